@@ -1,0 +1,56 @@
+//! Command implementations of the binary.
+
+mod check;
+mod score;
+
+use std::process::ExitCode;
+
+use anyhow::Result;
+use behovsanalys::questionnaire::{self, load::Loaded};
+
+use crate::{Cli, Command};
+
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    match &cli.command {
+        None => outline(&cli),
+        Some(Command::Check { files }) => check::run(&cli, files),
+        Some(Command::Score { answers, session, format }) => score::run(&cli, answers.as_deref(), session.as_deref(), *format),
+    }
+}
+
+/// Loads the questionnaire chosen with `--questionnaire`, or the built-in
+/// one. Warnings go to stderr; errors come back rendered.
+pub fn load_questionnaire(cli: &Cli) -> Result<Loaded> {
+    let loaded = match &cli.questionnaire {
+        Some(path) => questionnaire::load_file(path)?,
+        None => questionnaire::builtin()?,
+    };
+    for w in &loaded.warnings {
+        eprint!("{}", loaded.source.render(w));
+    }
+    Ok(loaded)
+}
+
+/// The language to use: `--lang`, else the questionnaire's default.
+pub fn lang(cli: &Cli, q: &questionnaire::Questionnaire) -> String {
+    match cli.lang {
+        Some(l) => l.code().to_string(),
+        None => q.default_lang().to_string(),
+    }
+}
+
+/// Until the wizard lands: print the questionnaire's outline.
+fn outline(cli: &Cli) -> Result<ExitCode> {
+    let loaded = load_questionnaire(cli)?;
+    let q = &loaded.questionnaire;
+    let lang = lang(cli, q);
+    let s = behovsanalys::text::sanitize_line;
+    println!("{} ({} {})", s(q.title.get(&lang)), q.id, s(&q.version));
+    for sec in &q.sections {
+        println!("\n{}", s(sec.title.get(&lang)));
+        for qi in sec.questions.clone() {
+            println!("  - {}", s(q.questions[qi].text.get(&lang)));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

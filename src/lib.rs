@@ -1,0 +1,11 @@
+//! behovsanalys — the shared export-needs analysis ("gemensam behovsanalys")
+//! of a Swedish regional export centre: questionnaire engine, scoring,
+//! answers/session files. The terminal UI lives in [`tui`] only.
+
+pub mod answers;
+pub mod diag;
+pub mod output;
+pub mod questionnaire;
+pub mod scoring;
+pub mod text;
+pub mod tomlread;

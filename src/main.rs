@@ -1,0 +1,82 @@
+//! The `behovsanalys` binary: parses the command line, calls the library and
+//! maps errors to exit codes (0 ok, 1 bad input, 2 usage).
+
+mod cmd;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    Sv,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Sv => "sv",
+            Lang::En => "en",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ScoreFormat {
+    Text,
+    Json,
+}
+
+/// Gemensam behovsanalys – export: a terminal wizard for the shared
+/// export-needs checklist, with scoring and referral summaries.
+#[derive(Debug, Parser)]
+#[command(name = "behovsanalys", version, about, long_about = None)]
+pub struct Cli {
+    /// Questionnaire file (default: the built-in export checklist).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub questionnaire: Option<PathBuf>,
+    /// Language of texts and output (default: the questionnaire's first language).
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+    /// Self-assessment mode: for a company filling in the checklist alone.
+    #[arg(long = "self", global = true)]
+    pub self_assessment: bool,
+    /// Data directory for sessions (default: the platform's data directory).
+    #[arg(long, global = true, value_name = "DIR", env = "BEHOVSANALYS_DATA_DIR")]
+    pub data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate questionnaire files; prints FILE:LINE:COL diagnostics.
+    Check {
+        /// Files to check (default: the --questionnaire or the built-in one).
+        files: Vec<PathBuf>,
+    },
+    /// Needs per area and the ranking of actors, with reasons.
+    Score {
+        /// Answers file (a saved session or a self-assessment also works).
+        #[arg(long, value_name = "FILE", conflicts_with = "session", required_unless_present = "session")]
+        answers: Option<PathBuf>,
+        /// A saved session, by id.
+        #[arg(long, value_name = "ID")]
+        session: Option<String>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: ScoreFormat,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cmd::run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("behovsanalys: {}", behovsanalys::text::sanitize(&format!("{e:#}")));
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,244 @@
+//! Rendering of `score` results as JSON (DESIGN.md §4) and as text.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use serde_json::{Value, json};
+
+use crate::answers::Answer;
+use crate::questionnaire::Questionnaire;
+use crate::scoring::{Evaluation, Reason, Referral};
+use crate::text::{fmt_num, sanitize_line};
+
+/// Rounds an exact score to the integer shown.
+pub fn round(x: f64) -> i64 {
+    x.round() as i64
+}
+
+fn points_json(x: f64) -> Value {
+    if x.fract() == 0.0 {
+        json!(x as i64)
+    } else {
+        json!((x * 100.0).round() / 100.0)
+    }
+}
+
+/// One reason as JSON.
+pub fn reason_json(q: &Questionnaire, r: &Referral, reason: &Reason, answers: &BTreeMap<String, Answer>, lang: &str) -> Value {
+    let actor = &q.actors[r.actor];
+    match reason {
+        Reason::Rule { rule } => {
+            let rule = &actor.rules[*rule];
+            json!({"kind": "rule", "text": rule.reason.get(lang), "boost": points_json(rule.boost), "refer": rule.refer})
+        }
+        Reason::Answer(c) => {
+            let question = &q.questions[c.question];
+            json!({
+                "kind": "answer",
+                "question": question.id,
+                "answer": c.answer_text(q, answers.get(&question.id)),
+                "area": q.areas[c.area].id,
+                "points": points_json(c.points),
+            })
+        }
+    }
+}
+
+/// The `score --format json` object.
+pub fn score_json(q: &Questionnaire, eval: &Evaluation, answers: &BTreeMap<String, Answer>, lang: &str) -> Value {
+    let areas: Vec<Value> = eval
+        .areas
+        .iter()
+        .map(|a| {
+            json!({
+                "id": q.areas[a.area].id,
+                "title": q.areas[a.area].title.get(lang),
+                "need": a.need.map(round),
+                "answered": a.answered,
+                "total": a.total,
+            })
+        })
+        .collect();
+    let referrals: Vec<Value> = eval
+        .referrals
+        .iter()
+        .map(|r| {
+            let actor = &q.actors[r.actor];
+            let services: Vec<Value> = r
+                .services
+                .iter()
+                .map(|o| {
+                    let s = &actor.services[o.service];
+                    json!({
+                        "id": s.id,
+                        "name": s.name.get(lang),
+                        "cost": s.cost.as_str(),
+                        "price": s.price.as_ref().map(|p| p.get(lang)),
+                        "undecided": o.undecided,
+                        "need": o.need.map(round),
+                        "areas": s.areas.iter().map(|&a| q.areas[a].id.as_str()).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            json!({
+                "actor": actor.id,
+                "name": actor.name,
+                "score": round(r.score),
+                "recommended": r.recommended,
+                "reasons": r.reasons.iter().map(|x| reason_json(q, r, x, answers, lang)).collect::<Vec<_>>(),
+                "services": services,
+            })
+        })
+        .collect();
+    json!({
+        "questionnaire": {"id": q.id, "version": q.version},
+        "areas": areas,
+        "referrals": referrals,
+        "open_questions": eval.open_questions.iter().map(|&i| q.questions[i].id.as_str()).collect::<Vec<_>>(),
+    })
+}
+
+/// A bar of `width` cells for a 0–100 value.
+pub fn bar(value: Option<f64>, width: usize) -> String {
+    match value {
+        None => "·".repeat(width),
+        Some(v) => {
+            let filled = ((v / 100.0) * width as f64).round() as usize;
+            let filled = filled.min(width);
+            format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+        }
+    }
+}
+
+/// Words of the text report, by language.
+struct Words {
+    needs: &'static str,
+    actors: &'static str,
+    recommended: &'static str,
+    not_recommended: &'static str,
+    open: &'static str,
+    none: &'static str,
+    answered_of: &'static str,
+    rule: &'static str,
+    answer: &'static str,
+    services: &'static str,
+    undecided: &'static str,
+    unknown_need: &'static str,
+}
+
+const SV: Words = Words {
+    needs: "Behov per område",
+    actors: "Aktörer",
+    recommended: "rekommenderas",
+    not_recommended: "",
+    open: "Öppna frågor",
+    none: "inga",
+    answered_of: "besvarade",
+    rule: "regel",
+    answer: "svar",
+    services: "tjänster",
+    undecided: "beror på obesvarade frågor",
+    unknown_need: "okänt",
+};
+
+const EN: Words = Words {
+    needs: "Needs per area",
+    actors: "Actors",
+    recommended: "recommended",
+    not_recommended: "",
+    open: "Open questions",
+    none: "none",
+    answered_of: "answered",
+    rule: "rule",
+    answer: "answer",
+    services: "services",
+    undecided: "depends on unanswered questions",
+    unknown_need: "unknown",
+};
+
+/// The `score --format text` report.
+pub fn score_text(q: &Questionnaire, eval: &Evaluation, answers: &BTreeMap<String, Answer>, lang: &str) -> String {
+    let w = if lang == "sv" { &SV } else { &EN };
+    let s_ = |s: &str| sanitize_line(s);
+    let mut out = String::new();
+    let _ = writeln!(out, "{} ({} {})\n", s_(q.title.get(lang)), q.id, s_(&q.version));
+    let _ = writeln!(out, "{}", w.needs);
+    let name_width = q
+        .areas
+        .iter()
+        .map(|a| a.title.get(lang).chars().count())
+        .max()
+        .unwrap_or(10)
+        .min(40);
+    for a in &eval.areas {
+        let title = s_(q.areas[a.area].title.get(lang));
+        let pad = name_width.saturating_sub(title.chars().count());
+        let value = match a.need {
+            Some(n) => format!("{:>3}", round(n)),
+            None => format!("{:>3}", "–"),
+        };
+        let _ = writeln!(
+            out,
+            "  {title}{}  {} {value}  ({} / {} {})",
+            " ".repeat(pad),
+            bar(a.need, 20),
+            a.answered,
+            a.total,
+            w.answered_of
+        );
+    }
+    let _ = writeln!(out, "\n{}", w.actors);
+    for (rank, r) in eval.referrals.iter().enumerate() {
+        let actor = &q.actors[r.actor];
+        let flag = if r.recommended {
+            format!("✔ {}", w.recommended)
+        } else {
+            w.not_recommended.to_string()
+        };
+        let _ = writeln!(out, "  {:>2}. {:<24} {:>3}  {flag}", rank + 1, s_(&actor.name), round(r.score));
+        if !r.recommended {
+            continue;
+        }
+        for reason in &r.reasons {
+            match reason {
+                Reason::Rule { rule } => {
+                    let _ = writeln!(out, "        • {}: {}", w.rule, s_(actor.rules[*rule].reason.get(lang)));
+                }
+                Reason::Answer(c) => {
+                    let question = &q.questions[c.question];
+                    let shown = match c.option {
+                        Some(o) => s_(question.kind.options()[o].label.get(lang)),
+                        None => c.answer_text(q, answers.get(&question.id)),
+                    };
+                    let _ = writeln!(
+                        out,
+                        "        • {}: {} → {} ({} +{})",
+                        w.answer,
+                        s_(question.text.get(lang)),
+                        shown,
+                        s_(q.areas[c.area].title.get(lang)),
+                        fmt_num(c.points)
+                    );
+                }
+            }
+        }
+        if !r.services.is_empty() {
+            let _ = writeln!(out, "        {}:", w.services);
+            for o in &r.services {
+                let s = &actor.services[o.service];
+                let note = if o.undecided { format!(" ({})", w.undecided) } else { String::new() };
+                let price = s.price.as_ref().map(|p| format!(" – {}", s_(p.get(lang)))).unwrap_or_default();
+                let _ = writeln!(out, "          – {}{price}{note}", s_(s.name.get(lang)));
+            }
+        }
+    }
+    let _ = write!(out, "\n{}: ", w.open);
+    if eval.open_questions.is_empty() {
+        let _ = writeln!(out, "{}", w.none);
+    } else {
+        let ids: Vec<&str> = eval.open_questions.iter().map(|&i| q.questions[i].id.as_str()).collect();
+        let _ = writeln!(out, "{}", ids.join(", "));
+    }
+    let _ = w.unknown_need;
+    out
+}

@@ -1,0 +1,1043 @@
+//! Reads questionnaire TOML into a validated [`Questionnaire`], reporting
+//! every problem in the file with its position and a stable code.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::path::Path;
+
+use toml::de::DeValue;
+
+use super::expr::{self, ExprError, Scope};
+use super::{
+    Actor, Area, Audience, Band, ChoiceOption, Cost, Kind, Needs, Question, Questionnaire, Rule, Section,
+    Service, content_hash,
+};
+use crate::diag::{Diagnostic, Diagnostics, FileError, SourceFile, read_text_file};
+use crate::text::{Text, did_you_mean};
+use crate::tomlread::{Span, Table, as_number, parse_document, type_name};
+
+/// The built-in questionnaire, embedded in the binary.
+pub const BUILTIN_TOML: &str = include_str!("../../questionnaires/exportbehov.toml");
+/// The name the built-in questionnaire has in messages.
+pub const BUILTIN_NAME: &str = "questionnaires/exportbehov.toml";
+
+/// Largest questionnaire file accepted.
+pub const MAX_QUESTIONNAIRE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Why a questionnaire could not be loaded.
+pub type LoadError = FileError;
+
+/// A loaded questionnaire with the warnings found on the way.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub questionnaire: Questionnaire,
+    pub warnings: Vec<Diagnostic>,
+    pub source: SourceFile,
+}
+
+/// The built-in questionnaire. It is checked by the test suite, so failing
+/// here is a build defect; the error is still returned, never panicked on.
+pub fn builtin() -> Result<Loaded, LoadError> {
+    load_str(BUILTIN_NAME, BUILTIN_TOML)
+}
+
+/// Loads a questionnaire file from disk.
+pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
+    let (name, text) = read_text_file(path, MAX_QUESTIONNAIRE_BYTES, "questionnaire")?;
+    load_str(&name, &text)
+}
+
+/// Loads a questionnaire from text; `name` is used in messages.
+pub fn load_str(name: &str, text: &str) -> Result<Loaded, LoadError> {
+    let mut d = Diagnostics::default();
+    let q = {
+        let doc = parse_document(text, &mut d);
+        let mut reader = Reader {
+            src: text,
+            d: &mut d,
+            langs: vec!["sv".into(), "en".into()],
+        };
+        reader.document(doc.get_ref(), doc.span())
+    };
+    d.sort();
+    let file = SourceFile::new(name, text);
+    match q {
+        Some(mut q) if !d.has_errors() => {
+            q.hash = content_hash(text);
+            q.source_name = name.to_string();
+            Ok(Loaded {
+                questionnaire: q,
+                warnings: d.items,
+                source: file,
+            })
+        }
+        _ => Err(LoadError::Invalid {
+            file: Box::new(file),
+            diagnostics: d.items,
+            what: "questionnaire",
+        }),
+    }
+}
+
+/// Checks `[a-z0-9_-]+`; with `letter_first`, also that it starts with a
+/// letter or `_` (ids used in expressions).
+pub fn check_id(id: &str, span: Span, what: &str, letter_first: bool, d: &mut Diagnostics) -> bool {
+    let ok_chars = !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-');
+    let ok_first = !letter_first || id.bytes().next().is_some_and(|b| b.is_ascii_lowercase() || b == b'_');
+    if ok_chars && ok_first {
+        return true;
+    }
+    let why = if !ok_chars {
+        "ids may only use lower-case a–z, digits, `_` and `-` (no spaces, capitals or å/ä/ö)"
+    } else {
+        "this id is used in conditions, so it must start with a letter"
+    };
+    d.push(Diagnostic::error("invalid-id", Some(span), format!("`{id}` is not a valid {what} id: {why}")));
+    false
+}
+
+/// An expression waiting to be checked once all questions are known.
+struct PendingExpr {
+    src: String,
+    span: Span,
+    /// Offset of the expression's first character in the file, when the
+    /// TOML string has no escapes (so positions inside it are exact).
+    exact_start: Option<usize>,
+}
+
+struct RawQuestion {
+    q: Question,
+    show_if: Option<PendingExpr>,
+}
+
+struct RawSection {
+    s: Section,
+    span: Span,
+    show_if: Option<PendingExpr>,
+}
+
+struct RawRule {
+    when: Option<PendingExpr>,
+    rule: Rule,
+}
+
+struct RawService {
+    eligibility: Option<PendingExpr>,
+    service: Service,
+}
+
+struct RawActor {
+    actor: Actor,
+    rules: Vec<RawRule>,
+    services: Vec<RawService>,
+}
+
+struct Reader<'s, 'd> {
+    src: &'s str,
+    d: &'d mut Diagnostics,
+    langs: Vec<String>,
+}
+
+const TOP_KEYS: &[&str] = &["questionnaire", "area", "actor", "section"];
+const META_KEYS: &[&str] = &["id", "version", "languages", "title", "description"];
+const AREA_KEYS: &[&str] = &["id", "title", "description"];
+const ACTOR_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "description",
+    "url",
+    "contact",
+    "next_step",
+    "threshold",
+    "weights",
+    "rule",
+    "service",
+];
+const RULE_KEYS: &[&str] = &["when", "boost", "refer", "reason"];
+const SERVICE_KEYS: &[&str] = &["id", "name", "description", "cost", "price", "eligibility", "areas"];
+const SECTION_KEYS: &[&str] = &["id", "title", "help", "show_if", "question"];
+const QUESTION_COMMON: &[&str] = &[
+    "id",
+    "kind",
+    "text",
+    "help",
+    "required",
+    "show_if",
+    "audience",
+    "allow_unknown",
+    "allow_na",
+    "aliases",
+];
+const CHOICE_KEYS: &[&str] = &["option"];
+const SCALE_KEYS: &[&str] = &["min", "max", "low", "high", "needs_low", "needs_high"];
+const NUMBER_KEYS: &[&str] = &["min", "max", "unit", "band"];
+const OPTION_KEYS: &[&str] = &["id", "label", "help", "needs"];
+const BAND_KEYS: &[&str] = &["from", "to", "needs"];
+const KINDS: &[&str] = &["single", "multi", "scale", "number", "text"];
+
+impl Reader<'_, '_> {
+    fn document(&mut self, map: &toml::de::DeTable<'_>, span: Span) -> Option<Questionnaire> {
+        let top = Table {
+            map,
+            span: span.clone(),
+            what: "the questionnaire file",
+        };
+        top.check_keys(TOP_KEYS, self.d);
+
+        // [questionnaire] first: it fixes the languages every text is read in.
+        let (id, version, title, description) = match top.get("questionnaire") {
+            Some(v) => match Table::of(v, "[questionnaire]", self.d) {
+                Some(meta) => self.meta(&meta),
+                None => (None, None, None, None),
+            },
+            None => {
+                self.d.error(
+                    "missing-key",
+                    0..0,
+                    "the file has no [questionnaire] table (with id, version, languages and title)",
+                );
+                (None, None, None, None)
+            }
+        };
+
+        let areas = self.list(&top, "area", "[[area]]", |r, t| r.area(t));
+        let area_index = index_of(&areas, |a| &a.0.id, "area", self.d);
+        let areas: Vec<Area> = areas.into_iter().map(|(a, _)| a).collect();
+
+        let sections_raw = self.list(&top, "section", "[[section]]", |r, t| Some(r.section(t, &area_index)));
+        let mut sections = Vec::new();
+        let mut questions: Vec<RawQuestion> = Vec::new();
+        for (sec, qs) in sections_raw {
+            let start = questions.len();
+            let index = sections.len();
+            questions.extend(qs.into_iter().map(|mut rq| {
+                rq.q.section = index;
+                rq
+            }));
+            let mut s = sec;
+            s.s.questions = start..questions.len();
+            sections.push(s);
+        }
+        let _ = index_of_named(sections.iter().map(|s| (s.s.id.as_str(), s.span.clone())), "section", self.d);
+        if sections.is_empty() && top.get("section").is_none() {
+            self.d.error("missing-key", 0..0, "the questionnaire has no [[section]] with questions");
+        }
+
+        // Question ids (and their aliases) share one namespace.
+        let mut question_index: HashMap<String, usize> = HashMap::new();
+        for (i, rq) in questions.iter().enumerate() {
+            let q = &rq.q;
+            if let Some(prev) = question_index.get(&q.id) {
+                let prev_line = line_of(self.src, questions[*prev].q.span.start);
+                self.d.error(
+                    "duplicate-id",
+                    q.span.clone(),
+                    format!("question id `{}` is used twice (first on line {prev_line})", q.id),
+                );
+            } else {
+                question_index.insert(q.id.clone(), i);
+            }
+        }
+        let mut alias_seen: HashSet<&str> = HashSet::new();
+        for rq in &questions {
+            for alias in &rq.q.aliases {
+                if question_index.contains_key(alias) || !alias_seen.insert(alias) {
+                    self.d.error(
+                        "duplicate-id",
+                        rq.q.span.clone(),
+                        format!("alias `{alias}` of question `{}` is already used by another question", rq.q.id),
+                    );
+                }
+            }
+        }
+
+        let actors = self.list(&top, "actor", "[[actor]]", |r, t| r.actor(t, &area_index));
+        let _ = index_of_named(actors.iter().map(|a| (a.actor.id.as_str(), a.actor.span.clone())), "actor", self.d);
+
+        // Now that every question is known, check the expressions.
+        let plain: Vec<Question> = questions.iter().map(|r| r.q.clone()).collect();
+        let mut final_questions = Vec::with_capacity(questions.len());
+        for (i, rq) in questions.into_iter().enumerate() {
+            let mut q = rq.q;
+            if let Some(p) = rq.show_if {
+                let owner = format!("question `{}`", q.id);
+                q.show_if = self.compile(&p, &plain, &question_index, &area_index, i, false, &owner);
+            }
+            final_questions.push(q);
+        }
+        let mut final_sections = Vec::with_capacity(sections.len());
+        for rs in sections {
+            let mut s = rs.s;
+            if let Some(p) = rs.show_if {
+                let owner = format!("section `{}`", s.id);
+                s.show_if = self.compile(&p, &plain, &question_index, &area_index, s.questions.start, false, &owner);
+            }
+            final_sections.push(s);
+        }
+        let mut final_actors = Vec::with_capacity(actors.len());
+        for ra in actors {
+            let mut a = ra.actor;
+            for rr in ra.rules {
+                let mut rule = rr.rule;
+                if let Some(p) = rr.when
+                    && let Some(e) = self.compile(&p, &plain, &question_index, &area_index, usize::MAX, true, "the rule")
+                {
+                    rule.when = e;
+                    a.rules.push(rule);
+                }
+            }
+            for rs in ra.services {
+                let mut s = rs.service;
+                if let Some(p) = rs.eligibility {
+                    s.eligibility =
+                        self.compile(&p, &plain, &question_index, &area_index, usize::MAX, false, "the service");
+                }
+                a.services.push(s);
+            }
+            final_actors.push(a);
+        }
+
+        let mut q = Questionnaire {
+            id: id?,
+            version: version?,
+            languages: self.langs.clone(),
+            title: title?,
+            description,
+            areas,
+            actors: final_actors,
+            sections: final_sections,
+            questions: final_questions,
+            hash: String::new(),
+            source_name: String::new(),
+            question_index: HashMap::new(),
+            area_index: HashMap::new(),
+            actor_index: HashMap::new(),
+        };
+        for question in &mut q.questions {
+            question.max_points = max_points(&question.kind);
+        }
+        q.index();
+        Some(q)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn compile(
+        &mut self,
+        p: &PendingExpr,
+        questions: &[Question],
+        question_index: &HashMap<String, usize>,
+        area_index: &HashMap<String, usize>,
+        before: usize,
+        allow_need: bool,
+        owner: &str,
+    ) -> Option<expr::Expr> {
+        let scope = Scope {
+            questions,
+            question_index,
+            area_index,
+            before,
+            allow_need,
+            owner,
+        };
+        match expr::compile(&p.src, &scope) {
+            Ok(e) => Some(e),
+            Err(errors) => {
+                for e in errors {
+                    self.expr_error(p, e);
+                }
+                None
+            }
+        }
+    }
+
+    fn expr_error(&mut self, p: &PendingExpr, e: ExprError) {
+        let span = match p.exact_start {
+            Some(start) => start + e.span.start..start + e.span.end.max(e.span.start + 1),
+            None => p.span.clone(),
+        };
+        let mut diag = Diagnostic::error(e.code, Some(span), format!("in `{}`: {}", p.src, e.message));
+        diag.help = e.help;
+        self.d.push(diag);
+    }
+
+    fn pending(&mut self, t: &Table<'_, '_>, key: &str) -> Option<PendingExpr> {
+        let (src, span) = t.str(key, self.d)?;
+        let raw = self.src.get(span.clone()).unwrap_or("");
+        let exact_start = ['"', '\''].iter().find_map(|q| {
+            let inner = raw.strip_prefix(*q)?.strip_suffix(*q)?;
+            (inner == src && !raw.starts_with("\"\"\"") && !raw.starts_with("'''")).then_some(span.start + 1)
+        });
+        Some(PendingExpr {
+            src: src.to_string(),
+            span,
+            exact_start,
+        })
+    }
+
+    /// Reads an array of tables `key`, calling `f` for each entry.
+    fn list<T>(
+        &mut self,
+        t: &Table<'_, '_>,
+        key: &str,
+        what: &str,
+        mut f: impl FnMut(&mut Self, &Table<'_, '_>) -> Option<T>,
+    ) -> Vec<T> {
+        let Some(items) = t.array(key, self.d) else { return Vec::new() };
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            if let Some(tbl) = Table::of(item, what, self.d)
+                && let Some(x) = f(self, &tbl)
+            {
+                out.push(x);
+            }
+        }
+        out
+    }
+
+    fn meta(&mut self, t: &Table<'_, '_>) -> (Option<String>, Option<String>, Option<Text>, Option<Text>) {
+        t.check_keys(META_KEYS, self.d);
+        if let Some(langs) = t.str_list("languages", self.d) {
+            let mut seen = Vec::new();
+            for (l, span) in &langs {
+                let valid = (2..=3).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_lowercase());
+                if !valid {
+                    self.d.error(
+                        "invalid-value",
+                        span.clone(),
+                        format!("`{l}` is not a language code; use two letters such as \"sv\" or \"en\""),
+                    );
+                } else if seen.contains(l) {
+                    self.d.error("duplicate-id", span.clone(), format!("language `{l}` is listed twice"));
+                } else {
+                    seen.push(*l);
+                }
+            }
+            if seen.is_empty() {
+                let span = t.get("languages").map(|v| v.span()).unwrap_or(t.header_span());
+                self.d.error("invalid-value", span, "`languages` must name at least one language, e.g. [\"sv\", \"en\"]");
+            } else {
+                self.langs = seen.into_iter().map(String::from).collect();
+            }
+        }
+        let id = t.req_str("id", self.d).and_then(|(id, span)| {
+            check_id(id, span, "questionnaire", false, self.d).then(|| id.to_string())
+        });
+        let version = t.req_str("version", self.d).map(|(v, span)| {
+            if v.trim().is_empty() {
+                self.d.error("invalid-value", span, "`version` must not be empty");
+            }
+            v.to_string()
+        });
+        let title = self.text(t, "title", true);
+        let description = self.text(t, "description", false);
+        (id, version, title, description)
+    }
+
+    /// Reads a text: a plain string or a `{ sv = …, en = … }` table.
+    fn text(&mut self, t: &Table<'_, '_>, key: &str, required: bool) -> Option<Text> {
+        let Some(v) = t.get(key) else {
+            if required {
+                t.missing(key, self.d);
+            }
+            return None;
+        };
+        let default = self.langs.first().cloned().unwrap_or_default();
+        match v.get_ref() {
+            DeValue::String(s) => {
+                if required && s.trim().is_empty() {
+                    self.d.error("missing-text", v.span(), format!("`{key}` is empty"));
+                }
+                Some(Text::from_entries(vec![(default, s.to_string())]))
+            }
+            DeValue::Table(map) => {
+                let mut entries: Vec<(String, String)> = Vec::new();
+                for (k, val) in map.iter() {
+                    let lang: &str = k.get_ref();
+                    if !self.langs.iter().any(|l| l == lang) {
+                        self.d.push(
+                            Diagnostic::error(
+                                "unknown-language",
+                                Some(k.span()),
+                                format!(
+                                    "`{lang}` is not one of the questionnaire's languages ({}){}",
+                                    self.langs.join(", "),
+                                    did_you_mean(lang, self.langs.iter().map(String::as_str))
+                                ),
+                            )
+                            .with_help("add it to `languages` in [questionnaire], or fix the spelling"),
+                        );
+                        continue;
+                    }
+                    match val.get_ref() {
+                        DeValue::String(s) => entries.push((lang.to_string(), s.to_string())),
+                        other => self.d.error(
+                            "wrong-type",
+                            val.span(),
+                            format!("the {lang} text of `{key}` must be a string, found {}", type_name(other)),
+                        ),
+                    }
+                }
+                let has_default = entries.iter().any(|(l, s)| *l == default && !s.trim().is_empty());
+                if !has_default {
+                    self.d.push(
+                        Diagnostic::error(
+                            "missing-text",
+                            Some(v.span()),
+                            format!("`{key}` has no text in the default language `{default}`"),
+                        )
+                        .with_help(format!(
+                            "the first language in `languages` is the default and every text needs it: add `{default} = \"…\"`"
+                        )),
+                    );
+                }
+                // Default language first, so it is the fallback.
+                entries.sort_by_key(|(l, _)| self.langs.iter().position(|x| x == l).unwrap_or(usize::MAX));
+                Some(Text::from_entries(entries))
+            }
+            other => {
+                self.d.error(
+                    "wrong-type",
+                    v.span(),
+                    format!(
+                        "`{key}` must be a text (\"…\" or {{ {default} = \"…\" }}), found {}",
+                        type_name(other)
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    fn id(&mut self, t: &Table<'_, '_>, what: &str, letter_first: bool) -> Option<(String, Span)> {
+        let (id, span) = t.req_str("id", self.d)?;
+        check_id(id, span.clone(), what, letter_first, self.d).then(|| (id.to_string(), span))
+    }
+
+    fn area(&mut self, t: &Table<'_, '_>) -> Option<(Area, Span)> {
+        t.check_keys(AREA_KEYS, self.d);
+        let id = self.id(t, "area", true);
+        let title = self.text(t, "title", true);
+        let description = self.text(t, "description", false);
+        let (id, span) = id?;
+        Some((
+            Area {
+                id,
+                title: title.unwrap_or_default(),
+                description,
+            },
+            span,
+        ))
+    }
+
+    /// Reads `{ area = points }`.
+    fn needs(&mut self, t: &Table<'_, '_>, key: &str, areas: &HashMap<String, usize>) -> Needs {
+        let Some(v) = t.get(key) else { return Vec::new() };
+        let DeValue::Table(map) = v.get_ref() else {
+            self.d.error(
+                "wrong-type",
+                v.span(),
+                format!("`{key}` must be a table of area = points, e.g. {{ finansiering = 3 }}, found {}", type_name(v.get_ref())),
+            );
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (k, val) in map.iter() {
+            let area: &str = k.get_ref();
+            let Some(&a) = areas.get(area) else {
+                self.d.error(
+                    "unknown-area",
+                    k.span(),
+                    format!("there is no area `{area}`{}", did_you_mean(area, areas.keys().map(String::as_str))),
+                );
+                continue;
+            };
+            match as_number(val.get_ref()) {
+                Ok(x) => out.push((a, x)),
+                Err(msg) => self.d.error("wrong-type", val.span(), format!("points for `{area}`: {msg}")),
+            }
+        }
+        out
+    }
+
+    fn section(&mut self, t: &Table<'_, '_>, areas: &HashMap<String, usize>) -> (RawSection, Vec<RawQuestion>) {
+        t.check_keys(SECTION_KEYS, self.d);
+        let id = self.id(t, "section", false);
+        let title = self.text(t, "title", true);
+        let help = self.text(t, "help", false);
+        let show_if = self.pending(t, "show_if");
+        let mut questions = Vec::new();
+        if let Some(items) = t.array("question", self.d) {
+            for item in items {
+                if let Some(qt) = Table::of(item, "[[section.question]]", self.d)
+                    && let Some(q) = self.question(&qt, areas)
+                {
+                    questions.push(q);
+                }
+            }
+        }
+        if t.get("question").is_none() {
+            self.d.warning(
+                "empty-section",
+                t.header_span(),
+                format!("section `{}` has no questions", id.as_ref().map(|(i, _)| i.as_str()).unwrap_or("?")),
+            );
+        }
+        let (id, span) = id.unwrap_or_else(|| (String::new(), t.header_span()));
+        (
+            RawSection {
+                s: Section {
+                    id,
+                    title: title.unwrap_or_default(),
+                    help,
+                    show_if: None,
+                    questions: 0..0,
+                },
+                show_if,
+                span,
+            },
+            questions,
+        )
+    }
+
+    fn question(&mut self, t: &Table<'_, '_>, areas: &HashMap<String, usize>) -> Option<RawQuestion> {
+        let kind_name = t.req_str("kind", self.d).and_then(|(k, span)| {
+            if KINDS.contains(&k) {
+                Some(k)
+            } else {
+                self.d.push(
+                    Diagnostic::error(
+                        "invalid-value",
+                        Some(span),
+                        format!("`{k}` is not a question kind{}", did_you_mean(k, KINDS.iter().copied())),
+                    )
+                    .with_help("kind is one of: single, multi, scale, number, text"),
+                );
+                None
+            }
+        });
+        let mut allowed: Vec<&str> = QUESTION_COMMON.to_vec();
+        match kind_name {
+            Some("single" | "multi") => allowed.extend(CHOICE_KEYS),
+            Some("scale") => allowed.extend(SCALE_KEYS),
+            Some("number") => allowed.extend(NUMBER_KEYS),
+            Some(_) => {}
+            None => {
+                allowed.extend(CHOICE_KEYS);
+                allowed.extend(SCALE_KEYS);
+                allowed.extend(NUMBER_KEYS);
+            }
+        }
+        // Keys of another kind get a message that says so.
+        for (key, span, _) in t.entries() {
+            if !allowed.contains(&key)
+                && let Some(kind) = kind_name
+                && (CHOICE_KEYS.contains(&key) || SCALE_KEYS.contains(&key) || NUMBER_KEYS.contains(&key))
+            {
+                self.d.error(
+                    "unknown-key",
+                    span,
+                    format!("`{key}` is not used by a `{kind}` question"),
+                );
+            }
+        }
+        let all_kind_keys: Vec<&str> = QUESTION_COMMON
+            .iter()
+            .chain(CHOICE_KEYS)
+            .chain(SCALE_KEYS)
+            .chain(NUMBER_KEYS)
+            .copied()
+            .collect();
+        t.check_keys(&all_kind_keys, self.d);
+
+        let id = self.id(t, "question", true);
+        let text = self.text(t, "text", true);
+        let help = self.text(t, "help", false);
+        let required = t.bool("required", self.d).unwrap_or(false);
+        let show_if = self.pending(t, "show_if");
+        let audience = match t.str("audience", self.d) {
+            None => Audience::Both,
+            Some(("both", _)) => Audience::Both,
+            Some(("advisor", _)) => Audience::Advisor,
+            Some(("company", _)) => Audience::Company,
+            Some((other, span)) => {
+                self.d.error(
+                    "invalid-value",
+                    span,
+                    format!("audience `{other}` is not known; use \"both\", \"advisor\" or \"company\""),
+                );
+                Audience::Both
+            }
+        };
+        let allow_unknown = t.bool("allow_unknown", self.d).unwrap_or(true);
+        let allow_na = t.bool("allow_na", self.d).unwrap_or(false);
+        let mut aliases = Vec::new();
+        if let Some(list) = t.str_list("aliases", self.d) {
+            for (a, span) in list {
+                if check_id(a, span, "alias", true, self.d) {
+                    aliases.push(a.to_string());
+                }
+            }
+        }
+        let kind = match kind_name {
+            Some(k @ ("single" | "multi")) => {
+                let options = self.options(t, areas);
+                if k == "single" {
+                    Kind::Single { options }
+                } else {
+                    Kind::Multi { options }
+                }
+            }
+            Some("scale") => self.scale(t, areas),
+            Some("number") => self.number(t, areas),
+            Some("text") => Kind::Text,
+            _ => Kind::Text,
+        };
+        let (id, span) = id?;
+        kind_name?;
+        Some(RawQuestion {
+            q: Question {
+                id,
+                section: 0,
+                kind,
+                text: text.unwrap_or_default(),
+                help,
+                required,
+                show_if: None,
+                audience,
+                allow_unknown,
+                allow_na,
+                aliases,
+                max_points: Vec::new(),
+                span,
+            },
+            show_if,
+        })
+    }
+
+    fn options(&mut self, t: &Table<'_, '_>, areas: &HashMap<String, usize>) -> Vec<ChoiceOption> {
+        let items = self.list(t, "option", "[[section.question.option]]", |r, ot| {
+            ot.check_keys(OPTION_KEYS, r.d);
+            let id = r.id(ot, "option", false);
+            let label = r.text(ot, "label", true);
+            let help = r.text(ot, "help", false);
+            let needs = r.needs(ot, "needs", areas);
+            let (id, span) = id?;
+            Some((
+                ChoiceOption {
+                    id,
+                    label: label.unwrap_or_default(),
+                    help,
+                    needs,
+                },
+                span,
+            ))
+        });
+        if items.is_empty() {
+            let span = t.get("option").map(|v| v.span()).unwrap_or(t.header_span());
+            self.d.push(
+                Diagnostic::error("empty-options", Some(span), "a choice question needs at least one option")
+                    .with_help("add [[section.question.option]] entries with id and label"),
+            );
+        }
+        let _ = index_of_named(items.iter().map(|(o, s)| (o.id.as_str(), s.clone())), "option", self.d);
+        items.into_iter().map(|(o, _)| o).collect()
+    }
+
+    fn scale(&mut self, t: &Table<'_, '_>, areas: &HashMap<String, usize>) -> Kind {
+        let min = t.integer("min", self.d);
+        let max = t.integer("max", self.d);
+        if t.get("min").is_none() {
+            t.missing("min", self.d);
+        }
+        if t.get("max").is_none() {
+            t.missing("max", self.d);
+        }
+        let (min, max) = match (min, max) {
+            (Some((lo, _)), Some((hi, span))) => {
+                if lo >= hi {
+                    self.d.error("min-max", span, format!("the scale's min ({lo}) must be less than its max ({hi})"));
+                    (lo, lo + 1)
+                } else if hi - lo > 20 {
+                    self.d.error("invalid-value", span, format!("a scale has at most 21 steps; {lo}–{hi} has {}", hi - lo + 1));
+                    (lo, hi)
+                } else {
+                    (lo, hi)
+                }
+            }
+            _ => (1, 5),
+        };
+        Kind::Scale {
+            min,
+            max,
+            low: self.text(t, "low", false),
+            high: self.text(t, "high", false),
+            needs_low: self.needs(t, "needs_low", areas),
+            needs_high: self.needs(t, "needs_high", areas),
+        }
+    }
+
+    fn number(&mut self, t: &Table<'_, '_>, areas: &HashMap<String, usize>) -> Kind {
+        let min = t.number("min", self.d);
+        let max = t.number("max", self.d);
+        if let (Some((lo, _)), Some((hi, span))) = (&min, &max)
+            && lo > hi
+        {
+            self.d.error("min-max", span.clone(), format!("min ({lo}) is greater than max ({hi})"));
+        }
+        let unit = self.text(t, "unit", false);
+        let bands = self.list(t, "band", "[[section.question.band]]", |r, bt| {
+            bt.check_keys(BAND_KEYS, r.d);
+            let from = bt.number("from", r.d);
+            let to = bt.number("to", r.d);
+            if let (Some((f, _)), Some((to, span))) = (&from, &to)
+                && f >= to
+            {
+                r.d.error("min-max", span.clone(), format!("the band's `from` ({f}) must be less than its `to` ({to})"));
+            }
+            let needs = r.needs(bt, "needs", areas);
+            Some((
+                Band {
+                    from: from.map(|x| x.0),
+                    to: to.map(|x| x.0),
+                    needs,
+                },
+                bt.header_span(),
+            ))
+        });
+        // Overlaps: sort by lower bound and compare neighbours.
+        let mut order: Vec<usize> = (0..bands.len()).collect();
+        order.sort_by(|&a, &b| {
+            let fa = bands[a].0.from.unwrap_or(f64::NEG_INFINITY);
+            let fb = bands[b].0.from.unwrap_or(f64::NEG_INFINITY);
+            fa.total_cmp(&fb)
+        });
+        for w in order.windows(2) {
+            let (a, b) = (&bands[w[0]], &bands[w[1]]);
+            let a_to = a.0.to.unwrap_or(f64::INFINITY);
+            let b_from = b.0.from.unwrap_or(f64::NEG_INFINITY);
+            if a_to > b_from {
+                let later = if a.1.start > b.1.start { a } else { b };
+                let other = if a.1.start > b.1.start { b } else { a };
+                self.d.push(
+                    Diagnostic::error(
+                        "band-overlap",
+                        Some(later.1.clone()),
+                        format!(
+                            "this band ({}) overlaps the band on line {} ({})",
+                            band_text(&later.0),
+                            line_of(self.src, other.1.start),
+                            band_text(&other.0)
+                        ),
+                    )
+                    .with_help("`from` is inclusive and `to` exclusive: [0, 10) and [10, 50) do not overlap"),
+                );
+            }
+        }
+        Kind::Number {
+            min: min.map(|x| x.0),
+            max: max.map(|x| x.0),
+            unit,
+            bands: bands.into_iter().map(|(b, _)| b).collect(),
+        }
+    }
+
+    fn actor(&mut self, t: &Table<'_, '_>, areas: &HashMap<String, usize>) -> Option<RawActor> {
+        t.check_keys(ACTOR_KEYS, self.d);
+        let id = self.id(t, "actor", false);
+        let name = t.req_str("name", self.d).map(|(n, _)| n.to_string());
+        let description = self.text(t, "description", true);
+        let url = t.str("url", self.d).map(|(u, _)| u.to_string());
+        let contact = t.str("contact", self.d).map(|(c, _)| c.to_string());
+        let next_step = self.text(t, "next_step", false);
+        let threshold = match t.number("threshold", self.d) {
+            Some((x, span)) if !(0.0..=100.0).contains(&x) => {
+                self.d.error("invalid-value", span, format!("threshold {x} is outside 0–100"));
+                50.0
+            }
+            Some((x, _)) => x,
+            None => 50.0,
+        };
+        let weights = self.needs(t, "weights", areas);
+        for (key, _span, v) in t.table("weights", "`weights`", self.d).iter().flat_map(|w| w.entries().collect::<Vec<_>>()) {
+            if let Ok(x) = as_number(v.get_ref())
+                && x <= 0.0
+            {
+                self.d.error("invalid-value", v.span(), format!("the weight of `{key}` must be greater than 0"));
+            }
+        }
+        let weights: Vec<(usize, f64)> = weights.into_iter().filter(|(_, w)| *w > 0.0).collect();
+        let rules = self.list(t, "rule", "[[actor.rule]]", |r, rt| {
+            rt.check_keys(RULE_KEYS, r.d);
+            let when = r.pending(rt, "when");
+            if rt.get("when").is_none() {
+                rt.missing("when", r.d);
+            }
+            let boost = rt.number("boost", r.d).map(|x| x.0).unwrap_or(0.0);
+            let refer = rt.bool("refer", r.d).unwrap_or(false);
+            let reason = r.text(rt, "reason", true);
+            Some(RawRule {
+                rule: Rule {
+                    when: expr::Expr::Const(false),
+                    boost,
+                    refer,
+                    reason: reason.unwrap_or_default(),
+                    span: rt.header_span(),
+                },
+                when,
+            })
+        });
+        let services = self.list(t, "service", "[[actor.service]]", |r, st| {
+            st.check_keys(SERVICE_KEYS, r.d);
+            let id = r.id(st, "service", false);
+            let name = r.text(st, "name", true);
+            let description = r.text(st, "description", true);
+            let cost = match st.req_str("cost", r.d) {
+                Some(("free", _)) => Some(Cost::Free),
+                Some(("subsidised", _)) => Some(Cost::Subsidised),
+                Some(("paid", _)) => Some(Cost::Paid),
+                Some((other, span)) => {
+                    r.d.push(
+                        Diagnostic::error(
+                            "invalid-value",
+                            Some(span),
+                            format!(
+                                "cost `{other}` is not known{}",
+                                did_you_mean(other, ["free", "subsidised", "paid"])
+                            ),
+                        )
+                        .with_help("cost is one of: free, subsidised, paid (put the amount in `price`)"),
+                    );
+                    None
+                }
+                None => None,
+            };
+            let price = r.text(st, "price", false);
+            let eligibility = r.pending(st, "eligibility");
+            let mut service_areas = Vec::new();
+            for (a, span) in st.str_list("areas", r.d).unwrap_or_default() {
+                match areas.get(a) {
+                    Some(&i) => service_areas.push(i),
+                    None => r.d.error(
+                        "unknown-area",
+                        span,
+                        format!("there is no area `{a}`{}", did_you_mean(a, areas.keys().map(String::as_str))),
+                    ),
+                }
+            }
+            let (id, span) = id?;
+            Some(RawService {
+                service: Service {
+                    id,
+                    name: name.unwrap_or_default(),
+                    description: description.unwrap_or_default(),
+                    cost: cost.unwrap_or(Cost::Free),
+                    price,
+                    eligibility: None,
+                    areas: service_areas,
+                    span,
+                },
+                eligibility,
+            })
+        });
+        let _ = index_of_named(services.iter().map(|s| (s.service.id.as_str(), s.service.span.clone())), "service", self.d);
+        let (id, span) = id?;
+        Some(RawActor {
+            actor: Actor {
+                id,
+                name: name.unwrap_or_default(),
+                description: description.unwrap_or_default(),
+                url,
+                contact,
+                next_step,
+                threshold,
+                weights,
+                rules: Vec::new(),
+                services: Vec::new(),
+                span,
+            },
+            rules,
+            services,
+        })
+    }
+}
+
+fn band_text(b: &Band) -> String {
+    let f = b.from.map(crate::text::fmt_num).unwrap_or_else(|| "−∞".into());
+    let t = b.to.map(crate::text::fmt_num).unwrap_or_else(|| "∞".into());
+    format!("from {f} to {t}")
+}
+
+fn line_of(src: &str, offset: usize) -> usize {
+    src.get(..offset).map(|s| s.matches('\n').count() + 1).unwrap_or(1)
+}
+
+/// Reports duplicate ids; returns id -> index of first occurrence.
+fn index_of<T>(items: &[(T, Span)], id: impl Fn(&(T, Span)) -> &String, what: &str, d: &mut Diagnostics) -> HashMap<String, usize> {
+    index_of_named(items.iter().map(|it| (id(it).as_str(), it.1.clone())), what, d)
+}
+
+fn index_of_named<'a>(
+    items: impl Iterator<Item = (&'a str, Range<usize>)>,
+    what: &str,
+    d: &mut Diagnostics,
+) -> HashMap<String, usize> {
+    let mut map: HashMap<String, usize> = HashMap::new();
+    for (i, (id, span)) in items.enumerate() {
+        if id.is_empty() {
+            continue;
+        }
+        if map.contains_key(id) {
+            d.error("duplicate-id", span, format!("{what} id `{id}` is used twice"));
+        } else {
+            map.insert(id.to_string(), i);
+        }
+    }
+    map
+}
+
+/// The most points a question can give each area (only positive maxima).
+pub fn max_points(kind: &Kind) -> Needs {
+    let mut out: Vec<(usize, f64)> = Vec::new();
+    let mut bump = |area: usize, x: f64, sum: bool| {
+        if let Some(e) = out.iter_mut().find(|(a, _)| *a == area) {
+            e.1 = if sum { e.1 + x } else { e.1.max(x) };
+        } else {
+            out.push((area, x));
+        }
+    };
+    match kind {
+        Kind::Single { options } => {
+            for o in options {
+                for &(a, p) in &o.needs {
+                    bump(a, p, false);
+                }
+            }
+        }
+        Kind::Multi { options } => {
+            for o in options {
+                for &(a, p) in &o.needs {
+                    bump(a, p.max(0.0), true);
+                }
+            }
+        }
+        Kind::Scale { needs_low, needs_high, .. } => {
+            for &(a, p) in needs_low.iter().chain(needs_high) {
+                bump(a, p, false);
+            }
+        }
+        Kind::Number { bands, .. } => {
+            for b in bands {
+                for &(a, p) in &b.needs {
+                    bump(a, p, false);
+                }
+            }
+        }
+        Kind::Text => {}
+    }
+    out.retain(|(_, p)| *p > 0.0);
+    out.sort_by_key(|(a, _)| *a);
+    out
+}

@@ -1,0 +1,292 @@
+//! The validated questionnaire model, its loader and the expression language.
+//!
+//! Raw TOML is read with spans by [`load`]; what comes out is a
+//! [`Questionnaire`] whose references are indices, checked once, so that
+//! scoring and the wizard never have to handle a dangling id.
+
+pub mod expr;
+pub mod load;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+pub use expr::Expr;
+pub use load::{LoadError, load_file, load_str, builtin, BUILTIN_NAME, BUILTIN_TOML};
+
+use crate::text::Text;
+
+/// Who sees a question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    Both,
+    /// Hidden in self-assessment.
+    Advisor,
+    /// Only in self-assessment.
+    Company,
+}
+
+impl Audience {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Audience::Both => "both",
+            Audience::Advisor => "advisor",
+            Audience::Company => "company",
+        }
+    }
+}
+
+/// Points per area, as `(area index, points)`.
+pub type Needs = Vec<(usize, f64)>;
+
+#[derive(Debug, Clone)]
+pub struct ChoiceOption {
+    pub id: String,
+    pub label: Text,
+    pub help: Option<Text>,
+    pub needs: Needs,
+}
+
+#[derive(Debug, Clone)]
+pub struct Band {
+    /// Inclusive lower bound; `None` is open.
+    pub from: Option<f64>,
+    /// Exclusive upper bound; `None` is open.
+    pub to: Option<f64>,
+    pub needs: Needs,
+}
+
+impl Band {
+    pub fn contains(&self, x: f64) -> bool {
+        self.from.is_none_or(|f| x >= f) && self.to.is_none_or(|t| x < t)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub enum Kind {
+    Single {
+        options: Vec<ChoiceOption>,
+    },
+    Multi {
+        options: Vec<ChoiceOption>,
+    },
+    Scale {
+        min: i64,
+        max: i64,
+        low: Option<Text>,
+        high: Option<Text>,
+        needs_low: Needs,
+        needs_high: Needs,
+    },
+    Number {
+        min: Option<f64>,
+        max: Option<f64>,
+        unit: Option<Text>,
+        bands: Vec<Band>,
+    },
+    Text,
+}
+
+impl Kind {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Kind::Single { .. } => "single",
+            Kind::Multi { .. } => "multi",
+            Kind::Scale { .. } => "scale",
+            Kind::Number { .. } => "number",
+            Kind::Text => "text",
+        }
+    }
+
+    pub fn options(&self) -> &[ChoiceOption] {
+        match self {
+            Kind::Single { options } | Kind::Multi { options } => options,
+            _ => &[],
+        }
+    }
+
+    pub fn option_index(&self, id: &str) -> Option<usize> {
+        self.options().iter().position(|o| o.id == id)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Question {
+    pub id: String,
+    /// Index of the section it belongs to.
+    pub section: usize,
+    pub kind: Kind,
+    pub text: Text,
+    pub help: Option<Text>,
+    pub required: bool,
+    pub show_if: Option<Expr>,
+    pub audience: Audience,
+    pub allow_unknown: bool,
+    pub allow_na: bool,
+    /// Earlier ids of this question; answers saved under them still count.
+    pub aliases: Vec<String>,
+    /// The most points each area can get from this question (only areas > 0).
+    pub max_points: Needs,
+    /// Byte span of the question's `id` value in its file, for warnings.
+    pub span: Range<usize>,
+}
+
+impl Question {
+    /// True when the question can give points to some area.
+    pub fn is_scored(&self) -> bool {
+        !self.max_points.is_empty()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub id: String,
+    pub title: Text,
+    pub help: Option<Text>,
+    pub show_if: Option<Expr>,
+    /// Indices into [`Questionnaire::questions`], in order.
+    pub questions: Range<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Area {
+    pub id: String,
+    pub title: Text,
+    pub description: Option<Text>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub when: Expr,
+    pub boost: f64,
+    pub refer: bool,
+    pub reason: Text,
+    pub span: Range<usize>,
+}
+
+/// What a service costs the company.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cost {
+    Free,
+    Subsidised,
+    Paid,
+}
+
+impl Cost {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Cost::Free => "free",
+            Cost::Subsidised => "subsidised",
+            Cost::Paid => "paid",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Service {
+    pub id: String,
+    pub name: Text,
+    pub description: Text,
+    pub cost: Cost,
+    pub price: Option<Text>,
+    pub eligibility: Option<Expr>,
+    pub areas: Vec<usize>,
+    pub span: Range<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub id: String,
+    pub name: String,
+    pub description: Text,
+    pub url: Option<String>,
+    pub contact: Option<String>,
+    pub next_step: Option<Text>,
+    pub threshold: f64,
+    /// `(area index, weight)`, weights > 0.
+    pub weights: Vec<(usize, f64)>,
+    pub rules: Vec<Rule>,
+    pub services: Vec<Service>,
+    pub span: Range<usize>,
+}
+
+/// A validated questionnaire.
+#[derive(Debug, Clone)]
+pub struct Questionnaire {
+    pub id: String,
+    pub version: String,
+    /// First is the default.
+    pub languages: Vec<String>,
+    pub title: Text,
+    pub description: Option<Text>,
+    pub areas: Vec<Area>,
+    pub actors: Vec<Actor>,
+    pub sections: Vec<Section>,
+    /// All questions in questionnaire order.
+    pub questions: Vec<Question>,
+    /// A hash of the file's content (FNV-1a 64, hex) to notice changes.
+    pub hash: String,
+    /// Name of the file it came from (for messages).
+    pub source_name: String,
+    question_index: HashMap<String, usize>,
+    area_index: HashMap<String, usize>,
+    actor_index: HashMap<String, usize>,
+}
+
+impl Questionnaire {
+    pub fn question(&self, id: &str) -> Option<usize> {
+        self.question_index.get(id).copied()
+    }
+
+    /// Looks a question up by its id or one of its aliases.
+    pub fn question_or_alias(&self, id: &str) -> Option<usize> {
+        self.question(id).or_else(|| {
+            self.questions
+                .iter()
+                .position(|q| q.aliases.iter().any(|a| a == id))
+        })
+    }
+
+    pub fn area(&self, id: &str) -> Option<usize> {
+        self.area_index.get(id).copied()
+    }
+
+    pub fn actor(&self, id: &str) -> Option<usize> {
+        self.actor_index.get(id).copied()
+    }
+
+    pub fn default_lang(&self) -> &str {
+        self.languages.first().map(String::as_str).unwrap_or("sv")
+    }
+
+    /// Builds the id indices; called by the loader after validation.
+    fn index(&mut self) {
+        self.question_index = self
+            .questions
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (q.id.clone(), i))
+            .collect();
+        self.area_index = self
+            .areas
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i))
+            .collect();
+        self.actor_index = self
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i))
+            .collect();
+    }
+}
+
+/// FNV-1a 64-bit, hex: a cheap fingerprint to notice that a file changed.
+pub fn content_hash(text: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.as_bytes() {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}

@@ -1,0 +1,150 @@
+//! Localised texts and sanitising of text that comes from files.
+
+use std::borrow::Cow;
+
+/// A text in one or more languages. The first entry is the questionnaire's
+/// default language; a missing language falls back to it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Text {
+    entries: Vec<(String, String)>,
+}
+
+impl Text {
+    /// A text that is the same in every language.
+    pub fn plain(s: impl Into<String>) -> Self {
+        Text {
+            entries: vec![(String::new(), s.into())],
+        }
+    }
+
+    /// Builds a text from `(language, text)` pairs; the first is the fallback.
+    pub fn from_entries(entries: Vec<(String, String)>) -> Self {
+        Text { entries }
+    }
+
+    /// The text in `lang`, or in the default language when it has none.
+    pub fn get(&self, lang: &str) -> &str {
+        self.entries
+            .iter()
+            .find(|(l, _)| l == lang)
+            .or_else(|| self.entries.first())
+            .map(|(_, t)| t.as_str())
+            .unwrap_or("")
+    }
+
+    /// Every `(language, text)` pair, default language first.
+    pub fn entries(&self) -> &[(String, String)] {
+        &self.entries
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.iter().all(|(_, t)| t.trim().is_empty())
+    }
+}
+
+/// True for characters that must never reach a terminal or a document from
+/// user data: C0/C1 controls (except newline and tab) and the Unicode
+/// bidirectional overrides/isolates that can make text display differently
+/// from what it is ("Trojan Source").
+pub fn is_dangerous_char(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// Replaces terminal control and bidi-override characters with U+FFFD, so
+/// that a text from a file can be shown safely. Newlines and tabs are kept.
+pub fn sanitize(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_dangerous_char) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| if is_dangerous_char(c) { '\u{FFFD}' } else { c })
+            .collect(),
+    )
+}
+
+/// Like [`sanitize`], but also folds newlines and tabs into spaces: for
+/// one-line contexts such as table cells and diagnostics.
+pub fn sanitize_line(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\n' | '\r' | '\t' => ' ',
+            c if is_dangerous_char(c) => '\u{FFFD}',
+            c => c,
+        })
+        .collect()
+}
+
+/// Levenshtein distance, for "did you mean" suggestions.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// The candidate closest to `word`, when it is close enough to be a likely typo.
+pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = (word.chars().count() / 3).max(1);
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(word, c), c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// A "did you mean" suffix for messages, empty when nothing is close.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
+    match suggest(word, candidates) {
+        Some(s) => format!(" (did you mean `{s}`?)"),
+        None => String::new(),
+    }
+}
+
+/// Formats a number without a trailing `.0` when it is whole.
+pub fn fmt_num(x: f64) -> String {
+    if x.is_finite() && x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{}", x as i64)
+    } else {
+        let s = format!("{x:.2}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fallback_to_default_language() {
+        let t = Text::from_entries(vec![("sv".into(), "Hej".into())]);
+        assert_eq!(t.get("en"), "Hej");
+        assert_eq!(t.get("sv"), "Hej");
+    }
+
+    #[test]
+    fn sanitize_removes_escapes_and_bidi() {
+        assert_eq!(sanitize("a\x1b[31mb"), "a\u{FFFD}[31mb");
+        assert_eq!(sanitize("x\u{202E}y"), "x\u{FFFD}y");
+        assert_eq!(sanitize("rad 1\nrad 2\tå"), "rad 1\nrad 2\tå");
+        assert_eq!(sanitize_line("a\nb\x07"), "a b\u{FFFD}");
+    }
+
+    #[test]
+    fn suggestions() {
+        assert_eq!(suggest("finansering", ["finansiering", "valuta"]), Some("finansiering"));
+        assert_eq!(suggest("xyz", ["finansiering"]), None);
+        assert_eq!(fmt_num(5.0), "5");
+        assert_eq!(fmt_num(2.5), "2.5");
+    }
+}
