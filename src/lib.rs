@@ -9,3 +9,5 @@ pub mod questionnaire;
 pub mod scoring;
 pub mod text;
 pub mod tomlread;
+pub mod time;
+pub mod session;
