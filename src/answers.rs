@@ -42,7 +42,11 @@ impl Answer {
     pub fn to_toml(&self) -> toml::Value {
         match self {
             Answer::Choice(s) | Answer::Text(s) => toml::Value::String(s.clone()),
-            Answer::Choices(list) => toml::Value::Array(list.iter().map(|s| toml::Value::String(s.clone())).collect()),
+            Answer::Choices(list) => toml::Value::Array(
+                list.iter()
+                    .map(|s| toml::Value::String(s.clone()))
+                    .collect(),
+            ),
             Answer::Number(x) => number_value(*x),
             Answer::Unknown => flag_table("unknown"),
             Answer::NotApplicable => flag_table("not_applicable"),
@@ -159,7 +163,9 @@ pub fn org_number_valid(s: &str) -> bool {
         12 if matches!(&digits[..2], "16" | "18" | "19" | "20") => &digits[2..],
         _ => return false,
     };
-    if s.contains('-') && !(s.len() == 11 && s.as_bytes()[6] == b'-' || s.len() == 13 && s.as_bytes()[8] == b'-') {
+    if s.contains('-')
+        && !(s.len() == 11 && s.as_bytes()[6] == b'-' || s.len() == 13 && s.as_bytes()[8] == b'-')
+    {
         return false;
     }
     luhn(ten)
@@ -210,7 +216,9 @@ pub fn to_plain(v: &DeValue<'_>) -> toml::Value {
 }
 
 fn table_to_plain(t: &DeTable<'_>) -> toml::Table {
-    t.iter().map(|(k, v)| (k.get_ref().to_string(), to_plain(v.get_ref()))).collect()
+    t.iter()
+        .map(|(k, v)| (k.get_ref().to_string(), to_plain(v.get_ref())))
+        .collect()
 }
 
 struct Reader<'q, 'd> {
@@ -273,7 +281,10 @@ impl Reader<'_, '_> {
                             Some(0..0),
                             "the file does not say which questionnaire it answers",
                         )
-                        .with_help(format!("add `questionnaire = \"{}\"` at the top", self.q.id)),
+                        .with_help(format!(
+                            "add `questionnaire = \"{}\"` at the top",
+                            self.q.id
+                        )),
                     );
                 }
             }
@@ -308,7 +319,11 @@ impl Reader<'_, '_> {
             for (actor, span, v) in c.entries() {
                 if self.q.actor(actor).is_none() {
                     let hint = did_you_mean(actor, self.q.actors.iter().map(|a| a.id.as_str()));
-                    self.problem("unknown-actor", span, format!("consent for `{actor}`, but there is no such actor{hint}"));
+                    self.problem(
+                        "unknown-actor",
+                        span,
+                        format!("consent for `{actor}`, but there is no such actor{hint}"),
+                    );
                 }
                 match v.get_ref() {
                     DeValue::Boolean(b) => {
@@ -317,7 +332,10 @@ impl Reader<'_, '_> {
                     other => self.d.error(
                         "wrong-type",
                         v.span(),
-                        format!("consent for `{actor}` must be true or false, found {}", type_name(other)),
+                        format!(
+                            "consent for `{actor}` must be true or false, found {}",
+                            type_name(other)
+                        ),
                     ),
                 }
             }
@@ -347,7 +365,9 @@ impl Reader<'_, '_> {
                         Some(span),
                         format!("`{org}` is not a valid Swedish organisation number"),
                     )
-                    .with_help("write 10 digits as NNNNNN-NNNN; the last digit is a check digit (Luhn)"),
+                    .with_help(
+                        "write 10 digits as NNNNNN-NNNN; the last digit is a check digit (Luhn)",
+                    ),
                 );
             }
             company.org_number = Some(org.to_string());
@@ -355,15 +375,22 @@ impl Reader<'_, '_> {
         if let Some((sni, span)) = c.str("sni", self.d) {
             if !sni_valid(sni) {
                 self.d.push(
-                    Diagnostic::error("invalid-value", Some(span), format!("`{sni}` is not an SNI industry code"))
-                        .with_help("an SNI 2007 code has two to five digits, e.g. \"25.620\" or \"62\""),
+                    Diagnostic::error(
+                        "invalid-value",
+                        Some(span),
+                        format!("`{sni}` is not an SNI industry code"),
+                    )
+                    .with_help(
+                        "an SNI 2007 code has two to five digits, e.g. \"25.620\" or \"62\"",
+                    ),
                 );
             }
             company.sni = Some(sni.to_string());
         }
         if let Some((n, span)) = c.integer("employees", self.d) {
             if n < 0 {
-                self.d.error("invalid-value", span, "`employees` cannot be negative");
+                self.d
+                    .error("invalid-value", span, "`employees` cannot be negative");
             } else {
                 company.employees = Some(n as u64);
             }
@@ -386,13 +413,26 @@ impl Reader<'_, '_> {
 
     fn notes(&mut self, top: &Table<'_, '_>, key: &'static str) -> BTreeMap<String, String> {
         let mut out = BTreeMap::new();
-        let what = if key == "notes" { "[notes]" } else { "[private_notes]" };
-        let Some(t) = top.table(key, what, self.d) else { return out };
+        let what = if key == "notes" {
+            "[notes]"
+        } else {
+            "[private_notes]"
+        };
+        let Some(t) = top.table(key, what, self.d) else {
+            return out;
+        };
         for (id, span, v) in t.entries() {
-            let resolved = self.q.question_or_alias(id).map(|i| self.q.questions[i].id.clone());
+            let resolved = self
+                .q
+                .question_or_alias(id)
+                .map(|i| self.q.questions[i].id.clone());
             if resolved.is_none() {
                 let hint = did_you_mean(id, self.q.questions.iter().map(|q| q.id.as_str()));
-                self.problem("unknown-question", span, format!("a note for `{id}`, but there is no such question{hint}"));
+                self.problem(
+                    "unknown-question",
+                    span,
+                    format!("a note for `{id}`, but there is no such question{hint}"),
+                );
             }
             self.check_len(&t, id);
             match v.get_ref() {
@@ -402,7 +442,10 @@ impl Reader<'_, '_> {
                 other => self.d.error(
                     "wrong-type",
                     v.span(),
-                    format!("the note for `{id}` must be a string, found {}", type_name(other)),
+                    format!(
+                        "the note for `{id}` must be a string, found {}",
+                        type_name(other)
+                    ),
                 ),
             }
         }
@@ -457,7 +500,11 @@ impl Reader<'_, '_> {
     /// Checks one answer. `Err` carries (code, span, message, whether it is
     /// an orphan — a removed option — rather than a malformed value).
     #[allow(clippy::type_complexity)]
-    fn answer(&mut self, qi: usize, v: &toml::Spanned<DeValue<'_>>) -> Result<Answer, (&'static str, Span, String, bool)> {
+    fn answer(
+        &mut self,
+        qi: usize,
+        v: &toml::Spanned<DeValue<'_>>,
+    ) -> Result<Answer, (&'static str, Span, String, bool)> {
         let q = &self.q.questions[qi];
         let span = v.span();
         let wrong = |expected: &str| {
@@ -481,7 +528,12 @@ impl Reader<'_, '_> {
                     if q.allow_unknown {
                         Ok(Answer::Unknown)
                     } else {
-                        Err(("invalid-answer", span, format!("question `{}` does not offer \"vet ej\" (unknown)", q.id), false))
+                        Err((
+                            "invalid-answer",
+                            span,
+                            format!("question `{}` does not offer \"vet ej\" (unknown)", q.id),
+                            false,
+                        ))
                     }
                 }
                 (Some(("not_applicable", DeValue::Boolean(true))), None) => {
@@ -491,7 +543,10 @@ impl Reader<'_, '_> {
                         Err((
                             "invalid-answer",
                             span,
-                            format!("question `{}` does not offer \"ej relevant\" (not applicable)", q.id),
+                            format!(
+                                "question `{}` does not offer \"ej relevant\" (not applicable)",
+                                q.id
+                            ),
                             false,
                         ))
                     }
@@ -499,28 +554,30 @@ impl Reader<'_, '_> {
                 _ => Err((
                     "invalid-answer",
                     span,
-                    "a table answer must be `{ unknown = true }` or `{ not_applicable = true }`".into(),
+                    "a table answer must be `{ unknown = true }` or `{ not_applicable = true }`"
+                        .into(),
                     false,
                 )),
             };
         }
-        let check_option = |id: &str, span: Span| -> Result<(), (&'static str, Span, String, bool)> {
-            if q.kind.option_index(id).is_some() {
-                return Ok(());
-            }
-            let ids: Vec<&str> = q.kind.options().iter().map(|o| o.id.as_str()).collect();
-            Err((
-                "unknown-option",
-                span,
-                format!(
-                    "question `{}` has no option `{id}`{} (options: {})",
-                    q.id,
-                    did_you_mean(id, ids.iter().copied()),
-                    ids.join(", ")
-                ),
-                true,
-            ))
-        };
+        let check_option =
+            |id: &str, span: Span| -> Result<(), (&'static str, Span, String, bool)> {
+                if q.kind.option_index(id).is_some() {
+                    return Ok(());
+                }
+                let ids: Vec<&str> = q.kind.options().iter().map(|o| o.id.as_str()).collect();
+                Err((
+                    "unknown-option",
+                    span,
+                    format!(
+                        "question `{}` has no option `{id}`{} (options: {})",
+                        q.id,
+                        did_you_mean(id, ids.iter().copied()),
+                        ids.join(", ")
+                    ),
+                    true,
+                ))
+            };
         match (&q.kind, v.get_ref()) {
             (Kind::Single { .. }, DeValue::String(s)) => {
                 check_option(s, span)?;
@@ -541,7 +598,11 @@ impl Reader<'_, '_> {
                             return Err((
                                 "wrong-type",
                                 item.span(),
-                                format!("the options of `{}` must be option ids in quotes, found {}", q.id, type_name(other)),
+                                format!(
+                                    "the options of `{}` must be option ids in quotes, found {}",
+                                    q.id,
+                                    type_name(other)
+                                ),
                                 false,
                             ));
                         }
@@ -553,12 +614,17 @@ impl Reader<'_, '_> {
             }
             (Kind::Multi { .. }, _) => wrong("a list of option ids, e.g. [\"eu\", \"usa\"]"),
             (Kind::Scale { min, max, .. }, DeValue::Integer(_)) => {
-                let x = as_number(v.get_ref()).map_err(|m| ("wrong-type", span.clone(), m, false))?;
+                let x =
+                    as_number(v.get_ref()).map_err(|m| ("wrong-type", span.clone(), m, false))?;
                 if x < *min as f64 || x > *max as f64 {
                     return Err((
                         "out-of-range",
                         span,
-                        format!("{} is outside the scale of `{}` ({min}–{max})", fmt_num(x), q.id),
+                        format!(
+                            "{} is outside the scale of `{}` ({min}–{max})",
+                            fmt_num(x),
+                            q.id
+                        ),
                         false,
                     ));
                 }
@@ -566,7 +632,8 @@ impl Reader<'_, '_> {
             }
             (Kind::Scale { .. }, _) => wrong("a whole number on its scale"),
             (Kind::Number { min, max, .. }, DeValue::Integer(_) | DeValue::Float(_)) => {
-                let x = as_number(v.get_ref()).map_err(|m| ("invalid-answer", span.clone(), m, false))?;
+                let x = as_number(v.get_ref())
+                    .map_err(|m| ("invalid-answer", span.clone(), m, false))?;
                 if min.is_some_and(|m| x < m) || max.is_some_and(|m| x > m) {
                     return Err((
                         "out-of-range",
@@ -586,7 +653,12 @@ impl Reader<'_, '_> {
             (Kind::Number { .. }, _) => wrong("a number"),
             (Kind::Text, DeValue::String(s)) => {
                 if s.chars().count() > MAX_TEXT_CHARS {
-                    return Err(("too-long", span, format!("the answer is longer than {MAX_TEXT_CHARS} characters"), false));
+                    return Err((
+                        "too-long",
+                        span,
+                        format!("the answer is longer than {MAX_TEXT_CHARS} characters"),
+                        false,
+                    ));
                 }
                 Ok(Answer::Text(s.to_string()))
             }
@@ -607,7 +679,10 @@ fn kind_article(k: &Kind) -> &'static str {
 
 /// Writes a key bare when TOML allows it, quoted otherwise.
 fn key(k: &str) -> String {
-    if !k.is_empty() && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-') {
+    if !k.is_empty()
+        && k.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+    {
         k.to_string()
     } else {
         toml::Value::String(k.to_string()).to_string()
@@ -617,7 +692,10 @@ fn key(k: &str) -> String {
 fn inline(v: &toml::Value) -> String {
     match v {
         toml::Value::Table(t) => {
-            let parts: Vec<String> = t.iter().map(|(k, v)| format!("{} = {}", key(k), inline(v))).collect();
+            let parts: Vec<String> = t
+                .iter()
+                .map(|(k, v)| format!("{} = {}", key(k), inline(v)))
+                .collect();
             format!("{{ {} }}", parts.join(", "))
         }
         toml::Value::Array(a) => {
@@ -643,7 +721,10 @@ impl AnswersFile {
     pub fn to_toml(&self, q: Option<&Questionnaire>) -> String {
         let mut s = String::with_capacity(1024);
         let str_val = |x: &str| toml::Value::String(x.to_string()).to_string();
-        s.push_str(&format!("questionnaire = {}\n", str_val(&self.questionnaire)));
+        s.push_str(&format!(
+            "questionnaire = {}\n",
+            str_val(&self.questionnaire)
+        ));
         if let Some(v) = &self.version {
             s.push_str(&format!("version = {}\n", str_val(v)));
         }
@@ -670,7 +751,11 @@ impl AnswersFile {
             ids.sort_by_key(|id| q.question(id).unwrap_or(usize::MAX));
         }
         for id in ids {
-            s.push_str(&format!("{} = {}\n", key(id), inline(&self.answers[id].to_toml())));
+            s.push_str(&format!(
+                "{} = {}\n",
+                key(id),
+                inline(&self.answers[id].to_toml())
+            ));
         }
         for o in &self.orphans {
             if !self.answers.contains_key(&o.question) {
@@ -683,7 +768,10 @@ impl AnswersFile {
                 s.push_str(&format!("{} = {v}\n", key(k)));
             }
         }
-        for (title, notes) in [("notes", &self.notes), ("private_notes", &self.private_notes)] {
+        for (title, notes) in [
+            ("notes", &self.notes),
+            ("private_notes", &self.private_notes),
+        ] {
             if notes.values().any(|n| !n.is_empty()) {
                 s.push_str(&format!("\n[{title}]\n"));
                 for (k, v) in notes.iter().filter(|(_, v)| !v.is_empty()) {

@@ -33,7 +33,11 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(code: &'static str, span: Option<Range<usize>>, message: impl Into<String>) -> Self {
+    pub fn error(
+        code: &'static str,
+        span: Option<Range<usize>>,
+        message: impl Into<String>,
+    ) -> Self {
         Diagnostic {
             severity: Severity::Error,
             code,
@@ -43,7 +47,11 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(code: &'static str, span: Option<Range<usize>>, message: impl Into<String>) -> Self {
+    pub fn warning(
+        code: &'static str,
+        span: Option<Range<usize>>,
+        message: impl Into<String>,
+    ) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(code, span, message)
@@ -68,11 +76,13 @@ impl Diagnostics {
     }
 
     pub fn error(&mut self, code: &'static str, span: Range<usize>, message: impl Into<String>) {
-        self.items.push(Diagnostic::error(code, Some(span), message));
+        self.items
+            .push(Diagnostic::error(code, Some(span), message));
     }
 
     pub fn warning(&mut self, code: &'static str, span: Range<usize>, message: impl Into<String>) {
-        self.items.push(Diagnostic::warning(code, Some(span), message));
+        self.items
+            .push(Diagnostic::warning(code, Some(span), message));
     }
 
     pub fn has_errors(&self) -> bool {
@@ -80,7 +90,10 @@ impl Diagnostics {
     }
 
     pub fn error_count(&self) -> usize {
-        self.items.iter().filter(|d| d.severity == Severity::Error).count()
+        self.items
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
     }
 
     /// Sorts by position (errors without a position first) and drops exact duplicates.
@@ -130,7 +143,11 @@ impl SourceFile {
 
     fn line_text(&self, line: usize) -> &str {
         let start = self.line_starts[line - 1];
-        let end = self.line_starts.get(line).copied().unwrap_or(self.text.len());
+        let end = self
+            .line_starts
+            .get(line)
+            .copied()
+            .unwrap_or(self.text.len());
         self.text
             .get(start..end)
             .unwrap_or("")
@@ -142,7 +159,14 @@ impl SourceFile {
         let mut out = String::new();
         let message = sanitize_line(&d.message);
         let Some(span) = &d.span else {
-            let _ = writeln!(out, "{}: {}[{}]: {}", self.name, d.severity.as_str(), d.code, message);
+            let _ = writeln!(
+                out,
+                "{}: {}[{}]: {}",
+                self.name,
+                d.severity.as_str(),
+                d.code,
+                message
+            );
             if let Some(help) = &d.help {
                 let _ = writeln!(out, "  = help: {}", sanitize_line(help));
             }
@@ -213,7 +237,10 @@ mod tests {
         let f = SourceFile::new("f.toml", "x = 1\nfoo = 2\n");
         let d = Diagnostic::error("unknown-key", Some(6..9), "unknown key `foo`");
         let r = f.render(&d);
-        assert!(r.starts_with("f.toml:2:1: error[unknown-key]: unknown key `foo`\n"), "{r}");
+        assert!(
+            r.starts_with("f.toml:2:1: error[unknown-key]: unknown key `foo`\n"),
+            "{r}"
+        );
         assert!(r.contains("2 | foo = 2\n  | ^^^\n"), "{r}");
     }
 }
@@ -251,7 +278,10 @@ impl FileError {
 
 fn render_invalid(file: &SourceFile, diags: &[Diagnostic], what: &str) -> String {
     let mut s = file.render_all(diags);
-    let n = diags.iter().filter(|d| d.severity == Severity::Error).count();
+    let n = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
     s.push_str(&format!(
         "{}: {n} error{} found; the {what} was not loaded",
         file.name,
@@ -262,9 +292,16 @@ fn render_invalid(file: &SourceFile, diags: &[Diagnostic], what: &str) -> String
 
 /// Reads a text file of at most `max` bytes as UTF-8 (a leading BOM is
 /// dropped); invalid UTF-8 is reported with its position.
-pub fn read_text_file(path: &std::path::Path, max: u64, what: &'static str) -> Result<(String, String), FileError> {
+pub fn read_text_file(
+    path: &std::path::Path,
+    max: u64,
+    what: &'static str,
+) -> Result<(String, String), FileError> {
     let name = path.display().to_string();
-    let io = |err| FileError::Io { path: name.clone(), err };
+    let io = |err| FileError::Io {
+        path: name.clone(),
+        err,
+    };
     let meta = std::fs::metadata(path).map_err(io)?;
     if meta.is_dir() {
         return Err(FileError::Io {
@@ -273,7 +310,12 @@ pub fn read_text_file(path: &std::path::Path, max: u64, what: &'static str) -> R
         });
     }
     if meta.len() > max {
-        return Err(FileError::TooLarge { path: name, size: meta.len(), max, what });
+        return Err(FileError::TooLarge {
+            path: name,
+            size: meta.len(),
+            max,
+            what,
+        });
     }
     let mut bytes = Vec::new();
     {
@@ -283,7 +325,12 @@ pub fn read_text_file(path: &std::path::Path, max: u64, what: &'static str) -> R
         f.take(max + 1).read_to_end(&mut bytes).map_err(io)?;
     }
     if bytes.len() as u64 > max {
-        return Err(FileError::TooLarge { path: name, size: bytes.len() as u64, max, what });
+        return Err(FileError::TooLarge {
+            path: name,
+            size: bytes.len() as u64,
+            max,
+            what,
+        });
     }
     let text = decode_text(&name, bytes, what)?;
     Ok((name, text))
@@ -307,7 +354,9 @@ pub fn decode_text(name: &str, bytes: Vec<u8>, what: &'static str) -> Result<Str
                 Some(at..at + 1),
                 format!("the file is not UTF-8 text (invalid byte at offset {at})"),
             )
-            .with_help("save the file as UTF-8 text; most editors offer this under 'Save as' / 'Encoding'");
+            .with_help(
+                "save the file as UTF-8 text; most editors offer this under 'Save as' / 'Encoding'",
+            );
             Err(FileError::Invalid {
                 file: Box::new(file),
                 diagnostics: vec![d],

@@ -4,10 +4,11 @@
 
 pub mod answers;
 pub mod diag;
+pub mod export;
 pub mod output;
 pub mod questionnaire;
 pub mod scoring;
-pub mod text;
-pub mod tomlread;
-pub mod time;
 pub mod session;
+pub mod text;
+pub mod time;
+pub mod tomlread;

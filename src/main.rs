@@ -60,7 +60,12 @@ pub enum Command {
     /// Needs per area and the ranking of actors, with reasons.
     Score {
         /// Answers file (a saved session or a self-assessment also works).
-        #[arg(long, value_name = "FILE", conflicts_with = "session", required_unless_present = "session")]
+        #[arg(
+            long,
+            value_name = "FILE",
+            conflicts_with = "session",
+            required_unless_present = "session"
+        )]
         answers: Option<PathBuf>,
         /// A saved session, by id.
         #[arg(long, value_name = "ID")]
@@ -75,7 +80,10 @@ fn main() -> ExitCode {
     match cmd::run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("behovsanalys: {}", behovsanalys::text::sanitize(&format!("{e:#}")));
+            eprintln!(
+                "behovsanalys: {}",
+                behovsanalys::text::sanitize(&format!("{e:#}"))
+            );
             ExitCode::from(1)
         }
     }

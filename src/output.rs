@@ -24,7 +24,13 @@ fn points_json(x: f64) -> Value {
 }
 
 /// One reason as JSON.
-pub fn reason_json(q: &Questionnaire, r: &Referral, reason: &Reason, answers: &BTreeMap<String, Answer>, lang: &str) -> Value {
+pub fn reason_json(
+    q: &Questionnaire,
+    r: &Referral,
+    reason: &Reason,
+    answers: &BTreeMap<String, Answer>,
+    lang: &str,
+) -> Value {
     let actor = &q.actors[r.actor];
     match reason {
         Reason::Rule { rule } => {
@@ -45,7 +51,12 @@ pub fn reason_json(q: &Questionnaire, r: &Referral, reason: &Reason, answers: &B
 }
 
 /// The `score --format json` object.
-pub fn score_json(q: &Questionnaire, eval: &Evaluation, answers: &BTreeMap<String, Answer>, lang: &str) -> Value {
+pub fn score_json(
+    q: &Questionnaire,
+    eval: &Evaluation,
+    answers: &BTreeMap<String, Answer>,
+    lang: &str,
+) -> Value {
     let areas: Vec<Value> = eval
         .areas
         .iter()
@@ -157,11 +168,22 @@ const EN: Words = Words {
 };
 
 /// The `score --format text` report.
-pub fn score_text(q: &Questionnaire, eval: &Evaluation, answers: &BTreeMap<String, Answer>, lang: &str) -> String {
+pub fn score_text(
+    q: &Questionnaire,
+    eval: &Evaluation,
+    answers: &BTreeMap<String, Answer>,
+    lang: &str,
+) -> String {
     let w = if lang == "sv" { &SV } else { &EN };
     let s_ = |s: &str| sanitize_line(s);
     let mut out = String::new();
-    let _ = writeln!(out, "{} ({} {})\n", s_(q.title.get(lang)), q.id, s_(&q.version));
+    let _ = writeln!(
+        out,
+        "{} ({} {})\n",
+        s_(q.title.get(lang)),
+        q.id,
+        s_(&q.version)
+    );
     let _ = writeln!(out, "{}", w.needs);
     let name_width = q
         .areas
@@ -195,14 +217,25 @@ pub fn score_text(q: &Questionnaire, eval: &Evaluation, answers: &BTreeMap<Strin
         } else {
             w.not_recommended.to_string()
         };
-        let _ = writeln!(out, "  {:>2}. {:<24} {:>3}  {flag}", rank + 1, s_(&actor.name), round(r.score));
+        let _ = writeln!(
+            out,
+            "  {:>2}. {:<24} {:>3}  {flag}",
+            rank + 1,
+            s_(&actor.name),
+            round(r.score)
+        );
         if !r.recommended {
             continue;
         }
         for reason in &r.reasons {
             match reason {
                 Reason::Rule { rule } => {
-                    let _ = writeln!(out, "        • {}: {}", w.rule, s_(actor.rules[*rule].reason.get(lang)));
+                    let _ = writeln!(
+                        out,
+                        "        • {}: {}",
+                        w.rule,
+                        s_(actor.rules[*rule].reason.get(lang))
+                    );
                 }
                 Reason::Answer(c) => {
                     let question = &q.questions[c.question];
@@ -226,8 +259,16 @@ pub fn score_text(q: &Questionnaire, eval: &Evaluation, answers: &BTreeMap<Strin
             let _ = writeln!(out, "        {}:", w.services);
             for o in &r.services {
                 let s = &actor.services[o.service];
-                let note = if o.undecided { format!(" ({})", w.undecided) } else { String::new() };
-                let price = s.price.as_ref().map(|p| format!(" – {}", s_(p.get(lang)))).unwrap_or_default();
+                let note = if o.undecided {
+                    format!(" ({})", w.undecided)
+                } else {
+                    String::new()
+                };
+                let price = s
+                    .price
+                    .as_ref()
+                    .map(|p| format!(" – {}", s_(p.get(lang))))
+                    .unwrap_or_default();
                 let _ = writeln!(out, "          – {}{price}{note}", s_(s.name.get(lang)));
             }
         }
@@ -236,7 +277,11 @@ pub fn score_text(q: &Questionnaire, eval: &Evaluation, answers: &BTreeMap<Strin
     if eval.open_questions.is_empty() {
         let _ = writeln!(out, "{}", w.none);
     } else {
-        let ids: Vec<&str> = eval.open_questions.iter().map(|&i| q.questions[i].id.as_str()).collect();
+        let ids: Vec<&str> = eval
+            .open_questions
+            .iter()
+            .map(|&i| q.questions[i].id.as_str())
+            .collect();
         let _ = writeln!(out, "{}", ids.join(", "));
     }
     let _ = w.unknown_need;

@@ -151,7 +151,11 @@ fn index<'a>(q: &Questionnaire, answers: &'a BTreeMap<String, Answer>) -> Indexe
     for s in &q.sections {
         let sec_ok = s.show_if.as_ref().is_none_or(|e| expr::eval(e, &env));
         for i in s.questions.clone() {
-            let ok = sec_ok && q.questions[i].show_if.as_ref().is_none_or(|e| expr::eval(e, &env));
+            let ok = sec_ok
+                && q.questions[i]
+                    .show_if
+                    .as_ref()
+                    .is_none_or(|e| expr::eval(e, &env));
             env.visible[i] = ok;
         }
     }
@@ -169,7 +173,11 @@ fn section_visibility(q: &Questionnaire, answers: &[Option<&Answer>]) -> Vec<boo
     for s in &q.sections {
         let sec_ok = s.show_if.as_ref().is_none_or(|e| expr::eval(e, &env));
         for i in s.questions.clone() {
-            env.visible[i] = sec_ok && q.questions[i].show_if.as_ref().is_none_or(|e| expr::eval(e, &env));
+            env.visible[i] = sec_ok
+                && q.questions[i]
+                    .show_if
+                    .as_ref()
+                    .is_none_or(|e| expr::eval(e, &env));
         }
         out.push(sec_ok);
     }
@@ -177,7 +185,11 @@ fn section_visibility(q: &Questionnaire, answers: &[Option<&Answer>]) -> Vec<boo
 }
 
 /// The points an answer gives each area, clamped to `0..=max` per area.
-pub fn answer_points(question: &Question, question_index: usize, answer: &Answer) -> Vec<Contribution> {
+pub fn answer_points(
+    question: &Question,
+    question_index: usize,
+    answer: &Answer,
+) -> Vec<Contribution> {
     let mut out: Vec<Contribution> = Vec::new();
     let max_of = |area: usize| {
         question
@@ -252,9 +264,17 @@ pub fn answer_points(question: &Question, question_index: usize, answer: &Answer
             Answer::Number(v),
         ) => {
             let span = (*max - *min) as f64;
-            let t = if span > 0.0 { ((v - *min as f64) / span).clamp(0.0, 1.0) } else { 0.0 };
+            let t = if span > 0.0 {
+                ((v - *min as f64) / span).clamp(0.0, 1.0)
+            } else {
+                0.0
+            };
             let mut per_area: Vec<(usize, f64)> = Vec::new();
-            for (&(a, p), w) in needs_low.iter().map(|x| (x, 1.0 - t)).chain(needs_high.iter().map(|x| (x, t))) {
+            for (&(a, p), w) in needs_low
+                .iter()
+                .map(|x| (x, 1.0 - t))
+                .chain(needs_high.iter().map(|x| (x, t)))
+            {
                 match per_area.iter_mut().find(|(x, _)| *x == a) {
                     Some(e) => e.1 += p * w,
                     None => per_area.push((a, p * w)),
@@ -354,7 +374,8 @@ pub fn evaluate(q: &Questionnaire, answers: &BTreeMap<String, Answer>) -> Evalua
             let recommended = score >= actor.threshold || refer;
 
             // Reasons: fired rules, then the answers that moved this actor most.
-            let mut reasons: Vec<Reason> = fired.iter().map(|&rule| Reason::Rule { rule }).collect();
+            let mut reasons: Vec<Reason> =
+                fired.iter().map(|&rule| Reason::Rule { rule }).collect();
             let mut ranked: Vec<(f64, &Contribution)> = contributions
                 .iter()
                 .filter_map(|c| {
@@ -364,7 +385,12 @@ pub fn evaluate(q: &Questionnaire, answers: &BTreeMap<String, Answer>) -> Evalua
                 })
                 .collect();
             ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.question.cmp(&b.1.question)));
-            reasons.extend(ranked.into_iter().take(ANSWER_REASONS).map(|(_, c)| Reason::Answer(c.clone())));
+            reasons.extend(
+                ranked
+                    .into_iter()
+                    .take(ANSWER_REASONS)
+                    .map(|(_, c)| Reason::Answer(c.clone())),
+            );
 
             let services = if recommended {
                 offer_services(q, ai, &env, &areas)
@@ -394,7 +420,12 @@ pub fn evaluate(q: &Questionnaire, answers: &BTreeMap<String, Answer>) -> Evalua
     }
 }
 
-fn offer_services(q: &Questionnaire, actor: usize, env: &Indexed<'_>, areas: &[AreaNeed]) -> Vec<ServiceOffer> {
+fn offer_services(
+    q: &Questionnaire,
+    actor: usize,
+    env: &Indexed<'_>,
+    areas: &[AreaNeed],
+) -> Vec<ServiceOffer> {
     let mut offers: Vec<ServiceOffer> = q.actors[actor]
         .services
         .iter()
@@ -410,8 +441,16 @@ fn offer_services(q: &Questionnaire, actor: usize, env: &Indexed<'_>, areas: &[A
                 .filter_map(|&a| areas[a].need)
                 .fold(None, |m: Option<f64>, x| Some(m.map_or(x, |m| m.max(x))));
             match decided {
-                Some(true) => Some(ServiceOffer { service: si, undecided: false, need }),
-                None => Some(ServiceOffer { service: si, undecided: true, need }),
+                Some(true) => Some(ServiceOffer {
+                    service: si,
+                    undecided: false,
+                    need,
+                }),
+                None => Some(ServiceOffer {
+                    service: si,
+                    undecided: true,
+                    need,
+                }),
                 Some(false) => None,
             }
         })
@@ -427,7 +466,11 @@ fn offer_services(q: &Questionnaire, actor: usize, env: &Indexed<'_>, areas: &[A
 
 /// Share of visible, non-text questions that have an answer (any, including
 /// "vet ej"), 0–100. Used for progress displays.
-pub fn progress(q: &Questionnaire, eval: &Evaluation, answers: &BTreeMap<String, Answer>) -> (usize, usize) {
+pub fn progress(
+    q: &Questionnaire,
+    eval: &Evaluation,
+    answers: &BTreeMap<String, Answer>,
+) -> (usize, usize) {
     let mut done = 0;
     let mut total = 0;
     for (i, question) in q.questions.iter().enumerate() {

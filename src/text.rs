@@ -142,7 +142,10 @@ mod tests {
 
     #[test]
     fn suggestions() {
-        assert_eq!(suggest("finansering", ["finansiering", "valuta"]), Some("finansiering"));
+        assert_eq!(
+            suggest("finansering", ["finansiering", "valuta"]),
+            Some("finansiering")
+        );
         assert_eq!(suggest("xyz", ["finansiering"]), None);
         assert_eq!(fmt_num(5.0), "5");
         assert_eq!(fmt_num(2.5), "2.5");

@@ -21,7 +21,11 @@ pub fn parse_document<'i>(text: &'i str, diags: &mut Diagnostics) -> Spanned<DeT
     let (doc, errors) = DeTable::parse_recoverable(text);
     for e in errors {
         let span = e.span().unwrap_or(0..0);
-        diags.push(Diagnostic::error("syntax", Some(span), syntax_message(e.message())));
+        diags.push(Diagnostic::error(
+            "syntax",
+            Some(span),
+            syntax_message(e.message()),
+        ));
     }
     doc
 }
@@ -137,7 +141,9 @@ impl<'a, 'i> Table<'a, 'i> {
 
     /// Iterates `(key, key span, value)`.
     pub fn entries(&self) -> impl Iterator<Item = (&'a str, Span, &'a Value<'i>)> + 'a {
-        self.map.iter().map(|(k, v)| (k.get_ref().as_ref(), k.span(), v))
+        self.map
+            .iter()
+            .map(|(k, v)| (k.get_ref().as_ref(), k.span(), v))
     }
 
     pub fn missing(&self, key: &str, d: &mut Diagnostics) {
@@ -261,4 +267,3 @@ impl<'a, 'i> Table<'a, 'i> {
         Some(out)
     }
 }
-

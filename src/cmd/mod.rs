@@ -14,7 +14,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match &cli.command {
         None => outline(&cli),
         Some(Command::Check { files }) => check::run(&cli, files),
-        Some(Command::Score { answers, session, format }) => score::run(&cli, answers.as_deref(), session.as_deref(), *format),
+        Some(Command::Score {
+            answers,
+            session,
+            format,
+        }) => score::run(&cli, answers.as_deref(), session.as_deref(), *format),
     }
 }
 
@@ -29,6 +33,41 @@ pub fn load_questionnaire(cli: &Cli) -> Result<Loaded> {
         eprint!("{}", loaded.source.render(w));
     }
     Ok(loaded)
+}
+
+/// Answers from `--answers FILE` (checked strictly) or `--session ID` (a
+/// saved session, read leniently), with the session's metadata if any.
+/// Warnings go to stderr.
+pub fn resolve_answers(
+    cli: &Cli,
+    q: &questionnaire::Questionnaire,
+    answers: Option<&std::path::Path>,
+    session: Option<&str>,
+) -> Result<(
+    behovsanalys::answers::AnswersFile,
+    Option<behovsanalys::session::Meta>,
+)> {
+    use behovsanalys::answers::{self, Mode};
+    use behovsanalys::session::Store;
+    if let Some(path) = answers {
+        let parsed = answers::load_file(path, q, Mode::Strict)?;
+        for w in &parsed.warnings {
+            eprint!("{}", parsed.source.render(w));
+        }
+        return Ok((parsed.answers, None));
+    }
+    let Some(id) = session else {
+        anyhow::bail!("give the answers with --answers FILE or --session ID");
+    };
+    let store = Store::open(cli.data_dir.as_deref())?;
+    let (session, warnings) = store.load(id, q)?;
+    if !warnings.is_empty() {
+        eprintln!(
+            "note: {} answer(s) of session {id} do not fit the questionnaire any more; they are kept but not scored",
+            warnings.len()
+        );
+    }
+    Ok((session.answers, Some(session.meta)))
 }
 
 /// The language to use: `--lang`, else the questionnaire's default.

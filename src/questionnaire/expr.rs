@@ -67,11 +67,21 @@ pub enum Expr {
     Or(Vec<Expr>),
     And(Vec<Expr>),
     Not(Box<Expr>),
-    Cmp { lhs: Val, op: CmpOp, rhs: Val },
+    Cmp {
+        lhs: Val,
+        op: CmpOp,
+        rhs: Val,
+    },
     /// `x in [..]`: equal to one of the values.
-    In { val: Val, list: Vec<Val> },
+    In {
+        val: Val,
+        list: Vec<Val>,
+    },
     /// `multi contains 'option'`.
-    Contains { question: usize, option: String },
+    Contains {
+        question: usize,
+        option: String,
+    },
     Answered(usize),
 }
 
@@ -144,12 +154,20 @@ fn lex(src: &str) -> Result<Vec<(Tok, Range<usize>)>, ExprError> {
                     (b'<', _) => (CmpOp::Lt, 1),
                     (b'>', _) => (CmpOp::Gt, 1),
                     (b'=', _) => {
-                        return Err(ExprError::new("expr-syntax", i..i + 1, "`=` is not a comparison")
-                            .help("use `==` to compare, e.g. `exporterar == 'ja'`"));
+                        return Err(ExprError::new(
+                            "expr-syntax",
+                            i..i + 1,
+                            "`=` is not a comparison",
+                        )
+                        .help("use `==` to compare, e.g. `exporterar == 'ja'`"));
                     }
                     _ => {
-                        return Err(ExprError::new("expr-syntax", i..i + 1, "`!` is not an operator here")
-                            .help("use `not` to negate and `!=` for 'is not'"));
+                        return Err(ExprError::new(
+                            "expr-syntax",
+                            i..i + 1,
+                            "`!` is not an operator here",
+                        )
+                        .help("use `not` to negate and `!=` for 'is not'"));
                     }
                 };
                 out.push((Tok::Op(op), i..i + len));
@@ -173,8 +191,12 @@ fn lex(src: &str) -> Result<Vec<(Tok, Range<usize>)>, ExprError> {
                     j += 1;
                 }
                 if j >= bytes.len() {
-                    return Err(ExprError::new("expr-syntax", i..bytes.len(), "this text is never closed")
-                        .help(format!("end it with {}", quote as char)));
+                    return Err(ExprError::new(
+                        "expr-syntax",
+                        i..bytes.len(),
+                        "this text is never closed",
+                    )
+                    .help(format!("end it with {}", quote as char)));
                 }
                 out.push((Tok::Str(src[i + 1..j].to_string()), i..j + 1));
                 i = j + 1;
@@ -182,7 +204,9 @@ fn lex(src: &str) -> Result<Vec<(Tok, Range<usize>)>, ExprError> {
             }
             b'0'..=b'9' | b'-' => {
                 let mut j = i + 1;
-                while j < bytes.len() && (bytes[j].is_ascii_digit() || bytes[j] == b'.' || bytes[j] == b'_') {
+                while j < bytes.len()
+                    && (bytes[j].is_ascii_digit() || bytes[j] == b'.' || bytes[j] == b'_')
+                {
                     j += 1;
                 }
                 let text: String = src[i..j].chars().filter(|c| *c != '_').collect();
@@ -259,7 +283,9 @@ struct Parser<'s> {
     _src: &'s str,
 }
 
-const KEYWORDS: &[&str] = &["and", "or", "not", "in", "contains", "true", "false", "answered", "need"];
+const KEYWORDS: &[&str] = &[
+    "and", "or", "not", "in", "contains", "true", "false", "answered", "need",
+];
 
 impl Parser<'_> {
     fn peek(&self) -> Option<&Tok> {
@@ -286,7 +312,11 @@ impl Parser<'_> {
     fn expect(&mut self, want: Tok, what: &str) -> Result<Range<usize>, ExprError> {
         match self.bump() {
             Some((t, s)) if t == want => Ok(s),
-            Some((_, s)) => Err(ExprError::new("expr-syntax", s, format!("expected {what} here"))),
+            Some((_, s)) => Err(ExprError::new(
+                "expr-syntax",
+                s,
+                format!("expected {what} here"),
+            )),
             None => Err(ExprError::new(
                 "expr-syntax",
                 self.src_len..self.src_len,
@@ -313,7 +343,11 @@ impl Parser<'_> {
             self.bump();
             items.push(self.and()?);
         }
-        Ok(if items.len() == 1 { items.remove(0) } else { Ast::Or(items) })
+        Ok(if items.len() == 1 {
+            items.remove(0)
+        } else {
+            Ast::Or(items)
+        })
     }
 
     fn and(&mut self) -> Result<Ast, ExprError> {
@@ -322,7 +356,11 @@ impl Parser<'_> {
             self.bump();
             items.push(self.unary()?);
         }
-        Ok(if items.len() == 1 { items.remove(0) } else { Ast::And(items) })
+        Ok(if items.len() == 1 {
+            items.remove(0)
+        } else {
+            Ast::And(items)
+        })
     }
 
     fn unary(&mut self) -> Result<Ast, ExprError> {
@@ -352,10 +390,18 @@ impl Parser<'_> {
             let (id, span) = match self.bump() {
                 Some((Tok::Ident(id), s)) => (id, s),
                 Some((_, s)) => {
-                    return Err(ExprError::new("expr-syntax", s, "expected a question id in `answered(…)`"));
+                    return Err(ExprError::new(
+                        "expr-syntax",
+                        s,
+                        "expected a question id in `answered(…)`",
+                    ));
                 }
                 None => {
-                    return Err(ExprError::new("expr-syntax", start, "`answered(` is never closed"));
+                    return Err(ExprError::new(
+                        "expr-syntax",
+                        start,
+                        "`answered(` is never closed",
+                    ));
                 }
             };
             self.expect(Tok::RParen, "`)`")?;
@@ -383,7 +429,11 @@ impl Parser<'_> {
                         Some((Tok::Comma, _)) => continue,
                         Some((Tok::RBracket, _)) => break,
                         Some((_, s)) => {
-                            return Err(ExprError::new("expr-syntax", s, "expected `,` or `]` in the list"));
+                            return Err(ExprError::new(
+                                "expr-syntax",
+                                s,
+                                "expected `,` or `]` in the list",
+                            ));
                         }
                         None => {
                             return Err(ExprError::new(
@@ -422,8 +472,16 @@ impl Parser<'_> {
                 self.expect(Tok::Dot, "`.` after `need` (as in `need.finansiering`)")?;
                 match self.bump() {
                     Some((Tok::Ident(area), s)) => Ok((Operand::Need(area), span.start..s.end)),
-                    Some((_, s)) => Err(ExprError::new("expr-syntax", s, "expected an area id after `need.`")),
-                    None => Err(ExprError::new("expr-syntax", span, "expected an area id after `need.`")),
+                    Some((_, s)) => Err(ExprError::new(
+                        "expr-syntax",
+                        s,
+                        "expected an area id after `need.`",
+                    )),
+                    None => Err(ExprError::new(
+                        "expr-syntax",
+                        span,
+                        "expected an area id after `need.`",
+                    )),
                 }
             }
             Tok::Ident(id) if KEYWORDS.contains(&id.as_str()) => Err(ExprError::new(
@@ -432,7 +490,11 @@ impl Parser<'_> {
                 format!("`{id}` cannot stand here; expected a value"),
             )),
             Tok::Ident(id) => Ok((Operand::Ident(id), span)),
-            _ => Err(ExprError::new("expr-syntax", span, "expected a question id, a number or a 'text' here")),
+            _ => Err(ExprError::new(
+                "expr-syntax",
+                span,
+                "expected a question id, a number or a 'text' here",
+            )),
         }
     }
 }
@@ -442,12 +504,19 @@ fn parse(src: &str) -> Result<Ast, ExprError> {
         return Err(ExprError::new(
             "expr-too-complex",
             0..src.len().min(1),
-            format!("the expression is {} bytes long; at most {MAX_EXPR_LEN} are allowed", src.len()),
+            format!(
+                "the expression is {} bytes long; at most {MAX_EXPR_LEN} are allowed",
+                src.len()
+            ),
         ));
     }
     let toks = lex(src)?;
     if toks.is_empty() {
-        return Err(ExprError::new("expr-syntax", 0..0, "the expression is empty"));
+        return Err(ExprError::new(
+            "expr-syntax",
+            0..0,
+            "the expression is empty",
+        ));
     }
     let mut p = Parser {
         toks,
@@ -513,7 +582,10 @@ impl Scope<'_> {
             return Err(ExprError::new(
                 "forward-reference",
                 span.clone(),
-                format!("`{id}` is asked later than {}; a condition may only use earlier questions", self.owner),
+                format!(
+                    "`{id}` is asked later than {}; a condition may only use earlier questions",
+                    self.owner
+                ),
             )
             .help("move the question earlier, or the condition later"));
         }
@@ -563,7 +635,12 @@ impl Scope<'_> {
         if question.kind.option_index(opt).is_some() {
             return Ok(());
         }
-        let ids: Vec<&str> = question.kind.options().iter().map(|o| o.id.as_str()).collect();
+        let ids: Vec<&str> = question
+            .kind
+            .options()
+            .iter()
+            .map(|o| o.id.as_str())
+            .collect();
         Err(ExprError::new(
             "unknown-option",
             span.clone(),
@@ -644,7 +721,11 @@ impl Scope<'_> {
                 if !errors.is_empty() {
                     return Err(errors);
                 }
-                Ok(if matches!(ast, Ast::Or(_)) { Expr::Or(ok) } else { Expr::And(ok) })
+                Ok(if matches!(ast, Ast::Or(_)) {
+                    Expr::Or(ok)
+                } else {
+                    Expr::And(ok)
+                })
             }
             Ast::Not(inner) => Ok(Expr::Not(Box::new(self.check_all(inner)?))),
             other => self.check(other).map_err(|e| vec![e]),
@@ -660,10 +741,18 @@ impl Scope<'_> {
             Ast::Bare((Operand::Bool(b), _)) => Expr::Const(*b),
             Ast::Bare((op, span)) => {
                 let hint = match op {
-                    Operand::Ident(id) => format!("compare it, e.g. `{id} == 'ja'`, or write `answered({id})`"),
-                    _ => "a condition compares a question with a value, e.g. `exporterar == 'ja'`".into(),
+                    Operand::Ident(id) => {
+                        format!("compare it, e.g. `{id} == 'ja'`, or write `answered({id})`")
+                    }
+                    _ => "a condition compares a question with a value, e.g. `exporterar == 'ja'`"
+                        .into(),
                 };
-                return Err(ExprError::new("type-error", span.clone(), "this is a value, not a condition").help(hint));
+                return Err(ExprError::new(
+                    "type-error",
+                    span.clone(),
+                    "this is a value, not a condition",
+                )
+                .help(hint));
             }
             Ast::Cmp(l, op, r) => {
                 let (lv, lt) = self.operand(l)?;
@@ -673,7 +762,11 @@ impl Scope<'_> {
                     _ => None,
                 };
                 self.compatible((lt, &l.1), Some(*op), (rt, &r.1), text)?;
-                Expr::Cmp { lhs: lv, op: *op, rhs: rv }
+                Expr::Cmp {
+                    lhs: lv,
+                    op: *op,
+                    rhs: rv,
+                }
             }
             Ast::In(l, list) => {
                 let (lv, lt) = self.operand(l)?;
@@ -694,17 +787,24 @@ impl Scope<'_> {
                     self.compatible((lt, &l.1), None, (it, &item.1), text)?;
                     vals.push(iv);
                 }
-                Expr::In { val: lv, list: vals }
+                Expr::In {
+                    val: lv,
+                    list: vals,
+                }
             }
             Ast::Contains(l, r) => {
                 let (lv, lt) = self.operand(l)?;
                 let Ty::Set(q) = lt else {
                     let what = match (&l.0, lt) {
                         (Operand::Ident(id), Ty::Option(_)) => {
-                            format!("`contains` needs a multiple-choice question; `{id}` is a single choice (use `{id} == '…'`)")
+                            format!(
+                                "`contains` needs a multiple-choice question; `{id}` is a single choice (use `{id} == '…'`)"
+                            )
                         }
                         (Operand::Ident(id), _) => {
-                            format!("`contains` needs a multiple-choice question, and `{id}` is not one")
+                            format!(
+                                "`contains` needs a multiple-choice question, and `{id}` is not one"
+                            )
                         }
                         _ => "`contains` needs a multiple-choice question on its left".to_string(),
                     };
@@ -714,7 +814,10 @@ impl Scope<'_> {
                 match &r.0 {
                     Operand::Str(opt) => {
                         self.check_option(q, opt, &r.1)?;
-                        Expr::Contains { question: q, option: opt.clone() }
+                        Expr::Contains {
+                            question: q,
+                            option: opt.clone(),
+                        }
                     }
                     _ => {
                         return Err(ExprError::new(
@@ -913,7 +1016,9 @@ pub fn display(e: &Expr, questions: &[Question], area_ids: &[&str]) -> String {
             .collect::<Vec<_>>()
             .join(" or "),
         Expr::Answered(q) => format!("answered({})", val(&Val::Answer(*q))),
-        Expr::Contains { question, option } => format!("{} contains '{option}'", val(&Val::Answer(*question))),
+        Expr::Contains { question, option } => {
+            format!("{} contains '{option}'", val(&Val::Answer(*question)))
+        }
         Expr::Cmp { lhs, op, rhs } => format!("{} {} {}", val(lhs), op.as_str(), val(rhs)),
         Expr::In { val: v, list } => format!(
             "{} in [{}]",

@@ -9,8 +9,8 @@ use toml::de::DeValue;
 
 use super::expr::{self, ExprError, Scope};
 use super::{
-    Actor, Area, Audience, Band, ChoiceOption, Cost, Kind, Needs, Question, Questionnaire, Rule, Section,
-    Service, content_hash,
+    Actor, Area, Audience, Band, ChoiceOption, Cost, Kind, Needs, Question, Questionnaire, Rule,
+    Section, Service, content_hash,
 };
 use crate::diag::{Diagnostic, Diagnostics, FileError, SourceFile, read_text_file};
 use crate::text::{Text, did_you_mean};
@@ -86,7 +86,11 @@ pub fn check_id(id: &str, span: Span, what: &str, letter_first: bool, d: &mut Di
         && id
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-');
-    let ok_first = !letter_first || id.bytes().next().is_some_and(|b| b.is_ascii_lowercase() || b == b'_');
+    let ok_first = !letter_first
+        || id
+            .bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_lowercase() || b == b'_');
     if ok_chars && ok_first {
         return true;
     }
@@ -95,7 +99,11 @@ pub fn check_id(id: &str, span: Span, what: &str, letter_first: bool, d: &mut Di
     } else {
         "this id is used in conditions, so it must start with a letter"
     };
-    d.push(Diagnostic::error("invalid-id", Some(span), format!("`{id}` is not a valid {what} id: {why}")));
+    d.push(Diagnostic::error(
+        "invalid-id",
+        Some(span),
+        format!("`{id}` is not a valid {what} id: {why}"),
+    ));
     false
 }
 
@@ -157,7 +165,15 @@ const ACTOR_KEYS: &[&str] = &[
     "service",
 ];
 const RULE_KEYS: &[&str] = &["when", "boost", "refer", "reason"];
-const SERVICE_KEYS: &[&str] = &["id", "name", "description", "cost", "price", "eligibility", "areas"];
+const SERVICE_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "description",
+    "cost",
+    "price",
+    "eligibility",
+    "areas",
+];
 const SECTION_KEYS: &[&str] = &["id", "title", "help", "show_if", "question"];
 const QUESTION_COMMON: &[&str] = &[
     "id",
@@ -207,7 +223,9 @@ impl Reader<'_, '_> {
         let area_index = index_of(&areas, |a| &a.0.id, "area", self.d);
         let areas: Vec<Area> = areas.into_iter().map(|(a, _)| a).collect();
 
-        let sections_raw = self.list(&top, "section", "[[section]]", |r, t| Some(r.section(t, &area_index)));
+        let sections_raw = self.list(&top, "section", "[[section]]", |r, t| {
+            Some(r.section(t, &area_index))
+        });
         let mut sections = Vec::new();
         let mut questions: Vec<RawQuestion> = Vec::new();
         for (sec, qs) in sections_raw {
@@ -221,9 +239,17 @@ impl Reader<'_, '_> {
             s.s.questions = start..questions.len();
             sections.push(s);
         }
-        let _ = index_of_named(sections.iter().map(|s| (s.s.id.as_str(), s.span.clone())), "section", self.d);
+        let _ = index_of_named(
+            sections.iter().map(|s| (s.s.id.as_str(), s.span.clone())),
+            "section",
+            self.d,
+        );
         if sections.is_empty() && top.get("section").is_none() {
-            self.d.error("missing-key", 0..0, "the questionnaire has no [[section]] with questions");
+            self.d.error(
+                "missing-key",
+                0..0,
+                "the questionnaire has no [[section]] with questions",
+            );
         }
 
         // Question ids (and their aliases) share one namespace.
@@ -235,7 +261,10 @@ impl Reader<'_, '_> {
                 self.d.error(
                     "duplicate-id",
                     q.span.clone(),
-                    format!("question id `{}` is used twice (first on line {prev_line})", q.id),
+                    format!(
+                        "question id `{}` is used twice (first on line {prev_line})",
+                        q.id
+                    ),
                 );
             } else {
                 question_index.insert(q.id.clone(), i);
@@ -248,14 +277,23 @@ impl Reader<'_, '_> {
                     self.d.error(
                         "duplicate-id",
                         rq.q.span.clone(),
-                        format!("alias `{alias}` of question `{}` is already used by another question", rq.q.id),
+                        format!(
+                            "alias `{alias}` of question `{}` is already used by another question",
+                            rq.q.id
+                        ),
                     );
                 }
             }
         }
 
         let actors = self.list(&top, "actor", "[[actor]]", |r, t| r.actor(t, &area_index));
-        let _ = index_of_named(actors.iter().map(|a| (a.actor.id.as_str(), a.actor.span.clone())), "actor", self.d);
+        let _ = index_of_named(
+            actors
+                .iter()
+                .map(|a| (a.actor.id.as_str(), a.actor.span.clone())),
+            "actor",
+            self.d,
+        );
 
         // Now that every question is known, check the expressions.
         let plain: Vec<Question> = questions.iter().map(|r| r.q.clone()).collect();
@@ -264,7 +302,8 @@ impl Reader<'_, '_> {
             let mut q = rq.q;
             if let Some(p) = rq.show_if {
                 let owner = format!("question `{}`", q.id);
-                q.show_if = self.compile(&p, &plain, &question_index, &area_index, i, false, &owner);
+                q.show_if =
+                    self.compile(&p, &plain, &question_index, &area_index, i, false, &owner);
             }
             final_questions.push(q);
         }
@@ -273,7 +312,15 @@ impl Reader<'_, '_> {
             let mut s = rs.s;
             if let Some(p) = rs.show_if {
                 let owner = format!("section `{}`", s.id);
-                s.show_if = self.compile(&p, &plain, &question_index, &area_index, s.questions.start, false, &owner);
+                s.show_if = self.compile(
+                    &p,
+                    &plain,
+                    &question_index,
+                    &area_index,
+                    s.questions.start,
+                    false,
+                    &owner,
+                );
             }
             final_sections.push(s);
         }
@@ -283,7 +330,15 @@ impl Reader<'_, '_> {
             for rr in ra.rules {
                 let mut rule = rr.rule;
                 if let Some(p) = rr.when
-                    && let Some(e) = self.compile(&p, &plain, &question_index, &area_index, usize::MAX, true, "the rule")
+                    && let Some(e) = self.compile(
+                        &p,
+                        &plain,
+                        &question_index,
+                        &area_index,
+                        usize::MAX,
+                        true,
+                        "the rule",
+                    )
                 {
                     rule.when = e;
                     a.rules.push(rule);
@@ -292,8 +347,15 @@ impl Reader<'_, '_> {
             for rs in ra.services {
                 let mut s = rs.service;
                 if let Some(p) = rs.eligibility {
-                    s.eligibility =
-                        self.compile(&p, &plain, &question_index, &area_index, usize::MAX, false, "the service");
+                    s.eligibility = self.compile(
+                        &p,
+                        &plain,
+                        &question_index,
+                        &area_index,
+                        usize::MAX,
+                        false,
+                        "the service",
+                    );
                 }
                 a.services.push(s);
             }
@@ -358,7 +420,8 @@ impl Reader<'_, '_> {
             Some(start) => start + e.span.start..start + e.span.end.max(e.span.start + 1),
             None => p.span.clone(),
         };
-        let mut diag = Diagnostic::error(e.code, Some(span), format!("in `{}`: {}", p.src, e.message));
+        let mut diag =
+            Diagnostic::error(e.code, Some(span), format!("in `{}`: {}", p.src, e.message));
         diag.help = e.help;
         self.d.push(diag);
     }
@@ -368,7 +431,8 @@ impl Reader<'_, '_> {
         let raw = self.src.get(span.clone()).unwrap_or("");
         let exact_start = ['"', '\''].iter().find_map(|q| {
             let inner = raw.strip_prefix(*q)?.strip_suffix(*q)?;
-            (inner == src && !raw.starts_with("\"\"\"") && !raw.starts_with("'''")).then_some(span.start + 1)
+            (inner == src && !raw.starts_with("\"\"\"") && !raw.starts_with("'''"))
+                .then_some(span.start + 1)
         });
         Some(PendingExpr {
             src: src.to_string(),
@@ -385,7 +449,9 @@ impl Reader<'_, '_> {
         what: &str,
         mut f: impl FnMut(&mut Self, &Table<'_, '_>) -> Option<T>,
     ) -> Vec<T> {
-        let Some(items) = t.array(key, self.d) else { return Vec::new() };
+        let Some(items) = t.array(key, self.d) else {
+            return Vec::new();
+        };
         let mut out = Vec::with_capacity(items.len());
         for item in items {
             if let Some(tbl) = Table::of(item, what, self.d)
@@ -397,7 +463,10 @@ impl Reader<'_, '_> {
         out
     }
 
-    fn meta(&mut self, t: &Table<'_, '_>) -> (Option<String>, Option<String>, Option<Text>, Option<Text>) {
+    fn meta(
+        &mut self,
+        t: &Table<'_, '_>,
+    ) -> (Option<String>, Option<String>, Option<Text>, Option<Text>) {
         t.check_keys(META_KEYS, self.d);
         if let Some(langs) = t.str_list("languages", self.d) {
             let mut seen = Vec::new();
@@ -407,17 +476,30 @@ impl Reader<'_, '_> {
                     self.d.error(
                         "invalid-value",
                         span.clone(),
-                        format!("`{l}` is not a language code; use two letters such as \"sv\" or \"en\""),
+                        format!(
+                            "`{l}` is not a language code; use two letters such as \"sv\" or \"en\""
+                        ),
                     );
                 } else if seen.contains(l) {
-                    self.d.error("duplicate-id", span.clone(), format!("language `{l}` is listed twice"));
+                    self.d.error(
+                        "duplicate-id",
+                        span.clone(),
+                        format!("language `{l}` is listed twice"),
+                    );
                 } else {
                     seen.push(*l);
                 }
             }
             if seen.is_empty() {
-                let span = t.get("languages").map(|v| v.span()).unwrap_or(t.header_span());
-                self.d.error("invalid-value", span, "`languages` must name at least one language, e.g. [\"sv\", \"en\"]");
+                let span = t
+                    .get("languages")
+                    .map(|v| v.span())
+                    .unwrap_or(t.header_span());
+                self.d.error(
+                    "invalid-value",
+                    span,
+                    "`languages` must name at least one language, e.g. [\"sv\", \"en\"]",
+                );
             } else {
                 self.langs = seen.into_iter().map(String::from).collect();
             }
@@ -427,7 +509,8 @@ impl Reader<'_, '_> {
         });
         let version = t.req_str("version", self.d).map(|(v, span)| {
             if v.trim().is_empty() {
-                self.d.error("invalid-value", span, "`version` must not be empty");
+                self.d
+                    .error("invalid-value", span, "`version` must not be empty");
             }
             v.to_string()
         });
@@ -448,7 +531,8 @@ impl Reader<'_, '_> {
         match v.get_ref() {
             DeValue::String(s) => {
                 if required && s.trim().is_empty() {
-                    self.d.error("missing-text", v.span(), format!("`{key}` is empty"));
+                    self.d
+                        .error("missing-text", v.span(), format!("`{key}` is empty"));
                 }
                 Some(Text::from_entries(vec![(default, s.to_string())]))
             }
@@ -467,7 +551,9 @@ impl Reader<'_, '_> {
                                     did_you_mean(lang, self.langs.iter().map(String::as_str))
                                 ),
                             )
-                            .with_help("add it to `languages` in [questionnaire], or fix the spelling"),
+                            .with_help(
+                                "add it to `languages` in [questionnaire], or fix the spelling",
+                            ),
                         );
                         continue;
                     }
@@ -476,11 +562,16 @@ impl Reader<'_, '_> {
                         other => self.d.error(
                             "wrong-type",
                             val.span(),
-                            format!("the {lang} text of `{key}` must be a string, found {}", type_name(other)),
+                            format!(
+                                "the {lang} text of `{key}` must be a string, found {}",
+                                type_name(other)
+                            ),
                         ),
                     }
                 }
-                let has_default = entries.iter().any(|(l, s)| *l == default && !s.trim().is_empty());
+                let has_default = entries
+                    .iter()
+                    .any(|(l, s)| *l == default && !s.trim().is_empty());
                 if !has_default {
                     self.d.push(
                         Diagnostic::error(
@@ -494,7 +585,9 @@ impl Reader<'_, '_> {
                     );
                 }
                 // Default language first, so it is the fallback.
-                entries.sort_by_key(|(l, _)| self.langs.iter().position(|x| x == l).unwrap_or(usize::MAX));
+                entries.sort_by_key(|(l, _)| {
+                    self.langs.iter().position(|x| x == l).unwrap_or(usize::MAX)
+                });
                 Some(Text::from_entries(entries))
             }
             other => {
@@ -534,7 +627,9 @@ impl Reader<'_, '_> {
 
     /// Reads `{ area = points }`.
     fn needs(&mut self, t: &Table<'_, '_>, key: &str, areas: &HashMap<String, usize>) -> Needs {
-        let Some(v) = t.get(key) else { return Vec::new() };
+        let Some(v) = t.get(key) else {
+            return Vec::new();
+        };
         let DeValue::Table(map) = v.get_ref() else {
             self.d.error(
                 "wrong-type",
@@ -550,19 +645,30 @@ impl Reader<'_, '_> {
                 self.d.error(
                     "unknown-area",
                     k.span(),
-                    format!("there is no area `{area}`{}", did_you_mean(area, areas.keys().map(String::as_str))),
+                    format!(
+                        "there is no area `{area}`{}",
+                        did_you_mean(area, areas.keys().map(String::as_str))
+                    ),
                 );
                 continue;
             };
             match as_number(val.get_ref()) {
                 Ok(x) => out.push((a, x)),
-                Err(msg) => self.d.error("wrong-type", val.span(), format!("points for `{area}`: {msg}")),
+                Err(msg) => self.d.error(
+                    "wrong-type",
+                    val.span(),
+                    format!("points for `{area}`: {msg}"),
+                ),
             }
         }
         out
     }
 
-    fn section(&mut self, t: &Table<'_, '_>, areas: &HashMap<String, usize>) -> (RawSection, Vec<RawQuestion>) {
+    fn section(
+        &mut self,
+        t: &Table<'_, '_>,
+        areas: &HashMap<String, usize>,
+    ) -> (RawSection, Vec<RawQuestion>) {
         t.check_keys(SECTION_KEYS, self.d);
         let id = self.id(t, "section", false);
         let title = self.text(t, "title", true);
@@ -582,7 +688,10 @@ impl Reader<'_, '_> {
             self.d.warning(
                 "empty-section",
                 t.header_span(),
-                format!("section `{}` has no questions", id.as_ref().map(|(i, _)| i.as_str()).unwrap_or("?")),
+                format!(
+                    "section `{}` has no questions",
+                    id.as_ref().map(|(i, _)| i.as_str()).unwrap_or("?")
+                ),
             );
         }
         let (id, span) = id.unwrap_or_else(|| (String::new(), t.header_span()));
@@ -602,7 +711,11 @@ impl Reader<'_, '_> {
         )
     }
 
-    fn question(&mut self, t: &Table<'_, '_>, areas: &HashMap<String, usize>) -> Option<RawQuestion> {
+    fn question(
+        &mut self,
+        t: &Table<'_, '_>,
+        areas: &HashMap<String, usize>,
+    ) -> Option<RawQuestion> {
         let kind_name = t.req_str("kind", self.d).and_then(|(k, span)| {
             if KINDS.contains(&k) {
                 Some(k)
@@ -611,7 +724,10 @@ impl Reader<'_, '_> {
                     Diagnostic::error(
                         "invalid-value",
                         Some(span),
-                        format!("`{k}` is not a question kind{}", did_you_mean(k, KINDS.iter().copied())),
+                        format!(
+                            "`{k}` is not a question kind{}",
+                            did_you_mean(k, KINDS.iter().copied())
+                        ),
                     )
                     .with_help("kind is one of: single, multi, scale, number, text"),
                 );
@@ -634,7 +750,9 @@ impl Reader<'_, '_> {
         for (key, span, _) in t.entries() {
             if !allowed.contains(&key)
                 && let Some(kind) = kind_name
-                && (CHOICE_KEYS.contains(&key) || SCALE_KEYS.contains(&key) || NUMBER_KEYS.contains(&key))
+                && (CHOICE_KEYS.contains(&key)
+                    || SCALE_KEYS.contains(&key)
+                    || NUMBER_KEYS.contains(&key))
             {
                 self.d.error(
                     "unknown-key",
@@ -666,7 +784,9 @@ impl Reader<'_, '_> {
                 self.d.error(
                     "invalid-value",
                     span,
-                    format!("audience `{other}` is not known; use \"both\", \"advisor\" or \"company\""),
+                    format!(
+                        "audience `{other}` is not known; use \"both\", \"advisor\" or \"company\""
+                    ),
                 );
                 Audience::Both
             }
@@ -738,11 +858,19 @@ impl Reader<'_, '_> {
         if items.is_empty() {
             let span = t.get("option").map(|v| v.span()).unwrap_or(t.header_span());
             self.d.push(
-                Diagnostic::error("empty-options", Some(span), "a choice question needs at least one option")
-                    .with_help("add [[section.question.option]] entries with id and label"),
+                Diagnostic::error(
+                    "empty-options",
+                    Some(span),
+                    "a choice question needs at least one option",
+                )
+                .with_help("add [[section.question.option]] entries with id and label"),
             );
         }
-        let _ = index_of_named(items.iter().map(|(o, s)| (o.id.as_str(), s.clone())), "option", self.d);
+        let _ = index_of_named(
+            items.iter().map(|(o, s)| (o.id.as_str(), s.clone())),
+            "option",
+            self.d,
+        );
         items.into_iter().map(|(o, _)| o).collect()
     }
 
@@ -758,10 +886,21 @@ impl Reader<'_, '_> {
         let (min, max) = match (min, max) {
             (Some((lo, _)), Some((hi, span))) => {
                 if lo >= hi {
-                    self.d.error("min-max", span, format!("the scale's min ({lo}) must be less than its max ({hi})"));
+                    self.d.error(
+                        "min-max",
+                        span,
+                        format!("the scale's min ({lo}) must be less than its max ({hi})"),
+                    );
                     (lo, lo + 1)
                 } else if hi - lo > 20 {
-                    self.d.error("invalid-value", span, format!("a scale has at most 21 steps; {lo}–{hi} has {}", hi - lo + 1));
+                    self.d.error(
+                        "invalid-value",
+                        span,
+                        format!(
+                            "a scale has at most 21 steps; {lo}–{hi} has {}",
+                            hi - lo + 1
+                        ),
+                    );
                     (lo, hi)
                 } else {
                     (lo, hi)
@@ -785,7 +924,11 @@ impl Reader<'_, '_> {
         if let (Some((lo, _)), Some((hi, span))) = (&min, &max)
             && lo > hi
         {
-            self.d.error("min-max", span.clone(), format!("min ({lo}) is greater than max ({hi})"));
+            self.d.error(
+                "min-max",
+                span.clone(),
+                format!("min ({lo}) is greater than max ({hi})"),
+            );
         }
         let unit = self.text(t, "unit", false);
         let bands = self.list(t, "band", "[[section.question.band]]", |r, bt| {
@@ -795,7 +938,11 @@ impl Reader<'_, '_> {
             if let (Some((f, _)), Some((to, span))) = (&from, &to)
                 && f >= to
             {
-                r.d.error("min-max", span.clone(), format!("the band's `from` ({f}) must be less than its `to` ({to})"));
+                r.d.error(
+                    "min-max",
+                    span.clone(),
+                    format!("the band's `from` ({f}) must be less than its `to` ({to})"),
+                );
             }
             let needs = r.needs(bt, "needs", areas);
             Some((
@@ -854,18 +1001,30 @@ impl Reader<'_, '_> {
         let next_step = self.text(t, "next_step", false);
         let threshold = match t.number("threshold", self.d) {
             Some((x, span)) if !(0.0..=100.0).contains(&x) => {
-                self.d.error("invalid-value", span, format!("threshold {x} is outside 0–100"));
+                self.d.error(
+                    "invalid-value",
+                    span,
+                    format!("threshold {x} is outside 0–100"),
+                );
                 50.0
             }
             Some((x, _)) => x,
             None => 50.0,
         };
         let weights = self.needs(t, "weights", areas);
-        for (key, _span, v) in t.table("weights", "`weights`", self.d).iter().flat_map(|w| w.entries().collect::<Vec<_>>()) {
+        for (key, _span, v) in t
+            .table("weights", "`weights`", self.d)
+            .iter()
+            .flat_map(|w| w.entries().collect::<Vec<_>>())
+        {
             if let Ok(x) = as_number(v.get_ref())
                 && x <= 0.0
             {
-                self.d.error("invalid-value", v.span(), format!("the weight of `{key}` must be greater than 0"));
+                self.d.error(
+                    "invalid-value",
+                    v.span(),
+                    format!("the weight of `{key}` must be greater than 0"),
+                );
             }
         }
         let weights: Vec<(usize, f64)> = weights.into_iter().filter(|(_, w)| *w > 0.0).collect();
@@ -908,7 +1067,9 @@ impl Reader<'_, '_> {
                                 did_you_mean(other, ["free", "subsidised", "paid"])
                             ),
                         )
-                        .with_help("cost is one of: free, subsidised, paid (put the amount in `price`)"),
+                        .with_help(
+                            "cost is one of: free, subsidised, paid (put the amount in `price`)",
+                        ),
                     );
                     None
                 }
@@ -923,7 +1084,10 @@ impl Reader<'_, '_> {
                     None => r.d.error(
                         "unknown-area",
                         span,
-                        format!("there is no area `{a}`{}", did_you_mean(a, areas.keys().map(String::as_str))),
+                        format!(
+                            "there is no area `{a}`{}",
+                            did_you_mean(a, areas.keys().map(String::as_str))
+                        ),
                     ),
                 }
             }
@@ -942,7 +1106,13 @@ impl Reader<'_, '_> {
                 eligibility,
             })
         });
-        let _ = index_of_named(services.iter().map(|s| (s.service.id.as_str(), s.service.span.clone())), "service", self.d);
+        let _ = index_of_named(
+            services
+                .iter()
+                .map(|s| (s.service.id.as_str(), s.service.span.clone())),
+            "service",
+            self.d,
+        );
         let (id, span) = id?;
         Some(RawActor {
             actor: Actor {
@@ -965,18 +1135,32 @@ impl Reader<'_, '_> {
 }
 
 fn band_text(b: &Band) -> String {
-    let f = b.from.map(crate::text::fmt_num).unwrap_or_else(|| "−∞".into());
+    let f = b
+        .from
+        .map(crate::text::fmt_num)
+        .unwrap_or_else(|| "−∞".into());
     let t = b.to.map(crate::text::fmt_num).unwrap_or_else(|| "∞".into());
     format!("from {f} to {t}")
 }
 
 fn line_of(src: &str, offset: usize) -> usize {
-    src.get(..offset).map(|s| s.matches('\n').count() + 1).unwrap_or(1)
+    src.get(..offset)
+        .map(|s| s.matches('\n').count() + 1)
+        .unwrap_or(1)
 }
 
 /// Reports duplicate ids; returns id -> index of first occurrence.
-fn index_of<T>(items: &[(T, Span)], id: impl Fn(&(T, Span)) -> &String, what: &str, d: &mut Diagnostics) -> HashMap<String, usize> {
-    index_of_named(items.iter().map(|it| (id(it).as_str(), it.1.clone())), what, d)
+fn index_of<T>(
+    items: &[(T, Span)],
+    id: impl Fn(&(T, Span)) -> &String,
+    what: &str,
+    d: &mut Diagnostics,
+) -> HashMap<String, usize> {
+    index_of_named(
+        items.iter().map(|it| (id(it).as_str(), it.1.clone())),
+        what,
+        d,
+    )
 }
 
 fn index_of_named<'a>(
@@ -990,7 +1174,11 @@ fn index_of_named<'a>(
             continue;
         }
         if map.contains_key(id) {
-            d.error("duplicate-id", span, format!("{what} id `{id}` is used twice"));
+            d.error(
+                "duplicate-id",
+                span,
+                format!("{what} id `{id}` is used twice"),
+            );
         } else {
             map.insert(id.to_string(), i);
         }
@@ -1023,7 +1211,11 @@ pub fn max_points(kind: &Kind) -> Needs {
                 }
             }
         }
-        Kind::Scale { needs_low, needs_high, .. } => {
+        Kind::Scale {
+            needs_low,
+            needs_high,
+            ..
+        } => {
             for &(a, p) in needs_low.iter().chain(needs_high) {
                 bump(a, p, false);
             }

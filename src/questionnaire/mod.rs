@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 pub use expr::Expr;
-pub use load::{LoadError, load_file, load_str, builtin, BUILTIN_NAME, BUILTIN_TOML};
+pub use load::{BUILTIN_NAME, BUILTIN_TOML, LoadError, builtin, load_file, load_str};
 
 use crate::text::Text;
 

@@ -106,10 +106,14 @@ pub struct Store {
 
 /// The platform's data directory for behovsanalys.
 pub fn default_data_dir() -> Option<PathBuf> {
-    directories::ProjectDirs::from("se", "exportcenter", "behovsanalys").map(|d| d.data_dir().to_path_buf())
+    directories::ProjectDirs::from("se", "exportcenter", "behovsanalys")
+        .map(|d| d.data_dir().to_path_buf())
 }
 
-fn io_err<'a>(action: &'static str, path: &'a Path) -> impl FnOnce(std::io::Error) -> StoreError + 'a {
+fn io_err<'a>(
+    action: &'static str,
+    path: &'a Path,
+) -> impl FnOnce(std::io::Error) -> StoreError + 'a {
     move |err| StoreError::Io {
         action,
         path: path.display().to_string(),
@@ -122,13 +126,17 @@ pub fn valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 80
         && !id.starts_with('.')
-        && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 /// A new, unique-enough session id: `YYYYMMDD-HHMMSS-xxxx`.
 pub fn new_id() -> String {
     use std::time::{SystemTime, UNIX_EPOCH};
-    let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default();
     let stamp = time::rfc3339(now.as_secs() as i64);
     let digits: String = stamp.chars().filter(|c| c.is_ascii_digit()).collect();
     let mut h: u64 = u64::from(now.subsec_nanos()) ^ (u64::from(std::process::id()) << 32);
@@ -199,7 +207,11 @@ impl Store {
 
     /// Loads a session by id (leniently: answers that no longer fit the
     /// questionnaire are kept as orphans).
-    pub fn load(&self, id: &str, q: &Questionnaire) -> Result<(Session, Vec<crate::diag::Diagnostic>), StoreError> {
+    pub fn load(
+        &self,
+        id: &str,
+        q: &Questionnaire,
+    ) -> Result<(Session, Vec<crate::diag::Diagnostic>), StoreError> {
         let path = self.path_of(id)?;
         if !path.exists() {
             return Err(StoreError::NotFound(id.to_string()));
@@ -235,7 +247,10 @@ impl Store {
 }
 
 fn get_str(t: &toml::Table, k: &str) -> String {
-    t.get(k).and_then(|v| v.as_str()).unwrap_or_default().to_string()
+    t.get(k)
+        .and_then(|v| v.as_str())
+        .unwrap_or_default()
+        .to_string()
 }
 
 impl Meta {
@@ -296,7 +311,10 @@ impl Meta {
         t.insert("updated".into(), s(&self.updated));
         t.insert("mode".into(), s(self.mode.as_str()));
         t.insert("questionnaire_id".into(), s(&self.questionnaire_id));
-        t.insert("questionnaire_version".into(), s(&self.questionnaire_version));
+        t.insert(
+            "questionnaire_version".into(),
+            s(&self.questionnaire_version),
+        );
         t.insert("questionnaire_hash".into(), s(&self.questionnaire_hash));
         match &self.current {
             Some(c) => t.insert("current".into(), s(c)),
