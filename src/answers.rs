@@ -186,7 +186,7 @@ fn luhn(digits: &str) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// SNI 2007 codes: two to five digits, optionally with a dot after two ("25.620").
@@ -470,19 +470,30 @@ impl Reader<'_, '_> {
             };
             let question = &self.q.questions[qi];
             if out.answers.contains_key(&question.id) {
-                self.d.error(
-                    "duplicate-id",
-                    key_span,
-                    format!("`{id}` answers question `{}`, which is already answered under its other name", question.id),
+                let msg = format!(
+                    "`{id}` answers question `{}`, which is already answered under its other name",
+                    question.id
                 );
+                if self.mode == Mode::Lenient {
+                    self.d.warning("duplicate-id", key_span, msg.clone());
+                    out.orphans.push(Orphan {
+                        question: id.to_string(),
+                        value: to_plain(v.get_ref()),
+                        reason: msg,
+                    });
+                } else {
+                    self.d.error("duplicate-id", key_span, msg);
+                }
                 continue;
             }
             match self.answer(qi, v) {
                 Ok(a) => {
                     out.answers.insert(question.id.clone(), a);
                 }
-                Err((code, span, msg, orphan)) => {
-                    if orphan && self.mode == Mode::Lenient {
+                Err((code, span, msg, _orphan)) => {
+                    // A saved session keeps every answer that no longer fits
+                    // (removed option, changed kind or range) as an orphan.
+                    if self.mode == Mode::Lenient {
                         self.d.warning(code, span, msg.clone());
                         out.orphans.push(Orphan {
                             question: id.to_string(),

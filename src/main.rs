@@ -73,6 +73,47 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: ScoreFormat,
     },
+    /// Manage saved sessions (list, show, delete, start a follow-up visit).
+    Sessions {
+        #[command(subcommand)]
+        action: SessionsAction,
+    },
+    /// Import a self-assessment sent by a company as a new session; prints its id.
+    Import {
+        /// The answers file the company sent.
+        file: PathBuf,
+        /// Import under a new id even when the file's session id exists already.
+        #[arg(long)]
+        as_new: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SessionsAction {
+    /// Every session: company, municipality, date, progress, questionnaire version.
+    List {
+        #[arg(long, value_enum, default_value = "text")]
+        format: ScoreFormat,
+    },
+    /// One session: company, attendees, answers, needs, referrals, changes.
+    Show {
+        /// Session id (see `sessions list`).
+        id: String,
+    },
+    /// Erase a session for good (asks first on a terminal unless --yes).
+    Delete {
+        /// Session id.
+        id: String,
+        /// Do not ask for confirmation.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Start a new session; with --from ID, a follow-up visit of that session's company.
+    New {
+        /// The earlier session to follow up.
+        #[arg(long, value_name = "ID")]
+        from: Option<String>,
+    },
 }
 
 fn main() -> ExitCode {

@@ -1,7 +1,9 @@
 //! Command implementations of the binary.
 
 mod check;
+mod import;
 mod score;
+mod sessions;
 
 use std::process::ExitCode;
 
@@ -19,6 +21,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             session,
             format,
         }) => score::run(&cli, answers.as_deref(), session.as_deref(), *format),
+        Some(Command::Sessions { action }) => sessions::run(&cli, action),
+        Some(Command::Import { file, as_new }) => import::run(&cli, file, *as_new),
     }
 }
 

@@ -1,15 +1,25 @@
-//! The session store: one TOML file per assessment in `<data>/sessions/`,
-//! written atomically. (Locking, quarantine, drift, import and follow-up
-//! visits build on this.)
+//! The session store: one TOML file per assessment in `<data>/sessions/`
+//! (DESIGN.md §3 plus `[meta]`), written atomically; one editor per session
+//! (an OS lock on `<id>.lock`); files that cannot be read are moved to
+//! `<data>/quarantine/` with the reason next to them; questionnaire drift is
+//! reported, never lost; self-assessments are imported and follow-up visits
+//! compared with the last one.
 
 pub mod atomic;
+pub mod compare;
+mod listing;
+pub mod lock;
 
 use std::path::{Path, PathBuf};
 
-use crate::answers::{self, AnswersFile, Mode};
-use crate::diag::FileError;
+use crate::answers::{self, AnswersFile, Mode, Orphan};
+use crate::diag::{Diagnostic, FileError, Severity};
 use crate::questionnaire::Questionnaire;
 use crate::time;
+
+pub use compare::{Comparison, Direction, compare};
+pub use listing::{Listing, Problem, QuarantinedFile, Summary};
+pub use lock::{Holder, SessionLock};
 
 /// Who fills the assessment in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -68,6 +78,18 @@ pub struct Meta {
     /// The question the wizard was on, to resume there.
     pub current: Option<String>,
     pub history: Vec<HistoryEntry>,
+    /// Where the session came from: `"self-assessment"` when imported from
+    /// a company's own file (`behovsanalys import`), `"follow-up"` when
+    /// started from an earlier visit; `None` for a session begun here.
+    pub origin: Option<String>,
+    /// File name (not path) an imported session was read from.
+    pub imported_from: Option<String>,
+    /// When it was imported.
+    pub imported_at: Option<String>,
+    /// Questions the company answered itself (in its self-assessment).
+    pub self_answers: Vec<String>,
+    /// The earlier visit this one follows up (a session id).
+    pub previous: Option<String>,
 }
 
 /// Most history entries kept in a session file.
@@ -90,12 +112,118 @@ pub enum StoreError {
         path: String,
         err: std::io::Error,
     },
-    #[error("there is no session `{0}`")]
+    #[error("there is no session `{0}` (see `behovsanalys sessions list`)")]
     NotFound(String),
     #[error("`{0}` is not a session id (letters, digits, `-` and `_` only)")]
     BadId(String),
+    #[error("session `{id}` is open in another behovsanalys ({}); close it there first", holder_text(.holder))]
+    Locked { id: String, holder: Option<Holder> },
+    #[error("cannot lock session `{id}`: {err}")]
+    Lock { id: String, err: std::io::Error },
+    #[error(
+        "session `{id}` could not be read and was moved to {to}; nothing else is affected\n{reason}"
+    )]
+    Quarantined {
+        id: String,
+        to: String,
+        reason: String,
+    },
+    #[error(
+        "there is already a session `{0}`; it was not overwritten (import with --as-new to keep both)"
+    )]
+    Exists(String),
     #[error(transparent)]
     File(#[from] FileError),
+}
+
+fn holder_text(h: &Option<Holder>) -> String {
+    match h {
+        Some(h) => h.to_string(),
+        None => "holder unknown".to_string(),
+    }
+}
+
+/// What changed in the questionnaire since the session was last saved.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct DriftReport {
+    /// The version the session was saved with, when it differs from the
+    /// questionnaire in use.
+    pub version_before: Option<String>,
+    /// True when the recorded content hash differs (the file changed, even
+    /// if its version did not).
+    pub hash_changed: bool,
+    /// Answers kept but not used: removed questions or options, changed kinds.
+    pub orphans: Vec<Orphan>,
+    /// Answers carried over to a renamed question: (old id, new id).
+    pub renamed: Vec<(String, String)>,
+}
+
+impl DriftReport {
+    /// Nothing changed.
+    pub fn is_empty(&self) -> bool {
+        self.version_before.is_none()
+            && !self.hash_changed
+            && self.orphans.is_empty()
+            && self.renamed.is_empty()
+    }
+
+    /// One line per change, for people (texts from files are sanitised).
+    pub fn lines(&self, q: &Questionnaire) -> Vec<String> {
+        let s = crate::text::sanitize_line;
+        let mut out = Vec::new();
+        if let Some(v) = &self.version_before {
+            out.push(format!(
+                "answered with questionnaire version {}; the version in use is {}",
+                s(v),
+                s(&q.version)
+            ));
+        } else if self.hash_changed {
+            out.push(format!(
+                "the questionnaire changed since this session was saved (same version {})",
+                s(&q.version)
+            ));
+        }
+        for (old, new) in &self.renamed {
+            out.push(format!(
+                "the answer to `{}` was carried over to the renamed question `{}`",
+                s(old),
+                s(new)
+            ));
+        }
+        for o in &self.orphans {
+            out.push(format!(
+                "orphaned answer `{}` = {} kept but not scored: {}",
+                s(&o.question),
+                s(&o.value.to_string()),
+                s(&o.reason)
+            ));
+        }
+        out
+    }
+}
+
+/// A session read from the store, with what the reader should know.
+#[derive(Debug, Clone)]
+pub struct LoadedSession {
+    pub session: Session,
+    /// Lenient-reading warnings (file:line:col diagnostics).
+    pub warnings: Vec<Diagnostic>,
+    pub drift: DriftReport,
+}
+
+/// A session imported by [`Store::import`].
+#[derive(Debug, Clone)]
+pub struct Imported {
+    pub session: Session,
+    pub warnings: Vec<Diagnostic>,
+    /// The rendered warnings (file:line:col).
+    pub warnings_text: String,
+}
+
+/// Files removed by [`Store::delete`].
+#[derive(Debug, Clone, Default)]
+pub struct Deleted {
+    pub files: Vec<PathBuf>,
 }
 
 /// The store of sessions in a data directory.
@@ -146,8 +274,55 @@ pub fn new_id() -> String {
     format!("{}-{}-{:04x}", &digits[..8], &digits[8..14], h & 0xffff)
 }
 
+/// Error codes of a file that is not a session whatever the questionnaire:
+/// such a file is moved to quarantine. (A session of another questionnaire,
+/// or one with a mistyped organisation number, stays where it is.)
+const QUARANTINE_CODES: &[&str] = &[
+    "syntax",
+    "not-utf8",
+    "missing-key",
+    "wrong-type",
+    "unknown-key",
+    "too-long",
+];
+
+/// What reading one session file gave.
+pub(crate) enum Read {
+    Ok(Box<answers::Parsed>),
+    /// Not a session file at all: belongs in quarantine (reason rendered).
+    Broken(String),
+    /// A session this questionnaire cannot read, or an I/O error: reported, left in place.
+    Unusable(StoreError),
+}
+
+fn classify(err: FileError) -> Read {
+    match err {
+        FileError::Io { .. } => Read::Unusable(StoreError::File(err)),
+        FileError::TooLarge { .. } => Read::Broken(err.to_string()),
+        FileError::Invalid { .. } => {
+            let broken = err
+                .diagnostics()
+                .iter()
+                .any(|d| d.severity == Severity::Error && QUARANTINE_CODES.contains(&d.code));
+            if broken {
+                Read::Broken(err.to_string())
+            } else {
+                Read::Unusable(StoreError::File(err))
+            }
+        }
+    }
+}
+
+/// The file's modification time, RFC 3339.
+fn mtime(path: &Path) -> Option<String> {
+    let m = std::fs::metadata(path).ok()?.modified().ok()?;
+    let secs = m.duration_since(std::time::UNIX_EPOCH).ok()?.as_secs();
+    Some(time::rfc3339(i64::try_from(secs).ok()?))
+}
+
 impl Store {
-    /// Opens (and creates) the store in `dir`, or in the platform data directory.
+    /// Opens (and creates) the store in `dir`, or in the platform data
+    /// directory. Cheap: creates the folders if needed, reads nothing.
     pub fn open(dir: Option<&Path>) -> Result<Store, StoreError> {
         let root = match dir {
             Some(d) => d.to_path_buf(),
@@ -179,6 +354,19 @@ impl Store {
         Ok(self.sessions_dir().join(format!("{id}.toml")))
     }
 
+    /// The lock file of a session.
+    pub fn lock_path(&self, id: &str) -> Result<PathBuf, StoreError> {
+        if !valid_id(id) {
+            return Err(StoreError::BadId(id.to_string()));
+        }
+        Ok(self.sessions_dir().join(format!("{id}.lock")))
+    }
+
+    /// Whether a session file exists.
+    pub fn exists(&self, id: &str) -> Result<bool, StoreError> {
+        Ok(std::fs::symlink_metadata(self.path_of(id)?).is_ok())
+    }
+
     /// A new session (not yet saved).
     pub fn create(&self, q: &Questionnaire, mode: SessionMode) -> Session {
         let now = time::now_rfc3339();
@@ -197,37 +385,187 @@ impl Store {
         }
     }
 
-    /// Writes a session atomically (temp file, fsync, rename, fsync dir).
+    /// Takes the editing lock of a session (whether or not it is saved
+    /// yet); released when the guard is dropped or the process dies.
+    /// Another holder gives [`StoreError::Locked`] naming it.
+    pub fn lock(&self, id: &str) -> Result<SessionLock, StoreError> {
+        let path = self.lock_path(id)?;
+        lock::SessionLock::acquire(&path, id).map_err(|f| match f {
+            lock::LockFailure::Held(holder) => StoreError::Locked {
+                id: id.to_string(),
+                holder,
+            },
+            lock::LockFailure::Io(err) => StoreError::Lock {
+                id: id.to_string(),
+                err,
+            },
+        })
+    }
+
+    /// Writes a session atomically (temp file, fsync, rename, fsync dir),
+    /// recording the questionnaire it is now saved with. Orphaned answers
+    /// are written back. The caller should hold the session's lock.
     pub fn save(&self, s: &mut Session, q: &Questionnaire) -> Result<(), StoreError> {
-        s.meta.updated = time::now_rfc3339();
         let path = self.path_of(&s.meta.id)?;
+        s.meta.updated = time::now_rfc3339();
+        if s.meta.created.is_empty() {
+            s.meta.created = s.meta.updated.clone();
+        }
+        s.meta.questionnaire_id = q.id.clone();
+        s.meta.questionnaire_version = q.version.clone();
+        s.meta.questionnaire_hash = q.hash.clone();
+        s.answers.questionnaire = q.id.clone();
+        s.answers.version = Some(q.version.clone());
         let text = s.to_toml(q);
         atomic::write(&path, text.as_bytes()).map_err(io_err("cannot save", &path))
     }
 
+    /// Saves a session that must not exist yet, atomically and without ever
+    /// replacing a file ([`StoreError::Exists`] if one appeared).
+    pub fn save_new(&self, s: &mut Session, q: &Questionnaire) -> Result<(), StoreError> {
+        let path = self.path_of(&s.meta.id)?;
+        s.meta.updated = time::now_rfc3339();
+        if s.meta.created.is_empty() {
+            s.meta.created = s.meta.updated.clone();
+        }
+        s.meta.questionnaire_id = q.id.clone();
+        s.meta.questionnaire_version = q.version.clone();
+        s.meta.questionnaire_hash = q.hash.clone();
+        s.answers.version = Some(q.version.clone());
+        let text = s.to_toml(q);
+        atomic::write_new(&path, text.as_bytes()).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::AlreadyExists {
+                StoreError::Exists(s.meta.id.clone())
+            } else {
+                io_err("cannot save", &path)(e)
+            }
+        })
+    }
+
+    /// Reads one session file, quarantining it when it is not a session.
+    pub(crate) fn read(&self, id: &str, path: &Path, q: &Questionnaire) -> Read {
+        match answers::load_file(path, q, Mode::Lenient) {
+            Ok(p) => Read::Ok(Box::new(p)),
+            Err(e) => Read::Unusable(self.settle(id, path, classify(e))),
+        }
+    }
+
+    /// Moves a broken session file to `quarantine/` (never replacing a file
+    /// there) and writes the reason next to it as `<name>.why`.
+    pub fn quarantine(&self, id: &str, path: &Path, reason: &str) -> Result<PathBuf, StoreError> {
+        let qdir = self.quarantine_dir();
+        atomic::create_private_dir(&qdir).map_err(io_err("cannot create", &qdir))?;
+        for n in 0..10_000u32 {
+            let name = if n == 0 {
+                format!("{id}.toml")
+            } else {
+                format!("{id}.{n}.toml")
+            };
+            let to = qdir.join(&name);
+            if std::fs::symlink_metadata(&to).is_ok() {
+                continue;
+            }
+            match atomic::rename_new(path, &to) {
+                Ok(()) => {
+                    #[cfg(unix)]
+                    {
+                        use std::os::unix::fs::PermissionsExt;
+                        let _ =
+                            std::fs::set_permissions(&to, std::fs::Permissions::from_mode(0o600));
+                    }
+                    let why = format!(
+                        "moved from sessions/{id}.toml at {}\n{reason}\n",
+                        time::now_rfc3339()
+                    );
+                    let _ = atomic::write(&qdir.join(format!("{name}.why")), why.as_bytes());
+                    atomic::sync_dir(&self.sessions_dir());
+                    return Ok(to);
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+                Err(e) => return Err(io_err("cannot move to quarantine", path)(e)),
+            }
+        }
+        Err(StoreError::Io {
+            action: "cannot move to quarantine",
+            path: path.display().to_string(),
+            err: std::io::Error::other("no free name in the quarantine folder"),
+        })
+    }
+
     /// Loads a session by id (leniently: answers that no longer fit the
-    /// questionnaire are kept as orphans).
+    /// questionnaire are kept as orphans). A file that is not a session is
+    /// moved to quarantine ([`StoreError::Quarantined`]).
     pub fn load(
         &self,
         id: &str,
         q: &Questionnaire,
-    ) -> Result<(Session, Vec<crate::diag::Diagnostic>), StoreError> {
+    ) -> Result<(Session, Vec<Diagnostic>), StoreError> {
+        let l = self.load_full(id, q)?;
+        Ok((l.session, l.warnings))
+    }
+
+    /// Like [`Store::load`], with the drift report.
+    pub fn load_full(&self, id: &str, q: &Questionnaire) -> Result<LoadedSession, StoreError> {
         let path = self.path_of(id)?;
-        if !path.exists() {
+        if std::fs::symlink_metadata(&path).is_err() {
             return Err(StoreError::NotFound(id.to_string()));
         }
-        let parsed = answers::load_file(&path, q, Mode::Lenient)?;
-        let meta = Meta::from_table(&parsed.answers.meta, id);
-        Ok((
-            Session {
+        let parsed = match self.read(id, &path, q) {
+            Read::Ok(p) => *p,
+            Read::Broken(reason) => {
+                return Err(StoreError::Quarantined {
+                    id: id.to_string(),
+                    to: String::new(),
+                    reason,
+                });
+            }
+            Read::Unusable(e) => return Err(e),
+        };
+        let mut meta = Meta::from_table(&parsed.answers.meta, id);
+        if meta.created.is_empty() || meta.updated.is_empty() {
+            let t = mtime(&path).unwrap_or_default();
+            if meta.created.is_empty() {
+                meta.created = t.clone();
+            }
+            if meta.updated.is_empty() {
+                meta.updated = t;
+            }
+        }
+        if meta.questionnaire_id.is_empty() {
+            meta.questionnaire_id = parsed.answers.questionnaire.clone();
+        }
+        if meta.questionnaire_version.is_empty() {
+            meta.questionnaire_version = parsed.answers.version.clone().unwrap_or_default();
+        }
+        let drift = drift(q, &meta, &parsed);
+        Ok(LoadedSession {
+            session: Session {
                 answers: parsed.answers,
                 meta,
             },
-            parsed.warnings,
-        ))
+            warnings: parsed.warnings,
+            drift,
+        })
     }
 
-    /// Ids of all session files, sorted (newest ids last).
+    /// Locks and loads a session for editing (the wizard). Answers carried
+    /// over to renamed questions are saved under their new ids at once.
+    pub fn load_for_edit(
+        &self,
+        id: &str,
+        q: &Questionnaire,
+    ) -> Result<(LoadedSession, SessionLock), StoreError> {
+        self.path_of(id)?;
+        let lock = self.lock(id)?;
+        let mut loaded = self.load_full(id, q)?;
+        if !loaded.drift.renamed.is_empty() {
+            self.save(&mut loaded.session, q)?;
+        }
+        Ok((loaded, lock))
+    }
+
+    /// Ids of all session files, sorted (newest ids last). Temp files, lock
+    /// files and names that are not ids are skipped.
     pub fn ids(&self) -> Result<Vec<String>, StoreError> {
         let dir = self.sessions_dir();
         let mut ids = Vec::new();
@@ -244,6 +582,220 @@ impl Store {
         ids.sort();
         Ok(ids)
     }
+
+    /// Imports a self-assessment (or any answers file) as the starting
+    /// point of an advisor's visit. The file is checked strictly
+    /// (file:line:col errors). Its `[meta] id` is kept unless a session
+    /// with that id exists ([`StoreError::Exists`]) or `as_new` is given
+    /// (then it gets a new id). The company's answers are listed in
+    /// `meta.self_answers`, `meta.origin = "self-assessment"`.
+    pub fn import(
+        &self,
+        path: &Path,
+        q: &Questionnaire,
+        as_new: bool,
+    ) -> Result<Imported, StoreError> {
+        let parsed = answers::load_file(path, q, Mode::Strict)?;
+        let warnings_text = parsed.source.render_all(&parsed.warnings);
+        let file_id = parsed
+            .answers
+            .meta
+            .get("id")
+            .and_then(|v| v.as_str())
+            .filter(|id| valid_id(id))
+            .map(String::from);
+        let id = match file_id {
+            Some(id) if !as_new => {
+                if self.exists(&id)? {
+                    return Err(StoreError::Exists(id));
+                }
+                id
+            }
+            _ => loop {
+                let id = new_id();
+                if !self.exists(&id)? {
+                    break id;
+                }
+            },
+        };
+        let old = Meta::from_table(&parsed.answers.meta, &id);
+        let now = time::now_rfc3339();
+        let mut self_answers: Vec<&String> = parsed.answers.answers.keys().collect();
+        self_answers.sort_by_key(|k| q.question(k));
+        let meta = Meta {
+            id,
+            created: now.clone(),
+            updated: now.clone(),
+            mode: SessionMode::Advisor,
+            attendees: Vec::new(),
+            questionnaire_id: q.id.clone(),
+            questionnaire_version: q.version.clone(),
+            questionnaire_hash: q.hash.clone(),
+            current: None,
+            history: old.history,
+            origin: Some("self-assessment".into()),
+            imported_from: path.file_name().map(|n| n.to_string_lossy().into_owned()),
+            imported_at: Some(now),
+            self_answers: self_answers.into_iter().cloned().collect(),
+            previous: old.previous,
+        };
+        let mut session = Session {
+            answers: parsed.answers,
+            meta,
+        };
+        // The company's own timestamps are kept for reference.
+        if !old.created.is_empty() {
+            session
+                .answers
+                .meta
+                .insert("self_created".into(), old.created.into());
+        }
+        self.save_new(&mut session, q)?;
+        Ok(Imported {
+            session,
+            warnings: parsed.warnings,
+            warnings_text,
+        })
+    }
+
+    /// A follow-up visit to the company of an earlier session: the company
+    /// is copied, attendees and answers start empty (so that every answer
+    /// is given anew and the comparison with the last visit is true), and
+    /// `meta.previous` names the earlier session. Not saved yet.
+    pub fn follow_up(&self, previous_id: &str, q: &Questionnaire) -> Result<Session, StoreError> {
+        let prev = self.load_full(previous_id, q)?;
+        let mut s = self.create(q, SessionMode::Advisor);
+        s.answers.company = prev.session.answers.company;
+        s.meta.previous = Some(previous_id.to_string());
+        s.meta.origin = Some("follow-up".into());
+        Ok(s)
+    }
+
+    /// Creates and saves a follow-up visit (see [`Store::follow_up`]).
+    pub fn create_follow_up(
+        &self,
+        previous_id: &str,
+        q: &Questionnaire,
+    ) -> Result<Session, StoreError> {
+        let mut s = self.follow_up(previous_id, q)?;
+        self.save_new(&mut s, q)?;
+        Ok(s)
+    }
+
+    /// The earlier visit a session follows up, if it names one and it can
+    /// be read, with the comparison of the two.
+    pub fn compare_with_previous(
+        &self,
+        s: &Session,
+        q: &Questionnaire,
+    ) -> Option<Result<(LoadedSession, Comparison), StoreError>> {
+        let prev = s.meta.previous.as_deref()?;
+        Some(self.load_full(prev, q).map(|p| {
+            let c = compare(q, &p.session.answers, &s.answers);
+            (p, c)
+        }))
+    }
+
+    /// Every file [`Store::delete`] would remove: the session, its lock,
+    /// quarantined copies (and their `.why`) and leftover temp files.
+    pub fn files_of(&self, id: &str) -> Result<Vec<PathBuf>, StoreError> {
+        let path = self.path_of(id)?;
+        let mut files = Vec::new();
+        if std::fs::symlink_metadata(&path).is_ok() {
+            files.push(path);
+        }
+        let temp_prefix = format!(".{id}.toml.");
+        if let Ok(rd) = std::fs::read_dir(self.sessions_dir()) {
+            for e in rd.flatten() {
+                let n = e.file_name();
+                if n.to_str()
+                    .is_some_and(|n| n.starts_with(&temp_prefix) && atomic::is_temp_name(n))
+                {
+                    files.push(e.path());
+                }
+            }
+        }
+        if let Ok(rd) = std::fs::read_dir(self.quarantine_dir()) {
+            for e in rd.flatten() {
+                let n = e.file_name();
+                if n.to_str()
+                    .is_some_and(|n| quarantine_name_of(n) == Some(id))
+                {
+                    files.push(e.path());
+                }
+            }
+        }
+        files.sort();
+        Ok(files)
+    }
+
+    /// Erases a session for good (a company's data on request): the session
+    /// file, quarantined copies, temp files and the lock file. Refuses while
+    /// the session is open elsewhere.
+    pub fn delete(&self, id: &str) -> Result<Deleted, StoreError> {
+        let files = self.files_of(id)?;
+        if files.is_empty() {
+            return Err(StoreError::NotFound(id.to_string()));
+        }
+        let lock = self.lock(id)?;
+        let mut deleted = Deleted::default();
+        for f in files {
+            match std::fs::remove_file(&f) {
+                Ok(()) => deleted.files.push(f),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(io_err("cannot delete", &f)(e)),
+            }
+        }
+        let lock_path = lock.path().to_path_buf();
+        if std::fs::remove_file(&lock_path).is_ok() {
+            deleted.files.push(lock_path);
+        }
+        drop(lock);
+        atomic::sync_dir(&self.sessions_dir());
+        atomic::sync_dir(&self.quarantine_dir());
+        Ok(deleted)
+    }
+}
+
+/// `<id>.toml`, `<id>.N.toml` and their `.why` in quarantine → `id`.
+fn quarantine_name_of(name: &str) -> Option<&str> {
+    let name = name.strip_suffix(".why").unwrap_or(name);
+    let stem = name.strip_suffix(".toml")?;
+    let (id, n) = match stem.split_once('.') {
+        Some((id, n)) => (id, n),
+        None => (stem, ""),
+    };
+    (n.bytes().all(|b| b.is_ascii_digit()) && valid_id(id)).then_some(id)
+}
+
+/// Compares the session's record of its questionnaire with the one in use.
+fn drift(q: &Questionnaire, meta: &Meta, parsed: &answers::Parsed) -> DriftReport {
+    let mut d = DriftReport {
+        orphans: parsed.answers.orphans.clone(),
+        ..Default::default()
+    };
+    if !meta.questionnaire_version.is_empty() && meta.questionnaire_version != q.version {
+        d.version_before = Some(meta.questionnaire_version.clone());
+    }
+    d.hash_changed = !meta.questionnaire_hash.is_empty() && meta.questionnaire_hash != q.hash;
+    // Keys of [answers] that are an alias of a question (renamed).
+    if let Ok(doc) = toml::from_str::<toml::Table>(&parsed.source.text)
+        && let Some(a) = doc.get("answers").and_then(|v| v.as_table())
+    {
+        for k in a.keys() {
+            if q.question(k).is_none()
+                && let Some(i) = q.question_or_alias(k)
+            {
+                let new = &q.questions[i].id;
+                if parsed.answers.answers.contains_key(new)
+                    && !parsed.answers.orphans.iter().any(|o| &o.question == k)
+                {
+                    d.renamed.push((k.clone(), new.clone()));
+                }
+            }
+        }
+    }
+    d
 }
 
 fn get_str(t: &toml::Table, k: &str) -> String {
@@ -251,6 +803,10 @@ fn get_str(t: &toml::Table, k: &str) -> String {
         .and_then(|v| v.as_str())
         .unwrap_or_default()
         .to_string()
+}
+
+fn opt_str(t: &toml::Table, k: &str) -> Option<String> {
+    t.get(k).and_then(|v| v.as_str()).map(String::from)
 }
 
 impl Meta {
@@ -297,8 +853,21 @@ impl Meta {
             questionnaire_id: get_str(t, "questionnaire_id"),
             questionnaire_version: get_str(t, "questionnaire_version"),
             questionnaire_hash: get_str(t, "questionnaire_hash"),
-            current: t.get("current").and_then(|v| v.as_str()).map(String::from),
+            current: opt_str(t, "current"),
             history,
+            origin: opt_str(t, "origin"),
+            imported_from: opt_str(t, "imported_from"),
+            imported_at: opt_str(t, "imported_at"),
+            self_answers: t
+                .get("self_answers")
+                .and_then(|v| v.as_array())
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|x| x.as_str().map(String::from))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            previous: opt_str(t, "previous").filter(|p| valid_id(p)),
         }
     }
 
@@ -316,10 +885,26 @@ impl Meta {
             s(&self.questionnaire_version),
         );
         t.insert("questionnaire_hash".into(), s(&self.questionnaire_hash));
-        match &self.current {
-            Some(c) => t.insert("current".into(), s(c)),
-            None => t.remove("current"),
-        };
+        for (k, v) in [
+            ("current", &self.current),
+            ("origin", &self.origin),
+            ("imported_from", &self.imported_from),
+            ("imported_at", &self.imported_at),
+            ("previous", &self.previous),
+        ] {
+            match v {
+                Some(c) => t.insert(k.into(), s(c)),
+                None => t.remove(k),
+            };
+        }
+        if self.self_answers.is_empty() {
+            t.remove("self_answers");
+        } else {
+            t.insert(
+                "self_answers".into(),
+                V::Array(self.self_answers.iter().map(|x| s(x)).collect()),
+            );
+        }
         let attendees: Vec<V> = self
             .attendees
             .iter()
@@ -344,6 +929,8 @@ impl Meta {
                 V::Table(x)
             })
             .collect();
+        // Last, so that a listing can stop reading before it.
+        t.remove("history");
         t.insert("history".into(), V::Array(history));
     }
 }
