@@ -21,6 +21,9 @@ impl Severity {
     }
 }
 
+/// Widest excerpt of a source line shown under a diagnostic.
+const EXCERPT_WIDTH: usize = 100;
+
 /// One finding about a file. `span` is a byte range into the file's text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
@@ -185,22 +188,35 @@ impl SourceFile {
         );
         let text = self.line_text(line);
         if !text.trim().is_empty() {
-            let shown = sanitize_line(text);
+            let shown: Vec<char> = sanitize_line(text).chars().collect();
             let gutter = " ".repeat(line.to_string().len());
             // Underline the span, but never past the end of this line.
             let (end_line, end_col) = self.line_col(span.end.max(span.start + 1));
             let width = if end_line == line {
                 end_col.saturating_sub(col).max(1)
             } else {
-                shown.chars().count().saturating_sub(col - 1).max(1)
+                shown.len().saturating_sub(col - 1).max(1)
             };
+            // Long lines are cut to a window around the column.
+            let start = (col - 1).saturating_sub(40).min(shown.len());
+            let end = (start + EXCERPT_WIDTH).min(shown.len());
+            let mut excerpt: String = shown[start..end].iter().collect();
+            let mut caret_col = col - 1 - start;
+            if start > 0 {
+                excerpt.insert(0, '…');
+                caret_col += 1;
+            }
+            if end < shown.len() {
+                excerpt.push('…');
+            }
+            let width = width.min(EXCERPT_WIDTH.saturating_sub(caret_col).max(1));
             let _ = writeln!(out, "{gutter} |");
-            let _ = writeln!(out, "{line} | {shown}");
+            let _ = writeln!(out, "{line} | {excerpt}");
             let _ = writeln!(
                 out,
                 "{gutter} | {}{}",
-                " ".repeat(col - 1),
-                "^".repeat(width.min(80))
+                " ".repeat(caret_col),
+                "^".repeat(width)
             );
         }
         if let Some(help) = &d.help {

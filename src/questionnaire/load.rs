@@ -420,8 +420,13 @@ impl Reader<'_, '_> {
             Some(start) => start + e.span.start..start + e.span.end.max(e.span.start + 1),
             None => p.span.clone(),
         };
+        let shown: String = if p.src.chars().count() > 60 {
+            p.src.chars().take(57).chain("…".chars()).collect()
+        } else {
+            p.src.clone()
+        };
         let mut diag =
-            Diagnostic::error(e.code, Some(span), format!("in `{}`: {}", p.src, e.message));
+            Diagnostic::error(e.code, Some(span), format!("in `{shown}`: {}", e.message));
         diag.help = e.help;
         self.d.push(diag);
     }
