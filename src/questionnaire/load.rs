@@ -22,7 +22,7 @@ pub const BUILTIN_TOML: &str = include_str!("../../questionnaires/exportbehov.to
 pub const BUILTIN_NAME: &str = "questionnaires/exportbehov.toml";
 
 /// Largest questionnaire file accepted.
-pub const MAX_QUESTIONNAIRE_BYTES: u64 = 64 * 1024 * 1024;
+pub const MAX_QUESTIONNAIRE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Why a questionnaire could not be loaded.
 pub type LoadError = FileError;
