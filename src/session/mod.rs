@@ -416,7 +416,8 @@ impl Store {
         s.meta.questionnaire_hash = q.hash.clone();
         s.answers.questionnaire = q.id.clone();
         s.answers.version = Some(q.version.clone());
-        let text = s.to_toml(q);
+        s.meta.write_into(&mut s.answers.meta);
+        let text = s.answers.to_toml(Some(q));
         atomic::write(&path, text.as_bytes()).map_err(io_err("cannot save", &path))
     }
 
@@ -432,7 +433,8 @@ impl Store {
         s.meta.questionnaire_version = q.version.clone();
         s.meta.questionnaire_hash = q.hash.clone();
         s.answers.version = Some(q.version.clone());
-        let text = s.to_toml(q);
+        s.meta.write_into(&mut s.answers.meta);
+        let text = s.answers.to_toml(Some(q));
         atomic::write_new(&path, text.as_bytes()).map_err(|e| {
             if e.kind() == std::io::ErrorKind::AlreadyExists {
                 StoreError::Exists(s.meta.id.clone())
@@ -538,6 +540,14 @@ impl Store {
             meta.questionnaire_version = parsed.answers.version.clone().unwrap_or_default();
         }
         let drift = drift(q, &meta, &parsed);
+        // History follows renamed questions too.
+        for h in &mut meta.history {
+            if q.question(&h.question).is_none()
+                && let Some(i) = q.question_or_alias(&h.question)
+            {
+                h.question = q.questions[i].id.clone();
+            }
+        }
         Ok(LoadedSession {
             session: Session {
                 answers: parsed.answers,
