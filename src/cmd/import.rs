@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use behovsanalys::session::Store;
 
 use crate::Cli;
@@ -13,9 +13,8 @@ pub fn run(cli: &Cli, file: &Path, as_new: bool) -> Result<ExitCode> {
     let loaded = super::load_questionnaire(cli)?;
     let q = &loaded.questionnaire;
     let store = Store::open(cli.data_dir.as_deref())?;
-    let imported = store
-        .import(file, q, as_new)
-        .with_context(|| format!("cannot import {}", file.display()))?;
+    // Errors name the file already (FILE:LINE:COL for invalid content).
+    let imported = store.import(file, q, as_new)?;
     eprint!("{}", imported.warnings_text);
     let s = &imported.session;
     eprintln!(

@@ -121,7 +121,8 @@ pub enum StoreError {
     #[error("cannot lock session `{id}`: {err}")]
     Lock { id: String, err: std::io::Error },
     #[error(
-        "session `{id}` could not be read and was moved to {to}; nothing else is affected\n{reason}"
+        "session `{id}` could not be read and was moved to {to}; nothing else is affected\n{}",
+        short_reason(.reason, .to)
     )]
     Quarantined {
         id: String,
@@ -134,6 +135,20 @@ pub enum StoreError {
     Exists(String),
     #[error(transparent)]
     File(#[from] FileError),
+}
+
+/// The first lines of a (possibly long) quarantine reason.
+fn short_reason(reason: &str, to: &str) -> String {
+    const MAX_LINES: usize = 12;
+    let lines: Vec<&str> = reason.lines().collect();
+    if lines.len() <= MAX_LINES {
+        return reason.to_string();
+    }
+    format!(
+        "{}\n… {} more lines in {to}.why",
+        lines[..MAX_LINES].join("\n"),
+        lines.len() - MAX_LINES
+    )
 }
 
 fn holder_text(h: &Option<Holder>) -> String {
