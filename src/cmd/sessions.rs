@@ -42,10 +42,21 @@ fn cell(s: &str, w: usize) -> String {
 fn list(store: &Store, q: &Questionnaire, format: ScoreFormat) -> Result<ExitCode> {
     let l = store.list(q)?;
     match format {
-        ScoreFormat::Json => println!("{}", serde_json::to_string_pretty(&list_json(store, &l))?),
-        ScoreFormat::Text => print!("{}", list_text(store, &l)),
+        ScoreFormat::Json => out(&format!(
+            "{}\n",
+            serde_json::to_string_pretty(&list_json(store, &l))?
+        )),
+        ScoreFormat::Text => out(&list_text(store, &l)),
     }
-    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes to stdout; a closed pipe (`| head`) is not an error.
+fn out(s: &str) -> Result<ExitCode> {
+    let mut o = std::io::stdout().lock();
+    match o.write_all(s.as_bytes()).and_then(|()| o.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(ExitCode::SUCCESS),
+    }
 }
 
 fn list_json(store: &Store, l: &Listing) -> serde_json::Value {
@@ -390,9 +401,7 @@ fn show(cli: &Cli, store: &Store, q: &Questionnaire, id: &str) -> Result<ExitCod
             let _ = writeln!(o, "  Answers changed: {}", cmp.answers.len());
         }
     }
-    print!("{}", sanitize(&o));
-    std::io::stdout().flush()?;
-    Ok(ExitCode::SUCCESS)
+    out(&sanitize(&o))
 }
 
 fn delete(store: &Store, q: &Questionnaire, id: &str, yes: bool) -> Result<ExitCode> {
@@ -429,8 +438,10 @@ fn delete(store: &Store, q: &Questionnaire, id: &str, yes: bool) -> Result<ExitC
         }
     }
     let deleted = store.delete(id)?;
-    println!("deleted session {id} ({} file(s))", deleted.files.len());
-    Ok(ExitCode::SUCCESS)
+    out(&format!(
+        "deleted session {id} ({} file(s))\n",
+        deleted.files.len()
+    ))
 }
 
 fn new(store: &Store, q: &Questionnaire, from: Option<&str>) -> Result<ExitCode> {
@@ -453,6 +464,5 @@ fn new(store: &Store, q: &Questionnaire, from: Option<&str>) -> Result<ExitCode>
                 .unwrap_or_default()
         );
     }
-    println!("{}", s.meta.id);
-    Ok(ExitCode::SUCCESS)
+    out(&format!("{}\n", s.meta.id))
 }
