@@ -56,6 +56,11 @@ pub enum Command {
     Check {
         /// Files to check (default: the --questionnaire or the built-in one).
         files: Vec<PathBuf>,
+        /// Also explain what the questionnaire can do: score ranges per actor,
+        /// actors never recommended, questions never shown, services nobody is
+        /// eligible for … (warnings only; exit 0 when there are no errors).
+        #[arg(long)]
+        explain: bool,
     },
     /// Needs per area and the ranking of actors, with reasons.
     Score {

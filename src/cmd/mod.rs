@@ -13,7 +13,7 @@ use crate::{Cli, Command};
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match &cli.command {
         None => outline(&cli),
-        Some(Command::Check { files }) => check::run(&cli, files),
+        Some(Command::Check { files, explain }) => check::run(&cli, files, *explain),
         Some(Command::Score {
             answers,
             session,
