@@ -603,7 +603,7 @@ pub fn explain(q: &Questionnaire) -> Explanation {
         let eligible = match &actor.eligibility {
             None => true,
             Some(e) => {
-                let found = s.search(&[e], &|p| expr::eval_kleene(e, p) != Some(false));
+                let found = s.search(&[e], &|p| expr::eval_kleene(e, p) == Some(true));
                 if found.witness.is_none() {
                     warnings.push(Diagnostic::warning(
                         "actor-never-eligible",
@@ -616,7 +616,11 @@ pub fn explain(q: &Questionnaire) -> Explanation {
                         ),
                     ));
                 }
+                // Undecided ("vet ej", unanswered) keeps the actor in play.
                 found.witness.is_some()
+                    || s.search(&[e], &|p| expr::eval_kleene(e, p) != Some(false))
+                        .witness
+                        .is_some()
             }
         };
         for rule in &actor.rules {
