@@ -24,6 +24,25 @@ impl Lang {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DocFormat {
+    Md,
+    Html,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PreviewFormat {
+    Md,
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ScoreFormat {
     Text,
     Json,
@@ -77,6 +96,30 @@ pub enum Command {
         session: Option<String>,
         #[arg(long, value_enum, default_value = "text")]
         format: ScoreFormat,
+    },
+    /// The service catalogue: every actor's services, who qualifies, what
+    /// they cost, which areas they help with, and who benefits.
+    Catalogue {
+        #[arg(long, value_enum, default_value = "md")]
+        format: DocFormat,
+    },
+    /// Print the JSON Schema of the questionnaire format (for editors).
+    Schema,
+    /// Render a questionnaire as a readable document for review.
+    Preview {
+        /// Questionnaire file (default: the --questionnaire or the built-in one).
+        file: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "md")]
+        format: PreviewFormat,
+    },
+    /// What a new questionnaire version changes for saved sessions.
+    Diff {
+        /// The old version.
+        old: PathBuf,
+        /// The new version.
+        new: PathBuf,
+        #[arg(long, value_enum, default_value = "text")]
+        format: DiffFormat,
     },
 }
 

@@ -4,9 +4,15 @@
 //! version changes for saved sessions ([`diff`]) and conditions in plain
 //! words ([`words`]).
 
+pub mod catalogue;
+pub mod diff;
+pub mod doc;
 pub mod explain;
+pub mod preview;
+pub mod schema;
 pub mod words;
 
+pub use diff::{Change, Diff, diff};
 pub use explain::{Explanation, explain};
 
 /// Escapes a text for HTML element content and attribute values.

@@ -1,6 +1,10 @@
 //! Command implementations of the binary.
 
+mod catalogue;
 mod check;
+mod diff;
+mod preview;
+mod schema;
 mod score;
 
 use std::process::ExitCode;
@@ -19,6 +23,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             session,
             format,
         }) => score::run(&cli, answers.as_deref(), session.as_deref(), *format),
+        Some(Command::Catalogue { format }) => catalogue::run(&cli, *format),
+        Some(Command::Schema) => schema::run(),
+        Some(Command::Preview { file, format }) => preview::run(&cli, file.as_deref(), *format),
+        Some(Command::Diff { old, new, format }) => diff::run(old, new, *format),
     }
 }
 
@@ -92,4 +100,14 @@ fn outline(cli: &Cli) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes a command's output to stdout; a closed pipe (`| head`) is not an error.
+pub fn emit(text: &str) -> Result<()> {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
 }
