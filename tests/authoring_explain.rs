@@ -99,7 +99,14 @@ fn builtin_table_lists_every_actor_and_says_how_it_searched() {
     let out = bin().args(["check", "--explain"]).output().unwrap();
     assert!(out.status.success());
     let stdout = String::from_utf8(out.stdout).unwrap();
-    for name in ["Almi", "Business Sweden", "EKN", "EEN", "SEK", "Kinakontoret"] {
+    for name in [
+        "Almi",
+        "Business Sweden",
+        "EKN",
+        "EEN",
+        "SEK",
+        "Kinakontoret",
+    ] {
         let line = stdout
             .lines()
             .find(|l| l.trim_start().starts_with(name))

@@ -64,10 +64,7 @@ fn committed_schema_is_the_commands_output() {
 #[test]
 fn schema_declares_draft_2020_12_and_describes_keys() {
     let v = schema_value();
-    assert_eq!(
-        v["$schema"],
-        "https://json-schema.org/draft/2020-12/schema"
-    );
+    assert_eq!(v["$schema"], "https://json-schema.org/draft/2020-12/schema");
     let q = &v["$defs"]["question"]["properties"];
     for key in ["id", "kind", "text", "show_if", "aliases", "option", "band"] {
         assert!(
@@ -105,7 +102,11 @@ fn profiles_name_a_questionnaire_the_schema_accepts() {
     // The profiles are answers to the built-in questionnaire.
     for f in toml_files("tests/fixtures/profiles") {
         let text = std::fs::read_to_string(&f).unwrap();
-        assert!(text.contains("questionnaire = \"exportbehov\""), "{}", f.display());
+        assert!(
+            text.contains("questionnaire = \"exportbehov\""),
+            "{}",
+            f.display()
+        );
     }
     check(behovsanalys::questionnaire::BUILTIN_TOML).unwrap();
 }
@@ -130,17 +131,26 @@ fn structurally_invalid_questionnaires_fail() {
         // Unknown kind.
         ("kind = \"number\"", "kind = \"integer\""),
         // Options on a number question.
-        ("unit = { sv = \"st\", en = \"employees\" }", "unit = { sv = \"st\", en = \"employees\" }\noption = [{ id = \"x\", label = \"X\" }]"),
+        (
+            "unit = { sv = \"st\", en = \"employees\" }",
+            "unit = { sv = \"st\", en = \"employees\" }\noption = [{ id = \"x\", label = \"X\" }]",
+        ),
         // Capital letters in an id.
         ("id = \"almi\"", "id = \"Almi\""),
         // Missing text of a question.
-        ("text = { sv = \"Hur många anställda har företaget?\", en = \"How many employees does the company have?\" }\n", ""),
+        (
+            "text = { sv = \"Hur många anställda har företaget?\", en = \"How many employees does the company have?\" }\n",
+            "",
+        ),
     ];
     for (from, to) in cases {
         let text = builtin_with(from, to);
         assert!(check(&text).is_err(), "should fail: {to:?}");
         // The loader agrees.
-        assert!(behovsanalys::questionnaire::load_str("x.toml", &text).is_err(), "{to:?}");
+        assert!(
+            behovsanalys::questionnaire::load_str("x.toml", &text).is_err(),
+            "{to:?}"
+        );
     }
 }
 

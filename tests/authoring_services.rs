@@ -12,7 +12,9 @@ use behovsanalys::scoring::{self, Evaluation};
 const FIXTURE: &str = "tests/fixtures/authoring/services.toml";
 
 fn q() -> Questionnaire {
-    load_file(std::path::Path::new(FIXTURE)).unwrap().questionnaire
+    load_file(std::path::Path::new(FIXTURE))
+        .unwrap()
+        .questionnaire
 }
 
 fn answers(employees: Option<Answer>) -> BTreeMap<String, Answer> {
@@ -109,7 +111,14 @@ fn an_ineligible_actor_is_never_recommended_and_says_why() {
     .unwrap();
     let out = Command::cargo_bin("behovsanalys")
         .unwrap()
-        .args(["--questionnaire", FIXTURE, "--lang", "en", "score", "--answers"])
+        .args([
+            "--questionnaire",
+            FIXTURE,
+            "--lang",
+            "en",
+            "score",
+            "--answers",
+        ])
         .arg(&file)
         .output()
         .unwrap();
@@ -121,7 +130,14 @@ fn an_ineligible_actor_is_never_recommended_and_says_why() {
     );
     let out = Command::cargo_bin("behovsanalys")
         .unwrap()
-        .args(["--questionnaire", FIXTURE, "score", "--format", "json", "--answers"])
+        .args([
+            "--questionnaire",
+            FIXTURE,
+            "score",
+            "--format",
+            "json",
+            "--answers",
+        ])
         .arg(&file)
         .output()
         .unwrap();
@@ -147,7 +163,16 @@ fn json_gives_each_service_its_reason() {
     .unwrap();
     let out = Command::cargo_bin("behovsanalys")
         .unwrap()
-        .args(["--questionnaire", FIXTURE, "--lang", "en", "score", "--format", "json", "--answers"])
+        .args([
+            "--questionnaire",
+            FIXTURE,
+            "--lang",
+            "en",
+            "score",
+            "--format",
+            "json",
+            "--answers",
+        ])
         .arg(&file)
         .output()
         .unwrap();
@@ -159,7 +184,10 @@ fn json_gives_each_service_its_reason() {
     assert_eq!(lan["id"], "lan");
     assert_eq!(lan["undecided"], true);
     assert_eq!(lan["why"]["eligibility"], "fewer than 250 employees");
-    assert_eq!(lan["why"]["open_questions"], serde_json::json!(["anstallda"]));
+    assert_eq!(
+        lan["why"]["open_questions"],
+        serde_json::json!(["anstallda"])
+    );
     assert_eq!(
         lan["why"]["areas"],
         serde_json::json!([{"id": "finansiering", "need": 100}])
@@ -170,7 +198,8 @@ fn json_gives_each_service_its_reason() {
 fn long_actor_names_stay_aligned_in_text_output() {
     let q = q();
     let eval = scoring::evaluate(&q, &answers(Some(Answer::Number(12.0))));
-    let text = behovsanalys::output::score_text(&q, &eval, &answers(Some(Answer::Number(12.0))), "sv");
+    let text =
+        behovsanalys::output::score_text(&q, &eval, &answers(Some(Answer::Number(12.0))), "sv");
     let score_cols: Vec<usize> = text
         .lines()
         .filter(|l| l.starts_with("   1. ") || l.starts_with("   2. "))
@@ -207,7 +236,11 @@ fn coordinator_adds_an_actor_with_two_services() {
         .args(["check", "--explain", step2])
         .output()
         .unwrap();
-    assert!(!String::from_utf8(out.stderr).unwrap().contains("service-never-eligible"));
+    assert!(
+        !String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("service-never-eligible")
+    );
 
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("a.toml");
@@ -218,13 +251,26 @@ fn coordinator_adds_an_actor_with_two_services() {
     .unwrap();
     let out = Command::cargo_bin("behovsanalys")
         .unwrap()
-        .args(["--questionnaire", step2, "--lang", "en", "score", "--answers"])
+        .args([
+            "--questionnaire",
+            step2,
+            "--lang",
+            "en",
+            "score",
+            "--answers",
+        ])
         .arg(&file)
         .output()
         .unwrap();
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("Indienkontoret Bangalore  50  ✔ recommended"), "{text}");
+    assert!(
+        text.contains("Indienkontoret Bangalore  50  ✔ recommended"),
+        "{text}"
+    );
     assert!(text.contains("– Market information on India"), "{text}");
-    assert!(text.contains("– Delegation trip to Bangalore – Half the cost"), "{text}");
+    assert!(
+        text.contains("– Delegation trip to Bangalore – Half the cost"),
+        "{text}"
+    );
 }

@@ -44,7 +44,7 @@ const SV: W = W {
     free: "kostnadsfri",
     subsidised: "subventionerad",
     paid: "avgift",
-    actor_for: "Aktören hjälper",
+    actor_for: "Bara för",
     web: "Webb:",
     contact: "Kontakt:",
     no_services: "Inga tjänster beskrivna.",
@@ -67,7 +67,7 @@ const EN: W = W {
     free: "free",
     subsidised: "subsidised",
     paid: "paid",
-    actor_for: "The actor helps",
+    actor_for: "Only for",
     web: "Web:",
     contact: "Contact:",
     no_services: "No services described.",
@@ -276,7 +276,12 @@ pub fn document(q: &Questionnaire, lang: &str) -> Doc {
             })
             .collect();
         d.table(
-            vec![w.service.into(), w.cost.into(), w.who.into(), w.areas.into()],
+            vec![
+                w.service.into(),
+                w.cost.into(),
+                w.who.into(),
+                w.areas.into(),
+            ],
             rows,
         );
         d.list(
@@ -309,9 +314,9 @@ pub fn document(q: &Questionnaire, lang: &str) -> Doc {
     for actor in &q.actors {
         for s in &actor.services {
             let mut row = vec![format!("{}: {}", actor.name, s.name.get(lang))];
-            row.extend((0..q.areas.len()).map(|a| {
-                if s.areas.contains(&a) { "●" } else { "" }.to_string()
-            }));
+            row.extend(
+                (0..q.areas.len()).map(|a| if s.areas.contains(&a) { "●" } else { "" }.to_string()),
+            );
             rows.push(row);
         }
     }
@@ -323,7 +328,10 @@ pub fn document(q: &Questionnaire, lang: &str) -> Doc {
         if profiles.is_empty() {
             continue;
         }
-        d.h(2, format!("{}: {}", w.matrix_profiles, q.questions[qi].text.get(lang)));
+        d.h(
+            2,
+            format!("{}: {}", w.matrix_profiles, q.questions[qi].text.get(lang)),
+        );
         d.p(w.matrix_profiles_note);
         let mut head = vec![w.service.to_string()];
         head.extend(profiles.iter().map(|p| p.label.clone()));
@@ -406,7 +414,11 @@ pub fn json(q: &Questionnaire, lang: &str) -> Value {
                     let mut services = serde_json::Map::new();
                     for a in &q.actors {
                         for s in &a.services {
-                            let v = match qualifies(a.eligibility.as_ref(), s.eligibility.as_ref(), &env) {
+                            let v = match qualifies(
+                                a.eligibility.as_ref(),
+                                s.eligibility.as_ref(),
+                                &env,
+                            ) {
                                 Some(true) => "yes",
                                 Some(false) => "no",
                                 None => "depends",

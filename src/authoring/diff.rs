@@ -34,28 +34,93 @@ impl Impact {
 /// One change between two versions. Ids are the questionnaire's ids.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Change {
-    QuestionRemoved { question: String },
-    QuestionAdded { question: String },
+    QuestionRemoved {
+        question: String,
+    },
+    QuestionAdded {
+        question: String,
+    },
     /// The new version lists the old id in `aliases`: answers carry over.
-    QuestionRenamed { old: String, new: String },
-    KindChanged { question: String, old: String, new: String },
-    OptionRemoved { question: String, option: String },
-    OptionAdded { question: String, option: String },
+    QuestionRenamed {
+        old: String,
+        new: String,
+    },
+    KindChanged {
+        question: String,
+        old: String,
+        new: String,
+    },
+    OptionRemoved {
+        question: String,
+        option: String,
+    },
+    OptionAdded {
+        question: String,
+        option: String,
+    },
     /// Points of an option (or of a scale end / number band: `part`).
-    PointsChanged { question: String, part: String, old: String, new: String },
-    ShowIfChanged { question: String, old: Option<String>, new: Option<String> },
-    SectionShowIfChanged { section: String, old: Option<String>, new: Option<String> },
-    AreaAdded { area: String },
-    AreaRemoved { area: String },
-    ActorAdded { actor: String },
-    ActorRemoved { actor: String },
-    WeightsChanged { actor: String, old: String, new: String },
-    ThresholdChanged { actor: String, old: f64, new: f64 },
-    RulesChanged { actor: String, old: Vec<String>, new: Vec<String> },
-    ActorEligibilityChanged { actor: String, old: Option<String>, new: Option<String> },
-    ServiceAdded { actor: String, service: String },
-    ServiceRemoved { actor: String, service: String },
-    ServiceEligibilityChanged { actor: String, service: String, old: Option<String>, new: Option<String> },
+    PointsChanged {
+        question: String,
+        part: String,
+        old: String,
+        new: String,
+    },
+    ShowIfChanged {
+        question: String,
+        old: Option<String>,
+        new: Option<String>,
+    },
+    SectionShowIfChanged {
+        section: String,
+        old: Option<String>,
+        new: Option<String>,
+    },
+    AreaAdded {
+        area: String,
+    },
+    AreaRemoved {
+        area: String,
+    },
+    ActorAdded {
+        actor: String,
+    },
+    ActorRemoved {
+        actor: String,
+    },
+    WeightsChanged {
+        actor: String,
+        old: String,
+        new: String,
+    },
+    ThresholdChanged {
+        actor: String,
+        old: f64,
+        new: f64,
+    },
+    RulesChanged {
+        actor: String,
+        old: Vec<String>,
+        new: Vec<String>,
+    },
+    ActorEligibilityChanged {
+        actor: String,
+        old: Option<String>,
+        new: Option<String>,
+    },
+    ServiceAdded {
+        actor: String,
+        service: String,
+    },
+    ServiceRemoved {
+        actor: String,
+        service: String,
+    },
+    ServiceEligibilityChanged {
+        actor: String,
+        service: String,
+        old: Option<String>,
+        new: Option<String>,
+    },
 }
 
 impl Change {
@@ -63,7 +128,11 @@ impl Change {
         use Change::*;
         match self {
             QuestionRemoved { .. } | KindChanged { .. } | OptionRemoved { .. } => Impact::Answers,
-            QuestionAdded { .. } | QuestionRenamed { .. } | OptionAdded { .. } | ServiceAdded { .. } | ServiceRemoved { .. } => Impact::Info,
+            QuestionAdded { .. }
+            | QuestionRenamed { .. }
+            | OptionAdded { .. }
+            | ServiceAdded { .. }
+            | ServiceRemoved { .. } => Impact::Info,
             _ => Impact::Scores,
         }
     }
@@ -89,26 +158,76 @@ impl Change {
         use Change::*;
         let opt = |o: &Option<String>| o.clone().unwrap_or_else(|| "(none)".into());
         match self {
-            QuestionRemoved { question } => format!("question `{question}` removed: saved answers to it are kept but no longer scored"),
-            QuestionAdded { question } => format!("question `{question}` added: saved sessions have it unanswered"),
-            QuestionRenamed { old, new } => format!("question `{old}` renamed to `{new}` (alias kept): saved answers carry over"),
-            KindChanged { question, old, new } => format!("question `{question}` changed kind from {old} to {new}: saved answers no longer fit"),
-            OptionRemoved { question, option } => format!("option `{option}` of `{question}` removed: saved answers choosing it no longer fit"),
+            QuestionRemoved { question } => format!(
+                "question `{question}` removed: saved answers to it are kept but no longer scored"
+            ),
+            QuestionAdded { question } => {
+                format!("question `{question}` added: saved sessions have it unanswered")
+            }
+            QuestionRenamed { old, new } => format!(
+                "question `{old}` renamed to `{new}` (alias kept): saved answers carry over"
+            ),
+            KindChanged { question, old, new } => format!(
+                "question `{question}` changed kind from {old} to {new}: saved answers no longer fit"
+            ),
+            OptionRemoved { question, option } => format!(
+                "option `{option}` of `{question}` removed: saved answers choosing it no longer fit"
+            ),
             OptionAdded { question, option } => format!("option `{option}` added to `{question}`"),
-            PointsChanged { question, part, old, new } => format!("points of `{question}` {part} changed: {old} → {new}"),
-            ShowIfChanged { question, old, new } => format!("show_if of `{question}` changed: {} → {}", opt(old), opt(new)),
-            SectionShowIfChanged { section, old, new } => format!("show_if of section `{section}` changed: {} → {}", opt(old), opt(new)),
+            PointsChanged {
+                question,
+                part,
+                old,
+                new,
+            } => format!("points of `{question}` {part} changed: {old} → {new}"),
+            ShowIfChanged { question, old, new } => format!(
+                "show_if of `{question}` changed: {} → {}",
+                opt(old),
+                opt(new)
+            ),
+            SectionShowIfChanged { section, old, new } => format!(
+                "show_if of section `{section}` changed: {} → {}",
+                opt(old),
+                opt(new)
+            ),
             AreaAdded { area } => format!("area `{area}` added"),
             AreaRemoved { area } => format!("area `{area}` removed"),
             ActorAdded { actor } => format!("actor `{actor}` added"),
-            ActorRemoved { actor } => format!("actor `{actor}` removed: saved consent for it no longer applies"),
-            WeightsChanged { actor, old, new } => format!("weights of `{actor}` changed: {old} → {new}"),
-            ThresholdChanged { actor, old, new } => format!("threshold of `{actor}` changed: {} → {}", fmt_num(*old), fmt_num(*new)),
-            RulesChanged { actor, old, new } => format!("rules of `{actor}` changed: [{}] → [{}]", old.join("; "), new.join("; ")),
-            ActorEligibilityChanged { actor, old, new } => format!("eligibility of `{actor}` changed: {} → {}", opt(old), opt(new)),
+            ActorRemoved { actor } => {
+                format!("actor `{actor}` removed: saved consent for it no longer applies")
+            }
+            WeightsChanged { actor, old, new } => {
+                format!("weights of `{actor}` changed: {old} → {new}")
+            }
+            ThresholdChanged { actor, old, new } => format!(
+                "threshold of `{actor}` changed: {} → {}",
+                fmt_num(*old),
+                fmt_num(*new)
+            ),
+            RulesChanged { actor, old, new } => format!(
+                "rules of `{actor}` changed: [{}] → [{}]",
+                old.join("; "),
+                new.join("; ")
+            ),
+            ActorEligibilityChanged { actor, old, new } => format!(
+                "eligibility of `{actor}` changed: {} → {}",
+                opt(old),
+                opt(new)
+            ),
             ServiceAdded { actor, service } => format!("service `{service}` of `{actor}` added"),
-            ServiceRemoved { actor, service } => format!("service `{service}` of `{actor}` removed"),
-            ServiceEligibilityChanged { actor, service, old, new } => format!("eligibility of service `{service}` of `{actor}` changed: {} → {}", opt(old), opt(new)),
+            ServiceRemoved { actor, service } => {
+                format!("service `{service}` of `{actor}` removed")
+            }
+            ServiceEligibilityChanged {
+                actor,
+                service,
+                old,
+                new,
+            } => format!(
+                "eligibility of service `{service}` of `{actor}` changed: {} → {}",
+                opt(old),
+                opt(new)
+            ),
         }
     }
 }
@@ -140,7 +259,10 @@ fn needs_text(q: &Questionnaire, needs: &Needs) -> String {
     if v.is_empty() {
         return "{}".into();
     }
-    let inner: Vec<String> = v.iter().map(|(a, p)| format!("{a} = {}", fmt_num(*p))).collect();
+    let inner: Vec<String> = v
+        .iter()
+        .map(|(a, p)| format!("{a} = {}", fmt_num(*p)))
+        .collect();
     format!("{{ {} }}", inner.join(", "))
 }
 
@@ -155,7 +277,11 @@ fn parts(q: &Questionnaire, kind: &Kind) -> Vec<(String, String)> {
             .iter()
             .map(|o| (format!("option `{}`", o.id), needs_text(q, &o.needs)))
             .collect(),
-        Kind::Scale { needs_low, needs_high, .. } => vec![
+        Kind::Scale {
+            needs_low,
+            needs_high,
+            ..
+        } => vec![
             ("needs_low".into(), needs_text(q, needs_low)),
             ("needs_high".into(), needs_text(q, needs_high)),
         ],
@@ -182,28 +308,45 @@ pub fn diff(old: &Questionnaire, new: &Questionnaire) -> Diff {
     // Questions, in the old order; renames are found through `aliases`.
     for oq in &old.questions {
         let Some(ni) = new.question(&oq.id).or_else(|| {
-            new.questions.iter().position(|n| n.aliases.iter().any(|a| a == &oq.id))
+            new.questions
+                .iter()
+                .position(|n| n.aliases.iter().any(|a| a == &oq.id))
         }) else {
-            out.push(Change::QuestionRemoved { question: oq.id.clone() });
+            out.push(Change::QuestionRemoved {
+                question: oq.id.clone(),
+            });
             continue;
         };
         let nq = &new.questions[ni];
         if nq.id != oq.id {
-            out.push(Change::QuestionRenamed { old: oq.id.clone(), new: nq.id.clone() });
+            out.push(Change::QuestionRenamed {
+                old: oq.id.clone(),
+                new: nq.id.clone(),
+            });
         }
         let id = nq.id.clone();
         if oq.kind.name() != nq.kind.name() {
-            out.push(Change::KindChanged { question: id, old: oq.kind.name().into(), new: nq.kind.name().into() });
+            out.push(Change::KindChanged {
+                question: id,
+                old: oq.kind.name().into(),
+                new: nq.kind.name().into(),
+            });
             continue;
         }
         for o in oq.kind.options() {
             if nq.kind.option_index(&o.id).is_none() {
-                out.push(Change::OptionRemoved { question: id.clone(), option: o.id.clone() });
+                out.push(Change::OptionRemoved {
+                    question: id.clone(),
+                    option: o.id.clone(),
+                });
             }
         }
         for o in nq.kind.options() {
             if oq.kind.option_index(&o.id).is_none() {
-                out.push(Change::OptionAdded { question: id.clone(), option: o.id.clone() });
+                out.push(Change::OptionAdded {
+                    question: id.clone(),
+                    option: o.id.clone(),
+                });
             }
         }
         let old_parts = parts(old, &oq.kind);
@@ -212,33 +355,65 @@ pub fn diff(old: &Questionnaire, new: &Questionnaire) -> Diff {
             if let Some((_, op)) = old_parts.iter().find(|(p, _)| p == part)
                 && op != np
             {
-                out.push(Change::PointsChanged { question: id.clone(), part: part.clone(), old: op.clone(), new: np.clone() });
+                out.push(Change::PointsChanged {
+                    question: id.clone(),
+                    part: part.clone(),
+                    old: op.clone(),
+                    new: np.clone(),
+                });
             }
         }
         if matches!(nq.kind, Kind::Number { .. }) {
             let olds: Vec<&String> = old_parts.iter().map(|p| &p.0).collect();
             let news: Vec<&String> = new_parts.iter().map(|p| &p.0).collect();
             if olds != news {
-                let j = |v: &[(String, String)]| v.iter().map(|(p, n)| format!("{p} {n}")).collect::<Vec<_>>().join(", ");
-                out.push(Change::PointsChanged { question: id.clone(), part: "bands".into(), old: j(&old_parts), new: j(&new_parts) });
+                let j = |v: &[(String, String)]| {
+                    v.iter()
+                        .map(|(p, n)| format!("{p} {n}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                out.push(Change::PointsChanged {
+                    question: id.clone(),
+                    part: "bands".into(),
+                    old: j(&old_parts),
+                    new: j(&new_parts),
+                });
             }
         }
-        let (os, ns) = (show(old, oq.show_if.as_ref()), show(new, nq.show_if.as_ref()));
+        let (os, ns) = (
+            show(old, oq.show_if.as_ref()),
+            show(new, nq.show_if.as_ref()),
+        );
         if os != ns {
-            out.push(Change::ShowIfChanged { question: id, old: os, new: ns });
+            out.push(Change::ShowIfChanged {
+                question: id,
+                old: os,
+                new: ns,
+            });
         }
     }
     for nq in &new.questions {
-        let existed = old.question(&nq.id).is_some() || nq.aliases.iter().any(|a| old.question(a).is_some());
+        let existed =
+            old.question(&nq.id).is_some() || nq.aliases.iter().any(|a| old.question(a).is_some());
         if !existed {
-            out.push(Change::QuestionAdded { question: nq.id.clone() });
+            out.push(Change::QuestionAdded {
+                question: nq.id.clone(),
+            });
         }
     }
     for os in &old.sections {
         if let Some(ns) = new.sections.iter().find(|s| s.id == os.id) {
-            let (a, b) = (show(old, os.show_if.as_ref()), show(new, ns.show_if.as_ref()));
+            let (a, b) = (
+                show(old, os.show_if.as_ref()),
+                show(new, ns.show_if.as_ref()),
+            );
             if a != b {
-                out.push(Change::SectionShowIfChanged { section: os.id.clone(), old: a, new: b });
+                out.push(Change::SectionShowIfChanged {
+                    section: os.id.clone(),
+                    old: a,
+                    new: b,
+                });
             }
         }
     }
@@ -256,51 +431,95 @@ pub fn diff(old: &Questionnaire, new: &Questionnaire) -> Diff {
     // Actors.
     for oa in &old.actors {
         let Some(na) = new.actor(&oa.id).map(|i| &new.actors[i]) else {
-            out.push(Change::ActorRemoved { actor: oa.id.clone() });
+            out.push(Change::ActorRemoved {
+                actor: oa.id.clone(),
+            });
             continue;
         };
         let id = oa.id.clone();
         let (ow, nw) = (needs_text(old, &oa.weights), needs_text(new, &na.weights));
         if ow != nw {
-            out.push(Change::WeightsChanged { actor: id.clone(), old: ow, new: nw });
+            out.push(Change::WeightsChanged {
+                actor: id.clone(),
+                old: ow,
+                new: nw,
+            });
         }
         if oa.threshold != na.threshold {
-            out.push(Change::ThresholdChanged { actor: id.clone(), old: oa.threshold, new: na.threshold });
+            out.push(Change::ThresholdChanged {
+                actor: id.clone(),
+                old: oa.threshold,
+                new: na.threshold,
+            });
         }
         let rules = |q: &Questionnaire, a: &crate::questionnaire::Actor| -> Vec<String> {
             a.rules
                 .iter()
-                .map(|r| format!("{} → +{}{}", fallback(&r.when, q), fmt_num(r.boost), if r.refer { ", refer" } else { "" }))
+                .map(|r| {
+                    format!(
+                        "{} → +{}{}",
+                        fallback(&r.when, q),
+                        fmt_num(r.boost),
+                        if r.refer { ", refer" } else { "" }
+                    )
+                })
                 .collect()
         };
         let (or, nr) = (rules(old, oa), rules(new, na));
         if or != nr {
-            out.push(Change::RulesChanged { actor: id.clone(), old: or, new: nr });
+            out.push(Change::RulesChanged {
+                actor: id.clone(),
+                old: or,
+                new: nr,
+            });
         }
-        let (oe, ne) = (show(old, oa.eligibility.as_ref()), show(new, na.eligibility.as_ref()));
+        let (oe, ne) = (
+            show(old, oa.eligibility.as_ref()),
+            show(new, na.eligibility.as_ref()),
+        );
         if oe != ne {
-            out.push(Change::ActorEligibilityChanged { actor: id.clone(), old: oe, new: ne });
+            out.push(Change::ActorEligibilityChanged {
+                actor: id.clone(),
+                old: oe,
+                new: ne,
+            });
         }
         for s in &oa.services {
             match na.services.iter().find(|x| x.id == s.id) {
-                None => out.push(Change::ServiceRemoved { actor: id.clone(), service: s.id.clone() }),
+                None => out.push(Change::ServiceRemoved {
+                    actor: id.clone(),
+                    service: s.id.clone(),
+                }),
                 Some(ns) => {
-                    let (a, b) = (show(old, s.eligibility.as_ref()), show(new, ns.eligibility.as_ref()));
+                    let (a, b) = (
+                        show(old, s.eligibility.as_ref()),
+                        show(new, ns.eligibility.as_ref()),
+                    );
                     if a != b {
-                        out.push(Change::ServiceEligibilityChanged { actor: id.clone(), service: s.id.clone(), old: a, new: b });
+                        out.push(Change::ServiceEligibilityChanged {
+                            actor: id.clone(),
+                            service: s.id.clone(),
+                            old: a,
+                            new: b,
+                        });
                     }
                 }
             }
         }
         for s in &na.services {
             if !oa.services.iter().any(|x| x.id == s.id) {
-                out.push(Change::ServiceAdded { actor: id.clone(), service: s.id.clone() });
+                out.push(Change::ServiceAdded {
+                    actor: id.clone(),
+                    service: s.id.clone(),
+                });
             }
         }
     }
     for na in &new.actors {
         if old.actor(&na.id).is_none() {
-            out.push(Change::ActorAdded { actor: na.id.clone() });
+            out.push(Change::ActorAdded {
+                actor: na.id.clone(),
+            });
         }
     }
     Diff { changes: out }
@@ -322,8 +541,14 @@ pub fn text(old: &Questionnaire, new: &Questionnaire, d: &Diff) -> String {
         return out;
     }
     for (impact, heading) in [
-        (Impact::Answers, "Saved answers that no longer fit (kept, not scored):"),
-        (Impact::Scores, "Scores and recommendations of saved sessions change:"),
+        (
+            Impact::Answers,
+            "Saved answers that no longer fit (kept, not scored):",
+        ),
+        (
+            Impact::Scores,
+            "Scores and recommendations of saved sessions change:",
+        ),
         (Impact::Info, "Other changes:"),
     ] {
         let items: Vec<&Change> = d.changes.iter().filter(|c| c.impact() == impact).collect();

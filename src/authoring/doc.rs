@@ -74,7 +74,12 @@ pub fn markdown(doc: &Doc) -> String {
     for b in &doc.blocks {
         match b {
             Block::Heading(level, s) => {
-                let _ = writeln!(out, "{} {}\n", "#".repeat(usize::from(*level).clamp(1, 6)), md_inline(s));
+                let _ = writeln!(
+                    out,
+                    "{} {}\n",
+                    "#".repeat(usize::from(*level).clamp(1, 6)),
+                    md_inline(s)
+                );
             }
             Block::Para(s) => {
                 let _ = writeln!(out, "{}\n", md_inline(s));
@@ -86,14 +91,20 @@ pub fn markdown(doc: &Doc) -> String {
                 let _ = writeln!(
                     out,
                     "| {} |",
-                    head.iter().map(|h| md_inline(h)).collect::<Vec<_>>().join(" | ")
+                    head.iter()
+                        .map(|h| md_inline(h))
+                        .collect::<Vec<_>>()
+                        .join(" | ")
                 );
                 let _ = writeln!(out, "|{}", "---|".repeat(head.len()));
                 for row in rows {
                     let _ = writeln!(
                         out,
                         "| {} |",
-                        row.iter().map(|c| md_inline(c)).collect::<Vec<_>>().join(" | ")
+                        row.iter()
+                            .map(|c| md_inline(c))
+                            .collect::<Vec<_>>()
+                            .join(" | ")
                     );
                 }
                 out.push('\n');

@@ -276,7 +276,9 @@ fn need_domain(lit: &Literals, area: usize) -> Vec<Option<f64>> {
     xs.retain(|x| (0.0..=100.0).contains(x));
     xs.sort_by(f64::total_cmp);
     xs.dedup();
-    std::iter::once(None).chain(xs.into_iter().map(Some)).collect()
+    std::iter::once(None)
+        .chain(xs.into_iter().map(Some))
+        .collect()
 }
 
 /// An assignment of answers (and needs) to some questions, with the
@@ -309,7 +311,10 @@ impl Probe<'_> {
         section
             .and_then(|s| s.show_if.as_ref())
             .is_none_or(|e| expr::eval(e, self))
-            && question.show_if.as_ref().is_none_or(|e| expr::eval(e, self))
+            && question
+                .show_if
+                .as_ref()
+                .is_none_or(|e| expr::eval(e, self))
     }
 
     /// Recomputes visibility of `vars` (ascending: conditions only look back).
@@ -335,7 +340,11 @@ fn closure(q: &Questionnaire, seeds: Vec<usize>) -> Vec<usize> {
         }
         seen[qi] = true;
         let question = &q.questions[qi];
-        if let Some(e) = q.sections.get(question.section).and_then(|s| s.show_if.as_ref()) {
+        if let Some(e) = q
+            .sections
+            .get(question.section)
+            .and_then(|s| s.show_if.as_ref())
+        {
             expr::questions_in(e, &mut stack);
         }
         if let Some(e) = &question.show_if {
@@ -533,7 +542,9 @@ pub fn explain(q: &Questionnaire) -> Explanation {
                             how(&found)
                         ),
                     )
-                    .with_help("an unanswered, \"vet ej\" or hidden question makes every comparison false"),
+                    .with_help(
+                        "an unanswered, \"vet ej\" or hidden question makes every comparison false",
+                    ),
                 );
             }
         }
@@ -844,10 +855,10 @@ fn best_answers(q: &Questionnaire, actor: usize) -> Witness {
             }
             Kind::Number { bands, .. } => bands
                 .iter()
-                .filter_map(|b| match (b.from, b.to) {
-                    (Some(f), _) => Some(f),
-                    (None, Some(t)) => Some(t - 1.0),
-                    (None, None) => Some(0.0),
+                .map(|b| match (b.from, b.to) {
+                    (Some(f), _) => f,
+                    (None, Some(t)) => t - 1.0,
+                    (None, None) => 0.0,
                 })
                 .map(Answer::Number)
                 .collect(),

@@ -100,7 +100,13 @@ const EN: W = W {
     points_high: "Points at the highest value:",
     band_from: "from",
     band_to: "to below",
-    kind: ["single choice", "multiple choice", "scale", "number", "free text"],
+    kind: [
+        "single choice",
+        "multiple choice",
+        "scale",
+        "number",
+        "free text",
+    ],
     free: "free",
     subsidised: "subsidised",
     paid: "paid",
@@ -149,7 +155,11 @@ pub fn document(q: &Questionnaire, lang: &str) -> Doc {
                 vec![
                     a.id.clone(),
                     a.title.get(lang).to_string(),
-                    a.description.as_ref().map(|x| x.get(lang)).unwrap_or("").to_string(),
+                    a.description
+                        .as_ref()
+                        .map(|x| x.get(lang))
+                        .unwrap_or("")
+                        .to_string(),
                 ]
             })
             .collect(),
@@ -208,16 +218,28 @@ pub fn document(q: &Questionnaire, lang: &str) -> Doc {
                             crate::questionnaire::Cost::Subsidised => w.subsidised,
                             crate::questionnaire::Cost::Paid => w.paid,
                         };
-                        let price = s.price.as_ref().map(|p| format!(" ({})", p.get(lang))).unwrap_or_default();
+                        let price = s
+                            .price
+                            .as_ref()
+                            .map(|p| format!(" ({})", p.get(lang)))
+                            .unwrap_or_default();
                         let who = s
                             .eligibility
                             .as_ref()
                             .map(|e| cond(e, q, lang))
                             .unwrap_or_else(|| w.everyone.to_string());
-                        let areas: Vec<&str> = s.areas.iter().map(|&a| q.areas[a].title.get(lang)).collect();
+                        let areas: Vec<&str> = s
+                            .areas
+                            .iter()
+                            .map(|&a| q.areas[a].title.get(lang))
+                            .collect();
                         (
                             Some(format!("{} ({}):", s.name.get(lang), s.id)),
-                            format!("{cost}{price}; {who}; {}. {}", areas.join(", "), s.description.get(lang)),
+                            format!(
+                                "{cost}{price}; {who}; {}. {}",
+                                areas.join(", "),
+                                s.description.get(lang)
+                            ),
                         )
                     })
                     .collect(),
@@ -227,7 +249,10 @@ pub fn document(q: &Questionnaire, lang: &str) -> Doc {
 
     d.h(2, w.questions);
     for (si, sec) in q.sections.iter().enumerate() {
-        d.h(3, format!("{}. {} ({})", si + 1, sec.title.get(lang), sec.id));
+        d.h(
+            3,
+            format!("{}. {} ({})", si + 1, sec.title.get(lang), sec.id),
+        );
         if let Some(e) = &sec.show_if {
             d.labelled(w.shown_when, cond(e, q, lang));
         }
@@ -236,7 +261,10 @@ pub fn document(q: &Questionnaire, lang: &str) -> Doc {
         }
         for (n, qi) in sec.questions.clone().enumerate() {
             let question = &q.questions[qi];
-            d.h(4, format!("{}.{} {}", si + 1, n + 1, question.text.get(lang)));
+            d.h(
+                4,
+                format!("{}.{} {}", si + 1, n + 1, question.text.get(lang)),
+            );
             let kind_index = match question.kind {
                 Kind::Single { .. } => 0,
                 Kind::Multi { .. } => 1,
@@ -289,8 +317,14 @@ pub fn document(q: &Questionnaire, lang: &str) -> Doc {
                     needs_low,
                     needs_high,
                 } => {
-                    let l = low.as_ref().map(|t| format!(" = {}", t.get(lang))).unwrap_or_default();
-                    let h = high.as_ref().map(|t| format!(" = {}", t.get(lang))).unwrap_or_default();
+                    let l = low
+                        .as_ref()
+                        .map(|t| format!(" = {}", t.get(lang)))
+                        .unwrap_or_default();
+                    let h = high
+                        .as_ref()
+                        .map(|t| format!(" = {}", t.get(lang)))
+                        .unwrap_or_default();
                     d.p(format!("{min}{l} … {max}{h}"));
                     d.list(vec![
                         (Some(w.points_low.into()), points(q, needs_low, lang)),

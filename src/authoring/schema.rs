@@ -52,131 +52,131 @@ fn kind_rule(kinds: &[&str], allowed: &[&str], required: &[&str]) -> Value {
 
 fn def_actor() -> Value {
     json!({
-                "type": "object",
-                "additionalProperties": false,
-                "required": ["id", "name", "description"],
-                "properties": {
-                    "id": {"$ref": "#/$defs/id", "description": "The actor's id, e.g. \"almi\". Consent and referrals name it."},
-                    "name": {"type": "string", "minLength": 1, "description": "The actor's name as shown, e.g. \"Almi\"."},
-                    "description": text("What the actor does, for the company, in two or three sentences."),
-                    "url": {"type": "string", "description": "The actor's web site."},
-                    "contact": {"type": "string", "description": "How to reach the actor."},
-                    "next_step": text("What happens after a referral, e.g. \"Almi contacts the company within a few days\"."),
-                    "threshold": {"type": "number", "minimum": 0, "maximum": 100, "default": 50, "description": "Recommend the actor when its score (0–100) is at least this."},
-                    "weights": {"type": "object", "propertyNames": {"$ref": "#/$defs/letter_id"}, "additionalProperties": {"type": "number", "exclusiveMinimum": 0}, "description": "How much each need area counts for this actor, e.g. { finansiering = 1.0, strategi = 0.3 }. The score is the weighted mean of the known needs. `weights = {}` with rules makes an actor that only rules recommend."},
-                    "eligibility": expression("Which companies the actor can help at all, e.g. \"anstallda < 250\". When it is definitely false the actor is never recommended and the output says why; \"vet ej\" or unanswered keeps it in play."),
-                    "rule": {"type": "array", "description": "Rules that raise the score or recommend the actor outright in clear cases.", "items": {"$ref": "#/$defs/rule"}},
-                    "service": {"type": "array", "description": "The actor's services: the catalogue (`behovsanalys catalogue`) and the services offered with a referral.", "items": {"$ref": "#/$defs/service"}}
-                }
-            })
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["id", "name", "description"],
+        "properties": {
+            "id": {"$ref": "#/$defs/id", "description": "The actor's id, e.g. \"almi\". Consent and referrals name it."},
+            "name": {"type": "string", "minLength": 1, "description": "The actor's name as shown, e.g. \"Almi\"."},
+            "description": text("What the actor does, for the company, in two or three sentences."),
+            "url": {"type": "string", "description": "The actor's web site."},
+            "contact": {"type": "string", "description": "How to reach the actor."},
+            "next_step": text("What happens after a referral, e.g. \"Almi contacts the company within a few days\"."),
+            "threshold": {"type": "number", "minimum": 0, "maximum": 100, "default": 50, "description": "Recommend the actor when its score (0–100) is at least this."},
+            "weights": {"type": "object", "propertyNames": {"$ref": "#/$defs/letter_id"}, "additionalProperties": {"type": "number", "exclusiveMinimum": 0}, "description": "How much each need area counts for this actor, e.g. { finansiering = 1.0, strategi = 0.3 }. The score is the weighted mean of the known needs. `weights = {}` with rules makes an actor that only rules recommend."},
+            "eligibility": expression("Which companies the actor can help at all, e.g. \"anstallda < 250\". When it is definitely false the actor is never recommended and the output says why; \"vet ej\" or unanswered keeps it in play."),
+            "rule": {"type": "array", "description": "Rules that raise the score or recommend the actor outright in clear cases.", "items": {"$ref": "#/$defs/rule"}},
+            "service": {"type": "array", "description": "The actor's services: the catalogue (`behovsanalys catalogue`) and the services offered with a referral.", "items": {"$ref": "#/$defs/service"}}
+        }
+    })
 }
 
 fn def_rule() -> Value {
     json!({
-                "type": "object",
-                "additionalProperties": false,
-                "required": ["when", "reason"],
-                "properties": {
-                    "when": expression("When the rule fires. Rules may also use `need.AREA` (0–100)."),
-                    "boost": {"type": "number", "default": 0, "description": "Points added to the actor's score when the rule fires (the score is capped at 100)."},
-                    "refer": {"type": "boolean", "default": false, "description": "Recommend the actor whenever the rule fires, whatever the score."},
-                    "reason": text("Why, in words the company understands; shown with the recommendation.")
-                }
-            })
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["when", "reason"],
+        "properties": {
+            "when": expression("When the rule fires. Rules may also use `need.AREA` (0–100)."),
+            "boost": {"type": "number", "default": 0, "description": "Points added to the actor's score when the rule fires (the score is capped at 100)."},
+            "refer": {"type": "boolean", "default": false, "description": "Recommend the actor whenever the rule fires, whatever the score."},
+            "reason": text("Why, in words the company understands; shown with the recommendation.")
+        }
+    })
 }
 
 fn def_service() -> Value {
     json!({
-                "type": "object",
-                "additionalProperties": false,
-                "required": ["id", "name", "description", "cost"],
-                "properties": {
-                    "id": {"$ref": "#/$defs/id", "description": "The service's id, unique within the actor."},
-                    "name": text("The service's name."),
-                    "description": text("What the company gets."),
-                    "cost": {"enum": ["free", "subsidised", "paid"], "description": "What it costs the company: free, subsidised or paid (put the amount in `price`)."},
-                    "price": text("The price or terms in words, e.g. \"Half the cost, up to 50 000 kr\"."),
-                    "eligibility": expression("Which companies qualify, e.g. \"anstallda < 50\". A service is not offered when this is false; when it depends on a \"vet ej\" answer it is offered with that caveat."),
-                    "areas": {"type": "array", "items": {"$ref": "#/$defs/letter_id"}, "uniqueItems": true, "description": "The need areas the service helps with; offered services are ordered by the need in these areas."}
-                }
-            })
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["id", "name", "description", "cost"],
+        "properties": {
+            "id": {"$ref": "#/$defs/id", "description": "The service's id, unique within the actor."},
+            "name": text("The service's name."),
+            "description": text("What the company gets."),
+            "cost": {"enum": ["free", "subsidised", "paid"], "description": "What it costs the company: free, subsidised or paid (put the amount in `price`)."},
+            "price": text("The price or terms in words, e.g. \"Half the cost, up to 50 000 kr\"."),
+            "eligibility": expression("Which companies qualify, e.g. \"anstallda < 50\". A service is not offered when this is false; when it depends on a \"vet ej\" answer it is offered with that caveat."),
+            "areas": {"type": "array", "items": {"$ref": "#/$defs/letter_id"}, "uniqueItems": true, "description": "The need areas the service helps with; offered services are ordered by the need in these areas."}
+        }
+    })
 }
 
 fn def_section() -> Value {
     json!({
-                "type": "object",
-                "additionalProperties": false,
-                "required": ["id", "title"],
-                "properties": {
-                    "id": {"$ref": "#/$defs/id", "description": "The section's id."},
-                    "title": text("The section's heading."),
-                    "help": text("A short explanation shown with the section."),
-                    "show_if": expression("Show the section only when this holds; it may only refer to questions in earlier sections."),
-                    "question": {"type": "array", "description": "The section's questions, in order.", "items": {"$ref": "#/$defs/question"}}
-                }
-            })
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["id", "title"],
+        "properties": {
+            "id": {"$ref": "#/$defs/id", "description": "The section's id."},
+            "title": text("The section's heading."),
+            "help": text("A short explanation shown with the section."),
+            "show_if": expression("Show the section only when this holds; it may only refer to questions in earlier sections."),
+            "question": {"type": "array", "description": "The section's questions, in order.", "items": {"$ref": "#/$defs/question"}}
+        }
+    })
 }
 
 fn def_question() -> Value {
     json!({
-                "type": "object",
-                "additionalProperties": false,
-                "required": ["id", "kind", "text"],
-                "properties": {
-                    "id": {"$ref": "#/$defs/letter_id", "description": "The question's id: answers are saved under it and conditions use it. Renaming it? Keep the old id in `aliases`."},
-                    "kind": {"enum": ["single", "multi", "scale", "number", "text"], "description": "single: one option; multi: any number of options; scale: a number from min to max; number: a number, scored by bands; text: free text (never scored)."},
-                    "text": text("The question as asked."),
-                    "help": text("Help shown with the question."),
-                    "required": {"type": "boolean", "default": false, "description": "The question must be answered (\"vet ej\" counts as an answer)."},
-                    "show_if": expression("Ask the question only when this holds; it may only refer to earlier questions."),
-                    "audience": {"enum": ["both", "advisor", "company"], "default": "both", "description": "Who is asked: both, advisor (hidden in self-assessment) or company (only in self-assessment)."},
-                    "allow_unknown": {"type": "boolean", "default": true, "description": "Offer \"vet ej\" (don't know)."},
-                    "allow_na": {"type": "boolean", "default": false, "description": "Offer \"ej relevant\" (not applicable)."},
-                    "aliases": {"type": "array", "items": {"$ref": "#/$defs/letter_id"}, "uniqueItems": true, "description": "Earlier ids of this question: answers saved under them still count."},
-                    "option": {"type": "array", "minItems": 1, "description": "The options of a single or multi question.", "items": {"$ref": "#/$defs/option"}},
-                    "min": {"type": "number", "description": "Smallest answer (scale: an integer)."},
-                    "max": {"type": "number", "description": "Largest answer (scale: an integer, at most 20 steps above min)."},
-                    "low": text("Scale: what the lowest value means."),
-                    "high": text("Scale: what the highest value means."),
-                    "needs_low": needs("Scale: points at the low end, falling linearly to 0 at the high end."),
-                    "needs_high": needs("Scale: points at the high end, falling linearly to 0 at the low end."),
-                    "unit": text("Number: the unit, e.g. \"employees\"."),
-                    "band": {"type": "array", "description": "Number: ranges of answers and the points they give.", "items": {"$ref": "#/$defs/band"}}
-                },
-                "allOf": [
-                    kind_rule(&["single", "multi"], &["option"], &["option"]),
-                    kind_rule(&["scale"], &["min", "max", "low", "high", "needs_low", "needs_high"], &["min", "max"]),
-                    {"if": {"properties": {"kind": {"const": "scale"}}, "required": ["kind"]}, "then": {"properties": {"min": {"type": "integer"}, "max": {"type": "integer"}}}},
-                    kind_rule(&["number"], &["min", "max", "unit", "band"], &[]),
-                    kind_rule(&["text"], &[], &[])
-                ]
-            })
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["id", "kind", "text"],
+        "properties": {
+            "id": {"$ref": "#/$defs/letter_id", "description": "The question's id: answers are saved under it and conditions use it. Renaming it? Keep the old id in `aliases`."},
+            "kind": {"enum": ["single", "multi", "scale", "number", "text"], "description": "single: one option; multi: any number of options; scale: a number from min to max; number: a number, scored by bands; text: free text (never scored)."},
+            "text": text("The question as asked."),
+            "help": text("Help shown with the question."),
+            "required": {"type": "boolean", "default": false, "description": "The question must be answered (\"vet ej\" counts as an answer)."},
+            "show_if": expression("Ask the question only when this holds; it may only refer to earlier questions."),
+            "audience": {"enum": ["both", "advisor", "company"], "default": "both", "description": "Who is asked: both, advisor (hidden in self-assessment) or company (only in self-assessment)."},
+            "allow_unknown": {"type": "boolean", "default": true, "description": "Offer \"vet ej\" (don't know)."},
+            "allow_na": {"type": "boolean", "default": false, "description": "Offer \"ej relevant\" (not applicable)."},
+            "aliases": {"type": "array", "items": {"$ref": "#/$defs/letter_id"}, "uniqueItems": true, "description": "Earlier ids of this question: answers saved under them still count."},
+            "option": {"type": "array", "minItems": 1, "description": "The options of a single or multi question.", "items": {"$ref": "#/$defs/option"}},
+            "min": {"type": "number", "description": "Smallest answer (scale: an integer)."},
+            "max": {"type": "number", "description": "Largest answer (scale: an integer, at most 20 steps above min)."},
+            "low": text("Scale: what the lowest value means."),
+            "high": text("Scale: what the highest value means."),
+            "needs_low": needs("Scale: points at the low end, falling linearly to 0 at the high end."),
+            "needs_high": needs("Scale: points at the high end, falling linearly to 0 at the low end."),
+            "unit": text("Number: the unit, e.g. \"employees\"."),
+            "band": {"type": "array", "description": "Number: ranges of answers and the points they give.", "items": {"$ref": "#/$defs/band"}}
+        },
+        "allOf": [
+            kind_rule(&["single", "multi"], &["option"], &["option"]),
+            kind_rule(&["scale"], &["min", "max", "low", "high", "needs_low", "needs_high"], &["min", "max"]),
+            {"if": {"properties": {"kind": {"const": "scale"}}, "required": ["kind"]}, "then": {"properties": {"min": {"type": "integer"}, "max": {"type": "integer"}}}},
+            kind_rule(&["number"], &["min", "max", "unit", "band"], &[]),
+            kind_rule(&["text"], &[], &[])
+        ]
+    })
 }
 
 fn def_option() -> Value {
     json!({
-                "type": "object",
-                "additionalProperties": false,
-                "required": ["id", "label"],
-                "properties": {
-                    "id": {"$ref": "#/$defs/id", "description": "The option's id: saved in answers and used in conditions, e.g. kredit in \"betalning == 'kredit'\"."},
-                    "label": text("The option as shown."),
-                    "help": text("Help for this option."),
-                    "needs": needs("Points this answer gives each need area. \"No need\" answers give none.")
-                }
-            })
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["id", "label"],
+        "properties": {
+            "id": {"$ref": "#/$defs/id", "description": "The option's id: saved in answers and used in conditions, e.g. kredit in \"betalning == 'kredit'\"."},
+            "label": text("The option as shown."),
+            "help": text("Help for this option."),
+            "needs": needs("Points this answer gives each need area. \"No need\" answers give none.")
+        }
+    })
 }
 
 fn def_band() -> Value {
     json!({
-                "type": "object",
-                "additionalProperties": false,
-                "properties": {
-                    "from": {"type": "number", "description": "Lowest answer in the band (inclusive); leave out for no lower bound."},
-                    "to": {"type": "number", "description": "Upper end of the band (exclusive); leave out for no upper bound."},
-                    "needs": needs("Points an answer in this band gives each need area.")
-                }
-            })
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+            "from": {"type": "number", "description": "Lowest answer in the band (inclusive); leave out for no lower bound."},
+            "to": {"type": "number", "description": "Upper end of the band (exclusive); leave out for no upper bound."},
+            "needs": needs("Points an answer in this band gives each need area.")
+        }
+    })
 }
 
 /// The schema as a JSON value.

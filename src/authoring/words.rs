@@ -90,11 +90,11 @@ pub fn describe(e: &Expr, q: &Questionnaire, lang: &str) -> String {
             w.includes,
             option_label(q, *question, option, lang)
         ),
-        Expr::In { val: Val::Answer(qi), list } => {
-            let items: Vec<String> = list
-                .iter()
-                .map(|v| value(q, *qi, v, lang))
-                .collect();
+        Expr::In {
+            val: Val::Answer(qi),
+            list,
+        } => {
+            let items: Vec<String> = list.iter().map(|v| value(q, *qi, v, lang)).collect();
             format!(
                 "{} {} {}",
                 subject(q, *qi, lang),
@@ -205,11 +205,7 @@ fn compare(q: &Questionnaire, qi: usize, op: CmpOp, rhs: &Val, lang: &str) -> St
         }
         (v, _) => {
             let verb = if op == CmpOp::Ne { w.is_not } else { w.is };
-            format!(
-                "{} {verb} {}",
-                subject(q, qi, lang),
-                value(q, qi, v, lang)
-            )
+            format!("{} {verb} {}", subject(q, qi, lang), value(q, qi, v, lang))
         }
     }
 }

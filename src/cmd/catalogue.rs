@@ -14,7 +14,10 @@ pub fn run(cli: &Cli, format: DocFormat) -> Result<ExitCode> {
     match format {
         DocFormat::Md => super::emit(&format!("{}\n", catalogue::markdown(q, &lang)))?,
         DocFormat::Html => super::emit(&catalogue::html(q, &lang))?,
-        DocFormat::Json => super::emit(&format!("{}\n", serde_json::to_string_pretty(&catalogue::json(q, &lang))?))?,
+        DocFormat::Json => super::emit(&format!(
+            "{}\n",
+            serde_json::to_string_pretty(&catalogue::json(q, &lang))?
+        ))?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -86,8 +86,7 @@ fn explain_report(
     let width = names.iter().map(|n| n.width()).max().unwrap_or(5).max(5);
     let _ = writeln!(
         out,
-        "\n  {}{}  min  max  threshold  recommended?",
-        "actor",
+        "\n  actor{}  min  max  threshold  recommended?",
         " ".repeat(width - 5)
     );
     for r in &ex.actors {

@@ -16,7 +16,10 @@ pub fn run(old: &Path, new: &Path, format: DiffFormat) -> Result<ExitCode> {
     let d = diff::diff(o, n);
     match format {
         DiffFormat::Text => super::emit(&diff::text(o, n, &d))?,
-        DiffFormat::Json => super::emit(&format!("{}\n", serde_json::to_string_pretty(&diff::json(o, n, &d))?))?,
+        DiffFormat::Json => super::emit(&format!(
+            "{}\n",
+            serde_json::to_string_pretty(&diff::json(o, n, &d))?
+        ))?,
     }
     Ok(ExitCode::SUCCESS)
 }
