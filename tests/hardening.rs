@@ -11,13 +11,20 @@ fn bin() -> Command {
 
 fn run(args: &[&str], file: &Path) -> (Option<i32>, String, Vec<u8>) {
     let out = bin().args(args).arg(file).output().unwrap();
-    (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned(), out.stdout)
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.stdout,
+    )
 }
 
 fn assert_clean_failure(code: Option<i32>, stderr: &str) {
     assert_eq!(code, Some(1), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
-    assert!(!stderr.contains('\u{1b}'), "raw ESC reached the terminal: {stderr:?}");
+    assert!(
+        !stderr.contains('\u{1b}'),
+        "raw ESC reached the terminal: {stderr:?}"
+    );
     assert!(!stderr.trim().is_empty());
 }
 
@@ -41,7 +48,10 @@ fn random_bytes_as_questionnaire_and_answers() {
         std::fs::write(&p, noise(4096, seed)).unwrap();
         let (code, err, _) = run(&["check"], &p);
         assert_clean_failure(code, &err);
-        assert!(err.contains("error[not-utf8]") || err.contains("error[syntax]"), "{err}");
+        assert!(
+            err.contains("error[not-utf8]") || err.contains("error[syntax]"),
+            "{err}"
+        );
         let (code, err, _) = run(&["score", "--answers"], &p);
         assert_clean_failure(code, &err);
         let (code, err, _) = run(&["check", "--questionnaire"], &p);
@@ -57,7 +67,10 @@ fn a_huge_questionnaire_is_refused_with_its_size() {
     f.set_len(50 * 1024 * 1024).unwrap(); // sparse: 50 MB of NUL bytes
     let (code, err, _) = run(&["check"], &p);
     assert_clean_failure(code, &err);
-    assert!(err.contains("52428800 bytes") && err.contains("at most"), "{err}");
+    assert!(
+        err.contains("52428800 bytes") && err.contains("at most"),
+        "{err}"
+    );
     let (code, err, _) = run(&["score", "--answers"], &p);
     assert_clean_failure(code, &err);
     assert!(err.contains("at most"), "{err}");
@@ -75,19 +88,40 @@ fn nul_bytes_duplicate_keys_and_nan_are_reported_with_positions() {
     assert!(err.contains("nul.toml:20:"), "{err}");
 
     let p = dir.path().join("dup.toml");
-    std::fs::write(&p, base.replace("title = \"Frågor\"", "title = \"Frågor\"\ntitle = \"Igen\"")).unwrap();
+    std::fs::write(
+        &p,
+        base.replace("title = \"Frågor\"", "title = \"Frågor\"\ntitle = \"Igen\""),
+    )
+    .unwrap();
     let (code, err, _) = run(&["check"], &p);
     assert_clean_failure(code, &err);
-    assert!(err.contains("dup.toml:21:1: error[syntax]") && err.contains("duplicate key"), "{err}");
+    assert!(
+        err.contains("dup.toml:21:1: error[syntax]") && err.contains("duplicate key"),
+        "{err}"
+    );
 
     let p = dir.path().join("nan.toml");
-    std::fs::write(&p, base.replace("needs = { finansiering = 4 }", "needs = { finansiering = nan }")).unwrap();
+    std::fs::write(
+        &p,
+        base.replace(
+            "needs = { finansiering = 4 }",
+            "needs = { finansiering = nan }",
+        ),
+    )
+    .unwrap();
     let (code, err, _) = run(&["check"], &p);
     assert_clean_failure(code, &err);
     assert!(err.contains("not a finite number"), "{err}");
 
     let p = dir.path().join("big.toml");
-    std::fs::write(&p, base.replace("needs = { finansiering = 4 }", "needs = { finansiering = 99999999999999999999 }")).unwrap();
+    std::fs::write(
+        &p,
+        base.replace(
+            "needs = { finansiering = 4 }",
+            "needs = { finansiering = 99999999999999999999 }",
+        ),
+    )
+    .unwrap();
     let (code, err, _) = run(&["check"], &p);
     assert_clean_failure(code, &err);
 }
@@ -100,10 +134,18 @@ fn bom_and_crlf_are_accepted() {
     std::fs::write(&p, format!("\u{feff}{}", base.replace('\n', "\r\n"))).unwrap();
     bin().arg("check").arg(&p).assert().success();
     // Positions stay right with CRLF.
-    std::fs::write(&p, base.replace('\n', "\r\n").replace("kind = \"single\"", "kind = \"singel\"")).unwrap();
+    std::fs::write(
+        &p,
+        base.replace('\n', "\r\n")
+            .replace("kind = \"single\"", "kind = \"singel\""),
+    )
+    .unwrap();
     let (code, err, _) = run(&["check"], &p);
     assert_clean_failure(code, &err);
-    assert!(err.contains("windows.toml:24:8: error[invalid-value]"), "{err}");
+    assert!(
+        err.contains("windows.toml:24:8: error[invalid-value]"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -125,10 +167,17 @@ fn escape_sequences_in_answers_never_reach_the_terminal() {
     )
     .unwrap();
     let out = bin().args(["score", "--answers"]).arg(&p).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(!out.stdout.contains(&0x1b) && !out.stderr.contains(&0x1b));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("warning[version-differs]") && !stderr.contains('\u{202e}'), "{stderr}");
+    assert!(
+        stderr.contains("warning[version-differs]") && !stderr.contains('\u{202e}'),
+        "{stderr}"
+    );
 }
 
 #[test]

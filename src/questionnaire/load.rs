@@ -306,7 +306,15 @@ impl Reader<'_, '_> {
             .map(|(i, p)| {
                 let p = p?;
                 let owner = format!("question `{}`", final_questions[i].id);
-                self.compile(&p, &final_questions, &question_index, &area_index, i, false, &owner)
+                self.compile(
+                    &p,
+                    &final_questions,
+                    &question_index,
+                    &area_index,
+                    i,
+                    false,
+                    &owner,
+                )
             })
             .collect();
         for (q, e) in final_questions.iter_mut().zip(compiled) {
