@@ -128,10 +128,24 @@ fn main() -> ExitCode {
     match cmd::run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!(
-                "behovsanalys: {}",
-                behovsanalys::text::sanitize(&format!("{e:#}"))
-            );
+            // Diagnostics of a file are already in `FILE:LINE:COL: error[..]`
+            // form (and sanitised); other errors get the program's name.
+            let file_report = |f: &behovsanalys::diag::FileError| !f.diagnostics().is_empty();
+            let is_file_report = e
+                .downcast_ref::<behovsanalys::diag::FileError>()
+                .is_some_and(file_report)
+                || matches!(
+                    e.downcast_ref::<behovsanalys::session::StoreError>(),
+                    Some(behovsanalys::session::StoreError::File(f)) if file_report(f)
+                );
+            if is_file_report {
+                eprintln!("{e}");
+            } else {
+                eprintln!(
+                    "behovsanalys: {}",
+                    behovsanalys::text::sanitize(&format!("{e:#}"))
+                );
+            }
             ExitCode::from(1)
         }
     }
