@@ -30,8 +30,8 @@ pub fn run(cli: &Cli, files: &[PathBuf], explain: bool) -> Result<ExitCode> {
                     eprint!("{}", source.render(w));
                 }
                 let services: usize = q.actors.iter().map(|a| a.services.len()).sum();
-                println!(
-                    "{}: ok — {} sections, {} questions, {} areas, {} actors, {} services{}",
+                super::emit(&format!(
+                    "{}: ok — {} sections, {} questions, {} areas, {} actors, {} services{}\n",
                     source.name,
                     q.sections.len(),
                     q.questions.len(),
@@ -43,9 +43,9 @@ pub fn run(cli: &Cli, files: &[PathBuf], explain: bool) -> Result<ExitCode> {
                     } else {
                         format!(", {} warning(s)", warnings.len())
                     }
-                );
+                ))?;
                 if explain {
-                    print!("{}", explain_report(&q, &source));
+                    super::emit(&explain_report(&q, &source))?;
                 }
             }
             Err(e @ FileError::Invalid { .. }) => {
