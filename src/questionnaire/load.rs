@@ -139,6 +139,7 @@ struct RawService {
 
 struct RawActor {
     actor: Actor,
+    eligibility: Option<PendingExpr>,
     rules: Vec<RawRule>,
     services: Vec<RawService>,
 }
@@ -163,6 +164,7 @@ const ACTOR_KEYS: &[&str] = &[
     "weights",
     "rule",
     "service",
+    "eligibility",
 ];
 const RULE_KEYS: &[&str] = &["when", "boost", "refer", "reason"];
 const SERVICE_KEYS: &[&str] = &[
@@ -341,6 +343,17 @@ impl Reader<'_, '_> {
         let mut final_actors = Vec::with_capacity(actors.len());
         for ra in actors {
             let mut a = ra.actor;
+            if let Some(p) = ra.eligibility {
+                a.eligibility = self.compile(
+                    &p,
+                    plain,
+                    &question_index,
+                    &area_index,
+                    usize::MAX,
+                    false,
+                    "the actor",
+                );
+            }
             for rr in ra.rules {
                 let mut rule = rr.rule;
                 if let Some(p) = rr.when
@@ -639,6 +652,7 @@ impl Reader<'_, '_> {
                 id,
                 title: title.unwrap_or_default(),
                 description,
+                span: span.clone(),
             },
             span,
         ))
@@ -1030,6 +1044,7 @@ impl Reader<'_, '_> {
             Some((x, _)) => x,
             None => 50.0,
         };
+        let eligibility = self.pending(t, "eligibility");
         let weights = self.needs(t, "weights", areas);
         for (key, _span, v) in t
             .table("weights", "`weights`", self.d)
@@ -1145,8 +1160,10 @@ impl Reader<'_, '_> {
                 weights,
                 rules: Vec::new(),
                 services: Vec::new(),
+                eligibility: None,
                 span,
             },
+            eligibility,
             rules,
             services,
         })
