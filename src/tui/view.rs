@@ -430,7 +430,8 @@ fn draw_start(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Re
             StartItem::Lang => s.start_lang,
             StartItem::Quit => s.start_quit,
         };
-        let text = pad(&format!(" {}  {label}", k + 1), inner_w);
+        let mark = if k == app.start_cursor { '›' } else { ' ' };
+        let text = pad(&format!("{mark}{}  {label}", k + 1), inner_w);
         let style = if k == app.start_cursor {
             theme.selected()
         } else {
@@ -468,7 +469,7 @@ fn notice_lines<'a>(n: &Notice, s: &Strings, theme: &Theme, width: usize) -> Vec
         ),
         Notice::SavedAgain => wrapped(s.saved_ok, width, theme.ok()),
         Notice::Exported(files) => {
-            let mut v = vec![Line::styled(s.exported_to, theme.ok())];
+            let mut v = vec![Line::styled(format!(" {}", s.exported_to), theme.ok())];
             for f in files {
                 v.extend(wrapped(
                     &format!("  {}", sanitize_line(f)),
@@ -524,7 +525,9 @@ fn draw_resume(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: R
         .collect();
     let mut state = ListState::default().with_selected(Some(app.resume_cursor));
     frame.render_stateful_widget(
-        List::new(items).highlight_style(theme.selected()),
+        List::new(items)
+            .highlight_style(theme.selected())
+            .highlight_symbol("›"),
         inner,
         &mut state,
     );
@@ -781,9 +784,12 @@ fn draw_sections(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area:
     frame.render_widget(block, area);
     let w = inner.width as usize;
     let cur_sec = app.q.questions.get(app.qs.cur).map(|q| q.section);
+    let cursor = (app.qs.focus == Focus::Sections).then_some(app.qs.sec_cursor);
+    let cur_mark = |idx: usize, other: char| if cursor == Some(idx) { '›' } else { other };
     let mut items = vec![ListItem::new(format!(
-        " {}",
-        truncate(s.company_entry, w - 1)
+        "{}{}",
+        cur_mark(0, ' '),
+        truncate(s.company_entry, w.saturating_sub(1))
     ))];
     let eval = app.eval.as_ref();
     for (k, sec) in app.q.sections.iter().enumerate() {
@@ -796,7 +802,7 @@ fn draw_sections(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area:
         } else {
             (' ', format!("{done}/{total}"))
         };
-        let cur = if cur_sec == Some(k) { '▸' } else { ' ' };
+        let cur = cur_mark(k + 1, if cur_sec == Some(k) { '▸' } else { ' ' });
         let title_w = w.saturating_sub(text_width(&count) + 4);
         let title = truncate(&sanitize_line(sec.title.get(&app.lang)), title_w);
         let text = format!("{cur}{mark} {} {count}", pad(&title, title_w));
@@ -811,9 +817,11 @@ fn draw_sections(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area:
         };
         items.push(ListItem::new(text).style(style));
     }
+    let last = app.q.sections.len() + 1;
     items.push(ListItem::new(format!(
-        " {}",
-        truncate(s.summary_entry, w - 1)
+        "{}{}",
+        cur_mark(last, ' '),
+        truncate(s.summary_entry, w.saturating_sub(1))
     )));
     let selected = if app.qs.focus == Focus::Sections {
         app.qs.sec_cursor
@@ -1036,6 +1044,11 @@ fn question_block(
                     } else {
                         " ".repeat(pw)
                     };
+                    let p = if n == 0 && k == app.qs.opt && focused {
+                        p.replacen(' ', "›", 1)
+                    } else {
+                        p
+                    };
                     let style = if k == app.qs.opt && focused {
                         theme.selected()
                     } else if chosen {
@@ -1063,6 +1076,10 @@ fn question_block(
                 } else {
                     format!(" {v} ")
                 };
+                if k == app.qs.opt && focused {
+                    spans.pop();
+                    spans.push(Span::raw(" ›"));
+                }
                 let style = if k == app.qs.opt && focused {
                     theme.selected()
                 } else if chosen {
@@ -1076,13 +1093,11 @@ fn question_block(
             lines.push(Line::from(spans));
             let lo = low.as_ref().map(|t| sanitize_line(t.get(lang)));
             let hi = high.as_ref().map(|t| sanitize_line(t.get(lang)));
-            if lo.is_some() || hi.is_some() {
-                let text = format!(
-                    " {min} = {}   {max} = {}",
-                    lo.unwrap_or_default(),
-                    hi.unwrap_or_default()
-                );
-                lines.extend(wrapped(&text, w, theme.dim()));
+            if let Some(lo) = lo {
+                lines.extend(wrapped(&format!(" {min} = {lo}"), w, theme.dim()));
+            }
+            if let Some(hi) = hi {
+                lines.extend(wrapped(&format!(" {max} = {hi}"), w, theme.dim()));
             }
         }
         Kind::Number { min, max, unit, .. } => {
@@ -1331,9 +1346,12 @@ fn draw_summary(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: 
         )),
         Rect::new(list_area.x, list_area.y, list_area.width, 1),
     );
+    let actors_focused = app.summary.focus == SummaryFocus::Actors;
+    let status_w = text_width(s.recommended).max(text_width(s.not_recommended));
     let items: Vec<ListItem> = ranked
         .iter()
-        .map(|r| {
+        .enumerate()
+        .map(|(k, r)| {
             let actor = &app.q.actors[r.actor];
             let consent = sess.answers.consent.get(&actor.id) == Some(&true);
             let status = if r.recommended {
@@ -1341,10 +1359,19 @@ fn draw_summary(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: 
             } else {
                 s.not_recommended
             };
-            let right = format!("{:>3}  {status}", crate::output::round(r.score));
-            let name_w = w.saturating_sub(text_width(&right) + 6);
+            let right = format!(
+                "{:>3}  {}",
+                crate::output::round(r.score),
+                pad(status, status_w)
+            );
+            let name_w = w.saturating_sub(text_width(&right) + 7);
             let text = format!(
-                "{} {} {right}",
+                "{}{} {} {right}",
+                if actors_focused && k == app.summary.cursor {
+                    '›'
+                } else {
+                    ' '
+                },
                 if consent { "[x]" } else { "[ ]" },
                 pad(&truncate(&sanitize_line(&actor.name), name_w), name_w)
             );
