@@ -471,9 +471,11 @@ fn notice_lines<'a>(n: &Notice, s: &Strings, theme: &Theme, width: usize) -> Vec
         Notice::Exported(files) => {
             let mut v = vec![Line::styled(format!(" {}", s.exported_to), theme.ok())];
             for f in files {
-                v.extend(wrapped(
-                    &format!("  {}", sanitize_line(f)),
-                    width,
+                v.push(Line::styled(
+                    format!(
+                        "   {}",
+                        truncate(&sanitize_line(f), width.saturating_sub(3))
+                    ),
                     theme.ok(),
                 ));
             }
