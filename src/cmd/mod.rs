@@ -1,6 +1,10 @@
 //! Command implementations of the binary.
 
+mod catalogue;
 mod check;
+mod diff;
+mod preview;
+mod schema;
 mod score;
 
 use std::process::ExitCode;
@@ -13,12 +17,16 @@ use crate::{Cli, Command};
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match &cli.command {
         None => wizard(&cli),
-        Some(Command::Check { files }) => check::run(&cli, files),
+        Some(Command::Check { files, explain }) => check::run(&cli, files, *explain),
         Some(Command::Score {
             answers,
             session,
             format,
         }) => score::run(&cli, answers.as_deref(), session.as_deref(), *format),
+        Some(Command::Catalogue { format }) => catalogue::run(&cli, *format),
+        Some(Command::Schema) => schema::run(),
+        Some(Command::Preview { file, format }) => preview::run(&cli, file.as_deref(), *format),
+        Some(Command::Diff { old, new, format }) => diff::run(old, new, *format),
     }
 }
 
@@ -100,4 +108,14 @@ fn wizard(cli: &Cli) -> Result<ExitCode> {
         data_dir: cli.data_dir.clone(),
     })?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes a command's output to stdout; a closed pipe (`| head`) is not an error.
+pub fn emit(text: &str) -> Result<()> {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
 }
