@@ -58,7 +58,10 @@ impl Tmux {
             if s.contains(text) {
                 return s;
             }
-            assert!(Instant::now() < end, "timeout waiting for {text:?}; screen:\n{s}");
+            assert!(
+                Instant::now() < end,
+                "timeout waiting for {text:?}; screen:\n{s}"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
     }
@@ -165,7 +168,11 @@ fn answers_survive_kill_9_and_resume() {
         .status()
         .is_ok_and(|s| s.success())
     {
-        assert!(Instant::now() < end, "the wizard did not exit:\n{}", t.screen());
+        assert!(
+            Instant::now() < end,
+            "the wizard did not exit:\n{}",
+            t.screen()
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
 }

@@ -1415,14 +1415,7 @@ fn draw_summary(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: 
     }
 
     // Export folder.
-    let label = format!(
-        " {}: ",
-        if app.is_self() {
-            s.export_self_button
-        } else {
-            s.export_dir
-        }
-    );
+    let label = format!(" {}: ", s.export_dir);
     let lw = (text_width(&label) as u16).min(path_area.width / 2);
     frame.render_widget(
         Paragraph::new(truncate(&label, lw as usize)).style(theme.strong()),
@@ -1442,7 +1435,7 @@ fn draw_summary(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: 
     );
     let consenting = sess.answers.consent.values().filter(|v| **v).count();
     let hint = if app.is_self() {
-        String::new()
+        format!("Tab, Enter: {}", s.export_self_button)
     } else if consenting == 0 {
         s.no_consent_note.to_string()
     } else {
