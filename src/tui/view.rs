@@ -226,17 +226,17 @@ fn footer_hints(app: &App, s: &Strings) -> Vec<String> {
             }
             v.push(k(s.k_needs, "F7"));
             v.push(k(s.k_summary, "F8"));
-            v.push(s.k_sections.into());
-            if !typed {
-                v.push(s.k_compact.into());
-                v.push(s.k_clear.into());
-            }
-            v.push(s.k_lang.into());
             v.push(if typed {
                 ctrl_c(s.k_quit)
             } else {
                 s.k_quit.into()
             });
+            v.push(s.k_sections.into());
+            v.push(s.k_lang.into());
+            if !typed {
+                v.push(s.k_compact.into());
+                v.push(s.k_clear.into());
+            }
             v
         }
         (_, Screen::Summary) if app.summary.focus == SummaryFocus::Path => vec![
