@@ -13,3 +13,4 @@ pub mod session;
 pub mod text;
 pub mod time;
 pub mod tomlread;
+pub mod tui;

@@ -18,7 +18,7 @@ use crate::{Cli, Command};
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match &cli.command {
-        None => outline(&cli),
+        None => wizard(&cli),
         Some(Command::Check { files, explain }) => check::run(&cli, files, *explain),
         Some(Command::Score {
             answers,
@@ -90,19 +90,27 @@ pub fn lang(cli: &Cli, q: &questionnaire::Questionnaire) -> String {
     }
 }
 
-/// Until the wizard lands: print the questionnaire's outline.
-fn outline(cli: &Cli) -> Result<ExitCode> {
+/// The wizard (no subcommand). Needs a terminal on stdin and stdout.
+fn wizard(cli: &Cli) -> Result<ExitCode> {
+    use std::io::IsTerminal;
     let loaded = load_questionnaire(cli)?;
-    let q = &loaded.questionnaire;
-    let lang = lang(cli, q);
-    let s = behovsanalys::text::sanitize_line;
-    println!("{} ({} {})", s(q.title.get(&lang)), q.id, s(&q.version));
-    for sec in &q.sections {
-        println!("\n{}", s(sec.title.get(&lang)));
-        for qi in sec.questions.clone() {
-            println!("  - {}", s(q.questions[qi].text.get(&lang)));
-        }
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        anyhow::bail!(
+            "the wizard needs a terminal; run it in one, or use a command such as `behovsanalys score` (see --help)"
+        );
     }
+    let lang = lang(cli, &loaded.questionnaire);
+    let mode = if cli.self_assessment {
+        behovsanalys::session::SessionMode::SelfAssessment
+    } else {
+        behovsanalys::session::SessionMode::Advisor
+    };
+    behovsanalys::tui::run(behovsanalys::tui::Options {
+        questionnaire: loaded.questionnaire,
+        lang,
+        mode,
+        data_dir: cli.data_dir.clone(),
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 

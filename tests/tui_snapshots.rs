@@ -1,0 +1,212 @@
+//! Every screen of the wizard drawn with `TestBackend`, at 80×24 and
+//! 120×40, in Swedish and English, plus the too-small view.
+
+mod tui_support;
+
+use behovsanalys::answers::{self, Mode};
+use behovsanalys::session::SessionMode;
+use behovsanalys::tui::app::{App, SessionRow};
+use behovsanalys::tui::theme::Theme;
+use behovsanalys::tui::{Msg, update, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::KeyCode;
+use tui_support::*;
+
+fn draw(app: &App, w: u16, h: u16) -> String {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| view::view(app, &Theme { color: false }, f))
+        .unwrap();
+    t.backend().to_string()
+}
+
+/// A session with the answers of a company profile, imported.
+fn profile(app: &mut App, name: &str) {
+    let path = format!(
+        "{}/tests/fixtures/profiles/{name}.toml",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let parsed = answers::load_file(std::path::Path::new(&path), &app.q, Mode::Lenient).unwrap();
+    update(app, Msg::Imported(Ok(Box::new(parsed.answers))));
+    app.notice = None;
+}
+
+fn goto(app: &mut App, id: &str) {
+    for _ in 0..200 {
+        if current_id(app) == id {
+            return;
+        }
+        press(app, KeyCode::PageDown);
+    }
+    panic!("question {id} not reached");
+}
+
+type Build = fn(&mut App);
+
+const STATES: &[(&str, SessionMode, Build)] = &[
+    ("start", SessionMode::Advisor, |_| {}),
+    ("start_self", SessionMode::SelfAssessment, |_| {}),
+    ("resume_list", SessionMode::Advisor, |a| {
+        press(a, KeyCode::Char('2'));
+        let mut b = app(&a.lang.clone(), SessionMode::Advisor);
+        profile(&mut b, "maskin_tyskland");
+        let sess = b.session.clone().unwrap();
+        update(
+            a,
+            Msg::SessionsListed(vec![
+                SessionRow {
+                    id: "20260115-090000-abcd".into(),
+                    company: sess.answers.company.name.clone(),
+                    updated: "2026-01-15T09:30:00Z".into(),
+                    done: 31,
+                    total: 52,
+                    session: Ok(Box::new(sess)),
+                },
+                SessionRow {
+                    id: "20260110-140000-0001".into(),
+                    company: None,
+                    updated: String::new(),
+                    done: 0,
+                    total: 0,
+                    session: Err("broken".into()),
+                },
+            ]),
+        );
+    }),
+    ("open_file", SessionMode::Advisor, |a| {
+        press(a, KeyCode::Char('3'));
+        typ(a, "självskattning-exempel-ab.toml");
+    }),
+    ("company_form", SessionMode::Advisor, |a| {
+        press(a, KeyCode::Enter);
+        typ(a, "Exempel AB");
+        press(a, KeyCode::Tab);
+        typ(a, "556036-0794");
+        press(a, KeyCode::Tab);
+        typ(a, "Växjö");
+        press(a, KeyCode::Tab);
+        typ(a, "25.62");
+        press(a, KeyCode::Tab);
+        typ(a, "24");
+        press(a, KeyCode::Tab);
+        typ(a, "Anna Andersson");
+        press(a, KeyCode::Tab);
+        typ(a, "Almi Företagspartner");
+    }),
+    ("question_number", SessionMode::Advisor, |a| {
+        to_questions(a);
+        typ(a, "2x");
+        press(a, KeyCode::Enter);
+    }),
+    ("question_single", SessionMode::Advisor, |a| {
+        profile(a, "maskin_tyskland");
+        press(a, KeyCode::PageDown);
+        goto(a, "exporterar");
+        press(a, KeyCode::Down);
+    }),
+    ("question_multi_needs", SessionMode::Advisor, |a| {
+        profile(a, "maskin_tyskland");
+        press(a, KeyCode::PageDown);
+        goto(a, "marknader");
+        press(a, KeyCode::Char('b'));
+    }),
+    ("question_scale_compact", SessionMode::Advisor, |a| {
+        profile(a, "maskin_tyskland");
+        press(a, KeyCode::PageDown);
+        goto(a, "ledningens_engagemang");
+        press(a, KeyCode::Char('c'));
+    }),
+    ("question_help", SessionMode::Advisor, |a| {
+        to_questions(a);
+        press(a, KeyCode::Enter);
+        press(a, KeyCode::Char('?'));
+    }),
+    ("question_note", SessionMode::Advisor, |a| {
+        to_questions(a);
+        press(a, KeyCode::Enter);
+        press(a, KeyCode::Char('n'));
+        typ(a, "Omsättningen växer snabbt");
+    }),
+    ("sections_focus", SessionMode::Advisor, |a| {
+        to_questions(a);
+        press(a, KeyCode::Tab);
+        press(a, KeyCode::Down);
+    }),
+    ("save_error_and_quit", SessionMode::Advisor, |a| {
+        to_questions(a);
+        press(a, KeyCode::Enter);
+        update(
+            a,
+            Msg::SaveFailed("cannot save /data/sessions/x.toml: No space left on device".into()),
+        );
+        press(a, KeyCode::Char('q'));
+    }),
+    ("summary", SessionMode::Advisor, |a| {
+        profile(a, "maskin_tyskland");
+        press(a, KeyCode::PageDown);
+        press(a, KeyCode::F(8));
+        press(a, KeyCode::Char(' '));
+        update(
+            a,
+            Msg::Exported(Ok(vec![
+                "/tmp/export/exempel-ab_almi.html".into(),
+                "/tmp/export/exempel-ab_sammanfattning.html".into(),
+            ])),
+        );
+    }),
+    ("summary_self", SessionMode::SelfAssessment, |a| {
+        to_questions(a);
+        press(a, KeyCode::F(8));
+        press(a, KeyCode::Tab);
+    }),
+];
+
+#[test]
+fn every_screen_in_both_languages_and_sizes() {
+    for (name, mode, build) in STATES {
+        for lang in ["sv", "en"] {
+            let mut a = app(lang, *mode);
+            build(&mut a);
+            for (w, h) in [(80, 24), (120, 40)] {
+                insta::assert_snapshot!(format!("{name}_{lang}_{w}x{h}"), draw(&a, w, h));
+            }
+        }
+    }
+}
+
+#[test]
+fn too_small() {
+    for lang in ["sv", "en"] {
+        let mut a = app(lang, SessionMode::Advisor);
+        to_questions(&mut a);
+        insta::assert_snapshot!(format!("too_small_{lang}"), draw(&a, 59, 15));
+    }
+}
+
+#[test]
+fn wide_screens_use_the_space() {
+    let mut a = app("sv", SessionMode::Advisor);
+    profile(&mut a, "maskin_tyskland");
+    press(&mut a, KeyCode::PageDown);
+    press(&mut a, KeyCode::F(7));
+    let screen = draw(&a, 200, 50);
+    // Sections, question and the needs panel side by side.
+    let line = screen
+        .lines()
+        .find(|l| l.contains("Behov per område"))
+        .unwrap();
+    assert!(line.contains('│'), "{screen}");
+    insta::assert_snapshot!("needs_panel_sv_200x50", screen);
+}
+
+#[test]
+fn minimum_size_draws_without_panicking_everywhere() {
+    for (_, mode, build) in STATES {
+        let mut a = app("sv", *mode);
+        build(&mut a);
+        for (w, h) in [(60, 16), (61, 17), (300, 100)] {
+            let s = draw(&a, w, h);
+            assert!(!s.contains("för litet"), "{s}");
+        }
+    }
+}

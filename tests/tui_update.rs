@@ -1,0 +1,464 @@
+//! The wizard's `update` is pure: key sequences in, state out.
+
+mod tui_support;
+
+use behovsanalys::answers::{Answer, AnswersFile};
+use behovsanalys::session::SessionMode;
+use behovsanalys::tui::app::{Focus, InputError, Popup, Screen, SessionRow};
+use behovsanalys::tui::{Effect, Msg, update};
+use ratatui::crossterm::event::KeyCode;
+use tui_support::*;
+
+fn answer<'a>(app: &'a behovsanalys::tui::App, id: &str) -> Option<&'a Answer> {
+    app.session.as_ref().unwrap().answers.answers.get(id)
+}
+
+fn saves(fx: &[Effect]) -> usize {
+    fx.iter().filter(|e| matches!(e, Effect::Save(_))).count()
+}
+
+/// Moves to question `id` through the section list's order (test helper:
+/// sets the cursor the way a jump would).
+fn goto(app: &mut behovsanalys::tui::App, id: &str) {
+    for _ in 0..200 {
+        if current_id(app) == id {
+            return;
+        }
+        press(app, KeyCode::PageDown);
+    }
+    panic!("question {id} not reached");
+}
+
+#[test]
+fn start_new_then_company_form_then_first_question() {
+    let mut a = app("sv", SessionMode::Advisor);
+    assert_eq!(a.screen, Screen::Start);
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.screen, Screen::Company);
+    let s = a.session.as_ref().unwrap();
+    assert_eq!(s.meta.id, "20260115-090000-abcd");
+    assert_eq!(s.meta.created, "2026-01-15T09:00:00Z");
+    press(&mut a, KeyCode::PageDown);
+    assert_eq!(a.screen, Screen::Questions);
+    assert_eq!(current_id(&a), "anstallda");
+}
+
+#[test]
+fn number_keys_enter_and_typed_numbers() {
+    let mut a = app("sv", SessionMode::Advisor);
+    to_questions(&mut a);
+    let fx = typ(&mut a, "24");
+    assert_eq!(saves(&fx), 0, "typing alone does not save");
+    let fx = press(&mut a, KeyCode::Enter);
+    assert!(saves(&fx) >= 1);
+    assert_eq!(answer(&a, "anstallda"), Some(&Answer::Number(24.0)));
+    // The question also fills the company's employees, once.
+    assert_eq!(
+        a.session.as_ref().unwrap().answers.company.employees,
+        Some(24)
+    );
+    assert_eq!(current_id(&a), "omsattning");
+    press(&mut a, KeyCode::Char('3'));
+    assert_eq!(
+        answer(&a, "omsattning"),
+        Some(&Answer::Choice("10m_50m".into()))
+    );
+    assert_eq!(
+        current_id(&a),
+        "omsattning",
+        "a number key chooses, Enter moves on"
+    );
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(
+        answer(&a, "omsattning"),
+        Some(&Answer::Choice("10m_50m".into()))
+    );
+    assert_eq!(current_id(&a), "foretagets_alder");
+    // Arrows (and j/k) move, Enter chooses and moves on.
+    press(&mut a, KeyCode::Down);
+    press(&mut a, KeyCode::Char('j'));
+    press(&mut a, KeyCode::Char('k'));
+    press(&mut a, KeyCode::Down);
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(
+        answer(&a, "foretagets_alder"),
+        Some(&Answer::Choice("over_5".into()))
+    );
+    assert_eq!(current_id(&a), "erbjudande");
+    // The place to resume follows the cursor.
+    assert_eq!(
+        a.session.as_ref().unwrap().meta.current.as_deref(),
+        Some("erbjudande")
+    );
+    // History records every change.
+    assert_eq!(a.session.as_ref().unwrap().meta.history.len(), 3);
+}
+
+#[test]
+fn bad_numbers_are_refused_with_a_message() {
+    let mut a = app("en", SessionMode::Advisor);
+    to_questions(&mut a);
+    typ(&mut a, "abc");
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.qs.input_error, Some(InputError::NotANumber));
+    assert_eq!(current_id(&a), "anstallda");
+    assert_eq!(answer(&a, "anstallda"), None);
+    ctrl(&mut a, 'u');
+    typ(&mut a, "-5");
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.qs.input_error, Some(InputError::OutOfRange));
+    ctrl(&mut a, 'u');
+    typ(&mut a, "1 200,5");
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(answer(&a, "anstallda"), Some(&Answer::Number(1200.5)));
+    assert_eq!(current_id(&a), "omsattning");
+}
+
+#[test]
+fn show_if_hides_and_reveals_live() {
+    let mut a = app("sv", SessionMode::Advisor);
+    to_questions(&mut a);
+    goto(&mut a, "exporterar");
+    let exportandel = a.q.question("exportandel").unwrap();
+    let (_, total_before) = a.progress();
+    assert!(!a.shown(exportandel), "unanswered: hidden");
+    press(&mut a, KeyCode::Char('4')); // nej
+    let (_, total_nej) = a.progress();
+    assert!(
+        total_nej < total_before,
+        "progress counts only shown questions"
+    );
+    assert!(!a.shown(exportandel));
+    let strategi = a.q.question("exportplan").unwrap();
+    assert!(!a.shown(strategi));
+    press(&mut a, KeyCode::Char('1')); // ja_regelbundet
+    assert!(a.shown(exportandel));
+    assert!(a.shown(strategi));
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(current_id(&a), "exportandel");
+    // Back and forward.
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(current_id(&a), "exporterar");
+    press(&mut a, KeyCode::PageDown);
+    assert_eq!(current_id(&a), "exportandel");
+    press(&mut a, KeyCode::PageUp);
+    assert_eq!(current_id(&a), "exporterar");
+}
+
+#[test]
+fn back_from_the_first_question_goes_to_the_company_form() {
+    let mut a = app("sv", SessionMode::Advisor);
+    to_questions(&mut a);
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.screen, Screen::Company);
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.screen, Screen::Start);
+}
+
+#[test]
+fn unknown_and_not_applicable_only_where_allowed() {
+    let mut a = app("sv", SessionMode::Advisor);
+    to_questions(&mut a);
+    goto(&mut a, "omsattning");
+    press(&mut a, KeyCode::Char('v'));
+    assert_eq!(answer(&a, "omsattning"), Some(&Answer::Unknown));
+    // Enter keeps "vet ej" (the cursor was not moved) and moves on.
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(answer(&a, "omsattning"), Some(&Answer::Unknown));
+    press(&mut a, KeyCode::Esc);
+    press(&mut a, KeyCode::Char('v'));
+    assert_eq!(answer(&a, "omsattning"), None, "v again clears");
+    press(&mut a, KeyCode::Char('e'));
+    assert_eq!(
+        answer(&a, "omsattning"),
+        None,
+        "ej relevant not allowed here"
+    );
+    goto(&mut a, "exporterar");
+    press(&mut a, KeyCode::Char('v'));
+    assert_eq!(answer(&a, "exporterar"), None, "exporterar has no vet ej");
+    press(&mut a, KeyCode::Char('1'));
+    goto(&mut a, "varumarke");
+    press(&mut a, KeyCode::Char('e'));
+    assert_eq!(answer(&a, "varumarke"), Some(&Answer::NotApplicable));
+    // Delete clears.
+    press(&mut a, KeyCode::Delete);
+    assert_eq!(answer(&a, "varumarke"), None);
+}
+
+#[test]
+fn typed_questions_take_unknown_by_function_key_and_letters_as_text() {
+    let mut a = app("sv", SessionMode::Advisor);
+    to_questions(&mut a);
+    // In the number field `v` and `q` are just typed (and refused as a number).
+    typ(&mut a, "vq");
+    assert_eq!(a.popup, Popup::None);
+    assert_eq!(a.qs.input.text(), "vq");
+    press(&mut a, KeyCode::F(5));
+    assert_eq!(answer(&a, "anstallda"), Some(&Answer::Unknown));
+    assert_eq!(a.qs.input.text(), "");
+}
+
+#[test]
+fn multi_choice_ticks_with_space_and_digits() {
+    let mut a = app("sv", SessionMode::Advisor);
+    to_questions(&mut a);
+    goto(&mut a, "exporterar");
+    press(&mut a, KeyCode::Char('2'));
+    goto(&mut a, "exporthinder");
+    press(&mut a, KeyCode::Char(' '));
+    press(&mut a, KeyCode::Char('3'));
+    assert_eq!(
+        answer(&a, "exporthinder"),
+        Some(&Answer::Choices(vec![
+            "hitta_kunder".into(),
+            "betalningsrisk".into()
+        ]))
+    );
+    press(&mut a, KeyCode::Char('1'));
+    press(&mut a, KeyCode::Char('3'));
+    assert_eq!(answer(&a, "exporthinder"), None, "unticking all clears");
+}
+
+#[test]
+fn q_quits_with_confirmation_but_is_typeable_in_fields() {
+    let mut a = app("sv", SessionMode::Advisor);
+    press(&mut a, KeyCode::Enter);
+    typ(&mut a, "q AB");
+    assert_eq!(a.popup, Popup::None);
+    assert_eq!(
+        a.session.as_ref().unwrap().answers.company.name.as_deref(),
+        Some("q AB")
+    );
+    press(&mut a, KeyCode::PageDown);
+    press(&mut a, KeyCode::Enter); // skip the number question
+    press(&mut a, KeyCode::Char('q'));
+    assert_eq!(a.popup, Popup::ConfirmQuit);
+    press(&mut a, KeyCode::Char('n'));
+    assert_eq!(a.popup, Popup::None);
+    assert!(!a.quit);
+    ctrl(&mut a, 'c');
+    let fx = press(&mut a, KeyCode::Char('y'));
+    assert!(a.quit);
+    assert!(fx.iter().any(|e| matches!(e, Effect::Quit)));
+}
+
+#[test]
+fn key_releases_are_ignored() {
+    let mut a = app("sv", SessionMode::Advisor);
+    release(&mut a, KeyCode::Enter);
+    assert_eq!(a.screen, Screen::Start);
+}
+
+#[test]
+fn company_form_validates_and_syncs_employees() {
+    let mut a = app("sv", SessionMode::Advisor);
+    press(&mut a, KeyCode::Enter);
+    typ(&mut a, "Exempel AB");
+    press(&mut a, KeyCode::Tab);
+    typ(&mut a, "556036-0794"); // bad check digit
+    let c = &a.session.as_ref().unwrap().answers.company;
+    assert_eq!(c.org_number, None, "invalid numbers are not saved");
+    press(&mut a, KeyCode::Backspace);
+    typ(&mut a, "3");
+    let c = &a.session.as_ref().unwrap().answers.company;
+    assert_eq!(c.org_number.as_deref(), Some("556036-0793"));
+    press(&mut a, KeyCode::Tab);
+    typ(&mut a, "Växjö");
+    press(&mut a, KeyCode::Tab);
+    typ(&mut a, "25.62");
+    press(&mut a, KeyCode::Tab);
+    typ(&mut a, "24");
+    // Attendees: a new empty row appears as soon as one is filled in.
+    press(&mut a, KeyCode::Tab);
+    typ(&mut a, "Anna");
+    press(&mut a, KeyCode::Tab);
+    typ(&mut a, "Almi");
+    assert_eq!(a.company.attendees.len(), 2);
+    let s = a.session.as_ref().unwrap();
+    assert_eq!(s.answers.company.sni.as_deref(), Some("25.62"));
+    assert_eq!(s.answers.company.employees, Some(24));
+    assert_eq!(s.meta.attendees.len(), 1);
+    assert_eq!(s.meta.attendees[0].organisation, "Almi");
+    // The questionnaire's own employees question was filled in too.
+    assert_eq!(answer(&a, "anstallda"), Some(&Answer::Number(24.0)));
+    press(&mut a, KeyCode::PageDown);
+    assert_eq!(a.qs.input.text(), "24");
+}
+
+#[test]
+fn self_assessment_hides_advisor_questions_and_private_notes() {
+    let mut a = app("sv", SessionMode::SelfAssessment);
+    let advisor_only = a.q.question("ledningens_engagemang").unwrap();
+    to_questions(&mut a);
+    goto(&mut a, "exporterar");
+    press(&mut a, KeyCode::Char('1'));
+    assert!(!a.shown(advisor_only));
+    press(&mut a, KeyCode::Char('p'));
+    assert_eq!(a.popup, Popup::None);
+    press(&mut a, KeyCode::Char('n'));
+    assert!(matches!(a.popup, Popup::Note(..)));
+    typ(&mut a, "Vi säljer redan i Norge");
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(
+        a.session
+            .as_ref()
+            .unwrap()
+            .answers
+            .notes
+            .get("exporterar")
+            .map(String::as_str),
+        Some("Vi säljer redan i Norge")
+    );
+    let mut b = app("sv", SessionMode::Advisor);
+    to_questions(&mut b);
+    goto(&mut b, "exporterar");
+    press(&mut b, KeyCode::Char('1'));
+    assert!(b.shown(advisor_only));
+    press(&mut b, KeyCode::Char('p'));
+    typ(&mut b, "privat");
+    press(&mut b, KeyCode::Enter);
+    assert_eq!(
+        b.session
+            .as_ref()
+            .unwrap()
+            .answers
+            .private_notes
+            .get("exporterar")
+            .map(String::as_str),
+        Some("privat")
+    );
+}
+
+#[test]
+fn section_list_jumps() {
+    let mut a = app("sv", SessionMode::Advisor);
+    to_questions(&mut a);
+    press(&mut a, KeyCode::Tab);
+    assert_eq!(a.qs.focus, Focus::Sections);
+    press(&mut a, KeyCode::Down);
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(current_id(&a), "exporterar");
+    assert_eq!(a.qs.focus, Focus::Question);
+    // Hidden sections cannot be entered.
+    press(&mut a, KeyCode::Char('4'));
+    press(&mut a, KeyCode::Tab);
+    press(&mut a, KeyCode::Down);
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(current_id(&a), "exporterar");
+}
+
+#[test]
+fn summary_consent_and_export() {
+    let mut a = app("sv", SessionMode::Advisor);
+    to_questions(&mut a);
+    goto(&mut a, "exporterar");
+    press(&mut a, KeyCode::Char('1'));
+    press(&mut a, KeyCode::Char('s'));
+    assert_eq!(a.screen, Screen::Summary);
+    let first = a.q.actors[a.ranked()[0].actor].id.clone();
+    press(&mut a, KeyCode::Char(' '));
+    assert_eq!(
+        a.session.as_ref().unwrap().answers.consent.get(&first),
+        Some(&true)
+    );
+    let fx = press(&mut a, KeyCode::Char('x'));
+    let Some(Effect::Export(job)) = fx.first() else {
+        panic!("no export: {fx:?}")
+    };
+    assert_eq!(job.actors, vec![first.clone()]);
+    assert_eq!(job.dir.to_str(), Some("/tmp/export"));
+    press(&mut a, KeyCode::Char(' '));
+    assert_eq!(
+        a.session.as_ref().unwrap().answers.consent.get(&first),
+        None
+    );
+    update(&mut a, Msg::Exported(Ok(vec!["/tmp/export/x.html".into()])));
+    assert!(a.notice.is_some());
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.screen, Screen::Questions);
+}
+
+#[test]
+fn import_of_a_self_assessment_becomes_an_advisor_session() {
+    let mut a = app("sv", SessionMode::Advisor);
+    let mut file = AnswersFile::new(&a.q);
+    file.company.name = Some("Exempel AB".into());
+    file.answers
+        .insert("exporterar".into(), Answer::Choice("ja_ibland".into()));
+    file.notes.insert("exporterar".into(), "Norge".into());
+    file.private_notes
+        .insert("exporterar".into(), "never copied".into());
+    press(&mut a, KeyCode::Char('3'));
+    assert_eq!(a.screen, Screen::OpenFile);
+    typ(&mut a, "/x/självskattning.toml");
+    let fx = press(&mut a, KeyCode::Enter);
+    assert!(matches!(fx.first(), Some(Effect::Import(p)) if p.ends_with("självskattning.toml")));
+    let fx = update(&mut a, Msg::Imported(Ok(Box::new(file))));
+    assert_eq!(saves(&fx), 1);
+    assert_eq!(a.screen, Screen::Company);
+    let s = a.session.as_ref().unwrap();
+    assert_eq!(s.meta.mode, SessionMode::Advisor);
+    assert_eq!(
+        s.answers.meta.get("origin").and_then(|v| v.as_str()),
+        Some("self-assessment")
+    );
+    assert_eq!(s.answers.company.name.as_deref(), Some("Exempel AB"));
+    assert_eq!(
+        answer(&a, "exporterar"),
+        Some(&Answer::Choice("ja_ibland".into()))
+    );
+    assert!(s.answers.private_notes.is_empty());
+    assert_eq!(s.answers.notes.len(), 1);
+}
+
+#[test]
+fn resume_returns_to_the_saved_question() {
+    let mut a = app("sv", SessionMode::Advisor);
+    to_questions(&mut a);
+    goto(&mut a, "exporterar");
+    press(&mut a, KeyCode::Char('1'));
+    press(&mut a, KeyCode::Enter);
+    let saved = a.session.clone().unwrap();
+    assert_eq!(saved.meta.current.as_deref(), Some("exportandel"));
+
+    let mut b = app("sv", SessionMode::Advisor);
+    let fx = press(&mut b, KeyCode::Char('2'));
+    assert!(matches!(fx.first(), Some(Effect::LoadSessionList)));
+    assert_eq!(b.screen, Screen::Resume);
+    update(
+        &mut b,
+        Msg::SessionsListed(vec![SessionRow {
+            id: saved.meta.id.clone(),
+            company: None,
+            updated: saved.meta.updated.clone(),
+            done: 1,
+            total: 10,
+            session: Ok(Box::new(saved)),
+        }]),
+    );
+    press(&mut b, KeyCode::Enter);
+    assert_eq!(b.screen, Screen::Questions);
+    assert_eq!(current_id(&b), "exportandel");
+}
+
+#[test]
+fn save_failures_show_a_banner_until_saved_again() {
+    let mut a = app("sv", SessionMode::Advisor);
+    update(&mut a, Msg::SaveFailed("disk full".into()));
+    assert_eq!(a.save_error.as_deref(), Some("disk full"));
+    update(&mut a, Msg::Saved);
+    assert_eq!(a.save_error, None);
+}
+
+#[test]
+fn language_switches_anywhere() {
+    let mut a = app("sv", SessionMode::Advisor);
+    press(&mut a, KeyCode::F(2));
+    assert_eq!(a.lang, "en");
+    press(&mut a, KeyCode::Enter);
+    typ(&mut a, "AB");
+    press(&mut a, KeyCode::F(2));
+    assert_eq!(a.lang, "sv");
+    assert_eq!(a.company.field(0), "AB");
+}
