@@ -1,6 +1,8 @@
 //! Command implementations of the binary.
 
 mod check;
+mod export;
+mod report;
 mod score;
 
 use std::process::ExitCode;
@@ -19,6 +21,54 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             session,
             format,
         }) => score::run(&cli, answers.as_deref(), session.as_deref(), *format),
+        Some(Command::Export {
+            answers,
+            session,
+            actor,
+            company,
+            format,
+            out,
+            out_dir,
+            force,
+            date,
+            follow_up,
+        }) => export::run(
+            &cli,
+            &export::Args {
+                answers: answers.as_deref(),
+                session: session.as_deref(),
+                actor: actor.as_deref(),
+                company: *company,
+                format: *format,
+                out: out.as_deref(),
+                out_dir: out_dir.as_deref(),
+                force: *force,
+                date: date.as_deref(),
+                follow_up: follow_up.as_deref(),
+            },
+        ),
+        Some(Command::Report {
+            format,
+            min_group,
+            from,
+            to,
+            municipality,
+            out,
+            force,
+            date,
+        }) => report::run(
+            &cli,
+            &report::Args {
+                format: *format,
+                min_group: *min_group,
+                from: from.as_deref(),
+                to: to.as_deref(),
+                municipality: municipality.as_deref(),
+                out: out.as_deref(),
+                force: *force,
+                date: date.as_deref(),
+            },
+        ),
     }
 }
 
