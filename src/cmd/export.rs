@@ -69,7 +69,7 @@ pub fn run(cli: &Cli, args: &Args<'_>) -> Result<ExitCode> {
             behovsanalys::text::sanitize_line(&out.display().to_string())
         );
     } else {
-        print!("{}", behovsanalys::text::sanitize(&content));
+        print_safe(&content);
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -91,4 +91,14 @@ pub fn write_out(out: &Path, content: &str, force: bool) -> Result<()> {
     };
     behovsanalys::session::atomic::write(&path, content.as_bytes())
         .with_context(|| format!("cannot write {shown}"))
+}
+
+/// Prints a document to standard output without control characters
+/// (keeping the CRLF record ends of CSV).
+pub fn print_safe(content: &str) {
+    let parts: Vec<_> = content
+        .split("\r\n")
+        .map(behovsanalys::text::sanitize)
+        .collect();
+    print!("{}", parts.join("\r\n"));
 }

@@ -65,7 +65,7 @@ pub fn run(cli: &Cli, args: &Args<'_>) -> Result<ExitCode> {
                 behovsanalys::text::sanitize_line(&out.display().to_string())
             );
         }
-        None => print!("{}", behovsanalys::text::sanitize(&content)),
+        None => super::export::print_safe(&content),
     }
     Ok(ExitCode::SUCCESS)
 }
