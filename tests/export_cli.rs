@@ -36,7 +36,14 @@ fn ok(args: &[&str]) -> String {
 fn referral_golden_files() {
     for f in FORMATS {
         let out = ok(&[
-            "--answers", REFERRAL, "--actor", "een", "--format", f, "--date", "2026-11-25",
+            "--answers",
+            REFERRAL,
+            "--actor",
+            "een",
+            "--format",
+            f,
+            "--date",
+            "2026-11-25",
         ]);
         insta::assert_snapshot!(format!("referral_een_{f}"), out);
     }
@@ -45,8 +52,18 @@ fn referral_golden_files() {
 #[test]
 fn referral_in_english() {
     let out = ok(&[
-        "--answers", REFERRAL, "--actor", "een", "--format", "md", "--date", "2026-11-25",
-        "--lang", "en", "--follow-up", "2026-12-01",
+        "--answers",
+        REFERRAL,
+        "--actor",
+        "een",
+        "--format",
+        "md",
+        "--date",
+        "2026-11-25",
+        "--lang",
+        "en",
+        "--follow-up",
+        "2026-12-01",
     ]);
     insta::assert_snapshot!("referral_een_md_en", out);
 }
@@ -54,14 +71,31 @@ fn referral_in_english() {
 #[test]
 fn company_summary_golden_files() {
     for f in FORMATS {
-        let out = ok(&["--answers", REFERRAL, "--company", "--format", f, "--date", "2026-11-25"]);
+        let out = ok(&[
+            "--answers",
+            REFERRAL,
+            "--company",
+            "--format",
+            f,
+            "--date",
+            "2026-11-25",
+        ]);
         insta::assert_snapshot!(format!("company_{f}"), out);
     }
 }
 
 #[test]
 fn json_has_the_documented_fields() {
-    let out = ok(&["--answers", REFERRAL, "--actor", "een", "--format", "json", "--date", "2026-11-25"]);
+    let out = ok(&[
+        "--answers",
+        REFERRAL,
+        "--actor",
+        "een",
+        "--format",
+        "json",
+        "--date",
+        "2026-11-25",
+    ]);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["kind"], "referral");
     assert_eq!(v["id"], "20261125-101500-ab12-een");
@@ -81,7 +115,8 @@ fn json_has_the_documented_fields() {
 
 #[test]
 fn refuses_without_consent() {
-    let (success, stdout, stderr) = export(&["--answers", REFERRAL, "--actor", "ekn", "--format", "html"]);
+    let (success, stdout, stderr) =
+        export(&["--answers", REFERRAL, "--actor", "ekn", "--format", "html"]);
     assert!(!success);
     assert!(stdout.is_empty());
     assert!(stderr.contains("has not consented"), "{stderr}");
@@ -98,7 +133,14 @@ fn unknown_actor_and_bad_date_are_errors() {
     let (success, _, stderr) = export(&["--answers", REFERRAL, "--actor", "nasa"]);
     assert!(!success);
     assert!(stderr.contains("no actor `nasa`"), "{stderr}");
-    let (success, _, stderr) = export(&["--answers", REFERRAL, "--actor", "een", "--date", "2026-02-31"]);
+    let (success, _, stderr) = export(&[
+        "--answers",
+        REFERRAL,
+        "--actor",
+        "een",
+        "--date",
+        "2026-02-31",
+    ]);
     assert!(!success);
     assert!(stderr.contains("2026-02-31"), "{stderr}");
 }
@@ -122,7 +164,16 @@ fn private_notes_never_appear() {
 fn injection_is_neutralised_in_every_format() {
     for actor in ["een", "ekn"] {
         for f in FORMATS {
-            let out = ok(&["--answers", INJECTION, "--actor", actor, "--format", f, "--date", "2026-11-25"]);
+            let out = ok(&[
+                "--answers",
+                INJECTION,
+                "--actor",
+                actor,
+                "--format",
+                f,
+                "--date",
+                "2026-11-25",
+            ]);
             assert!(!out.contains('\u{1b}'), "ESC in {actor} {f}");
             assert!(!out.contains('\u{7}'), "BEL in {actor} {f}");
             assert!(!out.contains('\u{202e}'), "bidi override in {actor} {f}");
@@ -199,7 +250,16 @@ fn out_dir_names_cannot_escape_and_out_is_not_overwritten() {
     let inner = dir.path().join("ut");
     std::fs::create_dir(&inner).unwrap();
     let d = inner.to_str().unwrap();
-    ok(&["--answers", INJECTION, "--actor", "ekn", "--format", "html", "--out-dir", d]);
+    ok(&[
+        "--answers",
+        INJECTION,
+        "--actor",
+        "ekn",
+        "--format",
+        "html",
+        "--out-dir",
+        d,
+    ]);
     let names: Vec<String> = std::fs::read_dir(&inner)
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
@@ -209,8 +269,16 @@ fn out_dir_names_cannot_escape_and_out_is_not_overwritten() {
     assert!(!names[0].contains(".."));
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     // Second time: refuses without --force.
-    let (success, _, stderr) =
-        export(&["--answers", INJECTION, "--actor", "ekn", "--format", "html", "--out-dir", d]);
+    let (success, _, stderr) = export(&[
+        "--answers",
+        INJECTION,
+        "--actor",
+        "ekn",
+        "--format",
+        "html",
+        "--out-dir",
+        d,
+    ]);
     assert!(!success);
     assert!(stderr.contains("--force"), "{stderr}");
 
@@ -222,8 +290,20 @@ fn out_dir_names_cannot_escape_and_out_is_not_overwritten() {
     assert!(!success);
     assert!(stderr.contains("already exists"), "{stderr}");
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "keep");
-    ok(&["--answers", REFERRAL, "--actor", "een", "--out", o, "--force"]);
-    assert!(std::fs::read_to_string(&out).unwrap().starts_with("# Hänvisning till EEN"));
+    ok(&[
+        "--answers",
+        REFERRAL,
+        "--actor",
+        "een",
+        "--out",
+        o,
+        "--force",
+    ]);
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .starts_with("# Hänvisning till EEN")
+    );
 }
 
 #[test]
@@ -233,12 +313,24 @@ fn session_instead_of_answers() {
     std::fs::create_dir_all(&sessions).unwrap();
     std::fs::copy(REFERRAL, sessions.join("20261125-101500-ab12.toml")).unwrap();
     let out = bin()
-        .args(["export", "--session", "20261125-101500-ab12", "--actor", "een", "--format", "json"])
+        .args([
+            "export",
+            "--session",
+            "20261125-101500-ab12",
+            "--actor",
+            "een",
+            "--format",
+            "json",
+        ])
         .arg("--data-dir")
         .arg(dir.path())
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["session"], "20261125-101500-ab12");
     assert_eq!(v["id"], "20261125-101500-ab12-een");
@@ -279,7 +371,9 @@ fn chromium_run(browser: &Path, profile: &Path, extra: &[&str], url: &str) -> st
 #[test]
 fn html_renders_in_a_real_browser_on_one_or_two_a4_pages() {
     let Some(browser) = chromium() else {
-        eprintln!("SKIPPED: chromium not found; install it (apt-get install -y chromium) to run this test");
+        eprintln!(
+            "SKIPPED: chromium not found; install it (apt-get install -y chromium) to run this test"
+        );
         return;
     };
     let dir = tempfile::tempdir().unwrap();
@@ -288,9 +382,21 @@ fn html_renders_in_a_real_browser_on_one_or_two_a4_pages() {
         ("company.html", vec!["--company"]),
         ("injection.html", vec!["--actor", "ekn"]),
     ] {
-        let file = if name == "injection.html" { INJECTION } else { REFERRAL };
+        let file = if name == "injection.html" {
+            INJECTION
+        } else {
+            REFERRAL
+        };
         let path = dir.path().join(name);
-        let mut a = vec!["--answers", file, "--format", "html", "--date", "2026-11-25", "--out"];
+        let mut a = vec![
+            "--answers",
+            file,
+            "--format",
+            "html",
+            "--date",
+            "2026-11-25",
+            "--out",
+        ];
         a.push(path.to_str().unwrap());
         a.extend(args);
         ok(&a);
@@ -299,11 +405,19 @@ fn html_renders_in_a_real_browser_on_one_or_two_a4_pages() {
         let stdout = String::from_utf8_lossy(&dom.stdout);
         let stderr = String::from_utf8_lossy(&dom.stderr);
         assert!(stdout.contains("</main>"), "{name}: no DOM: {stderr}");
-        assert!(!stderr.contains("CONSOLE"), "{name}: console messages: {stderr}");
+        assert!(
+            !stderr.contains("CONSOLE"),
+            "{name}: console messages: {stderr}"
+        );
         assert!(!stdout.contains("<script"), "{name}");
         let pdf = dir.path().join(format!("{name}.pdf"));
         let print = format!("--print-to-pdf={}", pdf.display());
-        chromium_run(&browser, &dir.path().join("profile"), &[&print, "--no-pdf-header-footer"], &url);
+        chromium_run(
+            &browser,
+            &dir.path().join("profile"),
+            &[&print, "--no-pdf-header-footer"],
+            &url,
+        );
         let bytes = std::fs::read(&pdf).expect("chromium wrote no PDF");
         let pages = count_pdf_pages(&bytes);
         assert!((1..=2).contains(&pages), "{name}: {pages} pages");

@@ -29,7 +29,14 @@ impl Rng {
     }
 }
 
-const MUNICIPALITIES: [&str; 6] = ["Växjö", "Jönköping", "Värnamo", "Kalmar", "Ljungby", "Gislaved"];
+const MUNICIPALITIES: [&str; 6] = [
+    "Växjö",
+    "Jönköping",
+    "Värnamo",
+    "Kalmar",
+    "Ljungby",
+    "Gislaved",
+];
 const SNI: [&str; 6] = ["25.620", "28.990", "62.010", "46.690", "10.710", "71.120"];
 
 /// A valid organisation number (Luhn) from a number.
@@ -81,7 +88,12 @@ fn generate(q: &Questionnaire, dir: &Path, n: usize, seed: u64) {
             }
             match &question.kind {
                 Kind::Single { options } => {
-                    let _ = writeln!(text, "{} = \"{}\"", question.id, options[rng.below(options.len())].id);
+                    let _ = writeln!(
+                        text,
+                        "{} = \"{}\"",
+                        question.id,
+                        options[rng.below(options.len())].id
+                    );
                 }
                 Kind::Multi { options } => {
                     let a = rng.below(options.len());
@@ -208,11 +220,20 @@ fn small_groups_are_suppressed() {
         .unwrap();
     assert_eq!(lillby["suppressed"], true);
     assert!(lillby["assessments"].is_null());
-    assert!(lillby["areas"].as_array().unwrap().iter().all(|a| a["mean"].is_null()));
+    assert!(
+        lillby["areas"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|a| a["mean"].is_null())
+    );
     let (_, md, _) = report(dir.path(), &[]);
     let row = md.lines().find(|l| l.starts_with("| Lillby")).unwrap();
     assert!(row.contains("< 5"), "{row}");
-    assert!(!row.chars().any(|c| c.is_ascii_digit() && c != '5'), "{row}");
+    assert!(
+        !row.chars().any(|c| c.is_ascii_digit() && c != '5'),
+        "{row}"
+    );
     // With --min-group 3 the group is shown.
     let v = json(dir.path(), &["--min-group", "3"]);
     let shown = v["needs"][3]["groups"]
@@ -225,7 +246,13 @@ fn small_groups_are_suppressed() {
     let v = json(dir.path(), &["--municipality", "lillby"]);
     assert_eq!(v["assessments"], 3);
     assert!(v["needs"][0]["groups"][0]["assessments"].is_null());
-    assert!(v["actors"].as_array().unwrap().iter().all(|a| a["recommended"].is_null() || a["recommended"] == 0));
+    assert!(
+        v["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|a| a["recommended"].is_null() || a["recommended"] == 0)
+    );
 }
 
 #[test]
@@ -233,15 +260,26 @@ fn unreadable_files_are_skipped_and_counted() {
     let dir = tempfile::tempdir().unwrap();
     let sessions = dir.path().join("sessions");
     generate(&q(), &sessions, 12, 5);
-    std::fs::write(sessions.join("trasig.toml"), "questionnaire = \"exportbehov\"\n[answers\n").unwrap();
+    std::fs::write(
+        sessions.join("trasig.toml"),
+        "questionnaire = \"exportbehov\"\n[answers\n",
+    )
+    .unwrap();
     std::fs::write(sessions.join("binar.toml"), [0xff, 0xfe, 0x00, 0x41]).unwrap();
     std::fs::write(sessions.join("fel.toml"), "questionnaire = 5\n[answers]\n").unwrap();
-    std::fs::write(sessions.join("annan.toml"), "questionnaire = \"annat\"\n[answers]\n").unwrap();
+    std::fs::write(
+        sessions.join("annan.toml"),
+        "questionnaire = \"annat\"\n[answers]\n",
+    )
+    .unwrap();
     std::fs::write(sessions.join("notes.txt"), "ignored").unwrap();
     let (ok, md, err) = report(dir.path(), &[]);
     assert!(ok, "{err}");
     assert!(md.contains("3 filer kunde inte läsas"), "{md}");
-    assert!(md.contains("1 filer hör till ett annat frågeformulär"), "{md}");
+    assert!(
+        md.contains("1 filer hör till ett annat frågeformulär"),
+        "{md}"
+    );
     assert!(md.contains("12 behovsanalyser"), "{md}");
     assert!(err.contains("3 file(s)"), "{err}");
     let v = json(dir.path(), &[]);
@@ -293,13 +331,22 @@ fn report_over_10000_sessions() {
     let generated = started.elapsed();
     let started = std::time::Instant::now();
     let v = json(dir.path(), &[]);
-    eprintln!("10,000 sessions: generated in {generated:?}, report in {:?}", started.elapsed());
+    eprintln!(
+        "10,000 sessions: generated in {generated:?}, report in {:?}",
+        started.elapsed()
+    );
     assert_eq!(v["assessments"], 10_000);
     assert_eq!(v["files"]["unreadable"], 0);
     assert_eq!(v["follow_up"]["companies"], 1000);
     let all = &v["needs"][0]["groups"][0];
     assert_eq!(all["assessments"], 10_000);
-    assert!(all["areas"].as_array().unwrap().iter().all(|a| a["mean"].is_number()));
+    assert!(
+        all["areas"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|a| a["mean"].is_number())
+    );
 }
 
 /// Generates sessions for a benchmark:

@@ -571,8 +571,7 @@ fn consent_log(input: &Input<'_>, actor: &str) -> Option<(Option<String>, Option
     log.iter()
         .filter_map(|v| v.as_table())
         .filter(|t| t.get("actor").and_then(|v| v.as_str()) == Some(actor))
-        .filter(|t| t.get("given").and_then(|v| v.as_bool()) != Some(false))
-        .last()
+        .rfind(|t| t.get("given").and_then(|v| v.as_bool()) != Some(false))
         .map(|t| {
             let s = |k: &str| {
                 t.get(k)

@@ -19,7 +19,7 @@ use super::escape::clean;
 use super::sni;
 use crate::answers::{self, Answer, Mode};
 use crate::diag::FileError;
-use crate::questionnaire::{Questionnaire, content_hash};
+use crate::questionnaire::Questionnaire;
 use crate::scoring;
 use crate::time;
 
@@ -213,10 +213,14 @@ fn add_vec(a: &mut Vec<u64>, b: &[u64]) {
     }
 }
 
+/// FNV-1a 64 of a string; never 0 (0 means "none").
 fn hash64(s: &str) -> u64 {
-    u64::from_str_radix(&content_hash(s), 16)
-        .unwrap_or(0)
-        .max(1)
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.as_bytes() {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h.max(1)
 }
 
 /// An org number's 10 digits, hashed; 0 when absent.
@@ -239,7 +243,12 @@ fn meta_str<'a>(t: &'a toml::Table, k: &str) -> Option<&'a str> {
 
 impl Acc {
     fn add_file(&mut self, q: &Questionnaire, path: &Path, filter: &Filter) {
-        let Ok(meta) = fs::metadata(path) else {
+        use std::io::Read as _;
+        let Ok(mut f) = fs::File::open(path) else {
+            self.unreadable += 1;
+            return;
+        };
+        let Ok(meta) = f.metadata() else {
             self.unreadable += 1;
             return;
         };
@@ -250,10 +259,11 @@ impl Acc {
             self.unreadable += 1;
             return;
         }
-        let Ok(text) = fs::read_to_string(path) else {
+        let mut text = String::with_capacity(meta.len() as usize + 1);
+        if f.read_to_string(&mut text).is_err() {
             self.unreadable += 1;
             return;
-        };
+        }
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
         let file = match answers::parse(name, &text, q, Mode::Lenient) {
             Ok(p) => p.answers,
@@ -347,12 +357,16 @@ impl Acc {
             self.unknown.resize(q.questions.len(), 0);
             self.shown.resize(q.questions.len(), 0);
         }
-        for (i, question) in q.questions.iter().enumerate() {
-            if eval.visible.get(i).copied().unwrap_or(false) {
-                self.shown[i] += 1;
-                if matches!(file.answers.get(&question.id), Some(Answer::Unknown)) {
-                    self.unknown[i] += 1;
-                }
+        for (shown, visible) in self.shown.iter_mut().zip(&eval.visible) {
+            *shown += u64::from(*visible);
+        }
+        for (id, a) in &file.answers {
+            if matches!(a, Answer::Unknown)
+                && let Some(i) = q.question(id)
+                && eval.visible.get(i).copied().unwrap_or(false)
+                && let Some(n) = self.unknown.get_mut(i)
+            {
+                *n += 1;
             }
         }
         let id = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
@@ -800,17 +814,17 @@ fn follow_up(q: &Questionnaire, mut visits: Vec<Visit>, sup: &Sup) -> FollowUp {
     let mut parent: Vec<usize> = (0..visits.len()).collect();
     let by_id: HashMap<u64, usize> = visits.iter().enumerate().map(|(i, v)| (v.id, i)).collect();
     let mut by_org: HashMap<u64, usize> = HashMap::new();
-    for i in 0..visits.len() {
-        if visits[i].previous != 0
-            && let Some(&p) = by_id.get(&visits[i].previous)
+    for (i, v) in visits.iter().enumerate() {
+        if v.previous != 0
+            && let Some(&p) = by_id.get(&v.previous)
         {
             union(&mut parent, i, p);
         }
-        if visits[i].org != 0 {
-            match by_org.get(&visits[i].org) {
+        if v.org != 0 {
+            match by_org.get(&v.org) {
                 Some(&o) => union(&mut parent, i, o),
                 None => {
-                    by_org.insert(visits[i].org, i);
+                    by_org.insert(v.org, i);
                 }
             }
         }
