@@ -21,6 +21,9 @@ impl Severity {
     }
 }
 
+/// Widest excerpt of a source line shown under a diagnostic.
+const EXCERPT_WIDTH: usize = 100;
+
 /// One finding about a file. `span` is a byte range into the file's text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
@@ -110,29 +113,36 @@ impl Diagnostics {
 pub struct SourceFile {
     pub name: String,
     pub text: String,
-    line_starts: Vec<usize>,
+    /// Byte offsets of line starts, computed on first use (most files
+    /// load without a single diagnostic).
+    line_starts: std::sync::OnceLock<Vec<usize>>,
 }
 
 impl SourceFile {
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
-        let text = text.into();
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         SourceFile {
             name: name.into(),
-            text,
-            line_starts,
+            text: text.into(),
+            line_starts: std::sync::OnceLock::new(),
         }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            let mut starts = vec![0];
+            starts.extend(self.text.match_indices('\n').map(|(i, _)| i + 1));
+            starts
+        })
     }
 
     /// 1-based (line, column) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
-        let line = match self.line_starts.binary_search(&offset) {
+        let line = match self.line_starts().binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i - 1,
         };
-        let start = self.line_starts[line];
+        let start = self.line_starts()[line];
         let col = self
             .text
             .get(start..offset)
@@ -142,9 +152,9 @@ impl SourceFile {
     }
 
     fn line_text(&self, line: usize) -> &str {
-        let start = self.line_starts[line - 1];
+        let start = self.line_starts()[line - 1];
         let end = self
-            .line_starts
+            .line_starts()
             .get(line)
             .copied()
             .unwrap_or(self.text.len());
@@ -185,22 +195,35 @@ impl SourceFile {
         );
         let text = self.line_text(line);
         if !text.trim().is_empty() {
-            let shown = sanitize_line(text);
+            let shown: Vec<char> = sanitize_line(text).chars().collect();
             let gutter = " ".repeat(line.to_string().len());
             // Underline the span, but never past the end of this line.
             let (end_line, end_col) = self.line_col(span.end.max(span.start + 1));
             let width = if end_line == line {
                 end_col.saturating_sub(col).max(1)
             } else {
-                shown.chars().count().saturating_sub(col - 1).max(1)
+                shown.len().saturating_sub(col - 1).max(1)
             };
+            // Long lines are cut to a window around the column.
+            let start = (col - 1).saturating_sub(40).min(shown.len());
+            let end = (start + EXCERPT_WIDTH).min(shown.len());
+            let mut excerpt: String = shown[start..end].iter().collect();
+            let mut caret_col = col - 1 - start;
+            if start > 0 {
+                excerpt.insert(0, '…');
+                caret_col += 1;
+            }
+            if end < shown.len() {
+                excerpt.push('…');
+            }
+            let width = width.min(EXCERPT_WIDTH.saturating_sub(caret_col).max(1));
             let _ = writeln!(out, "{gutter} |");
-            let _ = writeln!(out, "{line} | {shown}");
+            let _ = writeln!(out, "{line} | {excerpt}");
             let _ = writeln!(
                 out,
                 "{gutter} | {}{}",
-                " ".repeat(col - 1),
-                "^".repeat(width.min(80))
+                " ".repeat(caret_col),
+                "^".repeat(width)
             );
         }
         if let Some(help) = &d.help {

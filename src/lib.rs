@@ -3,6 +3,7 @@
 //! answers/session files. The terminal UI lives in [`tui`] only.
 
 pub mod answers;
+pub mod authoring;
 pub mod diag;
 pub mod export;
 pub mod output;

@@ -24,6 +24,25 @@ impl Lang {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DocFormat {
+    Md,
+    Html,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PreviewFormat {
+    Md,
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ScoreFormat {
     Text,
     Json,
@@ -72,6 +91,11 @@ pub enum Command {
     Check {
         /// Files to check (default: the --questionnaire or the built-in one).
         files: Vec<PathBuf>,
+        /// Also explain what the questionnaire can do: score ranges per actor,
+        /// actors never recommended, questions never shown, services nobody is
+        /// eligible for … (warnings only; exit 0 when there are no errors).
+        #[arg(long)]
+        explain: bool,
     },
     /// Needs per area and the ranking of actors, with reasons.
     Score {
@@ -158,6 +182,30 @@ pub enum Command {
         #[arg(long, value_name = "YYYY-MM-DD", env = "BEHOVSANALYS_DATE")]
         date: Option<String>,
     },
+    /// The service catalogue: every actor's services, who qualifies, what
+    /// they cost, which areas they help with, and who benefits.
+    Catalogue {
+        #[arg(long, value_enum, default_value = "md")]
+        format: DocFormat,
+    },
+    /// Print the JSON Schema of the questionnaire format (for editors).
+    Schema,
+    /// Render a questionnaire as a readable document for review.
+    Preview {
+        /// Questionnaire file (default: the --questionnaire or the built-in one).
+        file: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "md")]
+        format: PreviewFormat,
+    },
+    /// What a new questionnaire version changes for saved sessions.
+    Diff {
+        /// The old version.
+        old: PathBuf,
+        /// The new version.
+        new: PathBuf,
+        #[arg(long, value_enum, default_value = "text")]
+        format: DiffFormat,
+    },
 }
 
 fn main() -> ExitCode {
@@ -165,10 +213,24 @@ fn main() -> ExitCode {
     match cmd::run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!(
-                "behovsanalys: {}",
-                behovsanalys::text::sanitize(&format!("{e:#}"))
-            );
+            // Diagnostics of a file are already in `FILE:LINE:COL: error[..]`
+            // form (and sanitised); other errors get the program's name.
+            let file_report = |f: &behovsanalys::diag::FileError| !f.diagnostics().is_empty();
+            let is_file_report = e
+                .downcast_ref::<behovsanalys::diag::FileError>()
+                .is_some_and(file_report)
+                || matches!(
+                    e.downcast_ref::<behovsanalys::session::StoreError>(),
+                    Some(behovsanalys::session::StoreError::File(f)) if file_report(f)
+                );
+            if is_file_report {
+                eprintln!("{e}");
+            } else {
+                eprintln!(
+                    "behovsanalys: {}",
+                    behovsanalys::text::sanitize(&format!("{e:#}"))
+                );
+            }
             ExitCode::from(1)
         }
     }

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use serde_json::{Value, json};
+use unicode_width::UnicodeWidthStr;
 
 use crate::answers::Answer;
 use crate::questionnaire::Questionnaire;
@@ -88,6 +89,7 @@ pub fn score_json(
                         "undecided": o.undecided,
                         "need": o.need.map(round),
                         "areas": s.areas.iter().map(|&a| q.areas[a].id.as_str()).collect::<Vec<_>>(),
+                        "why": service_why(q, eval, s, answers, lang),
                     })
                 })
                 .collect();
@@ -98,6 +100,8 @@ pub fn score_json(
                 "recommended": r.recommended,
                 "reasons": r.reasons.iter().map(|x| reason_json(q, r, x, answers, lang)).collect::<Vec<_>>(),
                 "services": services,
+                "ineligible": r.ineligible,
+                "eligibility": actor.eligibility.as_ref().map(|e| crate::authoring::words::describe(e, q, lang)),
             })
         })
         .collect();
@@ -106,6 +110,45 @@ pub fn score_json(
         "areas": areas,
         "referrals": referrals,
         "open_questions": eval.open_questions.iter().map(|&i| q.questions[i].id.as_str()).collect::<Vec<_>>(),
+    })
+}
+
+/// Why a service is offered: the need in its areas, who qualifies (in
+/// words) and, when undecided, the questions still open ("vet ej" or
+/// unanswered) that decide it.
+fn service_why(
+    q: &Questionnaire,
+    eval: &Evaluation,
+    s: &crate::questionnaire::Service,
+    answers: &BTreeMap<String, Answer>,
+    lang: &str,
+) -> Value {
+    let areas: Vec<Value> = s
+        .areas
+        .iter()
+        .map(|&a| json!({"id": q.areas[a].id, "need": eval.need(a).map(round)}))
+        .collect();
+    let mut open: Vec<&str> = Vec::new();
+    if let Some(e) = &s.eligibility {
+        let mut qs = Vec::new();
+        crate::questionnaire::expr::questions_in(e, &mut qs);
+        qs.sort_unstable();
+        qs.dedup();
+        for qi in qs {
+            let Some(question) = q.questions.get(qi) else {
+                continue;
+            };
+            let visible = eval.visible.get(qi).copied().unwrap_or(false);
+            let open_answer = matches!(answers.get(&question.id), None | Some(Answer::Unknown));
+            if !visible || open_answer {
+                open.push(question.id.as_str());
+            }
+        }
+    }
+    json!({
+        "areas": areas,
+        "eligibility": s.eligibility.as_ref().map(|e| crate::authoring::words::describe(e, q, lang)),
+        "open_questions": open,
     })
 }
 
@@ -135,6 +178,7 @@ struct Words {
     services: &'static str,
     undecided: &'static str,
     unknown_need: &'static str,
+    ineligible: &'static str,
 }
 
 const SV: Words = Words {
@@ -150,6 +194,7 @@ const SV: Words = Words {
     services: "tjänster",
     undecided: "beror på obesvarade frågor",
     unknown_need: "okänt",
+    ineligible: "bara för",
 };
 
 const EN: Words = Words {
@@ -165,6 +210,7 @@ const EN: Words = Words {
     services: "services",
     undecided: "depends on unanswered questions",
     unknown_need: "unknown",
+    ineligible: "only for",
 };
 
 /// The `score --format text` report.
@@ -188,13 +234,12 @@ pub fn score_text(
     let name_width = q
         .areas
         .iter()
-        .map(|a| a.title.get(lang).chars().count())
+        .map(|a| s_(a.title.get(lang)).width())
         .max()
-        .unwrap_or(10)
-        .min(40);
+        .unwrap_or(10);
     for a in &eval.areas {
         let title = s_(q.areas[a.area].title.get(lang));
-        let pad = name_width.saturating_sub(title.chars().count());
+        let pad = name_width.saturating_sub(title.width());
         let value = match a.need {
             Some(n) => format!("{:>3}", round(n)),
             None => format!("{:>3}", "–"),
@@ -210,18 +255,32 @@ pub fn score_text(
         );
     }
     let _ = writeln!(out, "\n{}", w.actors);
+    let actor_width = q
+        .actors
+        .iter()
+        .map(|a| s_(&a.name).width())
+        .max()
+        .unwrap_or(10);
     for (rank, r) in eval.referrals.iter().enumerate() {
         let actor = &q.actors[r.actor];
         let flag = if r.recommended {
             format!("✔ {}", w.recommended)
+        } else if r.ineligible {
+            let why = actor
+                .eligibility
+                .as_ref()
+                .map(|e| s_(&crate::authoring::words::describe(e, q, lang)))
+                .unwrap_or_default();
+            format!("✘ {}: {why}", w.ineligible)
         } else {
             w.not_recommended.to_string()
         };
+        let name = s_(&actor.name);
         let _ = writeln!(
             out,
-            "  {:>2}. {:<24} {:>3}  {flag}",
+            "  {:>2}. {name}{} {:>3}  {flag}",
             rank + 1,
-            s_(&actor.name),
+            " ".repeat(actor_width.saturating_sub(name.width())),
             round(r.score)
         );
         if !r.recommended {

@@ -74,6 +74,9 @@ pub struct Referral {
     pub reasons: Vec<Reason>,
     /// Eligible (or undecided) services, best first; only for recommended actors.
     pub services: Vec<ServiceOffer>,
+    /// The actor's own `eligibility` is definitely false for this company
+    /// (e.g. too many employees): never recommended, whatever the score.
+    pub ineligible: bool,
 }
 
 /// Everything scoring says about one set of answers.
@@ -371,7 +374,13 @@ pub fn evaluate(q: &Questionnaire, answers: &BTreeMap<String, Answer>) -> Evalua
             let boost: f64 = fired.iter().map(|&i| actor.rules[i].boost).sum();
             let score = (base + boost).clamp(0.0, 100.0);
             let refer = fired.iter().any(|&i| actor.rules[i].refer);
-            let recommended = score >= actor.threshold || refer;
+            // "vet ej" or unanswered keeps the actor in play; only a
+            // definite "no" rules it out.
+            let ineligible = actor
+                .eligibility
+                .as_ref()
+                .is_some_and(|e| expr::eval_kleene(e, &env) == Some(false));
+            let recommended = (score >= actor.threshold || refer) && !ineligible;
 
             // Reasons: fired rules, then the answers that moved this actor most.
             let mut reasons: Vec<Reason> =
@@ -404,6 +413,7 @@ pub fn evaluate(q: &Questionnaire, answers: &BTreeMap<String, Answer>) -> Evalua
                 fired,
                 reasons,
                 services,
+                ineligible,
             }
         })
         .collect();

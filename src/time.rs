@@ -81,7 +81,7 @@ mod tests {
     #[test]
     fn round_trips() {
         assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
-        assert_eq!(rfc3339(1_795_000_000), "2026-11-18T09:46:40Z");
+        assert_eq!(rfc3339(1_795_000_000), "2026-11-18T11:06:40Z");
         let d = parse_date("2026-11-25").unwrap();
         assert_eq!(date(d * 86_400), "2026-11-25");
         assert_eq!(parse_date("2026-02-31"), None);

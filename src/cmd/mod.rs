@@ -1,8 +1,12 @@
 //! Command implementations of the binary.
 
+mod catalogue;
 mod check;
+mod diff;
 mod export;
+mod preview;
 mod report;
+mod schema;
 mod score;
 
 use std::process::ExitCode;
@@ -15,7 +19,7 @@ use crate::{Cli, Command};
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match &cli.command {
         None => outline(&cli),
-        Some(Command::Check { files }) => check::run(&cli, files),
+        Some(Command::Check { files, explain }) => check::run(&cli, files, *explain),
         Some(Command::Score {
             answers,
             session,
@@ -69,6 +73,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 date: date.as_deref(),
             },
         ),
+        Some(Command::Catalogue { format }) => catalogue::run(&cli, *format),
+        Some(Command::Schema) => schema::run(),
+        Some(Command::Preview { file, format }) => preview::run(&cli, file.as_deref(), *format),
+        Some(Command::Diff { old, new, format }) => diff::run(old, new, *format),
     }
 }
 
@@ -142,4 +150,14 @@ fn outline(cli: &Cli) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes a command's output to stdout; a closed pipe (`| head`) is not an error.
+pub fn emit(text: &str) -> Result<()> {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
 }

@@ -22,9 +22,9 @@ pub fn run(
     match format {
         ScoreFormat::Json => {
             let v = output::score_json(q, &eval, &file.answers, &lang);
-            println!("{}", serde_json::to_string_pretty(&v)?);
+            super::emit(&format!("{}\n", serde_json::to_string_pretty(&v)?))?;
         }
-        ScoreFormat::Text => print!("{}", output::score_text(q, &eval, &file.answers, &lang)),
+        ScoreFormat::Text => super::emit(&output::score_text(q, &eval, &file.answers, &lang))?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -22,7 +22,7 @@ pub const BUILTIN_TOML: &str = include_str!("../../questionnaires/exportbehov.to
 pub const BUILTIN_NAME: &str = "questionnaires/exportbehov.toml";
 
 /// Largest questionnaire file accepted.
-pub const MAX_QUESTIONNAIRE_BYTES: u64 = 64 * 1024 * 1024;
+pub const MAX_QUESTIONNAIRE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Why a questionnaire could not be loaded.
 pub type LoadError = FileError;
@@ -139,6 +139,7 @@ struct RawService {
 
 struct RawActor {
     actor: Actor,
+    eligibility: Option<PendingExpr>,
     rules: Vec<RawRule>,
     services: Vec<RawService>,
 }
@@ -163,6 +164,7 @@ const ACTOR_KEYS: &[&str] = &[
     "weights",
     "rule",
     "service",
+    "eligibility",
 ];
 const RULE_KEYS: &[&str] = &["when", "boost", "refer", "reason"];
 const SERVICE_KEYS: &[&str] = &[
@@ -296,17 +298,31 @@ impl Reader<'_, '_> {
         );
 
         // Now that every question is known, check the expressions.
-        let plain: Vec<Question> = questions.iter().map(|r| r.q.clone()).collect();
-        let mut final_questions = Vec::with_capacity(questions.len());
-        for (i, rq) in questions.into_iter().enumerate() {
-            let mut q = rq.q;
-            if let Some(p) = rq.show_if {
-                let owner = format!("question `{}`", q.id);
-                q.show_if =
-                    self.compile(&p, &plain, &question_index, &area_index, i, false, &owner);
-            }
-            final_questions.push(q);
+        // Split the pending conditions off so the questions can be borrowed
+        // by the checker without copying them.
+        let (mut final_questions, pending): (Vec<Question>, Vec<Option<PendingExpr>>) =
+            questions.into_iter().map(|rq| (rq.q, rq.show_if)).unzip();
+        let compiled: Vec<Option<expr::Expr>> = pending
+            .into_iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let p = p?;
+                let owner = format!("question `{}`", final_questions[i].id);
+                self.compile(
+                    &p,
+                    &final_questions,
+                    &question_index,
+                    &area_index,
+                    i,
+                    false,
+                    &owner,
+                )
+            })
+            .collect();
+        for (q, e) in final_questions.iter_mut().zip(compiled) {
+            q.show_if = e;
         }
+        let plain = &final_questions;
         let mut final_sections = Vec::with_capacity(sections.len());
         for rs in sections {
             let mut s = rs.s;
@@ -314,7 +330,7 @@ impl Reader<'_, '_> {
                 let owner = format!("section `{}`", s.id);
                 s.show_if = self.compile(
                     &p,
-                    &plain,
+                    plain,
                     &question_index,
                     &area_index,
                     s.questions.start,
@@ -327,12 +343,23 @@ impl Reader<'_, '_> {
         let mut final_actors = Vec::with_capacity(actors.len());
         for ra in actors {
             let mut a = ra.actor;
+            if let Some(p) = ra.eligibility {
+                a.eligibility = self.compile(
+                    &p,
+                    plain,
+                    &question_index,
+                    &area_index,
+                    usize::MAX,
+                    false,
+                    "the actor",
+                );
+            }
             for rr in ra.rules {
                 let mut rule = rr.rule;
                 if let Some(p) = rr.when
                     && let Some(e) = self.compile(
                         &p,
-                        &plain,
+                        plain,
                         &question_index,
                         &area_index,
                         usize::MAX,
@@ -349,7 +376,7 @@ impl Reader<'_, '_> {
                 if let Some(p) = rs.eligibility {
                     s.eligibility = self.compile(
                         &p,
-                        &plain,
+                        plain,
                         &question_index,
                         &area_index,
                         usize::MAX,
@@ -420,8 +447,13 @@ impl Reader<'_, '_> {
             Some(start) => start + e.span.start..start + e.span.end.max(e.span.start + 1),
             None => p.span.clone(),
         };
+        let shown: String = if p.src.chars().count() > 60 {
+            p.src.chars().take(57).chain("…".chars()).collect()
+        } else {
+            p.src.clone()
+        };
         let mut diag =
-            Diagnostic::error(e.code, Some(span), format!("in `{}`: {}", p.src, e.message));
+            Diagnostic::error(e.code, Some(span), format!("in `{shown}`: {}", e.message));
         diag.help = e.help;
         self.d.push(diag);
     }
@@ -620,6 +652,7 @@ impl Reader<'_, '_> {
                 id,
                 title: title.unwrap_or_default(),
                 description,
+                span: span.clone(),
             },
             span,
         ))
@@ -1011,6 +1044,7 @@ impl Reader<'_, '_> {
             Some((x, _)) => x,
             None => 50.0,
         };
+        let eligibility = self.pending(t, "eligibility");
         let weights = self.needs(t, "weights", areas);
         for (key, _span, v) in t
             .table("weights", "`weights`", self.d)
@@ -1126,8 +1160,10 @@ impl Reader<'_, '_> {
                 weights,
                 rules: Vec::new(),
                 services: Vec::new(),
+                eligibility: None,
                 span,
             },
+            eligibility,
             rules,
             services,
         })

@@ -152,6 +152,8 @@ pub struct Area {
     pub id: String,
     pub title: Text,
     pub description: Option<Text>,
+    /// Byte span of the area's `id` value in its file, for warnings.
+    pub span: Range<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -206,6 +208,9 @@ pub struct Actor {
     pub weights: Vec<(usize, f64)>,
     pub rules: Vec<Rule>,
     pub services: Vec<Service>,
+    /// Which companies the actor can help at all (e.g. `anstallda < 250`).
+    /// When it is definitely false the actor is never recommended.
+    pub eligibility: Option<Expr>,
     pub span: Range<usize>,
 }
 

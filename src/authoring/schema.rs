@@ -1,0 +1,270 @@
+//! The JSON Schema (draft 2020-12) of the questionnaire format, so that
+//! editors with TOML schema support (taplo / Even Better TOML) complete and
+//! check a questionnaire while it is typed.
+//!
+//! Hand-built with `serde_json` rather than derived (schemars): the loader
+//! reads TOML through spanned tables, not serde types, so there is nothing
+//! to derive from, and hand-written descriptions are what authors read in
+//! their editor. The loader stays the authority (it also checks references,
+//! expressions and bands); the schema catches structure while typing.
+
+use serde_json::{Value, json};
+
+/// `$id` of the schema.
+pub const SCHEMA_ID: &str = "urn:behovsanalys:questionnaire:1";
+
+fn text(description: &str) -> Value {
+    json!({"$ref": "#/$defs/text", "description": description})
+}
+
+fn needs(description: &str) -> Value {
+    json!({"$ref": "#/$defs/needs", "description": description})
+}
+
+fn expression(description: &str) -> Value {
+    json!({"$ref": "#/$defs/expression", "description": description})
+}
+
+/// Keys that only some question kinds have.
+const KIND_KEYS: &[&str] = &[
+    "option",
+    "min",
+    "max",
+    "low",
+    "high",
+    "needs_low",
+    "needs_high",
+    "unit",
+    "band",
+];
+
+fn kind_rule(kinds: &[&str], allowed: &[&str], required: &[&str]) -> Value {
+    let forbidden: serde_json::Map<String, Value> = KIND_KEYS
+        .iter()
+        .filter(|k| !allowed.contains(k))
+        .map(|k| (k.to_string(), Value::Bool(false)))
+        .collect();
+    json!({
+        "if": {"properties": {"kind": {"enum": kinds}}, "required": ["kind"]},
+        "then": {"required": required, "properties": forbidden}
+    })
+}
+
+fn def_actor() -> Value {
+    json!({
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["id", "name", "description"],
+        "properties": {
+            "id": {"$ref": "#/$defs/id", "description": "The actor's id, e.g. \"almi\". Consent and referrals name it."},
+            "name": {"type": "string", "minLength": 1, "description": "The actor's name as shown, e.g. \"Almi\"."},
+            "description": text("What the actor does, for the company, in two or three sentences."),
+            "url": {"type": "string", "description": "The actor's web site."},
+            "contact": {"type": "string", "description": "How to reach the actor."},
+            "next_step": text("What happens after a referral, e.g. \"Almi contacts the company within a few days\"."),
+            "threshold": {"type": "number", "minimum": 0, "maximum": 100, "default": 50, "description": "Recommend the actor when its score (0–100) is at least this."},
+            "weights": {"type": "object", "propertyNames": {"$ref": "#/$defs/letter_id"}, "additionalProperties": {"type": "number", "exclusiveMinimum": 0}, "description": "How much each need area counts for this actor, e.g. { finansiering = 1.0, strategi = 0.3 }. The score is the weighted mean of the known needs. `weights = {}` with rules makes an actor that only rules recommend."},
+            "eligibility": expression("Which companies the actor can help at all, e.g. \"anstallda < 250\". When it is definitely false the actor is never recommended and the output says why; \"vet ej\" or unanswered keeps it in play."),
+            "rule": {"type": "array", "description": "Rules that raise the score or recommend the actor outright in clear cases.", "items": {"$ref": "#/$defs/rule"}},
+            "service": {"type": "array", "description": "The actor's services: the catalogue (`behovsanalys catalogue`) and the services offered with a referral.", "items": {"$ref": "#/$defs/service"}}
+        }
+    })
+}
+
+fn def_rule() -> Value {
+    json!({
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["when", "reason"],
+        "properties": {
+            "when": expression("When the rule fires. Rules may also use `need.AREA` (0–100)."),
+            "boost": {"type": "number", "default": 0, "description": "Points added to the actor's score when the rule fires (the score is capped at 100)."},
+            "refer": {"type": "boolean", "default": false, "description": "Recommend the actor whenever the rule fires, whatever the score."},
+            "reason": text("Why, in words the company understands; shown with the recommendation.")
+        }
+    })
+}
+
+fn def_service() -> Value {
+    json!({
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["id", "name", "description", "cost"],
+        "properties": {
+            "id": {"$ref": "#/$defs/id", "description": "The service's id, unique within the actor."},
+            "name": text("The service's name."),
+            "description": text("What the company gets."),
+            "cost": {"enum": ["free", "subsidised", "paid"], "description": "What it costs the company: free, subsidised or paid (put the amount in `price`)."},
+            "price": text("The price or terms in words, e.g. \"Half the cost, up to 50 000 kr\"."),
+            "eligibility": expression("Which companies qualify, e.g. \"anstallda < 50\". A service is not offered when this is false; when it depends on a \"vet ej\" answer it is offered with that caveat."),
+            "areas": {"type": "array", "items": {"$ref": "#/$defs/letter_id"}, "uniqueItems": true, "description": "The need areas the service helps with; offered services are ordered by the need in these areas."}
+        }
+    })
+}
+
+fn def_section() -> Value {
+    json!({
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["id", "title"],
+        "properties": {
+            "id": {"$ref": "#/$defs/id", "description": "The section's id."},
+            "title": text("The section's heading."),
+            "help": text("A short explanation shown with the section."),
+            "show_if": expression("Show the section only when this holds; it may only refer to questions in earlier sections."),
+            "question": {"type": "array", "description": "The section's questions, in order.", "items": {"$ref": "#/$defs/question"}}
+        }
+    })
+}
+
+fn def_question() -> Value {
+    json!({
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["id", "kind", "text"],
+        "properties": {
+            "id": {"$ref": "#/$defs/letter_id", "description": "The question's id: answers are saved under it and conditions use it. Renaming it? Keep the old id in `aliases`."},
+            "kind": {"enum": ["single", "multi", "scale", "number", "text"], "description": "single: one option; multi: any number of options; scale: a number from min to max; number: a number, scored by bands; text: free text (never scored)."},
+            "text": text("The question as asked."),
+            "help": text("Help shown with the question."),
+            "required": {"type": "boolean", "default": false, "description": "The question must be answered (\"vet ej\" counts as an answer)."},
+            "show_if": expression("Ask the question only when this holds; it may only refer to earlier questions."),
+            "audience": {"enum": ["both", "advisor", "company"], "default": "both", "description": "Who is asked: both, advisor (hidden in self-assessment) or company (only in self-assessment)."},
+            "allow_unknown": {"type": "boolean", "default": true, "description": "Offer \"vet ej\" (don't know)."},
+            "allow_na": {"type": "boolean", "default": false, "description": "Offer \"ej relevant\" (not applicable)."},
+            "aliases": {"type": "array", "items": {"$ref": "#/$defs/letter_id"}, "uniqueItems": true, "description": "Earlier ids of this question: answers saved under them still count."},
+            "option": {"type": "array", "minItems": 1, "description": "The options of a single or multi question.", "items": {"$ref": "#/$defs/option"}},
+            "min": {"type": "number", "description": "Smallest answer (scale: an integer)."},
+            "max": {"type": "number", "description": "Largest answer (scale: an integer, at most 20 steps above min)."},
+            "low": text("Scale: what the lowest value means."),
+            "high": text("Scale: what the highest value means."),
+            "needs_low": needs("Scale: points at the low end, falling linearly to 0 at the high end."),
+            "needs_high": needs("Scale: points at the high end, falling linearly to 0 at the low end."),
+            "unit": text("Number: the unit, e.g. \"employees\"."),
+            "band": {"type": "array", "description": "Number: ranges of answers and the points they give.", "items": {"$ref": "#/$defs/band"}}
+        },
+        "allOf": [
+            kind_rule(&["single", "multi"], &["option"], &["option"]),
+            kind_rule(&["scale"], &["min", "max", "low", "high", "needs_low", "needs_high"], &["min", "max"]),
+            {"if": {"properties": {"kind": {"const": "scale"}}, "required": ["kind"]}, "then": {"properties": {"min": {"type": "integer"}, "max": {"type": "integer"}}}},
+            kind_rule(&["number"], &["min", "max", "unit", "band"], &[]),
+            kind_rule(&["text"], &[], &[])
+        ]
+    })
+}
+
+fn def_option() -> Value {
+    json!({
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["id", "label"],
+        "properties": {
+            "id": {"$ref": "#/$defs/id", "description": "The option's id: saved in answers and used in conditions, e.g. kredit in \"betalning == 'kredit'\"."},
+            "label": text("The option as shown."),
+            "help": text("Help for this option."),
+            "needs": needs("Points this answer gives each need area. \"No need\" answers give none.")
+        }
+    })
+}
+
+fn def_band() -> Value {
+    json!({
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+            "from": {"type": "number", "description": "Lowest answer in the band (inclusive); leave out for no lower bound."},
+            "to": {"type": "number", "description": "Upper end of the band (exclusive); leave out for no upper bound."},
+            "needs": needs("Points an answer in this band gives each need area.")
+        }
+    })
+}
+
+/// The schema as a JSON value.
+pub fn schema() -> Value {
+    json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "behovsanalys questionnaire (format version 1)",
+        "description": "A shared export-needs checklist: need areas, the actors a company can be referred to (with their rules and services) and the sections of questions. Check a file with `behovsanalys check --explain FILE`; see docs/AUTHORING.md.",
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["questionnaire", "section"],
+        "properties": {
+            "questionnaire": {
+                "type": "object",
+                "description": "What this checklist is: its id, version, languages and title.",
+                "additionalProperties": false,
+                "required": ["id", "version", "title"],
+                "properties": {
+                    "id": {"$ref": "#/$defs/id", "description": "A short name for the checklist, e.g. \"exportbehov\". Saved answers name it."},
+                    "version": {"type": "string", "minLength": 1, "description": "The version, e.g. \"2026.1\". Change it when you send out a new version; saved answers remember it."},
+                    "languages": {"type": "array", "items": {"type": "string", "pattern": "^[a-z]{2,3}$"}, "minItems": 1, "uniqueItems": true, "default": ["sv", "en"], "description": "Language codes of the texts, e.g. [\"sv\", \"en\"]. The first is the default: every text must exist in it; other languages fall back to it."},
+                    "title": text("The checklist's title."),
+                    "description": text("A short introduction shown before the first question.")
+                }
+            },
+            "area": {
+                "type": "array",
+                "description": "Need areas, e.g. financing or payment risk. Answers give points to areas; the need of an area (0–100) is the points earned out of the points possible.",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": ["id", "title"],
+                    "properties": {
+                        "id": {"$ref": "#/$defs/letter_id", "description": "The area's id, used in `needs`, `weights`, service `areas` and `need.AREA` in rules."},
+                        "title": text("The area's name."),
+                        "description": text("What the area covers, in one sentence.")
+                    }
+                }
+            },
+            "actor": {
+                "type": "array",
+                "description": "The actors a company can be referred to (Almi, Business Sweden, EKN …).",
+                "items": {"$ref": "#/$defs/actor"}
+            },
+            "section": {
+                "type": "array",
+                "minItems": 1,
+                "description": "The sections of the checklist, in the order they are asked.",
+                "items": {"$ref": "#/$defs/section"}
+            }
+        },
+        "$defs": {
+            "id": {"type": "string", "pattern": "^[a-z0-9_-]+$", "description": "An id: lower-case a–z, digits, `_` and `-` (no spaces, capitals or å/ä/ö)."},
+            "letter_id": {"type": "string", "pattern": "^[a-z_][a-z0-9_-]*$", "description": "An id used in conditions: lower-case a–z, digits, `_` and `-`, starting with a letter."},
+            "text": {
+                "description": "A text: a plain string (in the default language) or one per language, e.g. { sv = \"…\", en = \"…\" }.",
+                "anyOf": [
+                    {"type": "string"},
+                    {"type": "object", "minProperties": 1, "propertyNames": {"pattern": "^[a-z]{2,3}$"}, "additionalProperties": {"type": "string"}}
+                ]
+            },
+            "needs": {
+                "type": "object",
+                "description": "Points per need area, e.g. { finansiering = 3, betalningsrisk = 5 }. Keys are area ids.",
+                "propertyNames": {"$ref": "#/$defs/letter_id"},
+                "additionalProperties": {"type": "number"}
+            },
+            "expression": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 4096,
+                "description": "A condition, e.g. \"exporterar == 'ja' and anstallda < 250\". A question id stands for its answer (option id, list of option ids for multi, number); use == != < <= > >=, `in ['a', 'b']`, `contains 'option'` (multi), `answered(id)`, and, or, not, parentheses. An unanswered, \"vet ej\" or hidden answer makes every comparison false."
+            },
+            "actor": def_actor(),
+            "rule": def_rule(),
+            "service": def_service(),
+            "section": def_section(),
+            "question": def_question(),
+            "option": def_option(),
+            "band": def_band()
+        }
+    })
+}
+
+/// The schema as pretty JSON with a final newline, as `behovsanalys schema` prints it.
+pub fn schema_text() -> String {
+    let mut s = serde_json::to_string_pretty(&schema()).unwrap_or_default();
+    s.push('\n');
+    s
+}

@@ -1,0 +1,23 @@
+//! `behovsanalys catalogue [--format md|html|json]`
+
+use std::process::ExitCode;
+
+use anyhow::Result;
+use behovsanalys::authoring::catalogue;
+
+use crate::{Cli, DocFormat};
+
+pub fn run(cli: &Cli, format: DocFormat) -> Result<ExitCode> {
+    let loaded = super::load_questionnaire(cli)?;
+    let q = &loaded.questionnaire;
+    let lang = super::lang(cli, q);
+    match format {
+        DocFormat::Md => super::emit(&format!("{}\n", catalogue::markdown(q, &lang)))?,
+        DocFormat::Html => super::emit(&catalogue::html(q, &lang))?,
+        DocFormat::Json => super::emit(&format!(
+            "{}\n",
+            serde_json::to_string_pretty(&catalogue::json(q, &lang))?
+        ))?,
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,304 @@
+//! `behovsanalys score` through the binary: the six company profiles against
+//! the built-in questionnaire, the JSON contract, and bad answers files.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn bin() -> Command {
+    Command::cargo_bin("behovsanalys").unwrap()
+}
+
+fn score_json(path: &str) -> Value {
+    let out = bin()
+        .args(["score", "--format", "json", "--answers", path])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{path}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn header_list(text: &str, key: &str) -> Vec<String> {
+    text.lines()
+        .filter_map(|l| l.strip_prefix(&format!("# {key}:")))
+        .flat_map(|l| l.split(',').map(|s| s.trim().to_string()))
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+fn recommended(v: &Value) -> Vec<&str> {
+    v["referrals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["recommended"] == true)
+        .map(|r| r["actor"].as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn each_profile_gets_the_expected_recommendations() {
+    let mut n = 0;
+    for entry in std::fs::read_dir("tests/fixtures/profiles").unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let v = score_json(path.to_str().unwrap());
+        let rec = recommended(&v);
+        let top = v["referrals"][0]["actor"].as_str().unwrap();
+        for want in header_list(&text, "expect-top") {
+            assert_eq!(top, want, "{}: top actor", path.display());
+            assert!(
+                rec.contains(&want.as_str()),
+                "{}: top must be recommended",
+                path.display()
+            );
+        }
+        for want in header_list(&text, "expect-recommended") {
+            assert!(
+                rec.contains(&want.as_str()),
+                "{}: {want} not recommended: {rec:?}",
+                path.display()
+            );
+        }
+        for not in header_list(&text, "expect-not-recommended") {
+            assert!(
+                !rec.contains(&not.as_str()),
+                "{}: {not} recommended: {rec:?}",
+                path.display()
+            );
+        }
+        // Scores are integers within 0–100, sorted descending.
+        let scores: Vec<i64> = v["referrals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["score"].as_i64().unwrap())
+            .collect();
+        assert!(scores.iter().all(|s| (0..=100).contains(s)));
+        assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+        n += 1;
+    }
+    assert_eq!(n, 6);
+}
+
+fn reasons_of<'a>(v: &'a Value, actor: &str) -> &'a Vec<Value> {
+    v["referrals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["actor"] == actor)
+        .unwrap()["reasons"]
+        .as_array()
+        .unwrap()
+}
+
+#[test]
+fn west_africa_credit_sale_goes_to_ekn_for_the_right_reasons() {
+    let v = score_json("tests/fixtures/profiles/underleverantor_vastafrika.toml");
+    let reasons = reasons_of(&v, "ekn");
+    assert!(reasons.iter().any(|r| r["kind"] == "rule"), "{reasons:?}");
+    let answers: Vec<(&str, &str)> = reasons
+        .iter()
+        .filter(|r| r["kind"] == "answer")
+        .map(|r| (r["question"].as_str().unwrap(), r["area"].as_str().unwrap()))
+        .collect();
+    assert!(
+        answers.iter().any(|(_, area)| *area == "betalningsrisk"),
+        "{answers:?}"
+    );
+}
+
+#[test]
+fn growth_startup_goes_to_almi_and_us_entry_to_business_sweden() {
+    let v = score_json("tests/fixtures/profiles/startup_tillvaxt.toml");
+    assert_eq!(v["referrals"][0]["actor"], "almi");
+    assert!(
+        reasons_of(&v, "almi")
+            .iter()
+            .any(|r| r["area"] == "finansiering")
+    );
+    let v = score_json("tests/fixtures/profiles/usa_utan_partner.toml");
+    assert_eq!(v["referrals"][0]["actor"], "business_sweden");
+    let areas: Vec<&str> = reasons_of(&v, "business_sweden")
+        .iter()
+        .filter_map(|r| r["area"].as_str())
+        .collect();
+    assert!(
+        areas.iter().any(|a| ["marknad", "kanaler"].contains(a)),
+        "{areas:?}"
+    );
+}
+
+#[test]
+fn mostly_unknown_answers_recommend_nothing_and_list_open_questions() {
+    let v = score_json("tests/fixtures/profiles/vet_ej.toml");
+    assert!(recommended(&v).is_empty());
+    assert!(v["open_questions"].as_array().unwrap().len() > 20);
+    let v = score_json("tests/fixtures/profiles/inga_exportplaner.toml");
+    assert!(recommended(&v).is_empty());
+}
+
+#[test]
+fn json_has_the_contract_shape() {
+    let v = score_json("tests/fixtures/profiles/maskin_tyskland.toml");
+    assert_eq!(v["questionnaire"]["id"], "exportbehov");
+    assert_eq!(v["questionnaire"]["version"], "2026.1");
+    let areas = v["areas"].as_array().unwrap();
+    assert_eq!(areas.len(), 14);
+    assert_eq!(areas[0]["id"], "strategi"); // questionnaire order
+    for a in areas {
+        assert!(a["need"].is_null() || a["need"].is_i64());
+        assert!(a["answered"].as_u64().unwrap() <= a["total"].as_u64().unwrap());
+    }
+    for r in v["referrals"].as_array().unwrap() {
+        assert!(r["actor"].is_string() && r["score"].is_i64() && r["recommended"].is_boolean());
+        for reason in r["reasons"].as_array().unwrap() {
+            match reason["kind"].as_str().unwrap() {
+                "rule" => assert!(reason["text"].is_string()),
+                "answer" => {
+                    for k in ["question", "answer", "area", "points"] {
+                        assert!(!reason[k].is_null(), "{reason}");
+                    }
+                }
+                other => panic!("unknown reason kind {other}"),
+            }
+        }
+        assert!(r["services"].is_array());
+    }
+    assert!(v["open_questions"].is_array());
+}
+
+#[test]
+fn text_output_in_both_languages() {
+    let sv = bin()
+        .args([
+            "score",
+            "--answers",
+            "tests/fixtures/profiles/underleverantor_vastafrika.toml",
+        ])
+        .output()
+        .unwrap();
+    let sv = String::from_utf8(sv.stdout).unwrap();
+    assert!(
+        sv.contains("Behov per område") && sv.contains("rekommenderas"),
+        "{sv}"
+    );
+    let en = bin()
+        .args([
+            "score",
+            "--lang",
+            "en",
+            "--answers",
+            "tests/fixtures/profiles/underleverantor_vastafrika.toml",
+        ])
+        .output()
+        .unwrap();
+    let en = String::from_utf8(en.stdout).unwrap();
+    assert!(
+        en.contains("Needs per area") && en.contains("recommended"),
+        "{en}"
+    );
+}
+
+#[test]
+fn bad_answers_report_every_mistake_with_position() {
+    let out = bin()
+        .args([
+            "score",
+            "--answers",
+            "tests/fixtures/answers/bad-answers.toml",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let f = "tests/fixtures/answers/bad-answers.toml";
+    for e in [
+        "6:14: error[invalid-org-number]",
+        "7:13: error[invalid-value]",
+        "10:14: error[unknown-option]",
+        "11:13: error[wrong-type]",
+        "12:13: error[wrong-type]",
+        "13:25: error[out-of-range]",
+        "14:1: error[unknown-question]",
+        "17:1: error[unknown-actor]",
+    ] {
+        assert!(
+            stderr.contains(&format!("{f}:{e}")),
+            "missing {e} in\n{stderr}"
+        );
+    }
+    assert!(
+        stderr.starts_with(f),
+        "diagnostics start the output: {stderr}"
+    );
+}
+
+#[test]
+fn wrong_questionnaire_and_missing_answers_table_are_errors() {
+    let out = bin()
+        .args([
+            "score",
+            "--answers",
+            "tests/fixtures/answers/wrong-questionnaire.toml",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains(":1:17: error[wrong-questionnaire]"));
+    let out = bin()
+        .args([
+            "score",
+            "--answers",
+            "tests/fixtures/answers/no-answers.toml",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("error[missing-key]"));
+}
+
+#[test]
+fn a_different_version_is_a_warning_not_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("a.toml");
+    std::fs::write(
+        &p,
+        "questionnaire = \"exportbehov\"\nversion = \"2025.9\"\n[answers]\nexporterar = \"nej\"\n",
+    )
+    .unwrap();
+    let out = bin().args(["score", "--answers"]).arg(&p).output().unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("warning[version-differs]"));
+}
+
+#[test]
+fn score_with_a_custom_questionnaire() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("a.toml");
+    std::fs::write(&p, "questionnaire = \"minimal\"\n[answers]\nlan = \"ja\"\n").unwrap();
+    let out = bin()
+        .args([
+            "score",
+            "--format",
+            "json",
+            "--questionnaire",
+            "tests/fixtures/valid/minimal.toml",
+            "--answers",
+        ])
+        .arg(&p)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["areas"][0]["need"], 100);
+    assert_eq!(v["referrals"][0]["actor"], "almi");
+    assert_eq!(v["referrals"][0]["recommended"], true);
+}
