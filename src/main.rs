@@ -48,6 +48,22 @@ pub enum ScoreFormat {
     Json,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Md,
+    Html,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Md,
+    Csv,
+    Json,
+    Html,
+}
+
 /// Gemensam behovsanalys – export: a terminal wizard for the shared
 /// export-needs checklist, with scoring and referral summaries.
 #[derive(Debug, Parser)]
@@ -96,6 +112,75 @@ pub enum Command {
         session: Option<String>,
         #[arg(long, value_enum, default_value = "text")]
         format: ScoreFormat,
+    },
+    /// Referral summary for one actor (only with the company's consent for
+    /// it), or the company's own summary with --company.
+    Export {
+        /// Answers file (a saved session or a self-assessment also works).
+        #[arg(
+            long,
+            value_name = "FILE",
+            conflicts_with = "session",
+            required_unless_present = "session"
+        )]
+        answers: Option<PathBuf>,
+        /// A saved session, by id.
+        #[arg(long, value_name = "ID")]
+        session: Option<String>,
+        /// The actor the referral is for (by id, e.g. `ekn`).
+        #[arg(
+            long,
+            value_name = "ID",
+            conflicts_with = "company",
+            required_unless_present = "company"
+        )]
+        actor: Option<String>,
+        /// The company's own summary: all needs, actors and open questions.
+        #[arg(long)]
+        company: bool,
+        #[arg(long, value_enum, default_value = "md")]
+        format: ExportFormat,
+        /// Write to this file instead of standard output.
+        #[arg(long, value_name = "FILE", conflicts_with = "out_dir")]
+        out: Option<PathBuf>,
+        /// Write into this directory, named after the company and the actor.
+        #[arg(long, value_name = "DIR")]
+        out_dir: Option<PathBuf>,
+        /// Overwrite an existing file.
+        #[arg(long)]
+        force: bool,
+        /// The summary's date (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD", env = "BEHOVSANALYS_DATE")]
+        date: Option<String>,
+        /// The follow-up date (default: the date + 14 days).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        follow_up: Option<String>,
+    },
+    /// Anonymised statistics over all saved sessions, for the regional follow-up.
+    Report {
+        #[arg(long, value_enum, default_value = "md")]
+        format: ReportFormat,
+        /// Groups smaller than this are suppressed ("< N").
+        #[arg(long, value_name = "N", default_value_t = 5, value_parser = clap::value_parser!(u64).range(1..))]
+        min_group: u64,
+        /// Only sessions updated (or created) on or after this date.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        from: Option<String>,
+        /// Only sessions updated (or created) on or before this date.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        to: Option<String>,
+        /// Only sessions of this municipality.
+        #[arg(long, value_name = "NAME")]
+        municipality: Option<String>,
+        /// Write to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Overwrite an existing file.
+        #[arg(long)]
+        force: bool,
+        /// The report's date (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD", env = "BEHOVSANALYS_DATE")]
+        date: Option<String>,
     },
     /// The service catalogue: every actor's services, who qualifies, what
     /// they cost, which areas they help with, and who benefits.

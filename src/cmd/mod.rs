@@ -3,7 +3,9 @@
 mod catalogue;
 mod check;
 mod diff;
+mod export;
 mod preview;
+mod report;
 mod schema;
 mod import;
 mod score;
@@ -27,6 +29,54 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }) => score::run(&cli, answers.as_deref(), session.as_deref(), *format),
         Some(Command::Sessions { action }) => sessions::run(&cli, action),
         Some(Command::Import { file, as_new }) => import::run(&cli, file, *as_new),
+        Some(Command::Export {
+            answers,
+            session,
+            actor,
+            company,
+            format,
+            out,
+            out_dir,
+            force,
+            date,
+            follow_up,
+        }) => export::run(
+            &cli,
+            &export::Args {
+                answers: answers.as_deref(),
+                session: session.as_deref(),
+                actor: actor.as_deref(),
+                company: *company,
+                format: *format,
+                out: out.as_deref(),
+                out_dir: out_dir.as_deref(),
+                force: *force,
+                date: date.as_deref(),
+                follow_up: follow_up.as_deref(),
+            },
+        ),
+        Some(Command::Report {
+            format,
+            min_group,
+            from,
+            to,
+            municipality,
+            out,
+            force,
+            date,
+        }) => report::run(
+            &cli,
+            &report::Args {
+                format: *format,
+                min_group: *min_group,
+                from: from.as_deref(),
+                to: to.as_deref(),
+                municipality: municipality.as_deref(),
+                out: out.as_deref(),
+                force: *force,
+                date: date.as_deref(),
+            },
+        ),
         Some(Command::Catalogue { format }) => catalogue::run(&cli, *format),
         Some(Command::Schema) => schema::run(),
         Some(Command::Preview { file, format }) => preview::run(&cli, file.as_deref(), *format),

@@ -6,9 +6,15 @@
 
 use std::path::{Path, PathBuf};
 
+pub mod doc;
+pub mod escape;
+mod render;
+pub mod report;
+pub mod report_render;
+pub mod sni;
+
 use crate::answers::AnswersFile;
 use crate::questionnaire::Questionnaire;
-use crate::scoring;
 use crate::session::Meta;
 
 /// Output formats of a referral summary.
@@ -35,10 +41,14 @@ impl Format {
 pub enum ExportError {
     #[error("there is no actor `{0}` in the questionnaire")]
     UnknownActor(String),
-    #[error("the company has not consented to sending its data to {0}; record consent first")]
+    #[error(
+        "the company has not consented to sending its data to {0}; record the company's consent first (in the wizard, or under [consent] in the answers file)"
+    )]
     NoConsent(String),
     #[error("{0} already exists; use --force to overwrite it")]
     Exists(String),
+    #[error("`{0}` is not a date; write YYYY-MM-DD")]
+    BadDate(String),
     #[error("cannot write {path}: {err}")]
     Io { path: String, err: std::io::Error },
 }
@@ -52,36 +62,61 @@ pub struct Input<'a> {
     pub lang: &'a str,
 }
 
+/// Choices that do not come from the answers.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The document's date, `YYYY-MM-DD` (default: today, UTC).
+    pub date: Option<String>,
+    /// The follow-up date, `YYYY-MM-DD` (default: the date + 14 days).
+    pub follow_up: Option<String>,
+}
+
 /// The referral summary for one actor. Refuses without consent for it.
 pub fn referral(input: &Input<'_>, actor_id: &str, format: Format) -> Result<String, ExportError> {
-    let q = input.questionnaire;
-    let actor = q
-        .actor(actor_id)
-        .ok_or_else(|| ExportError::UnknownActor(actor_id.to_string()))?;
-    if input.answers.consent.get(actor_id) != Some(&true) {
-        return Err(ExportError::NoConsent(q.actors[actor].name.clone()));
-    }
-    let eval = scoring::evaluate(q, &input.answers.answers);
-    let _ = format;
-    Ok(crate::output::score_text(
-        q,
-        &eval,
-        &input.answers.answers,
-        input.lang,
-    ))
+    referral_with(input, actor_id, format, &Options::default())
+}
+
+/// [`referral`] with explicit dates.
+pub fn referral_with(
+    input: &Input<'_>,
+    actor_id: &str,
+    format: Format,
+    opts: &Options,
+) -> Result<String, ExportError> {
+    let d = doc::referral_doc(input, actor_id, opts)?;
+    Ok(match format {
+        Format::Md => render::referral_md(&d),
+        Format::Html => render::referral_html(&d),
+        Format::Json => json(&d),
+        Format::Csv => render::referral_csv(&d),
+    })
 }
 
 /// The company's own summary: all needs, recommended actors, open questions.
 pub fn company_summary(input: &Input<'_>, format: Format) -> Result<String, ExportError> {
-    let q = input.questionnaire;
-    let eval = scoring::evaluate(q, &input.answers.answers);
-    let _ = format;
-    Ok(crate::output::score_text(
-        q,
-        &eval,
-        &input.answers.answers,
-        input.lang,
-    ))
+    company_summary_with(input, format, &Options::default())
+}
+
+/// [`company_summary`] with explicit dates.
+pub fn company_summary_with(
+    input: &Input<'_>,
+    format: Format,
+    opts: &Options,
+) -> Result<String, ExportError> {
+    let d = doc::company_doc(input, opts)?;
+    Ok(match format {
+        Format::Md => render::company_md(&d),
+        Format::Html => render::company_html(&d),
+        Format::Json => json(&d),
+        Format::Csv => render::company_csv(&d),
+    })
+}
+
+fn json<T: serde::Serialize>(v: &T) -> String {
+    let mut s =
+        serde_json::to_string_pretty(v).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    s.push('\n');
+    s
 }
 
 /// A safe file name (no path separators, no leading dots) from free text
@@ -130,7 +165,7 @@ pub fn write_file(
         path: path.display().to_string(),
         err,
     };
-    if name.contains(['/', '\\']) || name.starts_with('.') || name.is_empty() {
+    if !plain_file_name(name) {
         return Err(io(std::io::Error::new(
             std::io::ErrorKind::InvalidInput,
             "not a plain file name",
@@ -141,4 +176,51 @@ pub fn write_file(
     }
     crate::session::atomic::write(&path, content.as_bytes()).map_err(io)?;
     Ok(path)
+}
+
+/// True for a name that stays inside the directory it is joined to: one
+/// normal path component, no separators, no leading dot, no control or
+/// Windows-reserved characters.
+pub fn plain_file_name(name: &str) -> bool {
+    use std::path::Component;
+    !name.is_empty()
+        && name.len() <= 255
+        && !name.starts_with('.')
+        && !name.contains(['/', '\\', ':', '*', '?', '"', '<', '>', '|'])
+        && !name.chars().any(char::is_control)
+        && matches!(
+            Path::new(name).components().collect::<Vec<_>>().as_slice(),
+            [Component::Normal(_)]
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_stay_in_the_directory() {
+        let n = file_name(&["../../x", "ekn"], Format::Html);
+        assert_eq!(n, "x_ekn.html");
+        assert!(plain_file_name(&n));
+        assert_eq!(
+            file_name(&["Åkesson & Öberg AB"], Format::Md),
+            "akesson-oberg-ab.md"
+        );
+        assert_eq!(file_name(&["..", "/"], Format::Csv), "export.csv");
+        assert!(!plain_file_name("../x"));
+        assert!(!plain_file_name("..\\x"));
+        assert!(!plain_file_name(".hidden"));
+        assert!(!plain_file_name("a/b"));
+        assert!(!plain_file_name("c:x"));
+        let dir = tempfile::tempdir().unwrap();
+        assert!(write_file(dir.path(), "../x.md", "x", true).is_err());
+        let p = write_file(dir.path(), "a.md", "1", false).unwrap();
+        assert!(matches!(
+            write_file(dir.path(), "a.md", "2", false),
+            Err(ExportError::Exists(_))
+        ));
+        write_file(dir.path(), "a.md", "2", true).unwrap();
+        assert_eq!(std::fs::read_to_string(p).unwrap(), "2");
+    }
 }

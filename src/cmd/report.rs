@@ -1,0 +1,71 @@
+//! `behovsanalys report [--data-dir D] [--format md|csv|json|html] [--min-group N]`
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use behovsanalys::export::report::{self, ReportOptions};
+use behovsanalys::session::{Store, default_data_dir};
+
+use crate::{Cli, ReportFormat};
+
+pub struct Args<'a> {
+    pub format: ReportFormat,
+    pub min_group: u64,
+    pub from: Option<&'a str>,
+    pub to: Option<&'a str>,
+    pub municipality: Option<&'a str>,
+    pub out: Option<&'a Path>,
+    pub force: bool,
+    pub date: Option<&'a str>,
+}
+
+pub fn run(cli: &Cli, args: &Args<'_>) -> Result<ExitCode> {
+    let loaded = super::load_questionnaire(cli)?;
+    let q = &loaded.questionnaire;
+    let lang = super::lang(cli, q);
+    // Reading only: do not create the data directory when it is missing.
+    let root = match &cli.data_dir {
+        Some(d) => d.clone(),
+        None => match default_data_dir() {
+            Some(d) => d,
+            None => Store::open(None).map(|s| s.root().to_path_buf())?,
+        },
+    };
+    let dir = root.join("sessions");
+    let opts = ReportOptions {
+        min_group: args.min_group,
+        from: args.from.map(String::from),
+        to: args.to.map(String::from),
+        municipality: args.municipality.map(String::from),
+        date: args.date.map(String::from),
+        lang,
+        threads: None,
+    };
+    let stats = report::compute(q, &dir, &opts)?;
+    if stats.files.unreadable > 0 {
+        eprintln!(
+            "note: {} file(s) in {} could not be read and were skipped",
+            stats.files.unreadable,
+            behovsanalys::text::sanitize_line(&dir.display().to_string())
+        );
+    }
+    let format = match args.format {
+        ReportFormat::Md => report::ReportFormat::Md,
+        ReportFormat::Csv => report::ReportFormat::Csv,
+        ReportFormat::Json => report::ReportFormat::Json,
+        ReportFormat::Html => report::ReportFormat::Html,
+    };
+    let content = report::render(&stats, format);
+    match args.out {
+        Some(out) => {
+            super::export::write_out(out, &content, args.force)?;
+            eprintln!(
+                "wrote {}",
+                behovsanalys::text::sanitize_line(&out.display().to_string())
+            );
+        }
+        None => super::export::print_safe(&content),
+    }
+    Ok(ExitCode::SUCCESS)
+}

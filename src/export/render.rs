@@ -1,0 +1,859 @@
+//! Markdown, HTML and CSV renderings of the summaries (JSON is the model
+//! serialised). All file-derived text is escaped for the format here.
+
+use std::fmt::Write as _;
+
+use super::doc::{CompanyDoc, CompanyInfo, Need, Person, ReferralDoc, ServiceItem};
+use super::escape::{csv_row, html, html_multiline, md};
+use crate::text::fmt_num;
+
+/// Fixed words of the documents, by language.
+pub struct Words {
+    pub referral_to: &'static str,
+    pub company_title: &'static str,
+    pub reference: &'static str,
+    pub date: &'static str,
+    pub follow_up: &'static str,
+    pub from: &'static str,
+    pub to: &'static str,
+    pub company: &'static str,
+    pub org_number: &'static str,
+    pub municipality: &'static str,
+    pub industry: &'static str,
+    pub size: &'static str,
+    pub employees: &'static str,
+    pub consent: &'static str,
+    pub situation: &'static str,
+    pub no_situation: &'static str,
+    pub needs: &'static str,
+    pub need: &'static str,
+    pub no_needs: &'static str,
+    pub why: &'static str,
+    pub services: &'static str,
+    pub undecided: &'static str,
+    pub notes: &'static str,
+    pub tried: &'static str,
+    pub other: &'static str,
+    pub next_step: &'static str,
+    pub follow_up_text: &'static str,
+    pub actors: &'static str,
+    pub no_actors: &'static str,
+    pub open: &'static str,
+    pub no_open: &'static str,
+    pub unknown_answer: &'static str,
+    pub contact: &'static str,
+    pub score: &'static str,
+    pub points: &'static str,
+    pub unknown_advisor: &'static str,
+    pub free: &'static str,
+    pub subsidised: &'static str,
+    pub paid: &'static str,
+    pub made_with: &'static str,
+}
+
+pub const SV: Words = Words {
+    referral_to: "Hänvisning till",
+    company_title: "Sammanfattning av behovsanalysen",
+    reference: "Referens",
+    date: "Datum",
+    follow_up: "Uppföljning",
+    from: "Från",
+    to: "Till",
+    company: "Företag",
+    org_number: "Org.nr",
+    municipality: "Kommun",
+    industry: "Bransch (SNI)",
+    size: "Storlek",
+    employees: "anställda",
+    consent: "Samtycke",
+    situation: "Exportläget",
+    no_situation: "Exportläget framgår inte av svaren.",
+    needs: "Behov inom aktörens områden",
+    need: "Behov",
+    no_needs: "Inga behov inom aktörens områden framgår av svaren.",
+    why: "Därför hänvisas företaget",
+    services: "Tjänster som kan passa",
+    undecided: "beror på frågor som är obesvarade eller besvarade med ”vet ej”",
+    notes: "Anteckningar från besöket",
+    tried: "Redan provat",
+    other: "Övrigt",
+    next_step: "Nästa steg",
+    follow_up_text: "Rådgivaren följer upp hänvisningen senast",
+    actors: "Aktörer som kan hjälpa er",
+    no_actors: "Ingen aktör rekommenderas utifrån svaren.",
+    open: "Öppna frågor att ta reda på",
+    no_open: "Inga – alla frågor är besvarade.",
+    unknown_answer: "vet ej",
+    contact: "Kontakt",
+    score: "poäng",
+    points: "p",
+    unknown_advisor: "(rådgivare ej angiven)",
+    free: "kostnadsfritt",
+    subsidised: "subventionerat",
+    paid: "avgiftsbelagt",
+    made_with: "Skapad med behovsanalys",
+};
+
+pub const EN: Words = Words {
+    referral_to: "Referral to",
+    company_title: "Summary of the needs analysis",
+    reference: "Reference",
+    date: "Date",
+    follow_up: "Follow-up",
+    from: "From",
+    to: "To",
+    company: "Company",
+    org_number: "Org. no.",
+    municipality: "Municipality",
+    industry: "Industry (SNI)",
+    size: "Size",
+    employees: "employees",
+    consent: "Consent",
+    situation: "Export situation",
+    no_situation: "The answers do not describe the export situation.",
+    needs: "Needs in the actor's areas",
+    need: "Need",
+    no_needs: "The answers show no needs in the actor's areas.",
+    why: "Why the company is referred",
+    services: "Services that may fit",
+    undecided: "depends on questions not answered or answered “don't know”",
+    notes: "Notes from the visit",
+    tried: "Already tried",
+    other: "Other",
+    next_step: "Next step",
+    follow_up_text: "The advisor follows up the referral by",
+    actors: "Actors that can help you",
+    no_actors: "No actor is recommended from the answers.",
+    open: "Open questions to find out",
+    no_open: "None – all questions are answered.",
+    unknown_answer: "don't know",
+    contact: "Contact",
+    score: "score",
+    points: "p",
+    unknown_advisor: "(advisor not recorded)",
+    free: "free of charge",
+    subsidised: "subsidised",
+    paid: "paid",
+    made_with: "Made with behovsanalys",
+};
+
+pub fn words(lang: &str) -> &'static Words {
+    if lang == "sv" { &SV } else { &EN }
+}
+
+fn cost_word(w: &Words, cost: &str) -> &'static str {
+    match cost {
+        "free" => w.free,
+        "subsidised" => w.subsidised,
+        _ => w.paid,
+    }
+}
+
+fn service_line(w: &Words, s: &ServiceItem) -> String {
+    match &s.price {
+        Some(p) if !p.trim().is_empty() => p.clone(),
+        _ => cost_word(w, &s.cost).to_string(),
+    }
+}
+
+fn person(p: Option<&Person>, w: &Words) -> String {
+    match p {
+        Some(p) if !p.organisation.is_empty() && !p.name.is_empty() => {
+            format!("{}, {}", p.name, p.organisation)
+        }
+        Some(p) if !p.name.is_empty() => p.name.clone(),
+        Some(p) if !p.organisation.is_empty() => p.organisation.clone(),
+        _ => w.unknown_advisor.to_string(),
+    }
+}
+
+/// Company facts as (label, value) pairs.
+fn company_facts(c: &CompanyInfo, w: &Words) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    if let Some(n) = &c.name {
+        out.push((w.company, n.clone()));
+    }
+    if let Some(n) = &c.org_number {
+        out.push((w.org_number, n.clone()));
+    }
+    if let Some(n) = &c.municipality {
+        out.push((w.municipality, n.clone()));
+    }
+    if let Some(i) = &c.industry {
+        let s = match (&i.section, &i.section_title) {
+            (Some(l), Some(t)) => format!("{} – {l}: {t}", i.sni),
+            _ => i.sni.clone(),
+        };
+        out.push((w.industry, s));
+    }
+    if let Some(e) = c.employees {
+        let class = c.size_class.as_deref().unwrap_or("");
+        out.push((w.size, format!("{e} {} ({class})", w.employees)));
+    }
+    out
+}
+
+fn trigger_text(t: &super::doc::Trigger, w: &Words) -> (String, String) {
+    (
+        t.question_text.clone(),
+        format!("{} (+{} {})", t.answer_label, fmt_num(t.points), w.points),
+    )
+}
+
+// ---------------------------------------------------------------- Markdown
+
+fn md_needs(out: &mut String, needs: &[Need], w: &Words) {
+    for n in needs {
+        let value = n.need.map_or("–".to_string(), |v| v.to_string());
+        let _ = writeln!(out, "- **{}: {value}/100**", md(&n.title));
+        for t in &n.answers {
+            let (q, a) = trigger_text(t, w);
+            let _ = writeln!(out, "  - {} → {}", md(&q), md(&a));
+        }
+    }
+}
+
+fn md_services(out: &mut String, services: &[ServiceItem], w: &Words, indent: &str) {
+    for s in services {
+        let _ = write!(
+            out,
+            "{indent}- **{}** ({}) – {}",
+            md(&s.name),
+            md(&service_line(w, s)),
+            md(&s.description)
+        );
+        if s.undecided {
+            let _ = write!(out, " *({})*", w.undecided);
+        }
+        out.push('\n');
+    }
+}
+
+pub fn referral_md(d: &ReferralDoc) -> String {
+    let w = words(&d.language);
+    let mut out = String::new();
+    let _ = writeln!(out, "# {} {}\n", w.referral_to, md(&d.to.name));
+    let _ = writeln!(
+        out,
+        "{}: {}  \n{}: {}  \n{}: {}\n",
+        w.reference,
+        md(&d.id),
+        w.date,
+        d.date,
+        w.follow_up,
+        d.follow_up
+    );
+    let _ = writeln!(out, "- **{}:** {}", w.from, md(&person(d.from.as_ref(), w)));
+    let mut to = md(&d.to.name);
+    for extra in [&d.to.contact, &d.to.url].into_iter().flatten() {
+        let _ = write!(to, " · {}", md(extra));
+    }
+    let _ = writeln!(out, "- **{}:** {to}", w.to);
+    for (label, value) in company_facts(&d.company, w) {
+        let _ = writeln!(out, "- **{label}:** {}", md(&value));
+    }
+    let _ = writeln!(out, "\n## {}\n\n{}\n", w.consent, md(&d.consent.statement));
+    let _ = writeln!(out, "## {}\n", w.situation);
+    if d.situation.is_empty() {
+        let _ = writeln!(out, "{}\n", w.no_situation);
+    } else {
+        let s: Vec<String> = d.situation.iter().map(|s| md(s)).collect();
+        let _ = writeln!(out, "{}\n", s.join(" "));
+    }
+    let _ = writeln!(out, "## {}\n", w.needs);
+    if d.needs.is_empty() {
+        let _ = writeln!(out, "{}", w.no_needs);
+    }
+    md_needs(&mut out, &d.needs, w);
+    if !d.reasons.is_empty() {
+        let _ = writeln!(out, "\n## {}\n", w.why);
+        for r in &d.reasons {
+            let _ = writeln!(out, "- {}", md(r));
+        }
+    }
+    if !d.services.is_empty() {
+        let _ = writeln!(out, "\n## {}\n", w.services);
+        md_services(&mut out, &d.services, w, "");
+    }
+    if !d.notes.is_empty() {
+        let _ = writeln!(out, "\n## {}\n", w.notes);
+        for n in &d.notes {
+            let _ = writeln!(out, "- *{}* {}", md(&n.question_text), md(&n.note));
+        }
+    }
+    if !d.already_tried.is_empty() || d.other.is_some() {
+        let _ = writeln!(out, "\n## {}\n", w.tried);
+        for t in &d.already_tried {
+            let _ = writeln!(out, "- {}", md(t));
+        }
+        if let Some(o) = &d.other {
+            let _ = writeln!(out, "- **{}:** {}", w.other, md(o));
+        }
+    }
+    let _ = writeln!(out, "\n## {}\n\n{}\n", w.next_step, md(&d.next_step));
+    let _ = writeln!(out, "{} **{}**.", w.follow_up_text, d.follow_up);
+    out
+}
+
+pub fn company_md(d: &CompanyDoc) -> String {
+    let w = words(&d.language);
+    let mut out = String::new();
+    let name = d.company.name.as_deref().unwrap_or("");
+    let _ = writeln!(
+        out,
+        "# {}{}{}\n",
+        w.company_title,
+        if name.is_empty() { "" } else { " – " },
+        md(name)
+    );
+    let _ = writeln!(
+        out,
+        "{}: {}  \n{}: {}\n",
+        w.reference,
+        md(&d.id),
+        w.date,
+        d.date
+    );
+    let _ = writeln!(out, "- **{}:** {}", w.from, md(&person(d.from.as_ref(), w)));
+    for (label, value) in company_facts(&d.company, w)
+        .into_iter()
+        .skip(usize::from(!name.is_empty()))
+    {
+        let _ = writeln!(out, "- **{label}:** {}", md(&value));
+    }
+    let _ = writeln!(out, "\n## {}\n", w.situation);
+    if d.situation.is_empty() {
+        let _ = writeln!(out, "{}\n", w.no_situation);
+    } else {
+        let s: Vec<String> = d.situation.iter().map(|s| md(s)).collect();
+        let _ = writeln!(out, "{}\n", s.join(" "));
+    }
+    let _ = writeln!(out, "## {}\n", w.need);
+    md_needs(&mut out, &d.needs, w);
+    let _ = writeln!(out, "\n## {}\n", w.actors);
+    if d.actors.is_empty() {
+        let _ = writeln!(out, "{}", w.no_actors);
+    }
+    for a in &d.actors {
+        let _ = writeln!(out, "### {} ({} {})\n", md(&a.name), a.score, w.score);
+        for r in &a.reasons {
+            let _ = writeln!(out, "- {}", md(r));
+        }
+        md_services(&mut out, &a.services, w, "");
+        let _ = writeln!(out, "\n**{}:** {}", w.next_step, md(&a.next_step));
+        let contact: Vec<String> = [&a.contact, &a.url]
+            .into_iter()
+            .flatten()
+            .map(|s| md(s))
+            .collect();
+        if !contact.is_empty() {
+            let _ = writeln!(out, "**{}:** {}", w.contact, contact.join(" · "));
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(out, "## {}\n", w.open);
+    if d.open_questions.is_empty() {
+        let _ = writeln!(out, "{}", w.no_open);
+    }
+    for o in &d.open_questions {
+        let mark = if o.unknown {
+            format!(" *({})*", w.unknown_answer)
+        } else {
+            String::new()
+        };
+        let _ = writeln!(out, "- {}{mark}", md(&o.text));
+    }
+    out
+}
+
+// ---------------------------------------------------------------- HTML
+
+const CSS: &str = r#"
+:root { --ink:#1d2733; --muted:#5b6876; --line:#d5dbe1; --accent:#0b5d8c; --bar:#0b5d8c; --bg-bar:#e6ecf1; }
+* { box-sizing: border-box; }
+html { font-family: "Segoe UI", "Helvetica Neue", Arial, sans-serif; color: var(--ink); font-size: 10.5pt; line-height: 1.38; }
+body { margin: 0; background: #f3f5f7; }
+main { max-width: 190mm; margin: 8mm auto; background: #fff; padding: 12mm 14mm; }
+h1 { font-size: 17pt; margin: 0 0 1mm; color: var(--accent); }
+h2 { font-size: 11.5pt; margin: 5mm 0 1.5mm; padding-bottom: 0.8mm; border-bottom: 1px solid var(--line); color: var(--accent); break-after: avoid; }
+h3 { font-size: 10.5pt; margin: 3mm 0 1mm; break-after: avoid; }
+p { margin: 0 0 2mm; }
+ul { margin: 0 0 2mm; padding-left: 5mm; }
+li { margin: 0 0 0.8mm; }
+.meta { color: var(--muted); margin-bottom: 3mm; }
+.facts { display: grid; grid-template-columns: 1fr 1fr; gap: 1mm 8mm; margin: 2mm 0; }
+.facts dl { margin: 0; display: grid; grid-template-columns: max-content 1fr; gap: 0.5mm 3mm; }
+.facts dt { color: var(--muted); }
+.facts dd { margin: 0; }
+.consent { background: #eef6ee; border-left: 3px solid #3b8a3e; padding: 1.5mm 3mm; }
+.need { break-inside: avoid; margin-bottom: 2mm; }
+.need-head { display: flex; align-items: center; gap: 3mm; font-weight: 600; }
+.need-head .title { flex: 0 0 72mm; }
+.bar { flex: 0 0 40mm; height: 3mm; background: var(--bg-bar); border-radius: 1mm; overflow: hidden; }
+.bar span { display: block; height: 100%; background: var(--bar); }
+.need ul { color: var(--ink); font-size: 9.5pt; margin-top: 0.5mm; }
+.pts { color: var(--muted); white-space: nowrap; }
+.caveat { color: #8a5a00; font-style: italic; }
+.next { background: #eef3f8; border-left: 3px solid var(--accent); padding: 1.5mm 3mm; }
+.actor { break-inside: avoid; border: 1px solid var(--line); border-radius: 1.5mm; padding: 2mm 3mm; margin-bottom: 2mm; }
+footer { margin-top: 5mm; color: var(--muted); font-size: 8.5pt; border-top: 1px solid var(--line); padding-top: 1mm; }
+@page { size: A4; margin: 14mm 14mm 14mm 14mm; }
+@media print {
+  html { font-size: 9.5pt; }
+  body { background: #fff; }
+  main { margin: 0; padding: 0; max-width: none; }
+  .bar, .bar span, .consent, .next { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+"#;
+
+fn html_head(out: &mut String, lang: &str, title: &str) {
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n",
+        html(lang),
+        html(title)
+    );
+}
+
+fn html_foot(out: &mut String, w: &Words, q: &super::doc::QuestionnaireRef) {
+    let _ = write!(
+        out,
+        "<footer>{} · {} {}</footer>\n</main>\n</body>\n</html>\n",
+        w.made_with,
+        html(&q.id),
+        html(&q.version)
+    );
+}
+
+fn html_dl(out: &mut String, rows: &[(&str, String)]) {
+    out.push_str("<dl>");
+    for (k, v) in rows {
+        let _ = write!(out, "<dt>{}</dt><dd>{}</dd>", html(k), html(v));
+    }
+    out.push_str("</dl>\n");
+}
+
+fn html_needs(out: &mut String, needs: &[Need], w: &Words) {
+    for n in needs {
+        let v = n.need.unwrap_or(0).clamp(0, 100);
+        let shown = n.need.map_or("–".to_string(), |v| v.to_string());
+        let _ = write!(
+            out,
+            "<div class=\"need\"><div class=\"need-head\"><span class=\"title\">{}</span><span class=\"bar\" role=\"img\" aria-label=\"{shown}/100\"><span style=\"width:{v}%\"></span></span><span>{shown}/100</span></div>",
+            html(&n.title)
+        );
+        if !n.answers.is_empty() {
+            out.push_str("<ul>");
+            for t in &n.answers {
+                let (q, a) = trigger_text(t, w);
+                let _ = write!(
+                    out,
+                    "<li>{} → <span class=\"pts\">{}</span></li>",
+                    html(&q),
+                    html(&a)
+                );
+            }
+            out.push_str("</ul>");
+        }
+        out.push_str("</div>\n");
+    }
+}
+
+fn html_services(out: &mut String, services: &[ServiceItem], w: &Words) {
+    out.push_str("<ul>");
+    for s in services {
+        let _ = write!(
+            out,
+            "<li><strong>{}</strong> <span class=\"pts\">({})</span> – {}",
+            html(&s.name),
+            html(&service_line(w, s)),
+            html(&s.description)
+        );
+        if s.undecided {
+            let _ = write!(out, " <span class=\"caveat\">({})</span>", w.undecided);
+        }
+        out.push_str("</li>");
+    }
+    out.push_str("</ul>\n");
+}
+
+pub fn referral_html(d: &ReferralDoc) -> String {
+    let w = words(&d.language);
+    let mut out = String::new();
+    let title = format!(
+        "{} {} – {}",
+        w.referral_to,
+        d.to.name,
+        d.company.name.as_deref().unwrap_or("")
+    );
+    html_head(&mut out, &d.language, &title);
+    let _ = writeln!(out, "<h1>{} {}</h1>", w.referral_to, html(&d.to.name));
+    let _ = writeln!(
+        out,
+        "<p class=\"meta\">{}: {} · {}: {} · {}: {}</p>",
+        w.reference,
+        html(&d.id),
+        w.date,
+        html(&d.date),
+        w.follow_up,
+        html(&d.follow_up)
+    );
+    out.push_str("<div class=\"facts\">\n");
+    let mut left = vec![
+        (w.from, person(d.from.as_ref(), w)),
+        (w.to, d.to.name.clone()),
+    ];
+    if let Some(c) = &d.to.contact {
+        left.push((w.contact, c.clone()));
+    }
+    if let Some(u) = &d.to.url {
+        left.push(("Webb", u.clone()));
+    }
+    html_dl(&mut out, &left);
+    html_dl(&mut out, &company_facts(&d.company, w));
+    out.push_str("</div>\n");
+    let _ = writeln!(
+        out,
+        "<h2>{}</h2>\n<p class=\"consent\">{}</p>",
+        w.consent,
+        html(&d.consent.statement)
+    );
+    let _ = writeln!(out, "<h2>{}</h2>", w.situation);
+    if d.situation.is_empty() {
+        let _ = writeln!(out, "<p>{}</p>", w.no_situation);
+    } else {
+        let s: Vec<String> = d.situation.iter().map(|s| html(s)).collect();
+        let _ = writeln!(out, "<p>{}</p>", s.join(" "));
+    }
+    let _ = writeln!(out, "<h2>{}</h2>", w.needs);
+    if d.needs.is_empty() {
+        let _ = writeln!(out, "<p>{}</p>", w.no_needs);
+    }
+    html_needs(&mut out, &d.needs, w);
+    if !d.reasons.is_empty() {
+        let _ = writeln!(out, "<h2>{}</h2>\n<ul>", w.why);
+        for r in &d.reasons {
+            let _ = writeln!(out, "<li>{}</li>", html(r));
+        }
+        out.push_str("</ul>\n");
+    }
+    if !d.services.is_empty() {
+        let _ = writeln!(out, "<h2>{}</h2>", w.services);
+        html_services(&mut out, &d.services, w);
+    }
+    if !d.notes.is_empty() {
+        let _ = writeln!(out, "<h2>{}</h2>\n<ul>", w.notes);
+        for n in &d.notes {
+            let _ = writeln!(
+                out,
+                "<li><em>{}</em> {}</li>",
+                html(&n.question_text),
+                html_multiline(&n.note)
+            );
+        }
+        out.push_str("</ul>\n");
+    }
+    if !d.already_tried.is_empty() || d.other.is_some() {
+        let _ = writeln!(out, "<h2>{}</h2>\n<ul>", w.tried);
+        for t in &d.already_tried {
+            let _ = writeln!(out, "<li>{}</li>", html_multiline(t));
+        }
+        if let Some(o) = &d.other {
+            let _ = writeln!(
+                out,
+                "<li><strong>{}:</strong> {}</li>",
+                w.other,
+                html_multiline(o)
+            );
+        }
+        out.push_str("</ul>\n");
+    }
+    let _ = writeln!(
+        out,
+        "<h2>{}</h2>\n<div class=\"next\"><p>{}</p><p>{} <strong>{}</strong>.</p></div>",
+        w.next_step,
+        html(&d.next_step),
+        w.follow_up_text,
+        html(&d.follow_up)
+    );
+    html_foot(&mut out, w, &d.questionnaire);
+    out
+}
+
+pub fn company_html(d: &CompanyDoc) -> String {
+    let w = words(&d.language);
+    let mut out = String::new();
+    let name = d.company.name.clone().unwrap_or_default();
+    html_head(
+        &mut out,
+        &d.language,
+        &format!("{} – {name}", w.company_title),
+    );
+    let _ = writeln!(out, "<h1>{}</h1>", w.company_title);
+    let _ = writeln!(
+        out,
+        "<p class=\"meta\">{}: {} · {}: {}</p>",
+        w.reference,
+        html(&d.id),
+        w.date,
+        html(&d.date)
+    );
+    out.push_str("<div class=\"facts\">\n");
+    html_dl(&mut out, &company_facts(&d.company, w));
+    html_dl(&mut out, &[(w.from, person(d.from.as_ref(), w))]);
+    out.push_str("</div>\n");
+    let _ = writeln!(out, "<h2>{}</h2>", w.situation);
+    if d.situation.is_empty() {
+        let _ = writeln!(out, "<p>{}</p>", w.no_situation);
+    } else {
+        let s: Vec<String> = d.situation.iter().map(|s| html(s)).collect();
+        let _ = writeln!(out, "<p>{}</p>", s.join(" "));
+    }
+    let _ = writeln!(out, "<h2>{}</h2>", w.need);
+    html_needs(&mut out, &d.needs, w);
+    let _ = writeln!(out, "<h2>{}</h2>", w.actors);
+    if d.actors.is_empty() {
+        let _ = writeln!(out, "<p>{}</p>", w.no_actors);
+    }
+    for a in &d.actors {
+        let _ = writeln!(out, "<div class=\"actor\"><h3>{}</h3>", html(&a.name));
+        if !a.reasons.is_empty() {
+            out.push_str("<ul>");
+            for r in &a.reasons {
+                let _ = write!(out, "<li>{}</li>", html(r));
+            }
+            out.push_str("</ul>\n");
+        }
+        if !a.services.is_empty() {
+            html_services(&mut out, &a.services, w);
+        }
+        let _ = writeln!(
+            out,
+            "<p><strong>{}:</strong> {}</p>",
+            w.next_step,
+            html(&a.next_step)
+        );
+        let contact: Vec<String> = [&a.contact, &a.url]
+            .into_iter()
+            .flatten()
+            .map(|s| html(s))
+            .collect();
+        if !contact.is_empty() {
+            let _ = writeln!(
+                out,
+                "<p><strong>{}:</strong> {}</p>",
+                w.contact,
+                contact.join(" · ")
+            );
+        }
+        out.push_str("</div>\n");
+    }
+    let _ = writeln!(out, "<h2>{}</h2>", w.open);
+    if d.open_questions.is_empty() {
+        let _ = writeln!(out, "<p>{}</p>", w.no_open);
+    } else {
+        out.push_str("<ul>");
+        for o in &d.open_questions {
+            let mark = if o.unknown {
+                format!(" <span class=\"pts\">({})</span>", w.unknown_answer)
+            } else {
+                String::new()
+            };
+            let _ = write!(out, "<li>{}{mark}</li>", html(&o.text));
+        }
+        out.push_str("</ul>\n");
+    }
+    html_foot(&mut out, w, &d.questionnaire);
+    out
+}
+
+// ---------------------------------------------------------------- CSV
+
+const CSV_HEADER: [&str; 5] = ["section", "key", "label", "value", "detail"];
+
+fn csv_company(out: &mut String, c: &CompanyInfo) {
+    let o = |s: &Option<String>| s.clone().unwrap_or_default();
+    csv_row(out, &["company", "name", "", &o(&c.name), ""]);
+    csv_row(out, &["company", "org_number", "", &o(&c.org_number), ""]);
+    csv_row(
+        out,
+        &["company", "municipality", "", &o(&c.municipality), ""],
+    );
+    if let Some(i) = &c.industry {
+        csv_row(
+            out,
+            &[
+                "company",
+                "sni",
+                i.section_title.as_deref().unwrap_or(""),
+                &i.sni,
+                i.section.as_deref().unwrap_or(""),
+            ],
+        );
+    }
+    let emp = c.employees.map(|e| e.to_string()).unwrap_or_default();
+    csv_row(
+        out,
+        &[
+            "company",
+            "employees",
+            "",
+            &emp,
+            c.size_class.as_deref().unwrap_or(""),
+        ],
+    );
+}
+
+fn csv_needs(out: &mut String, needs: &[Need]) {
+    for n in needs {
+        let v = n.need.map(|v| v.to_string()).unwrap_or_default();
+        csv_row(
+            out,
+            &[
+                "need",
+                &n.area,
+                &n.title,
+                &v,
+                &format!("{}/{}", n.answered, n.total),
+            ],
+        );
+        for t in &n.answers {
+            csv_row(
+                out,
+                &[
+                    "answer",
+                    &n.area,
+                    &t.question_text,
+                    &t.answer_label,
+                    &fmt_num(t.points),
+                ],
+            );
+        }
+    }
+}
+
+fn csv_services(out: &mut String, actor: &str, services: &[ServiceItem]) {
+    for s in services {
+        let detail = match (&s.price, s.undecided) {
+            (Some(p), true) => format!("{}; {p}; undecided", s.cost),
+            (Some(p), false) => format!("{}; {p}", s.cost),
+            (None, true) => format!("{}; undecided", s.cost),
+            (None, false) => s.cost.clone(),
+        };
+        csv_row(out, &["service", actor, &s.name, &s.id, &detail]);
+    }
+}
+
+pub fn referral_csv(d: &ReferralDoc) -> String {
+    let mut out = String::new();
+    csv_row(&mut out, &CSV_HEADER);
+    csv_row(&mut out, &["referral", "id", "", &d.id, ""]);
+    csv_row(&mut out, &["referral", "date", "", &d.date, ""]);
+    csv_row(&mut out, &["referral", "follow_up", "", &d.follow_up, ""]);
+    if let Some(p) = &d.from {
+        csv_row(&mut out, &["from", "advisor", "", &p.name, &p.organisation]);
+    }
+    csv_row(
+        &mut out,
+        &[
+            "to",
+            "actor",
+            &d.to.name,
+            &d.to.id,
+            d.to.url.as_deref().unwrap_or(""),
+        ],
+    );
+    csv_company(&mut out, &d.company);
+    csv_row(
+        &mut out,
+        &[
+            "consent",
+            &d.consent.actor,
+            d.consent.recorded_by.as_deref().unwrap_or(""),
+            "true",
+            d.consent.at.as_deref().unwrap_or(""),
+        ],
+    );
+    for (i, s) in d.situation.iter().enumerate() {
+        csv_row(&mut out, &["situation", &(i + 1).to_string(), "", s, ""]);
+    }
+    csv_row(
+        &mut out,
+        &[
+            "score",
+            &d.to.id,
+            "",
+            &d.score.to_string(),
+            if d.recommended { "recommended" } else { "" },
+        ],
+    );
+    csv_needs(&mut out, &d.needs);
+    for r in &d.reasons {
+        csv_row(&mut out, &["reason", "rule", "", r, ""]);
+    }
+    csv_services(&mut out, &d.to.id, &d.services);
+    for n in &d.notes {
+        csv_row(
+            &mut out,
+            &["note", &n.question, &n.question_text, &n.note, ""],
+        );
+    }
+    for t in &d.already_tried {
+        csv_row(&mut out, &["already_tried", "", "", t, ""]);
+    }
+    if let Some(o) = &d.other {
+        csv_row(&mut out, &["other", "", "", o, ""]);
+    }
+    csv_row(&mut out, &["next_step", &d.to.id, "", &d.next_step, ""]);
+    out
+}
+
+pub fn company_csv(d: &CompanyDoc) -> String {
+    let mut out = String::new();
+    csv_row(&mut out, &CSV_HEADER);
+    csv_row(&mut out, &["summary", "id", "", &d.id, ""]);
+    csv_row(&mut out, &["summary", "date", "", &d.date, ""]);
+    if let Some(p) = &d.from {
+        csv_row(&mut out, &["from", "advisor", "", &p.name, &p.organisation]);
+    }
+    csv_company(&mut out, &d.company);
+    for (i, s) in d.situation.iter().enumerate() {
+        csv_row(&mut out, &["situation", &(i + 1).to_string(), "", s, ""]);
+    }
+    csv_needs(&mut out, &d.needs);
+    for a in &d.actors {
+        let contact: Vec<&str> = [&a.contact, &a.url]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        csv_row(
+            &mut out,
+            &[
+                "actor",
+                &a.id,
+                &a.name,
+                &a.score.to_string(),
+                &contact.join(" · "),
+            ],
+        );
+        for r in &a.reasons {
+            csv_row(&mut out, &["reason", &a.id, "", r, ""]);
+        }
+        csv_services(&mut out, &a.id, &a.services);
+        csv_row(&mut out, &["next_step", &a.id, "", &a.next_step, ""]);
+    }
+    for o in &d.open_questions {
+        csv_row(
+            &mut out,
+            &[
+                "open_question",
+                &o.id,
+                "",
+                &o.text,
+                if o.unknown { "unknown" } else { "" },
+            ],
+        );
+    }
+    out
+}

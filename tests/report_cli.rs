@@ -1,0 +1,364 @@
+//! `behovsanalys report`: statistics over generated sessions, suppression of
+//! small groups, unreadable files, follow-up visits, anonymity, scale.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use assert_cmd::Command;
+use behovsanalys::questionnaire::{Kind, Questionnaire, builtin};
+
+fn bin() -> Command {
+    let mut c = Command::cargo_bin("behovsanalys").unwrap();
+    c.env_remove("BEHOVSANALYS_DATE")
+        .env_remove("BEHOVSANALYS_DATA_DIR");
+    c
+}
+
+/// A small deterministic generator (xorshift).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+const MUNICIPALITIES: [&str; 6] = [
+    "Växjö",
+    "Jönköping",
+    "Värnamo",
+    "Kalmar",
+    "Ljungby",
+    "Gislaved",
+];
+const SNI: [&str; 6] = ["25.620", "28.990", "62.010", "46.690", "10.710", "71.120"];
+
+/// A valid organisation number (Luhn) from a number.
+fn org_number(n: u64) -> String {
+    let base = format!("55{:07}", n % 10_000_000);
+    let sum: u32 = base
+        .bytes()
+        .rev()
+        .enumerate()
+        .map(|(i, b)| {
+            let d = u32::from(b - b'0');
+            if i % 2 == 0 {
+                let x = d * 2;
+                if x > 9 { x - 9 } else { x }
+            } else {
+                d
+            }
+        })
+        .sum();
+    format!("{}-{}{}", &base[..6], &base[6..], (10 - sum % 10) % 10)
+}
+
+/// Writes `n` sessions as TOML text. Every 10th session is a follow-up of
+/// the one before (same org number and `meta.previous`).
+fn generate(q: &Questionnaire, dir: &Path, n: usize, seed: u64) {
+    std::fs::create_dir_all(dir).unwrap();
+    let mut rng = Rng(seed | 1);
+    let mut text = String::with_capacity(4096);
+    for i in 0..n {
+        text.clear();
+        let follow_up = i % 10 == 9;
+        let company = if follow_up { i - 1 } else { i };
+        let mut crng = Rng((company as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
+        let employees = [3, 8, 15, 40, 120, 400][crng.below(6)];
+        let _ = write!(
+            text,
+            "questionnaire = \"exportbehov\"\nversion = \"2026.1\"\n\n[company]\nname = \"Generated Company {company} AB\"\norg_number = \"{}\"\nmunicipality = \"{}\"\nsni = \"{}\"\nemployees = {employees}\n\n[answers]\nanstallda = {employees}\n",
+            org_number(company as u64),
+            MUNICIPALITIES[crng.below(MUNICIPALITIES.len())],
+            SNI[crng.below(SNI.len())],
+        );
+        for question in &q.questions {
+            if question.id == "anstallda" || rng.below(10) == 0 {
+                continue;
+            }
+            if question.allow_unknown && rng.below(14) == 0 {
+                let _ = writeln!(text, "{} = {{ unknown = true }}", question.id);
+                continue;
+            }
+            match &question.kind {
+                Kind::Single { options } => {
+                    let _ = writeln!(
+                        text,
+                        "{} = \"{}\"",
+                        question.id,
+                        options[rng.below(options.len())].id
+                    );
+                }
+                Kind::Multi { options } => {
+                    let a = rng.below(options.len());
+                    let b = rng.below(options.len());
+                    let ids = if a == b {
+                        format!("\"{}\"", options[a].id)
+                    } else {
+                        format!("\"{}\", \"{}\"", options[a].id, options[b].id)
+                    };
+                    let _ = writeln!(text, "{} = [{ids}]", question.id);
+                }
+                Kind::Scale { min, max, .. } => {
+                    let v = min + rng.below((max - min + 1) as usize) as i64;
+                    let _ = writeln!(text, "{} = {v}", question.id);
+                }
+                Kind::Number { .. } | Kind::Text => {}
+            }
+        }
+        text.push_str("\n[consent]\n");
+        for a in &q.actors {
+            if rng.below(3) == 0 {
+                let _ = writeln!(text, "{} = true", a.id);
+            }
+        }
+        let month = 1 + (i % 12);
+        let day = 1 + (i % 28);
+        let _ = write!(
+            text,
+            "\n[private_notes]\nexporterar = \"SECRET-NOTE {i}\"\n\n[meta]\nid = \"g{i:06}\"\ncreated = \"2026-{month:02}-{day:02}T09:00:00Z\"\nupdated = \"2026-{month:02}-{day:02}T10:00:00Z\"\nmode = \"{}\"\n",
+            if i % 7 == 0 { "self" } else { "advisor" }
+        );
+        if follow_up {
+            let _ = writeln!(text, "previous = \"g{:06}\"", i - 1);
+        }
+        std::fs::write(dir.join(format!("g{i:06}.toml")), &text).unwrap();
+    }
+}
+
+fn report(data: &Path, args: &[&str]) -> (bool, String, String) {
+    let out = bin()
+        .arg("report")
+        .arg("--data-dir")
+        .arg(data)
+        .args(["--date", "2026-12-31"])
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+fn json(data: &Path, args: &[&str]) -> serde_json::Value {
+    let mut a = vec!["--format", "json"];
+    a.extend_from_slice(args);
+    let (ok, out, err) = report(data, &a);
+    assert!(ok, "{err}");
+    serde_json::from_str(&out).unwrap()
+}
+
+fn q() -> Questionnaire {
+    builtin().unwrap().questionnaire
+}
+
+#[test]
+fn golden_files_over_generated_sessions() {
+    let dir = tempfile::tempdir().unwrap();
+    generate(&q(), &dir.path().join("sessions"), 60, 7);
+    for f in ["md", "csv", "json"] {
+        let (ok, out, err) = report(dir.path(), &["--format", f]);
+        assert!(ok, "{err}");
+        insta::assert_snapshot!(format!("report_{f}"), out);
+    }
+    let (ok, html, _) = report(dir.path(), &["--format", "html"]);
+    assert!(ok);
+    assert!(html.contains("<svg"), "bar charts are inline SVG");
+    assert!(!html.contains("<script"));
+    assert!(!html.contains("http://") || html.contains("xmlns=\"http://www.w3.org/2000/svg\""));
+}
+
+#[test]
+fn no_company_names_org_numbers_or_private_notes_in_any_format() {
+    let dir = tempfile::tempdir().unwrap();
+    generate(&q(), &dir.path().join("sessions"), 40, 11);
+    for f in ["md", "csv", "json", "html"] {
+        let (ok, out, _) = report(dir.path(), &["--format", f, "--min-group", "1"]);
+        assert!(ok);
+        assert!(!out.contains("Generated Company"), "{f}");
+        assert!(!out.contains("SECRET-NOTE"), "{f}");
+        for i in 0..40 {
+            assert!(!out.contains(&org_number(i)), "{f}: org number {i}");
+        }
+    }
+}
+
+#[test]
+fn small_groups_are_suppressed() {
+    let dir = tempfile::tempdir().unwrap();
+    let sessions = dir.path().join("sessions");
+    generate(&q(), &sessions, 30, 3);
+    // Three companies in a municipality of their own.
+    for i in 0..3 {
+        let text = format!(
+            "questionnaire = \"exportbehov\"\n[company]\nmunicipality = \"Lillby\"\nemployees = 5\n[answers]\nexporterar = \"nej_men_planerar\"\nlanebehov = \"ja_storre\"\n[consent]\nalmi = true\n[meta]\nupdated = \"2026-06-0{}T10:00:00Z\"\n",
+            i + 1
+        );
+        std::fs::write(sessions.join(format!("lillby{i}.toml")), text).unwrap();
+    }
+    let v = json(dir.path(), &[]);
+    assert_eq!(v["assessments"], 33);
+    let muni = v["needs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["dimension"] == "municipality")
+        .unwrap();
+    let lillby = muni["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["label"] == "Lillby")
+        .unwrap();
+    assert_eq!(lillby["suppressed"], true);
+    assert!(lillby["assessments"].is_null());
+    assert!(
+        lillby["areas"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|a| a["mean"].is_null())
+    );
+    let (_, md, _) = report(dir.path(), &[]);
+    let row = md.lines().find(|l| l.starts_with("| Lillby")).unwrap();
+    assert!(row.contains("< 5"), "{row}");
+    assert!(
+        !row.chars().any(|c| c.is_ascii_digit() && c != '5'),
+        "{row}"
+    );
+    // With --min-group 3 the group is shown.
+    let v = json(dir.path(), &["--min-group", "3"]);
+    let shown = v["needs"][3]["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|g| g["label"] == "Lillby" && g["assessments"] == 3);
+    assert!(shown);
+    // Filtering to that municipality: everything is below the minimum.
+    let v = json(dir.path(), &["--municipality", "lillby"]);
+    assert_eq!(v["assessments"], 3);
+    assert!(v["needs"][0]["groups"][0]["assessments"].is_null());
+    assert!(
+        v["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|a| a["recommended"].is_null() || a["recommended"] == 0)
+    );
+}
+
+#[test]
+fn unreadable_files_are_skipped_and_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let sessions = dir.path().join("sessions");
+    generate(&q(), &sessions, 12, 5);
+    std::fs::write(
+        sessions.join("trasig.toml"),
+        "questionnaire = \"exportbehov\"\n[answers\n",
+    )
+    .unwrap();
+    std::fs::write(sessions.join("binar.toml"), [0xff, 0xfe, 0x00, 0x41]).unwrap();
+    std::fs::write(sessions.join("fel.toml"), "questionnaire = 5\n[answers]\n").unwrap();
+    std::fs::write(
+        sessions.join("annan.toml"),
+        "questionnaire = \"annat\"\n[answers]\n",
+    )
+    .unwrap();
+    std::fs::write(sessions.join("notes.txt"), "ignored").unwrap();
+    let (ok, md, err) = report(dir.path(), &[]);
+    assert!(ok, "{err}");
+    assert!(md.contains("3 filer kunde inte läsas"), "{md}");
+    assert!(
+        md.contains("1 filer hör till ett annat frågeformulär"),
+        "{md}"
+    );
+    assert!(md.contains("12 behovsanalyser"), "{md}");
+    assert!(err.contains("3 file(s)"), "{err}");
+    let v = json(dir.path(), &[]);
+    assert_eq!(v["files"]["unreadable"], 3);
+    assert_eq!(v["files"]["other_questionnaire"], 1);
+}
+
+#[test]
+fn date_filter_and_empty_data_dir() {
+    let dir = tempfile::tempdir().unwrap();
+    generate(&q(), &dir.path().join("sessions"), 24, 9);
+    let v = json(dir.path(), &["--from", "2026-03-01", "--to", "2026-05-31"]);
+    // Months 3, 4 and 5 of the 12-month cycle, twice.
+    assert_eq!(v["assessments"], 6);
+    assert_eq!(v["files"]["filtered_out"], 18);
+    let empty = tempfile::tempdir().unwrap();
+    let v = json(empty.path(), &[]);
+    assert_eq!(v["assessments"], 0);
+    let (ok, _, err) = report(dir.path(), &["--from", "2026-13-01"]);
+    assert!(!ok);
+    assert!(err.contains("2026-13-01"), "{err}");
+    let out = bin()
+        .args(["report", "--min-group", "0"])
+        .arg("--data-dir")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn follow_up_visits_are_compared() {
+    let dir = tempfile::tempdir().unwrap();
+    generate(&q(), &dir.path().join("sessions"), 100, 13);
+    let v = json(dir.path(), &[]);
+    // Every 10th session is a follow-up: 10 companies with two visits.
+    assert_eq!(v["follow_up"]["companies"], 10);
+    assert_eq!(v["follow_up"]["suppressed"], false);
+    let v = json(dir.path(), &["--min-group", "11"]);
+    assert!(v["follow_up"]["companies"].is_null());
+    assert_eq!(v["follow_up"]["suppressed"], true);
+}
+
+#[test]
+fn report_over_10000_sessions() {
+    let dir = tempfile::tempdir().unwrap();
+    let started = std::time::Instant::now();
+    generate(&q(), &dir.path().join("sessions"), 10_000, 42);
+    let generated = started.elapsed();
+    let started = std::time::Instant::now();
+    let v = json(dir.path(), &[]);
+    eprintln!(
+        "10,000 sessions: generated in {generated:?}, report in {:?}",
+        started.elapsed()
+    );
+    assert_eq!(v["assessments"], 10_000);
+    assert_eq!(v["files"]["unreadable"], 0);
+    assert_eq!(v["follow_up"]["companies"], 1000);
+    let all = &v["needs"][0]["groups"][0];
+    assert_eq!(all["assessments"], 10_000);
+    assert!(
+        all["areas"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|a| a["mean"].is_number())
+    );
+}
+
+/// Generates sessions for a benchmark:
+/// `BEHOVSANALYS_GEN_DIR=/tmp/d BEHOVSANALYS_GEN_N=100000 cargo test --release --test report_cli generate_for_benchmark -- --ignored`
+/// then `behovsanalys report --data-dir /tmp/d`.
+#[test]
+#[ignore]
+fn generate_for_benchmark() {
+    let dir = std::env::var("BEHOVSANALYS_GEN_DIR").expect("set BEHOVSANALYS_GEN_DIR");
+    let n: usize = std::env::var("BEHOVSANALYS_GEN_N")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(100_000);
+    generate(&q(), &Path::new(&dir).join("sessions"), n, 42);
+}
