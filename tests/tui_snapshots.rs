@@ -5,9 +5,10 @@ mod tui_support;
 
 use behovsanalys::answers::{self, Mode};
 use behovsanalys::session::SessionMode;
-use behovsanalys::tui::app::{App, SessionRow};
+use behovsanalys::session::{Listing, Problem, QuarantinedFile, Summary};
+use behovsanalys::tui::app::App;
 use behovsanalys::tui::theme::Theme;
-use behovsanalys::tui::{Msg, update, view};
+use behovsanalys::tui::{Msg, OpenError, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
@@ -27,7 +28,8 @@ fn profile(app: &mut App, name: &str) {
         env!("CARGO_MANIFEST_DIR")
     );
     let parsed = answers::load_file(std::path::Path::new(&path), &app.q, Mode::Lenient).unwrap();
-    update(app, Msg::Imported(Ok(Box::new(parsed.answers))));
+    let s = session_with(app, parsed.answers);
+    update(app, opened(s, imported_kind()));
     app.notice = None;
 }
 
@@ -48,29 +50,64 @@ const STATES: &[(&str, SessionMode, Build)] = &[
     ("start_self", SessionMode::SelfAssessment, |_| {}),
     ("resume_list", SessionMode::Advisor, |a| {
         press(a, KeyCode::Char('2'));
-        let mut b = app(&a.lang.clone(), SessionMode::Advisor);
-        profile(&mut b, "maskin_tyskland");
-        let sess = b.session.clone().unwrap();
+        let row = |id: &str, company: Option<&str>, answered, previous: Option<&str>| Summary {
+            id: id.into(),
+            company: company.map(String::from),
+            org_number: None,
+            municipality: None,
+            created: "2026-01-15T09:00:00Z".into(),
+            updated: format!("{}-{}-{}T09:30:00Z", &id[..4], &id[4..6], &id[6..8]),
+            mode: SessionMode::Advisor,
+            origin: previous.map(|_| "follow-up".into()),
+            previous: previous.map(String::from),
+            questionnaire_id: "exportbehov".into(),
+            questionnaire_version: "2026.1".into(),
+            answered,
+            total: 52,
+            orphans: 0,
+            drift: false,
+        };
+        let listing = Listing {
+            sessions: vec![
+                row(
+                    "20260115-090000-abcd",
+                    Some("Hallbergs Maskinteknik AB"),
+                    31,
+                    Some("20251015-090000-0001"),
+                ),
+                row(
+                    "20251015-090000-0001",
+                    Some("Hallbergs Maskinteknik AB"),
+                    48,
+                    None,
+                ),
+                row("20251001-100000-0002", None, 2, None),
+            ],
+            quarantined: vec![
+                QuarantinedFile {
+                    file: "x.toml".into(),
+                    reason: "not TOML".into(),
+                    new: true,
+                },
+                QuarantinedFile {
+                    file: "y.toml".into(),
+                    reason: "not UTF-8".into(),
+                    new: true,
+                },
+            ],
+            problems: vec![Problem {
+                file: "20250101-000000-0003.toml".into(),
+                message: "belongs to questionnaire `annat`".into(),
+            }],
+            ..Listing::default()
+        };
+        update(a, Msg::SessionsListed(Ok(listing)));
         update(
             a,
-            Msg::SessionsListed(vec![
-                SessionRow {
-                    id: "20260115-090000-abcd".into(),
-                    company: sess.answers.company.name.clone(),
-                    updated: "2026-01-15T09:30:00Z".into(),
-                    done: 31,
-                    total: 52,
-                    session: Ok(Box::new(sess)),
-                },
-                SessionRow {
-                    id: "20260110-140000-0001".into(),
-                    company: None,
-                    updated: String::new(),
-                    done: 0,
-                    total: 0,
-                    session: Err("broken".into()),
-                },
-            ]),
+            Msg::Opened(Err(OpenError::Locked {
+                id: "20260115-090000-abcd".into(),
+                holder: "anna@laptop, process 4242, since 2026-01-15T09:00:00Z".into(),
+            })),
         );
     }),
     ("open_file", SessionMode::Advisor, |a| {

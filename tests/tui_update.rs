@@ -4,8 +4,8 @@ mod tui_support;
 
 use behovsanalys::answers::{Answer, AnswersFile};
 use behovsanalys::session::SessionMode;
-use behovsanalys::tui::app::{Focus, InputError, Popup, Screen, SessionRow};
-use behovsanalys::tui::{Effect, Msg, update};
+use behovsanalys::tui::app::{Focus, InputError, Notice, Popup, Screen};
+use behovsanalys::tui::{Effect, Msg, OpenError, OpenKind, OpenRequest, update};
 use ratatui::crossterm::event::KeyCode;
 use tui_support::*;
 
@@ -387,29 +387,37 @@ fn import_of_a_self_assessment_becomes_an_advisor_session() {
     file.answers
         .insert("exporterar".into(), Answer::Choice("ja_ibland".into()));
     file.notes.insert("exporterar".into(), "Norge".into());
-    file.private_notes
-        .insert("exporterar".into(), "never copied".into());
     press(&mut a, KeyCode::Char('3'));
     assert_eq!(a.screen, Screen::OpenFile);
     typ(&mut a, "/x/självskattning.toml");
     let fx = press(&mut a, KeyCode::Enter);
-    assert!(matches!(fx.first(), Some(Effect::Import(p)) if p.ends_with("självskattning.toml")));
-    let fx = update(&mut a, Msg::Imported(Ok(Box::new(file))));
+    assert!(
+        matches!(fx.first(), Some(Effect::Open(OpenRequest::Import(p))) if p.ends_with("självskattning.toml")),
+        "{fx:?}"
+    );
+    // The runtime imports (strictly), locks and hands the session over.
+    let s = session_with(&a, file);
+    let fx = update(&mut a, opened(s, imported_kind()));
     assert_eq!(saves(&fx), 1);
     assert_eq!(a.screen, Screen::Company);
-    let s = a.session.as_ref().unwrap();
-    assert_eq!(s.meta.mode, SessionMode::Advisor);
-    assert_eq!(
-        s.answers.meta.get("origin").and_then(|v| v.as_str()),
-        Some("self-assessment")
-    );
-    assert_eq!(s.answers.company.name.as_deref(), Some("Exempel AB"));
+    assert!(matches!(a.notice, Some(Notice::Imported { .. })));
     assert_eq!(
         answer(&a, "exporterar"),
         Some(&Answer::Choice("ja_ibland".into()))
     );
-    assert!(s.answers.private_notes.is_empty());
-    assert_eq!(s.answers.notes.len(), 1);
+    assert_eq!(a.company.field(0), "Exempel AB");
+    // A file that cannot be read is reported on the same screen.
+    let mut b = app("sv", SessionMode::Advisor);
+    press(&mut b, KeyCode::Char('3'));
+    typ(&mut b, "x.toml");
+    press(&mut b, KeyCode::Enter);
+    update(
+        &mut b,
+        Msg::Opened(Err(OpenError::Failed("x.toml:1:1: error".into()))),
+    );
+    assert_eq!(b.screen, Screen::OpenFile);
+    assert!(matches!(b.notice, Some(Notice::OpenFailed(_))));
+    assert!(b.session.is_none());
 }
 
 #[test]
@@ -426,20 +434,122 @@ fn resume_returns_to_the_saved_question() {
     let fx = press(&mut b, KeyCode::Char('2'));
     assert!(matches!(fx.first(), Some(Effect::LoadSessionList)));
     assert_eq!(b.screen, Screen::Resume);
-    update(
-        &mut b,
-        Msg::SessionsListed(vec![SessionRow {
-            id: saved.meta.id.clone(),
-            company: None,
-            updated: saved.meta.updated.clone(),
-            done: 1,
-            total: 10,
-            session: Ok(Box::new(saved)),
-        }]),
+    let listing = behovsanalys::session::Listing {
+        sessions: vec![summary(&saved.meta.id)],
+        ..Default::default()
+    };
+    update(&mut b, Msg::SessionsListed(Ok(listing)));
+    // Enter asks the runtime to lock and load the session; nothing opens yet.
+    let fx = press(&mut b, KeyCode::Enter);
+    assert!(
+        matches!(fx.as_slice(), [Effect::Open(OpenRequest::Resume(id))] if *id == saved.meta.id),
+        "{fx:?}"
     );
-    press(&mut b, KeyCode::Enter);
+    assert_eq!(b.screen, Screen::Resume);
+    let fx = update(&mut b, opened(saved, OpenKind::Resumed));
+    assert_eq!(saves(&fx), 1);
     assert_eq!(b.screen, Screen::Questions);
     assert_eq!(current_id(&b), "exportandel");
+}
+
+fn summary(id: &str) -> behovsanalys::session::Summary {
+    behovsanalys::session::Summary {
+        id: id.into(),
+        company: Some("Exempel AB".into()),
+        org_number: None,
+        municipality: None,
+        created: "2026-01-15T09:00:00Z".into(),
+        updated: "2026-01-15T09:30:00Z".into(),
+        mode: SessionMode::Advisor,
+        origin: None,
+        previous: None,
+        questionnaire_id: "exportbehov".into(),
+        questionnaire_version: "2026.1".into(),
+        answered: 3,
+        total: 50,
+        orphans: 0,
+        drift: false,
+    }
+}
+
+#[test]
+fn a_locked_session_is_not_opened_and_the_holder_is_named() {
+    let mut a = app("en", SessionMode::Advisor);
+    press(&mut a, KeyCode::Char('2'));
+    let listing = behovsanalys::session::Listing {
+        sessions: vec![summary("s1")],
+        ..Default::default()
+    };
+    update(&mut a, Msg::SessionsListed(Ok(listing)));
+    press(&mut a, KeyCode::Enter);
+    update(
+        &mut a,
+        Msg::Opened(Err(OpenError::Locked {
+            id: "s1".into(),
+            holder: "anna@laptop, process 4242".into(),
+        })),
+    );
+    assert_eq!(a.screen, Screen::Resume);
+    assert!(a.session.is_none());
+    assert!(
+        matches!(&a.notice, Some(Notice::OpenFailed(OpenError::Locked { holder, .. })) if holder.contains("4242"))
+    );
+    // A new session whose lock cannot be taken is closed again.
+    let mut b = app("en", SessionMode::Advisor);
+    let fx = press(&mut b, KeyCode::Enter);
+    assert!(matches!(fx.as_slice(), [Effect::Lock(id)] if id == "20260115-090000-abcd"));
+    assert_eq!(b.screen, Screen::Company);
+    update(
+        &mut b,
+        Msg::LockFailed(OpenError::Failed("cannot create /x: denied".into())),
+    );
+    assert_eq!(b.screen, Screen::Start);
+    assert!(b.session.is_none());
+    assert!(b.notice.is_some());
+}
+
+#[test]
+fn leaving_a_session_releases_it() {
+    let mut a = app("sv", SessionMode::Advisor);
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.screen, Screen::Company);
+    let fx = press(&mut a, KeyCode::Esc);
+    assert!(matches!(fx.as_slice(), [Effect::Close]), "{fx:?}");
+    assert_eq!(a.screen, Screen::Start);
+    assert!(a.session.is_none());
+}
+
+#[test]
+fn follow_up_from_the_resume_list() {
+    let mut a = app("sv", SessionMode::Advisor);
+    press(&mut a, KeyCode::Char('2'));
+    let listing = behovsanalys::session::Listing {
+        sessions: vec![summary("s1"), summary("s2")],
+        ..Default::default()
+    };
+    update(&mut a, Msg::SessionsListed(Ok(listing)));
+    press(&mut a, KeyCode::Down);
+    let fx = press(&mut a, KeyCode::Char('f'));
+    assert!(
+        matches!(fx.as_slice(), [Effect::Open(OpenRequest::FollowUp(id))] if id == "s2"),
+        "{fx:?}"
+    );
+    // Not in a self-assessment.
+    let mut b = app("sv", SessionMode::SelfAssessment);
+    press(&mut b, KeyCode::Char('2'));
+    let mut row = summary("s1");
+    row.mode = SessionMode::SelfAssessment;
+    let listing = behovsanalys::session::Listing {
+        sessions: vec![row, summary("advisor-only")],
+        ..Default::default()
+    };
+    update(&mut b, Msg::SessionsListed(Ok(listing)));
+    assert_eq!(
+        b.resume_rows().len(),
+        1,
+        "self mode lists only self-assessments"
+    );
+    assert!(press(&mut b, KeyCode::Char('f')).is_empty());
 }
 
 #[test]

@@ -4,10 +4,10 @@ mod catalogue;
 mod check;
 mod diff;
 mod export;
+mod import;
 mod preview;
 mod report;
 mod schema;
-mod import;
 mod score;
 mod sessions;
 
@@ -143,21 +143,26 @@ pub fn lang(cli: &Cli, q: &questionnaire::Questionnaire) -> String {
 /// The wizard (no subcommand). Needs a terminal on stdin and stdout.
 fn wizard(cli: &Cli) -> Result<ExitCode> {
     use std::io::IsTerminal;
-    let loaded = load_questionnaire(cli)?;
+    // A questionnaire file is read (and its errors reported) before the
+    // terminal is taken; the built-in one, which the tests check, is read
+    // by the wizard after its first screen is drawn.
+    let questionnaire = match &cli.questionnaire {
+        Some(_) => Some(load_questionnaire(cli)?.questionnaire),
+        None => None,
+    };
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         anyhow::bail!(
             "the wizard needs a terminal; run it in one, or use a command such as `behovsanalys score` (see --help)"
         );
     }
-    let lang = lang(cli, &loaded.questionnaire);
     let mode = if cli.self_assessment {
         behovsanalys::session::SessionMode::SelfAssessment
     } else {
         behovsanalys::session::SessionMode::Advisor
     };
     behovsanalys::tui::run(behovsanalys::tui::Options {
-        questionnaire: loaded.questionnaire,
-        lang,
+        questionnaire,
+        lang: cli.lang.map(|l| l.code().to_string()),
         mode,
         data_dir: cli.data_dir.clone(),
     })?;

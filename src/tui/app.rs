@@ -2,13 +2,17 @@
 //! filled in and its cached evaluation.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::answers::{Answer, AnswersFile};
 use crate::questionnaire::{Audience, Questionnaire};
 use crate::scoring::{self, Evaluation};
-use crate::session::{Attendee, Meta, Session, SessionMode};
+use crate::session::{
+    Attendee, Comparison, DriftReport, Listing, Meta, Session, SessionMode, Summary,
+};
 
 use super::input::Input;
+use super::{OpenError, Previous};
 
 /// Clock and id source, injected so that tests are reproducible.
 #[derive(Clone, Copy)]
@@ -68,8 +72,24 @@ pub enum Popup {
 /// A message shown once in the status line.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Notice {
-    Imported,
-    ImportFailed(String),
+    /// A self-assessment file became a new session.
+    Imported {
+        file: String,
+        /// A session with the file's id existed; this is a new one.
+        existing: Option<String>,
+        warnings: Vec<String>,
+    },
+    /// A session could not be opened (locked elsewhere, unreadable …).
+    OpenFailed(OpenError),
+    /// The sessions could not be listed.
+    ListFailed(String),
+    /// The questionnaire changed since the session was saved (and the
+    /// version in use).
+    Drift(DriftReport, String),
+    /// A follow-up visit was started from the visit of this date.
+    FollowUp {
+        previous_date: String,
+    },
     Exported(Vec<String>),
     ExportFailed(String),
     SavedAgain,
@@ -79,17 +99,6 @@ pub enum Notice {
 pub enum InputError {
     NotANumber,
     OutOfRange,
-}
-
-/// One row of the resume list.
-#[derive(Debug, Clone)]
-pub struct SessionRow {
-    pub id: String,
-    pub company: Option<String>,
-    pub updated: String,
-    pub done: usize,
-    pub total: usize,
-    pub session: Result<Box<Session>, String>,
 }
 
 /// Company form fields, in focus order.
@@ -153,7 +162,11 @@ impl CompanyForm {
         }
         let k = i - COMPANY_FIELDS;
         let pair = self.attendees.get_mut(k / 2)?;
-        Some(if k % 2 == 0 { &mut pair.0 } else { &mut pair.1 })
+        Some(if k.is_multiple_of(2) {
+            &mut pair.0
+        } else {
+            &mut pair.1
+        })
     }
 
     pub fn field(&self, i: usize) -> &str {
@@ -214,20 +227,29 @@ pub struct ExportJob {
     pub actors: Vec<String>,
     /// Self-assessment: also write the answers file for the advisor.
     pub self_file: bool,
+    /// The documents' date (`YYYY-MM-DD`; default today).
+    pub date: Option<String>,
 }
 
 pub struct App {
-    pub q: Questionnaire,
+    pub q: Arc<Questionnaire>,
     pub lang: String,
     pub mode: SessionMode,
     pub clock: Clock,
     pub screen: Screen,
     pub start_cursor: usize,
-    pub sessions: Option<Vec<SessionRow>>,
+    /// The resume list: `None` while it is read.
+    pub sessions: Option<Result<Listing, String>>,
     pub resume_cursor: usize,
     pub open_path: Input,
     pub session: Option<Session>,
     pub eval: Option<Evaluation>,
+    /// The earlier visit a follow-up compares with.
+    pub previous: Option<Box<Previous>>,
+    /// The comparison with it, refreshed when the summary is shown.
+    pub comparison: Option<Comparison>,
+    /// The date of exported documents (`BEHOVSANALYS_DATE`); default today.
+    pub export_date: Option<String>,
     pub company: CompanyForm,
     pub qs: QuestionState,
     pub summary: SummaryState,
@@ -241,7 +263,13 @@ pub struct App {
 impl App {
     /// A new app on the start screen. `export_dir` is the default folder
     /// for exports (normally the current directory).
-    pub fn new(q: Questionnaire, lang: &str, mode: SessionMode, export_dir: &str) -> App {
+    pub fn new(
+        q: impl Into<Arc<Questionnaire>>,
+        lang: &str,
+        mode: SessionMode,
+        export_dir: &str,
+    ) -> App {
+        let q = q.into();
         let lang = if q.languages.iter().any(|l| l == lang) {
             lang.to_string()
         } else {
@@ -259,6 +287,9 @@ impl App {
             open_path: Input::default(),
             session: None,
             eval: None,
+            previous: None,
+            comparison: None,
+            export_date: None,
             company: CompanyForm::default(),
             qs: QuestionState {
                 cur: 0,
@@ -352,6 +383,19 @@ impl App {
         let mut v: Vec<&scoring::Referral> = e.referrals.iter().collect();
         v.sort_by_key(|r| !r.recommended);
         v
+    }
+
+    /// The sessions of the resume list: in self-assessment mode only
+    /// self-assessments.
+    pub fn resume_rows(&self) -> Vec<&Summary> {
+        match &self.sessions {
+            Some(Ok(l)) => l
+                .sessions
+                .iter()
+                .filter(|s| !self.is_self() || s.mode == SessionMode::SelfAssessment)
+                .collect(),
+            _ => Vec::new(),
+        }
     }
 
     pub fn meta(&self) -> Option<&Meta> {

@@ -31,6 +31,8 @@ pub enum Action {
     Prev,
     Clear,
     Export,
+    /// Start a follow-up visit (resume list).
+    FollowUp,
     Yes,
     No,
 }
@@ -96,6 +98,7 @@ pub fn normal(key: &KeyEvent) -> Option<Action> {
         KeyCode::Char('c') => Action::Compact,
         KeyCode::Char('q') => Action::Quit,
         KeyCode::Char('x') => Action::Export,
+        KeyCode::Char('f') => Action::FollowUp,
         KeyCode::Delete | KeyCode::Backspace => Action::Clear,
         _ => return None,
     })

@@ -9,20 +9,23 @@ use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 use crate::answers::{Answer, AnswersFile};
 use crate::questionnaire::Kind;
 use crate::scoring;
-use crate::session::{Meta, Session};
+use crate::session::{Listing, Meta, Session};
 
 use super::app::*;
 use super::input::Input;
 use super::keymap::{self, Action};
+use super::{OpenError, OpenKind, OpenRequest, Opened};
 
 #[derive(Debug, Clone)]
 pub enum Msg {
     Key(KeyEvent),
     Paste(String),
     /// The resume list was read.
-    SessionsListed(Vec<SessionRow>),
-    /// A self-assessment file was read (or not).
-    Imported(Result<Box<AnswersFile>, String>),
+    SessionsListed(Result<Listing, String>),
+    /// A session was opened and locked (resumed, follow-up, imported), or why not.
+    Opened(Result<Box<Opened>, OpenError>),
+    /// The lock of the new session could not be taken.
+    LockFailed(OpenError),
     /// Files written by an export, or why it failed.
     Exported(Result<Vec<String>, String>),
     /// The writer could not save (it keeps retrying).
@@ -33,10 +36,16 @@ pub enum Msg {
 
 #[derive(Debug, Clone)]
 pub enum Effect {
-    /// Save this snapshot of the session (coalesced by the writer).
+    /// Save this snapshot of the session (coalesced by the writer; only
+    /// while its lock is held).
     Save(Box<Session>),
+    /// Take the editing lock of a new session (before its first save).
+    Lock(String),
+    /// Lock and open a saved session, start a follow-up, import a file.
+    Open(OpenRequest),
+    /// The session was left: write what is pending, release its lock.
+    Close,
     LoadSessionList,
-    Import(PathBuf),
     Export(Box<ExportJob>),
     Quit,
 }
@@ -51,12 +60,15 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.sessions = Some(rows);
             vec![]
         }
-        Msg::Imported(Ok(file)) => {
-            app.notice = Some(Notice::Imported);
-            import(app, *file)
+        Msg::Opened(Ok(opened)) => on_opened(app, *opened),
+        Msg::Opened(Err(e)) => {
+            app.notice = Some(Notice::OpenFailed(e));
+            vec![]
         }
-        Msg::Imported(Err(e)) => {
-            app.notice = Some(Notice::ImportFailed(e));
+        Msg::LockFailed(e) => {
+            close_session(app);
+            goto(app, Screen::Start);
+            app.notice = Some(Notice::OpenFailed(e));
             vec![]
         }
         Msg::Exported(r) => {
@@ -167,6 +179,35 @@ fn toggle_lang(app: &mut App) {
 fn goto(app: &mut App, screen: Screen) {
     app.screen = screen;
     app.notice = None;
+    if screen == Screen::Summary {
+        refresh_comparison(app);
+    }
+}
+
+/// Compares with the previous visit (a follow-up), for the summary.
+fn refresh_comparison(app: &mut App) {
+    app.comparison = match (&app.previous, &app.session) {
+        (Some(p), Some(s)) => Some(crate::session::compare(&app.q, &p.answers, &s.answers)),
+        _ => None,
+    };
+}
+
+/// Forgets the open session (its lock is released by [`Effect::Close`]).
+fn close_session(app: &mut App) {
+    app.session = None;
+    app.eval = None;
+    app.previous = None;
+    app.comparison = None;
+}
+
+/// Leaves the open session for the start screen.
+fn leave_session(app: &mut App) -> Vec<Effect> {
+    goto(app, Screen::Start);
+    if app.session.is_none() {
+        return vec![];
+    }
+    close_session(app);
+    vec![Effect::Close]
 }
 
 fn ask_quit(app: &mut App) {
@@ -204,9 +245,10 @@ fn activate_start(app: &mut App, item: StartItem) -> Vec<Effect> {
     match item {
         StartItem::New => {
             let s = new_session(app);
+            let id = s.meta.id.clone();
             open_session(app, s);
             goto(app, Screen::Company);
-            vec![]
+            vec![Effect::Lock(id)]
         }
         StartItem::Resume => {
             app.sessions = None;
@@ -260,26 +302,68 @@ fn open_session(app: &mut App, s: Session) {
     app.qs.focus = Focus::Question;
     app.summary.cursor = 0;
     app.summary.focus = SummaryFocus::Actors;
+    app.previous = None;
+    app.comparison = None;
+}
+
+/// A session the runtime opened and locked becomes the current one.
+fn on_opened(app: &mut App, o: Opened) -> Vec<Effect> {
+    let previous_date = o
+        .previous
+        .as_ref()
+        .map(|p| p.updated.get(..10).unwrap_or(&p.updated).to_string());
+    open_session(app, o.session);
+    app.previous = o.previous.map(Box::new);
+    match o.kind {
+        OpenKind::Resumed => {
+            goto(app, Screen::Questions);
+            if !o.drift.is_empty() {
+                app.notice = Some(Notice::Drift(o.drift, app.q.version.clone()));
+            }
+        }
+        OpenKind::FollowUp => {
+            goto(app, Screen::Company);
+            app.notice = Some(Notice::FollowUp {
+                previous_date: previous_date.unwrap_or_default(),
+            });
+        }
+        OpenKind::Imported {
+            file,
+            existing,
+            warnings,
+        } => {
+            goto(app, Screen::Company);
+            app.notice = Some(Notice::Imported {
+                file,
+                existing,
+                warnings,
+            });
+        }
+    }
+    save(app).into_iter().collect()
 }
 
 // ---------------------------------------------------------------- resume / open
 
 fn resume_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let n = app.sessions.as_ref().map_or(0, Vec::len);
+    let selected = app
+        .resume_rows()
+        .get(app.resume_cursor)
+        .map(|r| r.id.clone());
+    let n = app.resume_rows().len();
     match keymap::normal(&key) {
         Some(Action::Up) => app.resume_cursor = app.resume_cursor.saturating_sub(1),
         Some(Action::Down) => app.resume_cursor = (app.resume_cursor + 1).min(n.saturating_sub(1)),
         Some(Action::Enter | Action::Space) => {
-            let row = app
-                .sessions
-                .as_ref()
-                .and_then(|rows| rows.get(app.resume_cursor))
-                .and_then(|r| r.session.as_ref().ok())
-                .map(|s| (**s).clone());
-            if let Some(s) = row {
-                open_session(app, s);
-                goto(app, Screen::Questions);
-                return vec![save(app)].into_iter().flatten().collect();
+            if let Some(id) = selected {
+                app.notice = None;
+                return vec![Effect::Open(OpenRequest::Resume(id))];
+            }
+        }
+        Some(Action::FollowUp) if !app.is_self() => {
+            if let Some(id) = selected {
+                app.notice = None;
+                return vec![Effect::Open(OpenRequest::FollowUp(id))];
             }
         }
         Some(Action::Esc) => goto(app, Screen::Start),
@@ -294,7 +378,8 @@ fn open_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Some(Action::Enter) => {
             let path = app.open_path.text().trim().to_string();
             if !path.is_empty() {
-                return vec![Effect::Import(PathBuf::from(path))];
+                app.notice = None;
+                return vec![Effect::Open(OpenRequest::Import(PathBuf::from(path)))];
             }
         }
         Some(Action::Esc) => goto(app, Screen::Start),
@@ -304,30 +389,6 @@ fn open_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         }
     }
     vec![]
-}
-
-/// A self-assessment becomes a new advisor session: answers, company,
-/// consent and shared notes are copied; private notes never came along.
-fn import(app: &mut App, file: AnswersFile) -> Vec<Effect> {
-    let mut s = new_session(app);
-    s.answers.company = file.company;
-    s.answers.answers = file.answers;
-    s.answers.consent = file.consent;
-    s.answers.notes = file.notes;
-    s.answers.orphans = file.orphans;
-    s.answers.meta.insert(
-        "origin".into(),
-        toml::Value::String("self-assessment".into()),
-    );
-    if let Some(created) = file.meta.get("created").and_then(|v| v.as_str()) {
-        s.answers.meta.insert(
-            "self_assessment_created".into(),
-            toml::Value::String(created.to_string()),
-        );
-    }
-    open_session(app, s);
-    app.screen = Screen::Company;
-    save(app).into_iter().collect()
 }
 
 // ---------------------------------------------------------------- company
@@ -347,7 +408,7 @@ fn company_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Some(Action::Down | Action::Tab) => app.company.focus = (app.company.focus + 1) % items,
         Some(Action::Enter) if !on_button => app.company.focus += 1,
         Some(Action::Enter | Action::Space | Action::Next) => return to_questions(app),
-        Some(Action::Esc) => goto(app, Screen::Start),
+        Some(Action::Esc) => return leave_session(app),
         Some(Action::Quit | Action::Interrupt) => ask_quit(app),
         Some(Action::Summary) => {
             goto(app, Screen::Summary);
@@ -867,15 +928,55 @@ fn toggle_consent(app: &mut App) -> Vec<Effect> {
         return vec![];
     };
     let id = app.q.actors[actor].id.clone();
+    let now = (app.clock.now)();
+    let company_word = super::strings::get(&app.lang).the_company;
+    let is_self = app.is_self();
     let Some(s) = app.session.as_mut() else {
         return vec![];
     };
-    if s.answers.consent.get(&id) == Some(&true) {
-        s.answers.consent.remove(&id);
+    let given = s.answers.consent.get(&id) != Some(&true);
+    if given {
+        s.answers.consent.insert(id.clone(), true);
     } else {
-        s.answers.consent.insert(id, true);
+        s.answers.consent.remove(&id);
     }
+    // Who recorded it: the first attendee (normally the advisor), or the
+    // company itself in a self-assessment.
+    let by = s
+        .meta
+        .attendees
+        .first()
+        .map(|a| a.name.trim().to_string())
+        .filter(|n| !n.is_empty())
+        .or_else(|| is_self.then(|| company_word.to_string()));
+    log_consent(&mut s.answers.meta, &id, given, &now, by);
     save(app).into_iter().collect()
+}
+
+/// Most consent log entries kept (the newest).
+const MAX_CONSENT_LOG: usize = 500;
+
+/// Appends `{actor, given, at, by}` to `[[meta.consent_log]]` (docs/EXPORT.md).
+fn log_consent(meta: &mut toml::Table, actor: &str, given: bool, at: &str, by: Option<String>) {
+    let mut entry = toml::Table::new();
+    entry.insert("actor".into(), actor.into());
+    entry.insert("given".into(), given.into());
+    entry.insert("at".into(), at.into());
+    if let Some(by) = by {
+        entry.insert("by".into(), by.into());
+    }
+    let log = meta
+        .entry("consent_log")
+        .or_insert_with(|| toml::Value::Array(Vec::new()));
+    if !log.is_array() {
+        *log = toml::Value::Array(Vec::new());
+    }
+    if let toml::Value::Array(a) = log {
+        a.push(toml::Value::Table(entry));
+        if a.len() > MAX_CONSENT_LOG {
+            a.drain(..a.len() - MAX_CONSENT_LOG);
+        }
+    }
 }
 
 fn export(app: &mut App) -> Vec<Effect> {
@@ -896,5 +997,6 @@ fn export(app: &mut App) -> Vec<Effect> {
         lang: app.lang.clone(),
         actors,
         self_file: app.is_self(),
+        date: app.export_date.clone(),
     }))]
 }

@@ -162,6 +162,13 @@ fn footer_hints(app: &App, s: &Strings) -> Vec<String> {
             s.k_lang.into(),
             s.k_quit.into(),
         ],
+        (_, Screen::Resume) if !app.is_self() => vec![
+            s.k_move.into(),
+            "Enter OK".into(),
+            s.k_follow_up.into(),
+            s.k_back.into(),
+            s.k_quit.into(),
+        ],
         (_, Screen::Resume) => vec![
             s.k_move.into(),
             "Enter OK".into(),
@@ -456,11 +463,57 @@ fn draw_start(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Re
 
 fn notice_lines<'a>(n: &Notice, s: &Strings, theme: &Theme, width: usize) -> Vec<Line<'a>> {
     match n {
-        Notice::Imported => wrapped(s.imported, width, theme.ok()),
-        Notice::ImportFailed(e) => wrapped(
-            &format!("{}: {}", s.open_failed, sanitize_line(e)),
+        Notice::Imported {
+            file,
+            existing,
+            warnings,
+        } => {
+            let mut v = wrapped(
+                &fill(s.imported, &[("file", &sanitize_line(file))]),
+                width,
+                theme.ok(),
+            );
+            if let Some(id) = existing {
+                v.extend(wrapped(
+                    &fill(s.imported_new_id, &[("id", &sanitize_line(id))]),
+                    width,
+                    theme.dim(),
+                ));
+            }
+            for w in warnings {
+                v.extend(wrapped(&sanitize_line(w), width, theme.warn()));
+            }
+            v
+        }
+        Notice::OpenFailed(super::OpenError::Locked { id, holder }) => wrapped(
+            &fill(
+                s.locked,
+                &[
+                    ("id", &sanitize_line(id)),
+                    ("holder", &sanitize_line(holder)),
+                ],
+            ),
             width,
             theme.error(),
+        ),
+        Notice::OpenFailed(super::OpenError::Failed(e)) => wrapped(
+            &format!("{}: {}", s.open_session_failed, sanitize_line(e)),
+            width,
+            theme.error(),
+        ),
+        Notice::ListFailed(e) => wrapped(
+            &format!("{}: {}", s.list_failed, sanitize_line(e)),
+            width,
+            theme.error(),
+        ),
+        Notice::Drift(d, version) => drift_lines(d, version, s, theme, width),
+        Notice::FollowUp { previous_date } => wrapped(
+            &fill(
+                s.follow_up_started,
+                &[("date", &sanitize_line(previous_date))],
+            ),
+            width,
+            theme.ok(),
         ),
         Notice::ExportFailed(e) => wrapped(
             &format!("{}: {}", s.export_failed, sanitize_line(e)),
@@ -484,6 +537,59 @@ fn notice_lines<'a>(n: &Notice, s: &Strings, theme: &Theme, width: usize) -> Vec
     }
 }
 
+/// What changed in the questionnaire, in the user's language.
+fn drift_lines<'a>(
+    d: &crate::session::DriftReport,
+    version: &str,
+    s: &Strings,
+    theme: &Theme,
+    width: usize,
+) -> Vec<Line<'a>> {
+    let mut v = wrapped(s.drift_heading, width, theme.warn());
+    let mut items = Vec::new();
+    if let Some(old) = &d.version_before {
+        items.push(fill(
+            s.drift_version,
+            &[
+                ("old", &sanitize_line(old)),
+                ("new", &sanitize_line(version)),
+            ],
+        ));
+    } else if d.hash_changed {
+        items.push(fill(s.drift_hash, &[("v", &sanitize_line(version))]));
+    }
+    for (old, new) in &d.renamed {
+        items.push(fill(
+            s.drift_renamed,
+            &[("old", &sanitize_line(old)), ("new", &sanitize_line(new))],
+        ));
+    }
+    for o in &d.orphans {
+        items.push(fill(
+            s.drift_orphan,
+            &[
+                ("q", &sanitize_line(&o.question)),
+                ("v", &sanitize_line(&o.value.to_string())),
+                ("reason", &sanitize_line(&o.reason)),
+            ],
+        ));
+    }
+    for item in items {
+        v.extend(
+            wrap(&item, width.saturating_sub(2))
+                .into_iter()
+                .enumerate()
+                .map(|(n, l)| {
+                    Line::styled(
+                        format!("{}{l}", if n == 0 { "• " } else { "  " }),
+                        theme.warn(),
+                    )
+                }),
+        );
+    }
+    v
+}
+
 fn draw_resume(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect) {
     let block = Block::bordered().title(Span::styled(
         format!(" {} ", s.resume_heading),
@@ -491,38 +597,97 @@ fn draw_resume(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: R
     ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let Some(rows) = &app.sessions else {
-        frame.render_widget(Paragraph::new(s.resume_loading), inner);
-        return;
+    let w = inner.width as usize;
+    // Below the list: files set aside, files that cannot be read now, and
+    // the last notice (e.g. the session is open elsewhere).
+    let mut extra: Vec<Line> = Vec::new();
+    if let Some(Ok(l)) = &app.sessions {
+        let new = l.quarantined.iter().filter(|f| f.new).count();
+        let dir = "quarantine/";
+        if new > 0 {
+            extra.extend(wrapped(
+                &fill(
+                    s.resume_quarantined,
+                    &[("n", &new.to_string()), ("dir", dir)],
+                ),
+                w,
+                theme.warn(),
+            ));
+        } else if !l.quarantined.is_empty() {
+            extra.extend(wrapped(
+                &fill(
+                    s.resume_quarantine_old,
+                    &[("n", &l.quarantined.len().to_string()), ("dir", dir)],
+                ),
+                w,
+                theme.dim(),
+            ));
+        }
+        for p in l.problems.iter().take(3) {
+            extra.push(Line::styled(
+                truncate(
+                    &format!(
+                        "{} {} {}",
+                        s.resume_problem,
+                        sanitize_line(&p.file),
+                        sanitize_line(&p.message)
+                    ),
+                    w,
+                ),
+                theme.dim(),
+            ));
+        }
+    }
+    if let Some(n) = &app.notice {
+        extra.extend(notice_lines(n, s, theme, w));
+    }
+    let extra_h = (extra.len() as u16).min(inner.height / 2);
+    let [list_area, extra_area] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(extra_h)]).areas(inner);
+    frame.render_widget(Paragraph::new(extra), extra_area);
+    let rows = match &app.sessions {
+        None => {
+            frame.render_widget(Paragraph::new(s.resume_loading), list_area);
+            return;
+        }
+        Some(Err(e)) => {
+            frame.render_widget(
+                Paragraph::new(wrapped(
+                    &format!("{}: {}", s.list_failed, sanitize_line(e)),
+                    w,
+                    theme.error(),
+                )),
+                list_area,
+            );
+            return;
+        }
+        Some(Ok(_)) => app.resume_rows(),
     };
     if rows.is_empty() {
-        frame.render_widget(Paragraph::new(s.resume_empty), inner);
+        frame.render_widget(Paragraph::new(s.resume_empty), list_area);
         return;
     }
-    let w = inner.width as usize;
     let items: Vec<ListItem> = rows
         .iter()
         .map(|r| {
-            let name = r
+            let mut name = r
                 .company
                 .as_deref()
                 .map(sanitize_line)
                 .unwrap_or_else(|| s.resume_unnamed.to_string());
-            let right = match &r.session {
-                Ok(_) => format!(
-                    "{}  {:>3}/{:<3}  {}",
-                    r.updated.get(..10).unwrap_or(&r.updated),
-                    r.done,
-                    r.total,
-                    r.id
-                ),
-                Err(_) => format!("{}  {}", s.resume_broken, r.id),
-            };
+            if r.previous.is_some() {
+                name = format!("{name} ({})", s.resume_follow_up);
+            }
+            let right = format!(
+                "{}  {:>3}/{:<3}  {}",
+                r.updated.get(..10).unwrap_or(&r.updated),
+                r.answered,
+                r.total,
+                sanitize_line(&r.id)
+            );
+            // The highlight symbol takes the first column.
             let name_w = w.saturating_sub(text_width(&right) + 2);
-            ListItem::new(format!(
-                " {} {right}",
-                pad(&truncate(&name, name_w), name_w)
-            ))
+            ListItem::new(format!("{} {right}", pad(&truncate(&name, name_w), name_w)))
         })
         .collect();
     let mut state = ListState::default().with_selected(Some(app.resume_cursor));
@@ -530,7 +695,7 @@ fn draw_resume(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: R
         List::new(items)
             .highlight_style(theme.selected())
             .highlight_symbol("›"),
-        inner,
+        list_area,
         &mut state,
     );
 }
@@ -1284,8 +1449,9 @@ fn draw_summary(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: 
     frame.render_widget(block, left);
     let w = inner.width as usize;
     let mut lines = vec![Line::styled(s.needs_per_area, theme.title())];
+    let cmp = app.comparison.as_ref();
     let bar_w = if w > 40 { 12 } else { 6 };
-    let title_w = w.saturating_sub(bar_w + 5);
+    let title_w = w.saturating_sub(bar_w + 5 + if cmp.is_some() { 2 } else { 0 });
     for a in &eval.areas {
         let title = truncate(
             &sanitize_line(app.q.areas[a.area].title.get(&app.lang)),
@@ -1294,12 +1460,69 @@ fn draw_summary(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: 
         let num = a
             .need
             .map_or("–".to_string(), |n| crate::output::round(n).to_string());
-        lines.push(Line::from(vec![
+        let mut spans = vec![
             Span::raw(pad(&title, title_w)),
             Span::raw(" "),
             Span::styled(crate::output::bar(a.need, bar_w), theme.bar()),
             Span::raw(format!("{num:>4}")),
-        ]));
+        ];
+        if let Some(c) = cmp {
+            use crate::session::Direction;
+            let arrow = match c.areas.get(a.area).map(|x| x.direction) {
+                Some(Direction::Up) => "↑",
+                Some(Direction::Down) => "↓",
+                Some(Direction::New) => "+",
+                _ => " ",
+            };
+            spans.push(Span::styled(format!(" {arrow}"), theme.accent()));
+        }
+        lines.push(Line::from(spans));
+    }
+    if let (Some(c), Some(p)) = (cmp, &app.previous) {
+        use crate::session::Direction;
+        let count = |d: Direction| c.areas.iter().filter(|x| x.direction == d).count();
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            truncate(
+                &fill(
+                    s.since_last,
+                    &[(
+                        "date",
+                        &sanitize_line(p.updated.get(..10).unwrap_or(&p.updated)),
+                    )],
+                ),
+                w,
+            ),
+            theme.title(),
+        ));
+        lines.push(Line::raw(truncate(
+            &fill(
+                s.needs_moved,
+                &[
+                    ("up", &count(Direction::Up).to_string()),
+                    ("down", &count(Direction::Down).to_string()),
+                    ("new", &count(Direction::New).to_string()),
+                ],
+            ),
+            w,
+        )));
+        let then: Vec<String> = c
+            .referred_before()
+            .map(|r| sanitize_line(&app.q.actors[r.actor].name))
+            .collect();
+        lines.extend(wrapped(
+            &format!(
+                "{} {}",
+                s.referred_then,
+                if then.is_empty() {
+                    s.none.to_string()
+                } else {
+                    then.join(", ")
+                }
+            ),
+            w,
+            Style::new(),
+        ));
     }
     let open: Vec<usize> = eval
         .open_questions
@@ -1471,6 +1694,27 @@ fn actor_details(
         ),
         theme.strong(),
     )];
+    if let Some(then) = app
+        .comparison
+        .as_ref()
+        .and_then(|c| c.referrals.get(r.actor))
+    {
+        let status = if then.was_recommended {
+            s.recommended
+        } else {
+            s.not_recommended
+        };
+        lines.push(Line::styled(
+            fill(
+                s.last_visit_actor,
+                &[
+                    ("status", status),
+                    ("score", &crate::output::round(then.before).to_string()),
+                ],
+            ),
+            theme.accent(),
+        ));
+    }
     lines.extend(wrapped(
         &sanitize_line(actor.description.get(lang)),
         w,

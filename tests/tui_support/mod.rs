@@ -3,9 +3,9 @@
 #![allow(dead_code)]
 
 use behovsanalys::questionnaire;
-use behovsanalys::session::SessionMode;
+use behovsanalys::session::{Meta, Session, SessionMode};
 use behovsanalys::tui::app::{App, Clock};
-use behovsanalys::tui::{Effect, Msg, update};
+use behovsanalys::tui::{Effect, Msg, OpenKind, Opened, update};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 pub fn app(lang: &str, mode: SessionMode) -> App {
@@ -52,4 +52,41 @@ pub fn current_id(app: &App) -> String {
 pub fn to_questions(app: &mut App) {
     press(app, KeyCode::Enter);
     press(app, KeyCode::PageDown);
+}
+
+/// A session with these answers, as the runtime would hand it over after
+/// opening (and locking) it.
+pub fn session_with(app: &App, answers: behovsanalys::answers::AnswersFile) -> Session {
+    Session {
+        answers,
+        meta: Meta {
+            id: "20260115-090000-abcd".into(),
+            created: "2026-01-15T09:00:00Z".into(),
+            updated: "2026-01-15T09:30:00Z".into(),
+            mode: app.mode,
+            questionnaire_id: app.q.id.clone(),
+            questionnaire_version: app.q.version.clone(),
+            questionnaire_hash: app.q.hash.clone(),
+            ..Meta::default()
+        },
+    }
+}
+
+/// The message of a session opened by the runtime.
+pub fn opened(session: Session, kind: OpenKind) -> Msg {
+    Msg::Opened(Ok(Box::new(Opened {
+        session,
+        kind,
+        drift: Default::default(),
+        previous: None,
+    })))
+}
+
+/// How an imported file is reported.
+pub fn imported_kind() -> OpenKind {
+    OpenKind::Imported {
+        file: "självskattning.toml".into(),
+        existing: None,
+        warnings: vec![],
+    }
 }
