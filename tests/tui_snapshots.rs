@@ -5,10 +5,10 @@ mod tui_support;
 
 use behovsanalys::answers::{self, Mode};
 use behovsanalys::session::SessionMode;
-use behovsanalys::session::{Listing, Problem, QuarantinedFile, Summary};
+use behovsanalys::session::{DriftReport, Listing, Problem, QuarantinedFile, Summary};
 use behovsanalys::tui::app::App;
 use behovsanalys::tui::theme::Theme;
-use behovsanalys::tui::{Msg, OpenError, update, view};
+use behovsanalys::tui::{Msg, OpenError, OpenKind, Opened, Previous, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
@@ -189,6 +189,61 @@ const STATES: &[(&str, SessionMode, Build)] = &[
                 "/tmp/export/exempel-ab_almi.html".into(),
                 "/tmp/export/exempel-ab_sammanfattning.html".into(),
             ])),
+        );
+    }),
+    ("summary_follow_up", SessionMode::Advisor, |a| {
+        let load = |a: &App, name: &str| {
+            let path = format!(
+                "{}/tests/fixtures/profiles/{name}.toml",
+                env!("CARGO_MANIFEST_DIR")
+            );
+            answers::load_file(std::path::Path::new(&path), &a.q, Mode::Lenient)
+                .unwrap()
+                .answers
+        };
+        let then = load(a, "usa_utan_partner");
+        let mut s = session_with(a, load(a, "maskin_tyskland"));
+        s.meta.previous = Some("20251015-090000-0001".into());
+        update(
+            a,
+            Msg::Opened(Ok(Box::new(Opened {
+                session: s,
+                kind: OpenKind::Resumed,
+                drift: Default::default(),
+                previous: Some(Previous {
+                    id: "20251015-090000-0001".into(),
+                    updated: "2025-10-15T10:00:00Z".into(),
+                    answers: then,
+                }),
+            }))),
+        );
+        press(a, KeyCode::F(8));
+    }),
+    ("question_drift", SessionMode::Advisor, |a| {
+        let mut file = behovsanalys::answers::AnswersFile::new(&a.q);
+        file.orphans.push(behovsanalys::answers::Orphan {
+            question: "borttagen_fraga".into(),
+            value: toml::Value::String("ja".into()),
+            reason: "the questionnaire has no question `borttagen_fraga`".into(),
+        });
+        let s = session_with(a, file);
+        update(
+            a,
+            Msg::Opened(Ok(Box::new(Opened {
+                session: s,
+                kind: OpenKind::Resumed,
+                drift: DriftReport {
+                    version_before: Some("2025.9".into()),
+                    hash_changed: true,
+                    orphans: vec![behovsanalys::answers::Orphan {
+                        question: "borttagen_fraga".into(),
+                        value: toml::Value::String("ja".into()),
+                        reason: "the questionnaire has no question `borttagen_fraga`".into(),
+                    }],
+                    renamed: vec![("gammal".into(), "exporterar".into())],
+                },
+                previous: None,
+            }))),
         );
     }),
     ("summary_self", SessionMode::SelfAssessment, |a| {

@@ -278,9 +278,9 @@ pub const SV: Strings = Strings {
     drift_orphan: "svaret {q} = {v} sparas men räknas inte: {reason}",
     follow_up_started: "Uppföljning av besöket {date}: företagsuppgifterna är kopierade, alla frågor besvaras på nytt. Sammanfattningen visar vad som ändrats.",
     imported_new_id: "En behovsanalys med filens id ({id}) fanns redan; den här fick ett nytt id.",
-    since_last: "Sedan förra besöket {date}",
+    since_last: "Förra besöket {date}",
     referred_then: "Rekommenderades då:",
-    needs_moved: "Behov upp {up} · ned {down} · nya {new}",
+    needs_moved: "Behov: {up} upp, {down} ned, {new} nya",
     last_visit_actor: "Förra besöket: {status}, poäng {score}",
 };
 
@@ -415,9 +415,9 @@ pub const EN: Strings = Strings {
     drift_orphan: "the answer {q} = {v} is kept but not scored: {reason}",
     follow_up_started: "Follow-up of the visit of {date}: the company details are copied, every question is answered anew. The summary shows what changed.",
     imported_new_id: "A session with the file's id ({id}) already existed; this one got a new id.",
-    since_last: "Since the last visit {date}",
+    since_last: "Last visit {date}",
     referred_then: "Recommended then:",
-    needs_moved: "Needs up {up} · down {down} · new {new}",
+    needs_moved: "Needs: {up} up, {down} down, {new} new",
     last_visit_actor: "Last visit: {status}, score {score}",
 };
 

@@ -1,0 +1,407 @@
+//! The wizard's runtime against a real store: the editing lock between two
+//! wizards, drift and orphaned answers on resume, the consent log, exports
+//! identical to `behovsanalys export`, follow-up visits, and a broken file
+//! in the sessions folder.
+
+mod tui_support;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use behovsanalys::questionnaire::{self, Questionnaire};
+use behovsanalys::session::SessionMode;
+use behovsanalys::tui::app::{App, Clock, Notice, Screen};
+use behovsanalys::tui::theme::Theme;
+use behovsanalys::tui::{Msg, OpenError, Runtime, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn q() -> Arc<Questionnaire> {
+    Arc::new(questionnaire::builtin().unwrap().questionnaire)
+}
+
+/// An app and its runtime on the data directory `dir`; new sessions get `id`.
+fn wizard(dir: &Path, q: &Arc<Questionnaire>, lang: &str, id: fn() -> String) -> (App, Runtime) {
+    let mut a = App::new(Arc::clone(q), lang, SessionMode::Advisor, "/tmp");
+    a.clock = Clock {
+        now: || "2026-11-25T10:42:00Z".to_string(),
+        new_id: id,
+    };
+    a.export_date = Some("2026-11-25".into());
+    (a, Runtime::new(Some(dir.to_path_buf()), Arc::clone(q)))
+}
+
+fn key(a: &mut App, rt: &mut Runtime, code: KeyCode) {
+    rt.dispatch(a, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+fn keys(a: &mut App, rt: &mut Runtime, text: &str) {
+    for c in text.chars() {
+        key(a, rt, KeyCode::Char(c));
+    }
+}
+
+fn current(a: &App) -> &str {
+    &a.q.questions[a.qs.cur].id
+}
+
+fn goto(a: &mut App, rt: &mut Runtime, id: &str) {
+    for _ in 0..200 {
+        if current(a) == id {
+            return;
+        }
+        key(a, rt, KeyCode::PageDown);
+    }
+    panic!("question {id} not reached");
+}
+
+fn draw(a: &App, w: u16, h: u16) -> String {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| view::view(a, &Theme { color: false }, f))
+        .unwrap();
+    t.backend().to_string()
+}
+
+fn session_text(dir: &Path, id: &str) -> String {
+    std::fs::read_to_string(dir.join("sessions").join(format!("{id}.toml"))).unwrap()
+}
+
+const ID_A: fn() -> String = || "20261125-104200-aaaa".to_string();
+const ID_B: fn() -> String = || "20261125-104200-bbbb".to_string();
+
+/// A new visit: company name, an attendee, one answer; saved.
+fn new_visit(a: &mut App, rt: &mut Runtime) {
+    key(a, rt, KeyCode::Enter);
+    assert_eq!(a.screen, Screen::Company);
+    keys(a, rt, "Hallbergs Maskinteknik AB");
+    for _ in 0..5 {
+        key(a, rt, KeyCode::Tab);
+    }
+    keys(a, rt, "Anna Berg");
+    key(a, rt, KeyCode::PageDown);
+    goto(a, rt, "exporterar");
+    key(a, rt, KeyCode::Char('1'));
+    rt.flush().unwrap();
+}
+
+#[test]
+fn a_second_wizard_gets_the_lock_message_until_the_first_lets_go() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = q();
+    let (mut a, mut rta) = wizard(dir.path(), &q, "en", ID_A);
+    new_visit(&mut a, &mut rta);
+    assert_eq!(rta.locked_id(), Some("20261125-104200-aaaa"));
+    assert!(
+        session_text(dir.path(), "20261125-104200-aaaa")
+            .contains("exporterar = \"ja_regelbundet\"")
+    );
+
+    let (mut b, mut rtb) = wizard(dir.path(), &q, "en", ID_B);
+    key(&mut b, &mut rtb, KeyCode::Char('2'));
+    assert_eq!(b.resume_rows().len(), 1);
+    key(&mut b, &mut rtb, KeyCode::Enter);
+    assert_eq!(b.screen, Screen::Resume, "a locked session is not opened");
+    assert!(b.session.is_none());
+    match &b.notice {
+        Some(Notice::OpenFailed(OpenError::Locked { id, holder })) => {
+            assert_eq!(id, "20261125-104200-aaaa");
+            assert!(
+                holder.contains(&format!("process {}", std::process::id())),
+                "{holder}"
+            );
+        }
+        other => panic!("expected the lock message, got {other:?}"),
+    }
+    let screen = draw(&b, 80, 24);
+    assert!(
+        screen.contains("is open in another behovsanalys"),
+        "{screen}"
+    );
+    assert!(rtb.locked_id().is_none());
+
+    // The first wizard leaves the session (back to the start screen): the
+    // second one can open it now.
+    key(&mut a, &mut rta, KeyCode::Tab);
+    for _ in 0..20 {
+        key(&mut a, &mut rta, KeyCode::Up);
+    }
+    key(&mut a, &mut rta, KeyCode::Enter); // "Company details" in the section list
+    assert_eq!(a.screen, Screen::Company);
+    key(&mut a, &mut rta, KeyCode::Esc);
+    assert_eq!(a.screen, Screen::Start);
+    assert!(rta.locked_id().is_none());
+    key(&mut b, &mut rtb, KeyCode::Enter);
+    assert_eq!(b.screen, Screen::Questions);
+    assert_eq!(rtb.locked_id(), Some("20261125-104200-aaaa"));
+    assert_eq!(current(&b), "exporterar", "resumed where it was left");
+
+    // Now the first one is refused, and quitting the second releases it.
+    key(&mut a, &mut rta, KeyCode::Char('2'));
+    key(&mut a, &mut rta, KeyCode::Enter);
+    assert!(matches!(
+        a.notice,
+        Some(Notice::OpenFailed(OpenError::Locked { .. }))
+    ));
+    rtb.finish().unwrap();
+    key(&mut a, &mut rta, KeyCode::Enter);
+    assert_eq!(a.screen, Screen::Questions);
+}
+
+#[test]
+fn saves_only_under_the_lock_and_a_new_session_is_locked_before_its_first_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = q();
+    // Someone else holds the lock of the id the new session will get.
+    let (mut other, mut rto) = wizard(dir.path(), &q, "sv", ID_A);
+    key(&mut other, &mut rto, KeyCode::Enter);
+    assert_eq!(rto.locked_id(), Some("20261125-104200-aaaa"));
+    let (mut a, mut rt) = wizard(dir.path(), &q, "sv", ID_A);
+    key(&mut a, &mut rt, KeyCode::Enter);
+    assert_eq!(a.screen, Screen::Start, "the new session is closed again");
+    assert!(matches!(
+        a.notice,
+        Some(Notice::OpenFailed(OpenError::Locked { .. }))
+    ));
+    rt.flush().unwrap();
+    assert!(
+        !dir.path()
+            .join("sessions/20261125-104200-aaaa.toml")
+            .exists()
+    );
+}
+
+#[test]
+fn drift_is_told_and_orphaned_answers_survive_saving() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = q();
+    std::fs::create_dir_all(dir.path().join("sessions")).unwrap();
+    let old = r#"questionnaire = "exportbehov"
+version = "2025.9"
+
+[company]
+name = "Gamla AB"
+
+[answers]
+exporterar = "ja_regelbundet"
+borttagen_fraga = "ja"
+omsattning = "over_1_miljard"
+
+[meta]
+id = "20250101-090000-0001"
+created = "2025-01-01T09:00:00Z"
+updated = "2025-01-01T09:30:00Z"
+mode = "advisor"
+questionnaire_id = "exportbehov"
+questionnaire_version = "2025.9"
+questionnaire_hash = "0000000000000000"
+current = "exporterar"
+"#;
+    std::fs::write(dir.path().join("sessions/20250101-090000-0001.toml"), old).unwrap();
+    let (mut a, mut rt) = wizard(dir.path(), &q, "en", ID_A);
+    key(&mut a, &mut rt, KeyCode::Char('2'));
+    key(&mut a, &mut rt, KeyCode::Enter);
+    assert_eq!(a.screen, Screen::Questions);
+    let Some(Notice::Drift(d, version)) = &a.notice else {
+        panic!("no drift notice: {:?}", a.notice)
+    };
+    assert_eq!(d.version_before.as_deref(), Some("2025.9"));
+    assert_eq!(version, &q.version);
+    let orphaned: Vec<&str> = d.orphans.iter().map(|o| o.question.as_str()).collect();
+    assert_eq!(orphaned, ["borttagen_fraga", "omsattning"]);
+    let screen = draw(&a, 120, 40);
+    assert!(screen.contains("The questionnaire changed"), "{screen}");
+    assert!(screen.contains("answered with version 2025.9"), "{screen}");
+    assert!(screen.contains("borttagen_fraga"), "{screen}");
+    // Answer something and save: the orphans are written back.
+    key(&mut a, &mut rt, KeyCode::Char('2'));
+    rt.flush().unwrap();
+    let text = session_text(dir.path(), "20250101-090000-0001");
+    assert!(text.contains("exporterar = \"ja_ibland\""), "{text}");
+    assert!(text.contains("borttagen_fraga = \"ja\""), "{text}");
+    assert!(text.contains("omsattning = \"over_1_miljard\""), "{text}");
+    assert!(text.contains(&format!("questionnaire_version = \"{}\"", q.version)));
+}
+
+#[test]
+fn consent_is_logged_and_exports_equal_the_export_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let q = q();
+    let (mut a, mut rt) = wizard(dir.path(), &q, "sv", ID_A);
+    new_visit(&mut a, &mut rt);
+    key(&mut a, &mut rt, KeyCode::F(8));
+    assert_eq!(a.screen, Screen::Summary);
+    let actor = a.q.actors[a.ranked()[0].actor].id.clone();
+    key(&mut a, &mut rt, KeyCode::Char(' '));
+    key(&mut a, &mut rt, KeyCode::Char(' '));
+    key(&mut a, &mut rt, KeyCode::Char(' '));
+    rt.flush().unwrap();
+    let text = session_text(dir.path(), "20261125-104200-aaaa");
+    let log = format!(
+        "[[meta.consent_log]]\nactor = \"{actor}\"\nat = \"2026-11-25T10:42:00Z\"\nby = \"Anna Berg\"\ngiven = "
+    );
+    assert_eq!(text.matches(&log).count(), 3, "{text}");
+    assert!(text.contains(&format!("{log}false")), "{text}");
+
+    // Export into a folder of our own.
+    key(&mut a, &mut rt, KeyCode::Tab);
+    for _ in 0..10 {
+        key(&mut a, &mut rt, KeyCode::Backspace);
+    }
+    rt.dispatch(&mut a, Msg::Paste(out.path().display().to_string()));
+    key(&mut a, &mut rt, KeyCode::Enter);
+    let Some(Notice::Exported(files)) = &a.notice else {
+        panic!("no export: {:?}", a.notice)
+    };
+    let names: Vec<String> = files
+        .iter()
+        .map(|f| {
+            Path::new(f)
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            format!("hallbergs-maskinteknik-ab_{actor}.html"),
+            "hallbergs-maskinteknik-ab_foretaget.html".to_string()
+        ]
+    );
+    let screen = draw(&a, 80, 24);
+    assert!(screen.contains("Sparat:"), "{screen}");
+    rt.flush().unwrap();
+
+    // The same documents as `behovsanalys export --session … --date …`.
+    let bin = env!("CARGO_BIN_EXE_behovsanalys");
+    for (args, file) in [
+        (vec!["--actor", actor.as_str()], &names[0]),
+        (vec!["--company"], &names[1]),
+    ] {
+        let cli = std::process::Command::new(bin)
+            .args([
+                "--data-dir",
+                &dir.path().display().to_string(),
+                "--lang",
+                "sv",
+            ])
+            .args([
+                "export",
+                "--session",
+                "20261125-104200-aaaa",
+                "--format",
+                "html",
+            ])
+            .args(["--date", "2026-11-25"])
+            .args(&args)
+            .output()
+            .unwrap();
+        assert!(
+            cli.status.success(),
+            "{}",
+            String::from_utf8_lossy(&cli.stderr)
+        );
+        let wizard = std::fs::read_to_string(out.path().join(file)).unwrap();
+        assert_eq!(String::from_utf8(cli.stdout).unwrap(), wizard, "{file}");
+        if file.ends_with(&format!("{actor}.html")) {
+            assert!(wizard.contains("Anna Berg"), "{wizard}");
+        }
+    }
+}
+
+#[test]
+fn a_follow_up_shows_what_changed_since_the_last_visit() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = q();
+    let (mut a, mut rt) = wizard(dir.path(), &q, "sv", ID_A);
+    new_visit(&mut a, &mut rt);
+    key(&mut a, &mut rt, KeyCode::Char('q'));
+    rt.dispatch(
+        &mut a,
+        Msg::Key(KeyEvent::new(KeyCode::Char('y'), KeyModifiers::NONE)),
+    );
+    rt.finish().unwrap();
+
+    let (mut b, mut rt) = wizard(dir.path(), &q, "sv", ID_B);
+    key(&mut b, &mut rt, KeyCode::Char('2'));
+    key(&mut b, &mut rt, KeyCode::Char('f'));
+    assert_eq!(b.screen, Screen::Company);
+    assert!(
+        matches!(&b.notice, Some(Notice::FollowUp { .. })),
+        "{:?}",
+        b.notice
+    );
+    let s = b.session.as_ref().unwrap();
+    assert_ne!(s.meta.id, "20261125-104200-aaaa");
+    assert_eq!(s.meta.previous.as_deref(), Some("20261125-104200-aaaa"));
+    assert_eq!(
+        s.answers.company.name.as_deref(),
+        Some("Hallbergs Maskinteknik AB")
+    );
+    assert!(s.answers.answers.is_empty());
+    let id = s.meta.id.clone();
+    assert_eq!(rt.locked_id(), Some(id.as_str()));
+    key(&mut b, &mut rt, KeyCode::PageDown);
+    goto(&mut b, &mut rt, "exporterar");
+    key(&mut b, &mut rt, KeyCode::Char('4'));
+    key(&mut b, &mut rt, KeyCode::F(8));
+    let c = b.comparison.as_ref().expect("a comparison");
+    assert!(
+        c.answers
+            .iter()
+            .any(|x| b.q.questions[x.question].id == "exporterar")
+    );
+    let screen = draw(&b, 120, 40);
+    assert!(screen.contains("Förra besöket 2026-"), "{screen}");
+    assert!(screen.contains("Förra besöket:"), "{screen}");
+    rt.flush().unwrap();
+    assert!(session_text(dir.path(), &id).contains("previous = \"20261125-104200-aaaa\""));
+    // The resume list marks it as a follow-up.
+    drop(rt);
+    let (mut c, mut rt) = wizard(dir.path(), &q, "sv", ID_B);
+    key(&mut c, &mut rt, KeyCode::Char('2'));
+    let screen = draw(&c, 120, 40);
+    assert!(
+        screen.contains("Hallbergs Maskinteknik AB (uppföljning)"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn a_broken_file_is_set_aside_and_the_list_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = q();
+    let sessions = dir.path().join("sessions");
+    std::fs::create_dir_all(&sessions).unwrap();
+    std::fs::write(
+        sessions.join("20260101-000000-0bad.toml"),
+        b"\xff\xfe not toml [[[",
+    )
+    .unwrap();
+    std::fs::write(sessions.join("20260101-000000-0bd2.toml"), "answers = 3\n").unwrap();
+    let (mut a, mut rt) = wizard(dir.path(), &q, "sv", ID_A);
+    key(&mut a, &mut rt, KeyCode::Char('2'));
+    let Some(Ok(l)) = &a.sessions else {
+        panic!("{:?}", a.sessions)
+    };
+    assert_eq!(l.quarantined.iter().filter(|f| f.new).count(), 2);
+    assert!(a.resume_rows().is_empty());
+    let screen = draw(&a, 80, 24);
+    assert!(
+        screen.contains("2 fil(er) kunde inte läsas och lades åt sidan i quarantine/"),
+        "{screen}"
+    );
+    assert!(
+        dir.path()
+            .join("quarantine/20260101-000000-0bad.toml")
+            .exists()
+    );
+    // An empty data directory lists nothing (and is not created by it).
+    let empty = tempfile::tempdir().unwrap();
+    let (mut b, mut rt) = wizard(&empty.path().join("new"), &q, "sv", ID_A);
+    key(&mut b, &mut rt, KeyCode::Char('2'));
+    assert!(matches!(&b.sessions, Some(Ok(l)) if l.sessions.is_empty()));
+}
