@@ -158,6 +158,16 @@ fn answers_survive_kill_9_and_resume() {
     let screen = t.wait("Vad säljer företaget");
     assert!(screen.contains("(•) 1  Varor"), "{screen}");
     assert!(screen.contains("4 av"), "progress after resume:\n{screen}");
+    // A second wizard on the same session is refused, naming the holder.
+    {
+        let t2 = Tmux::start(&format!("{name}-2"), &cmd);
+        t2.wait("Fortsätt en sparad");
+        t2.keys(&["2"]);
+        t2.wait("Testbolaget q AB");
+        t2.keys(&["Enter"]);
+        let s2 = t2.wait("är öppen i ett annat fönster");
+        assert!(s2.contains(&format!("process {}", t.pid())), "{s2}");
+    }
     // Quit with confirmation; the terminal comes back.
     t.keys(&["q"]);
     t.wait("Avsluta?");

@@ -572,3 +572,36 @@ fn language_switches_anywhere() {
     assert_eq!(a.lang, "sv");
     assert_eq!(a.company.field(0), "AB");
 }
+
+#[test]
+fn consent_is_logged_with_who_and_when() {
+    let consent_log = |a: &behovsanalys::tui::App| -> Vec<String> {
+        a.session.as_ref().unwrap().answers.meta["consent_log"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e.to_string())
+            .collect()
+    };
+    // Self-assessment: the company itself.
+    let mut a = app("sv", SessionMode::SelfAssessment);
+    to_questions(&mut a);
+    press(&mut a, KeyCode::F(8));
+    let actor = a.q.actors[a.ranked()[0].actor].id.clone();
+    let fx = press(&mut a, KeyCode::Char(' '));
+    assert_eq!(saves(&fx), 1);
+    press(&mut a, KeyCode::Char(' '));
+    let log = consent_log(&a);
+    assert_eq!(log.len(), 2);
+    assert!(log[0].contains(&format!("actor = \"{actor}\"")), "{log:?}");
+    assert!(log[0].contains("given = true") && log[1].contains("given = false"));
+    assert!(log[0].contains("by = \"företaget\""), "{log:?}");
+    assert!(log[0].contains("at = \"2026-01-15T09:00:00Z\""), "{log:?}");
+    // A visit without attendees: when, but not by whom.
+    let mut b = app("en", SessionMode::Advisor);
+    to_questions(&mut b);
+    press(&mut b, KeyCode::F(8));
+    press(&mut b, KeyCode::Char(' '));
+    let log = consent_log(&b);
+    assert!(!log[0].contains("by ="), "{log:?}");
+}
