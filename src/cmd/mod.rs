@@ -4,10 +4,10 @@ mod catalogue;
 mod check;
 mod diff;
 mod export;
+mod import;
 mod preview;
 mod report;
 mod schema;
-mod import;
 mod score;
 mod sessions;
 

@@ -297,11 +297,11 @@ impl Acc {
             .as_deref()
             .map(|m| clean(m.trim()))
             .filter(|m| !m.is_empty());
-        if let Some(want) = &filter.municipality {
-            if municipality.as_deref().map(str::to_lowercase).as_deref() != Some(want.as_str()) {
-                self.filtered_out += 1;
-                return;
-            }
+        if let Some(want) = &filter.municipality
+            && municipality.as_deref().map(str::to_lowercase).as_deref() != Some(want.as_str())
+        {
+            self.filtered_out += 1;
+            return;
         }
         self.sessions += 1;
         match meta_str(&file.meta, "mode") {

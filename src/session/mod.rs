@@ -469,7 +469,12 @@ impl Store {
 
     /// Moves a broken session file to `quarantine/` (never replacing a file
     /// there) and writes the reason next to it as `<name>.why`.
-    pub(crate) fn quarantine(&self, id: &str, path: &Path, reason: &str) -> Result<PathBuf, StoreError> {
+    pub(crate) fn quarantine(
+        &self,
+        id: &str,
+        path: &Path,
+        reason: &str,
+    ) -> Result<PathBuf, StoreError> {
         let qdir = self.quarantine_dir();
         atomic::create_private_dir(&qdir).map_err(io_err("cannot create", &qdir))?;
         for n in 0..10_000u32 {

@@ -153,7 +153,11 @@ impl CompanyForm {
         }
         let k = i - COMPANY_FIELDS;
         let pair = self.attendees.get_mut(k / 2)?;
-        Some(if k % 2 == 0 { &mut pair.0 } else { &mut pair.1 })
+        Some(if k.is_multiple_of(2) {
+            &mut pair.0
+        } else {
+            &mut pair.1
+        })
     }
 
     pub fn field(&self, i: usize) -> &str {
