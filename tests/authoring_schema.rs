@@ -132,8 +132,8 @@ fn structurally_invalid_questionnaires_fail() {
         ("kind = \"number\"", "kind = \"integer\""),
         // Options on a number question.
         (
-            "unit = { sv = \"st\", en = \"employees\" }",
-            "unit = { sv = \"st\", en = \"employees\" }\noption = [{ id = \"x\", label = \"X\" }]",
+            "unit = { sv = \"anställda\", en = \"employees\" }",
+            "unit = { sv = \"anställda\", en = \"employees\" }\noption = [{ id = \"x\", label = \"X\" }]",
         ),
         // Capital letters in an id.
         ("id = \"almi\"", "id = \"Almi\""),
