@@ -248,44 +248,232 @@ fn industry_keys(s: &Stats) -> Vec<String> {
     keys
 }
 
+// ---------------------------------------------------------------- Tables
+
+/// A report table, built once and rendered by every format: the headings
+/// and each row's label are text (escaped by the format), the values are
+/// numbers formatted here.
+struct Table {
+    head: Vec<String>,
+    rows: Vec<Row>,
+}
+
+struct Row {
+    label: String,
+    values: Vec<String>,
+}
+
+fn head<'a>(words: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    words.into_iter().map(String::from).collect()
+}
+
+/// Needs per area over all assessments.
+fn needs_table(s: &Stats, w: &W) -> Option<Table> {
+    let min = s.min_group;
+    let all = s.needs.first()?.groups.first()?;
+    Some(Table {
+        head: head([w.area, "n", w.mean, w.high]),
+        rows: s
+            .areas
+            .iter()
+            .zip(&all.areas)
+            .map(|(a, st)| Row {
+                label: a.title.clone(),
+                values: vec![count(st.n, min), num(st.mean, min), pct(st.high_share, min)],
+            })
+            .collect(),
+    })
+}
+
+/// Needs per area and group of one breakdown; `None` without groups.
+fn breakdown_table(s: &Stats, w: &W, b: &Breakdown) -> Option<Table> {
+    let min = s.min_group;
+    if b.groups.is_empty() {
+        return None;
+    }
+    let mut head = head([w.group, "n"]);
+    head.extend(s.areas.iter().map(|a| a.title.clone()));
+    let rows = b
+        .groups
+        .iter()
+        .map(|g| {
+            let mut values = vec![count(g.assessments, min)];
+            values.extend(g.areas.iter().map(|a| {
+                if g.suppressed {
+                    "·".into()
+                } else {
+                    cell(a.mean, a.high_share, min)
+                }
+            }));
+            Row {
+                label: g.label.clone(),
+                values,
+            }
+        })
+        .collect();
+    Some(Table { head, rows })
+}
+
+fn actors_table(s: &Stats, w: &W) -> Table {
+    let min = s.min_group;
+    Table {
+        head: head([w.actor, w.recommended, w.consent, w.rec_consent]),
+        rows: s
+            .actors
+            .iter()
+            .map(|a| Row {
+                label: a.name.clone(),
+                values: vec![
+                    count(a.recommended, min),
+                    count(a.consent, min),
+                    count(a.recommended_with_consent, min),
+                ],
+            })
+            .collect(),
+    }
+}
+
+/// Recommendations per actor and size class.
+fn size_map_table(s: &Stats, w: &W) -> Table {
+    let mut head = head([w.actor]);
+    head.extend((0..SIZE_CLASSES.len()).map(|i| size_label(i, w)));
+    let rows = s
+        .actors
+        .iter()
+        .map(|a| Row {
+            label: a.name.clone(),
+            values: a
+                .recommended_by_size
+                .iter()
+                .map(|c| count(*c, s.min_group))
+                .collect(),
+        })
+        .collect();
+    Table { head, rows }
+}
+
+/// Recommendations per actor and industry; `None` without industries.
+fn industry_map_table(s: &Stats, w: &W) -> Option<Table> {
+    let keys = industry_keys(s);
+    if keys.is_empty() {
+        return None;
+    }
+    let mut head = head([w.actor]);
+    head.extend(keys.iter().map(|k| {
+        if k == "?" {
+            w.unknown_industry.to_string()
+        } else {
+            k.clone()
+        }
+    }));
+    let rows = s
+        .actors
+        .iter()
+        .map(|a| Row {
+            label: a.name.clone(),
+            values: keys
+                .iter()
+                .map(|k| {
+                    a.recommended_by_industry
+                        .get(k)
+                        .map_or("0".into(), |c| count(*c, s.min_group))
+                })
+                .collect(),
+        })
+        .collect();
+    Some(Table { head, rows })
+}
+
+/// The most frequent "don't know" questions; `None` when there are none.
+fn unknown_table(s: &Stats, w: &W) -> Option<Table> {
+    let min = s.min_group;
+    if s.unknown_questions.is_empty() {
+        return None;
+    }
+    Some(Table {
+        head: head([w.question, w.unknown_n, w.shown, w.share]),
+        rows: s
+            .unknown_questions
+            .iter()
+            .map(|u| Row {
+                label: u.text.clone(),
+                values: vec![
+                    count(u.unknown, min),
+                    u.shown.to_string(),
+                    pct(u.share, min),
+                ],
+            })
+            .collect(),
+    })
+}
+
+/// The follow-up visits in one line (without the full stop).
+fn follow_up_line(s: &Stats, w: &W) -> String {
+    let f = &s.follow_up;
+    let mut line = format!("{} {}", count(f.companies, s.min_group), w.companies);
+    if let Some(d) = f.mean_days_between {
+        line.push_str(&format!(", {} {}", dec1(d), w.days));
+    }
+    line
+}
+
+/// Change per area between visits; `None` when suppressed or empty.
+fn follow_up_table(s: &Stats, w: &W) -> Option<Table> {
+    let min = s.min_group;
+    let f = &s.follow_up;
+    if f.suppressed || f.companies.is_none_or(|n| n == 0) {
+        return None;
+    }
+    Some(Table {
+        head: head([
+            w.area, "n", w.first, w.latest, w.change, w.improved, w.worsened,
+        ]),
+        rows: s
+            .areas
+            .iter()
+            .zip(&f.areas)
+            .map(|(a, x)| Row {
+                label: a.title.clone(),
+                values: vec![
+                    count(x.n, min),
+                    num(x.first_mean, min),
+                    num(x.latest_mean, min),
+                    x.change.map_or(format!("< {min}"), |c| format!("{c:+.1}")),
+                    count(x.improved, min),
+                    count(x.worsened, min),
+                ],
+            })
+            .collect(),
+    })
+}
+
 // ---------------------------------------------------------------- Markdown
 
-fn md_table(out: &mut String, head: &[String], rows: &[Vec<String>]) {
+fn md_table(out: &mut String, t: &Table) {
+    let head: Vec<String> = t.head.iter().map(|h| md(h)).collect();
     let _ = writeln!(out, "| {} |", head.join(" | "));
-    let _ = writeln!(
-        out,
-        "|{}",
-        head.iter()
-            .enumerate()
-            .map(|(i, _)| if i == 0 { "---|" } else { "---:|" })
-            .collect::<String>()
-    );
-    for r in rows {
-        let _ = writeln!(out, "| {} |", r.join(" | "));
+    let _ = writeln!(out, "|---|{}", "---:|".repeat(head.len().saturating_sub(1)));
+    for r in &t.rows {
+        let _ = write!(out, "| {}", md(&r.label));
+        for v in &r.values {
+            let _ = write!(out, " | {v}");
+        }
+        out.push_str(" |\n");
     }
     out.push('\n');
 }
 
-fn breakdown_rows(b: &Breakdown, min: u64) -> Vec<Vec<String>> {
-    b.groups
-        .iter()
-        .map(|g| {
-            let mut row = vec![g.label.clone(), count(g.assessments, min)];
-            for a in &g.areas {
-                row.push(if g.suppressed {
-                    "·".into()
-                } else {
-                    cell(a.mean, a.high_share, min)
-                });
-            }
-            row
-        })
-        .collect()
+fn md_table_or_none(out: &mut String, t: Option<Table>, w: &W) {
+    match t {
+        Some(t) => md_table(out, &t),
+        None => {
+            let _ = writeln!(out, "{}\n", w.none);
+        }
+    }
 }
 
 pub fn md_report(s: &Stats) -> String {
     let w = w(&s.language);
-    let min = s.min_group;
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", w.title);
     for l in intro(s, w) {
@@ -294,172 +482,30 @@ pub fn md_report(s: &Stats) -> String {
     let _ = writeln!(
         out,
         "\n{}\n",
-        w.suppressed_note.replace("{}", &min.to_string())
+        w.suppressed_note.replace("{}", &s.min_group.to_string())
     );
     let _ = writeln!(out, "## {}\n", w.needs_all);
-    if let Some(all) = s.needs.first().and_then(|b| b.groups.first()) {
-        let rows: Vec<Vec<String>> = s
-            .areas
-            .iter()
-            .zip(&all.areas)
-            .map(|(a, st)| {
-                vec![
-                    md(&a.title),
-                    count(st.n, min),
-                    num(st.mean, min),
-                    pct(st.high_share, min),
-                ]
-            })
-            .collect();
-        md_table(
-            &mut out,
-            &[w.area.into(), "n".into(), w.mean.into(), w.high.into()],
-            &rows,
-        );
+    if let Some(t) = needs_table(s, w) {
+        md_table(&mut out, &t);
     }
     for (b, title) in s.needs.iter().skip(1).zip(w.by) {
         let _ = writeln!(out, "## {title}\n\n{}\n", w.cell_note);
-        if b.groups.is_empty() {
-            let _ = writeln!(out, "{}\n", w.none);
-            continue;
-        }
-        let mut head = vec![w.group.to_string(), "n".into()];
-        head.extend(s.areas.iter().map(|a| md(&a.title)));
-        let rows: Vec<Vec<String>> = breakdown_rows(b, min)
-            .into_iter()
-            .map(|mut r| {
-                r[0] = md(&r[0]);
-                r
-            })
-            .collect();
-        md_table(&mut out, &head, &rows);
+        md_table_or_none(&mut out, breakdown_table(s, w, b), w);
     }
     let _ = writeln!(out, "## {}\n", w.actors);
-    let rows: Vec<Vec<String>> = s
-        .actors
-        .iter()
-        .map(|a| {
-            vec![
-                md(&a.name),
-                count(a.recommended, min),
-                count(a.consent, min),
-                count(a.recommended_with_consent, min),
-            ]
-        })
-        .collect();
-    md_table(
-        &mut out,
-        &[
-            w.actor.into(),
-            w.recommended.into(),
-            w.consent.into(),
-            w.rec_consent.into(),
-        ],
-        &rows,
-    );
+    md_table(&mut out, &actors_table(s, w));
     let _ = writeln!(out, "### {}\n", w.map_size);
-    let mut head = vec![w.actor.to_string()];
-    head.extend((0..SIZE_CLASSES.len()).map(|i| size_label(i, w)));
-    let rows: Vec<Vec<String>> = s
-        .actors
-        .iter()
-        .map(|a| {
-            let mut r = vec![md(&a.name)];
-            r.extend(a.recommended_by_size.iter().map(|c| count(*c, min)));
-            r
-        })
-        .collect();
-    md_table(&mut out, &head, &rows);
-    let keys = industry_keys(s);
-    if !keys.is_empty() {
+    md_table(&mut out, &size_map_table(s, w));
+    if let Some(t) = industry_map_table(s, w) {
         let _ = writeln!(out, "### {}\n", w.map_industry);
-        let mut head = vec![w.actor.to_string()];
-        head.extend(keys.iter().map(|k| {
-            if k == "?" {
-                w.unknown_industry.to_string()
-            } else {
-                k.clone()
-            }
-        }));
-        let rows: Vec<Vec<String>> = s
-            .actors
-            .iter()
-            .map(|a| {
-                let mut r = vec![md(&a.name)];
-                r.extend(keys.iter().map(|k| {
-                    a.recommended_by_industry
-                        .get(k)
-                        .map_or("0".into(), |c| count(*c, min))
-                }));
-                r
-            })
-            .collect();
-        md_table(&mut out, &head, &rows);
+        md_table(&mut out, &t);
     }
     let _ = writeln!(out, "## {}\n", w.unknown);
-    if s.unknown_questions.is_empty() {
-        let _ = writeln!(out, "{}\n", w.none);
-    } else {
-        let rows: Vec<Vec<String>> = s
-            .unknown_questions
-            .iter()
-            .map(|u| {
-                vec![
-                    md(&u.text),
-                    count(u.unknown, min),
-                    u.shown.to_string(),
-                    pct(u.share, min),
-                ]
-            })
-            .collect();
-        md_table(
-            &mut out,
-            &[
-                w.question.into(),
-                w.unknown_n.into(),
-                w.shown.into(),
-                w.share.into(),
-            ],
-            &rows,
-        );
-    }
+    md_table_or_none(&mut out, unknown_table(s, w), w);
     let _ = writeln!(out, "## {}\n", w.follow);
-    let f = &s.follow_up;
-    let _ = write!(out, "{} {}", count(f.companies, min), w.companies);
-    if let Some(d) = f.mean_days_between {
-        let _ = write!(out, ", {} {}", dec1(d), w.days);
-    }
-    out.push_str(".\n\n");
-    if !f.suppressed && f.companies.is_some_and(|n| n > 0) {
-        let rows: Vec<Vec<String>> = s
-            .areas
-            .iter()
-            .zip(&f.areas)
-            .map(|(a, x)| {
-                vec![
-                    md(&a.title),
-                    count(x.n, min),
-                    num(x.first_mean, min),
-                    num(x.latest_mean, min),
-                    x.change.map_or(format!("< {min}"), |c| format!("{c:+.1}")),
-                    count(x.improved, min),
-                    count(x.worsened, min),
-                ]
-            })
-            .collect();
-        md_table(
-            &mut out,
-            &[
-                w.area.into(),
-                "n".into(),
-                w.first.into(),
-                w.latest.into(),
-                w.change.into(),
-                w.improved.into(),
-                w.worsened.into(),
-            ],
-            &rows,
-        );
+    let _ = writeln!(out, "{}.\n", follow_up_line(s, w));
+    if let Some(t) = follow_up_table(s, w) {
+        md_table(&mut out, &t);
     }
     out
 }
@@ -716,20 +762,30 @@ fn td(v: &str) -> String {
     }
 }
 
-fn html_table(out: &mut String, head: &[String], rows: &[Vec<String>]) {
+fn html_table(out: &mut String, t: &Table) {
     out.push_str("<table><thead><tr>");
-    for h in head {
+    for h in &t.head {
         let _ = write!(out, "<th>{}</th>", html(h));
     }
     out.push_str("</tr></thead><tbody>\n");
-    for r in rows {
+    for r in &t.rows {
         out.push_str("<tr>");
-        for c in r {
-            out.push_str(&td(c));
+        out.push_str(&td(&r.label));
+        for v in &r.values {
+            out.push_str(&td(v));
         }
         out.push_str("</tr>\n");
     }
     out.push_str("</tbody></table>\n");
+}
+
+fn html_table_or_none(out: &mut String, t: Option<Table>, w: &W) {
+    match t {
+        Some(t) => html_table(out, &t),
+        None => {
+            let _ = writeln!(out, "<p>{}</p>", w.none);
+        }
+    }
 }
 
 /// A horizontal bar chart: (label, value 0..max, shown text).
@@ -808,13 +864,7 @@ pub fn html_report(s: &Stats) -> String {
     }
     for (b, title) in s.needs.iter().skip(1).zip(w.by) {
         let _ = writeln!(out, "<h2>{}</h2>", html(title));
-        if b.groups.is_empty() {
-            let _ = writeln!(out, "<p>{}</p>", w.none);
-            continue;
-        }
-        let mut head = vec![w.group.to_string(), "n".into()];
-        head.extend(s.areas.iter().map(|a| a.title.clone()));
-        html_table(&mut out, &head, &breakdown_rows(b, min));
+        html_table_or_none(&mut out, breakdown_table(s, w, b), w);
     }
     let _ = writeln!(out, "<h2>{}</h2>", w.actors);
     let max = s
@@ -836,131 +886,19 @@ pub fn html_report(s: &Stats) -> String {
         })
         .collect();
     svg_bars(&mut out, w.recommended, &bars, max);
-    let rows: Vec<Vec<String>> = s
-        .actors
-        .iter()
-        .map(|a| {
-            vec![
-                a.name.clone(),
-                count(a.recommended, min),
-                count(a.consent, min),
-                count(a.recommended_with_consent, min),
-            ]
-        })
-        .collect();
-    html_table(
-        &mut out,
-        &[
-            w.actor.into(),
-            w.recommended.into(),
-            w.consent.into(),
-            w.rec_consent.into(),
-        ],
-        &rows,
-    );
+    html_table(&mut out, &actors_table(s, w));
     let _ = writeln!(out, "<h3>{}</h3>", w.map_size);
-    let mut head = vec![w.actor.to_string()];
-    head.extend((0..SIZE_CLASSES.len()).map(|i| size_label(i, w)));
-    let rows: Vec<Vec<String>> = s
-        .actors
-        .iter()
-        .map(|a| {
-            let mut r = vec![a.name.clone()];
-            r.extend(a.recommended_by_size.iter().map(|c| count(*c, min)));
-            r
-        })
-        .collect();
-    html_table(&mut out, &head, &rows);
-    let keys = industry_keys(s);
-    if !keys.is_empty() {
+    html_table(&mut out, &size_map_table(s, w));
+    if let Some(t) = industry_map_table(s, w) {
         let _ = writeln!(out, "<h3>{}</h3>", w.map_industry);
-        let mut head = vec![w.actor.to_string()];
-        head.extend(keys.iter().map(|k| {
-            if k == "?" {
-                w.unknown_industry.to_string()
-            } else {
-                k.clone()
-            }
-        }));
-        let rows: Vec<Vec<String>> = s
-            .actors
-            .iter()
-            .map(|a| {
-                let mut r = vec![a.name.clone()];
-                r.extend(keys.iter().map(|k| {
-                    a.recommended_by_industry
-                        .get(k)
-                        .map_or("0".into(), |c| count(*c, min))
-                }));
-                r
-            })
-            .collect();
-        html_table(&mut out, &head, &rows);
+        html_table(&mut out, &t);
     }
     let _ = writeln!(out, "<h2>{}</h2>", w.unknown);
-    if s.unknown_questions.is_empty() {
-        let _ = writeln!(out, "<p>{}</p>", w.none);
-    } else {
-        let rows: Vec<Vec<String>> = s
-            .unknown_questions
-            .iter()
-            .map(|u| {
-                vec![
-                    u.text.clone(),
-                    count(u.unknown, min),
-                    u.shown.to_string(),
-                    pct(u.share, min),
-                ]
-            })
-            .collect();
-        html_table(
-            &mut out,
-            &[
-                w.question.into(),
-                w.unknown_n.into(),
-                w.shown.into(),
-                w.share.into(),
-            ],
-            &rows,
-        );
-    }
+    html_table_or_none(&mut out, unknown_table(s, w), w);
     let _ = writeln!(out, "<h2>{}</h2>", w.follow);
-    let f = &s.follow_up;
-    let mut line = format!("{} {}", count(f.companies, min), w.companies);
-    if let Some(d) = f.mean_days_between {
-        line.push_str(&format!(", {} {}", dec1(d), w.days));
-    }
-    let _ = writeln!(out, "<p>{}.</p>", html(&line));
-    if !f.suppressed && f.companies.is_some_and(|n| n > 0) {
-        let rows: Vec<Vec<String>> = s
-            .areas
-            .iter()
-            .zip(&f.areas)
-            .map(|(a, x)| {
-                vec![
-                    a.title.clone(),
-                    count(x.n, min),
-                    num(x.first_mean, min),
-                    num(x.latest_mean, min),
-                    x.change.map_or(format!("< {min}"), |c| format!("{c:+.1}")),
-                    count(x.improved, min),
-                    count(x.worsened, min),
-                ]
-            })
-            .collect();
-        html_table(
-            &mut out,
-            &[
-                w.area.into(),
-                "n".into(),
-                w.first.into(),
-                w.latest.into(),
-                w.change.into(),
-                w.improved.into(),
-                w.worsened.into(),
-            ],
-            &rows,
-        );
+    let _ = writeln!(out, "<p>{}.</p>", html(&follow_up_line(s, w)));
+    if let Some(t) = follow_up_table(s, w) {
+        html_table(&mut out, &t);
     }
     out.push_str("</main>\n</body>\n</html>\n");
     out
