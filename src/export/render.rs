@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::doc::{CompanyDoc, CompanyInfo, Need, Person, ReferralDoc, ServiceItem};
+use super::doc::{ActorSummary, CompanyDoc, CompanyInfo, Need, Person, ReferralDoc, ServiceItem};
 use super::escape::{csv_row, html, html_multiline, md};
 use crate::text::fmt_num;
 
@@ -193,6 +193,25 @@ fn company_facts(c: &CompanyInfo, w: &Words) -> Vec<(&'static str, String)> {
     out
 }
 
+/// The situation sentences as one paragraph, each escaped with `esc`.
+fn situation_text(situation: &[String], w: &Words, esc: fn(&str) -> String) -> String {
+    if situation.is_empty() {
+        return w.no_situation.to_string();
+    }
+    let s: Vec<String> = situation.iter().map(|s| esc(s)).collect();
+    s.join(" ")
+}
+
+/// An actor's contact and web address, each escaped with `esc`, joined.
+fn contact_line(a: &ActorSummary, esc: fn(&str) -> String) -> Option<String> {
+    let parts: Vec<String> = [&a.contact, &a.url]
+        .into_iter()
+        .flatten()
+        .map(|s| esc(s))
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
 fn trigger_text(t: &super::doc::Trigger, w: &Words) -> (String, String) {
     (
         t.question_text.clone(),
@@ -213,11 +232,11 @@ fn md_needs(out: &mut String, needs: &[Need], w: &Words) {
     }
 }
 
-fn md_services(out: &mut String, services: &[ServiceItem], w: &Words, indent: &str) {
+fn md_services(out: &mut String, services: &[ServiceItem], w: &Words) {
     for s in services {
         let _ = write!(
             out,
-            "{indent}- **{}** ({}) – {}",
+            "- **{}** ({}) – {}",
             md(&s.name),
             md(&service_line(w, s)),
             md(&s.description)
@@ -254,12 +273,7 @@ pub fn referral_md(d: &ReferralDoc) -> String {
     }
     let _ = writeln!(out, "\n## {}\n\n{}\n", w.consent, md(&d.consent.statement));
     let _ = writeln!(out, "## {}\n", w.situation);
-    if d.situation.is_empty() {
-        let _ = writeln!(out, "{}\n", w.no_situation);
-    } else {
-        let s: Vec<String> = d.situation.iter().map(|s| md(s)).collect();
-        let _ = writeln!(out, "{}\n", s.join(" "));
-    }
+    let _ = writeln!(out, "{}\n", situation_text(&d.situation, w, md));
     let _ = writeln!(out, "## {}\n", w.needs);
     if d.needs.is_empty() {
         let _ = writeln!(out, "{}", w.no_needs);
@@ -273,7 +287,7 @@ pub fn referral_md(d: &ReferralDoc) -> String {
     }
     if !d.services.is_empty() {
         let _ = writeln!(out, "\n## {}\n", w.services);
-        md_services(&mut out, &d.services, w, "");
+        md_services(&mut out, &d.services, w);
     }
     if !d.notes.is_empty() {
         let _ = writeln!(out, "\n## {}\n", w.notes);
@@ -322,12 +336,7 @@ pub fn company_md(d: &CompanyDoc) -> String {
         let _ = writeln!(out, "- **{label}:** {}", md(&value));
     }
     let _ = writeln!(out, "\n## {}\n", w.situation);
-    if d.situation.is_empty() {
-        let _ = writeln!(out, "{}\n", w.no_situation);
-    } else {
-        let s: Vec<String> = d.situation.iter().map(|s| md(s)).collect();
-        let _ = writeln!(out, "{}\n", s.join(" "));
-    }
+    let _ = writeln!(out, "{}\n", situation_text(&d.situation, w, md));
     let _ = writeln!(out, "## {}\n", w.need);
     md_needs(&mut out, &d.needs, w);
     let _ = writeln!(out, "\n## {}\n", w.actors);
@@ -339,15 +348,10 @@ pub fn company_md(d: &CompanyDoc) -> String {
         for r in &a.reasons {
             let _ = writeln!(out, "- {}", md(r));
         }
-        md_services(&mut out, &a.services, w, "");
+        md_services(&mut out, &a.services, w);
         let _ = writeln!(out, "\n**{}:** {}", w.next_step, md(&a.next_step));
-        let contact: Vec<String> = [&a.contact, &a.url]
-            .into_iter()
-            .flatten()
-            .map(|s| md(s))
-            .collect();
-        if !contact.is_empty() {
-            let _ = writeln!(out, "**{}:** {}", w.contact, contact.join(" · "));
+        if let Some(c) = contact_line(a, md) {
+            let _ = writeln!(out, "**{}:** {c}", w.contact);
         }
         out.push('\n');
     }
@@ -519,12 +523,7 @@ pub fn referral_html(d: &ReferralDoc) -> String {
         html(&d.consent.statement)
     );
     let _ = writeln!(out, "<h2>{}</h2>", w.situation);
-    if d.situation.is_empty() {
-        let _ = writeln!(out, "<p>{}</p>", w.no_situation);
-    } else {
-        let s: Vec<String> = d.situation.iter().map(|s| html(s)).collect();
-        let _ = writeln!(out, "<p>{}</p>", s.join(" "));
-    }
+    let _ = writeln!(out, "<p>{}</p>", situation_text(&d.situation, w, html));
     let _ = writeln!(out, "<h2>{}</h2>", w.needs);
     if d.needs.is_empty() {
         let _ = writeln!(out, "<p>{}</p>", w.no_needs);
@@ -603,12 +602,7 @@ pub fn company_html(d: &CompanyDoc) -> String {
     html_dl(&mut out, &[(w.from, person(d.from.as_ref(), w))]);
     out.push_str("</div>\n");
     let _ = writeln!(out, "<h2>{}</h2>", w.situation);
-    if d.situation.is_empty() {
-        let _ = writeln!(out, "<p>{}</p>", w.no_situation);
-    } else {
-        let s: Vec<String> = d.situation.iter().map(|s| html(s)).collect();
-        let _ = writeln!(out, "<p>{}</p>", s.join(" "));
-    }
+    let _ = writeln!(out, "<p>{}</p>", situation_text(&d.situation, w, html));
     let _ = writeln!(out, "<h2>{}</h2>", w.need);
     html_needs(&mut out, &d.needs, w);
     let _ = writeln!(out, "<h2>{}</h2>", w.actors);
@@ -633,18 +627,8 @@ pub fn company_html(d: &CompanyDoc) -> String {
             w.next_step,
             html(&a.next_step)
         );
-        let contact: Vec<String> = [&a.contact, &a.url]
-            .into_iter()
-            .flatten()
-            .map(|s| html(s))
-            .collect();
-        if !contact.is_empty() {
-            let _ = writeln!(
-                out,
-                "<p><strong>{}:</strong> {}</p>",
-                w.contact,
-                contact.join(" · ")
-            );
+        if let Some(c) = contact_line(a, html) {
+            let _ = writeln!(out, "<p><strong>{}:</strong> {c}</p>", w.contact);
         }
         out.push_str("</div>\n");
     }
@@ -822,11 +806,6 @@ pub fn company_csv(d: &CompanyDoc) -> String {
     }
     csv_needs(&mut out, &d.needs);
     for a in &d.actors {
-        let contact: Vec<&str> = [&a.contact, &a.url]
-            .into_iter()
-            .flatten()
-            .map(String::as_str)
-            .collect();
         csv_row(
             &mut out,
             &[
@@ -834,7 +813,7 @@ pub fn company_csv(d: &CompanyDoc) -> String {
                 &a.id,
                 &a.name,
                 &a.score.to_string(),
-                &contact.join(" · "),
+                &contact_line(a, str::to_owned).unwrap_or_default(),
             ],
         );
         for r in &a.reasons {
