@@ -164,7 +164,7 @@ fn q() -> Questionnaire {
 fn golden_files_over_generated_sessions() {
     let dir = tempfile::tempdir().unwrap();
     generate(&q(), &dir.path().join("sessions"), 60, 7);
-    for f in ["md", "csv", "json"] {
+    for f in ["md", "csv", "json", "html"] {
         let (ok, out, err) = report(dir.path(), &["--format", f]);
         assert!(ok, "{err}");
         insta::assert_snapshot!(format!("report_{f}"), out);
