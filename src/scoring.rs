@@ -301,6 +301,18 @@ pub fn answer_points(
 
 /// Scores a set of answers (keyed by current question id).
 pub fn evaluate(q: &Questionnaire, answers: &BTreeMap<String, Answer>) -> Evaluation {
+    evaluate_with(q, answers, true)
+}
+
+/// Like [`evaluate`] — the same visibility, needs, scores and
+/// recommendations — but without the reasons from answers and without
+/// service offers: for statistics over many sessions (`report`), where
+/// ranking every answer for every actor was a quarter of the work.
+pub fn evaluate_lean(q: &Questionnaire, answers: &BTreeMap<String, Answer>) -> Evaluation {
+    evaluate_with(q, answers, false)
+}
+
+fn evaluate_with(q: &Questionnaire, answers: &BTreeMap<String, Answer>, full: bool) -> Evaluation {
     let env = index(q, answers);
     let section_visible = section_visibility(q, &env.answers);
 
@@ -385,6 +397,17 @@ pub fn evaluate(q: &Questionnaire, answers: &BTreeMap<String, Answer>) -> Evalua
             // Reasons: fired rules, then the answers that moved this actor most.
             let mut reasons: Vec<Reason> =
                 fired.iter().map(|&rule| Reason::Rule { rule }).collect();
+            if !full {
+                return Referral {
+                    actor: ai,
+                    score,
+                    recommended,
+                    fired,
+                    reasons,
+                    services: Vec::new(),
+                    ineligible,
+                };
+            }
             let mut ranked: Vec<(f64, &Contribution)> = contributions
                 .iter()
                 .filter_map(|c| {

@@ -76,6 +76,26 @@ pub fn sanitize_line(s: &str) -> String {
         .collect()
 }
 
+/// Makes JSON text safe to print on a terminal without changing what it
+/// means: serde_json already escapes C0 controls, but leaves DEL, the C1
+/// controls (U+009B is a CSI on many terminals) and the bidi overrides raw.
+/// Those can only occur inside JSON strings, where `\uXXXX` is equivalent.
+pub fn json_terminal_safe(json: &str) -> Cow<'_, str> {
+    if !json.chars().any(is_dangerous_char) {
+        return Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if is_dangerous_char(c) {
+            // All dangerous characters are in the Basic Multilingual Plane.
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// Levenshtein distance, for "did you mean" suggestions.
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
@@ -138,6 +158,18 @@ mod tests {
         assert_eq!(sanitize("x\u{202E}y"), "x\u{FFFD}y");
         assert_eq!(sanitize("rad 1\nrad 2\tå"), "rad 1\nrad 2\tå");
         assert_eq!(sanitize_line("a\nb\x07"), "a b\u{FFFD}");
+    }
+
+    #[test]
+    fn json_stays_valid_and_equal_but_terminal_safe() {
+        let v = serde_json::json!({ "name": "a\u{1b}[2J\u{9b}31m\u{7f}\u{202e}b\u{2066}" });
+        let raw = serde_json::to_string(&v).unwrap();
+        assert!(raw.contains('\u{9b}'), "serde_json leaves C1 raw: {raw:?}");
+        let safe = json_terminal_safe(&raw);
+        assert!(!safe.chars().any(is_dangerous_char), "{safe}");
+        let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, v);
+        assert!(matches!(json_terminal_safe("{\"a\":1}"), Cow::Borrowed(_)));
     }
 
     #[test]

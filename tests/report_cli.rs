@@ -1,135 +1,20 @@
 //! `behovsanalys report`: statistics over generated sessions, suppression of
 //! small groups, unreadable files, follow-up visits, anonymity, scale.
 
-use std::fmt::Write as _;
 use std::path::Path;
 
 use assert_cmd::Command;
-use behovsanalys::questionnaire::{Kind, Questionnaire, builtin};
+use behovsanalys::questionnaire::{Questionnaire, builtin};
+
+#[path = "../benches/support/mod.rs"]
+mod support;
+use support::org_number;
 
 fn bin() -> Command {
     let mut c = Command::cargo_bin("behovsanalys").unwrap();
     c.env_remove("BEHOVSANALYS_DATE")
         .env_remove("BEHOVSANALYS_DATA_DIR");
     c
-}
-
-/// A small deterministic generator (xorshift).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
-
-const MUNICIPALITIES: [&str; 6] = [
-    "Växjö",
-    "Jönköping",
-    "Värnamo",
-    "Kalmar",
-    "Ljungby",
-    "Gislaved",
-];
-const SNI: [&str; 6] = ["25.620", "28.990", "62.010", "46.690", "10.710", "71.120"];
-
-/// A valid organisation number (Luhn) from a number.
-fn org_number(n: u64) -> String {
-    let base = format!("55{:07}", n % 10_000_000);
-    let sum: u32 = base
-        .bytes()
-        .rev()
-        .enumerate()
-        .map(|(i, b)| {
-            let d = u32::from(b - b'0');
-            if i % 2 == 0 {
-                let x = d * 2;
-                if x > 9 { x - 9 } else { x }
-            } else {
-                d
-            }
-        })
-        .sum();
-    format!("{}-{}{}", &base[..6], &base[6..], (10 - sum % 10) % 10)
-}
-
-/// Writes `n` sessions as TOML text. Every 10th session is a follow-up of
-/// the one before (same org number and `meta.previous`).
-fn generate(q: &Questionnaire, dir: &Path, n: usize, seed: u64) {
-    std::fs::create_dir_all(dir).unwrap();
-    let mut rng = Rng(seed | 1);
-    let mut text = String::with_capacity(4096);
-    for i in 0..n {
-        text.clear();
-        let follow_up = i % 10 == 9;
-        let company = if follow_up { i - 1 } else { i };
-        let mut crng = Rng((company as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
-        let employees = [3, 8, 15, 40, 120, 400][crng.below(6)];
-        let _ = write!(
-            text,
-            "questionnaire = \"exportbehov\"\nversion = \"2026.1\"\n\n[company]\nname = \"Generated Company {company} AB\"\norg_number = \"{}\"\nmunicipality = \"{}\"\nsni = \"{}\"\nemployees = {employees}\n\n[answers]\nanstallda = {employees}\n",
-            org_number(company as u64),
-            MUNICIPALITIES[crng.below(MUNICIPALITIES.len())],
-            SNI[crng.below(SNI.len())],
-        );
-        for question in &q.questions {
-            if question.id == "anstallda" || rng.below(10) == 0 {
-                continue;
-            }
-            if question.allow_unknown && rng.below(14) == 0 {
-                let _ = writeln!(text, "{} = {{ unknown = true }}", question.id);
-                continue;
-            }
-            match &question.kind {
-                Kind::Single { options } => {
-                    let _ = writeln!(
-                        text,
-                        "{} = \"{}\"",
-                        question.id,
-                        options[rng.below(options.len())].id
-                    );
-                }
-                Kind::Multi { options } => {
-                    let a = rng.below(options.len());
-                    let b = rng.below(options.len());
-                    let ids = if a == b {
-                        format!("\"{}\"", options[a].id)
-                    } else {
-                        format!("\"{}\", \"{}\"", options[a].id, options[b].id)
-                    };
-                    let _ = writeln!(text, "{} = [{ids}]", question.id);
-                }
-                Kind::Scale { min, max, .. } => {
-                    let v = min + rng.below((max - min + 1) as usize) as i64;
-                    let _ = writeln!(text, "{} = {v}", question.id);
-                }
-                Kind::Number { .. } | Kind::Text => {}
-            }
-        }
-        text.push_str("\n[consent]\n");
-        for a in &q.actors {
-            if rng.below(3) == 0 {
-                let _ = writeln!(text, "{} = true", a.id);
-            }
-        }
-        let month = 1 + (i % 12);
-        let day = 1 + (i % 28);
-        let _ = write!(
-            text,
-            "\n[private_notes]\nexporterar = \"SECRET-NOTE {i}\"\n\n[meta]\nid = \"g{i:06}\"\ncreated = \"2026-{month:02}-{day:02}T09:00:00Z\"\nupdated = \"2026-{month:02}-{day:02}T10:00:00Z\"\nmode = \"{}\"\n",
-            if i % 7 == 0 { "self" } else { "advisor" }
-        );
-        if follow_up {
-            let _ = writeln!(text, "previous = \"g{:06}\"", i - 1);
-        }
-        std::fs::write(dir.join(format!("g{i:06}.toml")), &text).unwrap();
-    }
 }
 
 fn report(data: &Path, args: &[&str]) -> (bool, String, String) {
@@ -163,7 +48,7 @@ fn q() -> Questionnaire {
 #[test]
 fn golden_files_over_generated_sessions() {
     let dir = tempfile::tempdir().unwrap();
-    generate(&q(), &dir.path().join("sessions"), 60, 7);
+    support::sessions(&q(), &dir.path().join("sessions"), 60, 7);
     for f in ["md", "csv", "json", "html"] {
         let (ok, out, err) = report(dir.path(), &["--format", f]);
         assert!(ok, "{err}");
@@ -179,7 +64,7 @@ fn golden_files_over_generated_sessions() {
 #[test]
 fn no_company_names_org_numbers_or_private_notes_in_any_format() {
     let dir = tempfile::tempdir().unwrap();
-    generate(&q(), &dir.path().join("sessions"), 40, 11);
+    support::sessions(&q(), &dir.path().join("sessions"), 40, 11);
     for f in ["md", "csv", "json", "html"] {
         let (ok, out, _) = report(dir.path(), &["--format", f, "--min-group", "1"]);
         assert!(ok);
@@ -195,7 +80,7 @@ fn no_company_names_org_numbers_or_private_notes_in_any_format() {
 fn small_groups_are_suppressed() {
     let dir = tempfile::tempdir().unwrap();
     let sessions = dir.path().join("sessions");
-    generate(&q(), &sessions, 30, 3);
+    support::sessions(&q(), &sessions, 30, 3);
     // Three companies in a municipality of their own.
     for i in 0..3 {
         let text = format!(
@@ -259,7 +144,7 @@ fn small_groups_are_suppressed() {
 fn unreadable_files_are_skipped_and_counted() {
     let dir = tempfile::tempdir().unwrap();
     let sessions = dir.path().join("sessions");
-    generate(&q(), &sessions, 12, 5);
+    support::sessions(&q(), &sessions, 12, 5);
     std::fs::write(
         sessions.join("trasig.toml"),
         "questionnaire = \"exportbehov\"\n[answers\n",
@@ -290,7 +175,7 @@ fn unreadable_files_are_skipped_and_counted() {
 #[test]
 fn date_filter_and_empty_data_dir() {
     let dir = tempfile::tempdir().unwrap();
-    generate(&q(), &dir.path().join("sessions"), 24, 9);
+    support::sessions(&q(), &dir.path().join("sessions"), 24, 9);
     let v = json(dir.path(), &["--from", "2026-03-01", "--to", "2026-05-31"]);
     // Months 3, 4 and 5 of the 12-month cycle, twice.
     assert_eq!(v["assessments"], 6);
@@ -313,7 +198,7 @@ fn date_filter_and_empty_data_dir() {
 #[test]
 fn follow_up_visits_are_compared() {
     let dir = tempfile::tempdir().unwrap();
-    generate(&q(), &dir.path().join("sessions"), 100, 13);
+    support::sessions(&q(), &dir.path().join("sessions"), 100, 13);
     let v = json(dir.path(), &[]);
     // Every 10th session is a follow-up: 10 companies with two visits.
     assert_eq!(v["follow_up"]["companies"], 10);
@@ -327,7 +212,7 @@ fn follow_up_visits_are_compared() {
 fn report_over_10000_sessions() {
     let dir = tempfile::tempdir().unwrap();
     let started = std::time::Instant::now();
-    generate(&q(), &dir.path().join("sessions"), 10_000, 42);
+    support::sessions(&q(), &dir.path().join("sessions"), 10_000, 42);
     let generated = started.elapsed();
     let started = std::time::Instant::now();
     let v = json(dir.path(), &[]);
@@ -360,5 +245,5 @@ fn generate_for_benchmark() {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(100_000);
-    generate(&q(), &Path::new(&dir).join("sessions"), n, 42);
+    support::sessions(&q(), &Path::new(&dir).join("sessions"), n, 42);
 }

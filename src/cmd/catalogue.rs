@@ -16,7 +16,9 @@ pub fn run(cli: &Cli, format: DocFormat) -> Result<ExitCode> {
         DocFormat::Html => super::emit(&catalogue::html(q, &lang))?,
         DocFormat::Json => super::emit(&format!(
             "{}\n",
-            serde_json::to_string_pretty(&catalogue::json(q, &lang))?
+            behovsanalys::text::json_terminal_safe(&serde_json::to_string_pretty(
+                &catalogue::json(q, &lang)
+            )?)
         ))?,
     }
     Ok(ExitCode::SUCCESS)

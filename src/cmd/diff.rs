@@ -18,7 +18,9 @@ pub fn run(old: &Path, new: &Path, format: DiffFormat) -> Result<ExitCode> {
         DiffFormat::Text => super::emit(&diff::text(o, n, &d))?,
         DiffFormat::Json => super::emit(&format!(
             "{}\n",
-            serde_json::to_string_pretty(&diff::json(o, n, &d))?
+            behovsanalys::text::json_terminal_safe(&serde_json::to_string_pretty(&diff::json(
+                o, n, &d
+            ))?)
         ))?,
     }
     Ok(ExitCode::SUCCESS)

@@ -172,9 +172,28 @@ fn wizard(cli: &Cli) -> Result<ExitCode> {
 /// Writes a command's output to stdout; a closed pipe (`| head`) is not an error.
 pub fn emit(text: &str) -> Result<()> {
     use std::io::Write as _;
+    let text = terminal_safe(text);
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => Ok(other?),
     }
+}
+
+/// The last line of defence before stdout: terminal control and bidi
+/// characters become U+FFFD (CRLF line ends of CSV are kept). Outputs
+/// sanitise their texts already, and JSON goes through
+/// [`behovsanalys::text::json_terminal_safe`] first, so this is normally a
+/// no-op that does not allocate.
+pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    use behovsanalys::text::{is_dangerous_char, sanitize};
+    if !text.chars().any(|c| c != '\r' && is_dangerous_char(c)) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(
+        text.split("\r\n")
+            .map(sanitize)
+            .collect::<Vec<_>>()
+            .join("\r\n"),
+    )
 }

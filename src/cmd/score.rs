@@ -22,7 +22,10 @@ pub fn run(
     match format {
         ScoreFormat::Json => {
             let v = output::score_json(q, &eval, &file.answers, &lang);
-            super::emit(&format!("{}\n", serde_json::to_string_pretty(&v)?))?;
+            super::emit(&format!(
+                "{}\n",
+                behovsanalys::text::json_terminal_safe(&serde_json::to_string_pretty(&v)?)
+            ))?;
         }
         ScoreFormat::Text => super::emit(&output::score_text(q, &eval, &file.answers, &lang))?,
     }

@@ -44,7 +44,9 @@ fn list(store: &Store, q: &Questionnaire, format: ScoreFormat) -> Result<ExitCod
     match format {
         ScoreFormat::Json => out(&format!(
             "{}\n",
-            serde_json::to_string_pretty(&list_json(store, &l))?
+            behovsanalys::text::json_terminal_safe(&serde_json::to_string_pretty(&list_json(
+                store, &l
+            ))?)
         )),
         ScoreFormat::Text => out(&list_text(store, &l)),
     }
@@ -52,6 +54,7 @@ fn list(store: &Store, q: &Questionnaire, format: ScoreFormat) -> Result<ExitCod
 
 /// Writes to stdout; a closed pipe (`| head`) is not an error.
 fn out(s: &str) -> Result<ExitCode> {
+    let s = super::terminal_safe(s);
     let mut o = std::io::stdout().lock();
     match o.write_all(s.as_bytes()).and_then(|()| o.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),

@@ -17,8 +17,7 @@ use serde::Serialize;
 use super::doc::size_class;
 use super::escape::clean;
 use super::sni;
-use crate::answers::{self, Answer, Mode};
-use crate::diag::FileError;
+use crate::answers::{self, Answer, LeanError};
 use crate::questionnaire::Questionnaire;
 use crate::scoring;
 use crate::time;
@@ -128,14 +127,16 @@ struct ActorAcc {
     by_industry: BTreeMap<char, u64>,
 }
 
-/// One visit, for linking first and follow-up visits.
+/// One visit, for linking first and follow-up visits: the only thing kept
+/// per session (40 bytes, plus its needs in [`Acc::visit_needs`]).
 #[derive(Debug, Clone)]
 struct Visit {
     id: u64,
     previous: u64,
     org: u64,
     day: i64,
-    needs: Box<[f32]>,
+    /// Position of its needs in `visit_needs` (set before sorting).
+    at: u32,
 }
 
 #[derive(Debug, Default)]
@@ -157,6 +158,9 @@ struct Acc {
     unknown: Vec<u64>,
     shown: Vec<u64>,
     visits: Vec<Visit>,
+    /// The needs of every visit, one per area, in the order of `visits`
+    /// (one flat array: no allocation per session).
+    visit_needs: Vec<f32>,
 }
 
 impl Acc {
@@ -200,7 +204,13 @@ impl Acc {
         }
         add_vec(&mut self.unknown, &o.unknown);
         add_vec(&mut self.shown, &o.shown);
-        self.visits.extend(o.visits);
+        if self.visits.is_empty() {
+            self.visits = o.visits;
+            self.visit_needs = o.visit_needs;
+        } else {
+            self.visits.extend(o.visits);
+            self.visit_needs.extend(o.visit_needs);
+        }
     }
 }
 
@@ -264,16 +274,15 @@ impl Acc {
             self.unreadable += 1;
             return;
         }
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        let file = match answers::parse(name, &text, q, Mode::Lenient) {
-            Ok(p) => p.answers,
-            Err(FileError::Invalid { diagnostics, .. })
-                if diagnostics.iter().any(|d| d.code == "wrong-questionnaire") =>
-            {
+        // Same verdict and answers as `answers::parse(…, Lenient)`, without
+        // building what statistics do not use.
+        let file = match answers::parse_lean(&text, q) {
+            Ok(f) => f,
+            Err(LeanError::OtherQuestionnaire) => {
                 self.other_questionnaire += 1;
                 return;
             }
-            Err(_) => {
+            Err(LeanError::Invalid) => {
                 self.unreadable += 1;
                 return;
             }
@@ -308,7 +317,7 @@ impl Acc {
             Some("self") => self.self_assessment += 1,
             _ => self.advisor += 1,
         }
-        let eval = scoring::evaluate(q, &file.answers);
+        let eval = scoring::evaluate_lean(q, &file.answers);
         let needs: Vec<Option<f64>> = eval.areas.iter().map(|a| a.need).collect();
         self.all.add(&needs);
         let letter = file.company.sni.as_deref().and_then(sni::section);
@@ -375,11 +384,10 @@ impl Acc {
             previous: meta_str(&file.meta, "previous").map_or(0, hash64),
             org: org_key(file.company.org_number.as_deref()),
             day: day.unwrap_or(i64::MIN),
-            needs: needs
-                .iter()
-                .map(|n| n.map_or(f32::NAN, |v| v as f32))
-                .collect(),
+            at: 0,
         });
+        self.visit_needs
+            .extend(needs.iter().map(|n| n.map_or(f32::NAN, |v| v as f32)));
     }
 }
 
@@ -752,7 +760,12 @@ fn summarise(q: &Questionnaire, mut acc: Acc, opts: &ReportOptions, day: i64) ->
         })
         .collect();
 
-    let follow_up = follow_up(q, std::mem::take(&mut acc.visits), &sup);
+    let follow_up = follow_up(
+        q,
+        std::mem::take(&mut acc.visits),
+        &std::mem::take(&mut acc.visit_needs),
+        &sup,
+    );
     Stats {
         kind: "report",
         format_version: super::doc::FORMAT_VERSION,
@@ -809,40 +822,71 @@ fn union(parent: &mut [usize], a: usize, b: usize) {
 
 /// Links visits of the same company (by `meta.previous` or the same org
 /// number) and compares the first visit with the latest.
-fn follow_up(q: &Questionnaire, mut visits: Vec<Visit>, sup: &Sup) -> FollowUp {
+///
+/// Memory: sorted arrays instead of hash maps (16 bytes per visit for the
+/// id lookup, 8 for the union-find, 16 for the ends).
+fn follow_up(q: &Questionnaire, mut visits: Vec<Visit>, needs: &[f32], sup: &Sup) -> FollowUp {
+    let n_areas = q.areas.len();
+    for (i, v) in visits.iter_mut().enumerate() {
+        v.at = u32::try_from(i).unwrap_or(u32::MAX);
+    }
     visits.sort_by(|a, b| a.day.cmp(&b.day).then(a.id.cmp(&b.id)));
     let mut parent: Vec<usize> = (0..visits.len()).collect();
-    let by_id: HashMap<u64, usize> = visits.iter().enumerate().map(|(i, v)| (v.id, i)).collect();
-    let mut by_org: HashMap<u64, usize> = HashMap::new();
+    // (id, index) sorted: the last visit with an id is the one linked to.
+    let mut by_id: Vec<(u64, usize)> = visits.iter().enumerate().map(|(i, v)| (v.id, i)).collect();
+    by_id.sort_unstable();
+    let lookup = |id: u64| -> Option<usize> {
+        let end = by_id.partition_point(|&(x, _)| x <= id);
+        by_id[..end]
+            .last()
+            .filter(|(x, _)| *x == id)
+            .map(|&(_, i)| i)
+    };
     for (i, v) in visits.iter().enumerate() {
         if v.previous != 0
-            && let Some(&p) = by_id.get(&v.previous)
+            && let Some(p) = lookup(v.previous)
         {
             union(&mut parent, i, p);
         }
-        if v.org != 0 {
-            match by_org.get(&v.org) {
-                Some(&o) => union(&mut parent, i, o),
-                None => {
-                    by_org.insert(v.org, i);
-                }
-            }
+    }
+    drop(by_id);
+    // Visits with the same organisation number are one company.
+    let mut by_org: Vec<(u64, usize)> = visits
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| v.org != 0)
+        .map(|(i, v)| (v.org, i))
+        .collect();
+    by_org.sort_unstable();
+    for w in by_org.windows(2) {
+        if w[0].0 == w[1].0 {
+            union(&mut parent, w[0].1, w[1].1);
         }
     }
-    // First and latest visit per company (visits are sorted by date).
-    let mut ends: HashMap<usize, (usize, usize, u32)> = HashMap::new();
+    drop(by_org);
+    // First and latest visit per company (visits are sorted by date; a
+    // root is the smallest index of its set).
+    let mut ends: Vec<(usize, usize, u32)> = vec![(0, 0, 0); visits.len()];
     for i in 0..visits.len() {
         let r = find(&mut parent, i);
-        let e = ends.entry(r).or_insert((i, i, 0));
-        e.1 = i;
-        e.2 += 1;
+        if let Some(e) = ends.get_mut(r) {
+            if e.2 == 0 {
+                e.0 = i;
+            }
+            e.1 = i;
+            e.2 += 1;
+        }
     }
-    let n_areas = q.areas.len();
+    drop(parent);
+    let needs_of = |v: &Visit| -> &[f32] {
+        let start = v.at as usize * n_areas;
+        needs.get(start..start + n_areas).unwrap_or(&[])
+    };
     let mut companies = 0u64;
     let mut days_sum = 0i64;
     let mut days_n = 0u64;
     let mut per_area = vec![(0u64, 0f64, 0f64, 0u64, 0u64); n_areas];
-    for (first, last, count) in ends.values().copied() {
+    for (first, last, count) in ends.iter().copied() {
         if count < 2 {
             continue;
         }
@@ -852,8 +896,9 @@ fn follow_up(q: &Questionnaire, mut visits: Vec<Visit>, sup: &Sup) -> FollowUp {
             days_sum += l.day - f.day;
             days_n += 1;
         }
+        let (fne, lne) = (needs_of(f), needs_of(l));
         for (a, acc) in per_area.iter_mut().enumerate() {
-            let (Some(x), Some(y)) = (f.needs.get(a), l.needs.get(a)) else {
+            let (Some(x), Some(y)) = (fne.get(a), lne.get(a)) else {
                 continue;
             };
             if x.is_nan() || y.is_nan() {

@@ -401,9 +401,10 @@ impl Reader<'_, '_> {
             questions: final_questions,
             hash: String::new(),
             source_name: String::new(),
-            question_index: HashMap::new(),
-            area_index: HashMap::new(),
-            actor_index: HashMap::new(),
+            question_index: Default::default(),
+            alias_index: Default::default(),
+            area_index: Default::default(),
+            actor_index: Default::default(),
         };
         for question in &mut q.questions {
             question.max_points = max_points(&question.kind);
@@ -559,17 +560,21 @@ impl Reader<'_, '_> {
             }
             return None;
         };
-        let default = self.langs.first().cloned().unwrap_or_default();
+        // Borrowed, not cloned: this runs for every text of the file.
+        let default: &str = self.langs.first().map_or("", String::as_str);
         match v.get_ref() {
             DeValue::String(s) => {
                 if required && s.trim().is_empty() {
                     self.d
                         .error("missing-text", v.span(), format!("`{key}` is empty"));
                 }
-                Some(Text::from_entries(vec![(default, s.to_string())]))
+                Some(Text::from_entries(vec![(
+                    default.to_string(),
+                    s.to_string(),
+                )]))
             }
             DeValue::Table(map) => {
-                let mut entries: Vec<(String, String)> = Vec::new();
+                let mut entries: Vec<(String, String)> = Vec::with_capacity(map.len());
                 for (k, val) in map.iter() {
                     let lang: &str = k.get_ref();
                     if !self.langs.iter().any(|l| l == lang) {
@@ -617,9 +622,11 @@ impl Reader<'_, '_> {
                     );
                 }
                 // Default language first, so it is the fallback.
-                entries.sort_by_key(|(l, _)| {
-                    self.langs.iter().position(|x| x == l).unwrap_or(usize::MAX)
-                });
+                let rank =
+                    |l: &String| self.langs.iter().position(|x| x == l).unwrap_or(usize::MAX);
+                if !entries.is_sorted_by_key(|(l, _)| rank(l)) {
+                    entries.sort_by_key(|(l, _)| rank(l));
+                }
                 Some(Text::from_entries(entries))
             }
             other => {

@@ -8,6 +8,7 @@ pub mod expr;
 pub mod load;
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 pub use expr::Expr;
@@ -232,9 +233,50 @@ pub struct Questionnaire {
     pub hash: String,
     /// Name of the file it came from (for messages).
     pub source_name: String,
-    question_index: HashMap<String, usize>,
-    area_index: HashMap<String, usize>,
-    actor_index: HashMap<String, usize>,
+    question_index: IdMap,
+    alias_index: IdMap,
+    area_index: IdMap,
+    actor_index: IdMap,
+}
+
+/// Id → index. Ids are short strings looked up for every answer of every
+/// file read (the report reads 100,000 sessions), so a multiply-rotate
+/// hash (FxHash's) replaces SipHash. The keys come from the questionnaire,
+/// which its author controls, so flooding is not a concern.
+type IdMap = HashMap<String, usize, BuildHasherDefault<IdHasher>>;
+
+#[derive(Default, Clone, Copy)]
+struct IdHasher(u64);
+
+impl IdHasher {
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b) ^ ((rest.len() as u64) << 59));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 impl Questionnaire {
@@ -244,11 +286,8 @@ impl Questionnaire {
 
     /// Looks a question up by its id or one of its aliases.
     pub fn question_or_alias(&self, id: &str) -> Option<usize> {
-        self.question(id).or_else(|| {
-            self.questions
-                .iter()
-                .position(|q| q.aliases.iter().any(|a| a == id))
-        })
+        self.question(id)
+            .or_else(|| self.alias_index.get(id).copied())
     }
 
     pub fn area(&self, id: &str) -> Option<usize> {
@@ -271,6 +310,13 @@ impl Questionnaire {
             .enumerate()
             .map(|(i, q)| (q.id.clone(), i))
             .collect();
+        // The first question with an alias wins, as a scan in order would.
+        self.alias_index = IdMap::default();
+        for (i, q) in self.questions.iter().enumerate() {
+            for a in &q.aliases {
+                self.alias_index.entry(a.clone()).or_insert(i);
+            }
+        }
         self.area_index = self
             .areas
             .iter()

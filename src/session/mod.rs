@@ -978,6 +978,13 @@ impl Session {
             question: question.to_string(),
             value,
         });
+        // Only the last MAX_HISTORY entries are saved; keeping more in
+        // memory would make every autosave snapshot of a long session
+        // slower to clone. Trimmed in batches so the cost is amortised.
+        if self.meta.history.len() >= MAX_HISTORY + MAX_HISTORY / 8 {
+            let excess = self.meta.history.len() - MAX_HISTORY;
+            self.meta.history.drain(..excess);
+        }
     }
 
     /// The session file's text.

@@ -882,7 +882,8 @@ fn draw_company(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: 
 fn draw_questions(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect) {
     let [progress_area, body] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
-    draw_progress(app, s, theme, frame, progress_area);
+    let counts = SectionCounts::of(app);
+    draw_progress(counts.progress(), s, theme, frame, progress_area);
     let wide = body.width >= 110;
     let side_w = if body.width >= 140 { 34 } else { 28 };
     let needs_w = if body.width >= 140 { 40 } else { 32 };
@@ -908,7 +909,7 @@ fn draw_questions(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area
         }
     };
     if let Some(l) = left {
-        draw_sections(app, s, theme, frame, l);
+        draw_sections(app, &counts, s, theme, frame, l);
     }
     if let Some(r) = right {
         draw_needs(app, s, theme, frame, r);
@@ -916,8 +917,13 @@ fn draw_questions(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area
     draw_question_pane(app, s, theme, frame, main);
 }
 
-fn draw_progress(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let (done, total) = app.progress();
+fn draw_progress(
+    (done, total): (usize, usize),
+    s: &Strings,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let label = fill(
         s.progress,
         &[("done", &done.to_string()), ("total", &total.to_string())],
@@ -939,13 +945,63 @@ fn draw_progress(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area:
     frame.render_widget(line, area);
 }
 
-fn section_counts(app: &App, sec: usize) -> (usize, usize) {
-    let qs = app.section_questions(sec);
-    let done = qs.iter().filter(|&&i| app.answer(i).is_some()).count();
-    (done, qs.len())
+/// Answered and shown questions per section, counted in one pass per
+/// frame (a map lookup per answer rather than per question: this keeps a
+/// frame of a 2,000-question questionnaire cheap).
+struct SectionCounts {
+    done: Vec<usize>,
+    total: Vec<usize>,
 }
 
-fn draw_sections(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect) {
+impl SectionCounts {
+    fn of(app: &App) -> SectionCounts {
+        let n = app.q.sections.len();
+        let mut c = SectionCounts {
+            done: vec![0; n],
+            total: vec![0; n],
+        };
+        let mut answered = vec![false; app.q.questions.len()];
+        if let Some(a) = app.answers() {
+            for id in a.answers.keys() {
+                if let Some(flag) = app.q.question(id).and_then(|i| answered.get_mut(i)) {
+                    *flag = true;
+                }
+            }
+        }
+        for (i, q) in app.q.questions.iter().enumerate() {
+            if app.shown(i)
+                && let (Some(t), Some(d)) = (c.total.get_mut(q.section), c.done.get_mut(q.section))
+            {
+                *t += 1;
+                if answered[i] {
+                    *d += 1;
+                }
+            }
+        }
+        c
+    }
+
+    fn get(&self, sec: usize) -> (usize, usize) {
+        (
+            self.done.get(sec).copied().unwrap_or(0),
+            self.total.get(sec).copied().unwrap_or(0),
+        )
+    }
+
+    /// Answered and shown questions of the whole questionnaire.
+    fn progress(&self) -> (usize, usize) {
+        (self.done.iter().sum(), self.total.iter().sum())
+    }
+}
+
+fn draw_sections(
+    app: &App,
+    counts: &SectionCounts,
+    s: &Strings,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let block = Block::new().borders(Borders::RIGHT);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -959,8 +1015,22 @@ fn draw_sections(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area:
         truncate(s.company_entry, w.saturating_sub(1))
     ))];
     let eval = app.eval.as_ref();
-    for (k, sec) in app.q.sections.iter().enumerate() {
-        let (done, total) = section_counts(app, k);
+    let selected = if app.qs.focus == Focus::Sections {
+        app.qs.sec_cursor
+    } else {
+        cur_sec.map_or(0, |c| c + 1)
+    };
+    // Rows past the window cannot be shown (the list scrolls only as far as
+    // the selected row): do not build them.
+    let window = (inner.height as usize).max(selected + 1);
+    for (k, sec) in app
+        .q
+        .sections
+        .iter()
+        .enumerate()
+        .take(window.saturating_sub(1))
+    {
+        let (done, total) = counts.get(k);
         let visible = eval.is_some_and(|e| e.section_visible.get(k).copied().unwrap_or(false));
         let (mark, count) = if !visible || total == 0 {
             (' ', "–".to_string())
@@ -985,16 +1055,13 @@ fn draw_sections(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area:
         items.push(ListItem::new(text).style(style));
     }
     let last = app.q.sections.len() + 1;
-    items.push(ListItem::new(format!(
-        "{}{}",
-        cur_mark(last, ' '),
-        truncate(s.summary_entry, w.saturating_sub(1))
-    )));
-    let selected = if app.qs.focus == Focus::Sections {
-        app.qs.sec_cursor
-    } else {
-        cur_sec.map_or(0, |c| c + 1)
-    };
+    if last < window {
+        items.push(ListItem::new(format!(
+            "{}{}",
+            cur_mark(last, ' '),
+            truncate(s.summary_entry, w.saturating_sub(1))
+        )));
+    }
     let mut state = ListState::default().with_selected(Some(selected));
     let hl = if app.qs.focus == Focus::Sections {
         theme.selected()
