@@ -2,23 +2,62 @@
 
 use std::borrow::Cow;
 
+/// A language code of up to three ASCII letters, stored inline (a text has
+/// one per language, and questionnaires have tens of thousands of texts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LangCode {
+    bytes: [u8; 3],
+    len: u8,
+}
+
+impl LangCode {
+    /// The code, or `None` when it is longer than three bytes.
+    pub fn new(code: &str) -> Option<Self> {
+        let b = code.as_bytes();
+        if b.len() > 3 {
+            return None;
+        }
+        let mut bytes = [0; 3];
+        bytes[..b.len()].copy_from_slice(b);
+        Some(LangCode {
+            bytes,
+            len: b.len() as u8,
+        })
+    }
+
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or("")
+    }
+}
+
 /// A text in one or more languages. The first entry is the questionnaire's
 /// default language; a missing language falls back to it.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Text {
-    entries: Vec<(String, String)>,
+    entries: Vec<(LangCode, String)>,
 }
 
 impl Text {
     /// A text that is the same in every language.
     pub fn plain(s: impl Into<String>) -> Self {
         Text {
-            entries: vec![(String::new(), s.into())],
+            entries: vec![(LangCode::default(), s.into())],
         }
     }
 
-    /// Builds a text from `(language, text)` pairs; the first is the fallback.
+    /// Builds a text from `(language, text)` pairs; the first is the
+    /// fallback. Language codes longer than three letters are dropped.
     pub fn from_entries(entries: Vec<(String, String)>) -> Self {
+        Text {
+            entries: entries
+                .into_iter()
+                .filter_map(|(l, t)| Some((LangCode::new(&l)?, t)))
+                .collect(),
+        }
+    }
+
+    /// Builds a text from already checked codes; the first is the fallback.
+    pub fn from_codes(entries: Vec<(LangCode, String)>) -> Self {
         Text { entries }
     }
 
@@ -26,15 +65,15 @@ impl Text {
     pub fn get(&self, lang: &str) -> &str {
         self.entries
             .iter()
-            .find(|(l, _)| l == lang)
+            .find(|(l, _)| l.as_str() == lang)
             .or_else(|| self.entries.first())
             .map(|(_, t)| t.as_str())
             .unwrap_or("")
     }
 
     /// Every `(language, text)` pair, default language first.
-    pub fn entries(&self) -> &[(String, String)] {
-        &self.entries
+    pub fn entries(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.entries.iter().map(|(l, t)| (l.as_str(), t.as_str()))
     }
 
     pub fn is_empty(&self) -> bool {

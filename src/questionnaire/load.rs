@@ -13,7 +13,7 @@ use super::{
     Section, Service, content_hash,
 };
 use crate::diag::{Diagnostic, Diagnostics, FileError, SourceFile, read_text_file};
-use crate::text::{Text, did_you_mean};
+use crate::text::{LangCode, Text, did_you_mean};
 use crate::tomlread::{Span, Table, as_number, parse_document, type_name};
 
 /// The built-in questionnaire, embedded in the binary.
@@ -177,7 +177,13 @@ const SERVICE_KEYS: &[&str] = &[
     "areas",
 ];
 const SECTION_KEYS: &[&str] = &["id", "title", "help", "show_if", "question"];
-const QUESTION_COMMON: &[&str] = &[
+const CHOICE_KEYS: &[&str] = &["option"];
+const SCALE_KEYS: &[&str] = &["min", "max", "low", "high", "needs_low", "needs_high"];
+const NUMBER_KEYS: &[&str] = &["min", "max", "unit", "band"];
+const OPTION_KEYS: &[&str] = &["id", "label", "help", "needs"];
+const BAND_KEYS: &[&str] = &["from", "to", "needs"];
+/// Every key a question of some kind may have.
+const QUESTION_ALL_KEYS: &[&str] = &[
     "id",
     "kind",
     "text",
@@ -188,12 +194,16 @@ const QUESTION_COMMON: &[&str] = &[
     "allow_unknown",
     "allow_na",
     "aliases",
+    "option",
+    "min",
+    "max",
+    "low",
+    "high",
+    "needs_low",
+    "needs_high",
+    "unit",
+    "band",
 ];
-const CHOICE_KEYS: &[&str] = &["option"];
-const SCALE_KEYS: &[&str] = &["min", "max", "low", "high", "needs_low", "needs_high"];
-const NUMBER_KEYS: &[&str] = &["min", "max", "unit", "band"];
-const OPTION_KEYS: &[&str] = &["id", "label", "help", "needs"];
-const BAND_KEYS: &[&str] = &["from", "to", "needs"];
 const KINDS: &[&str] = &["single", "multi", "scale", "number", "text"];
 
 impl Reader<'_, '_> {
@@ -568,13 +578,13 @@ impl Reader<'_, '_> {
                     self.d
                         .error("missing-text", v.span(), format!("`{key}` is empty"));
                 }
-                Some(Text::from_entries(vec![(
-                    default.to_string(),
+                Some(Text::from_codes(vec![(
+                    LangCode::new(default).unwrap_or_default(),
                     s.to_string(),
                 )]))
             }
             DeValue::Table(map) => {
-                let mut entries: Vec<(String, String)> = Vec::with_capacity(map.len());
+                let mut entries: Vec<(LangCode, String)> = Vec::with_capacity(map.len());
                 for (k, val) in map.iter() {
                     let lang: &str = k.get_ref();
                     if !self.langs.iter().any(|l| l == lang) {
@@ -595,7 +605,10 @@ impl Reader<'_, '_> {
                         continue;
                     }
                     match val.get_ref() {
-                        DeValue::String(s) => entries.push((lang.to_string(), s.to_string())),
+                        // Languages were checked to be 2–3 letters.
+                        DeValue::String(s) => {
+                            entries.push((LangCode::new(lang).unwrap_or_default(), s.to_string()))
+                        }
                         other => self.d.error(
                             "wrong-type",
                             val.span(),
@@ -608,7 +621,7 @@ impl Reader<'_, '_> {
                 }
                 let has_default = entries
                     .iter()
-                    .any(|(l, s)| *l == default && !s.trim().is_empty());
+                    .any(|(l, s)| l.as_str() == default && !s.trim().is_empty());
                 if !has_default {
                     self.d.push(
                         Diagnostic::error(
@@ -622,12 +635,16 @@ impl Reader<'_, '_> {
                     );
                 }
                 // Default language first, so it is the fallback.
-                let rank =
-                    |l: &String| self.langs.iter().position(|x| x == l).unwrap_or(usize::MAX);
+                let rank = |l: &LangCode| {
+                    self.langs
+                        .iter()
+                        .position(|x| x == l.as_str())
+                        .unwrap_or(usize::MAX)
+                };
                 if !entries.is_sorted_by_key(|(l, _)| rank(l)) {
                     entries.sort_by_key(|(l, _)| rank(l));
                 }
-                Some(Text::from_entries(entries))
+                Some(Text::from_codes(entries))
             }
             other => {
                 self.d.error(
@@ -774,41 +791,29 @@ impl Reader<'_, '_> {
                 None
             }
         });
-        let mut allowed: Vec<&str> = QUESTION_COMMON.to_vec();
-        match kind_name {
-            Some("single" | "multi") => allowed.extend(CHOICE_KEYS),
-            Some("scale") => allowed.extend(SCALE_KEYS),
-            Some("number") => allowed.extend(NUMBER_KEYS),
-            Some(_) => {}
-            None => {
-                allowed.extend(CHOICE_KEYS);
-                allowed.extend(SCALE_KEYS);
-                allowed.extend(NUMBER_KEYS);
-            }
-        }
-        // Keys of another kind get a message that says so.
-        for (key, span, _) in t.entries() {
-            if !allowed.contains(&key)
-                && let Some(kind) = kind_name
-                && (CHOICE_KEYS.contains(&key)
+        // Keys of another kind get a message that says so; keys of no kind
+        // at all are reported by `check_keys`.
+        let kind_keys: &[&str] = match kind_name {
+            Some("single" | "multi") => CHOICE_KEYS,
+            Some("scale") => SCALE_KEYS,
+            Some("number") => NUMBER_KEYS,
+            _ => &[],
+        };
+        if let Some(kind) = kind_name {
+            for (key, span, _) in t.entries() {
+                let other_kind = CHOICE_KEYS.contains(&key)
                     || SCALE_KEYS.contains(&key)
-                    || NUMBER_KEYS.contains(&key))
-            {
-                self.d.error(
-                    "unknown-key",
-                    span,
-                    format!("`{key}` is not used by a `{kind}` question"),
-                );
+                    || NUMBER_KEYS.contains(&key);
+                if other_kind && !kind_keys.contains(&key) {
+                    self.d.error(
+                        "unknown-key",
+                        span,
+                        format!("`{key}` is not used by a `{kind}` question"),
+                    );
+                }
             }
         }
-        let all_kind_keys: Vec<&str> = QUESTION_COMMON
-            .iter()
-            .chain(CHOICE_KEYS)
-            .chain(SCALE_KEYS)
-            .chain(NUMBER_KEYS)
-            .copied()
-            .collect();
-        t.check_keys(&all_kind_keys, self.d);
+        t.check_keys(QUESTION_ALL_KEYS, self.d);
 
         let id = self.id(t, "question", true);
         let text = self.text(t, "text", true);
@@ -906,11 +911,11 @@ impl Reader<'_, '_> {
                 .with_help("add [[section.question.option]] entries with id and label"),
             );
         }
-        let _ = index_of_named(
-            items.iter().map(|(o, s)| (o.id.as_str(), s.clone())),
-            "option",
-            self.d,
-        );
+        let ids: Vec<(&str, Range<usize>)> = items
+            .iter()
+            .map(|(o, s)| (o.id.as_str(), s.clone()))
+            .collect();
+        check_unique_small(&ids, "option", self.d);
         items.into_iter().map(|(o, _)| o).collect()
     }
 
@@ -1147,13 +1152,11 @@ impl Reader<'_, '_> {
                 eligibility,
             })
         });
-        let _ = index_of_named(
-            services
-                .iter()
-                .map(|s| (s.service.id.as_str(), s.service.span.clone())),
-            "service",
-            self.d,
-        );
+        let ids: Vec<(&str, Range<usize>)> = services
+            .iter()
+            .map(|s| (s.service.id.as_str(), s.service.span.clone()))
+            .collect();
+        check_unique_small(&ids, "service", self.d);
         let (id, span) = id?;
         Some(RawActor {
             actor: Actor {
@@ -1227,6 +1230,20 @@ fn index_of_named<'a>(
         }
     }
     map
+}
+
+/// Reports duplicate ids in a short list (options, services) without
+/// building a map: a quadratic scan is cheaper for a handful of items.
+fn check_unique_small(items: &[(&str, Range<usize>)], what: &str, d: &mut Diagnostics) {
+    for (i, (id, span)) in items.iter().enumerate() {
+        if !id.is_empty() && items[..i].iter().any(|(other, _)| other == id) {
+            d.error(
+                "duplicate-id",
+                span.clone(),
+                format!("{what} id `{id}` is used twice"),
+            );
+        }
+    }
 }
 
 /// The most points a question can give each area (only positive maxima).
