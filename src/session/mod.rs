@@ -421,6 +421,17 @@ impl Store {
     /// recording the questionnaire it is now saved with. Orphaned answers
     /// are written back. The caller should hold the session's lock.
     pub fn save(&self, s: &mut Session, q: &Questionnaire) -> Result<(), StoreError> {
+        let (path, text) = self.prepare_save(s, q)?;
+        atomic::write(&path, text.as_bytes()).map_err(io_err("cannot save", &path))
+    }
+
+    /// Stamps the session with the time and the questionnaire it is saved
+    /// with, and renders it: what `save` and `save_new` write.
+    fn prepare_save(
+        &self,
+        s: &mut Session,
+        q: &Questionnaire,
+    ) -> Result<(PathBuf, String), StoreError> {
         let path = self.path_of(&s.meta.id)?;
         s.meta.updated = time::now_rfc3339();
         if s.meta.created.is_empty() {
@@ -433,23 +444,13 @@ impl Store {
         s.answers.version = Some(q.version.clone());
         s.meta.write_into(&mut s.answers.meta);
         let text = s.answers.to_toml(Some(q));
-        atomic::write(&path, text.as_bytes()).map_err(io_err("cannot save", &path))
+        Ok((path, text))
     }
 
     /// Saves a session that must not exist yet, atomically and without ever
     /// replacing a file ([`StoreError::Exists`] if one appeared).
     pub fn save_new(&self, s: &mut Session, q: &Questionnaire) -> Result<(), StoreError> {
-        let path = self.path_of(&s.meta.id)?;
-        s.meta.updated = time::now_rfc3339();
-        if s.meta.created.is_empty() {
-            s.meta.created = s.meta.updated.clone();
-        }
-        s.meta.questionnaire_id = q.id.clone();
-        s.meta.questionnaire_version = q.version.clone();
-        s.meta.questionnaire_hash = q.hash.clone();
-        s.answers.version = Some(q.version.clone());
-        s.meta.write_into(&mut s.answers.meta);
-        let text = s.answers.to_toml(Some(q));
+        let (path, text) = self.prepare_save(s, q)?;
         atomic::write_new(&path, text.as_bytes()).map_err(|e| {
             if e.kind() == std::io::ErrorKind::AlreadyExists {
                 StoreError::Exists(s.meta.id.clone())
