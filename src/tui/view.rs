@@ -1083,19 +1083,7 @@ fn draw_needs(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Re
     let bar_w = 8;
     let title_w = w.saturating_sub(bar_w + 5);
     for a in &eval.areas {
-        let title = truncate(
-            &sanitize_line(app.q.areas[a.area].title.get(&app.lang)),
-            title_w,
-        );
-        let num = a
-            .need
-            .map_or("–".to_string(), |n| crate::output::round(n).to_string());
-        lines.push(Line::from(vec![
-            Span::raw(pad(&title, title_w)),
-            Span::raw(" "),
-            Span::styled(crate::output::bar(a.need, bar_w), theme.bar()),
-            Span::raw(format!("{num:>4}")),
-        ]));
+        lines.push(Line::from(need_spans(app, theme, a, title_w, bar_w)));
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(s.top_actors, theme.title()));
@@ -1520,19 +1508,7 @@ fn draw_summary(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: 
     let bar_w = if w > 40 { 12 } else { 6 };
     let title_w = w.saturating_sub(bar_w + 5 + if cmp.is_some() { 2 } else { 0 });
     for a in &eval.areas {
-        let title = truncate(
-            &sanitize_line(app.q.areas[a.area].title.get(&app.lang)),
-            title_w,
-        );
-        let num = a
-            .need
-            .map_or("–".to_string(), |n| crate::output::round(n).to_string());
-        let mut spans = vec![
-            Span::raw(pad(&title, title_w)),
-            Span::raw(" "),
-            Span::styled(crate::output::bar(a.need, bar_w), theme.bar()),
-            Span::raw(format!("{num:>4}")),
-        ];
+        let mut spans = need_spans(app, theme, a, title_w, bar_w);
         if let Some(c) = cmp {
             use crate::session::Direction;
             let arrow = match c.areas.get(a.area).map(|x| x.direction) {
@@ -1847,4 +1823,27 @@ fn actor_details(
         ));
     }
     lines
+}
+
+/// One area's row of a needs list: title, bar and need (0–100 or "–").
+fn need_spans(
+    app: &App,
+    theme: &Theme,
+    a: &crate::scoring::AreaNeed,
+    title_w: usize,
+    bar_w: usize,
+) -> Vec<Span<'static>> {
+    let title = truncate(
+        &sanitize_line(app.q.areas[a.area].title.get(&app.lang)),
+        title_w,
+    );
+    let num = a
+        .need
+        .map_or("–".to_string(), |n| crate::output::round(n).to_string());
+    vec![
+        Span::raw(pad(&title, title_w)),
+        Span::raw(" "),
+        Span::styled(crate::output::bar(a.need, bar_w), theme.bar()),
+        Span::raw(format!("{num:>4}")),
+    ]
 }
