@@ -64,6 +64,22 @@ pub enum ReportFormat {
     Html,
 }
 
+/// Where a command's answers come from: `--answers FILE` or `--session ID`.
+#[derive(Debug, clap::Args)]
+pub struct AnswersSource {
+    /// Answers file (a saved session or a self-assessment also works).
+    #[arg(
+        long,
+        value_name = "FILE",
+        conflicts_with = "session",
+        required_unless_present = "session"
+    )]
+    pub answers: Option<PathBuf>,
+    /// A saved session, by id.
+    #[arg(long, value_name = "ID")]
+    pub session: Option<String>,
+}
+
 /// Gemensam behovsanalys – export: a terminal wizard for the shared
 /// export-needs checklist, with scoring and referral summaries.
 #[derive(Debug, Parser)]
@@ -99,34 +115,16 @@ pub enum Command {
     },
     /// Needs per area and the ranking of actors, with reasons.
     Score {
-        /// Answers file (a saved session or a self-assessment also works).
-        #[arg(
-            long,
-            value_name = "FILE",
-            conflicts_with = "session",
-            required_unless_present = "session"
-        )]
-        answers: Option<PathBuf>,
-        /// A saved session, by id.
-        #[arg(long, value_name = "ID")]
-        session: Option<String>,
+        #[command(flatten)]
+        source: AnswersSource,
         #[arg(long, value_enum, default_value = "text")]
         format: ScoreFormat,
     },
     /// Referral summary for one actor (only with the company's consent for
     /// it), or the company's own summary with --company.
     Export {
-        /// Answers file (a saved session or a self-assessment also works).
-        #[arg(
-            long,
-            value_name = "FILE",
-            conflicts_with = "session",
-            required_unless_present = "session"
-        )]
-        answers: Option<PathBuf>,
-        /// A saved session, by id.
-        #[arg(long, value_name = "ID")]
-        session: Option<String>,
+        #[command(flatten)]
+        source: AnswersSource,
         /// The actor the referral is for (by id, e.g. `ekn`).
         #[arg(
             long,

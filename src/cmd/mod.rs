@@ -22,16 +22,16 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match &cli.command {
         None => wizard(&cli),
         Some(Command::Check { files, explain }) => check::run(&cli, files, *explain),
-        Some(Command::Score {
-            answers,
-            session,
-            format,
-        }) => score::run(&cli, answers.as_deref(), session.as_deref(), *format),
+        Some(Command::Score { source, format }) => score::run(
+            &cli,
+            source.answers.as_deref(),
+            source.session.as_deref(),
+            *format,
+        ),
         Some(Command::Sessions { action }) => sessions::run(&cli, action),
         Some(Command::Import { file, as_new }) => import::run(&cli, file, *as_new),
         Some(Command::Export {
-            answers,
-            session,
+            source,
             actor,
             company,
             format,
@@ -43,8 +43,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }) => export::run(
             &cli,
             &export::Args {
-                answers: answers.as_deref(),
-                session: session.as_deref(),
+                answers: source.answers.as_deref(),
+                session: source.session.as_deref(),
                 actor: actor.as_deref(),
                 company: *company,
                 format: *format,
