@@ -462,6 +462,14 @@ fn draw_start(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Re
 }
 
 fn notice_lines<'a>(n: &Notice, s: &Strings, theme: &Theme, width: usize) -> Vec<Line<'a>> {
+    // "What failed: why", in the error style.
+    let failed = |what: &str, why: &str| {
+        wrapped(
+            &format!("{what}: {}", sanitize_line(why)),
+            width,
+            theme.error(),
+        )
+    };
     match n {
         Notice::Imported {
             file,
@@ -496,16 +504,8 @@ fn notice_lines<'a>(n: &Notice, s: &Strings, theme: &Theme, width: usize) -> Vec
             width,
             theme.error(),
         ),
-        Notice::OpenFailed(super::OpenError::Failed(e)) => wrapped(
-            &format!("{}: {}", s.open_session_failed, sanitize_line(e)),
-            width,
-            theme.error(),
-        ),
-        Notice::ListFailed(e) => wrapped(
-            &format!("{}: {}", s.list_failed, sanitize_line(e)),
-            width,
-            theme.error(),
-        ),
+        Notice::OpenFailed(super::OpenError::Failed(e)) => failed(s.open_session_failed, e),
+        Notice::ListFailed(e) => failed(s.list_failed, e),
         Notice::Drift(d, version) => drift_lines(d, version, s, theme, width),
         Notice::FollowUp { previous_date } => wrapped(
             &fill(
@@ -515,11 +515,7 @@ fn notice_lines<'a>(n: &Notice, s: &Strings, theme: &Theme, width: usize) -> Vec
             width,
             theme.ok(),
         ),
-        Notice::ExportFailed(e) => wrapped(
-            &format!("{}: {}", s.export_failed, sanitize_line(e)),
-            width,
-            theme.error(),
-        ),
+        Notice::ExportFailed(e) => failed(s.export_failed, e),
         Notice::SavedAgain => wrapped(s.saved_ok, width, theme.ok()),
         Notice::Exported(files) => {
             let mut v = vec![Line::styled(format!(" {}", s.exported_to), theme.ok())];
