@@ -6,6 +6,7 @@ pub mod answers;
 pub mod authoring;
 pub mod diag;
 pub mod export;
+pub mod i18n;
 pub mod output;
 pub mod questionnaire;
 pub mod scoring;

@@ -1,0 +1,1 @@
+//! Words of authoring. See the convention in [`crate::i18n`].

@@ -1,0 +1,1 @@
+//! Words of cli. See the convention in [`crate::i18n`].

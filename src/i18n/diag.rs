@@ -1,0 +1,1 @@
+//! Words of diag. See the convention in [`crate::i18n`].

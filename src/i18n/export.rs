@@ -1,0 +1,1 @@
+//! Words of export. See the convention in [`crate::i18n`].

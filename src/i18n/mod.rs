@@ -1,0 +1,127 @@
+//! Every word the program itself says, in Swedish and English — one place.
+//!
+//! Texts that come from a questionnaire (question texts, help, actor names)
+//! are [`crate::text::Text`]; everything else the program prints, draws or
+//! writes into a file is here, one submodule per part of the program:
+//!
+//! | module | words of |
+//! |---|---|
+//! | [`cli`] | the command line: `--help`, messages, prompts, errors, `score`/`sessions` text output |
+//! | [`diag`] | questionnaire and answers-file diagnostics (`check`, `score --answers`, `import`) |
+//! | [`tui`] | the wizard |
+//! | [`export`] | referral summaries and the company's summary |
+//! | [`report`] | the statistics report |
+//! | [`authoring`] | `catalogue`, `preview`, `explain`, conditions in words |
+//!
+//! Convention: a submodule holds a `struct` of `&'static str` fields with one
+//! `const` per language (so a missing translation is a compile error), plus
+//! functions for messages with arguments that `match` on [`Lang`]. Code
+//! elsewhere never compares language codes (`== "sv"`); it asks a [`Lang`].
+
+pub mod authoring;
+pub mod cli;
+pub mod diag;
+pub mod export;
+pub mod report;
+pub mod tui;
+
+/// A language the program speaks. Questionnaires may carry more languages
+/// for their own texts; the program's own words exist in these two.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    Sv,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Sv, Lang::En];
+
+    /// The ISO 639-1 code, as used for a questionnaire's texts.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Sv => "sv",
+            Lang::En => "en",
+        }
+    }
+
+    /// `sv`, `sv-SE`, `sv_SE.UTF-8`, `SV` … → Swedish; the same for English.
+    /// Anything else is `None`.
+    pub fn from_code(s: &str) -> Option<Lang> {
+        let head: String = s
+            .trim()
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        match head.as_str() {
+            "sv" | "swe" => Some(Lang::Sv),
+            "en" | "eng" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The language of the user's locale (`LC_ALL`, then `LC_MESSAGES`, then
+    /// `LANG`, as POSIX orders them), when it is one of ours. `C`/`POSIX`
+    /// and unset give `None`.
+    pub fn from_env() -> Option<Lang> {
+        Self::from_locale_vars(|k| std::env::var(k).ok())
+    }
+
+    /// [`Lang::from_env`] over any variable source (testable).
+    pub fn from_locale_vars(get: impl Fn(&str) -> Option<String>) -> Option<Lang> {
+        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let Some(v) = get(key).filter(|v| !v.is_empty()) {
+                return Lang::from_code(&v);
+            }
+        }
+        None
+    }
+
+    /// Picks the Swedish or the English value.
+    pub fn pick<T>(self, sv: T, en: T) -> T {
+        match self {
+            Lang::Sv => sv,
+            Lang::En => en,
+        }
+    }
+}
+
+impl std::fmt::Display for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lang;
+
+    #[test]
+    fn codes_and_locales() {
+        assert_eq!(Lang::from_code("sv_SE.UTF-8"), Some(Lang::Sv));
+        assert_eq!(Lang::from_code("en-GB"), Some(Lang::En));
+        assert_eq!(Lang::from_code("de_DE"), None);
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        assert_eq!(
+            Lang::from_locale_vars(env(&[("LANG", "sv_SE.UTF-8")])),
+            Some(Lang::Sv)
+        );
+        // LC_ALL wins over LANG; C means "no preference".
+        assert_eq!(
+            Lang::from_locale_vars(env(&[("LC_ALL", "C"), ("LANG", "sv_SE")])),
+            None
+        );
+        assert_eq!(
+            Lang::from_locale_vars(env(&[("LC_MESSAGES", "en_US"), ("LANG", "sv_SE")])),
+            Some(Lang::En)
+        );
+    }
+}

@@ -1,0 +1,1 @@
+//! Words of report. See the convention in [`crate::i18n`].

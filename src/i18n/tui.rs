@@ -1,0 +1,1 @@
+//! Words of tui. See the convention in [`crate::i18n`].
