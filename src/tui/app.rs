@@ -11,7 +11,7 @@ use crate::session::{
     Attendee, Comparison, DriftReport, Listing, Meta, Session, SessionMode, Summary,
 };
 
-use super::input::Input;
+use super::widgets::input::Input;
 use super::{OpenError, Previous};
 
 /// Clock and id source, injected so that tests are reproducible.
