@@ -6,7 +6,6 @@ use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 
 use crate::answers::{Answer, AnswersFile};
 use crate::questionnaire::Kind;
-use crate::scoring;
 use crate::session::{Listing, Meta, Session};
 
 use super::app::*;
@@ -57,8 +56,8 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Key(_) => vec![],
         Msg::Paste(text) => on_paste(app, &text),
         Msg::SessionsListed(rows) => {
-            app.resume_cursor = 0;
-            app.sessions = Some(rows);
+            app.resume.cursor = 0;
+            app.resume.list = Some(rows);
             vec![]
         }
         Msg::Opened(Ok(opened)) => on_opened(app, *opened),
@@ -98,10 +97,9 @@ fn on_paste(app: &mut App, text: &str) -> Vec<Effect> {
         return vec![];
     }
     match app.screen {
-        Screen::OpenFile => app.open_path.insert_str(text.trim()),
+        Screen::OpenFile => app.open_file.path.insert_str(text.trim()),
         Screen::Company => {
-            let focus = app.company.focus;
-            if let Some(i) = app.company.input_mut(focus) {
+            if let Some(i) = app.company.focused_input_mut() {
                 i.insert_str(text);
                 return company::apply_company(app);
             }
@@ -181,30 +179,21 @@ pub(crate) fn goto(app: &mut App, screen: Screen) {
     app.screen = screen;
     app.notice = None;
     if screen == Screen::Summary {
-        refresh_comparison(app);
+        if let Some(o) = app.open.as_mut() {
+            o.refresh_comparison(&app.q);
+        }
     }
-}
-
-/// Compares with the previous visit (a follow-up), for the summary.
-pub(crate) fn refresh_comparison(app: &mut App) {
-    app.comparison = match (&app.previous, &app.session) {
-        (Some(p), Some(s)) => Some(crate::session::compare(&app.q, &p.answers, &s.answers)),
-        _ => None,
-    };
 }
 
 /// Forgets the open session (its lock is released by [`Effect::Close`]).
 pub(crate) fn close_session(app: &mut App) {
-    app.session = None;
-    app.eval = None;
-    app.previous = None;
-    app.comparison = None;
+    app.open = None;
 }
 
 /// Leaves the open session for the start screen.
 pub(crate) fn leave_session(app: &mut App) -> Vec<Effect> {
     goto(app, Screen::Start);
-    if app.session.is_none() {
+    if app.open.is_none() {
         return vec![];
     }
     close_session(app);
@@ -235,10 +224,9 @@ pub(crate) fn new_session(app: &App) -> Session {
 /// Makes `s` the current session and puts the question cursor where the
 /// session was left.
 pub(crate) fn open_session(app: &mut App, s: Session) {
-    app.eval = Some(scoring::evaluate(&app.q, &s.answers.answers));
     app.company = CompanyForm::from_session(&s, !app.is_self());
     let current = s.meta.current.as_deref().and_then(|id| app.q.question(id));
-    app.session = Some(s);
+    app.open = Some(OpenSession::new(&app.q, s));
     let cur = current
         .filter(|&i| app.shown(i))
         .or_else(|| app.first_shown())
@@ -247,8 +235,6 @@ pub(crate) fn open_session(app: &mut App, s: Session) {
     app.qs.focus = Focus::Question;
     app.summary.cursor = 0;
     app.summary.focus = SummaryFocus::Actors;
-    app.previous = None;
-    app.comparison = None;
 }
 
 /// A session the runtime opened and locked becomes the current one.
@@ -258,7 +244,9 @@ pub(crate) fn on_opened(app: &mut App, o: Opened) -> Vec<Effect> {
         .as_ref()
         .map(|p| p.updated.get(..10).unwrap_or(&p.updated).to_string());
     open_session(app, o.session);
-    app.previous = o.previous.map(Box::new);
+    if let Some(open) = app.open.as_mut() {
+        open.previous = o.previous.map(Box::new);
+    }
     match o.kind {
         OpenKind::Resumed => {
             goto(app, Screen::Questions);
@@ -312,21 +300,20 @@ pub(crate) fn load_question(app: &mut App, i: usize) {
         _ => Input::default(),
     };
     let id = q.id.clone();
-    if let Some(s) = app.session.as_mut() {
-        s.meta.current = Some(id);
+    if let Some(o) = app.open.as_mut() {
+        o.session.meta.current = Some(id);
     }
 }
 
 pub(crate) fn rescore(app: &mut App) {
-    if let Some(s) = &app.session {
-        app.eval = Some(scoring::evaluate(&app.q, &s.answers.answers));
+    if let Some(o) = app.open.as_mut() {
+        o.rescore(&app.q);
     }
 }
 
+/// A snapshot of the session for the writer.
 pub(crate) fn save(app: &App) -> Option<Effect> {
-    app.session
-        .as_ref()
-        .map(|s| Effect::Save(Box::new(s.clone())))
+    app.session().map(|s| Effect::Save(Box::new(s.clone())))
 }
 
 /// Sets (or clears) the answer of question `i`, rescoring and saving.
@@ -344,17 +331,16 @@ pub(crate) fn set_answer(app: &mut App, i: usize, answer: Option<Answer>) -> Vec
         (Some(Answer::Number(x)), true) if *x >= 0.0 && x.fract() == 0.0 => Some(*x as u64),
         _ => None,
     };
-    let Some(s) = app.session.as_mut() else {
+    let Some(o) = app.open.as_mut() else {
         return vec![];
     };
+    let s = &mut o.session;
     s.set_answer(&id, answer);
     if let Some(n) = employees
         && s.answers.company.employees.is_none()
     {
         s.answers.company.employees = Some(n);
-        if let Some(f) = app.company.fields.get_mut(F_EMPLOYEES) {
-            *f = Input::new(&n.to_string());
-        }
+        *app.company.input_mut(Field::Employees) = Input::new(&n.to_string());
     }
     rescore(app);
     save(app).into_iter().collect()

@@ -17,13 +17,158 @@ use ratatui::text::Span;
 use ratatui::widgets::{Block, Paragraph};
 
 use crate::questionnaire::Kind;
+use crate::session::{Attendee, Session};
 
 use crate::tui::strings::Strings;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::*;
 
+/// The company form's fields, in focus order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Name,
+    OrgNumber,
+    Municipality,
+    Sni,
+    Employees,
+}
+
+impl Field {
+    pub const ALL: [Field; 5] = [
+        Field::Name,
+        Field::OrgNumber,
+        Field::Municipality,
+        Field::Sni,
+        Field::Employees,
+    ];
+}
+
+/// What has focus in the company form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompanyFocus {
+    Field(Field),
+    /// The name of attendee `n`.
+    AttendeeName(usize),
+    /// The organisation of attendee `n`.
+    AttendeeOrg(usize),
+    /// The button that goes on to the questions.
+    Continue,
+}
+
+#[derive(Debug, Clone)]
+pub struct CompanyForm {
+    fields: [Input; 5],
+    /// Name and organisation per attendee; the last pair is always empty.
+    pub attendees: Vec<(Input, Input)>,
+    pub focus: CompanyFocus,
+}
+
+impl Default for CompanyForm {
+    fn default() -> Self {
+        CompanyForm {
+            fields: Default::default(),
+            attendees: Vec::new(),
+            focus: CompanyFocus::Field(Field::Name),
+        }
+    }
+}
+
+impl CompanyForm {
+    pub fn from_session(s: &Session, with_attendees: bool) -> Self {
+        let c = &s.answers.company;
+        let f = |x: &Option<String>| Input::new(x.as_deref().unwrap_or(""));
+        let fields = [
+            f(&c.name),
+            f(&c.org_number),
+            f(&c.municipality),
+            f(&c.sni),
+            Input::new(&c.employees.map(|n| n.to_string()).unwrap_or_default()),
+        ];
+        let mut attendees: Vec<(Input, Input)> = s
+            .meta
+            .attendees
+            .iter()
+            .map(|a| (Input::new(&a.name), Input::new(&a.organisation)))
+            .collect();
+        if with_attendees {
+            attendees.push((Input::default(), Input::default()));
+        } else {
+            attendees.clear();
+        }
+        CompanyForm {
+            fields,
+            attendees,
+            focus: CompanyFocus::Field(Field::Name),
+        }
+    }
+
+    /// Every focusable item, in order: the fields, two per attendee, the
+    /// button.
+    fn order(&self) -> impl Iterator<Item = CompanyFocus> + '_ {
+        Field::ALL
+            .into_iter()
+            .map(CompanyFocus::Field)
+            .chain(
+                (0..self.attendees.len())
+                    .flat_map(|k| [CompanyFocus::AttendeeName(k), CompanyFocus::AttendeeOrg(k)]),
+            )
+            .chain([CompanyFocus::Continue])
+    }
+
+    /// Moves the focus to the next item (after the button: the first field).
+    pub fn focus_next(&mut self) {
+        let now = self.focus;
+        let next = self.order().skip_while(|f| *f != now).nth(1);
+        self.focus = next.unwrap_or(CompanyFocus::Field(Field::Name));
+    }
+
+    /// Moves the focus to the previous item (before the first: the button).
+    pub fn focus_prev(&mut self) {
+        let now = self.focus;
+        let prev = self.order().take_while(|f| *f != now).last();
+        self.focus = prev.unwrap_or(CompanyFocus::Continue);
+    }
+
+    pub fn on_button(&self) -> bool {
+        self.focus == CompanyFocus::Continue
+    }
+
+    pub fn input(&self, f: Field) -> &Input {
+        &self.fields[f as usize]
+    }
+
+    pub fn input_mut(&mut self, f: Field) -> &mut Input {
+        &mut self.fields[f as usize]
+    }
+
+    /// The trimmed text of a field.
+    pub fn field(&self, f: Field) -> &str {
+        self.input(f).text()
+    }
+
+    /// The input that has focus (none on the button).
+    pub fn focused_input_mut(&mut self) -> Option<&mut Input> {
+        match self.focus {
+            CompanyFocus::Field(f) => Some(self.input_mut(f)),
+            CompanyFocus::AttendeeName(k) => self.attendees.get_mut(k).map(|p| &mut p.0),
+            CompanyFocus::AttendeeOrg(k) => self.attendees.get_mut(k).map(|p| &mut p.1),
+            CompanyFocus::Continue => None,
+        }
+    }
+
+    pub fn attendee_list(&self) -> Vec<Attendee> {
+        self.attendees
+            .iter()
+            .filter(|(n, o)| !n.text().trim().is_empty() || !o.text().trim().is_empty())
+            .map(|(n, o)| Attendee {
+                name: n.text().trim().to_string(),
+                organisation: o.text().trim().to_string(),
+            })
+            .collect()
+    }
+}
+
 pub fn keys(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let items = app.company.items();
     let on_button = app.company.on_button();
     let action = if on_button {
         keymap::normal(&key)
@@ -31,11 +176,9 @@ pub fn keys(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         keymap::global(&key)
     };
     match action {
-        Some(Action::Up | Action::BackTab) => {
-            app.company.focus = app.company.focus.checked_sub(1).unwrap_or(items - 1)
-        }
-        Some(Action::Down | Action::Tab) => app.company.focus = (app.company.focus + 1) % items,
-        Some(Action::Enter) if !on_button => app.company.focus += 1,
+        Some(Action::Up | Action::BackTab) => app.company.focus_prev(),
+        Some(Action::Down | Action::Tab) => app.company.focus_next(),
+        Some(Action::Enter) if !on_button => app.company.focus_next(),
         Some(Action::Enter | Action::Space | Action::Next) => return to_questions(app),
         Some(Action::Esc) => return leave_session(app),
         Some(Action::Quit | Action::Interrupt) => ask_quit(app),
@@ -43,8 +186,7 @@ pub fn keys(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             goto(app, Screen::Summary);
         }
         _ if !on_button => {
-            let focus = app.company.focus;
-            if let Some(input) = app.company.input_mut(focus)
+            if let Some(input) = app.company.focused_input_mut()
                 && input.handle_key(key)
             {
                 return apply_company(app);
@@ -85,13 +227,13 @@ pub fn apply_company(app: &mut App) -> Vec<Effect> {
         let s = s.trim();
         (!s.is_empty()).then(|| s.to_string())
     };
-    let name = opt(form.field(F_NAME));
-    let org = opt(form.field(F_ORG)).filter(|s| crate::answers::org_number_valid(s));
-    let muni = opt(form.field(F_MUNI));
-    let sni = opt(form.field(F_SNI)).filter(|s| crate::answers::sni_valid(s));
-    let employees = form.field(F_EMPLOYEES).trim().parse::<u64>().ok();
+    let name = opt(form.field(Field::Name));
+    let org = opt(form.field(Field::OrgNumber)).filter(|s| crate::answers::org_number_valid(s));
+    let muni = opt(form.field(Field::Municipality));
+    let sni = opt(form.field(Field::Sni)).filter(|s| crate::answers::sni_valid(s));
+    let employees = form.field(Field::Employees).trim().parse::<u64>().ok();
     let attendees = form.attendee_list();
-    let Some(s) = app.session.as_mut() else {
+    let Some(s) = app.open.as_mut().map(|o| &mut o.session) else {
         return vec![];
     };
     let before = s.answers.company.employees;
@@ -127,8 +269,9 @@ fn sync_employees_to_question(app: &mut App, n: u64, before: Option<u64>) {
     if !matches!(app.q.questions[i].kind, Kind::Number { .. }) || !app.shown(i) || !follows_form {
         return;
     }
-    if let Some(s) = app.session.as_mut() {
-        s.set_answer(EMPLOYEES_QUESTION, Some(Answer::Number(n as f64)));
+    if let Some(o) = app.open.as_mut() {
+        o.session
+            .set_answer(EMPLOYEES_QUESTION, Some(Answer::Number(n as f64)));
     }
     rescore(app);
     if app.qs.cur == i {
@@ -150,13 +293,19 @@ pub fn draw(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect
     let field_w = inner.width.saturating_sub(label_w + 1).min(50);
     let mut y = inner.y;
     let bottom = inner.y + inner.height;
-    let focused = |i: usize| form.focus == i && app.popup == Popup::None;
-    let labels = [s.f_name, s.f_org, s.f_municipality, s.f_sni, s.f_employees];
-    for (i, label) in labels.iter().enumerate() {
+    let focused = |f: CompanyFocus| form.focus == f && app.popup == Popup::None;
+    for field in Field::ALL {
         if y >= bottom {
             return;
         }
-        let style = if form.focus == i {
+        let label = match field {
+            Field::Name => s.f_name,
+            Field::OrgNumber => s.f_org,
+            Field::Municipality => s.f_municipality,
+            Field::Sni => s.f_sni,
+            Field::Employees => s.f_employees,
+        };
+        let style = if form.focus == CompanyFocus::Field(field) {
             theme.strong()
         } else {
             Style::new()
@@ -165,21 +314,24 @@ pub fn draw(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect
             Paragraph::new(truncate(label, label_w as usize)).style(style),
             Rect::new(inner.x, y, label_w, 1),
         );
-        if let Some(input) = form.fields.get(i) {
+        {
+            let input = form.input(field);
             draw_input(
                 frame,
                 theme,
                 input,
                 Rect::new(inner.x + label_w + 1, y, field_w, 1),
-                focused(i),
+                focused(CompanyFocus::Field(field)),
             );
             let text = input.text().trim();
-            let status = match i {
-                F_ORG if !text.is_empty() => Some(crate::answers::org_number_valid(text))
-                    .map(|ok| (ok, if ok { s.org_ok } else { s.org_bad })),
-                F_SNI if !text.is_empty() => Some(crate::answers::sni_valid(text))
+            let status = match field {
+                Field::OrgNumber if !text.is_empty() => {
+                    Some(crate::answers::org_number_valid(text))
+                        .map(|ok| (ok, if ok { s.org_ok } else { s.org_bad }))
+                }
+                Field::Sni if !text.is_empty() => Some(crate::answers::sni_valid(text))
                     .map(|ok| (ok, if ok { s.sni_ok } else { s.sni_bad })),
-                F_EMPLOYEES if !text.is_empty() && text.parse::<u64>().is_err() => {
+                Field::Employees if !text.is_empty() && text.parse::<u64>().is_err() => {
                     Some((false, s.employees_bad))
                 }
                 _ => None,
@@ -230,8 +382,8 @@ pub fn draw(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect
             if y >= bottom {
                 return;
             }
-            let base = COMPANY_FIELDS + 2 * k;
-            let style = if (base..base + 2).contains(&form.focus) {
+            let here = [CompanyFocus::AttendeeName(k), CompanyFocus::AttendeeOrg(k)];
+            let style = if here.contains(&form.focus) {
                 theme.strong()
             } else {
                 Style::new()
@@ -245,14 +397,14 @@ pub fn draw(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect
                 theme,
                 name,
                 Rect::new(x, y, half.saturating_sub(1), 1),
-                focused(base),
+                focused(here[0]),
             );
             draw_input(
                 frame,
                 theme,
                 org,
                 Rect::new(x + half, y, half.saturating_sub(1), 1),
-                focused(base + 1),
+                focused(here[1]),
             );
             y += 1;
         }

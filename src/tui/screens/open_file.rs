@@ -8,6 +8,7 @@ use crate::tui::app::*;
 use crate::tui::keymap::{self, Action};
 use crate::tui::runtime::OpenRequest;
 use crate::tui::update::*;
+use crate::tui::widgets::input::Input;
 use crate::tui::widgets::input::draw_input;
 use crate::tui::widgets::notice::notice_lines;
 use ratatui::Frame;
@@ -20,10 +21,16 @@ use crate::tui::strings::Strings;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::*;
 
+#[derive(Debug, Clone, Default)]
+pub struct OpenFileState {
+    /// The path of the file to import.
+    pub path: Input,
+}
+
 pub fn keys(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     match keymap::global(&key) {
         Some(Action::Enter) => {
-            let path = app.open_path.text().trim().to_string();
+            let path = app.open_file.path.text().trim().to_string();
             if !path.is_empty() {
                 app.notice = None;
                 return vec![Effect::Open(OpenRequest::Import(PathBuf::from(path)))];
@@ -32,7 +39,7 @@ pub fn keys(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Some(Action::Esc) => goto(app, Screen::Start),
         Some(Action::Interrupt) => ask_quit(app),
         _ => {
-            app.open_path.handle_key(key);
+            app.open_file.path.handle_key(key);
         }
     }
     vec![]
@@ -58,6 +65,12 @@ pub fn draw(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect
     frame.render_widget(Paragraph::new(lines).block(block), rect);
     if inner.height > input_row {
         let r = Rect::new(inner.x, inner.y + input_row, inner.width, 1);
-        draw_input(frame, theme, &app.open_path, r, app.popup == Popup::None);
+        draw_input(
+            frame,
+            theme,
+            &app.open_file.path,
+            r,
+            app.popup == Popup::None,
+        );
     }
 }

@@ -12,21 +12,44 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
 
+use crate::session::{Listing, SessionMode, Summary};
 use crate::text::sanitize_line;
 
 use crate::tui::strings::{Strings, fill};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::*;
 
+/// The resume list: `None` while it is read.
+#[derive(Debug, Clone, Default)]
+pub struct ResumeState {
+    pub list: Option<Result<Listing, String>>,
+    pub cursor: usize,
+}
+
+impl App {
+    /// The sessions of the resume list: in self-assessment mode only
+    /// self-assessments.
+    pub fn resume_rows(&self) -> Vec<&Summary> {
+        match &self.resume.list {
+            Some(Ok(l)) => l
+                .sessions
+                .iter()
+                .filter(|s| !self.is_self() || s.mode == SessionMode::SelfAssessment)
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
 pub fn keys(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let selected = app
         .resume_rows()
-        .get(app.resume_cursor)
+        .get(app.resume.cursor)
         .map(|r| r.id.clone());
     let n = app.resume_rows().len();
     match keymap::normal(&key) {
-        Some(Action::Up) => app.resume_cursor = app.resume_cursor.saturating_sub(1),
-        Some(Action::Down) => app.resume_cursor = (app.resume_cursor + 1).min(n.saturating_sub(1)),
+        Some(Action::Up) => app.resume.cursor = app.resume.cursor.saturating_sub(1),
+        Some(Action::Down) => app.resume.cursor = (app.resume.cursor + 1).min(n.saturating_sub(1)),
         Some(Action::Enter | Action::Space) => {
             if let Some(id) = selected {
                 app.notice = None;
@@ -57,7 +80,7 @@ pub fn draw(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect
     // Below the list: files set aside, files that cannot be read now, and
     // the last notice (e.g. the session is open elsewhere).
     let mut extra: Vec<Line> = Vec::new();
-    if let Some(Ok(l)) = &app.sessions {
+    if let Some(Ok(l)) = &app.resume.list {
         let new = l.quarantined.iter().filter(|f| f.new).count();
         let dir = "quarantine/";
         if new > 0 {
@@ -101,7 +124,7 @@ pub fn draw(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect
     let [list_area, extra_area] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(extra_h)]).areas(inner);
     frame.render_widget(Paragraph::new(extra), extra_area);
-    let rows = match &app.sessions {
+    let rows = match &app.resume.list {
         None => {
             frame.render_widget(Paragraph::new(s.resume_loading), list_area);
             return;
@@ -146,7 +169,7 @@ pub fn draw(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect
             ListItem::new(format!("{} {right}", pad(&truncate(&name, name_w), name_w)))
         })
         .collect();
-    let mut state = ListState::default().with_selected(Some(app.resume_cursor));
+    let mut state = ListState::default().with_selected(Some(app.resume.cursor));
     frame.render_stateful_widget(
         List::new(items)
             .highlight_style(theme.selected())

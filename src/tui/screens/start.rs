@@ -18,18 +18,46 @@ use crate::tui::strings::Strings;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::*;
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StartItem {
+    New,
+    Resume,
+    Open,
+    Lang,
+    Quit,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct StartState {
+    pub cursor: usize,
+}
+
+/// The start menu's items: opening a company's file only for advisors,
+/// the language only when the questionnaire has two.
+pub fn items(app: &App) -> Vec<StartItem> {
+    let mut v = vec![StartItem::New, StartItem::Resume];
+    if !app.is_self() {
+        v.push(StartItem::Open);
+    }
+    if app.q.languages.len() > 1 {
+        v.push(StartItem::Lang);
+    }
+    v.push(StartItem::Quit);
+    v
+}
+
 pub fn keys(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let items = app.start_items();
+    let items = items(app);
     match keymap::normal(&key) {
-        Some(Action::Up) => app.start_cursor = app.start_cursor.saturating_sub(1),
-        Some(Action::Down) => app.start_cursor = (app.start_cursor + 1).min(items.len() - 1),
+        Some(Action::Up) => app.start.cursor = app.start.cursor.saturating_sub(1),
+        Some(Action::Down) => app.start.cursor = (app.start.cursor + 1).min(items.len() - 1),
         Some(Action::Digit(d)) if (1..=items.len()).contains(&usize::from(d)) => {
-            app.start_cursor = usize::from(d) - 1;
-            return activate_start(app, items[app.start_cursor]);
+            app.start.cursor = usize::from(d) - 1;
+            return activate_start(app, items[app.start.cursor]);
         }
         Some(Action::Enter | Action::Space) => {
             let item = items
-                .get(app.start_cursor)
+                .get(app.start.cursor)
                 .copied()
                 .unwrap_or(StartItem::Quit);
             return activate_start(app, item);
@@ -53,7 +81,7 @@ fn activate_start(app: &mut App, item: StartItem) -> Vec<Effect> {
             vec![Effect::Lock(id)]
         }
         StartItem::Resume => {
-            app.sessions = None;
+            app.resume.list = None;
             goto(app, Screen::Resume);
             vec![Effect::LoadSessionList]
         }
@@ -72,8 +100,6 @@ fn activate_start(app: &mut App, item: StartItem) -> Vec<Effect> {
     }
 }
 
-// ---------------------------------------------------------------- start
-
 pub fn draw(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect) {
     let w = area.width.saturating_sub(4).min(72);
     let inner_w = w.saturating_sub(4) as usize;
@@ -88,7 +114,7 @@ pub fn draw(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect
     };
     lines.extend(wrapped(intro, inner_w, Style::new()));
     lines.push(Line::raw(""));
-    for (k, item) in app.start_items().iter().enumerate() {
+    for (k, item) in items(app).iter().enumerate() {
         let label = match item {
             StartItem::New if app.is_self() => s.start_new_self,
             StartItem::New => s.start_new,
@@ -97,9 +123,9 @@ pub fn draw(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect
             StartItem::Lang => s.start_lang,
             StartItem::Quit => s.start_quit,
         };
-        let mark = if k == app.start_cursor { '›' } else { ' ' };
+        let mark = if k == app.start.cursor { '›' } else { ' ' };
         let text = pad(&format!("{mark}{}  {label}", k + 1), inner_w);
-        let style = if k == app.start_cursor {
+        let style = if k == app.start.cursor {
             theme.selected()
         } else {
             Style::new()

@@ -6,9 +6,11 @@ use ratatui::crossterm::event::KeyEvent;
 
 use crate::answers::Answer;
 
+use crate::session::Session;
 use crate::tui::app::*;
 use crate::tui::keymap::{self, Action};
 use crate::tui::update::*;
+use crate::tui::widgets::input::Input;
 use crate::tui::widgets::input::draw_input;
 use crate::tui::widgets::needs::need_spans;
 use crate::tui::widgets::notice::notice_lines;
@@ -25,6 +27,46 @@ use crate::text::{fmt_num, sanitize_line};
 use crate::tui::strings::{Strings, fill};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::*;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SummaryFocus {
+    Actors,
+    Path,
+}
+
+#[derive(Debug, Clone)]
+pub struct SummaryState {
+    pub cursor: usize,
+    pub focus: SummaryFocus,
+    /// The folder exports are written to.
+    pub path: Input,
+    pub scroll: u16,
+}
+
+impl SummaryState {
+    pub fn new(export_dir: &str) -> SummaryState {
+        SummaryState {
+            cursor: 0,
+            focus: SummaryFocus::Actors,
+            path: Input::new(export_dir),
+            scroll: 0,
+        }
+    }
+}
+
+/// What an export writes.
+#[derive(Debug, Clone)]
+pub struct ExportJob {
+    pub dir: PathBuf,
+    pub session: Box<Session>,
+    pub lang: String,
+    /// Actors (ids) with consent: one referral each.
+    pub actors: Vec<String>,
+    /// Self-assessment: also write the answers file for the advisor.
+    pub self_file: bool,
+    /// The documents' date (`YYYY-MM-DD`; default today).
+    pub date: Option<String>,
+}
 
 pub fn keys(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     if app.summary.focus == SummaryFocus::Path {
@@ -71,7 +113,7 @@ fn toggle_consent(app: &mut App) -> Vec<Effect> {
     let now = (app.clock.now)();
     let company_word = crate::tui::strings::get(&app.lang).the_company;
     let is_self = app.is_self();
-    let Some(s) = app.session.as_mut() else {
+    let Some(s) = app.open.as_mut().map(|o| &mut o.session) else {
         return vec![];
     };
     let given = s.answers.consent.get(&id) != Some(&true);
@@ -120,7 +162,7 @@ fn log_consent(meta: &mut toml::Table, actor: &str, given: bool, at: &str, by: O
 }
 
 fn export(app: &mut App) -> Vec<Effect> {
-    let Some(s) = &app.session else {
+    let Some(s) = app.session() else {
         return vec![];
     };
     let dir = app.summary.path.text().trim();
@@ -142,8 +184,8 @@ fn export(app: &mut App) -> Vec<Effect> {
 }
 
 pub fn draw(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let Some(eval) = &app.eval else { return };
-    let Some(sess) = &app.session else { return };
+    let Some(open) = &app.open else { return };
+    let (eval, sess) = (&open.eval, &open.session);
     let notice_h = app.notice.as_ref().map_or(0, |n| match n {
         Notice::Exported(f) => f.len() as u16 + 1,
         _ => 2,
@@ -170,7 +212,7 @@ pub fn draw(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect
     frame.render_widget(block, left);
     let w = inner.width as usize;
     let mut lines = vec![Line::styled(s.needs_per_area, theme.title())];
-    let cmp = app.comparison.as_ref();
+    let cmp = open.comparison.as_ref();
     let bar_w = if w > 40 { 12 } else { 6 };
     let title_w = w.saturating_sub(bar_w + 5 + if cmp.is_some() { 2 } else { 0 });
     for a in &eval.areas {
@@ -187,7 +229,7 @@ pub fn draw(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect
         }
         lines.push(Line::from(spans));
     }
-    if let (Some(c), Some(p)) = (cmp, &app.previous) {
+    if let (Some(c), Some(p)) = (cmp, &open.previous) {
         use crate::session::Direction;
         let count = |d: Direction| c.areas.iter().filter(|x| x.direction == d).count();
         lines.push(Line::raw(""));
@@ -404,8 +446,9 @@ fn actor_details(
         theme.strong(),
     )];
     if let Some(then) = app
-        .comparison
+        .open
         .as_ref()
+        .and_then(|o| o.comparison.as_ref())
         .and_then(|c| c.referrals.get(r.actor))
     {
         let status = if then.was_recommended {

@@ -19,7 +19,7 @@ pub fn draw_needs(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area
     frame.render_widget(block, area);
     let w = inner.width as usize;
     let mut lines = vec![Line::styled(s.needs_heading, theme.title())];
-    let Some(eval) = &app.eval else { return };
+    let Some(eval) = app.eval() else { return };
     let bar_w = 8;
     let title_w = w.saturating_sub(bar_w + 5);
     for a in &eval.areas {

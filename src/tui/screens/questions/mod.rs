@@ -16,6 +16,51 @@ use crate::tui::keymap::{self, Action};
 use crate::tui::update::*;
 use crate::tui::widgets::input::Input;
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Question,
+    Sections,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum InputError {
+    NotANumber,
+    OutOfRange,
+}
+
+#[derive(Debug, Clone)]
+pub struct QuestionState {
+    /// Index of the current question.
+    pub cur: usize,
+    pub focus: Focus,
+    /// Cursor in the section list (0 = company details, 1.. = sections).
+    pub sec_cursor: usize,
+    /// Option cursor (single/multi) or value cursor (scale).
+    pub opt: usize,
+    /// True once the option cursor was moved on this question.
+    pub moved: bool,
+    /// The input of a number or text question.
+    pub input: Input,
+    pub input_error: Option<InputError>,
+    /// Show the whole section at once.
+    pub compact: bool,
+}
+
+impl Default for QuestionState {
+    fn default() -> Self {
+        QuestionState {
+            cur: 0,
+            focus: Focus::Question,
+            sec_cursor: 1,
+            opt: 0,
+            moved: false,
+            input: Input::default(),
+            input_error: None,
+            compact: false,
+        }
+    }
+}
+
 /// True when the current question takes typed input and has focus.
 pub fn text_question(app: &App) -> bool {
     app.qs.focus == Focus::Question
@@ -273,7 +318,7 @@ pub fn set_note(app: &mut App, kind: NoteKind, text: String) -> Vec<Effect> {
     let Some(id) = app.q.questions.get(app.qs.cur).map(|q| q.id.clone()) else {
         return vec![];
     };
-    let Some(s) = app.session.as_mut() else {
+    let Some(s) = app.open.as_mut().map(|o| &mut o.session) else {
         return vec![];
     };
     let map = match kind {

@@ -118,7 +118,7 @@ pub fn draw(
         cur_mark(0, ' '),
         truncate(s.company_entry, w.saturating_sub(1))
     ))];
-    let eval = app.eval.as_ref();
+    let eval = app.eval();
     let selected = if app.qs.focus == Focus::Sections {
         app.qs.sec_cursor
     } else {
