@@ -178,10 +178,10 @@ pub(crate) fn toggle_lang(app: &mut App) {
 pub(crate) fn goto(app: &mut App, screen: Screen) {
     app.screen = screen;
     app.notice = None;
-    if screen == Screen::Summary {
-        if let Some(o) = app.open.as_mut() {
-            o.refresh_comparison(&app.q);
-        }
+    if screen == Screen::Summary
+        && let Some(o) = app.open.as_mut()
+    {
+        o.refresh_comparison(&app.q);
     }
 }
 
