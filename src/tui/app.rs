@@ -53,7 +53,10 @@ pub enum NoteKind {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Popup {
     None,
-    Help,
+    /// The help, scrolled by this many lines.
+    Help {
+        scroll: usize,
+    },
     ConfirmQuit,
     Note(NoteKind, Input),
 }

@@ -14,6 +14,7 @@
 
 pub mod app;
 pub mod keymap;
+pub mod popups;
 pub mod runtime;
 pub mod screens;
 pub mod strings;

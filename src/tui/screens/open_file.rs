@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use ratatui::crossterm::event::KeyEvent;
 
 use crate::tui::app::*;
-use crate::tui::keymap::{self, Action};
+use crate::tui::keymap::{self, Action, Binding, ENTER, ESC, Keymap};
 use crate::tui::runtime::OpenRequest;
 use crate::tui::update::*;
 use crate::tui::widgets::input::Input;
@@ -27,22 +27,42 @@ pub struct OpenFileState {
     pub path: Input,
 }
 
-pub fn keys(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    match keymap::global(&key) {
-        Some(Action::Enter) => {
+pub const KEYS: Keymap = Keymap {
+    bindings: &[
+        Binding::new(&[ENTER], Action::Enter, |w| w.h_ok, |w| w.help_import),
+        Binding::new(&[ESC], Action::Back, |w| w.h_back, |w| w.help_back_start),
+        keymap::LANG,
+        keymap::HELP,
+        keymap::QUIT,
+    ],
+    in_field: |_| true,
+};
+
+pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Enter => {
             let path = app.open_file.path.text().trim().to_string();
             if !path.is_empty() {
                 app.notice = None;
                 return vec![Effect::Open(OpenRequest::Import(PathBuf::from(path)))];
             }
         }
-        Some(Action::Esc) => goto(app, Screen::Start),
-        Some(Action::Interrupt) => ask_quit(app),
-        _ => {
-            app.open_file.path.handle_key(key);
-        }
+        Action::Back => goto(app, Screen::Start),
+        Action::Quit => ask_quit(app),
+        _ => {}
     }
     vec![]
+}
+
+/// Typing into the path.
+pub fn typed(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    app.open_file.path.handle_key(key);
+    vec![]
+}
+
+/// A pasted path.
+pub fn paste(app: &mut App, text: &str) {
+    app.open_file.path.insert_str(text.trim());
 }
 
 pub fn draw(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect) {

@@ -8,7 +8,10 @@ use crate::answers::Answer;
 
 use crate::session::Session;
 use crate::tui::app::*;
-use crate::tui::keymap::{self, Action};
+use crate::tui::keymap::{
+    self, Action, BACKTAB, Binding, ENTER, ESC, Keymap, LEFT, PGDN, PGUP, SPACE, TAB, UP, ch, ctrl,
+    f,
+};
 use crate::tui::update::*;
 use crate::tui::widgets::input::Input;
 use crate::tui::widgets::input::draw_input;
@@ -68,41 +71,126 @@ pub struct ExportJob {
     pub date: Option<String>,
 }
 
-pub fn keys(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    if app.summary.focus == SummaryFocus::Path {
-        match keymap::global(&key) {
-            Some(Action::Enter | Action::Export) => return export(app),
-            Some(Action::Tab | Action::BackTab | Action::Esc | Action::Up) => {
-                app.summary.focus = SummaryFocus::Actors
-            }
-            Some(Action::Interrupt) => ask_quit(app),
-            Some(Action::Summary) => {}
-            _ => {
-                app.summary.path.handle_key(key);
-            }
+fn on_actors(app: &App) -> bool {
+    app.summary.focus == SummaryFocus::Actors
+}
+
+fn on_path(app: &App) -> bool {
+    app.summary.focus == SummaryFocus::Path
+}
+
+pub const KEYS: Keymap = Keymap {
+    bindings: &[
+        // The export folder (first: its Enter is the one the hint names).
+        Binding::new(
+            &[ENTER, f(10)],
+            Action::Export,
+            |w| w.h_ok,
+            |w| w.help_export,
+        )
+        .when(on_path),
+        Binding::new(
+            &[TAB, ESC, BACKTAB, UP],
+            Action::Back,
+            |w| w.h_to_question,
+            |w| w.help_to_actors,
+        )
+        .show(2)
+        .when(on_path),
+        // The actors.
+        keymap::MOVE_UP.when(on_actors),
+        keymap::MOVE_DOWN.when(on_actors),
+        Binding::new(
+            &[SPACE, ENTER],
+            Action::Space,
+            |w| w.h_consent,
+            |w| w.help_consent,
+        )
+        .when(on_actors),
+        Binding::new(
+            &[TAB, BACKTAB],
+            Action::Tab,
+            |w| w.h_to_folder,
+            |w| w.help_to_folder,
+        )
+        .when(on_actors),
+        Binding::new(
+            &[ch('x'), f(10)],
+            Action::Export,
+            |w| w.h_export,
+            |w| w.help_export,
+        )
+        .when(on_actors),
+        Binding::new(
+            &[PGUP, ctrl('p')],
+            Action::Prev,
+            |w| w.h_scroll,
+            |w| w.help_scroll_up,
+        )
+        .when(on_actors),
+        Binding::new(
+            &[PGDN, ctrl('n')],
+            Action::Next,
+            |w| w.h_scroll,
+            |w| w.help_scroll_down,
+        )
+        .when(on_actors),
+        Binding::new(
+            &[ESC, LEFT, ch('h')],
+            Action::Back,
+            |w| w.h_back,
+            |w| w.help_back_questions,
+        )
+        .when(on_actors),
+        Binding::quiet(&[ch('b'), f(7)], Action::Needs, |w| w.help_needs).when(on_actors),
+        keymap::LANG,
+        keymap::HELP,
+        keymap::QUIT,
+    ],
+    in_field: on_path,
+};
+
+pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
+    if on_path(app) {
+        match action {
+            Action::Export => return export(app),
+            Action::Back => app.summary.focus = SummaryFocus::Actors,
+            Action::Quit => ask_quit(app),
+            _ => {}
         }
         return vec![];
     }
     let n = app.ranked().len();
-    match keymap::normal(&key) {
-        Some(Action::Up) => app.summary.cursor = app.summary.cursor.saturating_sub(1),
-        Some(Action::Down) => {
-            app.summary.cursor = (app.summary.cursor + 1).min(n.saturating_sub(1))
-        }
-        Some(Action::Space | Action::Enter) => return toggle_consent(app),
-        Some(Action::Tab | Action::BackTab) => app.summary.focus = SummaryFocus::Path,
-        Some(Action::Export) => return export(app),
-        Some(Action::Next) => app.summary.scroll = app.summary.scroll.saturating_add(5),
-        Some(Action::Prev) => app.summary.scroll = app.summary.scroll.saturating_sub(5),
-        Some(Action::Esc | Action::Left) => {
+    match action {
+        Action::Up => app.summary.cursor = app.summary.cursor.saturating_sub(1),
+        Action::Down => app.summary.cursor = (app.summary.cursor + 1).min(n.saturating_sub(1)),
+        Action::Space => return toggle_consent(app),
+        Action::Tab => app.summary.focus = SummaryFocus::Path,
+        Action::Export => return export(app),
+        Action::Next => app.summary.scroll = app.summary.scroll.saturating_add(5),
+        Action::Prev => app.summary.scroll = app.summary.scroll.saturating_sub(5),
+        Action::Back => {
             goto(app, Screen::Questions);
             app.qs.focus = Focus::Question;
         }
-        Some(Action::Needs) => app.show_needs = !app.show_needs,
-        Some(Action::Quit | Action::Interrupt) => ask_quit(app),
+        Action::Needs => app.show_needs = !app.show_needs,
+        Action::Quit => ask_quit(app),
         _ => {}
     }
     vec![]
+}
+
+/// Typing into the export folder.
+pub fn typed(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    app.summary.path.handle_key(key);
+    vec![]
+}
+
+/// A pasted folder.
+pub fn paste(app: &mut App, text: &str) {
+    if on_path(app) {
+        app.summary.path.insert_str(text.trim());
+    }
 }
 
 fn toggle_consent(app: &mut App) -> Vec<Effect> {
@@ -409,7 +497,13 @@ pub fn draw(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect
     );
     let consenting = sess.answers.consent.values().filter(|v| **v).count();
     let hint = if app.is_self() {
-        format!("Tab, Enter: {}", s.export_self_button)
+        let key = |a, in_field| KEYS.key_of(a, in_field, s).unwrap_or_default();
+        format!(
+            "{}, {}: {}",
+            key(Action::Tab, false),
+            key(Action::Export, true),
+            s.export_self_button
+        )
     } else if consenting == 0 {
         s.no_consent_note.to_string()
     } else {

@@ -12,6 +12,7 @@ use crate::text::{fmt_num, sanitize_line};
 
 use super::sections::{self, SectionCounts};
 use crate::tui::app::*;
+use crate::tui::keymap::Action;
 use crate::tui::strings::{Strings, fill};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::needs::draw_needs;
@@ -321,16 +322,17 @@ fn question_block(
             spans.push(Span::styled(format!("{mark} {key}  {label}"), style));
             spans.push(Span::raw("    "));
         };
+        let key_of = |a| super::KEYS.key_of(a, typed, s).unwrap_or_default();
         if q.allow_unknown {
             add(
-                if typed { "F5" } else { "v" },
+                &key_of(Action::Unknown),
                 s.unknown,
                 answer == Some(&Answer::Unknown),
             );
         }
         if q.allow_na {
             add(
-                if typed { "F6" } else { "e" },
+                &key_of(Action::NotApplicable),
                 s.na,
                 answer == Some(&Answer::NotApplicable),
             );
@@ -358,11 +360,10 @@ fn question_block(
     }
     if q.help.is_some() {
         lines.push(Line::raw(""));
-        let hint = if typed {
-            s.has_help.replacen('?', "F1", 1)
-        } else {
-            s.has_help.to_string()
-        };
+        let key = super::KEYS
+            .key_of(Action::Help, typed, s)
+            .unwrap_or_default();
+        let hint = format!("{key} {}", s.has_help);
         lines.push(Line::styled(truncate(&hint, w), theme.dim()));
     }
 }
@@ -377,45 +378,4 @@ fn range_text(s: &Strings, min: Option<f64>, max: Option<f64>) -> String {
         (None, Some(b)) => format!("≤ {}", fmt_num(b)),
         (None, None) => String::new(),
     }
-}
-
-pub fn draw_help(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let w = area.width.saturating_sub(8).min(76);
-    let inner_w = w.saturating_sub(4) as usize;
-    let mut lines = Vec::new();
-    if let Some(q) = app.q.questions.get(app.qs.cur) {
-        lines.extend(wrapped(
-            &sanitize_line(q.text.get(&app.lang)),
-            inner_w,
-            theme.strong(),
-        ));
-        lines.push(Line::raw(""));
-        match &q.help {
-            Some(h) => lines.extend(wrapped(
-                &crate::text::sanitize(h.get(&app.lang)),
-                inner_w,
-                Style::new(),
-            )),
-            None => lines.push(Line::raw(s.no_help)),
-        }
-        for o in q.kind.options() {
-            if let Some(h) = &o.help {
-                lines.push(Line::raw(""));
-                lines.extend(wrapped(
-                    &format!(
-                        "{}: {}",
-                        sanitize_line(o.label.get(&app.lang)),
-                        sanitize_line(h.get(&app.lang))
-                    ),
-                    inner_w,
-                    Style::new(),
-                ));
-            }
-        }
-    }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(s.help_keys, theme.dim()));
-    let max_h = area.height.saturating_sub(4) as usize;
-    lines.truncate(max_h);
-    popup(frame, theme, area, s.help_heading, lines, w, None);
 }
