@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 use std::ops::Range;
 
-use crate::text::sanitize_line;
+use crate::text::{display_name, display_path, sanitize_line};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -168,11 +168,12 @@ impl SourceFile {
     pub fn render(&self, d: &Diagnostic) -> String {
         let mut out = String::new();
         let message = sanitize_line(&d.message);
+        let name = display_name(&self.name);
         let Some(span) = &d.span else {
             let _ = writeln!(
                 out,
                 "{}: {}[{}]: {}",
-                self.name,
+                name,
                 d.severity.as_str(),
                 d.code,
                 message
@@ -186,7 +187,7 @@ impl SourceFile {
         let _ = writeln!(
             out,
             "{}:{}:{}: {}[{}]: {}",
-            self.name,
+            name,
             line,
             col,
             d.severity.as_str(),
@@ -307,7 +308,7 @@ fn render_invalid(file: &SourceFile, diags: &[Diagnostic], what: &str) -> String
         .count();
     s.push_str(&format!(
         "{}: {n} error{} found; the {what} was not loaded",
-        file.name,
+        display_name(&file.name),
         if n == 1 { "" } else { "s" }
     ));
     s
@@ -320,7 +321,7 @@ pub fn read_text_file(
     max: u64,
     what: &'static str,
 ) -> Result<(String, String), FileError> {
-    let name = path.display().to_string();
+    let name = display_path(path);
     let io = |err| FileError::Io {
         path: name.clone(),
         err,

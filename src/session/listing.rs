@@ -208,7 +208,7 @@ impl Store {
             Read::Broken(reason) => match self.quarantine(id, path, &reason) {
                 Ok(to) => StoreError::Quarantined {
                     id: id.to_string(),
-                    to: to.display().to_string(),
+                    to: crate::text::display_path(&to),
                     reason,
                 },
                 Err(e) => e,

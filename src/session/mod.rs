@@ -259,7 +259,7 @@ fn io_err<'a>(
 ) -> impl FnOnce(std::io::Error) -> StoreError + 'a {
     move |err| StoreError::Io {
         action,
-        path: path.display().to_string(),
+        path: crate::text::display_path(path),
         err,
     }
 }
@@ -510,7 +510,7 @@ impl Store {
         }
         Err(StoreError::Io {
             action: "cannot move to quarantine",
-            path: path.display().to_string(),
+            path: crate::text::display_path(path),
             err: std::io::Error::other("no free name in the quarantine folder"),
         })
     }
