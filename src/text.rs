@@ -220,7 +220,10 @@ mod tests {
         assert!(!shown.chars().any(is_dangerous_char), "{shown:?}");
         assert!(!shown.contains('\n'));
         assert!(shown.starts_with("/tmp/a") && shown.ends_with("c.toml"));
-        assert_eq!(display_path(std::path::Path::new("sessions/x.toml")), "sessions/x.toml");
+        assert_eq!(
+            display_path(std::path::Path::new("sessions/x.toml")),
+            "sessions/x.toml"
+        );
     }
 
     #[test]

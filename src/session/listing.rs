@@ -4,7 +4,8 @@
 
 use std::path::Path;
 
-use super::{Meta, Read, SessionMode, Store, StoreError, atomic, classify, io_err, mtime};
+use super::store::{Read, classify, io_err, mtime};
+use super::{Meta, SessionMode, Store, StoreError, atomic};
 use crate::answers::{self, MAX_ANSWERS_BYTES, Mode};
 use crate::diag::read_text_file;
 use crate::questionnaire::Questionnaire;

@@ -1,475 +1,26 @@
-//! Reads questionnaire TOML into a validated [`Questionnaire`], reporting
-//! every problem in the file with its position and a stable code.
+//! Reading phase: each table of the file becomes a raw item, its keys,
+//! types and values checked where they stand.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
-use std::path::Path;
 
 use toml::de::DeValue;
 
-use super::expr::{self, ExprError, Scope};
+use super::keys::*;
+use super::link::{check_unique_small, line_of};
 use super::{
-    Actor, Area, Audience, Band, ChoiceOption, Cost, Kind, Needs, Question, Questionnaire, Rule,
-    Section, Service, content_hash,
+    PendingExpr, RawActor, RawQuestion, RawRule, RawSection, RawService, Reader, check_id,
 };
-use crate::diag::{Diagnostic, Diagnostics, FileError, SourceFile, read_text_file};
+use crate::diag::Diagnostic;
+use crate::questionnaire::{
+    Actor, Area, Audience, Band, ChoiceOption, Cost, Kind, Needs, Question, Rule, Section, Service,
+    expr,
+};
 use crate::text::{LangCode, Text, did_you_mean};
-use crate::tomlread::{Span, Table, as_number, parse_document, type_name};
-
-/// The built-in questionnaire, embedded in the binary.
-pub const BUILTIN_TOML: &str = include_str!("../../questionnaires/exportbehov.toml");
-/// The name the built-in questionnaire has in messages.
-pub const BUILTIN_NAME: &str = "questionnaires/exportbehov.toml";
-
-/// Largest questionnaire file accepted.
-pub const MAX_QUESTIONNAIRE_BYTES: u64 = 16 * 1024 * 1024;
-
-/// Why a questionnaire could not be loaded.
-pub type LoadError = FileError;
-
-/// A loaded questionnaire with the warnings found on the way.
-#[derive(Debug, Clone)]
-pub struct Loaded {
-    pub questionnaire: Questionnaire,
-    pub warnings: Vec<Diagnostic>,
-    pub source: SourceFile,
-}
-
-/// The built-in questionnaire. It is checked by the test suite, so failing
-/// here is a build defect; the error is still returned, never panicked on.
-pub fn builtin() -> Result<Loaded, LoadError> {
-    load_str(BUILTIN_NAME, BUILTIN_TOML)
-}
-
-/// Loads a questionnaire file from disk.
-pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
-    let (name, text) = read_text_file(path, MAX_QUESTIONNAIRE_BYTES, "questionnaire")?;
-    load_str(&name, &text)
-}
-
-/// Loads a questionnaire from text; `name` is used in messages.
-pub fn load_str(name: &str, text: &str) -> Result<Loaded, LoadError> {
-    let mut d = Diagnostics::default();
-    let q = {
-        let doc = parse_document(text, &mut d);
-        let mut reader = Reader {
-            src: text,
-            d: &mut d,
-            langs: vec!["sv".into(), "en".into()],
-        };
-        reader.document(doc.get_ref(), doc.span())
-    };
-    d.sort();
-    let file = SourceFile::new(name, text);
-    match q {
-        Some(mut q) if !d.has_errors() => {
-            q.hash = content_hash(text);
-            q.source_name = name.to_string();
-            Ok(Loaded {
-                questionnaire: q,
-                warnings: d.items,
-                source: file,
-            })
-        }
-        _ => Err(LoadError::Invalid {
-            file: Box::new(file),
-            diagnostics: d.items,
-            what: "questionnaire",
-        }),
-    }
-}
-
-/// Checks `[a-z0-9_-]+`; with `letter_first`, also that it starts with a
-/// letter or `_` (ids used in expressions).
-pub fn check_id(id: &str, span: Span, what: &str, letter_first: bool, d: &mut Diagnostics) -> bool {
-    let ok_chars = !id.is_empty()
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-');
-    let ok_first = !letter_first
-        || id
-            .bytes()
-            .next()
-            .is_some_and(|b| b.is_ascii_lowercase() || b == b'_');
-    if ok_chars && ok_first {
-        return true;
-    }
-    let why = if !ok_chars {
-        "ids may only use lower-case a–z, digits, `_` and `-` (no spaces, capitals or å/ä/ö)"
-    } else {
-        "this id is used in conditions, so it must start with a letter"
-    };
-    d.push(Diagnostic::error(
-        "invalid-id",
-        Some(span),
-        format!("`{id}` is not a valid {what} id: {why}"),
-    ));
-    false
-}
-
-/// An expression waiting to be checked once all questions are known.
-struct PendingExpr {
-    src: String,
-    span: Span,
-    /// Offset of the expression's first character in the file, when the
-    /// TOML string has no escapes (so positions inside it are exact).
-    exact_start: Option<usize>,
-}
-
-struct RawQuestion {
-    q: Question,
-    show_if: Option<PendingExpr>,
-}
-
-struct RawSection {
-    s: Section,
-    span: Span,
-    show_if: Option<PendingExpr>,
-}
-
-struct RawRule {
-    when: Option<PendingExpr>,
-    rule: Rule,
-}
-
-struct RawService {
-    eligibility: Option<PendingExpr>,
-    service: Service,
-}
-
-struct RawActor {
-    actor: Actor,
-    eligibility: Option<PendingExpr>,
-    rules: Vec<RawRule>,
-    services: Vec<RawService>,
-}
-
-struct Reader<'s, 'd> {
-    src: &'s str,
-    d: &'d mut Diagnostics,
-    langs: Vec<String>,
-}
-
-const TOP_KEYS: &[&str] = &["questionnaire", "area", "actor", "section"];
-const META_KEYS: &[&str] = &["id", "version", "languages", "title", "description"];
-const AREA_KEYS: &[&str] = &["id", "title", "description"];
-const ACTOR_KEYS: &[&str] = &[
-    "id",
-    "name",
-    "description",
-    "url",
-    "contact",
-    "next_step",
-    "threshold",
-    "weights",
-    "rule",
-    "service",
-    "eligibility",
-];
-const RULE_KEYS: &[&str] = &["when", "boost", "refer", "reason"];
-const SERVICE_KEYS: &[&str] = &[
-    "id",
-    "name",
-    "description",
-    "cost",
-    "price",
-    "eligibility",
-    "areas",
-];
-const SECTION_KEYS: &[&str] = &["id", "title", "help", "show_if", "question"];
-const CHOICE_KEYS: &[&str] = &["option"];
-const SCALE_KEYS: &[&str] = &["min", "max", "low", "high", "needs_low", "needs_high"];
-const NUMBER_KEYS: &[&str] = &["min", "max", "unit", "band"];
-const OPTION_KEYS: &[&str] = &["id", "label", "help", "needs"];
-const BAND_KEYS: &[&str] = &["from", "to", "needs"];
-/// Every key a question of some kind may have.
-const QUESTION_ALL_KEYS: &[&str] = &[
-    "id",
-    "kind",
-    "text",
-    "help",
-    "required",
-    "show_if",
-    "audience",
-    "allow_unknown",
-    "allow_na",
-    "aliases",
-    "option",
-    "min",
-    "max",
-    "low",
-    "high",
-    "needs_low",
-    "needs_high",
-    "unit",
-    "band",
-];
-const KINDS: &[&str] = &["single", "multi", "scale", "number", "text"];
+use crate::tomlread::{Span, Table, as_number, type_name};
 
 impl Reader<'_, '_> {
-    fn document(&mut self, map: &toml::de::DeTable<'_>, span: Span) -> Option<Questionnaire> {
-        let top = Table {
-            map,
-            span: span.clone(),
-            what: "the questionnaire file",
-        };
-        top.check_keys(TOP_KEYS, self.d);
-
-        // [questionnaire] first: it fixes the languages every text is read in.
-        let (id, version, title, description) = match top.get("questionnaire") {
-            Some(v) => match Table::of(v, "[questionnaire]", self.d) {
-                Some(meta) => self.meta(&meta),
-                None => (None, None, None, None),
-            },
-            None => {
-                self.d.error(
-                    "missing-key",
-                    0..0,
-                    "the file has no [questionnaire] table (with id, version, languages and title)",
-                );
-                (None, None, None, None)
-            }
-        };
-
-        let areas = self.list(&top, "area", "[[area]]", |r, t| r.area(t));
-        let area_index = index_of(&areas, |a| &a.0.id, "area", self.d);
-        let areas: Vec<Area> = areas.into_iter().map(|(a, _)| a).collect();
-
-        let sections_raw = self.list(&top, "section", "[[section]]", |r, t| {
-            Some(r.section(t, &area_index))
-        });
-        let mut sections = Vec::new();
-        let mut questions: Vec<RawQuestion> = Vec::new();
-        for (sec, qs) in sections_raw {
-            let start = questions.len();
-            let index = sections.len();
-            questions.extend(qs.into_iter().map(|mut rq| {
-                rq.q.section = index;
-                rq
-            }));
-            let mut s = sec;
-            s.s.questions = start..questions.len();
-            sections.push(s);
-        }
-        let _ = index_of_named(
-            sections.iter().map(|s| (s.s.id.as_str(), s.span.clone())),
-            "section",
-            self.d,
-        );
-        if sections.is_empty() && top.get("section").is_none() {
-            self.d.error(
-                "missing-key",
-                0..0,
-                "the questionnaire has no [[section]] with questions",
-            );
-        }
-
-        // Question ids (and their aliases) share one namespace.
-        let mut question_index: HashMap<String, usize> = HashMap::new();
-        for (i, rq) in questions.iter().enumerate() {
-            let q = &rq.q;
-            if let Some(prev) = question_index.get(&q.id) {
-                let prev_line = line_of(self.src, questions[*prev].q.span.start);
-                self.d.error(
-                    "duplicate-id",
-                    q.span.clone(),
-                    format!(
-                        "question id `{}` is used twice (first on line {prev_line})",
-                        q.id
-                    ),
-                );
-            } else {
-                question_index.insert(q.id.clone(), i);
-            }
-        }
-        let mut alias_seen: HashSet<&str> = HashSet::new();
-        for rq in &questions {
-            for alias in &rq.q.aliases {
-                if question_index.contains_key(alias) || !alias_seen.insert(alias) {
-                    self.d.error(
-                        "duplicate-id",
-                        rq.q.span.clone(),
-                        format!(
-                            "alias `{alias}` of question `{}` is already used by another question",
-                            rq.q.id
-                        ),
-                    );
-                }
-            }
-        }
-
-        let actors = self.list(&top, "actor", "[[actor]]", |r, t| r.actor(t, &area_index));
-        let _ = index_of_named(
-            actors
-                .iter()
-                .map(|a| (a.actor.id.as_str(), a.actor.span.clone())),
-            "actor",
-            self.d,
-        );
-
-        // Now that every question is known, check the expressions.
-        // Split the pending conditions off so the questions can be borrowed
-        // by the checker without copying them.
-        let (mut final_questions, pending): (Vec<Question>, Vec<Option<PendingExpr>>) =
-            questions.into_iter().map(|rq| (rq.q, rq.show_if)).unzip();
-        let compiled: Vec<Option<expr::Expr>> = pending
-            .into_iter()
-            .enumerate()
-            .map(|(i, p)| {
-                let p = p?;
-                let owner = format!("question `{}`", final_questions[i].id);
-                self.compile(
-                    &p,
-                    &final_questions,
-                    &question_index,
-                    &area_index,
-                    i,
-                    false,
-                    &owner,
-                )
-            })
-            .collect();
-        for (q, e) in final_questions.iter_mut().zip(compiled) {
-            q.show_if = e;
-        }
-        let plain = &final_questions;
-        let mut final_sections = Vec::with_capacity(sections.len());
-        for rs in sections {
-            let mut s = rs.s;
-            if let Some(p) = rs.show_if {
-                let owner = format!("section `{}`", s.id);
-                s.show_if = self.compile(
-                    &p,
-                    plain,
-                    &question_index,
-                    &area_index,
-                    s.questions.start,
-                    false,
-                    &owner,
-                );
-            }
-            final_sections.push(s);
-        }
-        let mut final_actors = Vec::with_capacity(actors.len());
-        for ra in actors {
-            let mut a = ra.actor;
-            if let Some(p) = ra.eligibility {
-                a.eligibility = self.compile(
-                    &p,
-                    plain,
-                    &question_index,
-                    &area_index,
-                    usize::MAX,
-                    false,
-                    "the actor",
-                );
-            }
-            for rr in ra.rules {
-                let mut rule = rr.rule;
-                if let Some(p) = rr.when
-                    && let Some(e) = self.compile(
-                        &p,
-                        plain,
-                        &question_index,
-                        &area_index,
-                        usize::MAX,
-                        true,
-                        "the rule",
-                    )
-                {
-                    rule.when = e;
-                    a.rules.push(rule);
-                }
-            }
-            for rs in ra.services {
-                let mut s = rs.service;
-                if let Some(p) = rs.eligibility {
-                    s.eligibility = self.compile(
-                        &p,
-                        plain,
-                        &question_index,
-                        &area_index,
-                        usize::MAX,
-                        false,
-                        "the service",
-                    );
-                }
-                a.services.push(s);
-            }
-            final_actors.push(a);
-        }
-
-        let mut q = Questionnaire {
-            id: id?,
-            version: version?,
-            languages: self.langs.clone(),
-            title: title?,
-            description,
-            areas,
-            actors: final_actors,
-            sections: final_sections,
-            questions: final_questions,
-            hash: String::new(),
-            source_name: String::new(),
-            question_index: Default::default(),
-            alias_index: Default::default(),
-            area_index: Default::default(),
-            actor_index: Default::default(),
-        };
-        for question in &mut q.questions {
-            question.max_points = max_points(&question.kind);
-        }
-        q.index();
-        Some(q)
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn compile(
-        &mut self,
-        p: &PendingExpr,
-        questions: &[Question],
-        question_index: &HashMap<String, usize>,
-        area_index: &HashMap<String, usize>,
-        before: usize,
-        allow_need: bool,
-        owner: &str,
-    ) -> Option<expr::Expr> {
-        let scope = Scope {
-            questions,
-            question_index,
-            area_index,
-            before,
-            allow_need,
-            owner,
-        };
-        match expr::compile(&p.src, &scope) {
-            Ok(e) => Some(e),
-            Err(errors) => {
-                for e in errors {
-                    self.expr_error(p, e);
-                }
-                None
-            }
-        }
-    }
-
-    fn expr_error(&mut self, p: &PendingExpr, e: ExprError) {
-        let span = match p.exact_start {
-            Some(start) => start + e.span.start..start + e.span.end.max(e.span.start + 1),
-            None => p.span.clone(),
-        };
-        let shown: String = if p.src.chars().count() > 60 {
-            p.src.chars().take(57).chain("…".chars()).collect()
-        } else {
-            p.src.clone()
-        };
-        let mut diag =
-            Diagnostic::error(e.code, Some(span), format!("in `{shown}`: {}", e.message));
-        diag.help = e.help;
-        self.d.push(diag);
-    }
-
-    fn pending(&mut self, t: &Table<'_, '_>, key: &str) -> Option<PendingExpr> {
+    pub(super) fn pending(&mut self, t: &Table<'_, '_>, key: &str) -> Option<PendingExpr> {
         let (src, span) = t.str(key, self.d)?;
         let raw = self.src.get(span.clone()).unwrap_or("");
         let exact_start = ['"', '\''].iter().find_map(|q| {
@@ -485,7 +36,7 @@ impl Reader<'_, '_> {
     }
 
     /// Reads an array of tables `key`, calling `f` for each entry.
-    fn list<T>(
+    pub(super) fn list<T>(
         &mut self,
         t: &Table<'_, '_>,
         key: &str,
@@ -506,7 +57,7 @@ impl Reader<'_, '_> {
         out
     }
 
-    fn meta(
+    pub(super) fn meta(
         &mut self,
         t: &Table<'_, '_>,
     ) -> (Option<String>, Option<String>, Option<Text>, Option<Text>) {
@@ -563,7 +114,7 @@ impl Reader<'_, '_> {
     }
 
     /// Reads a text: a plain string or a `{ sv = …, en = … }` table.
-    fn text(&mut self, t: &Table<'_, '_>, key: &str, required: bool) -> Option<Text> {
+    pub(super) fn text(&mut self, t: &Table<'_, '_>, key: &str, required: bool) -> Option<Text> {
         let Some(v) = t.get(key) else {
             if required {
                 t.missing(key, self.d);
@@ -660,12 +211,17 @@ impl Reader<'_, '_> {
         }
     }
 
-    fn id(&mut self, t: &Table<'_, '_>, what: &str, letter_first: bool) -> Option<(String, Span)> {
+    pub(super) fn id(
+        &mut self,
+        t: &Table<'_, '_>,
+        what: &str,
+        letter_first: bool,
+    ) -> Option<(String, Span)> {
         let (id, span) = t.req_str("id", self.d)?;
         check_id(id, span.clone(), what, letter_first, self.d).then(|| (id.to_string(), span))
     }
 
-    fn area(&mut self, t: &Table<'_, '_>) -> Option<(Area, Span)> {
+    pub(super) fn area(&mut self, t: &Table<'_, '_>) -> Option<(Area, Span)> {
         t.check_keys(AREA_KEYS, self.d);
         let id = self.id(t, "area", true);
         let title = self.text(t, "title", true);
@@ -683,7 +239,12 @@ impl Reader<'_, '_> {
     }
 
     /// Reads `{ area = points }`.
-    fn needs(&mut self, t: &Table<'_, '_>, key: &str, areas: &HashMap<String, usize>) -> Needs {
+    pub(super) fn needs(
+        &mut self,
+        t: &Table<'_, '_>,
+        key: &str,
+        areas: &HashMap<String, usize>,
+    ) -> Needs {
         let Some(v) = t.get(key) else {
             return Vec::new();
         };
@@ -721,7 +282,7 @@ impl Reader<'_, '_> {
         out
     }
 
-    fn section(
+    pub(super) fn section(
         &mut self,
         t: &Table<'_, '_>,
         areas: &HashMap<String, usize>,
@@ -768,7 +329,7 @@ impl Reader<'_, '_> {
         )
     }
 
-    fn question(
+    pub(super) fn question(
         &mut self,
         t: &Table<'_, '_>,
         areas: &HashMap<String, usize>,
@@ -882,7 +443,11 @@ impl Reader<'_, '_> {
         })
     }
 
-    fn options(&mut self, t: &Table<'_, '_>, areas: &HashMap<String, usize>) -> Vec<ChoiceOption> {
+    pub(super) fn options(
+        &mut self,
+        t: &Table<'_, '_>,
+        areas: &HashMap<String, usize>,
+    ) -> Vec<ChoiceOption> {
         let items = self.list(t, "option", "[[section.question.option]]", |r, ot| {
             ot.check_keys(OPTION_KEYS, r.d);
             let id = r.id(ot, "option", false);
@@ -919,7 +484,7 @@ impl Reader<'_, '_> {
         items.into_iter().map(|(o, _)| o).collect()
     }
 
-    fn scale(&mut self, t: &Table<'_, '_>, areas: &HashMap<String, usize>) -> Kind {
+    pub(super) fn scale(&mut self, t: &Table<'_, '_>, areas: &HashMap<String, usize>) -> Kind {
         let min = t.integer("min", self.d);
         let max = t.integer("max", self.d);
         if t.get("min").is_none() {
@@ -963,7 +528,7 @@ impl Reader<'_, '_> {
         }
     }
 
-    fn number(&mut self, t: &Table<'_, '_>, areas: &HashMap<String, usize>) -> Kind {
+    pub(super) fn number(&mut self, t: &Table<'_, '_>, areas: &HashMap<String, usize>) -> Kind {
         let min = t.number("min", self.d);
         let max = t.number("max", self.d);
         if let (Some((lo, _)), Some((hi, span))) = (&min, &max)
@@ -1036,7 +601,11 @@ impl Reader<'_, '_> {
         }
     }
 
-    fn actor(&mut self, t: &Table<'_, '_>, areas: &HashMap<String, usize>) -> Option<RawActor> {
+    pub(super) fn actor(
+        &mut self,
+        t: &Table<'_, '_>,
+        areas: &HashMap<String, usize>,
+    ) -> Option<RawActor> {
         t.check_keys(ACTOR_KEYS, self.d);
         let id = self.id(t, "actor", false);
         let name = t.req_str("name", self.d).map(|(n, _)| n.to_string());
@@ -1180,116 +749,11 @@ impl Reader<'_, '_> {
     }
 }
 
-fn band_text(b: &Band) -> String {
+pub(super) fn band_text(b: &Band) -> String {
     let f = b
         .from
         .map(crate::text::fmt_num)
         .unwrap_or_else(|| "−∞".into());
     let t = b.to.map(crate::text::fmt_num).unwrap_or_else(|| "∞".into());
     format!("from {f} to {t}")
-}
-
-fn line_of(src: &str, offset: usize) -> usize {
-    src.get(..offset)
-        .map(|s| s.matches('\n').count() + 1)
-        .unwrap_or(1)
-}
-
-/// Reports duplicate ids; returns id -> index of first occurrence.
-fn index_of<T>(
-    items: &[(T, Span)],
-    id: impl Fn(&(T, Span)) -> &String,
-    what: &str,
-    d: &mut Diagnostics,
-) -> HashMap<String, usize> {
-    index_of_named(
-        items.iter().map(|it| (id(it).as_str(), it.1.clone())),
-        what,
-        d,
-    )
-}
-
-fn index_of_named<'a>(
-    items: impl Iterator<Item = (&'a str, Range<usize>)>,
-    what: &str,
-    d: &mut Diagnostics,
-) -> HashMap<String, usize> {
-    let mut map: HashMap<String, usize> = HashMap::new();
-    for (i, (id, span)) in items.enumerate() {
-        if id.is_empty() {
-            continue;
-        }
-        if map.contains_key(id) {
-            d.error(
-                "duplicate-id",
-                span,
-                format!("{what} id `{id}` is used twice"),
-            );
-        } else {
-            map.insert(id.to_string(), i);
-        }
-    }
-    map
-}
-
-/// Reports duplicate ids in a short list (options, services) without
-/// building a map: a quadratic scan is cheaper for a handful of items.
-fn check_unique_small(items: &[(&str, Range<usize>)], what: &str, d: &mut Diagnostics) {
-    for (i, (id, span)) in items.iter().enumerate() {
-        if !id.is_empty() && items[..i].iter().any(|(other, _)| other == id) {
-            d.error(
-                "duplicate-id",
-                span.clone(),
-                format!("{what} id `{id}` is used twice"),
-            );
-        }
-    }
-}
-
-/// The most points a question can give each area (only positive maxima).
-pub fn max_points(kind: &Kind) -> Needs {
-    let mut out: Vec<(usize, f64)> = Vec::new();
-    let mut bump = |area: usize, x: f64, sum: bool| {
-        if let Some(e) = out.iter_mut().find(|(a, _)| *a == area) {
-            e.1 = if sum { e.1 + x } else { e.1.max(x) };
-        } else {
-            out.push((area, x));
-        }
-    };
-    match kind {
-        Kind::Single { options } => {
-            for o in options {
-                for &(a, p) in &o.needs {
-                    bump(a, p, false);
-                }
-            }
-        }
-        Kind::Multi { options } => {
-            for o in options {
-                for &(a, p) in &o.needs {
-                    bump(a, p.max(0.0), true);
-                }
-            }
-        }
-        Kind::Scale {
-            needs_low,
-            needs_high,
-            ..
-        } => {
-            for &(a, p) in needs_low.iter().chain(needs_high) {
-                bump(a, p, false);
-            }
-        }
-        Kind::Number { bands, .. } => {
-            for b in bands {
-                for &(a, p) in &b.needs {
-                    bump(a, p, false);
-                }
-            }
-        }
-        Kind::Text => {}
-    }
-    out.retain(|(_, p)| *p > 0.0);
-    out.sort_by_key(|(a, _)| *a);
-    out
 }
