@@ -189,7 +189,11 @@ fn schema_keys_are_the_loaders_keys() {
             &d["service"]["properties"],
             keys::SERVICE_KEYS,
         ),
-        ("[[section]]", &d["section"]["properties"], keys::SECTION_KEYS),
+        (
+            "[[section]]",
+            &d["section"]["properties"],
+            keys::SECTION_KEYS,
+        ),
         (
             "[[section.question]]",
             &d["question"]["properties"],
@@ -211,7 +215,9 @@ fn schema_keys_are_the_loaders_keys() {
         assert_eq!(in_schema, expected, "{name}");
         for k in loader {
             assert!(
-                props[*k]["description"].as_str().is_some_and(|s| s.len() > 5)
+                props[*k]["description"]
+                    .as_str()
+                    .is_some_and(|s| s.len() > 5)
                     || props[*k]["$ref"].is_string(),
                 "{name}: `{k}` is not described"
             );

@@ -13,7 +13,9 @@ use toml::de::{DeTable, DeValue};
 use read::Reader;
 use write::{flag_table, number_value};
 
-use crate::diag::{Diagnostic, Diagnostics, FileError, SourceFile, read_text_file};
+use crate::diag::{
+    Diagnostic, Diagnostics, FileError, FileKind, Links, Message, SourceFile, read_data_file,
+};
 use crate::questionnaire::Questionnaire;
 use crate::tomlread::{as_number, parse_document};
 
@@ -76,7 +78,18 @@ pub struct Company {
 pub struct Orphan {
     pub question: String,
     pub value: toml::Value,
+    /// Why, in English.
     pub reason: String,
+}
+
+impl Orphan {
+    pub fn new(question: &str, value: toml::Value, why: Message) -> Self {
+        Orphan {
+            question: question.to_string(),
+            value,
+            reason: why.get(crate::i18n::Lang::En).to_string(),
+        }
+    }
 }
 
 /// A parsed answers file or session.
@@ -114,7 +127,18 @@ pub struct Parsed {
 
 /// Reads and checks an answers file from disk.
 pub fn load_file(path: &Path, q: &Questionnaire, mode: Mode) -> Result<Parsed, FileError> {
-    let (name, text) = read_text_file(path, MAX_ANSWERS_BYTES, "answers file")?;
+    load_file_with(path, q, mode, Links::Follow)
+}
+
+/// [`load_file`] with a link policy: a session in the store is read with
+/// [`Links::NoFollow`] (see [`crate::diag::open_data_file`]).
+pub fn load_file_with(
+    path: &Path,
+    q: &Questionnaire,
+    mode: Mode,
+    links: Links,
+) -> Result<Parsed, FileError> {
+    let (name, text) = read_data_file(path, MAX_ANSWERS_BYTES, FileKind::Answers, links)?;
     parse(&name, &text, q, mode)
 }
 
@@ -137,7 +161,7 @@ pub fn parse(name: &str, text: &str, q: &Questionnaire, mode: Mode) -> Result<Pa
         return Err(FileError::Invalid {
             file: Box::new(source),
             diagnostics: d.items,
-            what: "answers file",
+            what: FileKind::Answers,
         });
     }
     Ok(Parsed {

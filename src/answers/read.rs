@@ -9,10 +9,14 @@ use super::{
     Answer, AnswersFile, Company, MAX_TEXT_CHARS, META_KEYS_LEAN, Mode, Orphan, org_number_valid,
     sni_valid, table_to_plain, to_plain,
 };
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, Message, msg};
+use crate::i18n::diag::{self as w, AnswerKind};
 use crate::questionnaire::{Kind, Questionnaire};
-use crate::text::{did_you_mean, fmt_num};
-use crate::tomlread::{Span, Table, as_number, type_name};
+use crate::text::{fmt_num, suggest};
+use crate::tomlread::{Place, Span, Table, as_number, type_of};
+
+/// A rejected answer: code, span, message.
+type Rejected = (&'static str, Span, Message);
 
 pub(super) struct Reader<'q, 'd> {
     pub(super) q: &'q Questionnaire,
@@ -37,7 +41,7 @@ const COMPANY_KEYS: &[&str] = &["name", "org_number", "municipality", "sni", "em
 
 impl Reader<'_, '_> {
     /// An error in strict mode, a warning in lenient mode.
-    fn problem(&mut self, code: &'static str, span: Span, msg: String) {
+    fn problem(&mut self, code: &'static str, span: Span, msg: Message) {
         if self.lean && self.mode == Mode::Lenient {
             return;
         }
@@ -51,7 +55,7 @@ impl Reader<'_, '_> {
         let top = Table {
             map,
             span,
-            what: "the answers file",
+            what: Place::AnswersTop,
         };
         top.check_keys(TOP_KEYS, self.d);
         let mut out = AnswersFile::default();
@@ -62,12 +66,9 @@ impl Reader<'_, '_> {
                         Diagnostic::error(
                             "wrong-questionnaire",
                             Some(span),
-                            format!(
-                                "these answers belong to questionnaire `{id}`, but the questionnaire in use is `{}`",
-                                self.q.id
-                            ),
+                            msg(|l| w::wrong_questionnaire(l, id, &self.q.id)),
                         )
-                        .with_help("pass the matching questionnaire with --questionnaire FILE"),
+                        .with_help(msg(|l| w::words(l).wrong_questionnaire_help.to_string())),
                     );
                 }
                 out.questionnaire = id.to_string();
@@ -78,12 +79,9 @@ impl Reader<'_, '_> {
                         Diagnostic::error(
                             "missing-key",
                             Some(0..0),
-                            "the file does not say which questionnaire it answers",
+                            msg(|l| w::words(l).no_questionnaire_key.to_string()),
                         )
-                        .with_help(format!(
-                            "add `questionnaire = \"{}\"` at the top",
-                            self.q.id
-                        )),
+                        .with_help(msg(|l| w::add_questionnaire_key(l, &self.q.id))),
                     );
                 }
             }
@@ -93,10 +91,7 @@ impl Reader<'_, '_> {
                 self.d.warning(
                     "version-differs",
                     span,
-                    format!(
-                        "answered with version {v} of the questionnaire; the version in use is {}",
-                        self.q.version
-                    ),
+                    msg(|l| w::version_differs(l, v, &self.q.version)),
                 );
             }
             out.version = Some(v.to_string());
@@ -108,8 +103,12 @@ impl Reader<'_, '_> {
             Some(a) => self.answers(&a, &mut out),
             None if top.get("answers").is_none() => {
                 self.d.push(
-                    Diagnostic::error("missing-key", Some(0..0), "the file has no [answers] table")
-                        .with_help("add an [answers] table (it may be empty)"),
+                    Diagnostic::error(
+                        "missing-key",
+                        Some(0..0),
+                        msg(|l| w::words(l).no_answers_table.to_string()),
+                    )
+                    .with_help(msg(|l| w::words(l).no_answers_table_help.to_string())),
                 );
             }
             None => {}
@@ -117,25 +116,25 @@ impl Reader<'_, '_> {
         if let Some(c) = top.table("consent", "[consent]", self.d) {
             for (actor, span, v) in c.entries() {
                 if self.q.actor(actor).is_none() && !self.lean {
-                    let hint = did_you_mean(actor, self.q.actors.iter().map(|a| a.id.as_str()));
+                    let hint = suggest(actor, self.q.actors.iter().map(|a| a.id.as_str()));
                     self.problem(
                         "unknown-actor",
                         span,
-                        format!("consent for `{actor}`, but there is no such actor{hint}"),
+                        msg(|l| w::consent_unknown_actor(l, actor, hint)),
                     );
                 }
                 match v.get_ref() {
                     DeValue::Boolean(b) => {
                         out.consent.insert(actor.to_string(), *b);
                     }
-                    other => self.d.error(
-                        "wrong-type",
-                        v.span(),
-                        format!(
-                            "consent for `{actor}` must be true or false, found {}",
-                            type_name(other)
-                        ),
-                    ),
+                    other => {
+                        let t = type_of(other);
+                        self.d.error(
+                            "wrong-type",
+                            v.span(),
+                            msg(|l| w::consent_not_bool(l, actor, t)),
+                        )
+                    }
                 }
             }
         }
@@ -173,11 +172,9 @@ impl Reader<'_, '_> {
                     Diagnostic::error(
                         "invalid-org-number",
                         Some(span),
-                        format!("`{org}` is not a valid Swedish organisation number"),
+                        msg(|l| w::bad_org_number(l, org)),
                     )
-                    .with_help(
-                        "write 10 digits as NNNNNN-NNNN; the last digit is a check digit (Luhn)",
-                    ),
+                    .with_help(msg(|l| w::words(l).org_number_help.to_string())),
                 );
             }
             company.org_number = Some(org.to_string());
@@ -185,22 +182,19 @@ impl Reader<'_, '_> {
         if let Some((sni, span)) = c.str("sni", self.d) {
             if !sni_valid(sni) {
                 self.d.push(
-                    Diagnostic::error(
-                        "invalid-value",
-                        Some(span),
-                        format!("`{sni}` is not an SNI industry code"),
-                    )
-                    .with_help(
-                        "an SNI 2007 code has two to five digits, e.g. \"25.620\" or \"62\"",
-                    ),
+                    Diagnostic::error("invalid-value", Some(span), msg(|l| w::bad_sni(l, sni)))
+                        .with_help(msg(|l| w::words(l).sni_help.to_string())),
                 );
             }
             company.sni = Some(sni.to_string());
         }
         if let Some((n, span)) = c.integer("employees", self.d) {
             if n < 0 {
-                self.d
-                    .error("invalid-value", span, "`employees` cannot be negative");
+                self.d.error(
+                    "invalid-value",
+                    span,
+                    msg(|l| w::words(l).negative_employees.to_string()),
+                );
             } else {
                 company.employees = Some(n as u64);
             }
@@ -216,7 +210,7 @@ impl Reader<'_, '_> {
             self.d.error(
                 "too-long",
                 v.span(),
-                format!("`{key}` is longer than {MAX_TEXT_CHARS} characters"),
+                msg(|l| w::key_too_long(l, key, MAX_TEXT_CHARS)),
             );
         }
     }
@@ -237,11 +231,11 @@ impl Reader<'_, '_> {
                 .question_or_alias(id)
                 .map(|i| self.q.questions[i].id.clone());
             if resolved.is_none() && !self.lean {
-                let hint = did_you_mean(id, self.q.questions.iter().map(|q| q.id.as_str()));
+                let hint = suggest(id, self.q.questions.iter().map(|q| q.id.as_str()));
                 self.problem(
                     "unknown-question",
                     span,
-                    format!("a note for `{id}`, but there is no such question{hint}"),
+                    msg(|l| w::note_unknown_question(l, id, hint)),
                 );
             }
             self.check_len(&t, id);
@@ -250,14 +244,14 @@ impl Reader<'_, '_> {
                 DeValue::String(s) => {
                     out.insert(resolved.unwrap_or_else(|| id.to_string()), s.to_string());
                 }
-                other => self.d.error(
-                    "wrong-type",
-                    v.span(),
-                    format!(
-                        "the note for `{id}` must be a string, found {}",
-                        type_name(other)
-                    ),
-                ),
+                other => {
+                    let t = type_of(other);
+                    self.d.error(
+                        "wrong-type",
+                        v.span(),
+                        msg(|l| w::note_not_string(l, id, t)),
+                    )
+                }
             }
         }
         out
@@ -273,37 +267,30 @@ impl Reader<'_, '_> {
                 if self.lean {
                     continue;
                 }
-                let hint = did_you_mean(id, self.q.questions.iter().map(|q| q.id.as_str()));
+                let hint = suggest(id, self.q.questions.iter().map(|q| q.id.as_str()));
                 self.problem(
                     "unknown-question",
                     key_span,
-                    format!("`{id}` is not a question of `{}`{hint}", self.q.id),
+                    msg(|l| w::not_a_question_of(l, id, &self.q.id, hint)),
                 );
-                out.orphans.push(Orphan {
-                    question: id.to_string(),
-                    value: to_plain(v.get_ref()),
-                    reason: "the question is not in the questionnaire".into(),
-                });
+                out.orphans.push(Orphan::new(
+                    id,
+                    to_plain(v.get_ref()),
+                    msg(|l| w::words(l).orphan_no_question.to_string()),
+                ));
                 continue;
             };
             let question = &self.q.questions[qi];
             if seen.get(qi).copied().unwrap_or(true) || out.answers.contains_key(&question.id) {
-                let msg = format!(
-                    "`{id}` answers question `{}`, which is already answered under its other name",
-                    question.id
-                );
                 if self.lean {
                     continue;
                 }
+                let m = msg(|l| w::answered_twice(l, id, &question.id));
                 if self.mode == Mode::Lenient {
-                    self.d.warning("duplicate-id", key_span, msg.clone());
-                    out.orphans.push(Orphan {
-                        question: id.to_string(),
-                        value: to_plain(v.get_ref()),
-                        reason: msg,
-                    });
+                    self.d.warning("duplicate-id", key_span, m.clone());
+                    out.orphans.push(Orphan::new(id, to_plain(v.get_ref()), m));
                 } else {
-                    self.d.error("duplicate-id", key_span, msg);
+                    self.d.error("duplicate-id", key_span, m);
                 }
                 continue;
             }
@@ -313,18 +300,14 @@ impl Reader<'_, '_> {
                     found.push((question.id.clone(), a));
                 }
                 Err(_) if self.lean => {}
-                Err((code, span, msg, _orphan)) => {
+                Err((code, span, m)) => {
                     // A saved session keeps every answer that no longer fits
                     // (removed option, changed kind or range) as an orphan.
                     if self.mode == Mode::Lenient {
-                        self.d.warning(code, span, msg.clone());
-                        out.orphans.push(Orphan {
-                            question: id.to_string(),
-                            value: to_plain(v.get_ref()),
-                            reason: msg,
-                        });
+                        self.d.warning(code, span, m.clone());
+                        out.orphans.push(Orphan::new(id, to_plain(v.get_ref()), m));
                     } else {
-                        self.d.error(code, span, msg);
+                        self.d.error(code, span, m);
                     }
                 }
             }
@@ -336,27 +319,16 @@ impl Reader<'_, '_> {
         }
     }
 
-    /// Checks one answer. `Err` carries (code, span, message, whether it is
-    /// an orphan — a removed option — rather than a malformed value).
-    #[allow(clippy::type_complexity)]
-    fn answer(
-        &mut self,
-        qi: usize,
-        v: &toml::Spanned<DeValue<'_>>,
-    ) -> Result<Answer, (&'static str, Span, String, bool)> {
+    /// Checks one answer. `Err` carries (code, span, message).
+    fn answer(&mut self, qi: usize, v: &toml::Spanned<DeValue<'_>>) -> Result<Answer, Rejected> {
         let q = &self.q.questions[qi];
         let span = v.span();
-        let wrong = |expected: &str| {
+        let t = type_of(v.get_ref());
+        let wrong = |kind: AnswerKind| {
             Err((
                 "wrong-type",
                 span.clone(),
-                format!(
-                    "question `{}` is {} and takes {expected}, found {}",
-                    q.id,
-                    kind_article(&q.kind),
-                    type_name(v.get_ref())
-                ),
-                false,
+                msg(|l| w::wrong_answer_type(l, &q.id, kind, t)),
             ))
         };
         // { unknown = true } / { not_applicable = true }
@@ -367,62 +339,42 @@ impl Reader<'_, '_> {
                     if q.allow_unknown {
                         Ok(Answer::Unknown)
                     } else {
-                        Err((
-                            "invalid-answer",
-                            span,
-                            format!("question `{}` does not offer \"vet ej\" (unknown)", q.id),
-                            false,
-                        ))
+                        Err(("invalid-answer", span, msg(|l| w::no_unknown(l, &q.id))))
                     }
                 }
                 (Some(("not_applicable", DeValue::Boolean(true))), None) => {
                     if q.allow_na {
                         Ok(Answer::NotApplicable)
                     } else {
-                        Err((
-                            "invalid-answer",
-                            span,
-                            format!(
-                                "question `{}` does not offer \"ej relevant\" (not applicable)",
-                                q.id
-                            ),
-                            false,
-                        ))
+                        Err(("invalid-answer", span, msg(|l| w::no_na(l, &q.id))))
                     }
                 }
                 _ => Err((
                     "invalid-answer",
                     span,
-                    "a table answer must be `{ unknown = true }` or `{ not_applicable = true }`"
-                        .into(),
-                    false,
+                    msg(|l| w::words(l).table_answer.to_string()),
                 )),
             };
         }
-        let check_option =
-            |id: &str, span: Span| -> Result<(), (&'static str, Span, String, bool)> {
-                if q.kind.option_index(id).is_some() {
-                    return Ok(());
-                }
-                let ids: Vec<&str> = q.kind.options().iter().map(|o| o.id.as_str()).collect();
-                Err((
-                    "unknown-option",
-                    span,
-                    format!(
-                        "question `{}` has no option `{id}`{} (options: {})",
-                        q.id,
-                        did_you_mean(id, ids.iter().copied()),
-                        ids.join(", ")
-                    ),
-                    true,
-                ))
-            };
+        let check_option = |id: &str, span: Span| -> Result<(), Rejected> {
+            if q.kind.option_index(id).is_some() {
+                return Ok(());
+            }
+            let ids: Vec<&str> = q.kind.options().iter().map(|o| o.id.as_str()).collect();
+            let hint = suggest(id, ids.iter().copied());
+            let list = ids.join(", ");
+            Err((
+                "unknown-option",
+                span,
+                msg(|l| w::answer_unknown_option(l, &q.id, id, hint, &list)),
+            ))
+        };
         match (&q.kind, v.get_ref()) {
             (Kind::Single { .. }, DeValue::String(s)) => {
                 check_option(s, span)?;
                 Ok(Answer::Choice(s.to_string()))
             }
-            (Kind::Single { .. }, _) => wrong("one option id in quotes"),
+            (Kind::Single { .. }, _) => wrong(AnswerKind::Single),
             (Kind::Multi { .. }, DeValue::Array(items)) => {
                 let mut list: Vec<String> = Vec::new();
                 for item in items.iter() {
@@ -434,15 +386,11 @@ impl Reader<'_, '_> {
                             }
                         }
                         other => {
+                            let t = type_of(other);
                             return Err((
                                 "wrong-type",
                                 item.span(),
-                                format!(
-                                    "the options of `{}` must be option ids in quotes, found {}",
-                                    q.id,
-                                    type_name(other)
-                                ),
-                                false,
+                                msg(|l| w::multi_item_type(l, &q.id, t)),
                             ));
                         }
                     }
@@ -451,67 +399,47 @@ impl Reader<'_, '_> {
                 list.sort_by_key(|id| q.kind.option_index(id));
                 Ok(Answer::Choices(list))
             }
-            (Kind::Multi { .. }, _) => wrong("a list of option ids, e.g. [\"eu\", \"usa\"]"),
+            (Kind::Multi { .. }, _) => wrong(AnswerKind::Multi),
             (Kind::Scale { min, max, .. }, DeValue::Integer(_)) => {
-                let x =
-                    as_number(v.get_ref()).map_err(|m| ("wrong-type", span.clone(), m, false))?;
+                let x = as_number(v.get_ref())
+                    .map_err(|e| ("wrong-type", span.clone(), msg(|l| e.text(l))))?;
                 if x < *min as f64 || x > *max as f64 {
+                    let (lo, hi) = (min.to_string(), max.to_string());
                     return Err((
                         "out-of-range",
                         span,
-                        format!(
-                            "{} is outside the scale of `{}` ({min}–{max})",
-                            fmt_num(x),
-                            q.id
-                        ),
-                        false,
+                        msg(|l| w::outside_scale(l, &fmt_num(x), &q.id, &lo, &hi)),
                     ));
                 }
                 Ok(Answer::Number(x))
             }
-            (Kind::Scale { .. }, _) => wrong("a whole number on its scale"),
+            (Kind::Scale { .. }, _) => wrong(AnswerKind::Scale),
             (Kind::Number { min, max, .. }, DeValue::Integer(_) | DeValue::Float(_)) => {
                 let x = as_number(v.get_ref())
-                    .map_err(|m| ("invalid-answer", span.clone(), m, false))?;
+                    .map_err(|e| ("invalid-answer", span.clone(), msg(|l| e.text(l))))?;
                 if min.is_some_and(|m| x < m) || max.is_some_and(|m| x > m) {
+                    let lo = min.map(fmt_num).unwrap_or_default();
+                    let hi = max.map(fmt_num).unwrap_or_default();
                     return Err((
                         "out-of-range",
                         span,
-                        format!(
-                            "{} is outside the allowed range of `{}` ({}–{})",
-                            fmt_num(x),
-                            q.id,
-                            min.map(fmt_num).unwrap_or_default(),
-                            max.map(fmt_num).unwrap_or_default()
-                        ),
-                        false,
+                        msg(|l| w::outside_range(l, &fmt_num(x), &q.id, &lo, &hi)),
                     ));
                 }
                 Ok(Answer::Number(x))
             }
-            (Kind::Number { .. }, _) => wrong("a number"),
+            (Kind::Number { .. }, _) => wrong(AnswerKind::Number),
             (Kind::Text, DeValue::String(s)) => {
                 if s.chars().count() > MAX_TEXT_CHARS {
                     return Err((
                         "too-long",
                         span,
-                        format!("the answer is longer than {MAX_TEXT_CHARS} characters"),
-                        false,
+                        msg(|l| w::answer_too_long(l, MAX_TEXT_CHARS)),
                     ));
                 }
                 Ok(Answer::Text(s.to_string()))
             }
-            (Kind::Text, _) => wrong("a text in quotes"),
+            (Kind::Text, _) => wrong(AnswerKind::Text),
         }
-    }
-}
-
-fn kind_article(k: &Kind) -> &'static str {
-    match k {
-        Kind::Single { .. } => "a single choice",
-        Kind::Multi { .. } => "a multiple choice",
-        Kind::Scale { .. } => "a scale",
-        Kind::Number { .. } => "a number question",
-        Kind::Text => "a text question",
     }
 }

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::answers::{self, AnswersFile, Mode};
-use crate::diag::{Diagnostic, FileError, Severity};
+use crate::diag::{Diagnostic, FileError, Links, Severity};
 use crate::questionnaire::Questionnaire;
 use crate::time;
 
@@ -165,7 +165,7 @@ pub(crate) enum Read {
 
 pub(super) fn classify(err: FileError) -> Read {
     match err {
-        FileError::Io { .. } => Read::Unusable(StoreError::File(err)),
+        FileError::Io { .. } | FileError::NotAFile { .. } => Read::Unusable(StoreError::File(err)),
         FileError::TooLarge { .. } => Read::Broken(err.to_string()),
         FileError::Invalid { .. } => {
             let broken = err
@@ -315,7 +315,7 @@ impl Store {
 
     /// Reads one session file, quarantining it when it is not a session.
     pub(crate) fn read(&self, id: &str, path: &Path, q: &Questionnaire) -> Read {
-        match answers::load_file(path, q, Mode::Lenient) {
+        match answers::load_file_with(path, q, Mode::Lenient, Links::NoFollow) {
             Ok(p) => Read::Ok(Box::new(p)),
             Err(e) => Read::Unusable(self.settle(id, path, classify(e))),
         }

@@ -4,6 +4,8 @@
 
 use std::ops::Range;
 
+use crate::diag::Message;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CmpOp {
     Eq,
@@ -68,12 +70,12 @@ pub enum Expr {
 pub struct ExprError {
     pub code: &'static str,
     pub span: Range<usize>,
-    pub message: String,
-    pub help: Option<String>,
+    pub message: Message,
+    pub help: Option<Message>,
 }
 
 impl ExprError {
-    pub(crate) fn new(code: &'static str, span: Range<usize>, message: impl Into<String>) -> Self {
+    pub(crate) fn new(code: &'static str, span: Range<usize>, message: impl Into<Message>) -> Self {
         ExprError {
             code,
             span,
@@ -82,7 +84,7 @@ impl ExprError {
         }
     }
 
-    pub(crate) fn help(mut self, help: impl Into<String>) -> Self {
+    pub(crate) fn help(mut self, help: impl Into<Message>) -> Self {
         self.help = Some(help.into());
         self
     }

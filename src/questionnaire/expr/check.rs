@@ -6,8 +6,10 @@ use std::ops::Range;
 
 use super::ast::{Ast, CmpOp, Expr, ExprError, Operand, Spanned, Val};
 use super::parse::parse;
+use crate::diag::{Message, msg};
+use crate::i18n::diag::{self as w, Owner};
 use crate::questionnaire::{Kind, Question};
-use crate::text::did_you_mean;
+use crate::text::suggest;
 
 /// What an expression may refer to.
 pub struct Scope<'a> {
@@ -20,7 +22,7 @@ pub struct Scope<'a> {
     /// Whether `need.AREA` is allowed (actor rules only).
     pub allow_need: bool,
     /// Describes `before` in forward-reference messages.
-    pub owner: &'a str,
+    pub owner: Owner<'a>,
 }
 
 /// The static type of a value.
@@ -39,25 +41,20 @@ enum Ty {
 impl Scope<'_> {
     fn question(&self, id: &str, span: &Range<usize>) -> Result<usize, ExprError> {
         let Some(&q) = self.question_index.get(id) else {
+            let hint = suggest(id, self.question_index.keys().map(String::as_str));
             return Err(ExprError::new(
                 "unknown-question",
                 span.clone(),
-                format!(
-                    "there is no question `{id}`{}",
-                    did_you_mean(id, self.question_index.keys().map(String::as_str))
-                ),
+                msg(|l| w::no_such_question(l, id, hint)),
             ));
         };
         if q >= self.before {
             return Err(ExprError::new(
                 "forward-reference",
                 span.clone(),
-                format!(
-                    "`{id}` is asked later than {}; a condition may only use earlier questions",
-                    self.owner
-                ),
+                msg(|l| w::forward_reference(l, id, &self.owner.name(l))),
             )
-            .help("move the question earlier, or the condition later"));
+            .help(msg(|l| w::words(l).forward_help.to_string())));
         }
         Ok(q)
     }
@@ -72,19 +69,19 @@ impl Scope<'_> {
                     return Err(ExprError::new(
                         "type-error",
                         span.clone(),
-                        "`need.…` can only be used in actor rules",
+                        msg(|l| w::words(l).need_outside_rule.to_string()),
                     ));
                 }
                 match self.area_index.get(area) {
                     Some(&a) => Ok((Val::Need(a), Ty::Num)),
-                    None => Err(ExprError::new(
-                        "unknown-area",
-                        span.clone(),
-                        format!(
-                            "there is no area `{area}`{}",
-                            did_you_mean(area, self.area_index.keys().map(String::as_str))
-                        ),
-                    )),
+                    None => {
+                        let hint = suggest(area, self.area_index.keys().map(String::as_str));
+                        Err(ExprError::new(
+                            "unknown-area",
+                            span.clone(),
+                            msg(|l| w::no_such_area(l, area, hint)),
+                        ))
+                    }
                 }
             }
             Operand::Ident(id) => {
@@ -111,20 +108,14 @@ impl Scope<'_> {
             .iter()
             .map(|o| o.id.as_str())
             .collect();
+        let hint = suggest(opt, ids.iter().copied());
+        let list = ids.join(", ");
         Err(ExprError::new(
             "unknown-option",
             span.clone(),
-            format!(
-                "question `{}` has no option `{opt}`{}",
-                question.id,
-                did_you_mean(opt, ids.iter().copied())
-            ),
+            msg(|l| w::no_such_option(l, &question.id, opt, hint)),
         )
-        .help(if ids.is_empty() {
-            "that question has no options yet".to_string()
-        } else {
-            format!("its options are: {}", ids.join(", "))
-        }))
+        .help(msg(|l| w::its_options(l, &list))))
     }
 
     /// Checks that `lhs op rhs` makes sense; `rhs_span` is where to point.
@@ -136,15 +127,13 @@ impl Scope<'_> {
         rhs_text: Option<&str>,
     ) -> Result<(), ExprError> {
         let equality = matches!(op, None | Some(CmpOp::Eq) | Some(CmpOp::Ne));
-        let type_err = |msg: String| Err(ExprError::new("type-error", ls.start..rs.end, msg));
+        let type_err = |m: Message| Err(ExprError::new("type-error", ls.start..rs.end, m));
         match (lt, rt) {
             (Ty::Num, Ty::Num) => Ok(()),
             (Ty::Option(q), Ty::Str) | (Ty::Str, Ty::Option(q)) => {
                 if !equality {
-                    return type_err(format!(
-                        "question `{}` is a single choice; compare it with `==`, `!=` or `in`",
-                        self.questions[q].id
-                    ));
+                    let id = &self.questions[q].id;
+                    return type_err(msg(|l| w::single_needs_equality(l, id)));
                 }
                 let span = if matches!(lt, Ty::Str) { ls } else { rs };
                 self.check_option(q, rhs_text.unwrap_or_default(), span)
@@ -154,25 +143,22 @@ impl Scope<'_> {
                 Ok(())
             }
             (Ty::Text, Ty::Str) | (Ty::Str, Ty::Text) | (Ty::Text, Ty::Text) if equality => Ok(()),
-            (Ty::Set(q), _) | (_, Ty::Set(q)) => type_err(format!(
-                "question `{}` is a multiple choice; use `{} contains 'option'`",
-                self.questions[q].id, self.questions[q].id
-            )),
-            (Ty::Bool, _) | (_, Ty::Bool) => type_err(
-                "true/false cannot be compared with an answer; use `answered(id)` or compare the answer".into(),
-            ),
-            (Ty::Str, Ty::Str) => type_err("this compares two fixed texts; one side should be a question id".into()),
-            (Ty::Option(q), Ty::Num) | (Ty::Num, Ty::Option(q)) => type_err(format!(
-                "question `{}` is a single choice: compare it with an option id in quotes, not a number",
-                self.questions[q].id
-            )),
-            (Ty::Num, Ty::Str) | (Ty::Str, Ty::Num) => {
-                type_err("a number is compared with a text; numeric questions compare with numbers".into())
+            (Ty::Set(q), _) | (_, Ty::Set(q)) => {
+                let id = &self.questions[q].id;
+                type_err(msg(|l| w::multi_needs_contains(l, id)))
             }
-            _ => type_err(format!(
-                "these two values cannot be compared{}",
-                op.map(|o| format!(" with `{}`", o.as_str())).unwrap_or_default()
-            )),
+            (Ty::Bool, _) | (_, Ty::Bool) => {
+                type_err(msg(|l| w::words(l).bool_compare.to_string()))
+            }
+            (Ty::Str, Ty::Str) => type_err(msg(|l| w::words(l).two_literals.to_string())),
+            (Ty::Option(q), Ty::Num) | (Ty::Num, Ty::Option(q)) => {
+                let id = &self.questions[q].id;
+                type_err(msg(|l| w::single_vs_number(l, id)))
+            }
+            (Ty::Num, Ty::Str) | (Ty::Str, Ty::Num) => {
+                type_err(msg(|l| w::words(l).number_vs_text.to_string()))
+            }
+            _ => type_err(msg(|l| w::incomparable(l, op.map(CmpOp::as_str)))),
         }
     }
 
@@ -210,19 +196,16 @@ impl Scope<'_> {
             Ast::Answered(id, span) => Expr::Answered(self.question(id, span)?),
             Ast::Bare((Operand::Bool(b), _)) => Expr::Const(*b),
             Ast::Bare((op, span)) => {
-                let hint = match op {
-                    Operand::Ident(id) => {
-                        format!("compare it, e.g. `{id} == 'ja'`, or write `answered({id})`")
-                    }
-                    _ => "a condition compares a question with a value, e.g. `exporterar == 'ja'`"
-                        .into(),
+                let id = match op {
+                    Operand::Ident(id) => Some(id.as_str()),
+                    _ => None,
                 };
                 return Err(ExprError::new(
                     "type-error",
                     span.clone(),
-                    "this is a value, not a condition",
+                    msg(|l| w::words(l).bare_value.to_string()),
                 )
-                .help(hint));
+                .help(msg(|l| w::bare_value_help(l, id))));
             }
             Ast::Cmp(l, op, r) => {
                 let (lv, lt) = self.operand(l)?;
@@ -247,7 +230,7 @@ impl Scope<'_> {
                         return Err(ExprError::new(
                             "type-error",
                             item.1.clone(),
-                            "a list after `in` holds fixed values ('option' or numbers), not question ids",
+                            msg(|l| w::words(l).in_list_ids.to_string()),
                         ));
                     }
                     let text = match &item.0 {
@@ -267,16 +250,10 @@ impl Scope<'_> {
                 let Ty::Set(q) = lt else {
                     let what = match (&l.0, lt) {
                         (Operand::Ident(id), Ty::Option(_)) => {
-                            format!(
-                                "`contains` needs a multiple-choice question; `{id}` is a single choice (use `{id} == '…'`)"
-                            )
+                            msg(|l| w::contains_on_single(l, id))
                         }
-                        (Operand::Ident(id), _) => {
-                            format!(
-                                "`contains` needs a multiple-choice question, and `{id}` is not one"
-                            )
-                        }
-                        _ => "`contains` needs a multiple-choice question on its left".to_string(),
+                        (Operand::Ident(id), _) => msg(|l| w::contains_on_other(l, id)),
+                        _ => msg(|l| w::words(l).contains_left.to_string()),
                     };
                     return Err(ExprError::new("type-error", l.1.start..r.1.end, what));
                 };
@@ -293,7 +270,7 @@ impl Scope<'_> {
                         return Err(ExprError::new(
                             "type-error",
                             r.1.clone(),
-                            "`contains` takes an option id in quotes, e.g. `marknader contains 'eu'`",
+                            msg(|l| w::words(l).contains_right.to_string()),
                         ));
                     }
                 }

@@ -3,6 +3,8 @@
 use std::ops::Range;
 
 use super::ast::{CmpOp, ExprError};
+use crate::diag::msg;
+use crate::i18n::diag as w;
 
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum Tok {
@@ -49,17 +51,17 @@ pub(super) fn lex(src: &str) -> Result<Vec<(Tok, Range<usize>)>, ExprError> {
                         return Err(ExprError::new(
                             "expr-syntax",
                             i..i + 1,
-                            "`=` is not a comparison",
+                            msg(|l| w::words(l).single_equals.to_string()),
                         )
-                        .help("use `==` to compare, e.g. `exporterar == 'ja'`"));
+                        .help(msg(|l| w::words(l).single_equals_help.to_string())));
                     }
                     _ => {
                         return Err(ExprError::new(
                             "expr-syntax",
                             i..i + 1,
-                            "`!` is not an operator here",
+                            msg(|l| w::words(l).bang.to_string()),
                         )
-                        .help("use `not` to negate and `!=` for 'is not'"));
+                        .help(msg(|l| w::words(l).bang_help.to_string())));
                     }
                 };
                 out.push((Tok::Op(op), i..i + len));
@@ -69,12 +71,13 @@ pub(super) fn lex(src: &str) -> Result<Vec<(Tok, Range<usize>)>, ExprError> {
             b'&' | b'|' => {
                 let word = if c == b'&' { "and" } else { "or" };
                 let len = if bytes.get(i + 1) == Some(&c) { 2 } else { 1 };
+                let op = &src[i..i + len];
                 return Err(ExprError::new(
                     "expr-syntax",
                     i..i + len,
-                    format!("`{}` is not an operator here", &src[i..i + len]),
+                    msg(|l| w::not_an_operator(l, op)),
                 )
-                .help(format!("write `{word}`")));
+                .help(msg(|l| w::write_instead(l, word))));
             }
             b'\'' | b'"' => {
                 let quote = c;
@@ -86,9 +89,9 @@ pub(super) fn lex(src: &str) -> Result<Vec<(Tok, Range<usize>)>, ExprError> {
                     return Err(ExprError::new(
                         "expr-syntax",
                         i..bytes.len(),
-                        "this text is never closed",
+                        msg(|l| w::words(l).text_not_closed.to_string()),
                     )
-                    .help(format!("end it with {}", quote as char)));
+                    .help(msg(|l| w::end_with(l, quote as char))));
                 }
                 out.push((Tok::Str(src[i + 1..j].to_string()), i..j + 1));
                 i = j + 1;
@@ -108,7 +111,7 @@ pub(super) fn lex(src: &str) -> Result<Vec<(Tok, Range<usize>)>, ExprError> {
                         return Err(ExprError::new(
                             "expr-syntax",
                             i..j,
-                            format!("`{}` is not a number", &src[i..j]),
+                            msg(|l| w::not_a_number(l, &src[i..j])),
                         ));
                     }
                 }
@@ -132,9 +135,9 @@ pub(super) fn lex(src: &str) -> Result<Vec<(Tok, Range<usize>)>, ExprError> {
                 return Err(ExprError::new(
                     "expr-syntax",
                     start..start + len,
-                    format!("unexpected character `{}`", ch.escape_default()),
+                    msg(|l| w::unexpected_char(l, &ch.escape_default().to_string())),
                 )
-                .help("ids use only a–z, 0–9, `_` and `-`; put texts in 'quotes'"));
+                .help(msg(|l| w::words(l).unexpected_char_help.to_string())));
             }
         }
         i += 1;

@@ -5,6 +5,8 @@ use std::ops::Range;
 use super::ast::{Ast, ExprError, Operand, Spanned};
 use super::lex::{Tok, lex};
 use super::{MAX_DEPTH, MAX_EXPR_LEN};
+use crate::diag::msg;
+use crate::i18n::diag::{self as w, Expected};
 
 struct Parser<'s> {
     toks: Vec<(Tok, Range<usize>)>,
@@ -40,18 +42,18 @@ impl Parser<'_> {
         t
     }
 
-    fn expect(&mut self, want: Tok, what: &str) -> Result<Range<usize>, ExprError> {
+    fn expect(&mut self, want: Tok, what: Expected) -> Result<Range<usize>, ExprError> {
         match self.bump() {
             Some((t, s)) if t == want => Ok(s),
             Some((_, s)) => Err(ExprError::new(
                 "expr-syntax",
                 s,
-                format!("expected {what} here"),
+                msg(|l| w::expected_here(l, what)),
             )),
             None => Err(ExprError::new(
                 "expr-syntax",
                 self.src_len..self.src_len,
-                format!("the expression ends too early: expected {what}"),
+                msg(|l| w::ends_early(l, what)),
             )),
         }
     }
@@ -62,7 +64,7 @@ impl Parser<'_> {
             return Err(ExprError::new(
                 "expr-too-complex",
                 self.span(),
-                format!("the expression is nested more than {MAX_DEPTH} levels deep"),
+                msg(|l| w::nested_too_deep(l, MAX_DEPTH)),
             ));
         }
         Ok(())
@@ -111,31 +113,31 @@ impl Parser<'_> {
             self.enter()?;
             let inner = self.or()?;
             self.depth -= 1;
-            self.expect(Tok::RParen, "`)`")?;
+            self.expect(Tok::RParen, Expected::CloseParen)?;
             return Ok(inner);
         }
         if self.is_kw("answered") {
             let start = self.span();
             self.bump();
-            self.expect(Tok::LParen, "`(` after `answered`")?;
+            self.expect(Tok::LParen, Expected::ParenAfterAnswered)?;
             let (id, span) = match self.bump() {
                 Some((Tok::Ident(id), s)) => (id, s),
                 Some((_, s)) => {
                     return Err(ExprError::new(
                         "expr-syntax",
                         s,
-                        "expected a question id in `answered(…)`",
+                        msg(|l| w::words(l).answered_needs_id.to_string()),
                     ));
                 }
                 None => {
                     return Err(ExprError::new(
                         "expr-syntax",
                         start,
-                        "`answered(` is never closed",
+                        msg(|l| w::words(l).answered_not_closed.to_string()),
                     ));
                 }
             };
-            self.expect(Tok::RParen, "`)`")?;
+            self.expect(Tok::RParen, Expected::CloseParen)?;
             return Ok(Ast::Answered(id, span));
         }
         let lhs = self.operand()?;
@@ -148,7 +150,7 @@ impl Parser<'_> {
             }
             Some(Tok::Ident(k)) if k == "in" => {
                 self.bump();
-                self.expect(Tok::LBracket, "`[` to start the list after `in`")?;
+                self.expect(Tok::LBracket, Expected::BracketAfterIn)?;
                 let mut list = Vec::new();
                 loop {
                     if self.peek() == Some(&Tok::RBracket) && !list.is_empty() {
@@ -163,14 +165,14 @@ impl Parser<'_> {
                             return Err(ExprError::new(
                                 "expr-syntax",
                                 s,
-                                "expected `,` or `]` in the list",
+                                msg(|l| w::words(l).comma_or_bracket.to_string()),
                             ));
                         }
                         None => {
                             return Err(ExprError::new(
                                 "expr-syntax",
                                 self.src_len..self.src_len,
-                                "the list is never closed with `]`",
+                                msg(|l| w::words(l).list_not_closed.to_string()),
                             ));
                         }
                     }
@@ -191,7 +193,7 @@ impl Parser<'_> {
             return Err(ExprError::new(
                 "expr-syntax",
                 self.src_len..self.src_len,
-                "the expression ends too early: expected a value",
+                msg(|l| w::words(l).ends_early_value.to_string()),
             ));
         };
         match tok {
@@ -200,31 +202,31 @@ impl Parser<'_> {
             Tok::Ident(id) if id == "true" => Ok((Operand::Bool(true), span)),
             Tok::Ident(id) if id == "false" => Ok((Operand::Bool(false), span)),
             Tok::Ident(id) if id == "need" => {
-                self.expect(Tok::Dot, "`.` after `need` (as in `need.finansiering`)")?;
+                self.expect(Tok::Dot, Expected::DotAfterNeed)?;
                 match self.bump() {
                     Some((Tok::Ident(area), s)) => Ok((Operand::Need(area), span.start..s.end)),
                     Some((_, s)) => Err(ExprError::new(
                         "expr-syntax",
                         s,
-                        "expected an area id after `need.`",
+                        msg(|l| w::words(l).need_area.to_string()),
                     )),
                     None => Err(ExprError::new(
                         "expr-syntax",
                         span,
-                        "expected an area id after `need.`",
+                        msg(|l| w::words(l).need_area.to_string()),
                     )),
                 }
             }
             Tok::Ident(id) if KEYWORDS.contains(&id.as_str()) => Err(ExprError::new(
                 "expr-syntax",
                 span,
-                format!("`{id}` cannot stand here; expected a value"),
+                msg(|l| w::keyword_here(l, &id)),
             )),
             Tok::Ident(id) => Ok((Operand::Ident(id), span)),
             _ => Err(ExprError::new(
                 "expr-syntax",
                 span,
-                "expected a question id, a number or a 'text' here",
+                msg(|l| w::words(l).expected_value.to_string()),
             )),
         }
     }
@@ -235,10 +237,7 @@ pub(crate) fn parse(src: &str) -> Result<Ast, ExprError> {
         return Err(ExprError::new(
             "expr-too-complex",
             0..src.len().min(1),
-            format!(
-                "the expression is {} bytes long; at most {MAX_EXPR_LEN} are allowed",
-                src.len()
-            ),
+            msg(|l| w::expr_too_long(l, src.len(), MAX_EXPR_LEN)),
         ));
     }
     let toks = lex(src)?;
@@ -246,7 +245,7 @@ pub(crate) fn parse(src: &str) -> Result<Ast, ExprError> {
         return Err(ExprError::new(
             "expr-syntax",
             0..0,
-            "the expression is empty",
+            msg(|l| w::words(l).expr_empty.to_string()),
         ));
     }
     let mut p = Parser {
@@ -261,9 +260,9 @@ pub(crate) fn parse(src: &str) -> Result<Ast, ExprError> {
         return Err(ExprError::new(
             "expr-syntax",
             s.clone(),
-            "unexpected text after the end of the condition",
+            msg(|l| w::words(l).trailing.to_string()),
         )
-        .help("join conditions with `and` / `or`"));
+        .help(msg(|l| w::words(l).trailing_help.to_string())));
     }
     Ok(ast)
 }

@@ -7,10 +7,11 @@ use std::ops::Range;
 
 use super::keys::TOP_KEYS;
 use super::{PendingExpr, RawQuestion, Reader};
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, msg};
+use crate::i18n::diag::{self as w, Item, Owner};
 use crate::questionnaire::expr::{self, ExprError, Scope};
 use crate::questionnaire::{Area, Kind, Needs, Question, Questionnaire};
-use crate::tomlread::{Span, Table};
+use crate::tomlread::{Place, Span, Table};
 
 impl Reader<'_, '_> {
     pub(super) fn document(
@@ -21,7 +22,7 @@ impl Reader<'_, '_> {
         let top = Table {
             map,
             span: span.clone(),
-            what: "the questionnaire file",
+            what: Place::QuestionnaireTop,
         };
         top.check_keys(TOP_KEYS, self.d);
 
@@ -35,14 +36,14 @@ impl Reader<'_, '_> {
                 self.d.error(
                     "missing-key",
                     0..0,
-                    "the file has no [questionnaire] table (with id, version, languages and title)",
+                    msg(|l| w::words(l).no_meta_table.to_string()),
                 );
                 (None, None, None, None)
             }
         };
 
         let areas = self.list(&top, "area", "[[area]]", |r, t| r.area(t));
-        let area_index = index_of(&areas, |a| &a.0.id, "area", self.d);
+        let area_index = index_of(&areas, |a| &a.0.id, Item::Area, self.d);
         let areas: Vec<Area> = areas.into_iter().map(|(a, _)| a).collect();
 
         let sections_raw = self.list(&top, "section", "[[section]]", |r, t| {
@@ -63,14 +64,14 @@ impl Reader<'_, '_> {
         }
         let _ = index_of_named(
             sections.iter().map(|s| (s.s.id.as_str(), s.span.clone())),
-            "section",
+            Item::Section,
             self.d,
         );
         if sections.is_empty() && top.get("section").is_none() {
             self.d.error(
                 "missing-key",
                 0..0,
-                "the questionnaire has no [[section]] with questions",
+                msg(|l| w::words(l).no_sections.to_string()),
             );
         }
 
@@ -83,10 +84,7 @@ impl Reader<'_, '_> {
                 self.d.error(
                     "duplicate-id",
                     q.span.clone(),
-                    format!(
-                        "question id `{}` is used twice (first on line {prev_line})",
-                        q.id
-                    ),
+                    msg(|l| w::question_twice(l, &q.id, prev_line)),
                 );
             } else {
                 question_index.insert(q.id.clone(), i);
@@ -99,10 +97,7 @@ impl Reader<'_, '_> {
                     self.d.error(
                         "duplicate-id",
                         rq.q.span.clone(),
-                        format!(
-                            "alias `{alias}` of question `{}` is already used by another question",
-                            rq.q.id
-                        ),
+                        msg(|l| w::alias_taken(l, alias, &rq.q.id)),
                     );
                 }
             }
@@ -113,7 +108,7 @@ impl Reader<'_, '_> {
             actors
                 .iter()
                 .map(|a| (a.actor.id.as_str(), a.actor.span.clone())),
-            "actor",
+            Item::Actor,
             self.d,
         );
 
@@ -127,7 +122,7 @@ impl Reader<'_, '_> {
             .enumerate()
             .map(|(i, p)| {
                 let p = p?;
-                let owner = format!("question `{}`", final_questions[i].id);
+                let owner = Owner::Question(&final_questions[i].id);
                 self.compile(
                     &p,
                     &final_questions,
@@ -135,7 +130,7 @@ impl Reader<'_, '_> {
                     &area_index,
                     i,
                     false,
-                    &owner,
+                    owner,
                 )
             })
             .collect();
@@ -147,7 +142,7 @@ impl Reader<'_, '_> {
         for rs in sections {
             let mut s = rs.s;
             if let Some(p) = rs.show_if {
-                let owner = format!("section `{}`", s.id);
+                let owner = Owner::Section(&s.id);
                 s.show_if = self.compile(
                     &p,
                     plain,
@@ -155,7 +150,7 @@ impl Reader<'_, '_> {
                     &area_index,
                     s.questions.start,
                     false,
-                    &owner,
+                    owner,
                 );
             }
             final_sections.push(s);
@@ -171,7 +166,7 @@ impl Reader<'_, '_> {
                     &area_index,
                     usize::MAX,
                     false,
-                    "the actor",
+                    Owner::Actor,
                 );
             }
             for rr in ra.rules {
@@ -184,7 +179,7 @@ impl Reader<'_, '_> {
                         &area_index,
                         usize::MAX,
                         true,
-                        "the rule",
+                        Owner::Rule,
                     )
                 {
                     rule.when = e;
@@ -201,7 +196,7 @@ impl Reader<'_, '_> {
                         &area_index,
                         usize::MAX,
                         false,
-                        "the service",
+                        Owner::Service,
                     );
                 }
                 a.services.push(s);
@@ -242,7 +237,7 @@ impl Reader<'_, '_> {
         area_index: &HashMap<String, usize>,
         before: usize,
         allow_need: bool,
-        owner: &str,
+        owner: Owner<'_>,
     ) -> Option<expr::Expr> {
         let scope = Scope {
             questions,
@@ -273,8 +268,12 @@ impl Reader<'_, '_> {
         } else {
             p.src.clone()
         };
-        let mut diag =
-            Diagnostic::error(e.code, Some(span), format!("in `{shown}`: {}", e.message));
+        let message = &e.message;
+        let mut diag = Diagnostic::error(
+            e.code,
+            Some(span),
+            msg(|l| w::in_condition(l, &shown, message.get(l))),
+        );
         diag.help = e.help;
         self.d.push(diag);
     }
@@ -290,7 +289,7 @@ pub(super) fn line_of(src: &str, offset: usize) -> usize {
 fn index_of<T>(
     items: &[(T, Span)],
     id: impl Fn(&(T, Span)) -> &String,
-    what: &str,
+    what: Item,
     d: &mut Diagnostics,
 ) -> HashMap<String, usize> {
     index_of_named(
@@ -302,7 +301,7 @@ fn index_of<T>(
 
 fn index_of_named<'a>(
     items: impl Iterator<Item = (&'a str, Range<usize>)>,
-    what: &str,
+    what: Item,
     d: &mut Diagnostics,
 ) -> HashMap<String, usize> {
     let mut map: HashMap<String, usize> = HashMap::new();
@@ -311,11 +310,7 @@ fn index_of_named<'a>(
             continue;
         }
         if map.contains_key(id) {
-            d.error(
-                "duplicate-id",
-                span,
-                format!("{what} id `{id}` is used twice"),
-            );
+            d.error("duplicate-id", span, msg(|l| w::id_twice(l, what, id)));
         } else {
             map.insert(id.to_string(), i);
         }
@@ -325,13 +320,13 @@ fn index_of_named<'a>(
 
 /// Reports duplicate ids in a short list (options, services) without
 /// building a map: a quadratic scan is cheaper for a handful of items.
-pub(super) fn check_unique_small(items: &[(&str, Range<usize>)], what: &str, d: &mut Diagnostics) {
+pub(super) fn check_unique_small(items: &[(&str, Range<usize>)], what: Item, d: &mut Diagnostics) {
     for (i, (id, span)) in items.iter().enumerate() {
         if !id.is_empty() && items[..i].iter().any(|(other, _)| other == id) {
             d.error(
                 "duplicate-id",
                 span.clone(),
-                format!("{what} id `{id}` is used twice"),
+                msg(|l| w::id_twice(l, what, id)),
             );
         }
     }

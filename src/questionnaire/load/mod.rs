@@ -13,7 +13,8 @@ mod read;
 use std::path::Path;
 
 use super::{Actor, Question, Questionnaire, Rule, Section, Service, content_hash};
-use crate::diag::{Diagnostic, Diagnostics, FileError, SourceFile, read_text_file};
+use crate::diag::{Diagnostic, Diagnostics, FileError, FileKind, SourceFile, msg, read_text_file};
+use crate::i18n::diag::{self as w, Item};
 use crate::tomlread::{Span, parse_document};
 
 /// The built-in questionnaire, embedded in the binary.
@@ -43,7 +44,7 @@ pub fn builtin() -> Result<Loaded, LoadError> {
 
 /// Loads a questionnaire file from disk.
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
-    let (name, text) = read_text_file(path, MAX_QUESTIONNAIRE_BYTES, "questionnaire")?;
+    let (name, text) = read_text_file(path, MAX_QUESTIONNAIRE_BYTES, FileKind::Questionnaire)?;
     load_str(&name, &text)
 }
 
@@ -74,14 +75,14 @@ pub fn load_str(name: &str, text: &str) -> Result<Loaded, LoadError> {
         _ => Err(LoadError::Invalid {
             file: Box::new(file),
             diagnostics: d.items,
-            what: "questionnaire",
+            what: FileKind::Questionnaire,
         }),
     }
 }
 
 /// Checks `[a-z0-9_-]+`; with `letter_first`, also that it starts with a
 /// letter or `_` (ids used in expressions).
-pub fn check_id(id: &str, span: Span, what: &str, letter_first: bool, d: &mut Diagnostics) -> bool {
+pub fn check_id(id: &str, span: Span, what: Item, letter_first: bool, d: &mut Diagnostics) -> bool {
     let ok_chars = !id.is_empty()
         && id
             .bytes()
@@ -94,15 +95,10 @@ pub fn check_id(id: &str, span: Span, what: &str, letter_first: bool, d: &mut Di
     if ok_chars && ok_first {
         return true;
     }
-    let why = if !ok_chars {
-        "ids may only use lower-case a–z, digits, `_` and `-` (no spaces, capitals or å/ä/ö)"
-    } else {
-        "this id is used in conditions, so it must start with a letter"
-    };
     d.push(Diagnostic::error(
         "invalid-id",
         Some(span),
-        format!("`{id}` is not a valid {what} id: {why}"),
+        msg(|l| w::invalid_id(l, id, what, ok_chars)),
     ));
     false
 }

@@ -11,13 +11,14 @@ use super::link::{check_unique_small, line_of};
 use super::{
     PendingExpr, RawActor, RawQuestion, RawRule, RawSection, RawService, Reader, check_id,
 };
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, msg};
+use crate::i18n::diag::{self as w, Item};
 use crate::questionnaire::{
     Actor, Area, Audience, Band, ChoiceOption, Cost, Kind, Needs, Question, Rule, Section, Service,
     expr,
 };
-use crate::text::{LangCode, Text, did_you_mean};
-use crate::tomlread::{Span, Table, as_number, type_name};
+use crate::text::{LangCode, Text, suggest};
+use crate::tomlread::{Span, Table, as_number, type_of};
 
 impl Reader<'_, '_> {
     pub(super) fn pending(&mut self, t: &Table<'_, '_>, key: &str) -> Option<PendingExpr> {
@@ -70,15 +71,13 @@ impl Reader<'_, '_> {
                     self.d.error(
                         "invalid-value",
                         span.clone(),
-                        format!(
-                            "`{l}` is not a language code; use two letters such as \"sv\" or \"en\""
-                        ),
+                        msg(|lang| w::not_a_language_code(lang, l)),
                     );
                 } else if seen.contains(l) {
                     self.d.error(
                         "duplicate-id",
                         span.clone(),
-                        format!("language `{l}` is listed twice"),
+                        msg(|lang| w::language_twice(lang, l)),
                     );
                 } else {
                     seen.push(*l);
@@ -92,19 +91,22 @@ impl Reader<'_, '_> {
                 self.d.error(
                     "invalid-value",
                     span,
-                    "`languages` must name at least one language, e.g. [\"sv\", \"en\"]",
+                    msg(|l| w::words(l).no_languages.to_string()),
                 );
             } else {
                 self.langs = seen.into_iter().map(String::from).collect();
             }
         }
         let id = t.req_str("id", self.d).and_then(|(id, span)| {
-            check_id(id, span, "questionnaire", false, self.d).then(|| id.to_string())
+            check_id(id, span, Item::Questionnaire, false, self.d).then(|| id.to_string())
         });
         let version = t.req_str("version", self.d).map(|(v, span)| {
             if v.trim().is_empty() {
-                self.d
-                    .error("invalid-value", span, "`version` must not be empty");
+                self.d.error(
+                    "invalid-value",
+                    span,
+                    msg(|l| w::words(l).empty_version.to_string()),
+                );
             }
             v.to_string()
         });
@@ -127,7 +129,7 @@ impl Reader<'_, '_> {
             DeValue::String(s) => {
                 if required && s.trim().is_empty() {
                     self.d
-                        .error("missing-text", v.span(), format!("`{key}` is empty"));
+                        .error("missing-text", v.span(), msg(|l| w::text_empty(l, key)));
                 }
                 Some(Text::from_codes(vec![(
                     LangCode::new(default).unwrap_or_default(),
@@ -139,19 +141,15 @@ impl Reader<'_, '_> {
                 for (k, val) in map.iter() {
                     let lang: &str = k.get_ref();
                     if !self.langs.iter().any(|l| l == lang) {
+                        let list = self.langs.join(", ");
+                        let hint = suggest(lang, self.langs.iter().map(String::as_str));
                         self.d.push(
                             Diagnostic::error(
                                 "unknown-language",
                                 Some(k.span()),
-                                format!(
-                                    "`{lang}` is not one of the questionnaire's languages ({}){}",
-                                    self.langs.join(", "),
-                                    did_you_mean(lang, self.langs.iter().map(String::as_str))
-                                ),
+                                msg(|l| w::unknown_language(l, lang, &list, hint)),
                             )
-                            .with_help(
-                                "add it to `languages` in [questionnaire], or fix the spelling",
-                            ),
+                            .with_help(msg(|l| w::words(l).unknown_language_help.to_string())),
                         );
                         continue;
                     }
@@ -160,14 +158,14 @@ impl Reader<'_, '_> {
                         DeValue::String(s) => {
                             entries.push((LangCode::new(lang).unwrap_or_default(), s.to_string()))
                         }
-                        other => self.d.error(
-                            "wrong-type",
-                            val.span(),
-                            format!(
-                                "the {lang} text of `{key}` must be a string, found {}",
-                                type_name(other)
-                            ),
-                        ),
+                        other => {
+                            let t = type_of(other);
+                            self.d.error(
+                                "wrong-type",
+                                val.span(),
+                                msg(|l| w::lang_text_not_string(l, lang, key, t)),
+                            )
+                        }
                     }
                 }
                 let has_default = entries
@@ -178,11 +176,9 @@ impl Reader<'_, '_> {
                         Diagnostic::error(
                             "missing-text",
                             Some(v.span()),
-                            format!("`{key}` has no text in the default language `{default}`"),
+                            msg(|l| w::no_default_text(l, key, default)),
                         )
-                        .with_help(format!(
-                            "the first language in `languages` is the default and every text needs it: add `{default} = \"…\"`"
-                        )),
+                        .with_help(msg(|l| w::no_default_text_help(l, default))),
                     );
                 }
                 // Default language first, so it is the fallback.
@@ -198,13 +194,11 @@ impl Reader<'_, '_> {
                 Some(Text::from_codes(entries))
             }
             other => {
+                let t = type_of(other);
                 self.d.error(
                     "wrong-type",
                     v.span(),
-                    format!(
-                        "`{key}` must be a text (\"…\" or {{ {default} = \"…\" }}), found {}",
-                        type_name(other)
-                    ),
+                    msg(|l| w::must_be_text(l, key, default, t)),
                 );
                 None
             }
@@ -214,7 +208,7 @@ impl Reader<'_, '_> {
     pub(super) fn id(
         &mut self,
         t: &Table<'_, '_>,
-        what: &str,
+        what: Item,
         letter_first: bool,
     ) -> Option<(String, Span)> {
         let (id, span) = t.req_str("id", self.d)?;
@@ -223,7 +217,7 @@ impl Reader<'_, '_> {
 
     pub(super) fn area(&mut self, t: &Table<'_, '_>) -> Option<(Area, Span)> {
         t.check_keys(AREA_KEYS, self.d);
-        let id = self.id(t, "area", true);
+        let id = self.id(t, Item::Area, true);
         let title = self.text(t, "title", true);
         let description = self.text(t, "description", false);
         let (id, span) = id?;
@@ -249,10 +243,11 @@ impl Reader<'_, '_> {
             return Vec::new();
         };
         let DeValue::Table(map) = v.get_ref() else {
+            let t = type_of(v.get_ref());
             self.d.error(
                 "wrong-type",
                 v.span(),
-                format!("`{key}` must be a table of area = points, e.g. {{ finansiering = 3 }}, found {}", type_name(v.get_ref())),
+                msg(|l| w::needs_not_table(l, key, t)),
             );
             return Vec::new();
         };
@@ -260,22 +255,20 @@ impl Reader<'_, '_> {
         for (k, val) in map.iter() {
             let area: &str = k.get_ref();
             let Some(&a) = areas.get(area) else {
+                let hint = suggest(area, areas.keys().map(String::as_str));
                 self.d.error(
                     "unknown-area",
                     k.span(),
-                    format!(
-                        "there is no area `{area}`{}",
-                        did_you_mean(area, areas.keys().map(String::as_str))
-                    ),
+                    msg(|l| w::no_such_area(l, area, hint)),
                 );
                 continue;
             };
             match as_number(val.get_ref()) {
                 Ok(x) => out.push((a, x)),
-                Err(msg) => self.d.error(
+                Err(e) => self.d.error(
                     "wrong-type",
                     val.span(),
-                    format!("points for `{area}`: {msg}"),
+                    msg(|l| w::points_for(l, area, &e.text(l))),
                 ),
             }
         }
@@ -288,7 +281,7 @@ impl Reader<'_, '_> {
         areas: &HashMap<String, usize>,
     ) -> (RawSection, Vec<RawQuestion>) {
         t.check_keys(SECTION_KEYS, self.d);
-        let id = self.id(t, "section", false);
+        let id = self.id(t, Item::Section, false);
         let title = self.text(t, "title", true);
         let help = self.text(t, "help", false);
         let show_if = self.pending(t, "show_if");
@@ -303,13 +296,11 @@ impl Reader<'_, '_> {
             }
         }
         if t.get("question").is_none() {
+            let sid = id.as_ref().map(|(i, _)| i.as_str()).unwrap_or("?");
             self.d.warning(
                 "empty-section",
                 t.header_span(),
-                format!(
-                    "section `{}` has no questions",
-                    id.as_ref().map(|(i, _)| i.as_str()).unwrap_or("?")
-                ),
+                msg(|l| w::empty_section(l, sid)),
             );
         }
         let (id, span) = id.unwrap_or_else(|| (String::new(), t.header_span()));
@@ -338,16 +329,14 @@ impl Reader<'_, '_> {
             if KINDS.contains(&k) {
                 Some(k)
             } else {
+                let hint = suggest(k, KINDS.iter().copied());
                 self.d.push(
                     Diagnostic::error(
                         "invalid-value",
                         Some(span),
-                        format!(
-                            "`{k}` is not a question kind{}",
-                            did_you_mean(k, KINDS.iter().copied())
-                        ),
+                        msg(|l| w::not_a_kind(l, k, hint)),
                     )
-                    .with_help("kind is one of: single, multi, scale, number, text"),
+                    .with_help(msg(|l| w::words(l).kind_help.to_string())),
                 );
                 None
             }
@@ -369,14 +358,14 @@ impl Reader<'_, '_> {
                     self.d.error(
                         "unknown-key",
                         span,
-                        format!("`{key}` is not used by a `{kind}` question"),
+                        msg(|l| w::key_of_other_kind(l, key, kind)),
                     );
                 }
             }
         }
         t.check_keys(QUESTION_ALL_KEYS, self.d);
 
-        let id = self.id(t, "question", true);
+        let id = self.id(t, Item::Question, true);
         let text = self.text(t, "text", true);
         let help = self.text(t, "help", false);
         let required = t.bool("required", self.d).unwrap_or(false);
@@ -390,9 +379,7 @@ impl Reader<'_, '_> {
                 self.d.error(
                     "invalid-value",
                     span,
-                    format!(
-                        "audience `{other}` is not known; use \"both\", \"advisor\" or \"company\""
-                    ),
+                    msg(|l| w::unknown_audience(l, other)),
                 );
                 Audience::Both
             }
@@ -402,7 +389,7 @@ impl Reader<'_, '_> {
         let mut aliases = Vec::new();
         if let Some(list) = t.str_list("aliases", self.d) {
             for (a, span) in list {
-                if check_id(a, span, "alias", true, self.d) {
+                if check_id(a, span, Item::Alias, true, self.d) {
                     aliases.push(a.to_string());
                 }
             }
@@ -450,7 +437,7 @@ impl Reader<'_, '_> {
     ) -> Vec<ChoiceOption> {
         let items = self.list(t, "option", "[[section.question.option]]", |r, ot| {
             ot.check_keys(OPTION_KEYS, r.d);
-            let id = r.id(ot, "option", false);
+            let id = r.id(ot, Item::Option, false);
             let label = r.text(ot, "label", true);
             let help = r.text(ot, "help", false);
             let needs = r.needs(ot, "needs", areas);
@@ -471,16 +458,16 @@ impl Reader<'_, '_> {
                 Diagnostic::error(
                     "empty-options",
                     Some(span),
-                    "a choice question needs at least one option",
+                    msg(|l| w::words(l).empty_options.to_string()),
                 )
-                .with_help("add [[section.question.option]] entries with id and label"),
+                .with_help(msg(|l| w::words(l).empty_options_help.to_string())),
             );
         }
         let ids: Vec<(&str, Range<usize>)> = items
             .iter()
             .map(|(o, s)| (o.id.as_str(), s.clone()))
             .collect();
-        check_unique_small(&ids, "option", self.d);
+        check_unique_small(&ids, Item::Option, self.d);
         items.into_iter().map(|(o, _)| o).collect()
     }
 
@@ -496,21 +483,12 @@ impl Reader<'_, '_> {
         let (min, max) = match (min, max) {
             (Some((lo, _)), Some((hi, span))) => {
                 if lo >= hi {
-                    self.d.error(
-                        "min-max",
-                        span,
-                        format!("the scale's min ({lo}) must be less than its max ({hi})"),
-                    );
+                    self.d
+                        .error("min-max", span, msg(|l| w::scale_min_max(l, lo, hi)));
                     (lo, lo + 1)
                 } else if hi - lo > 20 {
-                    self.d.error(
-                        "invalid-value",
-                        span,
-                        format!(
-                            "a scale has at most 21 steps; {lo}–{hi} has {}",
-                            hi - lo + 1
-                        ),
-                    );
+                    self.d
+                        .error("invalid-value", span, msg(|l| w::scale_steps(l, lo, hi)));
                     (lo, hi)
                 } else {
                     (lo, hi)
@@ -537,7 +515,7 @@ impl Reader<'_, '_> {
             self.d.error(
                 "min-max",
                 span.clone(),
-                format!("min ({lo}) is greater than max ({hi})"),
+                msg(|l| w::min_above_max(l, *lo, *hi)),
             );
         }
         let unit = self.text(t, "unit", false);
@@ -551,7 +529,7 @@ impl Reader<'_, '_> {
                 r.d.error(
                     "min-max",
                     span.clone(),
-                    format!("the band's `from` ({f}) must be less than its `to` ({to})"),
+                    msg(|l| w::band_from_to(l, *f, *to)),
                 );
             }
             let needs = r.needs(bt, "needs", areas);
@@ -578,18 +556,21 @@ impl Reader<'_, '_> {
             if a_to > b_from {
                 let later = if a.1.start > b.1.start { a } else { b };
                 let other = if a.1.start > b.1.start { b } else { a };
+                let line = line_of(self.src, other.1.start);
                 self.d.push(
                     Diagnostic::error(
                         "band-overlap",
                         Some(later.1.clone()),
-                        format!(
-                            "this band ({}) overlaps the band on line {} ({})",
-                            band_text(&later.0),
-                            line_of(self.src, other.1.start),
-                            band_text(&other.0)
-                        ),
+                        msg(|l| {
+                            w::band_overlap(
+                                l,
+                                &band_text(l, &later.0),
+                                line,
+                                &band_text(l, &other.0),
+                            )
+                        }),
                     )
-                    .with_help("`from` is inclusive and `to` exclusive: [0, 10) and [10, 50) do not overlap"),
+                    .with_help(msg(|l| w::words(l).band_overlap_help.to_string())),
                 );
             }
         }
@@ -607,7 +588,7 @@ impl Reader<'_, '_> {
         areas: &HashMap<String, usize>,
     ) -> Option<RawActor> {
         t.check_keys(ACTOR_KEYS, self.d);
-        let id = self.id(t, "actor", false);
+        let id = self.id(t, Item::Actor, false);
         let name = t.req_str("name", self.d).map(|(n, _)| n.to_string());
         let description = self.text(t, "description", true);
         let url = t.str("url", self.d).map(|(u, _)| u.to_string());
@@ -615,11 +596,8 @@ impl Reader<'_, '_> {
         let next_step = self.text(t, "next_step", false);
         let threshold = match t.number("threshold", self.d) {
             Some((x, span)) if !(0.0..=100.0).contains(&x) => {
-                self.d.error(
-                    "invalid-value",
-                    span,
-                    format!("threshold {x} is outside 0–100"),
-                );
+                self.d
+                    .error("invalid-value", span, msg(|l| w::threshold_range(l, x)));
                 50.0
             }
             Some((x, _)) => x,
@@ -638,7 +616,7 @@ impl Reader<'_, '_> {
                 self.d.error(
                     "invalid-value",
                     v.span(),
-                    format!("the weight of `{key}` must be greater than 0"),
+                    msg(|l| w::weight_not_positive(l, key)),
                 );
             }
         }
@@ -665,7 +643,7 @@ impl Reader<'_, '_> {
         });
         let services = self.list(t, "service", "[[actor.service]]", |r, st| {
             st.check_keys(SERVICE_KEYS, r.d);
-            let id = r.id(st, "service", false);
+            let id = r.id(st, Item::Service, false);
             let name = r.text(st, "name", true);
             let description = r.text(st, "description", true);
             let cost = match st.req_str("cost", r.d) {
@@ -673,18 +651,14 @@ impl Reader<'_, '_> {
                 Some(("subsidised", _)) => Some(Cost::Subsidised),
                 Some(("paid", _)) => Some(Cost::Paid),
                 Some((other, span)) => {
+                    let hint = suggest(other, ["free", "subsidised", "paid"]);
                     r.d.push(
                         Diagnostic::error(
                             "invalid-value",
                             Some(span),
-                            format!(
-                                "cost `{other}` is not known{}",
-                                did_you_mean(other, ["free", "subsidised", "paid"])
-                            ),
+                            msg(|l| w::unknown_cost(l, other, hint)),
                         )
-                        .with_help(
-                            "cost is one of: free, subsidised, paid (put the amount in `price`)",
-                        ),
+                        .with_help(msg(|l| w::words(l).cost_help.to_string())),
                     );
                     None
                 }
@@ -696,14 +670,10 @@ impl Reader<'_, '_> {
             for (a, span) in st.str_list("areas", r.d).unwrap_or_default() {
                 match areas.get(a) {
                     Some(&i) => service_areas.push(i),
-                    None => r.d.error(
-                        "unknown-area",
-                        span,
-                        format!(
-                            "there is no area `{a}`{}",
-                            did_you_mean(a, areas.keys().map(String::as_str))
-                        ),
-                    ),
+                    None => {
+                        let hint = suggest(a, areas.keys().map(String::as_str));
+                        r.d.error("unknown-area", span, msg(|l| w::no_such_area(l, a, hint)))
+                    }
                 }
             }
             let (id, span) = id?;
@@ -725,7 +695,7 @@ impl Reader<'_, '_> {
             .iter()
             .map(|s| (s.service.id.as_str(), s.service.span.clone()))
             .collect();
-        check_unique_small(&ids, "service", self.d);
+        check_unique_small(&ids, Item::Service, self.d);
         let (id, span) = id?;
         Some(RawActor {
             actor: Actor {
@@ -749,11 +719,11 @@ impl Reader<'_, '_> {
     }
 }
 
-pub(super) fn band_text(b: &Band) -> String {
+pub(super) fn band_text(l: crate::i18n::Lang, b: &Band) -> String {
     let f = b
         .from
         .map(crate::text::fmt_num)
         .unwrap_or_else(|| "−∞".into());
     let t = b.to.map(crate::text::fmt_num).unwrap_or_else(|| "∞".into());
-    format!("from {f} to {t}")
+    w::band_text(l, &f, &t)
 }
