@@ -9,7 +9,17 @@ use behovsanalys::questionnaire::{self, load::Loaded};
 
 use crate::Cli;
 
+/// The language of `check`'s diagnostics: `--lang`, else the locale, else English.
+fn diag_lang(cli: &Cli) -> behovsanalys::i18n::Lang {
+    use behovsanalys::i18n::Lang;
+    cli.lang
+        .and_then(|l| Lang::from_code(l.code()))
+        .or_else(Lang::from_env)
+        .unwrap_or(Lang::En)
+}
+
 pub fn run(cli: &Cli, files: &[PathBuf], explain: bool) -> Result<ExitCode> {
+    let lang = diag_lang(cli);
     let mut targets: Vec<Option<&PathBuf>> = files.iter().map(Some).collect();
     if targets.is_empty() {
         targets.push(cli.questionnaire.as_ref());
@@ -27,7 +37,7 @@ pub fn run(cli: &Cli, files: &[PathBuf], explain: bool) -> Result<ExitCode> {
                 source,
             }) => {
                 for w in &warnings {
-                    eprint!("{}", source.render(w));
+                    eprint!("{}", source.render_in(w, lang));
                 }
                 let services: usize = q.actors.iter().map(|a| a.services.len()).sum();
                 super::emit(&format!(
@@ -50,11 +60,15 @@ pub fn run(cli: &Cli, files: &[PathBuf], explain: bool) -> Result<ExitCode> {
             }
             Err(e @ FileError::Invalid { .. }) => {
                 ok = false;
-                eprintln!("{e}");
+                eprintln!("{}", e.render(lang));
             }
             Err(e) => {
                 ok = false;
-                eprintln!("error: {e}");
+                eprintln!(
+                    "{}: {}",
+                    behovsanalys::diag::Severity::Error.word(lang),
+                    e.render(lang)
+                );
             }
         }
     }
