@@ -24,7 +24,12 @@ fn q() -> Arc<Questionnaire> {
 
 /// An app and its runtime on the data directory `dir`; new sessions get `id`.
 fn wizard(dir: &Path, q: &Arc<Questionnaire>, lang: &str, id: fn() -> String) -> (App, Runtime) {
-    let mut a = App::new(Arc::clone(q), lang, SessionMode::Advisor, "/tmp");
+    let mut a = App::new(
+        Arc::clone(q),
+        behovsanalys::i18n::Lang::from_code(lang).unwrap(),
+        SessionMode::Advisor,
+        "/tmp",
+    );
     a.clock = Clock {
         now: || "2026-11-25T10:42:00Z".to_string(),
         new_id: id,

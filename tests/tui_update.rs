@@ -3,6 +3,7 @@
 mod tui_support;
 
 use behovsanalys::answers::{Answer, AnswersFile};
+use behovsanalys::i18n::Lang;
 use behovsanalys::session::SessionMode;
 use behovsanalys::tui::App;
 use behovsanalys::tui::app::{Focus, InputError, Notice, Popup, Screen};
@@ -537,11 +538,11 @@ fn save_failures_show_a_banner_until_saved_again() {
 fn language_switches_anywhere() {
     let mut a = app("sv", SessionMode::Advisor);
     press(&mut a, "F2");
-    assert_eq!(a.lang, "en");
+    assert_eq!(a.lang, Lang::En);
     press(&mut a, "Enter");
     typ(&mut a, "AB");
     press(&mut a, "F2");
-    assert_eq!(a.lang, "sv");
+    assert_eq!(a.lang, Lang::Sv);
     assert_eq!(a.company.field(behovsanalys::tui::app::Field::Name), "AB");
 }
 
@@ -618,7 +619,7 @@ fn check_hints_reach_their_actions(a: &App, what: &str) {
     }
     assert!(hinted > 0, "{what}: no hints");
     // The footer says as much.
-    let words = behovsanalys::tui::strings::get(&a.lang);
+    let words = behovsanalys::i18n::tui::words(a.lang);
     assert!(!map.hints(a, words).is_empty(), "{what}");
 }
 
@@ -662,7 +663,7 @@ fn footer_hints_come_from_the_keymap_and_name_working_keys() {
 #[test]
 fn a_hint_names_the_key_that_works_in_the_field() {
     let hints = |a: &App| {
-        let words = behovsanalys::tui::strings::get(&a.lang);
+        let words = behovsanalys::i18n::tui::words(a.lang);
         keymap_now(a).hints(a, words).join("  ")
     };
     let mut a = app("sv", SessionMode::Advisor);
@@ -697,7 +698,7 @@ fn help_lists_the_keys_of_the_screen_and_scrolls() {
     let mut a = app("en", SessionMode::Advisor);
     press(&mut a, "?");
     assert_eq!(a.popup, Popup::Help { scroll: 0 });
-    let words = behovsanalys::tui::strings::get(&a.lang);
+    let words = behovsanalys::i18n::tui::words(a.lang);
     let help = screens::keymap(a.screen).help(&a, words);
     assert!(help.iter().any(|h| h.keys == "q, Esc, Ctrl-C"), "{help:?}");
     press(&mut a, "Down Down Up");

@@ -13,7 +13,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::app::App;
-use super::strings::Strings;
+use crate::i18n::tui::Words;
 
 /// What a key asks for. Each screen decides what an action means there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -133,7 +133,7 @@ impl Key {
     }
 
     /// How the key is written in hints and the help.
-    pub fn label(self, w: &Strings) -> String {
+    pub fn label(self, w: &Words) -> String {
         match self {
             Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
             Key::Digit => "1–9".into(),
@@ -170,7 +170,7 @@ impl Key {
 }
 
 /// A word of the program, picked from the strings of a language.
-pub type Say = fn(&Strings) -> &'static str;
+pub type Say = fn(&Words) -> &'static str;
 
 /// One row of a keymap.
 #[derive(Clone, Copy)]
@@ -273,7 +273,7 @@ impl Keymap {
 
     /// The footer: `KEYS label` per available binding with a hint, in table
     /// order; neighbours with the same label share it (`↑↓ move`).
-    pub fn hints(&self, app: &App, w: &Strings) -> Vec<String> {
+    pub fn hints(&self, app: &App, w: &Words) -> Vec<String> {
         let in_field = (self.in_field)(app);
         let mut out: Vec<(Vec<Key>, &'static str)> = Vec::new();
         for b in self.bindings.iter().filter(|b| (b.when)(app)) {
@@ -295,7 +295,7 @@ impl Keymap {
 
     /// The help: every available binding with all its usable keys;
     /// bindings that do the same share a line.
-    pub fn help(&self, app: &App, w: &Strings) -> Vec<HelpLine> {
+    pub fn help(&self, app: &App, w: &Words) -> Vec<HelpLine> {
         let in_field = (self.in_field)(app);
         let mut out: Vec<HelpLine> = Vec::new();
         for b in self.bindings.iter().filter(|b| (b.when)(app)) {
@@ -325,7 +325,7 @@ impl Keymap {
     /// The label of the first key of `action` that works in a text field
     /// (`in_field`) or outside one, whatever has focus now: for texts such
     /// as "( ) v Vet ej" beside a question.
-    pub fn key_of(&self, action: Action, in_field: bool, w: &Strings) -> Option<String> {
+    pub fn key_of(&self, action: Action, in_field: bool, w: &Words) -> Option<String> {
         self.bindings
             .iter()
             .filter(|b| b.action == action)
@@ -335,7 +335,7 @@ impl Keymap {
 }
 
 /// `↑↓`, `Tab/Esc`, `PgUp/PgDn`: arrows side by side, other keys with `/`.
-fn join_keys(keys: &[Key], w: &Strings) -> String {
+fn join_keys(keys: &[Key], w: &Words) -> String {
     let mut s = String::new();
     for (i, k) in keys.iter().enumerate() {
         if i > 0 && !(k.is_arrow() && keys[i - 1].is_arrow()) {

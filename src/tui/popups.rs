@@ -13,10 +13,10 @@ use crate::text::sanitize_line;
 use super::app::{App, NoteKind, Popup, Screen};
 use super::keymap::{Action, Binding, DOWN, ENTER, ESC, Key, Keymap, PGDN, PGUP, UP, ch, ctrl};
 use super::screens::{self, questions};
-use super::strings::Strings;
 use super::theme::Theme;
 use super::update::Effect;
 use super::widgets::{pad, popup, text_width, truncate, wrap, wrapped};
+use crate::i18n::tui::Words;
 
 /// The note editor: a text field.
 pub const NOTE: Keymap = Keymap {
@@ -133,7 +133,7 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     vec![]
 }
 
-pub fn draw(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) {
     match &app.popup {
         Popup::None => {}
         Popup::Help { scroll } => draw_help(app, *scroll, s, theme, frame, area),
@@ -165,7 +165,7 @@ pub fn draw(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect
 
 /// The question's help (on the question screen), then the keys of the
 /// screen, scrolled by `scroll` lines.
-fn draw_help(app: &App, scroll: usize, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect) {
+fn draw_help(app: &App, scroll: usize, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) {
     let w = area.width.saturating_sub(8).min(76);
     let inner_w = w.saturating_sub(4) as usize;
     let mut lines = Vec::new();
@@ -173,14 +173,14 @@ fn draw_help(app: &App, scroll: usize, s: &Strings, theme: &Theme, frame: &mut F
         && let Some(q) = app.q.questions.get(app.qs.cur)
     {
         lines.extend(wrapped(
-            &sanitize_line(q.text.get(&app.lang)),
+            &sanitize_line(q.text.get(app.lang.code())),
             inner_w,
             theme.strong(),
         ));
         lines.push(Line::raw(""));
         match &q.help {
             Some(h) => lines.extend(wrapped(
-                &crate::text::sanitize(h.get(&app.lang)),
+                &crate::text::sanitize(h.get(app.lang.code())),
                 inner_w,
                 Style::new(),
             )),
@@ -192,8 +192,8 @@ fn draw_help(app: &App, scroll: usize, s: &Strings, theme: &Theme, frame: &mut F
                 lines.extend(wrapped(
                     &format!(
                         "{}: {}",
-                        sanitize_line(o.label.get(&app.lang)),
-                        sanitize_line(h.get(&app.lang))
+                        sanitize_line(o.label.get(app.lang.code())),
+                        sanitize_line(h.get(app.lang.code()))
                     ),
                     inner_w,
                     Style::new(),
@@ -211,7 +211,7 @@ fn draw_help(app: &App, scroll: usize, s: &Strings, theme: &Theme, frame: &mut F
 }
 
 /// The screen's bindings: keys in a column, what they do beside them.
-fn key_lines(app: &App, s: &Strings, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+fn key_lines(app: &App, s: &Words, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     let help = screens::keymap(app.screen).help(app, s);
     let keys_w = help
         .iter()

@@ -128,11 +128,11 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
 }
 
 pub(crate) fn toggle_lang(app: &mut App) {
-    let langs = &app.q.languages;
+    let langs = app.langs();
     if let Some(i) = langs.iter().position(|l| *l == app.lang) {
-        app.lang = langs[(i + 1) % langs.len()].clone();
+        app.lang = langs[(i + 1) % langs.len()];
     } else if let Some(l) = langs.first() {
-        app.lang = l.clone();
+        app.lang = *l;
     }
 }
 

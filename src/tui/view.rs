@@ -13,10 +13,11 @@ use crate::text::sanitize_line;
 use super::app::*;
 use super::popups;
 use super::screens;
-use super::strings::{self, Strings, fill};
 use super::theme::Theme;
 use super::widgets::footer::pack;
 use super::widgets::wrap;
+use crate::i18n::Lang;
+use crate::i18n::tui::{self, Words};
 
 /// Smallest usable terminal.
 pub const MIN_W: u16 = 60;
@@ -24,9 +25,9 @@ pub const MIN_H: u16 = 16;
 
 pub fn view(app: &App, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
-    let s = strings::get(&app.lang);
+    let s = tui::words(app.lang);
     if area.width < MIN_W || area.height < MIN_H {
-        too_small(s, theme, frame, area);
+        too_small(app.lang, theme, frame, area);
         return;
     }
     let hints = pack(&footer_hints(app, s), area.width as usize);
@@ -52,16 +53,8 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame) {
     popups::draw(app, s, theme, frame, area);
 }
 
-fn too_small(s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let msg = fill(
-        s.too_small,
-        &[
-            ("w", &area.width.to_string()),
-            ("h", &area.height.to_string()),
-            ("mw", &MIN_W.to_string()),
-            ("mh", &MIN_H.to_string()),
-        ],
-    );
+fn too_small(lang: Lang, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let msg = tui::too_small(lang, area.width, area.height, MIN_W, MIN_H);
     let lines: Vec<Line> = wrap(&msg, area.width.max(1) as usize)
         .into_iter()
         .map(|l| Line::styled(l, theme.warn()))
@@ -74,7 +67,7 @@ fn too_small(s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect) {
     );
 }
 
-fn draw_header(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect) {
+fn draw_header(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) {
     let mode = if app.is_self() {
         s.mode_self
     } else {
@@ -90,7 +83,7 @@ fn draw_header(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: R
             theme.strong(),
         ));
     }
-    let right = format!("{} ", app.lang.to_uppercase());
+    let right = format!("{} ", app.lang.code().to_uppercase());
     let used: usize = spans.iter().map(Span::width).sum();
     let room = (area.width as usize).saturating_sub(used + right.len());
     spans.push(Span::raw(" ".repeat(room)));
@@ -99,7 +92,7 @@ fn draw_header(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: R
 }
 
 /// The footer: the hints of the open popup's keymap, else the screen's.
-fn footer_hints(app: &App, s: &Strings) -> Vec<String> {
+fn footer_hints(app: &App, s: &Words) -> Vec<String> {
     popups::keymap(&app.popup)
         .unwrap_or_else(|| screens::keymap(app.screen))
         .hints(app, s)

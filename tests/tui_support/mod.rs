@@ -2,6 +2,7 @@
 //! and key presses.
 #![allow(dead_code)]
 
+use behovsanalys::i18n::Lang;
 use behovsanalys::questionnaire;
 use behovsanalys::session::{Meta, Session, SessionMode};
 use behovsanalys::tui::app::{App, Clock};
@@ -11,7 +12,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 pub fn app(lang: &str, mode: SessionMode) -> App {
     let q = questionnaire::builtin().unwrap().questionnaire;
-    let mut a = App::new(q, lang, mode, "/tmp/export");
+    let mut a = App::new(q, Lang::from_code(lang).unwrap(), mode, "/tmp/export");
     a.clock = Clock {
         now: || "2026-01-15T09:00:00Z".to_string(),
         new_id: || "20260115-090000-abcd".to_string(),

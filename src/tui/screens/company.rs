@@ -21,7 +21,7 @@ use ratatui::widgets::{Block, Paragraph};
 use crate::questionnaire::Kind;
 use crate::session::{Attendee, Session};
 
-use crate::tui::strings::Strings;
+use crate::i18n::tui::Words;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::*;
 
@@ -323,7 +323,7 @@ fn sync_employees_to_question(app: &mut App, n: u64, before: Option<u64>) {
     }
 }
 
-pub fn draw(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) {
     let block = Block::bordered()
         .title(Span::styled(
             format!(" {} ", s.company_heading),
@@ -473,7 +473,7 @@ pub fn draw(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect
     y += 2;
     let mut extra = wrapped(s.company_help, inner.width as usize, theme.dim());
     if let Some(n) = &app.notice {
-        extra.extend(notice_lines(n, s, theme, inner.width as usize));
+        extra.extend(notice_lines(n, app.lang, theme, inner.width as usize));
     }
     if y < bottom {
         frame.render_widget(

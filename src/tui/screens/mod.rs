@@ -14,9 +14,9 @@ use ratatui::layout::Rect;
 
 use super::app::{App, Screen};
 use super::keymap::{Action, Keymap};
-use super::strings::Strings;
 use super::theme::Theme;
 use super::update::Effect;
+use crate::i18n::tui::Words;
 
 /// The keymap of a screen.
 pub fn keymap(screen: Screen) -> &'static Keymap {
@@ -66,7 +66,7 @@ pub fn paste(app: &mut App, text: &str) -> Vec<Effect> {
 }
 
 /// Draws the current screen into `area`.
-pub fn draw(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) {
     match app.screen {
         Screen::Start => start::draw(app, s, theme, frame, area),
         Screen::Resume => resume::draw(app, s, theme, frame, area),

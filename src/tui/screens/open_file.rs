@@ -17,7 +17,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use crate::tui::strings::Strings;
+use crate::i18n::tui::Words;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::*;
 
@@ -65,7 +65,7 @@ pub fn paste(app: &mut App, text: &str) {
     app.open_file.path.insert_str(text.trim());
 }
 
-pub fn draw(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) {
     let w = area.width.saturating_sub(4).min(90);
     let inner_w = w.saturating_sub(4) as usize;
     let mut lines = wrapped(s.open_help, inner_w, Style::new());
@@ -75,7 +75,7 @@ pub fn draw(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect
     lines.push(Line::raw(""));
     if let Some(n) = &app.notice {
         lines.push(Line::raw(""));
-        lines.extend(notice_lines(n, s, theme, inner_w));
+        lines.extend(notice_lines(n, app.lang, theme, inner_w));
     }
     let rect = centered_box(area, w, lines.len() as u16 + 2);
     let block = Block::bordered()

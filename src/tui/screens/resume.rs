@@ -13,7 +13,7 @@ use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
 use crate::session::{Listing, SessionMode, Summary};
 use crate::text::sanitize_line;
 
-use crate::tui::strings::{Strings, fill};
+use crate::i18n::tui::{self, Words};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::*;
 
@@ -92,7 +92,7 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
     vec![]
 }
 
-pub fn draw(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) {
     let block = Block::bordered().title(Span::styled(
         format!(" {} ", s.resume_heading),
         theme.title(),
@@ -108,19 +108,13 @@ pub fn draw(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect
         let dir = "quarantine/";
         if new > 0 {
             extra.extend(wrapped(
-                &fill(
-                    s.resume_quarantined,
-                    &[("n", &new.to_string()), ("dir", dir)],
-                ),
+                &tui::resume_quarantined(app.lang, new, dir),
                 w,
                 theme.warn(),
             ));
         } else if !l.quarantined.is_empty() {
             extra.extend(wrapped(
-                &fill(
-                    s.resume_quarantine_old,
-                    &[("n", &l.quarantined.len().to_string()), ("dir", dir)],
-                ),
+                &tui::resume_quarantine_old(app.lang, l.quarantined.len(), dir),
                 w,
                 theme.dim(),
             ));
@@ -141,7 +135,7 @@ pub fn draw(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect
         }
     }
     if let Some(n) = &app.notice {
-        extra.extend(notice_lines(n, s, theme, w));
+        extra.extend(notice_lines(n, app.lang, theme, w));
     }
     let extra_h = (extra.len() as u16).min(inner.height / 2);
     let [list_area, extra_area] =

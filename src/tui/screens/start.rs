@@ -12,7 +12,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use crate::text::sanitize_line;
 
-use crate::tui::strings::Strings;
+use crate::i18n::tui::Words;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::*;
 
@@ -37,7 +37,7 @@ pub fn items(app: &App) -> Vec<StartItem> {
     if !app.is_self() {
         v.push(StartItem::Open);
     }
-    if app.q.languages.len() > 1 {
+    if app.langs().len() > 1 {
         v.push(StartItem::Lang);
     }
     v.push(StartItem::Quit);
@@ -121,11 +121,14 @@ fn activate_start(app: &mut App, item: StartItem) -> Vec<Effect> {
     }
 }
 
-pub fn draw(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) {
     let w = area.width.saturating_sub(4).min(72);
     let inner_w = w.saturating_sub(4) as usize;
     let mut lines = vec![
-        Line::styled(sanitize_line(app.q.title.get(&app.lang)), theme.title()),
+        Line::styled(
+            sanitize_line(app.q.title.get(app.lang.code())),
+            theme.title(),
+        ),
         Line::raw(""),
     ];
     let intro = if app.is_self() {
@@ -155,7 +158,7 @@ pub fn draw(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect
     }
     if let Some(n) = &app.notice {
         lines.push(Line::raw(""));
-        lines.extend(notice_lines(n, s, theme, inner_w));
+        lines.extend(notice_lines(n, app.lang, theme, inner_w));
     }
     let h = lines.len() as u16 + 2;
     let rect = centered_box(area, w, h);

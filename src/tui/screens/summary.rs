@@ -27,7 +27,8 @@ use crate::questionnaire::Cost;
 use crate::scoring::Reason;
 use crate::text::{fmt_num, sanitize_line};
 
-use crate::tui::strings::{Strings, fill};
+use crate::i18n::Lang;
+use crate::i18n::tui::{self, Words};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::*;
 
@@ -62,7 +63,7 @@ impl SummaryState {
 pub struct ExportJob {
     pub dir: PathBuf,
     pub session: Box<Session>,
-    pub lang: String,
+    pub lang: Lang,
     /// Actors (ids) with consent: one referral each.
     pub actors: Vec<String>,
     /// Self-assessment: also write the answers file for the advisor.
@@ -199,7 +200,7 @@ fn toggle_consent(app: &mut App) -> Vec<Effect> {
     };
     let id = app.q.actors[actor].id.clone();
     let now = (app.clock.now)();
-    let company_word = crate::tui::strings::get(&app.lang).the_company;
+    let company_word = tui::words(app.lang).the_company;
     let is_self = app.is_self();
     let Some(s) = app.open.as_mut().map(|o| &mut o.session) else {
         return vec![];
@@ -264,14 +265,14 @@ fn export(app: &mut App) -> Vec<Effect> {
     vec![Effect::Export(Box::new(ExportJob {
         dir: PathBuf::from(dir),
         session: Box::new(s.clone()),
-        lang: app.lang.clone(),
+        lang: app.lang,
         actors,
         self_file: app.is_self(),
         date: app.export_date.clone(),
     }))]
 }
 
-pub fn draw(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) {
     let Some(open) = &app.open else { return };
     let (eval, sess) = (&open.eval, &open.session);
     let notice_h = app.notice.as_ref().map_or(0, |n| match n {
@@ -323,25 +324,20 @@ pub fn draw(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect
         lines.push(Line::raw(""));
         lines.push(Line::styled(
             truncate(
-                &fill(
-                    s.since_last,
-                    &[(
-                        "date",
-                        &sanitize_line(p.updated.get(..10).unwrap_or(&p.updated)),
-                    )],
+                &tui::since_last(
+                    app.lang,
+                    sanitize_line(p.updated.get(..10).unwrap_or(&p.updated)),
                 ),
                 w,
             ),
             theme.title(),
         ));
         lines.push(Line::raw(truncate(
-            &fill(
-                s.needs_moved,
-                &[
-                    ("up", &count(Direction::Up).to_string()),
-                    ("down", &count(Direction::Down).to_string()),
-                    ("new", &count(Direction::New).to_string()),
-                ],
+            &tui::needs_moved(
+                app.lang,
+                count(Direction::Up),
+                count(Direction::Down),
+                count(Direction::New),
             ),
             w,
         )));
@@ -385,7 +381,7 @@ pub fn draw(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect
             "·"
         };
         lines.push(Line::raw(truncate(
-            &format!("{mark} {}", sanitize_line(q.text.get(&app.lang))),
+            &format!("{mark} {}", sanitize_line(q.text.get(app.lang.code()))),
             w,
         )));
     }
@@ -515,7 +511,7 @@ pub fn draw(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect
     );
     if let Some(n) = &app.notice {
         frame.render_widget(
-            Paragraph::new(notice_lines(n, s, theme, notice_area.width as usize)),
+            Paragraph::new(notice_lines(n, app.lang, theme, notice_area.width as usize)),
             notice_area,
         );
     }
@@ -523,12 +519,12 @@ pub fn draw(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect
 
 fn actor_details(
     app: &App,
-    s: &Strings,
+    s: &Words,
     theme: &Theme,
     r: &crate::scoring::Referral,
     w: usize,
 ) -> Vec<Line<'static>> {
-    let lang = &app.lang;
+    let lang = app.lang.code();
     let actor = &app.q.actors[r.actor];
     let mut lines = vec![Line::styled(
         format!(
@@ -551,13 +547,7 @@ fn actor_details(
             s.not_recommended
         };
         lines.push(Line::styled(
-            fill(
-                s.last_visit_actor,
-                &[
-                    ("status", status),
-                    ("score", &crate::output::round(then.before).to_string()),
-                ],
-            ),
+            tui::last_visit_actor(app.lang, status, crate::output::round(then.before)),
             theme.accent(),
         ));
     }

@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Borders, List, ListItem, ListState};
 
 use crate::text::sanitize_line;
 
-use crate::tui::strings::Strings;
+use crate::i18n::tui::Words;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::*;
 
@@ -99,7 +99,7 @@ impl SectionCounts {
 pub fn draw(
     app: &App,
     counts: &SectionCounts,
-    s: &Strings,
+    s: &Words,
     theme: &Theme,
     frame: &mut Frame,
     area: Rect,
@@ -143,7 +143,7 @@ pub fn draw(
         };
         let cur = cur_mark(k + 1, if cur_sec == Some(k) { '▸' } else { ' ' });
         let title_w = w.saturating_sub(text_width(&count) + 4);
-        let title = truncate(&sanitize_line(sec.title.get(&app.lang)), title_w);
+        let title = truncate(&sanitize_line(sec.title.get(app.lang.code())), title_w);
         let text = format!("{cur}{mark} {} {count}", pad(&title, title_w));
         let style = if !visible || total == 0 {
             theme.dim()
