@@ -5,10 +5,11 @@ mod tui_support;
 
 use behovsanalys::answers::{self, Mode};
 use behovsanalys::session::SessionMode;
+use behovsanalys::session::StoreError;
 use behovsanalys::session::{DriftReport, Listing, Problem, QuarantinedFile, Summary};
 use behovsanalys::tui::app::App;
 use behovsanalys::tui::theme::Theme;
-use behovsanalys::tui::{Msg, OpenError, OpenKind, Opened, Previous, update, view};
+use behovsanalys::tui::{Msg, OpenError, OpenKind, Opened, Previous, SaveError, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use tui_support::*;
@@ -95,7 +96,7 @@ const STATES: &[(&str, SessionMode, Build)] = &[
             a,
             Msg::Opened(Err(OpenError::Locked {
                 id: "20260115-090000-abcd".into(),
-                holder: "anna@laptop, process 4242, since 2026-01-15T09:00:00Z".into(),
+                holder: Some(holder(4242)),
             })),
         );
     }),
@@ -160,7 +161,11 @@ const STATES: &[(&str, SessionMode, Build)] = &[
         press(a, "Enter");
         update(
             a,
-            Msg::SaveFailed("cannot save /data/sessions/x.toml: No space left on device".into()),
+            Msg::SaveFailed(SaveError::Store(std::sync::Arc::new(StoreError::Io {
+                action: "cannot save",
+                path: "/data/sessions/x.toml".into(),
+                err: std::io::Error::other("No space left on device"),
+            }))),
         );
         press(a, "q");
     }),

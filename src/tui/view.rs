@@ -42,7 +42,7 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame) {
     .areas(area);
     draw_header(app, s, theme, frame, header);
     if let Some(e) = &app.save_error {
-        let text = format!(" {} {}", s.save_failed, sanitize_line(e));
+        let text = format!(" {} {}", s.save_failed, e.message(app.lang));
         frame.render_widget(Paragraph::new(text).style(theme.banner()), banner);
     }
     frame.render_widget(

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use ratatui::crossterm::event::KeyEvent;
 
 use crate::tui::app::*;
+use crate::tui::jobs::OpenRequest;
 use crate::tui::keymap::{self, Action, Binding, ENTER, ESC, Keymap};
-use crate::tui::runtime::OpenRequest;
 use crate::tui::update::*;
 use crate::tui::widgets::input::Input;
 use crate::tui::widgets::input::draw_input;
@@ -42,9 +42,11 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::Enter => {
             let path = app.open_file.path.text().trim().to_string();
-            if !path.is_empty() {
-                app.notice = None;
-                return vec![Effect::Open(OpenRequest::Import(PathBuf::from(path)))];
+            if !path.is_empty() && !app.opening() {
+                let ticket = app.wait_for(Waiting::Open);
+                app.notice = Some(Notice::Opening);
+                let req = OpenRequest::Import(PathBuf::from(path));
+                return vec![Effect::Open { ticket, req }];
             }
         }
         Action::Back => goto(app, Screen::Start),

@@ -104,7 +104,8 @@ fn activate_start(app: &mut App, item: StartItem) -> Vec<Effect> {
         StartItem::Resume => {
             app.resume.list = None;
             goto(app, Screen::Resume);
-            vec![Effect::LoadSessionList]
+            let ticket = app.wait_for(Waiting::List);
+            vec![Effect::ListSessions { ticket }]
         }
         StartItem::Open => {
             goto(app, Screen::OpenFile);

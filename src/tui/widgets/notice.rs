@@ -6,8 +6,12 @@ use crate::i18n::Lang;
 use crate::i18n::tui::{self};
 use crate::text::sanitize_line;
 use crate::tui::app::Notice;
+use crate::tui::errors::{OpenError, warning_message};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{truncate, wrap, wrapped};
+
+/// Most warnings of an imported file shown.
+const MAX_WARNINGS: usize = 3;
 
 pub fn notice_lines<'a>(n: &Notice, lang: Lang, theme: &Theme, width: usize) -> Vec<Line<'a>> {
     let s = tui::words(lang);
@@ -33,27 +37,24 @@ pub fn notice_lines<'a>(n: &Notice, lang: Lang, theme: &Theme, width: usize) -> 
                     theme.dim(),
                 ));
             }
-            for w in warnings {
-                v.extend(wrapped(&sanitize_line(w), width, theme.warn()));
+            for w in warnings.iter().take(MAX_WARNINGS) {
+                let line = warning_message(lang, file, w);
+                v.extend(wrapped(&line, width, theme.warn()));
             }
             v
         }
-        Notice::OpenFailed(crate::tui::runtime::OpenError::Locked { id, holder }) => wrapped(
-            &tui::locked(lang, sanitize_line(id), sanitize_line(holder)),
-            width,
-            theme.error(),
-        ),
-        Notice::OpenFailed(crate::tui::runtime::OpenError::Failed(e)) => {
-            failed(s.open_session_failed, e)
+        Notice::Opening => wrapped(s.opening, width, theme.dim()),
+        Notice::OpenFailed(e @ OpenError::Locked { .. }) => {
+            wrapped(&e.message(lang), width, theme.error())
         }
-        Notice::ListFailed(e) => failed(s.list_failed, e),
+        Notice::OpenFailed(e) => failed(s.open_session_failed, &e.message(lang)),
         Notice::Drift(d, version) => drift_lines(d, version, lang, theme, width),
         Notice::FollowUp { previous_date } => wrapped(
             &tui::follow_up_started(lang, sanitize_line(previous_date)),
             width,
             theme.ok(),
         ),
-        Notice::ExportFailed(e) => failed(s.export_failed, e),
+        Notice::ExportFailed(e) => failed(s.export_failed, &e.message(lang)),
         Notice::SavedAgain => wrapped(s.saved_ok, width, theme.ok()),
         Notice::Exported(files) => {
             let mut v = vec![Line::styled(format!(" {}", s.exported_to), theme.ok())];
