@@ -289,3 +289,45 @@ fn minimum_size_draws_without_panicking_everywhere() {
         }
     }
 }
+
+/// A question text of about 1 MB (as one word and as words), the same as
+/// its help and as an option's label, and a note as long as notes can be:
+/// a keypress and the frame after it stay fast on every screen that shows
+/// them, whatever the text's length. (With 1 MB a key took 75 s in a debug
+/// build, and 10 MB hung the wizard.)
+#[test]
+fn drawing_cost_does_not_grow_with_text_length() {
+    use behovsanalys::questionnaire::Kind;
+    use behovsanalys::text::Text;
+    let mut a = app("sv", SessionMode::Advisor);
+    let mut q = (*a.q).clone();
+    let i = q.question("exporterar").unwrap();
+    let word = "å".repeat(500_000);
+    let words = "ord ".repeat(250_000);
+    q.questions[i].text = Text::plain(format!("{word} {words}"));
+    q.questions[i].help = Some(Text::plain(words.clone()));
+    if let Kind::Single { options } = &mut q.questions[i].kind {
+        options[0].label = Text::plain(format!("{word} {words}"));
+    }
+    a.q = std::sync::Arc::new(q);
+    to_questions(&mut a);
+    goto(&mut a, "exporterar");
+    press(&mut a, "n");
+    update(&mut a, Msg::Paste("anteckning ".repeat(2_000)));
+    press(&mut a, "Enter");
+    for (w, h) in [(80, 24), (200, 60)] {
+        for keys in [
+            "Down", "c", "c", "?", "PgDn", "Esc", "1", "n", "Esc", "s", "Esc",
+        ] {
+            let started = std::time::Instant::now();
+            press(&mut a, keys);
+            let screen = draw(&a, w, h);
+            let took = started.elapsed();
+            assert!(
+                took < std::time::Duration::from_millis(200),
+                "{keys} at {w}x{h} took {took:?}\n{screen}"
+            );
+        }
+        assert_eq!(current_id(&a), "exporterar");
+    }
+}

@@ -8,14 +8,12 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::text::sanitize_line;
-
 use super::app::*;
 use super::popups;
 use super::screens;
 use super::theme::Theme;
 use super::widgets::footer::pack;
-use super::widgets::wrap;
+use super::widgets::{clean, wrap};
 use crate::i18n::Lang;
 use crate::i18n::tui::{self, Words};
 
@@ -78,10 +76,7 @@ fn draw_header(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rec
         Span::styled(format!(" · {mode}"), theme.dim()),
     ];
     if let Some(name) = app.answers().and_then(|a| a.company.name.as_deref()) {
-        spans.push(Span::styled(
-            format!(" · {}", sanitize_line(name)),
-            theme.strong(),
-        ));
+        spans.push(Span::styled(format!(" · {}", clean(name)), theme.strong()));
     }
     let right = format!("{} ", app.lang.code().to_uppercase());
     let used: usize = spans.iter().map(Span::width).sum();

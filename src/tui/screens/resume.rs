@@ -13,7 +13,6 @@ use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
 use std::sync::Arc;
 
 use crate::session::{Listing, SessionMode, StoreError, Summary};
-use crate::text::sanitize_line;
 use crate::tui::errors::store_message;
 
 use crate::i18n::tui::{self, Words};
@@ -127,8 +126,8 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
                     &format!(
                         "{} {} {}",
                         s.resume_problem,
-                        sanitize_line(&p.file),
-                        sanitize_line(&p.message)
+                        clean(&p.file),
+                        clean(&p.message)
                     ),
                     w,
                 ),
@@ -171,7 +170,7 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
             let mut name = r
                 .company
                 .as_deref()
-                .map(sanitize_line)
+                .map(clean)
                 .unwrap_or_else(|| s.resume_unnamed.to_string());
             if r.previous.is_some() {
                 name = format!("{name} ({})", s.resume_follow_up);
@@ -181,7 +180,7 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
                 r.updated.get(..10).unwrap_or(&r.updated),
                 r.answered,
                 r.total,
-                sanitize_line(&r.id)
+                clean(&r.id)
             );
             // The highlight symbol takes the first column.
             let name_w = w.saturating_sub(text_width(&right) + 2);

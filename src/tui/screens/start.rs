@@ -10,8 +10,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use crate::text::sanitize_line;
-
 use crate::i18n::tui::Words;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::*;
@@ -126,10 +124,7 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
     let w = area.width.saturating_sub(4).min(72);
     let inner_w = w.saturating_sub(4) as usize;
     let mut lines = vec![
-        Line::styled(
-            sanitize_line(app.q.title.get(app.lang.code())),
-            theme.title(),
-        ),
+        Line::styled(clean(app.q.title.get(app.lang.code())), theme.title()),
         Line::raw(""),
     ];
     let intro = if app.is_self() {

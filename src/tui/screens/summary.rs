@@ -25,7 +25,7 @@ use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
 
 use crate::questionnaire::Cost;
 use crate::scoring::Reason;
-use crate::text::{fmt_num, sanitize_line};
+use crate::text::fmt_num;
 
 use crate::i18n::Lang;
 use crate::i18n::tui::{self, Words};
@@ -324,10 +324,7 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
         lines.push(Line::raw(""));
         lines.push(Line::styled(
             truncate(
-                &tui::since_last(
-                    app.lang,
-                    sanitize_line(p.updated.get(..10).unwrap_or(&p.updated)),
-                ),
+                &tui::since_last(app.lang, clean(p.updated.get(..10).unwrap_or(&p.updated))),
                 w,
             ),
             theme.title(),
@@ -343,7 +340,7 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
         )));
         let then: Vec<String> = c
             .referred_before()
-            .map(|r| sanitize_line(&app.q.actors[r.actor].name))
+            .map(|r| clean(&app.q.actors[r.actor].name))
             .collect();
         lines.extend(wrapped(
             &format!(
@@ -381,7 +378,7 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
             "·"
         };
         lines.push(Line::raw(truncate(
-            &format!("{mark} {}", sanitize_line(q.text.get(app.lang.code()))),
+            &format!("{mark} {}", clean(q.text.get(app.lang.code()))),
             w,
         )));
     }
@@ -433,7 +430,7 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
                     ' '
                 },
                 if consent { "[x]" } else { "[ ]" },
-                pad(&truncate(&sanitize_line(&actor.name), name_w), name_w)
+                pad(&truncate(&clean(&actor.name), name_w), name_w)
             );
             let style = if r.recommended {
                 theme.strong()
@@ -529,7 +526,7 @@ fn actor_details(
     let mut lines = vec![Line::styled(
         format!(
             "{} — {} {}",
-            sanitize_line(&actor.name),
+            clean(&actor.name),
             s.score,
             crate::output::round(r.score)
         ),
@@ -551,11 +548,7 @@ fn actor_details(
             theme.accent(),
         ));
     }
-    lines.extend(wrapped(
-        &sanitize_line(actor.description.get(lang)),
-        w,
-        theme.dim(),
-    ));
+    lines.extend(wrapped(&clean(actor.description.get(lang)), w, theme.dim()));
     if !r.reasons.is_empty() {
         lines.push(Line::styled(format!("{}:", s.reasons), theme.title()));
     }
@@ -564,7 +557,7 @@ fn actor_details(
             Reason::Rule { rule } => actor
                 .rules
                 .get(*rule)
-                .map(|x| sanitize_line(x.reason.get(lang)))
+                .map(|x| clean(x.reason.get(lang)))
                 .unwrap_or_default(),
             Reason::Answer(c) => {
                 let q = &app.q.questions[c.question];
@@ -576,10 +569,10 @@ fn actor_details(
                 );
                 format!(
                     "{} → {} (+{} {})",
-                    sanitize_line(q.text.get(lang)),
-                    sanitize_line(&ans),
+                    clean(q.text.get(lang)),
+                    clean(&ans),
                     fmt_num(c.points),
-                    sanitize_line(app.q.areas[c.area].title.get(lang))
+                    clean(app.q.areas[c.area].title.get(lang))
                 )
             }
         };
@@ -602,7 +595,7 @@ fn actor_details(
             Cost::Subsidised => s.cost_subsidised,
             Cost::Paid => s.cost_paid,
         };
-        let mut text = format!("{} ({cost})", sanitize_line(svc.name.get(lang)));
+        let mut text = format!("{} ({cost})", clean(svc.name.get(lang)));
         if offer.undecided {
             text.push_str(&format!(" – {}", s.undecided));
         }
@@ -615,7 +608,7 @@ fn actor_details(
     }
     if let Some(next) = &actor.next_step {
         lines.extend(wrapped(
-            &format!("{}: {}", s.next_step, sanitize_line(next.get(lang))),
+            &format!("{}: {}", s.next_step, clean(next.get(lang))),
             w,
             theme.accent(),
         ));
