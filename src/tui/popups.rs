@@ -8,13 +8,14 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
 
+use crate::i18n::tui::Words;
+
 use super::app::{App, NoteKind, Popup, Screen};
 use super::keymap::{Action, Binding, DOWN, ENTER, ESC, Key, Keymap, PGDN, PGUP, UP, ch, ctrl};
 use super::screens::{self, questions};
 use super::theme::Theme;
 use super::update::Effect;
 use super::widgets::{clean, clean_block, pad, popup, text_width, truncate, wrap, wrapped};
-use crate::i18n::tui::Words;
 
 /// The note editor: a text field.
 pub const NOTE: Keymap = Keymap {

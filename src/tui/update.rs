@@ -2,12 +2,12 @@
 //! wizard. Pure — no I/O, no clock except the injected one; the run loop
 //! executes the returned effects.
 
+use std::sync::Arc;
+
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 
 use crate::answers::{Answer, AnswersFile};
 use crate::questionnaire::Kind;
-use std::sync::Arc;
-
 use crate::session::{Listing, Meta, Session, StoreError};
 
 use super::app::*;

@@ -8,14 +8,15 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::i18n::Lang;
+use crate::i18n::tui::{self, Words};
+
 use super::app::*;
 use super::popups;
 use super::screens;
 use super::theme::Theme;
 use super::widgets::footer::pack;
 use super::widgets::{clean, wrap};
-use crate::i18n::Lang;
-use crate::i18n::tui::{self, Words};
 
 /// Smallest usable terminal.
 pub const MIN_W: u16 = 60;

@@ -1,28 +1,26 @@
 //! The company form: name, organisation number, municipality, SNI code,
 //! employees and (advisor) who is present.
 
-use ratatui::crossterm::event::KeyEvent;
-
-use crate::answers::Answer;
-
-use crate::tui::app::*;
-use crate::tui::keymap::{
-    self, Action, BACKTAB, Binding, DOWN, ENTER, ESC, Keymap, PGDN, SPACE, TAB, UP, ch, ctrl, f,
-};
-use crate::tui::update::*;
-use crate::tui::widgets::input::{Input, draw_input};
-use crate::tui::widgets::notice::notice_lines;
 use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Paragraph};
 
+use crate::answers::Answer;
+use crate::i18n::tui::Words;
 use crate::questionnaire::Kind;
 use crate::session::{Attendee, Session};
 
-use crate::i18n::tui::Words;
+use crate::tui::app::*;
+use crate::tui::keymap::{
+    self, Action, BACKTAB, Binding, DOWN, ENTER, ESC, Keymap, PGDN, SPACE, TAB, UP, ch, ctrl, f,
+};
 use crate::tui::theme::Theme;
+use crate::tui::update::*;
+use crate::tui::widgets::input::{Input, draw_input};
+use crate::tui::widgets::notice::notice_lines;
 use crate::tui::widgets::*;
 
 /// The company form's fields, in focus order.

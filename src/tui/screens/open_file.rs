@@ -2,23 +2,23 @@
 
 use std::path::PathBuf;
 
-use ratatui::crossterm::event::KeyEvent;
-
-use crate::tui::app::*;
-use crate::tui::jobs::OpenRequest;
-use crate::tui::keymap::{self, Action, Binding, ENTER, ESC, Keymap};
-use crate::tui::update::*;
-use crate::tui::widgets::input::Input;
-use crate::tui::widgets::input::draw_input;
-use crate::tui::widgets::notice::notice_lines;
 use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use crate::i18n::tui::Words;
+
+use crate::tui::app::*;
+use crate::tui::jobs::OpenRequest;
+use crate::tui::keymap::{self, Action, Binding, ENTER, ESC, Keymap};
 use crate::tui::theme::Theme;
+use crate::tui::update::*;
+use crate::tui::widgets::input::Input;
+use crate::tui::widgets::input::draw_input;
+use crate::tui::widgets::notice::notice_lines;
 use crate::tui::widgets::*;
 
 #[derive(Debug, Clone, Default)]

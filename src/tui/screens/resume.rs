@@ -1,22 +1,22 @@
 //! The list of saved sessions: resume one, or start a follow-up visit.
 
-use crate::tui::app::*;
-use crate::tui::jobs::OpenRequest;
-use crate::tui::keymap::{self, Action, Binding, ENTER, ESC, Keymap, SPACE, ch};
-use crate::tui::update::*;
-use crate::tui::widgets::notice::notice_lines;
+use std::sync::Arc;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
 
-use std::sync::Arc;
-
-use crate::session::{Listing, SessionMode, StoreError, Summary};
-use crate::tui::errors::store_message;
-
 use crate::i18n::tui::{self, Words};
+use crate::session::{Listing, SessionMode, StoreError, Summary};
+
+use crate::tui::app::*;
+use crate::tui::errors::store_message;
+use crate::tui::jobs::OpenRequest;
+use crate::tui::keymap::{self, Action, Binding, ENTER, ESC, Keymap, SPACE, ch};
 use crate::tui::theme::Theme;
+use crate::tui::update::*;
+use crate::tui::widgets::notice::notice_lines;
 use crate::tui::widgets::*;
 
 /// The resume list: `None` while it is read.

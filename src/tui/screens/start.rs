@@ -1,9 +1,5 @@
 //! The start screen: new, resume, open a self-assessment, language, quit.
 
-use crate::tui::app::*;
-use crate::tui::keymap::{self, Action, Binding, ENTER, ESC, Key, Keymap, SPACE, ch, ctrl};
-use crate::tui::update::*;
-use crate::tui::widgets::notice::notice_lines;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -11,7 +7,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use crate::i18n::tui::Words;
+
+use crate::tui::app::*;
+use crate::tui::keymap::{self, Action, Binding, ENTER, ESC, Key, Keymap, SPACE, ch, ctrl};
 use crate::tui::theme::Theme;
+use crate::tui::update::*;
+use crate::tui::widgets::notice::notice_lines;
 use crate::tui::widgets::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::i18n::tui::Words;
+
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{clean, pad, truncate};

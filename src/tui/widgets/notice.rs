@@ -4,6 +4,7 @@ use ratatui::text::Line;
 
 use crate::i18n::Lang;
 use crate::i18n::tui::{self};
+
 use crate::tui::app::Notice;
 use crate::tui::errors::{OpenError, warning_message};
 use crate::tui::theme::Theme;

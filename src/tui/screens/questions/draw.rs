@@ -7,12 +7,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::answers::Answer;
+use crate::i18n::Lang;
+use crate::i18n::tui::{self, Words};
 use crate::questionnaire::{Kind, Question};
 use crate::text::fmt_num;
 
 use super::sections::{self, SectionCounts};
-use crate::i18n::Lang;
-use crate::i18n::tui::{self, Words};
 use crate::tui::app::*;
 use crate::tui::keymap::Action;
 use crate::tui::theme::Theme;

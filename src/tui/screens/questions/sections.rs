@@ -1,15 +1,16 @@
 //! The section list beside the questions.
 
-use crate::tui::app::*;
-use crate::tui::keymap::Action;
-use crate::tui::update::*;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState};
 
 use crate::i18n::tui::Words;
+
+use crate::tui::app::*;
+use crate::tui::keymap::Action;
 use crate::tui::theme::Theme;
+use crate::tui::update::*;
 use crate::tui::widgets::*;
 
 /// An action while the section list has focus (its keys are in the
