@@ -9,6 +9,7 @@ pub mod export;
 pub mod i18n;
 pub mod output;
 pub mod questionnaire;
+pub mod report;
 pub mod scoring;
 pub mod session;
 pub mod text;

@@ -6,6 +6,7 @@ mod cmd;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use behovsanalys::time::Date;
 use clap::{Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -148,11 +149,11 @@ pub enum Command {
         #[arg(long)]
         force: bool,
         /// The summary's date (default: today).
-        #[arg(long, value_name = "YYYY-MM-DD", env = "BEHOVSANALYS_DATE")]
-        date: Option<String>,
+        #[arg(long, value_name = "YYYY-MM-DD", env = "BEHOVSANALYS_DATE", value_parser = cmd::args::date)]
+        date: Option<Date>,
         /// The follow-up date (default: the date + 14 days).
-        #[arg(long, value_name = "YYYY-MM-DD")]
-        follow_up: Option<String>,
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = cmd::args::date)]
+        follow_up: Option<Date>,
     },
     /// Anonymised statistics over all saved sessions, for the regional follow-up.
     Report {
@@ -162,11 +163,11 @@ pub enum Command {
         #[arg(long, value_name = "N", default_value_t = 5, value_parser = clap::value_parser!(u64).range(1..))]
         min_group: u64,
         /// Only sessions updated (or created) on or after this date.
-        #[arg(long, value_name = "YYYY-MM-DD")]
-        from: Option<String>,
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = cmd::args::date)]
+        from: Option<Date>,
         /// Only sessions updated (or created) on or before this date.
-        #[arg(long, value_name = "YYYY-MM-DD")]
-        to: Option<String>,
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = cmd::args::date)]
+        to: Option<Date>,
         /// Only sessions of this municipality.
         #[arg(long, value_name = "NAME")]
         municipality: Option<String>,
@@ -177,8 +178,8 @@ pub enum Command {
         #[arg(long)]
         force: bool,
         /// The report's date (default: today).
-        #[arg(long, value_name = "YYYY-MM-DD", env = "BEHOVSANALYS_DATE")]
-        date: Option<String>,
+        #[arg(long, value_name = "YYYY-MM-DD", env = "BEHOVSANALYS_DATE", value_parser = cmd::args::date)]
+        date: Option<Date>,
     },
     /// The service catalogue: every actor's services, who qualifies, what
     /// they cost, which areas they help with, and who benefits.

@@ -180,7 +180,9 @@ fn date_filter_and_empty_data_dir() {
     // Months 3, 4 and 5 of the 12-month cycle, twice.
     assert_eq!(v["assessments"], 6);
     assert_eq!(v["files"]["filtered_out"], 18);
+    // A data directory whose sessions folder is empty: a report of nothing.
     let empty = tempfile::tempdir().unwrap();
+    std::fs::create_dir(empty.path().join("sessions")).unwrap();
     let v = json(empty.path(), &[]);
     assert_eq!(v["assessments"], 0);
     let (ok, _, err) = report(dir.path(), &["--from", "2026-13-01"]);
@@ -193,6 +195,61 @@ fn date_filter_and_empty_data_dir() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn a_data_dir_that_is_not_there_is_an_error_not_an_empty_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let nowhere = dir.path().join("no-such-dir");
+    let (ok, out, err) = report(&nowhere, &[]);
+    assert!(!ok, "{out}");
+    assert!(out.is_empty(), "{out}");
+    assert!(err.contains("no-such-dir"), "{err}");
+    assert!(err.contains("no data directory"), "{err}");
+    // A folder that exists but holds no sessions folder is not a data
+    // directory either (a wrong path, e.g. the sessions folder itself).
+    let (ok, _, err) = report(dir.path(), &[]);
+    assert!(!ok);
+    assert!(err.contains("no sessions folder"), "{err}");
+}
+
+#[test]
+fn dates_are_checked_at_the_argument_boundary() {
+    let dir = tempfile::tempdir().unwrap();
+    support::sessions(&q(), &dir.path().join("sessions"), 3, 9);
+    for (args, shown) in [
+        (&["--from", "2026-03-01junk"][..], "2026-03-01junk"),
+        (&["--to", "2026-02-30"][..], "2026-02-30"),
+        (&["--date", "25/11/2026"][..], "25/11/2026"),
+    ] {
+        let out = bin()
+            .arg("report")
+            .arg("--data-dir")
+            .arg(dir.path())
+            .args(args)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(shown) && err.contains(args[0]), "{err}");
+        assert!(out.stdout.is_empty());
+    }
+    // BEHOVSANALYS_DATE is checked the same way.
+    let out = bin()
+        .env("BEHOVSANALYS_DATE", "2026-11-25junk")
+        .arg("report")
+        .arg("--data-dir")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    // A period that ends before it starts.
+    let (ok, out, err) = report(dir.path(), &["--from", "2026-09-30", "--to", "2026-07-01"]);
+    assert!(!ok && out.is_empty());
+    assert!(
+        err.contains("2026-07-01") && err.contains("2026-09-30"),
+        "{err}"
+    );
 }
 
 #[test]

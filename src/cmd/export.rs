@@ -17,8 +17,8 @@ pub struct Args<'a> {
     pub out: Option<&'a Path>,
     pub out_dir: Option<&'a Path>,
     pub force: bool,
-    pub date: Option<&'a str>,
-    pub follow_up: Option<&'a str>,
+    pub date: Option<behovsanalys::time::Date>,
+    pub follow_up: Option<behovsanalys::time::Date>,
 }
 
 fn format(f: ExportFormat) -> Format {
@@ -42,8 +42,8 @@ pub fn run(cli: &Cli, args: &Args<'_>) -> Result<ExitCode> {
         lang: &lang,
     };
     let opts = Options {
-        date: args.date.map(String::from),
-        follow_up: args.follow_up.map(String::from),
+        date: args.date.map(|d| d.to_string()),
+        follow_up: args.follow_up.map(|d| d.to_string()),
     };
     let fmt = format(args.format);
     let (content, target) = match (args.actor, args.company) {

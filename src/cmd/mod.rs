@@ -1,5 +1,6 @@
 //! Command implementations of the binary.
 
+pub mod args;
 mod catalogue;
 mod check;
 mod diff;
@@ -51,8 +52,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 out: out.as_deref(),
                 out_dir: out_dir.as_deref(),
                 force: *force,
-                date: date.as_deref(),
-                follow_up: follow_up.as_deref(),
+                date: *date,
+                follow_up: *follow_up,
             },
         ),
         Some(Command::Report {
@@ -69,12 +70,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             &report::Args {
                 format: *format,
                 min_group: *min_group,
-                from: from.as_deref(),
-                to: to.as_deref(),
+                from: *from,
+                to: *to,
                 municipality: municipality.as_deref(),
                 out: out.as_deref(),
                 force: *force,
-                date: date.as_deref(),
+                date: *date,
             },
         ),
         Some(Command::Catalogue { format }) => catalogue::run(&cli, *format),

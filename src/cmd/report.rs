@@ -4,20 +4,21 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use behovsanalys::export::report::{self, ReportOptions};
+use behovsanalys::report::{self, ReportOptions};
 use behovsanalys::session::{Store, default_data_dir};
+use behovsanalys::time::Date;
 
 use crate::{Cli, ReportFormat};
 
 pub struct Args<'a> {
     pub format: ReportFormat,
     pub min_group: u64,
-    pub from: Option<&'a str>,
-    pub to: Option<&'a str>,
+    pub from: Option<Date>,
+    pub to: Option<Date>,
     pub municipality: Option<&'a str>,
     pub out: Option<&'a Path>,
     pub force: bool,
-    pub date: Option<&'a str>,
+    pub date: Option<Date>,
 }
 
 pub fn run(cli: &Cli, args: &Args<'_>) -> Result<ExitCode> {
@@ -32,13 +33,19 @@ pub fn run(cli: &Cli, args: &Args<'_>) -> Result<ExitCode> {
             None => Store::open(None).map(|s| s.root().to_path_buf())?,
         },
     };
+    if !root.is_dir() {
+        anyhow::bail!(
+            "there is no data directory at {}",
+            behovsanalys::text::sanitize_line(&root.display().to_string())
+        );
+    }
     let dir = root.join("sessions");
     let opts = ReportOptions {
         min_group: args.min_group,
-        from: args.from.map(String::from),
-        to: args.to.map(String::from),
+        from: args.from,
+        to: args.to,
         municipality: args.municipality.map(String::from),
-        date: args.date.map(String::from),
+        date: args.date,
         lang,
         threads: None,
     };

@@ -25,6 +25,8 @@ pub const FORMAT_VERSION: u32 = 1;
 
 /// Most answers listed under one need.
 const TRIGGERS_PER_AREA: usize = 4;
+/// Days from the document date to the follow-up date, unless given.
+pub const FOLLOW_UP_DAYS: i32 = 14;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct QuestionnaireRef {
@@ -213,14 +215,14 @@ fn opt_clean(s: Option<&String>) -> Option<String> {
 
 fn dates(opts: &Options) -> Result<(String, String), ExportError> {
     let day = match &opts.date {
-        Some(d) => time::parse_date(d).ok_or_else(|| ExportError::BadDate(d.clone()))?,
-        None => time::now_secs().div_euclid(86_400),
+        Some(d) => time::parse_ymd(d)?,
+        None => time::today(),
     };
     let follow = match &opts.follow_up {
-        Some(d) => time::parse_date(d).ok_or_else(|| ExportError::BadDate(d.clone()))?,
-        None => day + 14,
+        Some(d) => time::parse_ymd(d)?,
+        None => time::add_days(day, FOLLOW_UP_DAYS),
     };
-    Ok((time::date(day * 86_400), time::date(follow * 86_400)))
+    Ok((day.to_string(), follow.to_string()))
 }
 
 /// Everything both documents share.
@@ -296,7 +298,9 @@ impl<'a> Common<'a> {
                 Industry {
                     sni: clean(code),
                     section: letter.map(String::from),
-                    section_title: letter.map(|l| sni::title(l, self.lang).to_string()),
+                    section_title: letter.map(|l| {
+                        sni::title(l, crate::i18n::Lang::of_content(self.lang)).to_string()
+                    }),
                 }
             }),
             employees,
@@ -621,7 +625,7 @@ pub fn referral_doc(
         )
     };
     if let Some(at) = &at {
-        statement.push_str(&format!(" ({})", readable_time(at)));
+        statement.push_str(&format!(" ({})", time::local_time(at)));
     }
     if let Some(by) = &by {
         statement.push_str(&if sv {
@@ -762,18 +766,4 @@ pub fn company_doc(input: &Input<'_>, opts: &Options) -> Result<CompanyDoc, Expo
         actors,
         open_questions,
     })
-}
-
-/// `2026-11-25T10:42:00Z` → `2026-11-25 10:42 UTC`; other text unchanged.
-fn readable_time(s: &str) -> String {
-    let b = s.as_bytes();
-    if s.len() == 20
-        && b.get(10) == Some(&b'T')
-        && s.ends_with('Z')
-        && time::parse_date(s).is_some()
-    {
-        format!("{} {} UTC", &s[..10], &s[11..16])
-    } else {
-        s.to_string()
-    }
 }

@@ -9,8 +9,7 @@ use std::path::{Path, PathBuf};
 pub mod doc;
 pub mod escape;
 mod render;
-pub mod report;
-pub mod report_render;
+
 pub mod sni;
 
 use crate::answers::AnswersFile;
@@ -47,8 +46,8 @@ pub enum ExportError {
     NoConsent(String),
     #[error("{0} already exists; use --force to overwrite it")]
     Exists(String),
-    #[error("`{0}` is not a date; write YYYY-MM-DD")]
-    BadDate(String),
+    #[error(transparent)]
+    BadDate(#[from] crate::time::DateError),
     #[error("cannot write {path}: {err}")]
     Io { path: String, err: std::io::Error },
 }
@@ -65,7 +64,9 @@ pub struct Input<'a> {
 /// Choices that do not come from the answers.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
-    /// The document's date, `YYYY-MM-DD` (default: today, UTC).
+    /// The document's date, `YYYY-MM-DD` (default: today in Sweden).
+    /// Strings, not dates, because the wizard passes `BEHOVSANALYS_DATE`
+    /// through; they are parsed strictly ([`crate::time::parse_ymd`]).
     pub date: Option<String>,
     /// The follow-up date, `YYYY-MM-DD` (default: the date + 14 days).
     pub follow_up: Option<String>,
