@@ -115,6 +115,20 @@ pub fn sanitize_line(s: &str) -> String {
         .collect()
 }
 
+/// A file name or path as it may be printed: not-UTF-8 bytes become U+FFFD
+/// and control characters (an `ESC ]52;…` in a file name would reach the
+/// terminal through a `FILE:LINE:COL` prefix), bidi overrides, newlines and
+/// tabs are replaced, so the path stays on one line and changes nothing on
+/// the screen. Use it for every path in a message.
+pub fn display_path(path: &std::path::Path) -> String {
+    display_name(&path.to_string_lossy())
+}
+
+/// [`display_path`] for a name already held as text (e.g. a source name).
+pub fn display_name(name: &str) -> String {
+    sanitize_line(name)
+}
+
 /// Makes JSON text safe to print on a terminal without changing what it
 /// means: serde_json already escapes C0 controls, but leaves DEL, the C1
 /// controls (U+009B is a CSI on many terminals) and the bidi overrides raw.

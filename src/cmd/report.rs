@@ -4,8 +4,10 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Result;
+use behovsanalys::i18n::{Lang, cli as words};
 use behovsanalys::report::{self, ReportOptions};
 use behovsanalys::session::{Store, default_data_dir};
+use behovsanalys::text::display_path;
 use behovsanalys::time::Date;
 
 use crate::{Cli, ReportFormat};
@@ -21,7 +23,7 @@ pub struct Args<'a> {
     pub date: Option<Date>,
 }
 
-pub fn run(cli: &Cli, args: &Args<'_>) -> Result<ExitCode> {
+pub fn run(cli: &Cli, ui: Lang, args: &Args<'_>) -> Result<ExitCode> {
     let loaded = super::load_questionnaire(cli)?;
     let q = &loaded.questionnaire;
     let lang = super::lang(cli, q);
@@ -34,10 +36,7 @@ pub fn run(cli: &Cli, args: &Args<'_>) -> Result<ExitCode> {
         },
     };
     if !root.is_dir() {
-        anyhow::bail!(
-            "there is no data directory at {}",
-            behovsanalys::text::sanitize_line(&root.display().to_string())
-        );
+        anyhow::bail!(words::no_data_dir(ui, &display_path(&root)));
     }
     let dir = root.join("sessions");
     let opts = ReportOptions {
@@ -52,9 +51,8 @@ pub fn run(cli: &Cli, args: &Args<'_>) -> Result<ExitCode> {
     let stats = report::compute(q, &dir, &opts)?;
     if stats.files.unreadable > 0 {
         eprintln!(
-            "note: {} file(s) in {} could not be read and were skipped",
-            stats.files.unreadable,
-            behovsanalys::text::sanitize_line(&dir.display().to_string())
+            "{}",
+            words::unreadable_skipped(ui, stats.files.unreadable, &display_path(&dir))
         );
     }
     let format = match args.format {
@@ -67,12 +65,9 @@ pub fn run(cli: &Cli, args: &Args<'_>) -> Result<ExitCode> {
     match args.out {
         Some(out) => {
             super::export::write_out(out, &content, args.force)?;
-            eprintln!(
-                "wrote {}",
-                behovsanalys::text::sanitize_line(&out.display().to_string())
-            );
+            eprintln!("{}", words::wrote(ui, &display_path(out)));
         }
-        None => super::export::print_safe(&content),
+        None => super::emit(&content)?,
     }
     Ok(ExitCode::SUCCESS)
 }

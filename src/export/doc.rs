@@ -121,7 +121,7 @@ pub struct Note {
     pub note: String,
 }
 
-/// A referral summary for one actor (DESIGN.md §4 `export --actor`).
+/// A referral summary for one actor (`export --actor`; docs/EXPORT.md).
 #[derive(Debug, Clone, Serialize)]
 pub struct ReferralDoc {
     pub kind: &'static str,
@@ -169,7 +169,7 @@ pub struct OpenQuestion {
     pub unknown: bool,
 }
 
-/// The company's own summary (DESIGN.md §4 `export --company`).
+/// The company's own summary (`export --company`; docs/EXPORT.md).
 #[derive(Debug, Clone, Serialize)]
 pub struct CompanyDoc {
     pub kind: &'static str,

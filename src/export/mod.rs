@@ -48,8 +48,63 @@ pub enum ExportError {
     Exists(String),
     #[error(transparent)]
     BadDate(#[from] crate::time::DateError),
+    /// `--force` was given, but what is there is not a regular file (a
+    /// symlink, even a dangling one, a FIFO, a device, a directory): never
+    /// replaced.
+    #[error("{path} is not a regular file ({kind}); it is never replaced, not even with --force")]
+    NotRegular { path: String, kind: NotFile },
     #[error("cannot write {path}: {err}")]
     Io { path: String, err: std::io::Error },
+}
+
+/// What is at a path where an export was to be written, when it is not a
+/// regular file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotFile {
+    Directory,
+    Symlink,
+    Fifo,
+    Device,
+    Other,
+}
+
+impl NotFile {
+    /// `None` for a regular file.
+    pub fn of(t: std::fs::FileType) -> Option<NotFile> {
+        #[cfg(unix)]
+        use std::os::unix::fs::FileTypeExt as _;
+        if t.is_file() {
+            return None;
+        }
+        Some(if t.is_symlink() {
+            NotFile::Symlink
+        } else if t.is_dir() {
+            NotFile::Directory
+        } else {
+            #[cfg(unix)]
+            {
+                if t.is_fifo() {
+                    return Some(NotFile::Fifo);
+                }
+                if t.is_block_device() || t.is_char_device() {
+                    return Some(NotFile::Device);
+                }
+            }
+            NotFile::Other
+        })
+    }
+}
+
+impl std::fmt::Display for NotFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            NotFile::Directory => "a directory",
+            NotFile::Symlink => "a symbolic link",
+            NotFile::Fifo => "a named pipe",
+            NotFile::Device => "a device",
+            NotFile::Other => "not a regular file",
+        })
+    }
 }
 
 /// What a summary is made from.
@@ -153,8 +208,8 @@ pub fn file_name(parts: &[&str], format: Format) -> String {
     )
 }
 
-/// Writes `content` to `dir/name` atomically; refuses to overwrite an
-/// existing file unless `force`. `name` must be a plain file name.
+/// Writes `content` to `dir/name` (see [`write_to`]). `name` must be a
+/// plain file name.
 pub fn write_file(
     dir: &Path,
     name: &str,
@@ -162,21 +217,47 @@ pub fn write_file(
     force: bool,
 ) -> Result<PathBuf, ExportError> {
     let path = dir.join(name);
-    let io = |err| ExportError::Io {
-        path: path.display().to_string(),
-        err,
-    };
     if !plain_file_name(name) {
-        return Err(io(std::io::Error::new(
-            std::io::ErrorKind::InvalidInput,
-            "not a plain file name",
-        )));
+        return Err(ExportError::Io {
+            path: crate::text::display_path(&path),
+            err: std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a plain file name"),
+        });
     }
-    if path.exists() && !force {
-        return Err(ExportError::Exists(path.display().to_string()));
-    }
-    crate::session::atomic::write(&path, content.as_bytes()).map_err(io)?;
+    write_to(&path, content, force)?;
     Ok(path)
+}
+
+/// Writes `content` to `path` atomically (a temp file next to it, then a
+/// link or rename): a new name is created without ever replacing a file
+/// that appears meanwhile; an existing regular file is replaced only with
+/// `force`. Anything else at `path` — a symlink (even a dangling one), a
+/// FIFO, a device, a directory — is never written through or replaced:
+/// [`ExportError::Exists`] without `force` (so a caller can pick another
+/// name), [`ExportError::NotRegular`] with it.
+pub fn write_to(path: &Path, content: &str, force: bool) -> Result<(), ExportError> {
+    use crate::session::atomic;
+    let shown = || crate::text::display_path(path);
+    let io = |err| ExportError::Io { path: shown(), err };
+    match std::fs::symlink_metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            atomic::write_new(path, content.as_bytes()).map_err(|e| {
+                if e.kind() == std::io::ErrorKind::AlreadyExists {
+                    ExportError::Exists(shown())
+                } else {
+                    io(e)
+                }
+            })
+        }
+        Err(e) => Err(io(e)),
+        Ok(_) if !force => Err(ExportError::Exists(shown())),
+        Ok(m) => match NotFile::of(m.file_type()) {
+            Some(kind) => Err(ExportError::NotRegular {
+                path: shown(),
+                kind,
+            }),
+            None => atomic::write(path, content.as_bytes()).map_err(io),
+        },
+    }
 }
 
 /// True for a name that stays inside the directory it is joined to: one

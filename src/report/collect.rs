@@ -366,11 +366,11 @@ pub fn compute(q: &Questionnaire, dir: &Path, opts: &ReportOptions) -> Result<St
         Ok(rd) => Mutex::new(rd),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             let root = dir.parent().unwrap_or(dir);
-            return Err(ReportError::NoSessions(root.display().to_string()));
+            return Err(ReportError::NoSessions(crate::text::display_path(root)));
         }
         Err(err) => {
             return Err(ReportError::List {
-                path: dir.display().to_string(),
+                path: crate::text::display_path(dir),
                 err,
             });
         }
