@@ -13,7 +13,10 @@ const FORMATS: [&str; 4] = ["md", "html", "json", "csv"];
 fn bin() -> Command {
     let mut c = Command::cargo_bin("behovsanalys").unwrap();
     c.env_remove("BEHOVSANALYS_DATE")
-        .env_remove("BEHOVSANALYS_DATA_DIR");
+        .env_remove("BEHOVSANALYS_DATA_DIR")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C");
     c
 }
 

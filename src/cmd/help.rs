@@ -203,6 +203,7 @@ fn usage_error(e: &clap::Error) -> Option<UsageError> {
         Some(ContextValue::String(s)) => vec![s.clone()],
         _ => Vec::new(),
     };
+    let suggestions = |k: ContextKind| Some(list(k).join("', '")).filter(|s| !s.is_empty());
     Some(match e.kind() {
         ErrorKind::InvalidValue => {
             let arg = s(ContextKind::InvalidArg)?;
@@ -225,11 +226,11 @@ fn usage_error(e: &clap::Error) -> Option<UsageError> {
         }
         ErrorKind::UnknownArgument => UsageError::UnknownArgument {
             arg: s(ContextKind::InvalidArg)?,
-            suggestion: s(ContextKind::SuggestedArg),
+            suggestion: suggestions(ContextKind::SuggestedArg),
         },
         ErrorKind::InvalidSubcommand => UsageError::UnknownCommand {
             name: s(ContextKind::InvalidSubcommand)?,
-            suggestion: s(ContextKind::SuggestedSubcommand),
+            suggestion: suggestions(ContextKind::SuggestedSubcommand),
         },
         ErrorKind::MissingRequiredArgument => UsageError::MissingRequired {
             args: list(ContextKind::InvalidArg),

@@ -602,7 +602,6 @@ pub fn referral_doc(
     }
     let c = Common::new(input, opts)?;
     let lang = c.lang;
-    let sv = lang == "sv";
     let r = c
         .eval
         .referral(ai)
@@ -615,26 +614,13 @@ pub fn referral_doc(
             .filter(|n| !n.is_empty())
     });
     let actor_name = clean(&actor.name);
-    let mut statement = if sv {
-        format!(
-            "Företaget har samtyckt till att uppgifterna i den här hänvisningen lämnas till {actor_name}"
-        )
-    } else {
-        format!(
-            "The company has consented to the information in this referral being passed on to {actor_name}"
-        )
-    };
-    if let Some(at) = &at {
-        statement.push_str(&format!(" ({})", time::local_time(at)));
-    }
-    if let Some(by) = &by {
-        statement.push_str(&if sv {
-            format!("; samtycket registrerades av {by}")
-        } else {
-            format!("; consent recorded by {by}")
-        });
-    }
-    statement.push('.');
+    let at_local = at.as_deref().map(time::local_time);
+    let statement = crate::i18n::export::consent_statement(
+        crate::i18n::Lang::of_content(lang),
+        &actor_name,
+        at_local.as_deref(),
+        by.as_deref(),
+    );
 
     let mut areas: Vec<(usize, f64)> = actor.weights.clone();
     areas.sort_by(|x, y| {

@@ -10,7 +10,9 @@ pub fn clean(s: &str) -> String {
     crate::text::sanitize(s).into_owned()
 }
 
-/// Escapes text for HTML element content and quoted attribute values.
+/// Escapes text for HTML element content and quoted attribute values —
+/// the one HTML escape of the program (exports, report, catalogue, preview).
+/// Control and bidi characters become U+FFFD.
 pub fn html(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
