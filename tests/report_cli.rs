@@ -307,3 +307,31 @@ fn generate_for_benchmark() {
         .unwrap_or(100_000);
     support::sessions(&q(), &Path::new(&dir).join("sessions"), n, 42);
 }
+
+#[test]
+fn csv_values_are_plain_numbers_or_the_suppression_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    support::sessions(&q(), &dir.path().join("sessions"), 100, 13);
+    let (ok, out, err) = report(dir.path(), &["--format", "csv"]);
+    assert!(ok, "{err}");
+    let mut negatives = 0;
+    for (i, line) in out
+        .split("\r\n")
+        .filter(|l| !l.is_empty())
+        .enumerate()
+        .skip(1)
+    {
+        // The value is the last cell; no label in these rows has a comma.
+        let value = line.rsplit(',').next().unwrap();
+        let metric = line.split(',').nth(4).unwrap();
+        if metric == "date" {
+            continue;
+        }
+        assert!(
+            value.parse::<f64>().is_ok() || value == "< 5",
+            "line {i}: {line}"
+        );
+        negatives += usize::from(value.starts_with('-'));
+    }
+    assert!(negatives > 0, "the follow-up has falling needs: {out}");
+}

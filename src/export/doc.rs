@@ -84,11 +84,33 @@ pub struct Consent {
 pub struct Trigger {
     pub question: String,
     pub question_text: String,
-    /// Option id or number as answered.
-    pub answer: String,
+    /// Option id (a string) or number (a JSON number) as answered.
+    pub answer: AnswerValue,
     /// The answer as shown (option label, or number with unit).
     pub answer_label: String,
     pub points: f64,
+}
+
+/// An answer as data: an option id, or a number (whole numbers without a
+/// fraction: `4`, not `4.0` or `"4"`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum AnswerValue {
+    Option(String),
+    Int(i64),
+    Number(f64),
+}
+
+impl AnswerValue {
+    fn of(c: &crate::scoring::Contribution, q: &Questionnaire, answer: Option<&Answer>) -> Self {
+        match (c.option, answer) {
+            (None, Some(Answer::Number(x))) if x.fract() == 0.0 && x.abs() < 1e15 => {
+                AnswerValue::Int(*x as i64)
+            }
+            (None, Some(Answer::Number(x))) => AnswerValue::Number(*x),
+            _ => AnswerValue::Option(clean(&c.answer_text(q, answer))),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -340,7 +362,7 @@ impl<'a> Common<'a> {
                     Trigger {
                         question: question.id.clone(),
                         question_text: clean(question.text.get(self.lang)),
-                        answer: clean(&c.answer_text(self.q, answer)),
+                        answer: AnswerValue::of(&c, self.q, answer),
                         answer_label: answer_label(self.q, c.question, c.option, answer, self.lang),
                         points: (c.points * 100.0).round() / 100.0,
                     }

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::doc::{ActorSummary, CompanyDoc, CompanyInfo, Need, Person, ReferralDoc, ServiceItem};
-use super::escape::{csv_row, html, html_multiline, md};
+use super::escape::{Cell, csv_record, csv_row, html, html_multiline, md};
 use crate::i18n::Lang;
 use crate::i18n::export::{Words, words};
 use crate::text::fmt_num;
@@ -543,41 +543,42 @@ fn csv_company(out: &mut String, c: &CompanyInfo) {
             ],
         );
     }
-    let emp = c.employees.map(|e| e.to_string()).unwrap_or_default();
-    csv_row(
+    let emp = c.employees.map_or(Cell::Text(""), |e| Cell::Num(e as f64));
+    csv_record(
         out,
         &[
-            "company",
-            "employees",
-            "",
-            &emp,
-            c.size_class.as_deref().unwrap_or(""),
+            "company".into(),
+            "employees".into(),
+            "".into(),
+            emp,
+            c.size_class.as_deref().unwrap_or("").into(),
         ],
     );
 }
 
 fn csv_needs(out: &mut String, needs: &[Need]) {
     for n in needs {
-        let v = n.need.map(|v| v.to_string()).unwrap_or_default();
-        csv_row(
+        let v = n.need.map_or(Cell::Text(""), |v| Cell::Num(v as f64));
+        let answered = format!("{}/{}", n.answered, n.total);
+        csv_record(
             out,
             &[
-                "need",
-                &n.area,
-                &n.title,
-                &v,
-                &format!("{}/{}", n.answered, n.total),
+                "need".into(),
+                (&n.area).into(),
+                (&n.title).into(),
+                v,
+                (&answered).into(),
             ],
         );
         for t in &n.answers {
-            csv_row(
+            csv_record(
                 out,
                 &[
-                    "answer",
-                    &n.area,
-                    &t.question_text,
-                    &t.answer_label,
-                    &fmt_num(t.points),
+                    "answer".into(),
+                    (&n.area).into(),
+                    (&t.question_text).into(),
+                    (&t.answer_label).into(),
+                    Cell::Num(t.points),
                 ],
             );
         }
@@ -629,14 +630,14 @@ pub fn referral_csv(d: &ReferralDoc) -> String {
     for (i, s) in d.situation.iter().enumerate() {
         csv_row(&mut out, &["situation", &(i + 1).to_string(), "", s, ""]);
     }
-    csv_row(
+    csv_record(
         &mut out,
         &[
-            "score",
-            &d.to.id,
-            "",
-            &d.score.to_string(),
-            if d.recommended { "recommended" } else { "" },
+            "score".into(),
+            (&d.to.id).into(),
+            "".into(),
+            Cell::Num(d.score as f64),
+            if d.recommended { "recommended" } else { "" }.into(),
         ],
     );
     csv_needs(&mut out, &d.needs);
@@ -674,14 +675,15 @@ pub fn company_csv(d: &CompanyDoc) -> String {
     }
     csv_needs(&mut out, &d.needs);
     for a in &d.actors {
-        csv_row(
+        let contact = contact_line(a, str::to_owned).unwrap_or_default();
+        csv_record(
             &mut out,
             &[
-                "actor",
-                &a.id,
-                &a.name,
-                &a.score.to_string(),
-                &contact_line(a, str::to_owned).unwrap_or_default(),
+                "actor".into(),
+                (&a.id).into(),
+                (&a.name).into(),
+                Cell::Num(a.score as f64),
+                (&contact).into(),
             ],
         );
         for r in &a.reasons {

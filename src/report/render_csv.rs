@@ -1,24 +1,30 @@
 //! The report as CSV: one record per number,
 //! `table,dimension,group,item,metric,value`.
 
-use super::render_tables::{count, num};
 use super::{Count, SIZE_CLASSES, Stats};
-use crate::export::escape::{csv_row, dec1};
+use crate::export::escape::{Cell, csv_record, csv_row};
 
 /// CSV records `table,dimension,group,item,metric,value`: one per metric,
 /// all with the same first four cells.
-fn csv_metrics(out: &mut String, keys: [&str; 4], metrics: &[(&str, String)]) {
+fn csv_metrics(out: &mut String, keys: [&str; 4], metrics: &[(&str, Cell<'_>)]) {
     let [table, dimension, group, item] = keys;
     for (metric, value) in metrics {
-        csv_row(out, &[table, dimension, group, item, metric, value]);
+        let k = |s| Cell::Text(s);
+        csv_record(
+            out,
+            &[k(table), k(dimension), k(group), k(item), k(metric), *value],
+        );
     }
 }
 
 pub fn csv_report(s: &Stats) -> String {
     let min = s.min_group;
     let mut out = String::new();
-    let c = |x: Count| count(x, min);
-    let o = |x: Option<f64>| num(x, min);
+    // A suppressed value is the text `< N`; every other value a number.
+    let suppressed = format!("< {min}");
+    let c = |x: Count| x.map_or(Cell::Text(&suppressed), |n| Cell::Num(n as f64));
+    let o = |x: Option<f64>| x.map_or(Cell::Text(&suppressed), Cell::Num);
+    let n = |x: u64| Cell::Num(x as f64);
     csv_row(
         &mut out,
         &["table", "dimension", "group", "item", "metric", "value"],
@@ -27,17 +33,14 @@ pub fn csv_report(s: &Stats) -> String {
         &mut out,
         ["summary", "", "", ""],
         &[
-            ("date", s.date.clone()),
-            ("min_group", min.to_string()),
-            ("assessments", s.assessments.to_string()),
+            ("date", Cell::Text(&s.date)),
+            ("min_group", n(min)),
+            ("assessments", n(s.assessments)),
             ("advisor_visits", c(s.advisor_visits)),
             ("self_assessments", c(s.self_assessments)),
-            ("unreadable_files", s.files.unreadable.to_string()),
-            (
-                "other_questionnaire_files",
-                s.files.other_questionnaire.to_string(),
-            ),
-            ("filtered_out_files", s.files.filtered_out.to_string()),
+            ("unreadable_files", n(s.files.unreadable)),
+            ("other_questionnaire_files", n(s.files.other_questionnaire)),
+            ("filtered_out_files", n(s.files.filtered_out)),
         ],
     );
     for b in &s.needs {
@@ -95,7 +98,7 @@ pub fn csv_report(s: &Stats) -> String {
             ["unknown", "", "", &u.question],
             &[
                 ("unknown", c(u.unknown)),
-                ("shown", u.shown.to_string()),
+                ("shown", n(u.shown)),
                 ("share_pct", o(u.share)),
             ],
         );
@@ -111,7 +114,7 @@ pub fn csv_report(s: &Stats) -> String {
             csv_metrics(
                 &mut out,
                 ["follow_up", "", "", ""],
-                &[("mean_days_between", dec1(d))],
+                &[("mean_days_between", Cell::Num(d))],
             );
         }
         for a in &f.areas {
