@@ -4,7 +4,9 @@
 use std::fmt::Write as _;
 use std::ops::Range;
 
-use crate::text::sanitize_line;
+use crate::i18n::Lang;
+use crate::i18n::diag as words;
+use crate::text::{display_name, display_path, sanitize_line};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -13,12 +15,70 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// The English word, as in `error[CODE]`.
     pub fn as_str(self) -> &'static str {
+        self.word(Lang::En)
+    }
+
+    /// The word in `lang`, as in `fel[CODE]`.
+    pub fn word(self, lang: Lang) -> &'static str {
+        let w = words::words(lang);
         match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+            Severity::Error => w.error,
+            Severity::Warning => w.warning,
         }
     }
+}
+
+/// A message in every language the program speaks, made when the finding
+/// is made (the arguments are at hand then) and picked when it is shown.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Message(Box<[String; 2]>);
+
+impl Message {
+    /// Builds the message in each language from one function (a function of
+    /// [`crate::i18n::diag`]).
+    pub fn new(f: impl Fn(Lang) -> String) -> Self {
+        Message(Box::new([f(Lang::Sv), f(Lang::En)]))
+    }
+
+    /// The message in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Sv => &self.0[0],
+            Lang::En => &self.0[1],
+        }
+    }
+
+    /// True when the English text contains `s` (for tests and filters).
+    pub fn contains(&self, s: &str) -> bool {
+        self.0[1].contains(s)
+    }
+}
+
+/// A text that is the same in every language (a name, a quoted value).
+impl From<String> for Message {
+    fn from(s: String) -> Self {
+        Message(Box::new([s.clone(), s]))
+    }
+}
+
+impl From<&str> for Message {
+    fn from(s: &str) -> Self {
+        Message::from(s.to_string())
+    }
+}
+
+/// English, as `Display` has always shown it.
+impl std::fmt::Display for Message {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0[1])
+    }
+}
+
+/// Shorthand for [`Message::new`].
+pub fn msg(f: impl Fn(Lang) -> String) -> Message {
+    Message::new(f)
 }
 
 /// Widest excerpt of a source line shown under a diagnostic.
@@ -30,16 +90,16 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// Stable, documented code such as `unknown-key`.
     pub code: &'static str,
-    pub message: String,
+    pub message: Message,
     pub span: Option<Range<usize>>,
-    pub help: Option<String>,
+    pub help: Option<Message>,
 }
 
 impl Diagnostic {
     pub fn error(
         code: &'static str,
         span: Option<Range<usize>>,
-        message: impl Into<String>,
+        message: impl Into<Message>,
     ) -> Self {
         Diagnostic {
             severity: Severity::Error,
@@ -53,7 +113,7 @@ impl Diagnostic {
     pub fn warning(
         code: &'static str,
         span: Option<Range<usize>>,
-        message: impl Into<String>,
+        message: impl Into<Message>,
     ) -> Self {
         Diagnostic {
             severity: Severity::Warning,
@@ -61,7 +121,7 @@ impl Diagnostic {
         }
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub fn with_help(mut self, help: impl Into<Message>) -> Self {
         self.help = Some(help.into());
         self
     }
@@ -78,12 +138,12 @@ impl Diagnostics {
         self.items.push(d);
     }
 
-    pub fn error(&mut self, code: &'static str, span: Range<usize>, message: impl Into<String>) {
+    pub fn error(&mut self, code: &'static str, span: Range<usize>, message: impl Into<Message>) {
         self.items
             .push(Diagnostic::error(code, Some(span), message));
     }
 
-    pub fn warning(&mut self, code: &'static str, span: Range<usize>, message: impl Into<String>) {
+    pub fn warning(&mut self, code: &'static str, span: Range<usize>, message: impl Into<Message>) {
         self.items
             .push(Diagnostic::warning(code, Some(span), message));
     }
@@ -164,21 +224,25 @@ impl SourceFile {
             .trim_end_matches(['\n', '\r'])
     }
 
-    /// `FILE:LINE:COL: error[CODE]: message` with a caret excerpt and help.
+    /// `FILE:LINE:COL: error[CODE]: message` with a caret excerpt and help,
+    /// in English.
     pub fn render(&self, d: &Diagnostic) -> String {
+        self.render_in(d, Lang::En)
+    }
+
+    /// [`SourceFile::render`] in `lang`: the message, `error`/`warning` and
+    /// `help` in that language; the code and the position are the same in
+    /// every language.
+    pub fn render_in(&self, d: &Diagnostic, lang: Lang) -> String {
         let mut out = String::new();
-        let message = sanitize_line(&d.message);
+        let message = sanitize_line(d.message.get(lang));
+        let name = display_name(&self.name);
+        let severity = d.severity.word(lang);
+        let help_word = words::words(lang).help;
         let Some(span) = &d.span else {
-            let _ = writeln!(
-                out,
-                "{}: {}[{}]: {}",
-                self.name,
-                d.severity.as_str(),
-                d.code,
-                message
-            );
+            let _ = writeln!(out, "{}: {}[{}]: {}", name, severity, d.code, message);
             if let Some(help) = &d.help {
-                let _ = writeln!(out, "  = help: {}", sanitize_line(help));
+                let _ = writeln!(out, "  = {help_word}: {}", sanitize_line(help.get(lang)));
             }
             return out;
         };
@@ -186,12 +250,7 @@ impl SourceFile {
         let _ = writeln!(
             out,
             "{}:{}:{}: {}[{}]: {}",
-            self.name,
-            line,
-            col,
-            d.severity.as_str(),
-            d.code,
-            message
+            name, line, col, severity, d.code, message
         );
         let text = self.line_text(line);
         if !text.trim().is_empty() {
@@ -227,16 +286,21 @@ impl SourceFile {
             );
         }
         if let Some(help) = &d.help {
-            let _ = writeln!(out, "  = help: {}", sanitize_line(help));
+            let _ = writeln!(out, "  = {help_word}: {}", sanitize_line(help.get(lang)));
         }
         out
     }
 
-    /// Renders every diagnostic and a closing count line.
+    /// Renders every diagnostic, in English.
     pub fn render_all(&self, diags: &[Diagnostic]) -> String {
+        self.render_all_in(diags, Lang::En)
+    }
+
+    /// Renders every diagnostic in `lang`.
+    pub fn render_all_in(&self, diags: &[Diagnostic], lang: Lang) -> String {
         let mut out = String::new();
         for d in diags {
-            out.push_str(&self.render(d));
+            out.push_str(&self.render_in(d, lang));
         }
         out
     }
@@ -268,24 +332,38 @@ mod tests {
     }
 }
 
+/// What kind of file is being read (for messages).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Questionnaire,
+    Answers,
+    /// A short text file of the program's own (a quarantine note).
+    Note,
+}
+
 /// Why a file could not be used: unreadable, too large, or invalid (with
-/// every diagnostic found in it).
+/// every diagnostic found in it). `Display` is English; [`FileError::render`]
+/// speaks either language.
 #[derive(Debug, thiserror::Error)]
 pub enum FileError {
-    #[error("cannot read {path}: {err}")]
+    #[error("{}", self.render(Lang::En))]
     Io { path: String, err: std::io::Error },
-    #[error("{path} is {size} bytes; at most {max} bytes are accepted for {what}")]
+    /// Not a regular file: a folder, a FIFO, a device, a socket, or a
+    /// symbolic link where none is followed. Never opened for reading.
+    #[error("{}", self.render(Lang::En))]
+    NotAFile { path: String, node: NodeKind },
+    #[error("{}", self.render(Lang::En))]
     TooLarge {
         path: String,
         size: u64,
         max: u64,
-        what: &'static str,
+        what: FileKind,
     },
-    #[error("{}", render_invalid(.file, .diagnostics, .what))]
+    #[error("{}", self.render(Lang::En))]
     Invalid {
         file: Box<SourceFile>,
         diagnostics: Vec<Diagnostic>,
-        what: &'static str,
+        what: FileKind,
     },
 }
 
@@ -297,53 +375,198 @@ impl FileError {
             _ => &[],
         }
     }
+
+    /// The whole message in `lang`: every diagnostic (`FILE:LINE:COL: …`
+    /// with its excerpt) and a closing count line, or the I/O problem.
+    pub fn render(&self, lang: Lang) -> String {
+        match self {
+            FileError::Io { path, err } => words::cannot_read(lang, path, &err.to_string()),
+            FileError::NotAFile { path, node } => words::not_a_file(lang, path, *node),
+            FileError::TooLarge {
+                path,
+                size,
+                max,
+                what,
+            } => words::too_large(lang, path, *size, *max, *what),
+            FileError::Invalid {
+                file,
+                diagnostics,
+                what,
+            } => {
+                let mut s = file.render_all_in(diagnostics, lang);
+                let n = diagnostics
+                    .iter()
+                    .filter(|d| d.severity == Severity::Error)
+                    .count();
+                s.push_str(&words::not_loaded(
+                    lang,
+                    &display_name(&file.name),
+                    n,
+                    *what,
+                ));
+                s
+            }
+        }
+    }
 }
 
-fn render_invalid(file: &SourceFile, diags: &[Diagnostic], what: &str) -> String {
-    let mut s = file.render_all(diags);
-    let n = diags
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    s.push_str(&format!(
-        "{}: {n} error{} found; the {what} was not loaded",
-        file.name,
-        if n == 1 { "" } else { "s" }
-    ));
-    s
+/// What a path is when it is not a regular file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NodeKind {
+    Folder,
+    Fifo,
+    Device,
+    Socket,
+    Symlink,
+    Other,
+}
+
+impl NodeKind {
+    fn of(ft: &std::fs::FileType) -> Option<NodeKind> {
+        if ft.is_file() {
+            return None;
+        }
+        if ft.is_dir() {
+            return Some(NodeKind::Folder);
+        }
+        if ft.is_symlink() {
+            return Some(NodeKind::Symlink);
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt;
+            if ft.is_fifo() {
+                return Some(NodeKind::Fifo);
+            }
+            if ft.is_block_device() || ft.is_char_device() {
+                return Some(NodeKind::Device);
+            }
+            if ft.is_socket() {
+                return Some(NodeKind::Socket);
+            }
+        }
+        Some(NodeKind::Other)
+    }
+}
+
+/// Whether [`open_data_file`] follows a symbolic link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Links {
+    /// A file named on the command line: the user chose it, links included.
+    Follow,
+    /// A file found in a folder the program manages (`sessions/`,
+    /// `quarantine/`): a link there is never followed.
+    NoFollow,
+}
+
+/// Why [`open_data_file`] did not give a file.
+#[derive(Debug)]
+pub enum OpenError {
+    Io(std::io::Error),
+    /// Not a regular file (never read, never blocked on).
+    NotAFile(NodeKind),
+}
+
+/// Opens a data file for reading, safely: only a regular file is opened,
+/// never through a symbolic link with [`Links::NoFollow`], and never in a
+/// way that blocks (a FIFO in `sessions/` hung every command that read it).
+/// On Unix the file is opened with `O_NONBLOCK` (and `O_NOFOLLOW`), the
+/// handle's own `fstat` must say "regular file", and non-blocking mode is
+/// then cleared. The one way every data file is opened.
+pub fn open_data_file(path: &std::path::Path, links: Links) -> Result<std::fs::File, OpenError> {
+    // Look first, so that a device or FIFO is not even opened.
+    let meta = match links {
+        Links::Follow => std::fs::metadata(path),
+        Links::NoFollow => std::fs::symlink_metadata(path),
+    }
+    .map_err(OpenError::Io)?;
+    if let Some(node) = NodeKind::of(&meta.file_type()) {
+        return Err(OpenError::NotAFile(node));
+    }
+    let mut opts = std::fs::OpenOptions::new();
+    opts.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        let mut flags = libc::O_NONBLOCK;
+        if links == Links::NoFollow {
+            flags |= libc::O_NOFOLLOW;
+        }
+        opts.custom_flags(flags);
+    }
+    let file = opts.open(path).map_err(|e| {
+        #[cfg(unix)]
+        if e.raw_os_error() == Some(libc::ELOOP) {
+            return OpenError::NotAFile(NodeKind::Symlink);
+        }
+        OpenError::Io(e)
+    })?;
+    // The name may have been swapped since we looked: trust the handle.
+    let meta = file.metadata().map_err(OpenError::Io)?;
+    if let Some(node) = NodeKind::of(&meta.file_type()) {
+        return Err(OpenError::NotAFile(node));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsRawFd;
+        let fd = file.as_raw_fd();
+        // SAFETY: `fd` is a valid descriptor owned by `file` for this call;
+        // F_GETFL/F_SETFL only read and set its status flags.
+        unsafe {
+            let fl = libc::fcntl(fd, libc::F_GETFL);
+            if fl >= 0 {
+                libc::fcntl(fd, libc::F_SETFL, fl & !libc::O_NONBLOCK);
+            }
+        }
+    }
+    Ok(file)
 }
 
 /// Reads a text file of at most `max` bytes as UTF-8 (a leading BOM is
-/// dropped); invalid UTF-8 is reported with its position.
+/// dropped); invalid UTF-8 is reported with its position. A symbolic link
+/// is followed (a file named on the command line); see [`read_data_file`].
 pub fn read_text_file(
     path: &std::path::Path,
     max: u64,
-    what: &'static str,
+    what: FileKind,
 ) -> Result<(String, String), FileError> {
-    let name = path.display().to_string();
+    read_data_file(path, max, what, Links::Follow)
+}
+
+/// [`read_text_file`] through [`open_data_file`] with the given link policy.
+pub fn read_data_file(
+    path: &std::path::Path,
+    max: u64,
+    what: FileKind,
+    links: Links,
+) -> Result<(String, String), FileError> {
+    let name = display_path(path);
     let io = |err| FileError::Io {
         path: name.clone(),
         err,
     };
-    let meta = std::fs::metadata(path).map_err(io)?;
-    if meta.is_dir() {
-        return Err(FileError::Io {
+    let f = open_data_file(path, links).map_err(|e| match e {
+        OpenError::Io(err) => FileError::Io {
             path: name.clone(),
-            err: std::io::Error::other("it is a folder, not a file"),
-        });
-    }
-    if meta.len() > max {
+            err,
+        },
+        OpenError::NotAFile(node) => FileError::NotAFile {
+            path: name.clone(),
+            node,
+        },
+    })?;
+    let len = f.metadata().map_err(io)?.len();
+    if len > max {
         return Err(FileError::TooLarge {
             path: name,
-            size: meta.len(),
+            size: len,
             max,
             what,
         });
     }
-    let mut bytes = Vec::new();
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
     {
         use std::io::Read;
-        let f = std::fs::File::open(path).map_err(io)?;
         // Read at most max+1 bytes, in case the file grows while we read.
         f.take(max + 1).read_to_end(&mut bytes).map_err(io)?;
     }
@@ -360,7 +583,7 @@ pub fn read_text_file(
 }
 
 /// Turns bytes into text, reporting the position of invalid UTF-8.
-pub fn decode_text(name: &str, bytes: Vec<u8>, what: &'static str) -> Result<String, FileError> {
+pub fn decode_text(name: &str, bytes: Vec<u8>, what: FileKind) -> Result<String, FileError> {
     match String::from_utf8(bytes) {
         Ok(mut s) => {
             if s.starts_with('\u{feff}') {
@@ -375,11 +598,9 @@ pub fn decode_text(name: &str, bytes: Vec<u8>, what: &'static str) -> Result<Str
             let d = Diagnostic::error(
                 "not-utf8",
                 Some(at..at + 1),
-                format!("the file is not UTF-8 text (invalid byte at offset {at})"),
+                msg(|l| words::not_utf8(l, at)),
             )
-            .with_help(
-                "save the file as UTF-8 text; most editors offer this under 'Save as' / 'Encoding'",
-            );
+            .with_help(msg(|l| words::words(l).not_utf8_help.to_string()));
             Err(FileError::Invalid {
                 file: Box::new(file),
                 diagnostics: vec![d],

@@ -214,6 +214,19 @@ mod tests {
     }
 
     #[test]
+    fn paths_are_printable_on_one_line() {
+        let p = std::path::Path::new("/tmp/a\x1b]52;c;aGk=\x07b\x1b[2J\nc.toml");
+        let shown = display_path(p);
+        assert!(!shown.chars().any(is_dangerous_char), "{shown:?}");
+        assert!(!shown.contains('\n'));
+        assert!(shown.starts_with("/tmp/a") && shown.ends_with("c.toml"));
+        assert_eq!(
+            display_path(std::path::Path::new("sessions/x.toml")),
+            "sessions/x.toml"
+        );
+    }
+
+    #[test]
     fn json_stays_valid_and_equal_but_terminal_safe() {
         let v = serde_json::json!({ "name": "a\u{1b}[2J\u{9b}31m\u{7f}\u{202e}b\u{2066}" });
         let raw = serde_json::to_string(&v).unwrap();

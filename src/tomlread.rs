@@ -9,8 +9,9 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::diag::{Diagnostic, Diagnostics};
-use crate::text::did_you_mean;
+use crate::diag::{Diagnostic, Diagnostics, msg};
+use crate::i18n::{Lang, diag as w};
+use crate::text::suggest;
 
 pub type Span = Range<usize>;
 pub type Value<'i> = Spanned<DeValue<'i>>;
@@ -21,10 +22,11 @@ pub fn parse_document<'i>(text: &'i str, diags: &mut Diagnostics) -> Spanned<DeT
     let (doc, errors) = DeTable::parse_recoverable(text);
     for e in errors {
         let span = e.span().unwrap_or(0..0);
+        let m = e.message();
         diags.push(Diagnostic::error(
             "syntax",
             Some(span),
-            syntax_message(e.message()),
+            msg(|l| syntax_message(l, m)),
         ));
     }
     doc
@@ -32,31 +34,66 @@ pub fn parse_document<'i>(text: &'i str, diags: &mut Diagnostics) -> Spanned<DeT
 
 /// toml's messages are terse and sometimes multi-line; keep them on one line
 /// and say what it is about.
-fn syntax_message(msg: &str) -> String {
+fn syntax_message(l: Lang, msg: &str) -> String {
     let msg = msg.trim().replace('\n', "; ");
     let msg = msg.trim_end_matches(';').trim();
-    if msg.contains("duplicate key") {
-        format!("{msg} (each key may appear only once in a table)")
-    } else {
-        format!("TOML syntax: {msg}")
+    w::toml_syntax(l, msg, msg.contains("duplicate key"))
+}
+
+/// The type of a TOML value, for messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TomlType {
+    String,
+    Integer,
+    Float,
+    Boolean,
+    Datetime,
+    Array,
+    Table,
+}
+
+/// The type of a value.
+pub fn type_of(v: &DeValue<'_>) -> TomlType {
+    match v {
+        DeValue::String(_) => TomlType::String,
+        DeValue::Integer(_) => TomlType::Integer,
+        DeValue::Float(_) => TomlType::Float,
+        DeValue::Boolean(_) => TomlType::Boolean,
+        DeValue::Datetime(_) => TomlType::Datetime,
+        DeValue::Array(_) => TomlType::Array,
+        DeValue::Table(_) => TomlType::Table,
     }
 }
 
-/// A human name of a value's type for messages.
-pub fn type_name(v: &DeValue<'_>) -> &'static str {
-    match v {
-        DeValue::String(_) => "a string",
-        DeValue::Integer(_) => "an integer",
-        DeValue::Float(_) => "a decimal number",
-        DeValue::Boolean(_) => "true/false",
-        DeValue::Datetime(_) => "a date",
-        DeValue::Array(_) => "a list",
-        DeValue::Table(_) => "a table",
+/// A human name of a value's type for messages ("a string", "en sträng").
+pub fn type_name(l: Lang, v: &DeValue<'_>) -> &'static str {
+    w::type_name(l, type_of(v))
+}
+
+/// Why a value is not a number.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NumError {
+    /// An integer beyond 64 bits (the digits as written).
+    TooLarge(String),
+    /// `inf`, `nan` or a float that overflows (as written).
+    NotFinite(String),
+    /// Not a number at all.
+    NotANumber(TomlType),
+}
+
+impl NumError {
+    /// The reason in `l`.
+    pub fn text(&self, l: Lang) -> String {
+        match self {
+            NumError::TooLarge(d) => w::number_too_large(l, d),
+            NumError::NotFinite(d) => w::not_finite(l, d),
+            NumError::NotANumber(t) => w::expected_number(l, *t),
+        }
     }
 }
 
 /// Reads a number (integer or float) from a value; `Err` says why not.
-pub fn as_number(v: &DeValue<'_>) -> Result<f64, String> {
+pub fn as_number(v: &DeValue<'_>) -> Result<f64, NumError> {
     match v {
         DeValue::Integer(i) => {
             let digits = i.as_str();
@@ -66,14 +103,37 @@ pub fn as_number(v: &DeValue<'_>) -> Result<f64, String> {
             };
             match i64::from_str_radix(body, i.radix()) {
                 Ok(n) => Ok(if neg { -(n as f64) } else { n as f64 }),
-                Err(_) => Err(format!("the number `{digits}` is too large")),
+                Err(_) => Err(NumError::TooLarge(digits.to_string())),
             }
         }
         DeValue::Float(f) => match f.as_str().parse::<f64>() {
             Ok(x) if x.is_finite() => Ok(x),
-            _ => Err(format!("`{}` is not a finite number", f.as_str())),
+            _ => Err(NumError::NotFinite(f.as_str().to_string())),
         },
-        other => Err(format!("expected a number, found {}", type_name(other))),
+        other => Err(NumError::NotANumber(type_of(other))),
+    }
+}
+
+/// Where a table is, as messages name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place<'a> {
+    /// A table header or key as written, e.g. `[[section.question]]`,
+    /// `` `weights` `` (the same in every language).
+    Named(&'a str),
+    /// The top level of a questionnaire file.
+    QuestionnaireTop,
+    /// The top level of an answers file.
+    AnswersTop,
+}
+
+impl Place<'_> {
+    /// The place in `l`.
+    pub fn name(self, l: Lang) -> String {
+        match self {
+            Place::Named(s) => s.to_string(),
+            Place::QuestionnaireTop => w::words(l).top_level.to_string(),
+            Place::AnswersTop => w::words(l).answers_top_level.to_string(),
+        }
     }
 }
 
@@ -82,7 +142,7 @@ pub fn as_number(v: &DeValue<'_>) -> Result<f64, String> {
 pub struct Table<'a, 'i> {
     pub map: &'a DeTable<'i>,
     pub span: Span,
-    pub what: &'a str,
+    pub what: Place<'a>,
 }
 
 impl<'a, 'i> Table<'a, 'i> {
@@ -92,13 +152,14 @@ impl<'a, 'i> Table<'a, 'i> {
             DeValue::Table(map) => Some(Table {
                 map,
                 span: v.span(),
-                what,
+                what: Place::Named(what),
             }),
             other => {
+                let t = type_of(other);
                 d.error(
                     "wrong-type",
                     v.span(),
-                    format!("{what} must be a table, found {}", type_name(other)),
+                    msg(|l| w::must_be_table(l, what, t)),
                 );
                 None
             }
@@ -115,17 +176,15 @@ impl<'a, 'i> Table<'a, 'i> {
         for (k, _) in self.map.iter() {
             let key: &str = k.get_ref();
             if !allowed.contains(&key) {
+                let hint = suggest(key, allowed.iter().copied());
+                let list = allowed.join(", ");
                 d.push(
                     Diagnostic::error(
                         "unknown-key",
                         Some(k.span()),
-                        format!(
-                            "unknown key `{key}` in {}{}",
-                            self.what,
-                            did_you_mean(key, allowed.iter().copied())
-                        ),
+                        msg(|l| w::unknown_key(l, key, &self.what.name(l), hint)),
                     )
-                    .with_help(format!("allowed keys here: {}", allowed.join(", "))),
+                    .with_help(msg(|l| w::allowed_keys(l, &list))),
                 );
             }
         }
@@ -150,7 +209,7 @@ impl<'a, 'i> Table<'a, 'i> {
         d.error(
             "missing-key",
             self.header_span(),
-            format!("{} is missing the required key `{key}`", self.what),
+            msg(|l| w::missing_key(l, &self.what.name(l), key)),
         );
     }
 
@@ -159,10 +218,11 @@ impl<'a, 'i> Table<'a, 'i> {
         match v.get_ref() {
             DeValue::String(s) => Some((s.as_ref(), v.span())),
             other => {
+                let t = type_of(other);
                 d.error(
                     "wrong-type",
                     v.span(),
-                    format!("`{key}` must be a string, found {}", type_name(other)),
+                    msg(|l| w::must_be_string(l, key, t)),
                 );
                 None
             }
@@ -182,11 +242,8 @@ impl<'a, 'i> Table<'a, 'i> {
         match v.get_ref() {
             DeValue::Boolean(b) => Some(*b),
             other => {
-                d.error(
-                    "wrong-type",
-                    v.span(),
-                    format!("`{key}` must be true or false, found {}", type_name(other)),
-                );
+                let t = type_of(other);
+                d.error("wrong-type", v.span(), msg(|l| w::must_be_bool(l, key, t)));
                 None
             }
         }
@@ -196,8 +253,12 @@ impl<'a, 'i> Table<'a, 'i> {
         let v = self.get(key)?;
         match as_number(v.get_ref()) {
             Ok(x) => Some((x, v.span())),
-            Err(msg) => {
-                d.error("wrong-type", v.span(), format!("`{key}`: {msg}"));
+            Err(e) => {
+                d.error(
+                    "wrong-type",
+                    v.span(),
+                    msg(|l| w::key_reason(l, key, &e.text(l))),
+                );
                 None
             }
         }
@@ -208,16 +269,21 @@ impl<'a, 'i> Table<'a, 'i> {
         match v.get_ref() {
             DeValue::Integer(_) => match as_number(v.get_ref()) {
                 Ok(x) => Some((x as i64, v.span())),
-                Err(msg) => {
-                    d.error("wrong-type", v.span(), format!("`{key}`: {msg}"));
+                Err(e) => {
+                    d.error(
+                        "wrong-type",
+                        v.span(),
+                        msg(|l| w::key_reason(l, key, &e.text(l))),
+                    );
                     None
                 }
             },
             other => {
+                let t = type_of(other);
                 d.error(
                     "wrong-type",
                     v.span(),
-                    format!("`{key}` must be a whole number, found {}", type_name(other)),
+                    msg(|l| w::must_be_integer(l, key, t)),
                 );
                 None
             }
@@ -235,16 +301,8 @@ impl<'a, 'i> Table<'a, 'i> {
         match v.get_ref() {
             DeValue::Array(a) => Some(a),
             other => {
-                let hint = if matches!(other, DeValue::Table(_)) {
-                    format!(" (write `[[{key}]]` for each entry, not `[{key}]`)")
-                } else {
-                    String::new()
-                };
-                d.error(
-                    "wrong-type",
-                    v.span(),
-                    format!("`{key}` must be a list, found {}{hint}", type_name(other)),
-                );
+                let t = type_of(other);
+                d.error("wrong-type", v.span(), msg(|l| w::must_be_list(l, key, t)));
                 None
             }
         }
@@ -257,11 +315,14 @@ impl<'a, 'i> Table<'a, 'i> {
         for item in items {
             match item.get_ref() {
                 DeValue::String(s) => out.push((s.as_ref(), item.span())),
-                other => d.error(
-                    "wrong-type",
-                    item.span(),
-                    format!("`{key}` must list strings, found {}", type_name(other)),
-                ),
+                other => {
+                    let t = type_of(other);
+                    d.error(
+                        "wrong-type",
+                        item.span(),
+                        msg(|l| w::must_list_strings(l, key, t)),
+                    )
+                }
             }
         }
         Some(out)

@@ -162,3 +162,65 @@ fn a_coordinators_copy_with_a_new_actor_validates() {
     .unwrap();
     check(&text).unwrap();
 }
+
+/// The schema's properties of every table are exactly the keys the loader
+/// accepts there (one list, `questionnaire::load::keys`), each described.
+#[test]
+fn schema_keys_are_the_loaders_keys() {
+    use behovsanalys::questionnaire::load::keys;
+    let v = schema_value();
+    let d = &v["$defs"];
+    let tables: [(&str, &serde_json::Value, &[&str]); 10] = [
+        ("top level", &v["properties"], keys::TOP_KEYS),
+        (
+            "[questionnaire]",
+            &v["properties"]["questionnaire"]["properties"],
+            keys::META_KEYS,
+        ),
+        (
+            "[[area]]",
+            &v["properties"]["area"]["items"]["properties"],
+            keys::AREA_KEYS,
+        ),
+        ("[[actor]]", &d["actor"]["properties"], keys::ACTOR_KEYS),
+        ("[[actor.rule]]", &d["rule"]["properties"], keys::RULE_KEYS),
+        (
+            "[[actor.service]]",
+            &d["service"]["properties"],
+            keys::SERVICE_KEYS,
+        ),
+        (
+            "[[section]]",
+            &d["section"]["properties"],
+            keys::SECTION_KEYS,
+        ),
+        (
+            "[[section.question]]",
+            &d["question"]["properties"],
+            keys::QUESTION_ALL_KEYS,
+        ),
+        ("option", &d["option"]["properties"], keys::OPTION_KEYS),
+        ("band", &d["band"]["properties"], keys::BAND_KEYS),
+    ];
+    for (name, props, loader) in tables {
+        let mut in_schema: Vec<&str> = props
+            .as_object()
+            .unwrap_or_else(|| panic!("{name}: no properties"))
+            .keys()
+            .map(String::as_str)
+            .collect();
+        in_schema.sort_unstable();
+        let mut expected: Vec<&str> = loader.to_vec();
+        expected.sort_unstable();
+        assert_eq!(in_schema, expected, "{name}");
+        for k in loader {
+            assert!(
+                props[*k]["description"]
+                    .as_str()
+                    .is_some_and(|s| s.len() > 5)
+                    || props[*k]["$ref"].is_string(),
+                "{name}: `{k}` is not described"
+            );
+        }
+    }
+}

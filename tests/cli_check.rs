@@ -6,8 +6,14 @@ use std::path::Path;
 
 use assert_cmd::Command;
 
+/// The binary, with no locale (so that `check` speaks English unless
+/// told otherwise).
 fn bin() -> Command {
-    Command::cargo_bin("behovsanalys").unwrap()
+    let mut c = Command::cargo_bin("behovsanalys").unwrap();
+    c.env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
+    c
 }
 
 /// `# expect: LINE:COL CODE` lines of a fixture (the not-UTF-8 one has its
@@ -196,4 +202,93 @@ fn escape_sequences_in_a_questionnaire_never_reach_the_terminal() {
     assert_eq!(out.status.code(), Some(1));
     assert!(!out.stderr.contains(&0x1b), "raw ESC in stderr");
     assert!(String::from_utf8_lossy(&out.stderr).contains("error[invalid-id]"));
+}
+
+/// `FILE:LINE:COL: SEVERITY[CODE]` heads of the diagnostics in a run,
+/// with the severity word dropped.
+fn heads(stderr: &str) -> Vec<String> {
+    stderr
+        .lines()
+        .filter_map(|l| {
+            let open = l.find('[')?;
+            let close = l[open..].find("]: ")? + open;
+            let head = &l[..open];
+            let (pos, _severity) = head.rsplit_once(": ")?;
+            Some(format!("{pos} {}", &l[open..=close]))
+        })
+        .collect()
+}
+
+/// `check --lang sv` (and a Swedish locale) speaks Swedish: the same
+/// diagnostics at the same positions with the same codes, the words in
+/// Swedish; English otherwise.
+#[test]
+fn diagnostics_speak_swedish_with_the_same_codes_and_positions() {
+    let mut files: Vec<_> = std::fs::read_dir("tests/fixtures/invalid")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    for path in files {
+        let en = bin().arg("check").arg(&path).output().unwrap();
+        let sv = bin()
+            .args(["--lang", "sv", "check"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        let by_locale = bin()
+            .env("LANG", "sv_SE.UTF-8")
+            .arg("check")
+            .arg(&path)
+            .output()
+            .unwrap();
+        let (en, sv, loc) = (
+            String::from_utf8_lossy(&en.stderr).into_owned(),
+            String::from_utf8_lossy(&sv.stderr).into_owned(),
+            String::from_utf8_lossy(&by_locale.stderr).into_owned(),
+        );
+        assert_eq!(
+            heads(&en),
+            heads(&sv),
+            "{}:\n{en}\n---\n{sv}",
+            path.display()
+        );
+        assert_eq!(sv, loc, "{}", path.display());
+        assert!(!heads(&en).is_empty(), "{}", path.display());
+        assert!(en.contains(": error["), "{en}");
+        assert!(sv.contains(": fel["), "{sv}");
+        assert!(!sv.contains(": error["), "{sv}");
+        assert!(
+            sv.contains("fel hittades; frågeformuläret lästes inte in"),
+            "{sv}"
+        );
+        assert!(
+            en.contains("found; the questionnaire was not loaded"),
+            "{en}"
+        );
+        assert_ne!(en, sv);
+    }
+    // A message with arguments, word for word.
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("q.toml");
+    std::fs::write(
+        &f,
+        "[questionnaire]\nid = \"x\"\nversoin = \"1\"\ntitle = \"T\"\n[[section]]\nid = \"s\"\ntitle = \"S\"\n",
+    )
+    .unwrap();
+    let out = bin()
+        .args(["check", "--lang", "sv"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(":3:1: fel[unknown-key]: okänd nyckel `versoin` i [questionnaire] (menade du `version`?)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("= hjälp: tillåtna nycklar här: id, version"),
+        "{err}"
+    );
 }

@@ -286,3 +286,33 @@ fn check_in_swedish() {
     );
     assert!(out.contains(" sections, "), "{out}");
 }
+
+#[test]
+fn check_errors_in_swedish() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = "tests/fixtures/invalid/band-overlap.toml";
+    let (code, out, err) = run(None, dir.path(), &["--lang", "sv", "check", bad]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        err.contains("band-overlap.toml:42:1: fel[band-overlap]: det här intervallet"),
+        "{err}"
+    );
+    assert!(err.contains("frågeformuläret lästes inte in"), "{err}");
+    // The locale alone is enough; codes and positions do not change.
+    let (code, _, sv) = run(Some("sv_SE.UTF-8"), dir.path(), &["check", bad]);
+    assert_eq!(code, 1);
+    assert_eq!(sv, err);
+    let (_, _, en) = run(Some("en_GB.UTF-8"), dir.path(), &["check", bad]);
+    assert!(
+        en.contains("band-overlap.toml:42:1: error[band-overlap]: "),
+        "{en}"
+    );
+    // The same file given to another command: the error chain in Swedish too.
+    let (code, _, err) = run(
+        None,
+        dir.path(),
+        &["--lang", "sv", "--questionnaire", bad, "catalogue"],
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains("fel[band-overlap]"), "{err}");
+}

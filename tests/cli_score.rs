@@ -302,3 +302,36 @@ fn score_with_a_custom_questionnaire() {
     assert_eq!(v["referrals"][0]["actor"], "almi");
     assert_eq!(v["referrals"][0]["recommended"], true);
 }
+
+/// An answers file's diagnostics render in Swedish or English with the same
+/// codes and positions (the CLI picks the language).
+#[test]
+fn answers_diagnostics_render_in_either_language() {
+    use behovsanalys::answers::{self, Mode};
+    use behovsanalys::i18n::Lang;
+    let q = behovsanalys::questionnaire::builtin()
+        .unwrap()
+        .questionnaire;
+    let text = "questionnaire = \"exportbehov\"\n[answers]\nexporterar = \"kanske\"\nanstallda = \"många\"\n";
+    let e = answers::parse("svar.toml", text, &q, Mode::Strict).unwrap_err();
+    let sv = e.render(Lang::Sv);
+    let en = e.render(Lang::En);
+    assert_eq!(en, e.to_string());
+    assert!(
+        sv.contains(
+            "svar.toml:3:14: fel[unknown-option]: frågan `exporterar` har inget alternativ `kanske`"
+        ),
+        "{sv}"
+    );
+    assert!(
+        en.contains(
+            "svar.toml:3:14: error[unknown-option]: question `exporterar` has no option `kanske`"
+        ),
+        "{en}"
+    );
+    assert!(sv.contains("svar.toml:4:13: fel[wrong-type]: frågan `anstallda` är en sifferfråga och tar ett tal, men svaret är en sträng"), "{sv}");
+    assert!(
+        sv.ends_with("svar.toml: 2 fel hittades; svarsfilen lästes inte in"),
+        "{sv}"
+    );
+}

@@ -374,6 +374,11 @@ fn chromium_run(browser: &Path, profile: &Path, extra: &[&str], url: &str) -> st
 #[test]
 fn html_renders_in_a_real_browser_on_one_or_two_a4_pages() {
     let Some(browser) = chromium() else {
+        // In CI (.ci/run installs chromium) a missing browser is a failure.
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "chromium not found, and CI is set: install it (apt-get install -y chromium)"
+        );
         eprintln!(
             "SKIPPED: chromium not found; install it (apt-get install -y chromium) to run this test"
         );

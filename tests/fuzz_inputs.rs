@@ -409,7 +409,7 @@ fn walk_the_wizard(q: Arc<Questionnaire>, data: &Path, lang: &str, broken_files:
     let mut frames = draw_safe(&app, "start");
     rt.dispatch(&mut app, key(KeyCode::Char('2')));
     assert_eq!(app.screen, Screen::Resume);
-    let listing = match &app.sessions {
+    let listing = match &app.resume.list {
         Some(Ok(l)) => l.clone(),
         other => panic!("no listing: {other:?}"),
     };

@@ -229,7 +229,7 @@ fn check_invariants(app: &App) -> Result<(), TestCaseError> {
     let (done, total) = app.progress();
     prop_assert!(done <= total, "progress {done}/{total}");
     prop_assert!(total <= app.q.questions.len());
-    if let Some(s) = &app.session {
+    if let Some(s) = app.session() {
         for (id, a) in &s.answers.answers {
             let Some(i) = app.q.question(id) else {
                 return Err(TestCaseError::fail(format!("answer for unknown {id}")));
@@ -262,7 +262,7 @@ fn check_invariants(app: &App) -> Result<(), TestCaseError> {
             );
         }
     }
-    if let Some(e) = &app.eval {
+    if let Some(e) = app.eval() {
         for a in &e.areas {
             if let Some(n) = a.need {
                 prop_assert!((0.0..=100.0).contains(&n), "need {n}");

@@ -189,3 +189,28 @@ fn a_folder_or_a_missing_file_as_answers() {
     assert_clean_failure(code, &err);
     assert!(err.contains("cannot read"), "{err}");
 }
+
+/// A file name is data too: `ESC ]52;…` (set the clipboard) or `ESC [2J`
+/// (clear the screen) in a name must not reach the terminal through the
+/// `FILE:LINE:COL` prefix of a diagnostic or an I/O message.
+#[cfg(unix)]
+#[test]
+fn escape_sequences_in_file_names_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "evil\u{1b}]52;c;aGVsbG8=\u{7}\u{1b}[2J.toml";
+    let bad = dir.path().join(name);
+    std::fs::write(&bad, "[questionnaire]\nid = 'x'\nbogus = 1\n").unwrap();
+    let (code, err, out) = run(&["check"], &bad);
+    assert_clean_failure(code, &err);
+    assert!(err.contains("evil"), "{err}");
+    assert!(!String::from_utf8_lossy(&out).contains('\u{1b}'));
+    let (code, err, _) = run(&["score", "--answers"], &bad);
+    assert_clean_failure(code, &err);
+    assert!(err.contains("evil"), "{err}");
+    // A missing file: the name is in an I/O message.
+    let missing = dir.path().join("gone\u{1b}[2J.toml");
+    let (code, err, _) = run(&["check"], &missing);
+    assert_clean_failure(code, &err);
+    let (code, err, _) = run(&["score", "--answers"], &missing);
+    assert_clean_failure(code, &err);
+}

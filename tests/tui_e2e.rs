@@ -99,6 +99,11 @@ fn session_file(dir: &Path) -> String {
 #[cfg(unix)]
 fn answers_survive_kill_9_and_resume() {
     if !Tmux::available() {
+        // In CI (.ci/run installs tmux) a missing tmux is a failure.
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "tmux is not installed, and CI is set: install it (apt-get install -y tmux)"
+        );
         eprintln!("SKIPPED: tmux is not installed; the end-to-end wizard test needs it");
         return;
     }

@@ -102,7 +102,7 @@ fn a_second_wizard_gets_the_lock_message_until_the_first_lets_go() {
     assert_eq!(b.resume_rows().len(), 1);
     key(&mut b, &mut rtb, KeyCode::Enter);
     assert_eq!(b.screen, Screen::Resume, "a locked session is not opened");
-    assert!(b.session.is_none());
+    assert!(b.session().is_none());
     match &b.notice {
         Some(Notice::OpenFailed(OpenError::Locked { id, holder })) => {
             assert_eq!(id, "20261125-104200-aaaa");
@@ -334,7 +334,7 @@ fn a_follow_up_shows_what_changed_since_the_last_visit() {
         "{:?}",
         b.notice
     );
-    let s = b.session.as_ref().unwrap();
+    let s = b.session().unwrap();
     assert_ne!(s.meta.id, "20261125-104200-aaaa");
     assert_eq!(s.meta.previous.as_deref(), Some("20261125-104200-aaaa"));
     assert_eq!(
@@ -348,7 +348,13 @@ fn a_follow_up_shows_what_changed_since_the_last_visit() {
     goto(&mut b, &mut rt, "exporterar");
     key(&mut b, &mut rt, KeyCode::Char('4'));
     key(&mut b, &mut rt, KeyCode::F(8));
-    let c = b.comparison.as_ref().expect("a comparison");
+    let c = b
+        .open
+        .as_ref()
+        .unwrap()
+        .comparison
+        .as_ref()
+        .expect("a comparison");
     assert!(
         c.answers
             .iter()
@@ -384,8 +390,8 @@ fn a_broken_file_is_set_aside_and_the_list_says_so() {
     std::fs::write(sessions.join("20260101-000000-0bd2.toml"), "answers = 3\n").unwrap();
     let (mut a, mut rt) = wizard(dir.path(), &q, "sv", ID_A);
     key(&mut a, &mut rt, KeyCode::Char('2'));
-    let Some(Ok(l)) = &a.sessions else {
-        panic!("{:?}", a.sessions)
+    let Some(Ok(l)) = &a.resume.list else {
+        panic!("{:?}", a.resume.list)
     };
     assert_eq!(l.quarantined.iter().filter(|f| f.new).count(), 2);
     assert!(a.resume_rows().is_empty());
@@ -403,5 +409,5 @@ fn a_broken_file_is_set_aside_and_the_list_says_so() {
     let empty = tempfile::tempdir().unwrap();
     let (mut b, mut rt) = wizard(&empty.path().join("new"), &q, "sv", ID_A);
     key(&mut b, &mut rt, KeyCode::Char('2'));
-    assert!(matches!(&b.sessions, Some(Ok(l)) if l.sessions.is_empty()));
+    assert!(matches!(&b.resume.list, Some(Ok(l)) if l.sessions.is_empty()));
 }

@@ -10,7 +10,7 @@ use ratatui::crossterm::event::KeyCode;
 use tui_support::*;
 
 fn answer<'a>(app: &'a behovsanalys::tui::App, id: &str) -> Option<&'a Answer> {
-    app.session.as_ref().unwrap().answers.answers.get(id)
+    app.session().unwrap().answers.answers.get(id)
 }
 
 fn saves(fx: &[Effect]) -> usize {
@@ -35,7 +35,7 @@ fn start_new_then_company_form_then_first_question() {
     assert_eq!(a.screen, Screen::Start);
     press(&mut a, KeyCode::Enter);
     assert_eq!(a.screen, Screen::Company);
-    let s = a.session.as_ref().unwrap();
+    let s = a.session().unwrap();
     assert_eq!(s.meta.id, "20260115-090000-abcd");
     assert_eq!(s.meta.created, "2026-01-15T09:00:00Z");
     press(&mut a, KeyCode::PageDown);
@@ -53,10 +53,7 @@ fn number_keys_enter_and_typed_numbers() {
     assert!(saves(&fx) >= 1);
     assert_eq!(answer(&a, "anstallda"), Some(&Answer::Number(24.0)));
     // The question also fills the company's employees, once.
-    assert_eq!(
-        a.session.as_ref().unwrap().answers.company.employees,
-        Some(24)
-    );
+    assert_eq!(a.session().unwrap().answers.company.employees, Some(24));
     assert_eq!(current_id(&a), "omsattning");
     press(&mut a, KeyCode::Char('3'));
     assert_eq!(
@@ -87,11 +84,11 @@ fn number_keys_enter_and_typed_numbers() {
     assert_eq!(current_id(&a), "erbjudande");
     // The place to resume follows the cursor.
     assert_eq!(
-        a.session.as_ref().unwrap().meta.current.as_deref(),
+        a.session().unwrap().meta.current.as_deref(),
         Some("erbjudande")
     );
     // History records every change.
-    assert_eq!(a.session.as_ref().unwrap().meta.history.len(), 3);
+    assert_eq!(a.session().unwrap().meta.history.len(), 3);
 }
 
 #[test]
@@ -227,7 +224,7 @@ fn q_quits_with_confirmation_but_is_typeable_in_fields() {
     typ(&mut a, "q AB");
     assert_eq!(a.popup, Popup::None);
     assert_eq!(
-        a.session.as_ref().unwrap().answers.company.name.as_deref(),
+        a.session().unwrap().answers.company.name.as_deref(),
         Some("q AB")
     );
     press(&mut a, KeyCode::PageDown);
@@ -257,11 +254,11 @@ fn company_form_validates_and_syncs_employees() {
     typ(&mut a, "Exempel AB");
     press(&mut a, KeyCode::Tab);
     typ(&mut a, "556036-0794"); // bad check digit
-    let c = &a.session.as_ref().unwrap().answers.company;
+    let c = &a.session().unwrap().answers.company;
     assert_eq!(c.org_number, None, "invalid numbers are not saved");
     press(&mut a, KeyCode::Backspace);
     typ(&mut a, "3");
-    let c = &a.session.as_ref().unwrap().answers.company;
+    let c = &a.session().unwrap().answers.company;
     assert_eq!(c.org_number.as_deref(), Some("556036-0793"));
     press(&mut a, KeyCode::Tab);
     typ(&mut a, "Växjö");
@@ -275,7 +272,7 @@ fn company_form_validates_and_syncs_employees() {
     press(&mut a, KeyCode::Tab);
     typ(&mut a, "Almi");
     assert_eq!(a.company.attendees.len(), 2);
-    let s = a.session.as_ref().unwrap();
+    let s = a.session().unwrap();
     assert_eq!(s.answers.company.sni.as_deref(), Some("25.62"));
     assert_eq!(s.answers.company.employees, Some(24));
     assert_eq!(s.meta.attendees.len(), 1);
@@ -301,8 +298,7 @@ fn self_assessment_hides_advisor_questions_and_private_notes() {
     typ(&mut a, "Vi säljer redan i Norge");
     press(&mut a, KeyCode::Enter);
     assert_eq!(
-        a.session
-            .as_ref()
+        a.session()
             .unwrap()
             .answers
             .notes
@@ -319,8 +315,7 @@ fn self_assessment_hides_advisor_questions_and_private_notes() {
     typ(&mut b, "privat");
     press(&mut b, KeyCode::Enter);
     assert_eq!(
-        b.session
-            .as_ref()
+        b.session()
             .unwrap()
             .answers
             .private_notes
@@ -359,7 +354,7 @@ fn summary_consent_and_export() {
     let first = a.q.actors[a.ranked()[0].actor].id.clone();
     press(&mut a, KeyCode::Char(' '));
     assert_eq!(
-        a.session.as_ref().unwrap().answers.consent.get(&first),
+        a.session().unwrap().answers.consent.get(&first),
         Some(&true)
     );
     let fx = press(&mut a, KeyCode::Char('x'));
@@ -369,10 +364,7 @@ fn summary_consent_and_export() {
     assert_eq!(job.actors, vec![first.clone()]);
     assert_eq!(job.dir.to_str(), Some("/tmp/export"));
     press(&mut a, KeyCode::Char(' '));
-    assert_eq!(
-        a.session.as_ref().unwrap().answers.consent.get(&first),
-        None
-    );
+    assert_eq!(a.session().unwrap().answers.consent.get(&first), None);
     update(&mut a, Msg::Exported(Ok(vec!["/tmp/export/x.html".into()])));
     assert!(a.notice.is_some());
     press(&mut a, KeyCode::Esc);
@@ -405,7 +397,10 @@ fn import_of_a_self_assessment_becomes_an_advisor_session() {
         answer(&a, "exporterar"),
         Some(&Answer::Choice("ja_ibland".into()))
     );
-    assert_eq!(a.company.field(0), "Exempel AB");
+    assert_eq!(
+        a.company.field(behovsanalys::tui::app::Field::Name),
+        "Exempel AB"
+    );
     // A file that cannot be read is reported on the same screen.
     let mut b = app("sv", SessionMode::Advisor);
     press(&mut b, KeyCode::Char('3'));
@@ -417,7 +412,7 @@ fn import_of_a_self_assessment_becomes_an_advisor_session() {
     );
     assert_eq!(b.screen, Screen::OpenFile);
     assert!(matches!(b.notice, Some(Notice::OpenFailed(_))));
-    assert!(b.session.is_none());
+    assert!(b.session().is_none());
 }
 
 #[test]
@@ -427,7 +422,7 @@ fn resume_returns_to_the_saved_question() {
     goto(&mut a, "exporterar");
     press(&mut a, KeyCode::Char('1'));
     press(&mut a, KeyCode::Enter);
-    let saved = a.session.clone().unwrap();
+    let saved = a.session().cloned().unwrap();
     assert_eq!(saved.meta.current.as_deref(), Some("exportandel"));
 
     let mut b = app("sv", SessionMode::Advisor);
@@ -490,7 +485,7 @@ fn a_locked_session_is_not_opened_and_the_holder_is_named() {
         })),
     );
     assert_eq!(a.screen, Screen::Resume);
-    assert!(a.session.is_none());
+    assert!(a.session().is_none());
     assert!(
         matches!(&a.notice, Some(Notice::OpenFailed(OpenError::Locked { holder, .. })) if holder.contains("4242"))
     );
@@ -504,7 +499,7 @@ fn a_locked_session_is_not_opened_and_the_holder_is_named() {
         Msg::LockFailed(OpenError::Failed("cannot create /x: denied".into())),
     );
     assert_eq!(b.screen, Screen::Start);
-    assert!(b.session.is_none());
+    assert!(b.session().is_none());
     assert!(b.notice.is_some());
 }
 
@@ -516,7 +511,7 @@ fn leaving_a_session_releases_it() {
     let fx = press(&mut a, KeyCode::Esc);
     assert!(matches!(fx.as_slice(), [Effect::Close]), "{fx:?}");
     assert_eq!(a.screen, Screen::Start);
-    assert!(a.session.is_none());
+    assert!(a.session().is_none());
 }
 
 #[test]
@@ -570,13 +565,13 @@ fn language_switches_anywhere() {
     typ(&mut a, "AB");
     press(&mut a, KeyCode::F(2));
     assert_eq!(a.lang, "sv");
-    assert_eq!(a.company.field(0), "AB");
+    assert_eq!(a.company.field(behovsanalys::tui::app::Field::Name), "AB");
 }
 
 #[test]
 fn consent_is_logged_with_who_and_when() {
     let consent_log = |a: &behovsanalys::tui::App| -> Vec<String> {
-        a.session.as_ref().unwrap().answers.meta["consent_log"]
+        a.session().unwrap().answers.meta["consent_log"]
             .as_array()
             .unwrap()
             .iter()

@@ -10,6 +10,8 @@
 
 use serde_json::{Value, json};
 
+use crate::questionnaire::load::keys;
+
 /// `$id` of the schema.
 pub const SCHEMA_ID: &str = "urn:behovsanalys:questionnaire:1";
 
@@ -25,22 +27,40 @@ fn expression(description: &str) -> Value {
     json!({"$ref": "#/$defs/expression", "description": description})
 }
 
+/// The properties of a table: every key the loader accepts there
+/// (`keys`, shared with the loader), with the descriptions given. A key the
+/// loader accepts but `described` lacks still appears (without a
+/// description), and a described key the loader does not accept is kept, so
+/// that the test comparing the two lists catches both.
+fn props(keys: &[&str], described: Value) -> Value {
+    let mut map = match described {
+        Value::Object(m) => m,
+        _ => serde_json::Map::new(),
+    };
+    for k in keys {
+        map.entry(k.to_string()).or_insert_with(|| json!({}));
+    }
+    Value::Object(map)
+}
+
 /// Keys that only some question kinds have.
-const KIND_KEYS: &[&str] = &[
-    "option",
-    "min",
-    "max",
-    "low",
-    "high",
-    "needs_low",
-    "needs_high",
-    "unit",
-    "band",
-];
+fn kind_keys() -> Vec<&'static str> {
+    let mut all: Vec<&'static str> = Vec::new();
+    for k in keys::CHOICE_KEYS
+        .iter()
+        .chain(keys::SCALE_KEYS)
+        .chain(keys::NUMBER_KEYS)
+    {
+        if !all.contains(k) {
+            all.push(k);
+        }
+    }
+    all
+}
 
 fn kind_rule(kinds: &[&str], allowed: &[&str], required: &[&str]) -> Value {
-    let forbidden: serde_json::Map<String, Value> = KIND_KEYS
-        .iter()
+    let forbidden: serde_json::Map<String, Value> = kind_keys()
+        .into_iter()
         .filter(|k| !allowed.contains(k))
         .map(|k| (k.to_string(), Value::Bool(false)))
         .collect();
@@ -55,7 +75,7 @@ fn def_actor() -> Value {
         "type": "object",
         "additionalProperties": false,
         "required": ["id", "name", "description"],
-        "properties": {
+        "properties": props(keys::ACTOR_KEYS, json!({
             "id": {"$ref": "#/$defs/id", "description": "The actor's id, e.g. \"almi\". Consent and referrals name it."},
             "name": {"type": "string", "minLength": 1, "description": "The actor's name as shown, e.g. \"Almi\"."},
             "description": text("What the actor does, for the company, in two or three sentences."),
@@ -67,7 +87,7 @@ fn def_actor() -> Value {
             "eligibility": expression("Which companies the actor can help at all, e.g. \"anstallda < 250\". When it is definitely false the actor is never recommended and the output says why; \"vet ej\" or unanswered keeps it in play."),
             "rule": {"type": "array", "description": "Rules that raise the score or recommend the actor outright in clear cases.", "items": {"$ref": "#/$defs/rule"}},
             "service": {"type": "array", "description": "The actor's services: the catalogue (`behovsanalys catalogue`) and the services offered with a referral.", "items": {"$ref": "#/$defs/service"}}
-        }
+        }))
     })
 }
 
@@ -76,12 +96,12 @@ fn def_rule() -> Value {
         "type": "object",
         "additionalProperties": false,
         "required": ["when", "reason"],
-        "properties": {
+        "properties": props(keys::RULE_KEYS, json!({
             "when": expression("When the rule fires. Rules may also use `need.AREA` (0–100)."),
             "boost": {"type": "number", "default": 0, "description": "Points added to the actor's score when the rule fires (the score is capped at 100)."},
             "refer": {"type": "boolean", "default": false, "description": "Recommend the actor whenever the rule fires, whatever the score."},
             "reason": text("Why, in words the company understands; shown with the recommendation.")
-        }
+        }))
     })
 }
 
@@ -90,7 +110,7 @@ fn def_service() -> Value {
         "type": "object",
         "additionalProperties": false,
         "required": ["id", "name", "description", "cost"],
-        "properties": {
+        "properties": props(keys::SERVICE_KEYS, json!({
             "id": {"$ref": "#/$defs/id", "description": "The service's id, unique within the actor."},
             "name": text("The service's name."),
             "description": text("What the company gets."),
@@ -98,7 +118,7 @@ fn def_service() -> Value {
             "price": text("The price or terms in words, e.g. \"Half the cost, up to 50 000 kr\"."),
             "eligibility": expression("Which companies qualify, e.g. \"anstallda < 50\". A service is not offered when this is false; when it depends on a \"vet ej\" answer it is offered with that caveat."),
             "areas": {"type": "array", "items": {"$ref": "#/$defs/letter_id"}, "uniqueItems": true, "description": "The need areas the service helps with; offered services are ordered by the need in these areas."}
-        }
+        }))
     })
 }
 
@@ -107,13 +127,13 @@ fn def_section() -> Value {
         "type": "object",
         "additionalProperties": false,
         "required": ["id", "title"],
-        "properties": {
+        "properties": props(keys::SECTION_KEYS, json!({
             "id": {"$ref": "#/$defs/id", "description": "The section's id."},
             "title": text("The section's heading."),
             "help": text("A short explanation shown with the section."),
             "show_if": expression("Show the section only when this holds; it may only refer to questions in earlier sections."),
             "question": {"type": "array", "description": "The section's questions, in order.", "items": {"$ref": "#/$defs/question"}}
-        }
+        }))
     })
 }
 
@@ -122,7 +142,7 @@ fn def_question() -> Value {
         "type": "object",
         "additionalProperties": false,
         "required": ["id", "kind", "text"],
-        "properties": {
+        "properties": props(keys::QUESTION_ALL_KEYS, json!({
             "id": {"$ref": "#/$defs/letter_id", "description": "The question's id: answers are saved under it and conditions use it. Renaming it? Keep the old id in `aliases`."},
             "kind": {"enum": ["single", "multi", "scale", "number", "text"], "description": "single: one option; multi: any number of options; scale: a number from min to max; number: a number, scored by bands; text: free text (never scored)."},
             "text": text("The question as asked."),
@@ -142,7 +162,7 @@ fn def_question() -> Value {
             "needs_high": needs("Scale: points at the high end, falling linearly to 0 at the low end."),
             "unit": text("Number: the unit, e.g. \"employees\"."),
             "band": {"type": "array", "description": "Number: ranges of answers and the points they give.", "items": {"$ref": "#/$defs/band"}}
-        },
+        })),
         "allOf": [
             kind_rule(&["single", "multi"], &["option"], &["option"]),
             kind_rule(&["scale"], &["min", "max", "low", "high", "needs_low", "needs_high"], &["min", "max"]),
@@ -158,12 +178,12 @@ fn def_option() -> Value {
         "type": "object",
         "additionalProperties": false,
         "required": ["id", "label"],
-        "properties": {
+        "properties": props(keys::OPTION_KEYS, json!({
             "id": {"$ref": "#/$defs/id", "description": "The option's id: saved in answers and used in conditions, e.g. kredit in \"betalning == 'kredit'\"."},
             "label": text("The option as shown."),
             "help": text("Help for this option."),
             "needs": needs("Points this answer gives each need area. \"No need\" answers give none.")
-        }
+        }))
     })
 }
 
@@ -171,11 +191,11 @@ fn def_band() -> Value {
     json!({
         "type": "object",
         "additionalProperties": false,
-        "properties": {
+        "properties": props(keys::BAND_KEYS, json!({
             "from": {"type": "number", "description": "Lowest answer in the band (inclusive); leave out for no lower bound."},
             "to": {"type": "number", "description": "Upper end of the band (exclusive); leave out for no upper bound."},
             "needs": needs("Points an answer in this band gives each need area.")
-        }
+        }))
     })
 }
 
@@ -189,19 +209,19 @@ pub fn schema() -> Value {
         "type": "object",
         "additionalProperties": false,
         "required": ["questionnaire", "section"],
-        "properties": {
+        "properties": props(keys::TOP_KEYS, json!({
             "questionnaire": {
                 "type": "object",
                 "description": "What this checklist is: its id, version, languages and title.",
                 "additionalProperties": false,
                 "required": ["id", "version", "title"],
-                "properties": {
+                "properties": props(keys::META_KEYS, json!({
                     "id": {"$ref": "#/$defs/id", "description": "A short name for the checklist, e.g. \"exportbehov\". Saved answers name it."},
                     "version": {"type": "string", "minLength": 1, "description": "The version, e.g. \"2026.1\". Change it when you send out a new version; saved answers remember it."},
                     "languages": {"type": "array", "items": {"type": "string", "pattern": "^[a-z]{2,3}$"}, "minItems": 1, "uniqueItems": true, "default": ["sv", "en"], "description": "Language codes of the texts, e.g. [\"sv\", \"en\"]. The first is the default: every text must exist in it; other languages fall back to it."},
                     "title": text("The checklist's title."),
                     "description": text("A short introduction shown before the first question.")
-                }
+                }))
             },
             "area": {
                 "type": "array",
@@ -210,11 +230,11 @@ pub fn schema() -> Value {
                     "type": "object",
                     "additionalProperties": false,
                     "required": ["id", "title"],
-                    "properties": {
+                    "properties": props(keys::AREA_KEYS, json!({
                         "id": {"$ref": "#/$defs/letter_id", "description": "The area's id, used in `needs`, `weights`, service `areas` and `need.AREA` in rules."},
                         "title": text("The area's name."),
                         "description": text("What the area covers, in one sentence.")
-                    }
+                    }))
                 }
             },
             "actor": {
@@ -228,7 +248,7 @@ pub fn schema() -> Value {
                 "description": "The sections of the checklist, in the order they are asked.",
                 "items": {"$ref": "#/$defs/section"}
             }
-        },
+        })),
         "$defs": {
             "id": {"type": "string", "pattern": "^[a-z0-9_-]+$", "description": "An id: lower-case a–z, digits, `_` and `-` (no spaces, capitals or å/ä/ö)."},
             "letter_id": {"type": "string", "pattern": "^[a-z_][a-z0-9_-]*$", "description": "An id used in conditions: lower-case a–z, digits, `_` and `-`, starting with a letter."},

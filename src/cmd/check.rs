@@ -11,6 +11,7 @@ use behovsanalys::questionnaire::{self, load::Loaded};
 use crate::Cli;
 
 pub fn run(cli: &Cli, ui: Lang, files: &[PathBuf], explain: bool) -> Result<ExitCode> {
+    let lang = ui;
     let mut targets: Vec<Option<&PathBuf>> = files.iter().map(Some).collect();
     if targets.is_empty() {
         targets.push(cli.questionnaire.as_ref());
@@ -28,7 +29,7 @@ pub fn run(cli: &Cli, ui: Lang, files: &[PathBuf], explain: bool) -> Result<Exit
                 source,
             }) => {
                 for w in &warnings {
-                    eprint!("{}", source.render(w));
+                    eprint!("{}", source.render_in(w, lang));
                 }
                 let services: usize = q.actors.iter().map(|a| a.services.len()).sum();
                 let counts = [
@@ -53,11 +54,15 @@ pub fn run(cli: &Cli, ui: Lang, files: &[PathBuf], explain: bool) -> Result<Exit
             }
             Err(e @ FileError::Invalid { .. }) => {
                 ok = false;
-                eprintln!("{e}");
+                eprintln!("{}", e.render(lang));
             }
             Err(e) => {
                 ok = false;
-                eprintln!("{}", words::check_error(ui, &e.to_string()));
+                eprintln!(
+                    "{}: {}",
+                    behovsanalys::diag::Severity::Error.word(lang),
+                    e.render(lang)
+                );
             }
         }
     }
@@ -83,7 +88,7 @@ fn explain_report(
 
     let ex = explain::explain(q);
     for w in &ex.warnings {
-        eprint!("{}", source.render(w));
+        eprint!("{}", source.render_in(w, ui));
     }
     let w = words::explain(ui);
     let mut out = String::new();

@@ -14,13 +14,12 @@ use behovsanalys::time::DateError;
 /// Prints `e` to stderr.
 pub fn print(e: &anyhow::Error, lang: Lang) {
     let file_report = |f: &FileError| !f.diagnostics().is_empty();
-    let is_file_report = e.downcast_ref::<FileError>().is_some_and(file_report)
-        || matches!(
-            e.downcast_ref::<StoreError>(),
-            Some(StoreError::File(f)) if file_report(f)
-        );
-    if is_file_report {
-        eprintln!("{e}");
+    let file = match e.downcast_ref::<StoreError>() {
+        Some(StoreError::File(f)) => Some(f),
+        _ => e.downcast_ref::<FileError>(),
+    };
+    if let Some(f) = file.filter(|f| file_report(f)) {
+        eprintln!("{}", f.render(lang));
         return;
     }
     let parts: Vec<String> = e.chain().map(|x| words(x, lang)).collect();
@@ -52,6 +51,14 @@ fn words(e: &(dyn std::error::Error + 'static), lang: Lang) -> String {
     }
     if let Some(d) = e.downcast_ref::<DateError>() {
         return crate::cmd::args::date_error(d, lang);
+    }
+    if let Some(f) = e.downcast_ref::<FileError>() {
+        return f.render(lang);
+    }
+    // TODO(store): StoreError's own messages are English until the session
+    // store words them through i18n; its file errors are in `lang`.
+    if let Some(StoreError::File(f)) = e.downcast_ref::<StoreError>() {
+        return f.render(lang);
     }
     e.to_string()
 }

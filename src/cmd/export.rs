@@ -84,7 +84,7 @@ pub fn write_out(out: &Path, content: &str, force: bool) -> Result<()> {
         Err(export::ExportError::Exists(path)) => {
             let kind = std::fs::symlink_metadata(out)
                 .ok()
-                .and_then(|m| export::NotFile::of(m.file_type()));
+                .and_then(|m| export::not_a_file(m.file_type()));
             match kind {
                 Some(kind) => Err(export::ExportError::NotRegular { path, kind }.into()),
                 None => Err(export::ExportError::Exists(path).into()),

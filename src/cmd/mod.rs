@@ -108,7 +108,7 @@ pub fn load_questionnaire_or(cli: &Cli, file: Option<&std::path::Path>) -> Resul
         None => questionnaire::builtin()?,
     };
     for w in &loaded.warnings {
-        eprint!("{}", loaded.source.render(w));
+        eprint!("{}", loaded.source.render_in(w, args::ui_lang()));
     }
     Ok(loaded)
 }
@@ -131,7 +131,7 @@ pub fn resolve_answers(
     if let Some(path) = answers {
         let parsed = answers::load_file(path, q, Mode::Strict)?;
         for w in &parsed.warnings {
-            eprint!("{}", parsed.source.render(w));
+            eprint!("{}", parsed.source.render_in(w, ui));
         }
         return Ok((parsed.answers, None));
     }

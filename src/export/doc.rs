@@ -13,8 +13,8 @@ use super::escape::clean;
 use super::sni;
 use super::{ExportError, Input, Options};
 use crate::answers::Answer;
-use crate::output::round;
 use crate::questionnaire::{Actor, Kind, Questionnaire, expr};
+use crate::score_output::round;
 use crate::scoring::{self, Evaluation, Reason};
 use crate::session::Meta;
 use crate::text::fmt_num;
@@ -362,7 +362,7 @@ impl<'a> Common<'a> {
                     Trigger {
                         question: question.id.clone(),
                         question_text: clean(question.text.get(self.lang)),
-                        answer: AnswerValue::of(&c, self.q, answer),
+                        answer: AnswerValue::of(c, self.q, answer),
                         answer_label: answer_label(self.q, c.question, c.option, answer, self.lang),
                         points: (c.points * 100.0).round() / 100.0,
                     }

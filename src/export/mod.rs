@@ -13,6 +13,7 @@ mod render;
 pub mod sni;
 
 use crate::answers::AnswersFile;
+use crate::diag::NodeKind;
 use crate::questionnaire::Questionnaire;
 use crate::session::Meta;
 
@@ -51,60 +52,40 @@ pub enum ExportError {
     /// `--force` was given, but what is there is not a regular file (a
     /// symlink, even a dangling one, a FIFO, a device, a directory): never
     /// replaced.
-    #[error("{path} is not a regular file ({kind}); it is never replaced, not even with --force")]
-    NotRegular { path: String, kind: NotFile },
+    #[error("{path} is not a regular file ({kind:?}); it is never replaced, not even with --force")]
+    NotRegular { path: String, kind: NodeKind },
     #[error("cannot write {path}: {err}")]
     Io { path: String, err: std::io::Error },
 }
 
 /// What is at a path where an export was to be written, when it is not a
-/// regular file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NotFile {
-    Directory,
-    Symlink,
-    Fifo,
-    Device,
-    Other,
-}
-
-impl NotFile {
-    /// `None` for a regular file.
-    pub fn of(t: std::fs::FileType) -> Option<NotFile> {
-        #[cfg(unix)]
-        use std::os::unix::fs::FileTypeExt as _;
-        if t.is_file() {
-            return None;
+/// regular file (`None` for a regular file). A symlink is itself, never
+/// what it points to.
+pub fn not_a_file(t: std::fs::FileType) -> Option<NodeKind> {
+    #[cfg(unix)]
+    use std::os::unix::fs::FileTypeExt as _;
+    if t.is_file() {
+        return None;
+    }
+    if t.is_symlink() {
+        return Some(NodeKind::Symlink);
+    }
+    if t.is_dir() {
+        return Some(NodeKind::Folder);
+    }
+    #[cfg(unix)]
+    {
+        if t.is_fifo() {
+            return Some(NodeKind::Fifo);
         }
-        Some(if t.is_symlink() {
-            NotFile::Symlink
-        } else if t.is_dir() {
-            NotFile::Directory
-        } else {
-            #[cfg(unix)]
-            {
-                if t.is_fifo() {
-                    return Some(NotFile::Fifo);
-                }
-                if t.is_block_device() || t.is_char_device() {
-                    return Some(NotFile::Device);
-                }
-            }
-            NotFile::Other
-        })
+        if t.is_block_device() || t.is_char_device() {
+            return Some(NodeKind::Device);
+        }
+        if t.is_socket() {
+            return Some(NodeKind::Socket);
+        }
     }
-}
-
-impl std::fmt::Display for NotFile {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            NotFile::Directory => "a directory",
-            NotFile::Symlink => "a symbolic link",
-            NotFile::Fifo => "a named pipe",
-            NotFile::Device => "a device",
-            NotFile::Other => "not a regular file",
-        })
-    }
+    Some(NodeKind::Other)
 }
 
 /// What a summary is made from.
@@ -250,7 +231,7 @@ pub fn write_to(path: &Path, content: &str, force: bool) -> Result<(), ExportErr
         }
         Err(e) => Err(io(e)),
         Ok(_) if !force => Err(ExportError::Exists(shown())),
-        Ok(m) => match NotFile::of(m.file_type()) {
+        Ok(m) => match not_a_file(m.file_type()) {
             Some(kind) => Err(ExportError::NotRegular {
                 path: shown(),
                 kind,

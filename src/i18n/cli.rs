@@ -5,7 +5,7 @@
 pub mod help;
 
 use super::Lang;
-use crate::export::NotFile;
+use crate::diag::NodeKind;
 
 /// Words of `score --format text` (also the end of `sessions show`).
 pub struct Score {
@@ -286,14 +286,6 @@ pub fn explain_summary(lang: Lang, s: &ExplainSummary) -> String {
     }
 }
 
-/// A file `check` could not read at all.
-pub fn check_error(lang: Lang, message: &str) -> String {
-    match lang {
-        Lang::Sv => format!("fel: {message}"),
-        Lang::En => format!("error: {message}"),
-    }
-}
-
 pub fn need_answers(lang: Lang) -> &'static str {
     lang.pick(
         "ange svaren med --answers FIL eller --session ID",
@@ -342,18 +334,20 @@ pub fn exists_use_force(lang: Lang, path: &str) -> String {
 
 /// What `--out` found where it was to write, when that is not a regular
 /// file.
-pub fn not_a_regular_file(lang: Lang, path: &str, kind: NotFile) -> String {
+pub fn not_a_regular_file(lang: Lang, path: &str, kind: NodeKind) -> String {
     let what = match (lang, kind) {
-        (Lang::Sv, NotFile::Directory) => "en mapp",
-        (Lang::En, NotFile::Directory) => "a directory",
-        (Lang::Sv, NotFile::Symlink) => "en symbolisk länk",
-        (Lang::En, NotFile::Symlink) => "a symbolic link",
-        (Lang::Sv, NotFile::Fifo) => "en namngiven rörledning (FIFO)",
-        (Lang::En, NotFile::Fifo) => "a named pipe (FIFO)",
-        (Lang::Sv, NotFile::Device) => "en enhetsfil",
-        (Lang::En, NotFile::Device) => "a device file",
-        (Lang::Sv, NotFile::Other) => "inte en vanlig fil",
-        (Lang::En, NotFile::Other) => "not a regular file",
+        (Lang::Sv, NodeKind::Folder) => "en mapp",
+        (Lang::En, NodeKind::Folder) => "a directory",
+        (Lang::Sv, NodeKind::Symlink) => "en symbolisk länk",
+        (Lang::En, NodeKind::Symlink) => "a symbolic link",
+        (Lang::Sv, NodeKind::Fifo) => "en namngiven rörledning (FIFO)",
+        (Lang::En, NodeKind::Fifo) => "a named pipe (FIFO)",
+        (Lang::Sv, NodeKind::Device) => "en enhetsfil",
+        (Lang::En, NodeKind::Device) => "a device file",
+        (Lang::Sv, NodeKind::Socket) => "en socket",
+        (Lang::En, NodeKind::Socket) => "a socket",
+        (Lang::Sv, NodeKind::Other) => "inte en vanlig fil",
+        (Lang::En, NodeKind::Other) => "not a regular file",
     };
     match lang {
         Lang::Sv => format!(

@@ -4,9 +4,10 @@
 
 use std::path::Path;
 
-use super::{Meta, Read, SessionMode, Store, StoreError, atomic, classify, io_err, mtime};
+use super::store::{Read, classify, io_err, mtime};
+use super::{Meta, SessionMode, Store, StoreError, atomic};
 use crate::answers::{self, MAX_ANSWERS_BYTES, Mode};
-use crate::diag::read_text_file;
+use crate::diag::{FileKind, Links, read_data_file};
 use crate::questionnaire::Questionnaire;
 use crate::scoring;
 
@@ -129,9 +130,14 @@ impl Store {
                 if file.ends_with(".why") || atomic::is_temp_name(&file) {
                     return None;
                 }
-                let reason = read_text_file(&qdir.join(format!("{file}.why")), 1 << 20, "note")
-                    .map(|(_, t)| t.trim_end().to_string())
-                    .unwrap_or_else(|_| "reason not recorded".into());
+                let reason = read_data_file(
+                    &qdir.join(format!("{file}.why")),
+                    1 << 20,
+                    FileKind::Note,
+                    Links::NoFollow,
+                )
+                .map(|(_, t)| t.trim_end().to_string())
+                .unwrap_or_else(|_| "reason not recorded".into());
                 Some(QuarantinedFile {
                     new: new.contains(&file),
                     file: crate::text::sanitize_line(&file),
@@ -145,17 +151,18 @@ impl Store {
 
     /// Reads what a listing shows of one session.
     fn summarise(&self, id: &str, path: &Path, q: &Questionnaire) -> Result<Summary, StoreError> {
-        let parsed = match read_text_file(path, MAX_ANSWERS_BYTES, "answers file") {
-            Ok((name, text)) => match answers::parse(&name, head(&text), q, Mode::Lenient) {
-                Ok(p) => p,
-                // The cut may have split something: read the whole file.
-                Err(_) => match answers::parse(&name, &text, q, Mode::Lenient) {
+        let parsed =
+            match read_data_file(path, MAX_ANSWERS_BYTES, FileKind::Answers, Links::NoFollow) {
+                Ok((name, text)) => match answers::parse(&name, head(&text), q, Mode::Lenient) {
                     Ok(p) => p,
-                    Err(e) => return Err(self.settle(id, path, classify(e))),
+                    // The cut may have split something: read the whole file.
+                    Err(_) => match answers::parse(&name, &text, q, Mode::Lenient) {
+                        Ok(p) => p,
+                        Err(e) => return Err(self.settle(id, path, classify(e))),
+                    },
                 },
-            },
-            Err(e) => return Err(self.settle(id, path, classify(e))),
-        };
+                Err(e) => return Err(self.settle(id, path, classify(e))),
+            };
         let a = &parsed.answers;
         let meta = Meta::from_table(&a.meta, id);
         let (visible, _) = scoring::visibility(q, &a.answers);
@@ -208,7 +215,7 @@ impl Store {
             Read::Broken(reason) => match self.quarantine(id, path, &reason) {
                 Ok(to) => StoreError::Quarantined {
                     id: id.to_string(),
-                    to: to.display().to_string(),
+                    to: crate::text::display_path(&to),
                     reason,
                 },
                 Err(e) => e,

@@ -1,7 +1,13 @@
 //! A small one-line text input: cursor, editing, word moves, paste.
 
+use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::{Position, Rect};
 use ratatui::text::Span;
+use ratatui::widgets::Paragraph;
+
+use crate::tui::theme::Theme;
+use crate::tui::widgets::pad;
 
 /// Longest input accepted, in characters (answers and notes are capped the
 /// same way by the answers file).
@@ -161,6 +167,23 @@ impl Input {
             out.push(*c);
         }
         (out, cursor_col(start))
+    }
+}
+
+/// An input field: its visible text, underlined, and the cursor if focused.
+pub fn draw_input(frame: &mut Frame, theme: &Theme, input: &Input, area: Rect, focused: bool) {
+    let (shown, col) = input.visible(area.width.saturating_sub(1) as usize);
+    let style = if focused {
+        theme.field().patch(theme.strong())
+    } else {
+        theme.field()
+    };
+    frame.render_widget(
+        Paragraph::new(pad(&shown, area.width as usize)).style(style),
+        area,
+    );
+    if focused {
+        frame.set_cursor_position(Position::new(area.x + col as u16, area.y));
     }
 }
 

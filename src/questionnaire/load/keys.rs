@@ -1,0 +1,60 @@
+//! The keys each table of a questionnaire may hold. The loader reports any
+//! other key as `unknown-key`; the JSON Schema (`behovsanalys schema`) is
+//! built from the same lists, so the two cannot disagree.
+
+/// Top level of the file.
+pub const TOP_KEYS: &[&str] = &["questionnaire", "area", "actor", "section"];
+pub const META_KEYS: &[&str] = &["id", "version", "languages", "title", "description"];
+pub const AREA_KEYS: &[&str] = &["id", "title", "description"];
+pub const ACTOR_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "description",
+    "url",
+    "contact",
+    "next_step",
+    "threshold",
+    "weights",
+    "rule",
+    "service",
+    "eligibility",
+];
+pub const RULE_KEYS: &[&str] = &["when", "boost", "refer", "reason"];
+pub const SERVICE_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "description",
+    "cost",
+    "price",
+    "eligibility",
+    "areas",
+];
+pub const SECTION_KEYS: &[&str] = &["id", "title", "help", "show_if", "question"];
+pub const CHOICE_KEYS: &[&str] = &["option"];
+pub const SCALE_KEYS: &[&str] = &["min", "max", "low", "high", "needs_low", "needs_high"];
+pub const NUMBER_KEYS: &[&str] = &["min", "max", "unit", "band"];
+pub const OPTION_KEYS: &[&str] = &["id", "label", "help", "needs"];
+pub const BAND_KEYS: &[&str] = &["from", "to", "needs"];
+/// Every key a question of some kind may have.
+pub const QUESTION_ALL_KEYS: &[&str] = &[
+    "id",
+    "kind",
+    "text",
+    "help",
+    "required",
+    "show_if",
+    "audience",
+    "allow_unknown",
+    "allow_na",
+    "aliases",
+    "option",
+    "min",
+    "max",
+    "low",
+    "high",
+    "needs_low",
+    "needs_high",
+    "unit",
+    "band",
+];
+pub const KINDS: &[&str] = &["single", "multi", "scale", "number", "text"];

@@ -1,0 +1,381 @@
+//! Linking phase: ids are resolved across the whole file — duplicates,
+//! aliases, references between areas, questions and actors, and every
+//! condition checked now that all questions are known — and the model built.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use super::keys::TOP_KEYS;
+use super::{PendingExpr, RawQuestion, Reader};
+use crate::diag::{Diagnostic, Diagnostics, msg};
+use crate::i18n::diag::{self as w, Item, Owner};
+use crate::questionnaire::expr::{self, ExprError, Scope};
+use crate::questionnaire::{Area, Kind, Needs, Question, Questionnaire};
+use crate::tomlread::{Place, Span, Table};
+
+impl Reader<'_, '_> {
+    pub(super) fn document(
+        &mut self,
+        map: &toml::de::DeTable<'_>,
+        span: Span,
+    ) -> Option<Questionnaire> {
+        let top = Table {
+            map,
+            span: span.clone(),
+            what: Place::QuestionnaireTop,
+        };
+        top.check_keys(TOP_KEYS, self.d);
+
+        // [questionnaire] first: it fixes the languages every text is read in.
+        let (id, version, title, description) = match top.get("questionnaire") {
+            Some(v) => match Table::of(v, "[questionnaire]", self.d) {
+                Some(meta) => self.meta(&meta),
+                None => (None, None, None, None),
+            },
+            None => {
+                self.d.error(
+                    "missing-key",
+                    0..0,
+                    msg(|l| w::words(l).no_meta_table.to_string()),
+                );
+                (None, None, None, None)
+            }
+        };
+
+        let areas = self.list(&top, "area", "[[area]]", |r, t| r.area(t));
+        let area_index = index_of(&areas, |a| &a.0.id, Item::Area, self.d);
+        let areas: Vec<Area> = areas.into_iter().map(|(a, _)| a).collect();
+
+        let sections_raw = self.list(&top, "section", "[[section]]", |r, t| {
+            Some(r.section(t, &area_index))
+        });
+        let mut sections = Vec::new();
+        let mut questions: Vec<RawQuestion> = Vec::new();
+        for (sec, qs) in sections_raw {
+            let start = questions.len();
+            let index = sections.len();
+            questions.extend(qs.into_iter().map(|mut rq| {
+                rq.q.section = index;
+                rq
+            }));
+            let mut s = sec;
+            s.s.questions = start..questions.len();
+            sections.push(s);
+        }
+        let _ = index_of_named(
+            sections.iter().map(|s| (s.s.id.as_str(), s.span.clone())),
+            Item::Section,
+            self.d,
+        );
+        if sections.is_empty() && top.get("section").is_none() {
+            self.d.error(
+                "missing-key",
+                0..0,
+                msg(|l| w::words(l).no_sections.to_string()),
+            );
+        }
+
+        // Question ids (and their aliases) share one namespace.
+        let mut question_index: HashMap<String, usize> = HashMap::new();
+        for (i, rq) in questions.iter().enumerate() {
+            let q = &rq.q;
+            if let Some(prev) = question_index.get(&q.id) {
+                let prev_line = line_of(self.src, questions[*prev].q.span.start);
+                self.d.error(
+                    "duplicate-id",
+                    q.span.clone(),
+                    msg(|l| w::question_twice(l, &q.id, prev_line)),
+                );
+            } else {
+                question_index.insert(q.id.clone(), i);
+            }
+        }
+        let mut alias_seen: HashSet<&str> = HashSet::new();
+        for rq in &questions {
+            for alias in &rq.q.aliases {
+                if question_index.contains_key(alias) || !alias_seen.insert(alias) {
+                    self.d.error(
+                        "duplicate-id",
+                        rq.q.span.clone(),
+                        msg(|l| w::alias_taken(l, alias, &rq.q.id)),
+                    );
+                }
+            }
+        }
+
+        let actors = self.list(&top, "actor", "[[actor]]", |r, t| r.actor(t, &area_index));
+        let _ = index_of_named(
+            actors
+                .iter()
+                .map(|a| (a.actor.id.as_str(), a.actor.span.clone())),
+            Item::Actor,
+            self.d,
+        );
+
+        // Now that every question is known, check the expressions.
+        // Split the pending conditions off so the questions can be borrowed
+        // by the checker without copying them.
+        let (mut final_questions, pending): (Vec<Question>, Vec<Option<PendingExpr>>) =
+            questions.into_iter().map(|rq| (rq.q, rq.show_if)).unzip();
+        let compiled: Vec<Option<expr::Expr>> = pending
+            .into_iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let p = p?;
+                let owner = Owner::Question(&final_questions[i].id);
+                self.compile(
+                    &p,
+                    &final_questions,
+                    &question_index,
+                    &area_index,
+                    i,
+                    false,
+                    owner,
+                )
+            })
+            .collect();
+        for (q, e) in final_questions.iter_mut().zip(compiled) {
+            q.show_if = e;
+        }
+        let plain = &final_questions;
+        let mut final_sections = Vec::with_capacity(sections.len());
+        for rs in sections {
+            let mut s = rs.s;
+            if let Some(p) = rs.show_if {
+                let owner = Owner::Section(&s.id);
+                s.show_if = self.compile(
+                    &p,
+                    plain,
+                    &question_index,
+                    &area_index,
+                    s.questions.start,
+                    false,
+                    owner,
+                );
+            }
+            final_sections.push(s);
+        }
+        let mut final_actors = Vec::with_capacity(actors.len());
+        for ra in actors {
+            let mut a = ra.actor;
+            if let Some(p) = ra.eligibility {
+                a.eligibility = self.compile(
+                    &p,
+                    plain,
+                    &question_index,
+                    &area_index,
+                    usize::MAX,
+                    false,
+                    Owner::Actor,
+                );
+            }
+            for rr in ra.rules {
+                let mut rule = rr.rule;
+                if let Some(p) = rr.when
+                    && let Some(e) = self.compile(
+                        &p,
+                        plain,
+                        &question_index,
+                        &area_index,
+                        usize::MAX,
+                        true,
+                        Owner::Rule,
+                    )
+                {
+                    rule.when = e;
+                    a.rules.push(rule);
+                }
+            }
+            for rs in ra.services {
+                let mut s = rs.service;
+                if let Some(p) = rs.eligibility {
+                    s.eligibility = self.compile(
+                        &p,
+                        plain,
+                        &question_index,
+                        &area_index,
+                        usize::MAX,
+                        false,
+                        Owner::Service,
+                    );
+                }
+                a.services.push(s);
+            }
+            final_actors.push(a);
+        }
+
+        let mut q = Questionnaire {
+            id: id?,
+            version: version?,
+            languages: self.langs.clone(),
+            title: title?,
+            description,
+            areas,
+            actors: final_actors,
+            sections: final_sections,
+            questions: final_questions,
+            hash: String::new(),
+            source_name: String::new(),
+            question_index: Default::default(),
+            alias_index: Default::default(),
+            area_index: Default::default(),
+            actor_index: Default::default(),
+        };
+        for question in &mut q.questions {
+            question.max_points = max_points(&question.kind);
+        }
+        q.index();
+        Some(q)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn compile(
+        &mut self,
+        p: &PendingExpr,
+        questions: &[Question],
+        question_index: &HashMap<String, usize>,
+        area_index: &HashMap<String, usize>,
+        before: usize,
+        allow_need: bool,
+        owner: Owner<'_>,
+    ) -> Option<expr::Expr> {
+        let scope = Scope {
+            questions,
+            question_index,
+            area_index,
+            before,
+            allow_need,
+            owner,
+        };
+        match expr::compile(&p.src, &scope) {
+            Ok(e) => Some(e),
+            Err(errors) => {
+                for e in errors {
+                    self.expr_error(p, e);
+                }
+                None
+            }
+        }
+    }
+
+    pub(super) fn expr_error(&mut self, p: &PendingExpr, e: ExprError) {
+        let span = match p.exact_start {
+            Some(start) => start + e.span.start..start + e.span.end.max(e.span.start + 1),
+            None => p.span.clone(),
+        };
+        let shown: String = if p.src.chars().count() > 60 {
+            p.src.chars().take(57).chain("…".chars()).collect()
+        } else {
+            p.src.clone()
+        };
+        let message = &e.message;
+        let mut diag = Diagnostic::error(
+            e.code,
+            Some(span),
+            msg(|l| w::in_condition(l, &shown, message.get(l))),
+        );
+        diag.help = e.help;
+        self.d.push(diag);
+    }
+}
+
+pub(super) fn line_of(src: &str, offset: usize) -> usize {
+    src.get(..offset)
+        .map(|s| s.matches('\n').count() + 1)
+        .unwrap_or(1)
+}
+
+/// Reports duplicate ids; returns id -> index of first occurrence.
+fn index_of<T>(
+    items: &[(T, Span)],
+    id: impl Fn(&(T, Span)) -> &String,
+    what: Item,
+    d: &mut Diagnostics,
+) -> HashMap<String, usize> {
+    index_of_named(
+        items.iter().map(|it| (id(it).as_str(), it.1.clone())),
+        what,
+        d,
+    )
+}
+
+fn index_of_named<'a>(
+    items: impl Iterator<Item = (&'a str, Range<usize>)>,
+    what: Item,
+    d: &mut Diagnostics,
+) -> HashMap<String, usize> {
+    let mut map: HashMap<String, usize> = HashMap::new();
+    for (i, (id, span)) in items.enumerate() {
+        if id.is_empty() {
+            continue;
+        }
+        if map.contains_key(id) {
+            d.error("duplicate-id", span, msg(|l| w::id_twice(l, what, id)));
+        } else {
+            map.insert(id.to_string(), i);
+        }
+    }
+    map
+}
+
+/// Reports duplicate ids in a short list (options, services) without
+/// building a map: a quadratic scan is cheaper for a handful of items.
+pub(super) fn check_unique_small(items: &[(&str, Range<usize>)], what: Item, d: &mut Diagnostics) {
+    for (i, (id, span)) in items.iter().enumerate() {
+        if !id.is_empty() && items[..i].iter().any(|(other, _)| other == id) {
+            d.error(
+                "duplicate-id",
+                span.clone(),
+                msg(|l| w::id_twice(l, what, id)),
+            );
+        }
+    }
+}
+
+/// The most points a question can give each area (only positive maxima).
+pub fn max_points(kind: &Kind) -> Needs {
+    let mut out: Vec<(usize, f64)> = Vec::new();
+    let mut bump = |area: usize, x: f64, sum: bool| {
+        if let Some(e) = out.iter_mut().find(|(a, _)| *a == area) {
+            e.1 = if sum { e.1 + x } else { e.1.max(x) };
+        } else {
+            out.push((area, x));
+        }
+    };
+    match kind {
+        Kind::Single { options } => {
+            for o in options {
+                for &(a, p) in &o.needs {
+                    bump(a, p, false);
+                }
+            }
+        }
+        Kind::Multi { options } => {
+            for o in options {
+                for &(a, p) in &o.needs {
+                    bump(a, p.max(0.0), true);
+                }
+            }
+        }
+        Kind::Scale {
+            needs_low,
+            needs_high,
+            ..
+        } => {
+            for &(a, p) in needs_low.iter().chain(needs_high) {
+                bump(a, p, false);
+            }
+        }
+        Kind::Number { bands, .. } => {
+            for b in bands {
+                for &(a, p) in &b.needs {
+                    bump(a, p, false);
+                }
+            }
+        }
+        Kind::Text => {}
+    }
+    out.retain(|(_, p)| *p > 0.0);
+    out.sort_by_key(|(a, _)| *a);
+    out
+}

@@ -1,0 +1,729 @@
+//! Reading phase: each table of the file becomes a raw item, its keys,
+//! types and values checked where they stand.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use toml::de::DeValue;
+
+use super::keys::*;
+use super::link::{check_unique_small, line_of};
+use super::{
+    PendingExpr, RawActor, RawQuestion, RawRule, RawSection, RawService, Reader, check_id,
+};
+use crate::diag::{Diagnostic, msg};
+use crate::i18n::diag::{self as w, Item};
+use crate::questionnaire::{
+    Actor, Area, Audience, Band, ChoiceOption, Cost, Kind, Needs, Question, Rule, Section, Service,
+    expr,
+};
+use crate::text::{LangCode, Text, suggest};
+use crate::tomlread::{Span, Table, as_number, type_of};
+
+impl Reader<'_, '_> {
+    pub(super) fn pending(&mut self, t: &Table<'_, '_>, key: &str) -> Option<PendingExpr> {
+        let (src, span) = t.str(key, self.d)?;
+        let raw = self.src.get(span.clone()).unwrap_or("");
+        let exact_start = ['"', '\''].iter().find_map(|q| {
+            let inner = raw.strip_prefix(*q)?.strip_suffix(*q)?;
+            (inner == src && !raw.starts_with("\"\"\"") && !raw.starts_with("'''"))
+                .then_some(span.start + 1)
+        });
+        Some(PendingExpr {
+            src: src.to_string(),
+            span,
+            exact_start,
+        })
+    }
+
+    /// Reads an array of tables `key`, calling `f` for each entry.
+    pub(super) fn list<T>(
+        &mut self,
+        t: &Table<'_, '_>,
+        key: &str,
+        what: &str,
+        mut f: impl FnMut(&mut Self, &Table<'_, '_>) -> Option<T>,
+    ) -> Vec<T> {
+        let Some(items) = t.array(key, self.d) else {
+            return Vec::new();
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            if let Some(tbl) = Table::of(item, what, self.d)
+                && let Some(x) = f(self, &tbl)
+            {
+                out.push(x);
+            }
+        }
+        out
+    }
+
+    pub(super) fn meta(
+        &mut self,
+        t: &Table<'_, '_>,
+    ) -> (Option<String>, Option<String>, Option<Text>, Option<Text>) {
+        t.check_keys(META_KEYS, self.d);
+        if let Some(langs) = t.str_list("languages", self.d) {
+            let mut seen = Vec::new();
+            for (l, span) in &langs {
+                let valid = (2..=3).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_lowercase());
+                if !valid {
+                    self.d.error(
+                        "invalid-value",
+                        span.clone(),
+                        msg(|lang| w::not_a_language_code(lang, l)),
+                    );
+                } else if seen.contains(l) {
+                    self.d.error(
+                        "duplicate-id",
+                        span.clone(),
+                        msg(|lang| w::language_twice(lang, l)),
+                    );
+                } else {
+                    seen.push(*l);
+                }
+            }
+            if seen.is_empty() {
+                let span = t
+                    .get("languages")
+                    .map(|v| v.span())
+                    .unwrap_or(t.header_span());
+                self.d.error(
+                    "invalid-value",
+                    span,
+                    msg(|l| w::words(l).no_languages.to_string()),
+                );
+            } else {
+                self.langs = seen.into_iter().map(String::from).collect();
+            }
+        }
+        let id = t.req_str("id", self.d).and_then(|(id, span)| {
+            check_id(id, span, Item::Questionnaire, false, self.d).then(|| id.to_string())
+        });
+        let version = t.req_str("version", self.d).map(|(v, span)| {
+            if v.trim().is_empty() {
+                self.d.error(
+                    "invalid-value",
+                    span,
+                    msg(|l| w::words(l).empty_version.to_string()),
+                );
+            }
+            v.to_string()
+        });
+        let title = self.text(t, "title", true);
+        let description = self.text(t, "description", false);
+        (id, version, title, description)
+    }
+
+    /// Reads a text: a plain string or a `{ sv = …, en = … }` table.
+    pub(super) fn text(&mut self, t: &Table<'_, '_>, key: &str, required: bool) -> Option<Text> {
+        let Some(v) = t.get(key) else {
+            if required {
+                t.missing(key, self.d);
+            }
+            return None;
+        };
+        // Borrowed, not cloned: this runs for every text of the file.
+        let default: &str = self.langs.first().map_or("", String::as_str);
+        match v.get_ref() {
+            DeValue::String(s) => {
+                if required && s.trim().is_empty() {
+                    self.d
+                        .error("missing-text", v.span(), msg(|l| w::text_empty(l, key)));
+                }
+                Some(Text::from_codes(vec![(
+                    LangCode::new(default).unwrap_or_default(),
+                    s.to_string(),
+                )]))
+            }
+            DeValue::Table(map) => {
+                let mut entries: Vec<(LangCode, String)> = Vec::with_capacity(map.len());
+                for (k, val) in map.iter() {
+                    let lang: &str = k.get_ref();
+                    if !self.langs.iter().any(|l| l == lang) {
+                        let list = self.langs.join(", ");
+                        let hint = suggest(lang, self.langs.iter().map(String::as_str));
+                        self.d.push(
+                            Diagnostic::error(
+                                "unknown-language",
+                                Some(k.span()),
+                                msg(|l| w::unknown_language(l, lang, &list, hint)),
+                            )
+                            .with_help(msg(|l| w::words(l).unknown_language_help.to_string())),
+                        );
+                        continue;
+                    }
+                    match val.get_ref() {
+                        // Languages were checked to be 2–3 letters.
+                        DeValue::String(s) => {
+                            entries.push((LangCode::new(lang).unwrap_or_default(), s.to_string()))
+                        }
+                        other => {
+                            let t = type_of(other);
+                            self.d.error(
+                                "wrong-type",
+                                val.span(),
+                                msg(|l| w::lang_text_not_string(l, lang, key, t)),
+                            )
+                        }
+                    }
+                }
+                let has_default = entries
+                    .iter()
+                    .any(|(l, s)| l.as_str() == default && !s.trim().is_empty());
+                if !has_default {
+                    self.d.push(
+                        Diagnostic::error(
+                            "missing-text",
+                            Some(v.span()),
+                            msg(|l| w::no_default_text(l, key, default)),
+                        )
+                        .with_help(msg(|l| w::no_default_text_help(l, default))),
+                    );
+                }
+                // Default language first, so it is the fallback.
+                let rank = |l: &LangCode| {
+                    self.langs
+                        .iter()
+                        .position(|x| x == l.as_str())
+                        .unwrap_or(usize::MAX)
+                };
+                if !entries.is_sorted_by_key(|(l, _)| rank(l)) {
+                    entries.sort_by_key(|(l, _)| rank(l));
+                }
+                Some(Text::from_codes(entries))
+            }
+            other => {
+                let t = type_of(other);
+                self.d.error(
+                    "wrong-type",
+                    v.span(),
+                    msg(|l| w::must_be_text(l, key, default, t)),
+                );
+                None
+            }
+        }
+    }
+
+    pub(super) fn id(
+        &mut self,
+        t: &Table<'_, '_>,
+        what: Item,
+        letter_first: bool,
+    ) -> Option<(String, Span)> {
+        let (id, span) = t.req_str("id", self.d)?;
+        check_id(id, span.clone(), what, letter_first, self.d).then(|| (id.to_string(), span))
+    }
+
+    pub(super) fn area(&mut self, t: &Table<'_, '_>) -> Option<(Area, Span)> {
+        t.check_keys(AREA_KEYS, self.d);
+        let id = self.id(t, Item::Area, true);
+        let title = self.text(t, "title", true);
+        let description = self.text(t, "description", false);
+        let (id, span) = id?;
+        Some((
+            Area {
+                id,
+                title: title.unwrap_or_default(),
+                description,
+                span: span.clone(),
+            },
+            span,
+        ))
+    }
+
+    /// Reads `{ area = points }`.
+    pub(super) fn needs(
+        &mut self,
+        t: &Table<'_, '_>,
+        key: &str,
+        areas: &HashMap<String, usize>,
+    ) -> Needs {
+        let Some(v) = t.get(key) else {
+            return Vec::new();
+        };
+        let DeValue::Table(map) = v.get_ref() else {
+            let t = type_of(v.get_ref());
+            self.d.error(
+                "wrong-type",
+                v.span(),
+                msg(|l| w::needs_not_table(l, key, t)),
+            );
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (k, val) in map.iter() {
+            let area: &str = k.get_ref();
+            let Some(&a) = areas.get(area) else {
+                let hint = suggest(area, areas.keys().map(String::as_str));
+                self.d.error(
+                    "unknown-area",
+                    k.span(),
+                    msg(|l| w::no_such_area(l, area, hint)),
+                );
+                continue;
+            };
+            match as_number(val.get_ref()) {
+                Ok(x) => out.push((a, x)),
+                Err(e) => self.d.error(
+                    "wrong-type",
+                    val.span(),
+                    msg(|l| w::points_for(l, area, &e.text(l))),
+                ),
+            }
+        }
+        out
+    }
+
+    pub(super) fn section(
+        &mut self,
+        t: &Table<'_, '_>,
+        areas: &HashMap<String, usize>,
+    ) -> (RawSection, Vec<RawQuestion>) {
+        t.check_keys(SECTION_KEYS, self.d);
+        let id = self.id(t, Item::Section, false);
+        let title = self.text(t, "title", true);
+        let help = self.text(t, "help", false);
+        let show_if = self.pending(t, "show_if");
+        let mut questions = Vec::new();
+        if let Some(items) = t.array("question", self.d) {
+            for item in items {
+                if let Some(qt) = Table::of(item, "[[section.question]]", self.d)
+                    && let Some(q) = self.question(&qt, areas)
+                {
+                    questions.push(q);
+                }
+            }
+        }
+        if t.get("question").is_none() {
+            let sid = id.as_ref().map(|(i, _)| i.as_str()).unwrap_or("?");
+            self.d.warning(
+                "empty-section",
+                t.header_span(),
+                msg(|l| w::empty_section(l, sid)),
+            );
+        }
+        let (id, span) = id.unwrap_or_else(|| (String::new(), t.header_span()));
+        (
+            RawSection {
+                s: Section {
+                    id,
+                    title: title.unwrap_or_default(),
+                    help,
+                    show_if: None,
+                    questions: 0..0,
+                },
+                show_if,
+                span,
+            },
+            questions,
+        )
+    }
+
+    pub(super) fn question(
+        &mut self,
+        t: &Table<'_, '_>,
+        areas: &HashMap<String, usize>,
+    ) -> Option<RawQuestion> {
+        let kind_name = t.req_str("kind", self.d).and_then(|(k, span)| {
+            if KINDS.contains(&k) {
+                Some(k)
+            } else {
+                let hint = suggest(k, KINDS.iter().copied());
+                self.d.push(
+                    Diagnostic::error(
+                        "invalid-value",
+                        Some(span),
+                        msg(|l| w::not_a_kind(l, k, hint)),
+                    )
+                    .with_help(msg(|l| w::words(l).kind_help.to_string())),
+                );
+                None
+            }
+        });
+        // Keys of another kind get a message that says so; keys of no kind
+        // at all are reported by `check_keys`.
+        let kind_keys: &[&str] = match kind_name {
+            Some("single" | "multi") => CHOICE_KEYS,
+            Some("scale") => SCALE_KEYS,
+            Some("number") => NUMBER_KEYS,
+            _ => &[],
+        };
+        if let Some(kind) = kind_name {
+            for (key, span, _) in t.entries() {
+                let other_kind = CHOICE_KEYS.contains(&key)
+                    || SCALE_KEYS.contains(&key)
+                    || NUMBER_KEYS.contains(&key);
+                if other_kind && !kind_keys.contains(&key) {
+                    self.d.error(
+                        "unknown-key",
+                        span,
+                        msg(|l| w::key_of_other_kind(l, key, kind)),
+                    );
+                }
+            }
+        }
+        t.check_keys(QUESTION_ALL_KEYS, self.d);
+
+        let id = self.id(t, Item::Question, true);
+        let text = self.text(t, "text", true);
+        let help = self.text(t, "help", false);
+        let required = t.bool("required", self.d).unwrap_or(false);
+        let show_if = self.pending(t, "show_if");
+        let audience = match t.str("audience", self.d) {
+            None => Audience::Both,
+            Some(("both", _)) => Audience::Both,
+            Some(("advisor", _)) => Audience::Advisor,
+            Some(("company", _)) => Audience::Company,
+            Some((other, span)) => {
+                self.d.error(
+                    "invalid-value",
+                    span,
+                    msg(|l| w::unknown_audience(l, other)),
+                );
+                Audience::Both
+            }
+        };
+        let allow_unknown = t.bool("allow_unknown", self.d).unwrap_or(true);
+        let allow_na = t.bool("allow_na", self.d).unwrap_or(false);
+        let mut aliases = Vec::new();
+        if let Some(list) = t.str_list("aliases", self.d) {
+            for (a, span) in list {
+                if check_id(a, span, Item::Alias, true, self.d) {
+                    aliases.push(a.to_string());
+                }
+            }
+        }
+        let kind = match kind_name {
+            Some(k @ ("single" | "multi")) => {
+                let options = self.options(t, areas);
+                if k == "single" {
+                    Kind::Single { options }
+                } else {
+                    Kind::Multi { options }
+                }
+            }
+            Some("scale") => self.scale(t, areas),
+            Some("number") => self.number(t, areas),
+            Some("text") => Kind::Text,
+            _ => Kind::Text,
+        };
+        let (id, span) = id?;
+        kind_name?;
+        Some(RawQuestion {
+            q: Question {
+                id,
+                section: 0,
+                kind,
+                text: text.unwrap_or_default(),
+                help,
+                required,
+                show_if: None,
+                audience,
+                allow_unknown,
+                allow_na,
+                aliases,
+                max_points: Vec::new(),
+                span,
+            },
+            show_if,
+        })
+    }
+
+    pub(super) fn options(
+        &mut self,
+        t: &Table<'_, '_>,
+        areas: &HashMap<String, usize>,
+    ) -> Vec<ChoiceOption> {
+        let items = self.list(t, "option", "[[section.question.option]]", |r, ot| {
+            ot.check_keys(OPTION_KEYS, r.d);
+            let id = r.id(ot, Item::Option, false);
+            let label = r.text(ot, "label", true);
+            let help = r.text(ot, "help", false);
+            let needs = r.needs(ot, "needs", areas);
+            let (id, span) = id?;
+            Some((
+                ChoiceOption {
+                    id,
+                    label: label.unwrap_or_default(),
+                    help,
+                    needs,
+                },
+                span,
+            ))
+        });
+        if items.is_empty() {
+            let span = t.get("option").map(|v| v.span()).unwrap_or(t.header_span());
+            self.d.push(
+                Diagnostic::error(
+                    "empty-options",
+                    Some(span),
+                    msg(|l| w::words(l).empty_options.to_string()),
+                )
+                .with_help(msg(|l| w::words(l).empty_options_help.to_string())),
+            );
+        }
+        let ids: Vec<(&str, Range<usize>)> = items
+            .iter()
+            .map(|(o, s)| (o.id.as_str(), s.clone()))
+            .collect();
+        check_unique_small(&ids, Item::Option, self.d);
+        items.into_iter().map(|(o, _)| o).collect()
+    }
+
+    pub(super) fn scale(&mut self, t: &Table<'_, '_>, areas: &HashMap<String, usize>) -> Kind {
+        let min = t.integer("min", self.d);
+        let max = t.integer("max", self.d);
+        if t.get("min").is_none() {
+            t.missing("min", self.d);
+        }
+        if t.get("max").is_none() {
+            t.missing("max", self.d);
+        }
+        let (min, max) = match (min, max) {
+            (Some((lo, _)), Some((hi, span))) => {
+                if lo >= hi {
+                    self.d
+                        .error("min-max", span, msg(|l| w::scale_min_max(l, lo, hi)));
+                    (lo, lo + 1)
+                } else if hi - lo > 20 {
+                    self.d
+                        .error("invalid-value", span, msg(|l| w::scale_steps(l, lo, hi)));
+                    (lo, hi)
+                } else {
+                    (lo, hi)
+                }
+            }
+            _ => (1, 5),
+        };
+        Kind::Scale {
+            min,
+            max,
+            low: self.text(t, "low", false),
+            high: self.text(t, "high", false),
+            needs_low: self.needs(t, "needs_low", areas),
+            needs_high: self.needs(t, "needs_high", areas),
+        }
+    }
+
+    pub(super) fn number(&mut self, t: &Table<'_, '_>, areas: &HashMap<String, usize>) -> Kind {
+        let min = t.number("min", self.d);
+        let max = t.number("max", self.d);
+        if let (Some((lo, _)), Some((hi, span))) = (&min, &max)
+            && lo > hi
+        {
+            self.d.error(
+                "min-max",
+                span.clone(),
+                msg(|l| w::min_above_max(l, *lo, *hi)),
+            );
+        }
+        let unit = self.text(t, "unit", false);
+        let bands = self.list(t, "band", "[[section.question.band]]", |r, bt| {
+            bt.check_keys(BAND_KEYS, r.d);
+            let from = bt.number("from", r.d);
+            let to = bt.number("to", r.d);
+            if let (Some((f, _)), Some((to, span))) = (&from, &to)
+                && f >= to
+            {
+                r.d.error(
+                    "min-max",
+                    span.clone(),
+                    msg(|l| w::band_from_to(l, *f, *to)),
+                );
+            }
+            let needs = r.needs(bt, "needs", areas);
+            Some((
+                Band {
+                    from: from.map(|x| x.0),
+                    to: to.map(|x| x.0),
+                    needs,
+                },
+                bt.header_span(),
+            ))
+        });
+        // Overlaps: sort by lower bound and compare neighbours.
+        let mut order: Vec<usize> = (0..bands.len()).collect();
+        order.sort_by(|&a, &b| {
+            let fa = bands[a].0.from.unwrap_or(f64::NEG_INFINITY);
+            let fb = bands[b].0.from.unwrap_or(f64::NEG_INFINITY);
+            fa.total_cmp(&fb)
+        });
+        for w in order.windows(2) {
+            let (a, b) = (&bands[w[0]], &bands[w[1]]);
+            let a_to = a.0.to.unwrap_or(f64::INFINITY);
+            let b_from = b.0.from.unwrap_or(f64::NEG_INFINITY);
+            if a_to > b_from {
+                let later = if a.1.start > b.1.start { a } else { b };
+                let other = if a.1.start > b.1.start { b } else { a };
+                let line = line_of(self.src, other.1.start);
+                self.d.push(
+                    Diagnostic::error(
+                        "band-overlap",
+                        Some(later.1.clone()),
+                        msg(|l| {
+                            w::band_overlap(
+                                l,
+                                &band_text(l, &later.0),
+                                line,
+                                &band_text(l, &other.0),
+                            )
+                        }),
+                    )
+                    .with_help(msg(|l| w::words(l).band_overlap_help.to_string())),
+                );
+            }
+        }
+        Kind::Number {
+            min: min.map(|x| x.0),
+            max: max.map(|x| x.0),
+            unit,
+            bands: bands.into_iter().map(|(b, _)| b).collect(),
+        }
+    }
+
+    pub(super) fn actor(
+        &mut self,
+        t: &Table<'_, '_>,
+        areas: &HashMap<String, usize>,
+    ) -> Option<RawActor> {
+        t.check_keys(ACTOR_KEYS, self.d);
+        let id = self.id(t, Item::Actor, false);
+        let name = t.req_str("name", self.d).map(|(n, _)| n.to_string());
+        let description = self.text(t, "description", true);
+        let url = t.str("url", self.d).map(|(u, _)| u.to_string());
+        let contact = t.str("contact", self.d).map(|(c, _)| c.to_string());
+        let next_step = self.text(t, "next_step", false);
+        let threshold = match t.number("threshold", self.d) {
+            Some((x, span)) if !(0.0..=100.0).contains(&x) => {
+                self.d
+                    .error("invalid-value", span, msg(|l| w::threshold_range(l, x)));
+                50.0
+            }
+            Some((x, _)) => x,
+            None => 50.0,
+        };
+        let eligibility = self.pending(t, "eligibility");
+        let weights = self.needs(t, "weights", areas);
+        for (key, _span, v) in t
+            .table("weights", "`weights`", self.d)
+            .iter()
+            .flat_map(|w| w.entries().collect::<Vec<_>>())
+        {
+            if let Ok(x) = as_number(v.get_ref())
+                && x <= 0.0
+            {
+                self.d.error(
+                    "invalid-value",
+                    v.span(),
+                    msg(|l| w::weight_not_positive(l, key)),
+                );
+            }
+        }
+        let weights: Vec<(usize, f64)> = weights.into_iter().filter(|(_, w)| *w > 0.0).collect();
+        let rules = self.list(t, "rule", "[[actor.rule]]", |r, rt| {
+            rt.check_keys(RULE_KEYS, r.d);
+            let when = r.pending(rt, "when");
+            if rt.get("when").is_none() {
+                rt.missing("when", r.d);
+            }
+            let boost = rt.number("boost", r.d).map(|x| x.0).unwrap_or(0.0);
+            let refer = rt.bool("refer", r.d).unwrap_or(false);
+            let reason = r.text(rt, "reason", true);
+            Some(RawRule {
+                rule: Rule {
+                    when: expr::Expr::Const(false),
+                    boost,
+                    refer,
+                    reason: reason.unwrap_or_default(),
+                    span: rt.header_span(),
+                },
+                when,
+            })
+        });
+        let services = self.list(t, "service", "[[actor.service]]", |r, st| {
+            st.check_keys(SERVICE_KEYS, r.d);
+            let id = r.id(st, Item::Service, false);
+            let name = r.text(st, "name", true);
+            let description = r.text(st, "description", true);
+            let cost = match st.req_str("cost", r.d) {
+                Some(("free", _)) => Some(Cost::Free),
+                Some(("subsidised", _)) => Some(Cost::Subsidised),
+                Some(("paid", _)) => Some(Cost::Paid),
+                Some((other, span)) => {
+                    let hint = suggest(other, ["free", "subsidised", "paid"]);
+                    r.d.push(
+                        Diagnostic::error(
+                            "invalid-value",
+                            Some(span),
+                            msg(|l| w::unknown_cost(l, other, hint)),
+                        )
+                        .with_help(msg(|l| w::words(l).cost_help.to_string())),
+                    );
+                    None
+                }
+                None => None,
+            };
+            let price = r.text(st, "price", false);
+            let eligibility = r.pending(st, "eligibility");
+            let mut service_areas = Vec::new();
+            for (a, span) in st.str_list("areas", r.d).unwrap_or_default() {
+                match areas.get(a) {
+                    Some(&i) => service_areas.push(i),
+                    None => {
+                        let hint = suggest(a, areas.keys().map(String::as_str));
+                        r.d.error("unknown-area", span, msg(|l| w::no_such_area(l, a, hint)))
+                    }
+                }
+            }
+            let (id, span) = id?;
+            Some(RawService {
+                service: Service {
+                    id,
+                    name: name.unwrap_or_default(),
+                    description: description.unwrap_or_default(),
+                    cost: cost.unwrap_or(Cost::Free),
+                    price,
+                    eligibility: None,
+                    areas: service_areas,
+                    span,
+                },
+                eligibility,
+            })
+        });
+        let ids: Vec<(&str, Range<usize>)> = services
+            .iter()
+            .map(|s| (s.service.id.as_str(), s.service.span.clone()))
+            .collect();
+        check_unique_small(&ids, Item::Service, self.d);
+        let (id, span) = id?;
+        Some(RawActor {
+            actor: Actor {
+                id,
+                name: name.unwrap_or_default(),
+                description: description.unwrap_or_default(),
+                url,
+                contact,
+                next_step,
+                threshold,
+                weights,
+                rules: Vec::new(),
+                services: Vec::new(),
+                eligibility: None,
+                span,
+            },
+            eligibility,
+            rules,
+            services,
+        })
+    }
+}
+
+pub(super) fn band_text(l: crate::i18n::Lang, b: &Band) -> String {
+    let f = b
+        .from
+        .map(crate::text::fmt_num)
+        .unwrap_or_else(|| "−∞".into());
+    let t = b.to.map(crate::text::fmt_num).unwrap_or_else(|| "∞".into());
+    w::band_text(l, &f, &t)
+}

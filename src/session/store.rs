@@ -1,0 +1,653 @@
+//! The folder of sessions: atomic saves, loading with quarantine of files
+//! that are not sessions, import of self-assessments, follow-up visits and
+//! deletion.
+
+use std::path::{Path, PathBuf};
+
+use crate::answers::{self, AnswersFile, Mode};
+use crate::diag::{Diagnostic, FileError, Links, Severity};
+use crate::questionnaire::Questionnaire;
+use crate::time;
+
+use super::compare::{Comparison, compare};
+use super::drift::{DriftReport, drift};
+use super::lock::{self, Holder, SessionLock};
+use super::{Meta, Session, SessionMode, atomic};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("no data directory could be determined; pass --data-dir or set BEHOVSANALYS_DATA_DIR")]
+    NoDataDir,
+    #[error("{action} {path}: {err}")]
+    Io {
+        action: &'static str,
+        path: String,
+        err: std::io::Error,
+    },
+    #[error("there is no session `{0}` (see `behovsanalys sessions list`)")]
+    NotFound(String),
+    #[error("`{0}` is not a session id (letters, digits, `-` and `_` only)")]
+    BadId(String),
+    #[error("session `{id}` is open in another behovsanalys ({}); close it there first", holder_text(.holder))]
+    Locked { id: String, holder: Option<Holder> },
+    #[error("cannot lock session `{id}`: {err}")]
+    Lock { id: String, err: std::io::Error },
+    #[error(
+        "session `{id}` could not be read and was moved to {to}; nothing else is affected\n{}",
+        short_reason(.reason, .to)
+    )]
+    Quarantined {
+        id: String,
+        to: String,
+        reason: String,
+    },
+    #[error(
+        "there is already a session `{0}`; it was not overwritten (import with --as-new to keep both)"
+    )]
+    Exists(String),
+    #[error(transparent)]
+    File(#[from] FileError),
+}
+
+/// The first lines of a (possibly long) quarantine reason.
+fn short_reason(reason: &str, to: &str) -> String {
+    const MAX_LINES: usize = 12;
+    let lines: Vec<&str> = reason.lines().collect();
+    if lines.len() <= MAX_LINES {
+        return reason.to_string();
+    }
+    format!(
+        "{}\n… {} more lines in {to}.why",
+        lines[..MAX_LINES].join("\n"),
+        lines.len() - MAX_LINES
+    )
+}
+
+fn holder_text(h: &Option<Holder>) -> String {
+    match h {
+        Some(h) => h.to_string(),
+        None => "holder unknown".to_string(),
+    }
+}
+
+/// A session read from the store, with what the reader should know.
+#[derive(Debug, Clone)]
+pub struct LoadedSession {
+    pub session: Session,
+    /// Lenient-reading warnings (file:line:col diagnostics).
+    pub warnings: Vec<Diagnostic>,
+    pub drift: DriftReport,
+}
+
+/// A session imported by [`Store::import`].
+#[derive(Debug, Clone)]
+pub struct Imported {
+    pub session: Session,
+    pub warnings: Vec<Diagnostic>,
+    /// The rendered warnings (file:line:col).
+    pub warnings_text: String,
+}
+
+/// Files removed by [`Store::delete`].
+#[derive(Debug, Clone, Default)]
+pub struct Deleted {
+    pub files: Vec<PathBuf>,
+}
+
+/// The store of sessions in a data directory.
+#[derive(Debug, Clone)]
+pub struct Store {
+    root: PathBuf,
+}
+
+/// The platform's data directory for behovsanalys.
+pub fn default_data_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("se", "exportcenter", "behovsanalys")
+        .map(|d| d.data_dir().to_path_buf())
+}
+
+pub(super) fn io_err<'a>(
+    action: &'static str,
+    path: &'a Path,
+) -> impl FnOnce(std::io::Error) -> StoreError + 'a {
+    move |err| StoreError::Io {
+        action,
+        path: crate::text::display_path(path),
+        err,
+    }
+}
+
+/// True for ids that are safe as file names.
+pub fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 80
+        && !id.starts_with('.')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// A new, unique-enough session id: `YYYYMMDD-HHMMSS-xxxx`.
+pub fn new_id() -> String {
+    use std::time::{SystemTime, UNIX_EPOCH};
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default();
+    let stamp = time::rfc3339(now.as_secs() as i64);
+    let digits: String = stamp.chars().filter(|c| c.is_ascii_digit()).collect();
+    let mut h: u64 = u64::from(now.subsec_nanos()) ^ (u64::from(std::process::id()) << 32);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    format!("{}-{}-{:04x}", &digits[..8], &digits[8..14], h & 0xffff)
+}
+
+/// Error codes of a file that is not a session whatever the questionnaire:
+/// such a file is moved to quarantine. (A session of another questionnaire,
+/// or one with a mistyped organisation number, stays where it is.)
+const QUARANTINE_CODES: &[&str] = &[
+    "syntax",
+    "not-utf8",
+    "missing-key",
+    "wrong-type",
+    "unknown-key",
+    "too-long",
+];
+
+/// What reading one session file gave.
+pub(crate) enum Read {
+    Ok(Box<answers::Parsed>),
+    /// Not a session file at all: belongs in quarantine (reason rendered).
+    Broken(String),
+    /// A session this questionnaire cannot read, or an I/O error: reported, left in place.
+    Unusable(StoreError),
+}
+
+pub(super) fn classify(err: FileError) -> Read {
+    match err {
+        FileError::Io { .. } | FileError::NotAFile { .. } => Read::Unusable(StoreError::File(err)),
+        FileError::TooLarge { .. } => Read::Broken(err.to_string()),
+        FileError::Invalid { .. } => {
+            let broken = err
+                .diagnostics()
+                .iter()
+                .any(|d| d.severity == Severity::Error && QUARANTINE_CODES.contains(&d.code));
+            if broken {
+                Read::Broken(err.to_string())
+            } else {
+                Read::Unusable(StoreError::File(err))
+            }
+        }
+    }
+}
+
+/// The file's modification time, RFC 3339.
+pub(super) fn mtime(path: &Path) -> Option<String> {
+    let m = std::fs::metadata(path).ok()?.modified().ok()?;
+    let secs = m.duration_since(std::time::UNIX_EPOCH).ok()?.as_secs();
+    Some(time::rfc3339(i64::try_from(secs).ok()?))
+}
+
+impl Store {
+    /// Opens (and creates) the store in `dir`, or in the platform data
+    /// directory. Cheap: creates the folders if needed, reads nothing.
+    pub fn open(dir: Option<&Path>) -> Result<Store, StoreError> {
+        let root = match dir {
+            Some(d) => d.to_path_buf(),
+            None => default_data_dir().ok_or(StoreError::NoDataDir)?,
+        };
+        let store = Store { root };
+        for d in [store.sessions_dir(), store.quarantine_dir()] {
+            atomic::create_private_dir(&d).map_err(io_err("cannot create", &d))?;
+        }
+        Ok(store)
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    pub fn sessions_dir(&self) -> PathBuf {
+        self.root.join("sessions")
+    }
+
+    pub fn quarantine_dir(&self) -> PathBuf {
+        self.root.join("quarantine")
+    }
+
+    pub fn path_of(&self, id: &str) -> Result<PathBuf, StoreError> {
+        if !valid_id(id) {
+            return Err(StoreError::BadId(id.to_string()));
+        }
+        Ok(self.sessions_dir().join(format!("{id}.toml")))
+    }
+
+    /// The lock file of a session.
+    pub fn lock_path(&self, id: &str) -> Result<PathBuf, StoreError> {
+        if !valid_id(id) {
+            return Err(StoreError::BadId(id.to_string()));
+        }
+        Ok(self.sessions_dir().join(format!("{id}.lock")))
+    }
+
+    /// Whether a session file exists.
+    pub fn exists(&self, id: &str) -> Result<bool, StoreError> {
+        Ok(std::fs::symlink_metadata(self.path_of(id)?).is_ok())
+    }
+
+    /// A new session (not yet saved).
+    pub fn create(&self, q: &Questionnaire, mode: SessionMode) -> Session {
+        let now = time::now_rfc3339();
+        Session {
+            answers: AnswersFile::new(q),
+            meta: Meta {
+                id: new_id(),
+                created: now.clone(),
+                updated: now,
+                mode,
+                questionnaire_id: q.id.clone(),
+                questionnaire_version: q.version.clone(),
+                questionnaire_hash: q.hash.clone(),
+                ..Meta::default()
+            },
+        }
+    }
+
+    /// Takes the editing lock of a session (whether or not it is saved
+    /// yet); released when the guard is dropped or the process dies.
+    /// Another holder gives [`StoreError::Locked`] naming it.
+    pub fn lock(&self, id: &str) -> Result<SessionLock, StoreError> {
+        let path = self.lock_path(id)?;
+        lock::SessionLock::acquire(&path, id).map_err(|f| match f {
+            lock::LockFailure::Held(holder) => StoreError::Locked {
+                id: id.to_string(),
+                holder,
+            },
+            lock::LockFailure::Io(err) => StoreError::Lock {
+                id: id.to_string(),
+                err,
+            },
+        })
+    }
+
+    /// Writes a session atomically (temp file, fsync, rename, fsync dir),
+    /// recording the questionnaire it is now saved with. Orphaned answers
+    /// are written back. The caller should hold the session's lock.
+    pub fn save(&self, s: &mut Session, q: &Questionnaire) -> Result<(), StoreError> {
+        let (path, text) = self.prepare_save(s, q)?;
+        atomic::write(&path, text.as_bytes()).map_err(io_err("cannot save", &path))
+    }
+
+    /// Stamps the session with the time and the questionnaire it is saved
+    /// with, and renders it: what `save` and `save_new` write.
+    fn prepare_save(
+        &self,
+        s: &mut Session,
+        q: &Questionnaire,
+    ) -> Result<(PathBuf, String), StoreError> {
+        let path = self.path_of(&s.meta.id)?;
+        s.meta.updated = time::now_rfc3339();
+        if s.meta.created.is_empty() {
+            s.meta.created = s.meta.updated.clone();
+        }
+        s.meta.questionnaire_id = q.id.clone();
+        s.meta.questionnaire_version = q.version.clone();
+        s.meta.questionnaire_hash = q.hash.clone();
+        s.answers.questionnaire = q.id.clone();
+        s.answers.version = Some(q.version.clone());
+        s.meta.write_into(&mut s.answers.meta);
+        let text = s.answers.to_toml(Some(q));
+        Ok((path, text))
+    }
+
+    /// Saves a session that must not exist yet, atomically and without ever
+    /// replacing a file ([`StoreError::Exists`] if one appeared).
+    pub fn save_new(&self, s: &mut Session, q: &Questionnaire) -> Result<(), StoreError> {
+        let (path, text) = self.prepare_save(s, q)?;
+        atomic::write_new(&path, text.as_bytes()).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::AlreadyExists {
+                StoreError::Exists(s.meta.id.clone())
+            } else {
+                io_err("cannot save", &path)(e)
+            }
+        })
+    }
+
+    /// Reads one session file, quarantining it when it is not a session.
+    pub(crate) fn read(&self, id: &str, path: &Path, q: &Questionnaire) -> Read {
+        match answers::load_file_with(path, q, Mode::Lenient, Links::NoFollow) {
+            Ok(p) => Read::Ok(Box::new(p)),
+            Err(e) => Read::Unusable(self.settle(id, path, classify(e))),
+        }
+    }
+
+    /// Moves a broken session file to `quarantine/` (never replacing a file
+    /// there) and writes the reason next to it as `<name>.why`.
+    pub(crate) fn quarantine(
+        &self,
+        id: &str,
+        path: &Path,
+        reason: &str,
+    ) -> Result<PathBuf, StoreError> {
+        let qdir = self.quarantine_dir();
+        atomic::create_private_dir(&qdir).map_err(io_err("cannot create", &qdir))?;
+        for n in 0..10_000u32 {
+            let name = if n == 0 {
+                format!("{id}.toml")
+            } else {
+                format!("{id}.{n}.toml")
+            };
+            let to = qdir.join(&name);
+            if std::fs::symlink_metadata(&to).is_ok() {
+                continue;
+            }
+            match atomic::rename_new(path, &to) {
+                Ok(()) => {
+                    #[cfg(unix)]
+                    {
+                        use std::os::unix::fs::PermissionsExt;
+                        let _ =
+                            std::fs::set_permissions(&to, std::fs::Permissions::from_mode(0o600));
+                    }
+                    let why = format!(
+                        "moved from sessions/{id}.toml at {}\n{reason}\n",
+                        time::now_rfc3339()
+                    );
+                    let _ = atomic::write(&qdir.join(format!("{name}.why")), why.as_bytes());
+                    atomic::sync_dir(&self.sessions_dir());
+                    return Ok(to);
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+                Err(e) => return Err(io_err("cannot move to quarantine", path)(e)),
+            }
+        }
+        Err(StoreError::Io {
+            action: "cannot move to quarantine",
+            path: crate::text::display_path(path),
+            err: std::io::Error::other("no free name in the quarantine folder"),
+        })
+    }
+
+    /// Loads a session by id (leniently: answers that no longer fit the
+    /// questionnaire are kept as orphans). A file that is not a session is
+    /// moved to quarantine ([`StoreError::Quarantined`]).
+    pub fn load(
+        &self,
+        id: &str,
+        q: &Questionnaire,
+    ) -> Result<(Session, Vec<Diagnostic>), StoreError> {
+        let l = self.load_full(id, q)?;
+        Ok((l.session, l.warnings))
+    }
+
+    /// Like [`Store::load`], with the drift report.
+    pub fn load_full(&self, id: &str, q: &Questionnaire) -> Result<LoadedSession, StoreError> {
+        let path = self.path_of(id)?;
+        if std::fs::symlink_metadata(&path).is_err() {
+            return Err(StoreError::NotFound(id.to_string()));
+        }
+        let parsed = match self.read(id, &path, q) {
+            Read::Ok(p) => *p,
+            Read::Broken(reason) => {
+                return Err(StoreError::Quarantined {
+                    id: id.to_string(),
+                    to: String::new(),
+                    reason,
+                });
+            }
+            Read::Unusable(e) => return Err(e),
+        };
+        let mut meta = Meta::from_table(&parsed.answers.meta, id);
+        if meta.created.is_empty() || meta.updated.is_empty() {
+            let t = mtime(&path).unwrap_or_default();
+            if meta.created.is_empty() {
+                meta.created = t.clone();
+            }
+            if meta.updated.is_empty() {
+                meta.updated = t;
+            }
+        }
+        if meta.questionnaire_id.is_empty() {
+            meta.questionnaire_id = parsed.answers.questionnaire.clone();
+        }
+        if meta.questionnaire_version.is_empty() {
+            meta.questionnaire_version = parsed.answers.version.clone().unwrap_or_default();
+        }
+        let drift = drift(q, &meta, &parsed);
+        // History follows renamed questions too.
+        for h in &mut meta.history {
+            if q.question(&h.question).is_none()
+                && let Some(i) = q.question_or_alias(&h.question)
+            {
+                h.question = q.questions[i].id.clone();
+            }
+        }
+        Ok(LoadedSession {
+            session: Session {
+                answers: parsed.answers,
+                meta,
+            },
+            warnings: parsed.warnings,
+            drift,
+        })
+    }
+
+    /// Locks and loads a session for editing (the wizard). Answers carried
+    /// over to renamed questions are saved under their new ids at once.
+    pub fn load_for_edit(
+        &self,
+        id: &str,
+        q: &Questionnaire,
+    ) -> Result<(LoadedSession, SessionLock), StoreError> {
+        self.path_of(id)?;
+        let lock = self.lock(id)?;
+        let mut loaded = self.load_full(id, q)?;
+        if !loaded.drift.renamed.is_empty() {
+            self.save(&mut loaded.session, q)?;
+        }
+        Ok((loaded, lock))
+    }
+
+    /// Ids of all session files, sorted (newest ids last). Temp files, lock
+    /// files and names that are not ids are skipped.
+    pub fn ids(&self) -> Result<Vec<String>, StoreError> {
+        let dir = self.sessions_dir();
+        let mut ids = Vec::new();
+        for entry in std::fs::read_dir(&dir).map_err(io_err("cannot list", &dir))? {
+            let entry = entry.map_err(io_err("cannot list", &dir))?;
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else { continue };
+            if let Some(id) = name.strip_suffix(".toml")
+                && valid_id(id)
+            {
+                ids.push(id.to_string());
+            }
+        }
+        ids.sort();
+        Ok(ids)
+    }
+
+    /// Imports a self-assessment (or any answers file) as the starting
+    /// point of an advisor's visit. The file is checked strictly
+    /// (file:line:col errors). Its `[meta] id` is kept unless a session
+    /// with that id exists ([`StoreError::Exists`]) or `as_new` is given
+    /// (then it gets a new id). The company's answers are listed in
+    /// `meta.self_answers`, `meta.origin = "self-assessment"`.
+    pub fn import(
+        &self,
+        path: &Path,
+        q: &Questionnaire,
+        as_new: bool,
+    ) -> Result<Imported, StoreError> {
+        let parsed = answers::load_file(path, q, Mode::Strict)?;
+        let warnings_text = parsed.source.render_all(&parsed.warnings);
+        let file_id = parsed
+            .answers
+            .meta
+            .get("id")
+            .and_then(|v| v.as_str())
+            .filter(|id| valid_id(id))
+            .map(String::from);
+        let id = match file_id {
+            Some(id) if !as_new => {
+                if self.exists(&id)? {
+                    return Err(StoreError::Exists(id));
+                }
+                id
+            }
+            _ => loop {
+                let id = new_id();
+                if !self.exists(&id)? {
+                    break id;
+                }
+            },
+        };
+        let old = Meta::from_table(&parsed.answers.meta, &id);
+        let now = time::now_rfc3339();
+        let mut self_answers: Vec<&String> = parsed.answers.answers.keys().collect();
+        self_answers.sort_by_key(|k| q.question(k));
+        let meta = Meta {
+            id,
+            created: now.clone(),
+            updated: now.clone(),
+            mode: SessionMode::Advisor,
+            attendees: Vec::new(),
+            questionnaire_id: q.id.clone(),
+            questionnaire_version: q.version.clone(),
+            questionnaire_hash: q.hash.clone(),
+            current: None,
+            history: old.history,
+            origin: Some("self-assessment".into()),
+            imported_from: path.file_name().map(|n| n.to_string_lossy().into_owned()),
+            imported_at: Some(now),
+            self_answers: self_answers.into_iter().cloned().collect(),
+            previous: old.previous,
+        };
+        let mut session = Session {
+            answers: parsed.answers,
+            meta,
+        };
+        // The company's own timestamps are kept for reference.
+        if !old.created.is_empty() {
+            session
+                .answers
+                .meta
+                .insert("self_created".into(), old.created.into());
+        }
+        self.save_new(&mut session, q)?;
+        Ok(Imported {
+            session,
+            warnings: parsed.warnings,
+            warnings_text,
+        })
+    }
+
+    /// A follow-up visit to the company of an earlier session: the company
+    /// is copied, attendees and answers start empty (so that every answer
+    /// is given anew and the comparison with the last visit is true), and
+    /// `meta.previous` names the earlier session. Not saved yet.
+    pub fn follow_up(&self, previous_id: &str, q: &Questionnaire) -> Result<Session, StoreError> {
+        let prev = self.load_full(previous_id, q)?;
+        let mut s = self.create(q, SessionMode::Advisor);
+        s.answers.company = prev.session.answers.company;
+        s.meta.previous = Some(previous_id.to_string());
+        s.meta.origin = Some("follow-up".into());
+        Ok(s)
+    }
+
+    /// Creates and saves a follow-up visit (see [`Store::follow_up`]).
+    pub fn create_follow_up(
+        &self,
+        previous_id: &str,
+        q: &Questionnaire,
+    ) -> Result<Session, StoreError> {
+        let mut s = self.follow_up(previous_id, q)?;
+        self.save_new(&mut s, q)?;
+        Ok(s)
+    }
+
+    /// The earlier visit a session follows up, if it names one and it can
+    /// be read, with the comparison of the two.
+    pub fn compare_with_previous(
+        &self,
+        s: &Session,
+        q: &Questionnaire,
+    ) -> Option<Result<(LoadedSession, Comparison), StoreError>> {
+        let prev = s.meta.previous.as_deref()?;
+        Some(self.load_full(prev, q).map(|p| {
+            let c = compare(q, &p.session.answers, &s.answers);
+            (p, c)
+        }))
+    }
+
+    /// Every file [`Store::delete`] would remove: the session, its lock,
+    /// quarantined copies (and their `.why`) and leftover temp files.
+    pub fn files_of(&self, id: &str) -> Result<Vec<PathBuf>, StoreError> {
+        let path = self.path_of(id)?;
+        let mut files = Vec::new();
+        if std::fs::symlink_metadata(&path).is_ok() {
+            files.push(path);
+        }
+        let temp_prefix = format!(".{id}.toml.");
+        if let Ok(rd) = std::fs::read_dir(self.sessions_dir()) {
+            for e in rd.flatten() {
+                let n = e.file_name();
+                if n.to_str()
+                    .is_some_and(|n| n.starts_with(&temp_prefix) && atomic::is_temp_name(n))
+                {
+                    files.push(e.path());
+                }
+            }
+        }
+        if let Ok(rd) = std::fs::read_dir(self.quarantine_dir()) {
+            for e in rd.flatten() {
+                let n = e.file_name();
+                if n.to_str()
+                    .is_some_and(|n| quarantine_name_of(n) == Some(id))
+                {
+                    files.push(e.path());
+                }
+            }
+        }
+        files.sort();
+        Ok(files)
+    }
+
+    /// Erases a session for good (a company's data on request): the session
+    /// file, quarantined copies, temp files and the lock file. Refuses while
+    /// the session is open elsewhere.
+    pub fn delete(&self, id: &str) -> Result<Deleted, StoreError> {
+        let files = self.files_of(id)?;
+        if files.is_empty() {
+            return Err(StoreError::NotFound(id.to_string()));
+        }
+        let lock = self.lock(id)?;
+        let mut deleted = Deleted::default();
+        for f in files {
+            match std::fs::remove_file(&f) {
+                Ok(()) => deleted.files.push(f),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(io_err("cannot delete", &f)(e)),
+            }
+        }
+        let lock_path = lock.path().to_path_buf();
+        if std::fs::remove_file(&lock_path).is_ok() {
+            deleted.files.push(lock_path);
+        }
+        drop(lock);
+        atomic::sync_dir(&self.sessions_dir());
+        atomic::sync_dir(&self.quarantine_dir());
+        Ok(deleted)
+    }
+}
+
+/// `<id>.toml`, `<id>.N.toml` and their `.why` in quarantine → `id`.
+fn quarantine_name_of(name: &str) -> Option<&str> {
+    let name = name.strip_suffix(".why").unwrap_or(name);
+    let stem = name.strip_suffix(".toml")?;
+    let (id, n) = match stem.split_once('.') {
+        Some((id, n)) => (id, n),
+        None => (stem, ""),
+    };
+    (n.bytes().all(|b| b.is_ascii_digit()) && valid_id(id)).then_some(id)
+}

@@ -1,0 +1,148 @@
+//! The start screen: new, resume, open a self-assessment, language, quit.
+
+use ratatui::crossterm::event::KeyEvent;
+
+use crate::tui::app::*;
+use crate::tui::keymap::{self, Action};
+use crate::tui::update::*;
+use crate::tui::widgets::notice::notice_lines;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use crate::text::sanitize_line;
+
+use crate::tui::strings::Strings;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::*;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StartItem {
+    New,
+    Resume,
+    Open,
+    Lang,
+    Quit,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct StartState {
+    pub cursor: usize,
+}
+
+/// The start menu's items: opening a company's file only for advisors,
+/// the language only when the questionnaire has two.
+pub fn items(app: &App) -> Vec<StartItem> {
+    let mut v = vec![StartItem::New, StartItem::Resume];
+    if !app.is_self() {
+        v.push(StartItem::Open);
+    }
+    if app.q.languages.len() > 1 {
+        v.push(StartItem::Lang);
+    }
+    v.push(StartItem::Quit);
+    v
+}
+
+pub fn keys(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let items = items(app);
+    match keymap::normal(&key) {
+        Some(Action::Up) => app.start.cursor = app.start.cursor.saturating_sub(1),
+        Some(Action::Down) => app.start.cursor = (app.start.cursor + 1).min(items.len() - 1),
+        Some(Action::Digit(d)) if (1..=items.len()).contains(&usize::from(d)) => {
+            app.start.cursor = usize::from(d) - 1;
+            return activate_start(app, items[app.start.cursor]);
+        }
+        Some(Action::Enter | Action::Space) => {
+            let item = items
+                .get(app.start.cursor)
+                .copied()
+                .unwrap_or(StartItem::Quit);
+            return activate_start(app, item);
+        }
+        Some(Action::Quit | Action::Interrupt | Action::Esc) => {
+            app.quit = true;
+            return vec![Effect::Quit];
+        }
+        _ => {}
+    }
+    vec![]
+}
+
+fn activate_start(app: &mut App, item: StartItem) -> Vec<Effect> {
+    match item {
+        StartItem::New => {
+            let s = new_session(app);
+            let id = s.meta.id.clone();
+            open_session(app, s);
+            goto(app, Screen::Company);
+            vec![Effect::Lock(id)]
+        }
+        StartItem::Resume => {
+            app.resume.list = None;
+            goto(app, Screen::Resume);
+            vec![Effect::LoadSessionList]
+        }
+        StartItem::Open => {
+            goto(app, Screen::OpenFile);
+            vec![]
+        }
+        StartItem::Lang => {
+            toggle_lang(app);
+            vec![]
+        }
+        StartItem::Quit => {
+            app.quit = true;
+            vec![Effect::Quit]
+        }
+    }
+}
+
+pub fn draw(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let w = area.width.saturating_sub(4).min(72);
+    let inner_w = w.saturating_sub(4) as usize;
+    let mut lines = vec![
+        Line::styled(sanitize_line(app.q.title.get(&app.lang)), theme.title()),
+        Line::raw(""),
+    ];
+    let intro = if app.is_self() {
+        s.start_intro_self
+    } else {
+        s.start_intro
+    };
+    lines.extend(wrapped(intro, inner_w, Style::new()));
+    lines.push(Line::raw(""));
+    for (k, item) in items(app).iter().enumerate() {
+        let label = match item {
+            StartItem::New if app.is_self() => s.start_new_self,
+            StartItem::New => s.start_new,
+            StartItem::Resume => s.start_resume,
+            StartItem::Open => s.start_open,
+            StartItem::Lang => s.start_lang,
+            StartItem::Quit => s.start_quit,
+        };
+        let mark = if k == app.start.cursor { '›' } else { ' ' };
+        let text = pad(&format!("{mark}{}  {label}", k + 1), inner_w);
+        let style = if k == app.start.cursor {
+            theme.selected()
+        } else {
+            Style::new()
+        };
+        lines.push(Line::styled(text, style));
+    }
+    if let Some(n) = &app.notice {
+        lines.push(Line::raw(""));
+        lines.extend(notice_lines(n, s, theme, inner_w));
+    }
+    let h = lines.len() as u16 + 2;
+    let rect = centered_box(area, w, h);
+    let block = Block::bordered()
+        .title(Span::styled(
+            format!(" {} ", s.start_heading),
+            theme.title(),
+        ))
+        .padding(ratatui::widgets::Padding::horizontal(1));
+    frame.render_widget(Paragraph::new(lines).block(block), rect);
+}

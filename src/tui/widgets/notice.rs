@@ -1,0 +1,136 @@
+//! The one-time notices of the status area (imported, failed, drift …).
+
+use ratatui::text::Line;
+
+use crate::text::sanitize_line;
+use crate::tui::app::Notice;
+use crate::tui::strings::{Strings, fill};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::{truncate, wrap, wrapped};
+
+pub fn notice_lines<'a>(n: &Notice, s: &Strings, theme: &Theme, width: usize) -> Vec<Line<'a>> {
+    // "What failed: why", in the error style.
+    let failed = |what: &str, why: &str| {
+        wrapped(
+            &format!("{what}: {}", sanitize_line(why)),
+            width,
+            theme.error(),
+        )
+    };
+    match n {
+        Notice::Imported {
+            file,
+            existing,
+            warnings,
+        } => {
+            let mut v = wrapped(
+                &fill(s.imported, &[("file", &sanitize_line(file))]),
+                width,
+                theme.ok(),
+            );
+            if let Some(id) = existing {
+                v.extend(wrapped(
+                    &fill(s.imported_new_id, &[("id", &sanitize_line(id))]),
+                    width,
+                    theme.dim(),
+                ));
+            }
+            for w in warnings {
+                v.extend(wrapped(&sanitize_line(w), width, theme.warn()));
+            }
+            v
+        }
+        Notice::OpenFailed(crate::tui::runtime::OpenError::Locked { id, holder }) => wrapped(
+            &fill(
+                s.locked,
+                &[
+                    ("id", &sanitize_line(id)),
+                    ("holder", &sanitize_line(holder)),
+                ],
+            ),
+            width,
+            theme.error(),
+        ),
+        Notice::OpenFailed(crate::tui::runtime::OpenError::Failed(e)) => {
+            failed(s.open_session_failed, e)
+        }
+        Notice::ListFailed(e) => failed(s.list_failed, e),
+        Notice::Drift(d, version) => drift_lines(d, version, s, theme, width),
+        Notice::FollowUp { previous_date } => wrapped(
+            &fill(
+                s.follow_up_started,
+                &[("date", &sanitize_line(previous_date))],
+            ),
+            width,
+            theme.ok(),
+        ),
+        Notice::ExportFailed(e) => failed(s.export_failed, e),
+        Notice::SavedAgain => wrapped(s.saved_ok, width, theme.ok()),
+        Notice::Exported(files) => {
+            let mut v = vec![Line::styled(format!(" {}", s.exported_to), theme.ok())];
+            for f in files {
+                v.push(Line::styled(
+                    format!(
+                        "   {}",
+                        truncate(&sanitize_line(f), width.saturating_sub(3))
+                    ),
+                    theme.ok(),
+                ));
+            }
+            v
+        }
+    }
+}
+
+/// What changed in the questionnaire, in the user's language.
+fn drift_lines<'a>(
+    d: &crate::session::DriftReport,
+    version: &str,
+    s: &Strings,
+    theme: &Theme,
+    width: usize,
+) -> Vec<Line<'a>> {
+    let mut v = wrapped(s.drift_heading, width, theme.warn());
+    let mut items = Vec::new();
+    if let Some(old) = &d.version_before {
+        items.push(fill(
+            s.drift_version,
+            &[
+                ("old", &sanitize_line(old)),
+                ("new", &sanitize_line(version)),
+            ],
+        ));
+    } else if d.hash_changed {
+        items.push(fill(s.drift_hash, &[("v", &sanitize_line(version))]));
+    }
+    for (old, new) in &d.renamed {
+        items.push(fill(
+            s.drift_renamed,
+            &[("old", &sanitize_line(old)), ("new", &sanitize_line(new))],
+        ));
+    }
+    for o in &d.orphans {
+        items.push(fill(
+            s.drift_orphan,
+            &[
+                ("q", &sanitize_line(&o.question)),
+                ("v", &sanitize_line(&o.value.to_string())),
+                ("reason", &sanitize_line(&o.reason)),
+            ],
+        ));
+    }
+    for item in items {
+        v.extend(
+            wrap(&item, width.saturating_sub(2))
+                .into_iter()
+                .enumerate()
+                .map(|(n, l)| {
+                    Line::styled(
+                        format!("{}{l}", if n == 0 { "• " } else { "  " }),
+                        theme.warn(),
+                    )
+                }),
+        );
+    }
+    v
+}
