@@ -316,3 +316,63 @@ fn check_errors_in_swedish() {
     assert_eq!(code, 1);
     assert!(err.contains("fel[band-overlap]"), "{err}");
 }
+
+/// `sessions delete` asks on a terminal (here a pseudo-terminal from
+/// util-linux `script`), in Swedish under `--lang sv`, and takes "ja".
+#[test]
+fn the_delete_prompt_in_swedish_on_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = import(dir.path());
+    let exe = assert_cmd::cargo::cargo_bin("behovsanalys");
+    let ask = |answer: &str| {
+        let mut child = std::process::Command::new("script")
+            .args(["-qec"])
+            .arg(format!("{} --lang sv sessions delete {id}", exe.display()))
+            .arg("/dev/null")
+            .env("BEHOVSANALYS_DATA_DIR", dir.path())
+            .env("LANG", "C")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("util-linux `script` runs the command on a pseudo-terminal");
+        use std::io::Write as _;
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(answer.as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    let (code, screen) = ask("nej\n");
+    assert_eq!(code, Some(1), "{screen}");
+    assert!(
+        screen.contains(&format!(
+            "Radera session {id} (Hallbergs Maskinteknik AB) för gott"
+        )) && screen.contains("Skriv ja för att bekräfta:")
+            && screen.contains("inget raderades"),
+        "{screen}"
+    );
+    assert!(
+        dir.path()
+            .join("sessions")
+            .join(format!("{id}.toml"))
+            .exists()
+    );
+    let (code, screen) = ask("ja\n");
+    assert_eq!(code, Some(0), "{screen}");
+    assert!(
+        screen.contains(&format!("raderade session {id}")),
+        "{screen}"
+    );
+    assert!(
+        !dir.path()
+            .join("sessions")
+            .join(format!("{id}.toml"))
+            .exists()
+    );
+}

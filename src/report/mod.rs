@@ -70,7 +70,7 @@ impl Default for ReportOptions {
             to: None,
             municipality: None,
             date: None,
-            lang: "sv".into(),
+            lang: crate::i18n::Lang::Sv.code().into(),
             threads: None,
         }
     }
