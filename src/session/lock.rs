@@ -196,11 +196,17 @@ fn open_lock_file(path: &Path) -> std::io::Result<File> {
     {
         use std::os::unix::fs::OpenOptionsExt;
         opts.mode(0o600);
+        // Never through a link, never blocking on a FIFO.
+        opts.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
     }
     if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
         return Err(std::io::Error::other("the lock file is a symbolic link"));
     }
-    opts.open(path)
+    let file = opts.open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(std::io::Error::other("the lock file is not a regular file"));
+    }
+    Ok(file)
 }
 
 /// Whether the open file is still the one at `path` (it may have been

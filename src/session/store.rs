@@ -343,11 +343,12 @@ impl Store {
             }
             match atomic::rename_new(path, &to) {
                 Ok(()) => {
+                    // Through the handle (fchmod) of the file itself: a path
+                    // would follow a link planted in its place.
                     #[cfg(unix)]
-                    {
+                    if let Ok(f) = crate::diag::open_data_file(&to, Links::NoFollow) {
                         use std::os::unix::fs::PermissionsExt;
-                        let _ =
-                            std::fs::set_permissions(&to, std::fs::Permissions::from_mode(0o600));
+                        let _ = f.set_permissions(std::fs::Permissions::from_mode(0o600));
                     }
                     let why = format!(
                         "moved from sessions/{id}.toml at {}\n{reason}\n",

@@ -1,0 +1,173 @@
+//! Hostile files in the data directory, through the binary: a symbolic link
+//! or a FIFO in `sessions/`, a read-only data root, a world-writable data
+//! folder. Nothing is followed, nothing blocks, nothing outside the data
+//! directory is touched.
+#![cfg(unix)]
+
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use assert_cmd::Command;
+
+struct Env {
+    dir: tempfile::TempDir,
+}
+
+impl Env {
+    fn new() -> Env {
+        let dir = tempfile::tempdir().unwrap();
+        let env = Env { dir };
+        fs::create_dir_all(env.sessions()).unwrap();
+        env
+    }
+
+    fn data(&self) -> PathBuf {
+        self.dir.path().join("data")
+    }
+
+    fn sessions(&self) -> PathBuf {
+        self.data().join("sessions")
+    }
+
+    /// Runs the binary with a time limit: a command that blocks fails.
+    fn run(&self, args: &[&str]) -> (i32, String, String) {
+        let out = Command::cargo_bin("behovsanalys")
+            .unwrap()
+            .env("BEHOVSANALYS_DATA_DIR", self.data())
+            .env_remove("LANG")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .args(args)
+            .timeout(Duration::from_secs(20))
+            .output()
+            .unwrap();
+        let code = out.status.code().unwrap_or(-1);
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(
+            code != -1,
+            "`{}` was killed (it hung): {err}",
+            args.join(" ")
+        );
+        assert!(!err.contains("panicked"), "{err}");
+        (code, String::from_utf8_lossy(&out.stdout).into_owned(), err)
+    }
+
+    /// Imports a valid self-assessment so that the store has a session.
+    fn import(&self) -> String {
+        let (code, out, err) =
+            self.run(&["import", "tests/fixtures/profiles/maskin_tyskland.toml"]);
+        assert_eq!(code, 0, "{err}");
+        out.trim().to_string()
+    }
+}
+
+fn mode(p: &Path) -> u32 {
+    fs::metadata(p).unwrap().permissions().mode() & 0o777
+}
+
+fn all_text_under(dir: &Path) -> String {
+    let mut out = String::new();
+    if let Ok(rd) = fs::read_dir(dir) {
+        for e in rd.flatten() {
+            let p = e.path();
+            if fs::symlink_metadata(&p).is_ok_and(|m| m.is_file()) {
+                out.push_str(&String::from_utf8_lossy(&fs::read(&p).unwrap_or_default()));
+            }
+        }
+    }
+    out
+}
+
+/// A symbolic link in `sessions/` is never followed: its target is not
+/// read (its text never reaches a `.why` file or the screen), not chmod-ed
+/// (as root the old code made any file 0600, `/dev/zero` included) and not
+/// moved; the link is reported and left alone.
+#[test]
+fn a_symlink_in_sessions_is_never_followed() {
+    let env = Env::new();
+    let id = env.import();
+    let outside = env.dir.path().join("outside");
+    fs::create_dir_all(&outside).unwrap();
+    let victim = outside.join("secret.txt");
+    fs::write(&victim, "TOPSECRET = [ this is not a session\n").unwrap();
+    fs::set_permissions(&victim, fs::Permissions::from_mode(0o644)).unwrap();
+    let link = env.sessions().join("evil.toml");
+    std::os::unix::fs::symlink(&victim, &link).unwrap();
+    // A link to a valid session elsewhere is not followed either.
+    let good_copy = outside.join("copy.toml");
+    fs::copy(env.sessions().join(format!("{id}.toml")), &good_copy).unwrap();
+    std::os::unix::fs::symlink(&good_copy, env.sessions().join("linked.toml")).unwrap();
+
+    for args in [
+        vec!["sessions", "list"],
+        vec!["sessions", "list", "--format", "json"],
+        vec!["sessions", "show", "evil"],
+        vec!["score", "--session", "evil"],
+        vec!["sessions", "show", "linked"],
+    ] {
+        let (_code, out, err) = env.run(&args);
+        assert!(
+            !out.contains("TOPSECRET") && !err.contains("TOPSECRET"),
+            "`{}` showed the link's target: {out}{err}",
+            args.join(" ")
+        );
+    }
+    assert_eq!(mode(&victim), 0o644, "the link's target was chmod-ed");
+    assert_eq!(
+        fs::read_to_string(&victim).unwrap(),
+        "TOPSECRET = [ this is not a session\n"
+    );
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        !all_text_under(&env.data().join("quarantine")).contains("TOPSECRET"),
+        "the target's text was copied into quarantine"
+    );
+    // The listing names the link and says why it is skipped.
+    let (code, out, err) = env.run(&["sessions", "list"]);
+    assert_eq!(code, 0, "{err}");
+    let all = format!("{out}{err}");
+    assert!(all.contains("evil.toml"), "{all}");
+    assert!(all.contains("symbolic link"), "{all}");
+    assert!(all.contains(&id), "the real session is still listed: {all}");
+    let (code, _, err) = env.run(&["sessions", "show", "evil"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("symbolic link"), "{err}");
+}
+
+/// A FIFO in `sessions/` never blocks a command (the old code hung on
+/// opening it until something wrote to it).
+#[test]
+fn a_fifo_in_sessions_blocks_nothing() {
+    let env = Env::new();
+    let id = env.import();
+    let fifo = env.sessions().join("pipe.toml");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo is part of coreutils");
+    assert!(made.success());
+    let (code, out, err) = env.run(&["sessions", "list"]);
+    assert_eq!(code, 0, "{err}");
+    let all = format!("{out}{err}");
+    assert!(all.contains(&id), "{all}");
+    assert!(all.contains("pipe.toml"), "{all}");
+    assert!(all.contains("FIFO"), "{all}");
+    let (code, _, err) = env.run(&["sessions", "show", "pipe"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("FIFO"), "{err}");
+    let (code, _, err) = env.run(&["score", "--session", "pipe"]);
+    assert_eq!(code, 1, "{err}");
+    let (code, out, err) = env.run(&["report", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("\"kind\": \"report\""), "{out}");
+    // Still a FIFO, still where it was.
+    use std::os::unix::fs::FileTypeExt;
+    assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+}
