@@ -452,3 +452,39 @@ fn delete_erases_quarantined_copies_too() {
     assert_eq!(left.len(), 2, "{left:?}");
     assert!(left.iter().all(|n| n.starts_with("abcd.")));
 }
+
+/// Opening a session that was deleted in the meantime (another window, a
+/// colleague) reports it and leaves no `.lock` behind; a lock released
+/// cleanly removes its file.
+#[test]
+fn locks_leave_no_files_behind() {
+    let (_dir, store) = store();
+    let q = builtin();
+    let mut s = store.create(&q, SessionMode::Advisor);
+    store.save(&mut s, &q).unwrap();
+    let id = s.meta.id.clone();
+    let lock_path = store.lock_path(&id).unwrap();
+    // A clean quit: the lock is dropped and its file is gone.
+    let (_loaded, lock) = store.load_for_edit(&id, &q).unwrap();
+    assert!(lock_path.exists());
+    drop(lock);
+    assert!(
+        !lock_path.exists(),
+        "the .lock stayed after a clean release"
+    );
+    // A row deleted meanwhile: no .lock is recreated.
+    std::fs::remove_file(store.path_of(&id).unwrap()).unwrap();
+    match store.load_for_edit(&id, &q) {
+        Err(StoreError::NotFound(x)) => assert_eq!(x, id),
+        other => panic!("expected NotFound, got {other:?}"),
+    }
+    assert!(
+        !lock_path.exists(),
+        "opening a deleted row recreated its .lock"
+    );
+    let names: Vec<_> = std::fs::read_dir(store.sessions_dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(names.is_empty(), "{names:?}");
+}

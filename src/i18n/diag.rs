@@ -1170,3 +1170,39 @@ pub fn outside_range(l: Lang, x: &str, id: &str, lo: &str, hi: &str) -> String {
         format!("{x} is outside the allowed range of `{id}` ({lo}–{hi})")
     )
 }
+
+// ---------------------------------------------------------------- the data folder
+
+pub fn folder_tightened(l: Lang, path: &str, mode: u32) -> String {
+    sv_en!(
+        l,
+        format!(
+            "mappen {path} gick att skriva i för andra (läge {mode:o}); nu får bara du läsa och skriva i den (700)"
+        ),
+        format!(
+            "the folder {path} was writable by others (mode {mode:o}); it is now yours only (700)"
+        )
+    )
+}
+
+pub fn folder_open_to_others(l: Lang, path: &str) -> String {
+    sv_en!(
+        l,
+        format!(
+            "varning: andra kan skriva i mappen {path}, och de kan byta ut sessioner där; använd en egen mapp (chmod 700)"
+        ),
+        format!(
+            "warning: others can write to the folder {path} and could swap sessions there; use a folder of your own (chmod 700)"
+        )
+    )
+}
+
+pub fn folder_not_created(l: Lang, path: &str, err: &str) -> String {
+    sv_en!(
+        l,
+        format!("mappen {path} kunde inte skapas ({err}); sessioner kan läsas men inte sparas"),
+        format!(
+            "the folder {path} could not be created ({err}); sessions can be read but not saved"
+        )
+    )
+}

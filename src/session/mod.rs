@@ -26,5 +26,6 @@ pub use lock::{Holder, SessionLock};
 pub use meta::Meta;
 pub use model::{Attendee, HistoryEntry, MAX_HISTORY, Session, SessionMode};
 pub use store::{
-    Deleted, Imported, LoadedSession, Store, StoreError, default_data_dir, new_id, valid_id,
+    Deleted, Imported, LoadedSession, Store, StoreError, StoreNotice, default_data_dir, new_id,
+    valid_id,
 };
