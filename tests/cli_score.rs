@@ -335,3 +335,32 @@ fn answers_diagnostics_render_in_either_language() {
         "{sv}"
     );
 }
+
+/// Unknown keys in an answers file given on the command line are warnings
+/// with their position ("readers ignore keys they do not know"), not
+/// failures; the answers are scored.
+#[test]
+fn unknown_keys_in_an_answers_file_are_warnings_with_positions() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("svar.toml");
+    std::fs::write(
+        &f,
+        "questionnaire = \"exportbehov\"\nfax = \"031-12 34 56\"\n[company]\nname = \"X AB\"\nlinkedin = \"x\"\n[answers]\nexporterar = \"nej\"\n",
+    )
+    .unwrap();
+    let out = assert_cmd::Command::cargo_bin("behovsanalys")
+        .unwrap()
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .args(["score", "--format", "json", "--answers"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains("svar.toml:2:1: warning[unknown-key]"), "{err}");
+    assert!(err.contains("svar.toml:5:1: warning[unknown-key]"), "{err}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["areas"].is_array());
+}

@@ -279,3 +279,81 @@ fn a_world_writable_data_folder_is_tightened() {
         assert_eq!(mode(&d), 0o700, "{} was left open to others", d.display());
     }
 }
+
+/// A session written by a newer version (a `contact` table under
+/// `[company]`, a table this version does not know) is a session: listed,
+/// shown, scored — never quarantined — and the unknown keys are kept when it
+/// is saved again.
+#[test]
+fn a_session_from_a_newer_version_is_kept_with_its_unknown_keys() {
+    let env = Env::new();
+    let id = env.import();
+    let path = env.sessions().join(format!("{id}.toml"));
+    let text = fs::read_to_string(&path).unwrap();
+    let newer = text
+        .replacen("version = ", "fax = \"031-12 34 56\"\nversion = ", 1)
+        .replacen(
+            "[company]\n",
+            "[company]\nlinkedin = \"https://example.com/hallbergs\"\n",
+            1,
+        )
+        + "\n[future]\nreferral_status = { ekn = \"sent\" }\n\n[company.contact]\nname = \"Eva Hallberg\"\nrole = \"vd\"\nphone = \"070-123 45 67\"\nemail = \"eva@example.se\"\nbadge = 7\n";
+    let newer = {
+        // `[company.contact]` after `[meta]` would be read as a sub-table
+        // of meta: put the extra tables before [meta].
+        let (head, meta) = newer.split_once("\n[meta]").unwrap();
+        let (meta, tail) = meta.split_once("\n[future]").unwrap();
+        format!("{head}\n[future]{tail}\n[meta]{meta}")
+    };
+    fs::write(&path, &newer).unwrap();
+    let (code, out, err) = env.run(&["sessions", "list"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains(&id),
+        "the newer session is not listed: {out}{err}"
+    );
+    assert!(
+        !env.data()
+            .join("quarantine")
+            .join(format!("{id}.toml"))
+            .exists()
+    );
+    let (code, _, err) = env.run(&["sessions", "show", &id]);
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = env.run(&["score", "--session", &id]);
+    assert_eq!(code, 0, "{err}");
+
+    // Saved again (as the wizard would), every unknown key is still there.
+    let q = behovsanalys::questionnaire::builtin()
+        .unwrap()
+        .questionnaire;
+    let store = behovsanalys::session::Store::open(Some(&env.data())).unwrap();
+    let loaded = store.load_full(&id, &q).unwrap();
+    let c = &loaded.session.answers.company;
+    let contact = c.contact.as_ref().expect("[company.contact] is read");
+    assert_eq!(contact.name.as_deref(), Some("Eva Hallberg"));
+    assert_eq!(contact.email.as_deref(), Some("eva@example.se"));
+    let mut unknown = loaded.session.answers.unknown_keys();
+    unknown.sort();
+    assert_eq!(
+        unknown,
+        ["company.contact.badge", "company.linkedin", "fax", "future"]
+    );
+    let mut s = loaded.session;
+    store.save(&mut s, &q).unwrap();
+    let saved = fs::read_to_string(&path).unwrap();
+    let back: toml::Table = toml::from_str(&saved).unwrap();
+    assert_eq!(back["fax"].as_str(), Some("031-12 34 56"));
+    assert_eq!(
+        back["future"]["referral_status"]["ekn"].as_str(),
+        Some("sent")
+    );
+    assert_eq!(
+        back["company"]["linkedin"].as_str(),
+        Some("https://example.com/hallbergs")
+    );
+    assert_eq!(back["company"]["contact"]["role"].as_str(), Some("vd"));
+    assert_eq!(back["company"]["contact"]["badge"].as_integer(), Some(7));
+    let again = store.load_full(&id, &q).unwrap();
+    assert_eq!(again.session.answers, s.answers);
+}

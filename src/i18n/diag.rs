@@ -1206,3 +1206,16 @@ pub fn folder_not_created(l: Lang, path: &str, err: &str) -> String {
         )
     )
 }
+
+pub fn unknown_key_kept(l: Lang, key: &str, place: &str, suggestion: Option<&str>) -> String {
+    let hint = did_you_mean(l, suggestion);
+    sv_en!(
+        l,
+        format!(
+            "okänd nyckel `{key}` i {place}{hint}; den sparas som den är men används inte (kanske från en nyare version)"
+        ),
+        format!(
+            "unknown key `{key}` in {place}{hint}; it is kept as it is but not used (perhaps from a newer version)"
+        )
+    )
+}

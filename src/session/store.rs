@@ -213,7 +213,6 @@ const QUARANTINE_CODES: &[&str] = &[
     "not-utf8",
     "missing-key",
     "wrong-type",
-    "unknown-key",
     "too-long",
 ];
 
