@@ -564,22 +564,16 @@ fn relevant_questions(q: &Questionnaire, actor: &Actor) -> BTreeSet<usize> {
     out
 }
 
-/// The most recent `[[meta.consent_log]]` entry for an actor:
-/// `{ actor, given, at, by }`.
+/// The most recent `[[meta.consent_log]]` entry giving consent to an actor:
+/// (when, who recorded it).
 fn consent_log(input: &Input<'_>, actor: &str) -> Option<(Option<String>, Option<String>)> {
-    let log = input.answers.meta.get("consent_log")?.as_array()?;
-    log.iter()
-        .filter_map(|v| v.as_table())
-        .filter(|t| t.get("actor").and_then(|v| v.as_str()) == Some(actor))
-        .rfind(|t| t.get("given").and_then(|v| v.as_bool()) != Some(false))
-        .map(|t| {
-            let s = |k: &str| {
-                t.get(k)
-                    .and_then(|v| v.as_str())
-                    .map(|s| clean(s.trim()))
-                    .filter(|s| !s.is_empty())
-            };
-            (s("at"), s("by"))
+    crate::session::consent_log(&input.answers.meta)
+        .into_iter()
+        .filter(|r| r.actor == actor)
+        .rfind(|r| r.given)
+        .map(|r| {
+            let c = |s: String| Some(clean(s.trim())).filter(|s| !s.is_empty());
+            (c(r.at), r.recorded_by.and_then(c))
         })
 }
 
