@@ -133,6 +133,18 @@ pub struct AnswersFile {
 }
 
 impl AnswersFile {
+    /// The number of employees: `[company] employees`, else the answer to
+    /// the question with the `employees` role.
+    pub fn employees(&self, q: &Questionnaire) -> Option<u64> {
+        self.company.employees.or_else(|| {
+            let qi = q.question_with_role(crate::questionnaire::Role::Employees)?;
+            match self.answers.get(&q.questions[qi].id) {
+                Some(Answer::Number(x)) if *x >= 0.0 && x.is_finite() => Some(*x as u64),
+                _ => None,
+            }
+        })
+    }
+
     /// Every key kept without being understood, as dotted paths
     /// (`fax`, `company.linkedin`, `company.contact.badge`), for notices.
     pub fn unknown_keys(&self) -> Vec<String> {

@@ -330,7 +330,7 @@ impl Acc {
             Some(l) => self.industry.entry(l).or_default().add(&needs),
             None => self.industry_unknown.add(&needs),
         }
-        let size = match size_class(super::doc::employees(&file)) {
+        let size = match size_class(super::doc::employees(q, &file)) {
             Some(c) => SIZE_CLASSES.iter().position(|s| *s == c).unwrap_or(4),
             None => 4,
         };

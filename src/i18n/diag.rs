@@ -1219,3 +1219,38 @@ pub fn unknown_key_kept(l: Lang, key: &str, place: &str, suggestion: Option<&str
         )
     )
 }
+
+// ---------------------------------------------------------------- roles
+
+pub fn unknown_role(l: Lang, name: &str, hint: Option<&str>) -> String {
+    let hint = did_you_mean(l, hint);
+    sv_en!(
+        l,
+        format!("rollen `{name}` finns inte{hint}"),
+        format!("role `{name}` is not known{hint}")
+    )
+}
+
+pub fn roles_are(l: Lang, list: &str) -> String {
+    sv_en!(l, format!("roller: {list}"), format!("roles are: {list}"))
+}
+
+pub fn role_kind(l: Lang, role: &str, kind: &str, kinds: &str) -> String {
+    sv_en!(
+        l,
+        format!("rollen `{role}` passar inte en fråga av typen `{kind}`; den kräver {kinds}"),
+        format!("role `{role}` does not fit a `{kind}` question; it takes {kinds}")
+    )
+}
+
+pub fn duplicate_role(l: Lang, role: &str, first: &str, line: usize) -> String {
+    sv_en!(
+        l,
+        format!(
+            "rollen `{role}` har redan frågan `{first}` (rad {line}); en roll hör till en fråga"
+        ),
+        format!(
+            "role `{role}` already belongs to question `{first}` (line {line}); a role belongs to one question"
+        )
+    )
+}
