@@ -199,16 +199,9 @@ fn meta_str<'a>(t: &'a toml::Table, k: &str) -> Option<&'a str> {
 impl Acc {
     fn add_file(&mut self, q: &Questionnaire, path: &Path, filter: &Filter) {
         use std::io::Read as _;
-        // Only regular files: a FIFO would block the open, and a symlink
-        // could point anywhere. Both are counted as unreadable.
-        match fs::symlink_metadata(path) {
-            Ok(m) if m.file_type().is_file() => {}
-            _ => {
-                self.unreadable += 1;
-                return;
-            }
-        }
-        let Ok(mut f) = fs::File::open(path) else {
+        // Only regular files, never through a link and never blocking (a
+        // FIFO hung the report); anything else is counted as unreadable.
+        let Ok(mut f) = crate::diag::open_data_file(path, crate::diag::Links::NoFollow) else {
             self.unreadable += 1;
             return;
         };
@@ -280,7 +273,7 @@ impl Acc {
             Some(l) => self.industry.entry(l).or_default().add(&needs),
             None => self.industry_unknown.add(&needs),
         }
-        let size = match size_class(employees(&file)) {
+        let size = match size_class(employees(q, &file)) {
             Some(c) => SIZE_CLASSES.iter().position(|s| *s == c).unwrap_or(4),
             None => 4,
         };
