@@ -486,13 +486,13 @@ fn text_answer(input: &Input<'_>, role: Role) -> Option<String> {
 /// `export_countries`, `target_markets`, `payment_terms`) and their
 /// options' summary sentences.
 pub fn situation(input: &Input<'_>, lang: &str) -> Vec<String> {
-    let sv = lang == "sv";
+    use crate::i18n::export as words;
+    let w = crate::i18n::Lang::of_content(lang);
     let mut out = Vec::new();
     let exports =
-        choice_label(input, Role::ExportsToday, lang).map(|(label, summary)| match (summary, sv) {
-            (Some(s), _) => s.trim_end_matches('.').to_string(),
-            (None, true) => format!("Export i dag: {}", lower_first(&label)),
-            (None, false) => format!("Exports today: {}", lower_first(&label)),
+        choice_label(input, Role::ExportsToday, lang).map(|(label, summary)| match summary {
+            Some(s) => s.trim_end_matches('.').to_string(),
+            None => words::exports_today(w, &lower_first(&label)),
         });
     let share = choice_label(input, Role::ExportShare, lang)
         .map(|(l, _)| lower_first(&l))
@@ -501,59 +501,29 @@ pub fn situation(input: &Input<'_>, lang: &str) -> Vec<String> {
             _ => None,
         });
     match (exports, share) {
-        (Some(e), Some(s)) if sv => {
-            out.push(format!("{e}; exporten står för {s} av omsättningen."))
-        }
-        (Some(e), Some(s)) => out.push(format!("{e}; exports are {s} of turnover.")),
+        (e, Some(s)) => out.push(words::export_share(w, e.as_deref(), &s)),
         (Some(e), None) => out.push(format!("{e}.")),
-        (None, Some(s)) if sv => out.push(format!("Exporten står för {s} av omsättningen.")),
-        (None, Some(s)) => out.push(format!("Exports are {s} of turnover.")),
         (None, None) => {}
     }
     let countries = text_answer(input, Role::ExportCountries)
         .map(|c| c.trim_end_matches('.').replace('\n', ", "))
         .or_else(|| {
             let labels = choice_labels(input, Role::ExportCountries, lang)?;
-            (!labels.is_empty()).then(|| join_and(&labels, sv))
+            (!labels.is_empty()).then(|| words::join_and(w, &labels))
         });
     if let Some(countries) = countries {
-        out.push(if sv {
-            format!("I dag säljer företaget till {countries}.")
-        } else {
-            format!("Today the company sells to {countries}.")
-        });
+        out.push(words::sells_to(w, &countries));
     }
     if let Some(labels) = choice_labels(input, Role::TargetMarkets, lang)
         && !labels.is_empty()
     {
-        let list = join_and(&labels, sv);
-        out.push(if sv {
-            format!("De närmaste två–tre åren vill företaget sälja i: {list}.")
-        } else {
-            format!("Over the next two to three years the company wants to sell in: {list}.")
-        });
+        out.push(words::wants_to_sell_in(w, &words::join_and(w, &labels)));
     }
     if let Some((terms, _)) = choice_label(input, Role::PaymentTerms, lang) {
         let terms = lower_first(terms.trim_end_matches('.'));
-        out.push(if sv {
-            format!("Betalningsvillkor till utländska kunder: {terms}.")
-        } else {
-            format!("Payment terms for foreign customers: {terms}.")
-        });
+        out.push(words::payment_terms(w, &terms));
     }
     out
-}
-
-fn join_and(items: &[String], sv: bool) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!(
-            "{} {} {last}",
-            init.join(", "),
-            if sv { "och" } else { "and" }
-        ),
-    }
 }
 
 /// Questions relevant to an actor: those that give points to an area it

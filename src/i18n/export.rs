@@ -161,3 +161,55 @@ pub fn consent_statement(lang: Lang, actor: &str, at: Option<&str>, by: Option<&
     s.push('.');
     s
 }
+
+// The export situation, in short sentences (`situation` in a referral).
+
+/// An answer about exporting today without a summary sentence of its own.
+pub fn exports_today(lang: Lang, answer: &str) -> String {
+    match lang {
+        Lang::Sv => format!("Export i dag: {answer}"),
+        Lang::En => format!("Exports today: {answer}"),
+    }
+}
+
+/// The share of turnover, after the sentence about exporting when there is one.
+pub fn export_share(lang: Lang, exports: Option<&str>, share: &str) -> String {
+    match (lang, exports) {
+        (Lang::Sv, Some(e)) => format!("{e}; exporten står för {share} av omsättningen."),
+        (Lang::En, Some(e)) => format!("{e}; exports are {share} of turnover."),
+        (Lang::Sv, None) => format!("Exporten står för {share} av omsättningen."),
+        (Lang::En, None) => format!("Exports are {share} of turnover."),
+    }
+}
+
+pub fn sells_to(lang: Lang, countries: &str) -> String {
+    match lang {
+        Lang::Sv => format!("I dag säljer företaget till {countries}."),
+        Lang::En => format!("Today the company sells to {countries}."),
+    }
+}
+
+pub fn wants_to_sell_in(lang: Lang, markets: &str) -> String {
+    match lang {
+        Lang::Sv => format!("De närmaste två–tre åren vill företaget sälja i: {markets}."),
+        Lang::En => {
+            format!("Over the next two to three years the company wants to sell in: {markets}.")
+        }
+    }
+}
+
+pub fn payment_terms(lang: Lang, terms: &str) -> String {
+    match lang {
+        Lang::Sv => format!("Betalningsvillkor till utländska kunder: {terms}."),
+        Lang::En => format!("Payment terms for foreign customers: {terms}."),
+    }
+}
+
+/// `a, b och c` / `a, b and c`.
+pub fn join_and(lang: Lang, items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} {} {last}", init.join(", "), lang.pick("och", "and")),
+    }
+}
