@@ -13,8 +13,8 @@ use super::escape::clean;
 use super::sni;
 use super::{ExportError, Input, Options};
 use crate::answers::Answer;
-use crate::output::round;
-use crate::questionnaire::{Actor, Kind, Questionnaire, expr};
+use crate::questionnaire::{Actor, Kind, Questionnaire, Role, expr};
+use crate::score_output::round;
 use crate::scoring::{self, Evaluation, Reason};
 use crate::session::Meta;
 use crate::text::fmt_num;
@@ -25,6 +25,8 @@ pub const FORMAT_VERSION: u32 = 1;
 
 /// Most answers listed under one need.
 const TRIGGERS_PER_AREA: usize = 4;
+/// Days from the document date to the follow-up date, unless given.
+pub const FOLLOW_UP_DAYS: i32 = 14;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct QuestionnaireRef {
@@ -82,11 +84,33 @@ pub struct Consent {
 pub struct Trigger {
     pub question: String,
     pub question_text: String,
-    /// Option id or number as answered.
-    pub answer: String,
+    /// Option id (a string) or number (a JSON number) as answered.
+    pub answer: AnswerValue,
     /// The answer as shown (option label, or number with unit).
     pub answer_label: String,
     pub points: f64,
+}
+
+/// An answer as data: an option id, or a number (whole numbers without a
+/// fraction: `4`, not `4.0` or `"4"`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum AnswerValue {
+    Option(String),
+    Int(i64),
+    Number(f64),
+}
+
+impl AnswerValue {
+    fn of(c: &crate::scoring::Contribution, q: &Questionnaire, answer: Option<&Answer>) -> Self {
+        match (c.option, answer) {
+            (None, Some(Answer::Number(x))) if x.fract() == 0.0 && x.abs() < 1e15 => {
+                AnswerValue::Int(*x as i64)
+            }
+            (None, Some(Answer::Number(x))) => AnswerValue::Number(*x),
+            _ => AnswerValue::Option(clean(&c.answer_text(q, answer))),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -119,7 +143,7 @@ pub struct Note {
     pub note: String,
 }
 
-/// A referral summary for one actor (DESIGN.md §4 `export --actor`).
+/// A referral summary for one actor (`export --actor`; docs/EXPORT.md).
 #[derive(Debug, Clone, Serialize)]
 pub struct ReferralDoc {
     pub kind: &'static str,
@@ -167,7 +191,7 @@ pub struct OpenQuestion {
     pub unknown: bool,
 }
 
-/// The company's own summary (DESIGN.md §4 `export --company`).
+/// The company's own summary (`export --company`; docs/EXPORT.md).
 #[derive(Debug, Clone, Serialize)]
 pub struct CompanyDoc {
     pub kind: &'static str,
@@ -196,15 +220,9 @@ pub fn size_class(employees: Option<u64>) -> Option<&'static str> {
     })
 }
 
-/// Employees from `[company]`, else from an `anstallda` number answer.
-pub fn employees(input_answers: &crate::answers::AnswersFile) -> Option<u64> {
-    input_answers
-        .company
-        .employees
-        .or_else(|| match input_answers.answers.get("anstallda") {
-            Some(Answer::Number(x)) if *x >= 0.0 && x.is_finite() => Some(*x as u64),
-            _ => None,
-        })
+/// Employees from `[company]`, else from the `employees` question's answer.
+pub fn employees(q: &Questionnaire, input_answers: &crate::answers::AnswersFile) -> Option<u64> {
+    input_answers.employees(q)
 }
 
 fn opt_clean(s: Option<&String>) -> Option<String> {
@@ -213,14 +231,14 @@ fn opt_clean(s: Option<&String>) -> Option<String> {
 
 fn dates(opts: &Options) -> Result<(String, String), ExportError> {
     let day = match &opts.date {
-        Some(d) => time::parse_date(d).ok_or_else(|| ExportError::BadDate(d.clone()))?,
-        None => time::now_secs().div_euclid(86_400),
+        Some(d) => time::parse_ymd(d)?,
+        None => time::today(),
     };
     let follow = match &opts.follow_up {
-        Some(d) => time::parse_date(d).ok_or_else(|| ExportError::BadDate(d.clone()))?,
-        None => day + 14,
+        Some(d) => time::parse_ymd(d)?,
+        None => time::add_days(day, FOLLOW_UP_DAYS),
     };
-    Ok((time::date(day * 86_400), time::date(follow * 86_400)))
+    Ok((day.to_string(), follow.to_string()))
 }
 
 /// Everything both documents share.
@@ -286,7 +304,7 @@ impl<'a> Common<'a> {
 
     fn company(&self, input: &Input<'_>) -> CompanyInfo {
         let c = &input.answers.company;
-        let employees = employees(input.answers);
+        let employees = employees(input.questionnaire, input.answers);
         CompanyInfo {
             name: opt_clean(c.name.as_ref()),
             org_number: opt_clean(c.org_number.as_ref()),
@@ -296,7 +314,9 @@ impl<'a> Common<'a> {
                 Industry {
                     sni: clean(code),
                     section: letter.map(String::from),
-                    section_title: letter.map(|l| sni::title(l, self.lang).to_string()),
+                    section_title: letter.map(|l| {
+                        sni::title(l, crate::i18n::Lang::of_content(self.lang)).to_string()
+                    }),
                 }
             }),
             employees,
@@ -336,7 +356,7 @@ impl<'a> Common<'a> {
                     Trigger {
                         question: question.id.clone(),
                         question_text: clean(question.text.get(self.lang)),
-                        answer: clean(&c.answer_text(self.q, answer)),
+                        answer: AnswerValue::of(c, self.q, answer),
                         answer_label: answer_label(self.q, c.question, c.option, answer, self.lang),
                         points: (c.points * 100.0).round() / 100.0,
                     }
@@ -411,18 +431,39 @@ fn answer_label(
     }
 }
 
-/// The label of a single-choice answer to `id`, if answered.
-fn choice_label(input: &Input<'_>, id: &str, lang: &str) -> Option<(String, String)> {
+/// The question with `role` and its answer, if answered.
+fn role_answer<'a>(input: &'a Input<'_>, role: Role) -> Option<(usize, &'a Answer)> {
     let q = input.questionnaire;
-    let qi = q.question(id)?;
-    let Some(Answer::Choice(opt)) = input.answers.answers.get(id) else {
+    let qi = q.question_with_role(role)?;
+    Some((qi, input.answers.answers.get(&q.questions[qi].id)?))
+}
+
+/// The label of the single-choice answer to the question with `role`, with
+/// the option's summary sentence when it has one.
+fn choice_label(input: &Input<'_>, role: Role, lang: &str) -> Option<(String, Option<String>)> {
+    let (qi, Answer::Choice(opt)) = role_answer(input, role)? else {
         return None;
     };
-    let o = q.questions[qi].kind.option_index(opt)?;
+    let kind = &input.questionnaire.questions[qi].kind;
+    let o = &kind.options()[kind.option_index(opt)?];
     Some((
-        opt.clone(),
-        clean(q.questions[qi].kind.options()[o].label.get(lang)),
+        clean(o.label.get(lang)),
+        o.summary.as_ref().map(|t| clean(t.get(lang))),
     ))
+}
+
+/// The labels of the multiple-choice answer to the question with `role`.
+fn choice_labels(input: &Input<'_>, role: Role, lang: &str) -> Option<Vec<String>> {
+    let (qi, Answer::Choices(ids)) = role_answer(input, role)? else {
+        return None;
+    };
+    let kind = &input.questionnaire.questions[qi].kind;
+    Some(
+        ids.iter()
+            .filter_map(|id| kind.option_index(id))
+            .map(|o| clean(kind.options()[o].label.get(lang)))
+            .collect(),
+    )
 }
 
 fn lower_first(s: &str) -> String {
@@ -433,101 +474,56 @@ fn lower_first(s: &str) -> String {
     }
 }
 
-fn text_answer(input: &Input<'_>, id: &str) -> Option<String> {
-    input.questionnaire.question(id)?;
-    match input.answers.answers.get(id) {
-        Some(Answer::Text(t)) if !t.trim().is_empty() => Some(clean(t.trim())),
+fn text_answer(input: &Input<'_>, role: Role) -> Option<String> {
+    match role_answer(input, role)? {
+        (_, Answer::Text(t)) if !t.trim().is_empty() => Some(clean(t.trim())),
         _ => None,
     }
 }
 
-/// The export situation in a few sentences, from the built-in
-/// questionnaire's question ids when they are present.
+/// The export situation in a few sentences, from the questions the
+/// questionnaire gives roles (`exports_today`, `export_share`,
+/// `export_countries`, `target_markets`, `payment_terms`) and their
+/// options' summary sentences.
 pub fn situation(input: &Input<'_>, lang: &str) -> Vec<String> {
-    let sv = lang == "sv";
+    use crate::i18n::export as words;
+    let w = crate::i18n::Lang::of_content(lang);
     let mut out = Vec::new();
     let exports =
-        choice_label(input, "exporterar", lang).map(|(id, label)| match (id.as_str(), sv) {
-            ("ja_regelbundet", true) => "Företaget exporterar regelbundet".to_string(),
-            ("ja_regelbundet", false) => "The company exports regularly".to_string(),
-            ("ja_ibland", true) => "Företaget exporterar ibland, med enstaka order".to_string(),
-            ("ja_ibland", false) => {
-                "The company exports occasionally, with single orders".to_string()
-            }
-            ("nej_men_planerar", true) => {
-                "Företaget exporterar inte i dag men planerar att börja".to_string()
-            }
-            ("nej_men_planerar", false) => {
-                "The company does not export today but plans to start".to_string()
-            }
-            ("nej", true) => {
-                "Företaget exporterar inte och har i dag inga planer på export".to_string()
-            }
-            ("nej", false) => {
-                "The company does not export and has no export plans today".to_string()
-            }
-            (_, true) => format!("Export i dag: {}", lower_first(&label)),
-            (_, false) => format!("Exports today: {}", lower_first(&label)),
+        choice_label(input, Role::ExportsToday, lang).map(|(label, summary)| match summary {
+            Some(s) => s.trim_end_matches('.').to_string(),
+            None => words::exports_today(w, &lower_first(&label)),
         });
-    let share = choice_label(input, "exportandel", lang).map(|(_, l)| lower_first(&l));
+    let share = choice_label(input, Role::ExportShare, lang)
+        .map(|(l, _)| lower_first(&l))
+        .or_else(|| match role_answer(input, Role::ExportShare)? {
+            (_, Answer::Number(x)) => Some(format!("{} %", fmt_num(*x))),
+            _ => None,
+        });
     match (exports, share) {
-        (Some(e), Some(s)) if sv => {
-            out.push(format!("{e}; exporten står för {s} av omsättningen."))
-        }
-        (Some(e), Some(s)) => out.push(format!("{e}; exports are {s} of turnover.")),
+        (e, Some(s)) => out.push(words::export_share(w, e.as_deref(), &s)),
         (Some(e), None) => out.push(format!("{e}.")),
-        (None, Some(s)) if sv => out.push(format!("Exporten står för {s} av omsättningen.")),
-        (None, Some(s)) => out.push(format!("Exports are {s} of turnover.")),
         (None, None) => {}
     }
-    if let Some(countries) = text_answer(input, "exportlander") {
-        let countries = countries.trim_end_matches('.').replace('\n', ", ");
-        out.push(if sv {
-            format!("I dag säljer företaget till {countries}.")
-        } else {
-            format!("Today the company sells to {countries}.")
+    let countries = text_answer(input, Role::ExportCountries)
+        .map(|c| c.trim_end_matches('.').replace('\n', ", "))
+        .or_else(|| {
+            let labels = choice_labels(input, Role::ExportCountries, lang)?;
+            (!labels.is_empty()).then(|| words::join_and(w, &labels))
         });
+    if let Some(countries) = countries {
+        out.push(words::sells_to(w, &countries));
     }
-    let q = input.questionnaire;
-    if let (Some(qi), Some(Answer::Choices(ids))) = (
-        q.question("marknader"),
-        input.answers.answers.get("marknader"),
-    ) {
-        let labels: Vec<String> = ids
-            .iter()
-            .filter_map(|id| q.questions[qi].kind.option_index(id))
-            .map(|o| clean(q.questions[qi].kind.options()[o].label.get(lang)))
-            .collect();
-        if !labels.is_empty() {
-            let list = join_and(&labels, sv);
-            out.push(if sv {
-                format!("De närmaste två–tre åren vill företaget sälja i: {list}.")
-            } else {
-                format!("Over the next two to three years the company wants to sell in: {list}.")
-            });
-        }
+    if let Some(labels) = choice_labels(input, Role::TargetMarkets, lang)
+        && !labels.is_empty()
+    {
+        out.push(words::wants_to_sell_in(w, &words::join_and(w, &labels)));
     }
-    if let Some((_, terms)) = choice_label(input, "betalningsvillkor", lang) {
+    if let Some((terms, _)) = choice_label(input, Role::PaymentTerms, lang) {
         let terms = lower_first(terms.trim_end_matches('.'));
-        out.push(if sv {
-            format!("Betalningsvillkor till utländska kunder: {terms}.")
-        } else {
-            format!("Payment terms for foreign customers: {terms}.")
-        });
+        out.push(words::payment_terms(w, &terms));
     }
     out
-}
-
-fn join_and(items: &[String], sv: bool) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!(
-            "{} {} {last}",
-            init.join(", "),
-            if sv { "och" } else { "and" }
-        ),
-    }
 }
 
 /// Questions relevant to an actor: those that give points to an area it
@@ -564,22 +560,16 @@ fn relevant_questions(q: &Questionnaire, actor: &Actor) -> BTreeSet<usize> {
     out
 }
 
-/// The most recent `[[meta.consent_log]]` entry for an actor:
-/// `{ actor, given, at, by }`.
+/// The most recent `[[meta.consent_log]]` entry giving consent to an actor:
+/// (when, who recorded it).
 fn consent_log(input: &Input<'_>, actor: &str) -> Option<(Option<String>, Option<String>)> {
-    let log = input.answers.meta.get("consent_log")?.as_array()?;
-    log.iter()
-        .filter_map(|v| v.as_table())
-        .filter(|t| t.get("actor").and_then(|v| v.as_str()) == Some(actor))
-        .rfind(|t| t.get("given").and_then(|v| v.as_bool()) != Some(false))
-        .map(|t| {
-            let s = |k: &str| {
-                t.get(k)
-                    .and_then(|v| v.as_str())
-                    .map(|s| clean(s.trim()))
-                    .filter(|s| !s.is_empty())
-            };
-            (s("at"), s("by"))
+    crate::session::consent_log(&input.answers.meta)
+        .into_iter()
+        .filter(|r| r.actor == actor)
+        .rfind(|r| r.given)
+        .map(|r| {
+            let c = |s: String| Some(clean(s.trim())).filter(|s| !s.is_empty());
+            (c(r.at), r.recorded_by.and_then(c))
         })
 }
 
@@ -598,7 +588,6 @@ pub fn referral_doc(
     }
     let c = Common::new(input, opts)?;
     let lang = c.lang;
-    let sv = lang == "sv";
     let r = c
         .eval
         .referral(ai)
@@ -611,26 +600,13 @@ pub fn referral_doc(
             .filter(|n| !n.is_empty())
     });
     let actor_name = clean(&actor.name);
-    let mut statement = if sv {
-        format!(
-            "Företaget har samtyckt till att uppgifterna i den här hänvisningen lämnas till {actor_name}"
-        )
-    } else {
-        format!(
-            "The company has consented to the information in this referral being passed on to {actor_name}"
-        )
-    };
-    if let Some(at) = &at {
-        statement.push_str(&format!(" ({})", readable_time(at)));
-    }
-    if let Some(by) = &by {
-        statement.push_str(&if sv {
-            format!("; samtycket registrerades av {by}")
-        } else {
-            format!("; consent recorded by {by}")
-        });
-    }
-    statement.push('.');
+    let at_local = at.as_deref().map(time::local_time);
+    let statement = crate::i18n::export::consent_statement(
+        crate::i18n::Lang::of_content(lang),
+        &actor_name,
+        at_local.as_deref(),
+        by.as_deref(),
+    );
 
     let mut areas: Vec<(usize, f64)> = actor.weights.clone();
     areas.sort_by(|x, y| {
@@ -645,10 +621,11 @@ pub fn referral_doc(
         .collect();
 
     let relevant = relevant_questions(q, actor);
-    let tried_id = q.question("redan_provat");
-    let other_id = q.question("ovrigt");
+    let tried_id = q.question_with_role(Role::AlreadyTried);
+    let other_id = q.question_with_role(Role::AnythingElse);
     let mut notes = Vec::new();
-    let mut already_tried: Vec<String> = text_answer(input, "redan_provat").into_iter().collect();
+    let mut already_tried: Vec<String> =
+        text_answer(input, Role::AlreadyTried).into_iter().collect();
     for (qid, note) in &input.answers.notes {
         let note = clean(note.trim());
         if note.is_empty() {
@@ -702,7 +679,7 @@ pub fn referral_doc(
         services: c.services(actor, r),
         notes: notes.into_iter().map(|(_, n)| n).collect(),
         already_tried,
-        other: text_answer(input, "ovrigt"),
+        other: text_answer(input, Role::AnythingElse),
         next_step: c.next_step(actor),
     })
 }
@@ -762,18 +739,4 @@ pub fn company_doc(input: &Input<'_>, opts: &Options) -> Result<CompanyDoc, Expo
         actors,
         open_questions,
     })
-}
-
-/// `2026-11-25T10:42:00Z` → `2026-11-25 10:42 UTC`; other text unchanged.
-fn readable_time(s: &str) -> String {
-    let b = s.as_bytes();
-    if s.len() == 20
-        && b.get(10) == Some(&b'T')
-        && s.ends_with('Z')
-        && time::parse_date(s).is_some()
-    {
-        format!("{} {} UTC", &s[..10], &s[11..16])
-    } else {
-        s.to_string()
-    }
 }
