@@ -251,9 +251,14 @@ fn consent_is_logged_and_exports_equal_the_export_command() {
     rt.flush().unwrap();
     let text = session_text(dir.path(), "20261125-104200-aaaa");
     let log = format!(
-        "[[meta.consent_log]]\nactor = \"{actor}\"\nat = \"2026-11-25T10:42:00Z\"\nby = \"Anna Berg\"\ngiven = "
+        "[[meta.consent_log]]\nactor = \"{actor}\"\nat = \"2026-11-25T10:42:00Z\"\ngiven = "
     );
     assert_eq!(text.matches(&log).count(), 3, "{text}");
+    assert_eq!(
+        text.matches("recorded_by = \"Anna Berg\"").count(),
+        3,
+        "{text}"
+    );
     assert!(text.contains(&format!("{log}false")), "{text}");
 
     // Export into a folder of our own.

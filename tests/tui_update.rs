@@ -558,10 +558,11 @@ fn consent_is_logged_with_who_and_when() {
             .map(|e| e.to_string())
             .collect()
     };
-    // Self-assessment: the company itself.
+    // Self-assessment: the company itself gives it.
     let mut a = app("sv", SessionMode::SelfAssessment);
-    to_questions(&mut a);
-    press(&mut a, "F8");
+    press(&mut a, "Enter");
+    typ(&mut a, "Exempel AB");
+    press(&mut a, "PgDn F8");
     let actor = a.q.actors[a.ranked()[0].actor].id.clone();
     let fx = press(&mut a, "Space");
     assert_eq!(saves(&fx), 1);
@@ -570,14 +571,17 @@ fn consent_is_logged_with_who_and_when() {
     assert_eq!(log.len(), 2);
     assert!(log[0].contains(&format!("actor = \"{actor}\"")), "{log:?}");
     assert!(log[0].contains("given = true") && log[1].contains("given = false"));
-    assert!(log[0].contains("by = \"företaget\""), "{log:?}");
+    assert!(log[0].contains("given_by = \"Exempel AB\""), "{log:?}");
+    assert!(!log[0].contains("recorded_by"), "{log:?}");
     assert!(log[0].contains("at = \"2026-01-15T09:00:00Z\""), "{log:?}");
-    // A visit without attendees: when, but not by whom.
+    // A visit without attendees: when, but not by whom (the clock is the
+    // app's).
     let mut b = app("en", SessionMode::Advisor);
     to_questions(&mut b);
     press(&mut b, "F8 Space");
     let log = consent_log(&b);
     assert!(!log[0].contains("by ="), "{log:?}");
+    assert!(log[0].contains("at = \"2026-01-15T09:00:00Z\""), "{log:?}");
 }
 
 /// A key event for a keymap key (a digit key is `1`).

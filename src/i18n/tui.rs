@@ -94,7 +94,6 @@ pub struct Words {
     pub save_failed: &'static str,
     pub saved_ok: &'static str,
     // sessions, follow-up, drift
-    pub the_company: &'static str,
     pub resume_problem: &'static str,
     pub resume_follow_up: &'static str,
     pub open_session_failed: &'static str,
@@ -276,7 +275,6 @@ pub const SV: Words = Words {
     quit_confirm: "Avsluta? Alla svar är sparade.",
     save_failed: "Kunde inte spara – försöker igen. Svaren finns kvar i minnet. Fel:",
     saved_ok: "Sparat igen.",
-    the_company: "företaget",
     resume_problem: "kan inte läsas nu:",
     resume_follow_up: "uppföljning",
     open_session_failed: "Kunde inte öppna behovsanalysen",
@@ -456,7 +454,6 @@ pub const EN: Words = Words {
     quit_confirm: "Quit? All answers are saved.",
     save_failed: "Could not save – retrying. The answers are kept in memory. Error:",
     saved_ok: "Saved again.",
-    the_company: "the company",
     resume_problem: "cannot be read now:",
     resume_follow_up: "follow-up",
     open_session_failed: "Could not open the session",

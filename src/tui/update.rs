@@ -7,7 +7,7 @@ use std::sync::Arc;
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 
 use crate::answers::{Answer, AnswersFile};
-use crate::questionnaire::Kind;
+use crate::questionnaire::{Kind, Role};
 use crate::session::{Listing, Meta, Session, StoreError};
 
 use super::app::*;
@@ -16,7 +16,6 @@ use super::jobs::{OpenKind, OpenRequest, Opened};
 use super::keymap::Action;
 use super::popups;
 use super::screens;
-use super::screens::company::EMPLOYEES_QUESTION;
 use super::widgets::input::Input;
 
 #[derive(Debug, Clone)]
@@ -306,7 +305,7 @@ pub(crate) fn set_answer(app: &mut App, i: usize, answer: Option<Answer>) -> Vec
         return vec![];
     }
     let id = q.id.clone();
-    let employees = match (&answer, id == EMPLOYEES_QUESTION) {
+    let employees = match (&answer, q.role == Some(Role::Employees)) {
         (Some(Answer::Number(x)), true) if *x >= 0.0 && x.fract() == 0.0 => Some(*x as u64),
         _ => None,
     };
@@ -314,7 +313,7 @@ pub(crate) fn set_answer(app: &mut App, i: usize, answer: Option<Answer>) -> Vec
         return vec![];
     };
     let s = &mut o.session;
-    s.set_answer(&id, answer);
+    s.set_answer_at(&id, answer, &(app.clock.now)());
     if let Some(n) = employees
         && s.answers.company.employees.is_none()
     {

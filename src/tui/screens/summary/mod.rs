@@ -9,7 +9,6 @@ use std::path::PathBuf;
 use ratatui::crossterm::event::KeyEvent;
 
 use crate::i18n::Lang;
-use crate::i18n::tui::{self};
 use crate::session::Session;
 
 use crate::tui::app::*;
@@ -188,54 +187,22 @@ fn toggle_consent(app: &mut App) -> Vec<Effect> {
     };
     let id = app.q.actors[actor].id.clone();
     let now = (app.clock.now)();
-    let company_word = tui::words(app.lang).the_company;
     let is_self = app.is_self();
     let Some(s) = app.open.as_mut().map(|o| &mut o.session) else {
         return vec![];
     };
     let given = s.answers.consent.get(&id) != Some(&true);
-    if given {
-        s.answers.consent.insert(id.clone(), true);
-    } else {
-        s.answers.consent.remove(&id);
-    }
-    // Who recorded it: the first attendee (normally the advisor), or the
-    // company itself in a self-assessment.
-    let by = s
+    // Recorded by the first attendee (normally the advisor); in a
+    // self-assessment the company gives it itself.
+    let advisor = s
         .meta
         .attendees
         .first()
         .map(|a| a.name.trim().to_string())
-        .filter(|n| !n.is_empty())
-        .or_else(|| is_self.then(|| company_word.to_string()));
-    log_consent(&mut s.answers.meta, &id, given, &now, by);
+        .filter(|n| !n.is_empty());
+    let company = s.answers.company.name.clone().filter(|_| is_self);
+    s.record_consent(&id, given, &now, company.as_deref(), advisor.as_deref());
     save(app).into_iter().collect()
-}
-
-/// Most consent log entries kept (the newest).
-const MAX_CONSENT_LOG: usize = 500;
-
-/// Appends `{actor, given, at, by}` to `[[meta.consent_log]]` (docs/EXPORT.md).
-fn log_consent(meta: &mut toml::Table, actor: &str, given: bool, at: &str, by: Option<String>) {
-    let mut entry = toml::Table::new();
-    entry.insert("actor".into(), actor.into());
-    entry.insert("given".into(), given.into());
-    entry.insert("at".into(), at.into());
-    if let Some(by) = by {
-        entry.insert("by".into(), by.into());
-    }
-    let log = meta
-        .entry("consent_log")
-        .or_insert_with(|| toml::Value::Array(Vec::new()));
-    if !log.is_array() {
-        *log = toml::Value::Array(Vec::new());
-    }
-    if let toml::Value::Array(a) = log {
-        a.push(toml::Value::Table(entry));
-        if a.len() > MAX_CONSENT_LOG {
-            a.drain(..a.len() - MAX_CONSENT_LOG);
-        }
-    }
 }
 
 fn export(app: &mut App) -> Vec<Effect> {
