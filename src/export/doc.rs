@@ -661,7 +661,11 @@ pub fn referral_doc(
             id: actor.id.clone(),
             name: actor_name.clone(),
             url: opt_clean(actor.url.as_ref()),
-            contact: opt_clean(actor.contact.as_ref()),
+            contact: actor
+                .contact
+                .as_ref()
+                .map(|c| clean(c.get(lang).trim()))
+                .filter(|c| !c.is_empty()),
         },
         company: c.company(input),
         consent: Consent {
@@ -702,7 +706,11 @@ pub fn company_doc(input: &Input<'_>, opts: &Options) -> Result<CompanyDoc, Expo
             name: clean(&actor.name),
             score: round(r.score),
             url: opt_clean(actor.url.as_ref()),
-            contact: opt_clean(actor.contact.as_ref()),
+            contact: actor
+                .contact
+                .as_ref()
+                .map(|t| clean(t.get(c.lang).trim()))
+                .filter(|c| !c.is_empty()),
             next_step: c.next_step(actor),
             reasons: c.rule_reasons(actor, r),
             services: c.services(actor, r),

@@ -426,6 +426,11 @@ impl Reader<'_, '_> {
                 }
             },
         };
+        let share_with = t.str_list("share_with", self.d).map(|list| {
+            list.into_iter()
+                .map(|(a, span)| (a.to_string(), span))
+                .collect::<Vec<_>>()
+        });
         let kind = match kind_name {
             Some(k @ ("single" | "multi")) => {
                 let options = self.options(t, areas);
@@ -456,10 +461,12 @@ impl Reader<'_, '_> {
                 allow_na,
                 aliases,
                 role,
+                share_with: None,
                 max_points: Vec::new(),
                 span,
             },
             show_if,
+            share_with,
         })
     }
 
@@ -627,7 +634,7 @@ impl Reader<'_, '_> {
         let name = t.req_str("name", self.d).map(|(n, _)| n.to_string());
         let description = self.text(t, "description", true);
         let url = t.str("url", self.d).map(|(u, _)| u.to_string());
-        let contact = t.str("contact", self.d).map(|(c, _)| c.to_string());
+        let contact = self.text(t, "contact", false);
         let next_step = self.text(t, "next_step", false);
         let threshold = match t.number("threshold", self.d) {
             Some((x, span)) if !(0.0..=100.0).contains(&x) => {
