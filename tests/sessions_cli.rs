@@ -289,7 +289,7 @@ fn follow_up_from_the_command_line_shows_changes_since_last_visit() {
         out.contains(&format!("Since the previous visit ({first}")),
         "{out}"
     );
-    assert!(out.contains("Referred then: EEN"), "{out}");
+    assert!(out.contains("Recommended then: EEN"), "{out}");
     assert!(out.contains("Answers changed: 59"), "{out}");
 }
 

@@ -6,9 +6,12 @@
 
 use std::path::{Path, PathBuf};
 
+mod build;
 pub mod doc;
 pub mod escape;
+pub mod handover;
 mod render;
+mod words;
 
 pub mod sni;
 
@@ -159,6 +162,11 @@ fn json<T: serde::Serialize>(v: &T) -> String {
 /// A safe file name (no path separators, no leading dots) from free text
 /// such as a company name, e.g. `exempel-ab_ekn.html`.
 pub fn file_name(parts: &[&str], format: Format) -> String {
+    file_name_with(parts, format.extension())
+}
+
+/// [`file_name`] with any extension (`toml`).
+pub fn file_name_with(parts: &[&str], extension: &str) -> String {
     let mut s = String::new();
     for part in parts {
         if !s.is_empty() {
@@ -182,11 +190,7 @@ pub fn file_name(parts: &[&str], format: Format) -> String {
     } else {
         s
     };
-    format!(
-        "{}.{}",
-        s.chars().take(100).collect::<String>(),
-        format.extension()
-    )
+    format!("{}.{extension}", s.chars().take(100).collect::<String>())
 }
 
 /// Writes `content` to `dir/name` (see [`write_to`]). `name` must be a

@@ -121,7 +121,7 @@ pub const SESSIONS_SV: Sessions = Sessions {
     origin: "Ursprung",
     imported_from: "importerad från",
     at: "kl.",
-    consent: "Samtycke till hänvisning",
+    consent: "Samtycke till remiss",
     none: "inga",
     drift: "Ändringar i frågeformuläret sedan sessionen sparades:",
     answers: "Svar:",
@@ -136,7 +136,7 @@ pub const SESSIONS_SV: Sessions = Sessions {
     same: "= oförändrat",
     new: "nytt",
     gone: "inte längre känt",
-    referred_then: "Hänvisad då",
+    referred_then: "Rekommenderades då",
     recommended_now: "Rekommenderas nu",
     answers_changed: "Ändrade svar",
 };
@@ -164,7 +164,7 @@ pub const SESSIONS_EN: Sessions = Sessions {
     origin: "Origin",
     imported_from: "imported from",
     at: "at",
-    consent: "Consent to refer",
+    consent: "Consent to referral",
     none: "none",
     drift: "Questionnaire changes since this session was saved:",
     answers: "Answers:",
@@ -179,7 +179,7 @@ pub const SESSIONS_EN: Sessions = Sessions {
     same: "= same",
     new: "new",
     gone: "no longer known",
-    referred_then: "Referred then",
+    referred_then: "Recommended then",
     recommended_now: "Recommended now",
     answers_changed: "Answers changed",
 };
@@ -320,8 +320,8 @@ pub fn wrote(lang: Lang, path: &str) -> String {
 
 pub fn summary_for_whom(lang: Lang) -> &'static str {
     lang.pick(
-        "säg vem sammanfattningen är till: --actor ID eller --company",
-        "say whom the summary is for: --actor ID or --company",
+        "säg vad som ska exporteras: --actor ID, --company eller --handover",
+        "say what to export: --actor ID, --company or --handover",
     )
 }
 
