@@ -5,8 +5,8 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 use behovsanalys::export::{self, Format, Input, Options, handover};
-use behovsanalys::session::{Meta, Session};
 use behovsanalys::i18n::{Lang, cli as words};
+use behovsanalys::session::{Meta, Session};
 use behovsanalys::text::display_path;
 use behovsanalys::time::Date;
 
@@ -69,10 +69,7 @@ pub fn run(cli: &Cli, ui: Lang, args: &Args<'_>) -> Result<ExitCode> {
                 }),
                 answers: file.clone(),
             };
-            (
-                handover::render(&session, q),
-                handover::file_name(&session),
-            )
+            (handover::render(&session, q), handover::file_name(&session))
         }
         (None, false, false) => bail!(words::summary_for_whom(ui)),
     };

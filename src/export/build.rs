@@ -13,8 +13,8 @@ use std::collections::BTreeSet;
 
 use super::doc::{
     ActorRef, ActorSummary, CompanyDoc, CompanyInfo, Consent, ContactPerson, DOC_FORMAT_VERSION,
-    Industry, Need, Note, OpenQuestion, Person, QuestionnaireRef, Reason, ReferralDoc,
-    ServiceItem, TRIGGERS_PER_AREA, employees, size_class,
+    Industry, Need, Note, OpenQuestion, Person, QuestionnaireRef, Reason, ReferralDoc, ServiceItem,
+    TRIGGERS_PER_AREA, employees, size_class,
 };
 use super::escape::clean;
 use super::words::{self, Allowed};
@@ -66,7 +66,12 @@ fn dates(opts: &Options) -> Result<(String, String), ExportError> {
 
 /// The same person, whatever the case and spacing.
 fn same_name(a: &str, b: &str) -> bool {
-    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
     norm(a) == norm(b)
 }
 
@@ -301,14 +306,18 @@ impl<'a> Common<'a> {
 /// area it weighs, and those its fired rules look at.
 fn concerning(c: &Common<'_>, actor: &Actor, fired: &[&Rule]) -> BTreeSet<usize> {
     let weighted: BTreeSet<usize> = actor.weights.iter().map(|(a, _)| *a).collect();
-    let mut out: BTreeSet<usize> = c
-        .q
-        .questions
-        .iter()
-        .enumerate()
-        .filter(|(_, question)| question.max_points.iter().any(|(a, _)| weighted.contains(a)))
-        .map(|(i, _)| i)
-        .collect();
+    let mut out: BTreeSet<usize> =
+        c.q.questions
+            .iter()
+            .enumerate()
+            .filter(|(_, question)| {
+                question
+                    .max_points
+                    .iter()
+                    .any(|(a, _)| weighted.contains(a))
+            })
+            .map(|(i, _)| i)
+            .collect();
     for rule in fired {
         out.extend(c.rule_questions(rule));
     }
@@ -338,9 +347,7 @@ fn consent(c: &Common<'_>, actor: &Actor, actor_name: &str) -> Consent {
         .company
         .contact
         .as_ref()
-        .filter(|p| {
-            matches!((&p.name, &given_by), (Some(n), Some(g)) if same_name(n, g))
-        })
+        .filter(|p| matches!((&p.name, &given_by), (Some(n), Some(g)) if same_name(n, g)))
         .and_then(|p| opt_clean(p.role.as_ref()));
     let statement = crate::i18n::export::consent_statement(
         c.words_lang(),

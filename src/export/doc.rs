@@ -241,6 +241,9 @@ pub fn size_class(employees: Option<u64>) -> Option<&'static str> {
 }
 
 /// Employees from `[company]`, else from the `employees` question's answer.
-pub fn employees(q: &crate::questionnaire::Questionnaire, input_answers: &crate::answers::AnswersFile) -> Option<u64> {
+pub fn employees(
+    q: &crate::questionnaire::Questionnaire,
+    input_answers: &crate::answers::AnswersFile,
+) -> Option<u64> {
     input_answers.employees(q)
 }

@@ -623,7 +623,10 @@ fn csv_company(out: &mut String, c: &CompanyInfo) {
             ("phone", &p.phone),
             ("email", &p.email),
         ] {
-            csv_row(out, &["contact", key, "", value.as_deref().unwrap_or(""), ""]);
+            csv_row(
+                out,
+                &["contact", key, "", value.as_deref().unwrap_or(""), ""],
+            );
         }
     }
 }
@@ -699,7 +702,10 @@ pub fn referral_csv(d: &ReferralDoc) -> String {
         ("recorded_by", &c.recorded_by),
         ("at", &c.at_local),
     ] {
-        csv_row(&mut out, &["consent", key, "", value.as_deref().unwrap_or(""), ""]);
+        csv_row(
+            &mut out,
+            &["consent", key, "", value.as_deref().unwrap_or(""), ""],
+        );
     }
     csv_row(&mut out, &["consent", "statement", "", &c.statement, ""]);
     for (i, s) in d.situation.iter().enumerate() {
@@ -722,7 +728,13 @@ pub fn referral_csv(d: &ReferralDoc) -> String {
         for t in &r.answers {
             csv_row(
                 &mut out,
-                &["reason_answer", &n, &t.question_text, &t.answer_label, &t.question],
+                &[
+                    "reason_answer",
+                    &n,
+                    &t.question_text,
+                    &t.answer_label,
+                    &t.question,
+                ],
             );
         }
     }

@@ -205,12 +205,13 @@ pub(super) fn situation(
     use crate::i18n::export as words;
     let w = Lang::of_content(lang);
     let mut out = Vec::new();
-    let exports = choice_label(q, answers, allowed, Role::ExportsToday, lang).map(
-        |(label, summary)| match summary {
-            Some(s) => s.trim_end_matches('.').to_string(),
-            None => words::exports_today(w, &lower_first(&label)),
-        },
-    );
+    let exports =
+        choice_label(q, answers, allowed, Role::ExportsToday, lang).map(|(label, summary)| {
+            match summary {
+                Some(s) => s.trim_end_matches('.').to_string(),
+                None => words::exports_today(w, &lower_first(&label)),
+            }
+        });
     let share = choice_label(q, answers, allowed, Role::ExportShare, lang)
         .map(|(l, _)| lower_first(&l))
         .or_else(

@@ -79,6 +79,9 @@ pub struct Sessions {
     pub imported_from: &'static str,
     pub at: &'static str,
     pub consent: &'static str,
+    pub contact_person: &'static str,
+    pub requested: &'static str,
+    pub not_confirmed: &'static str,
     pub none: &'static str,
     pub drift: &'static str,
     pub answers: &'static str,
@@ -122,6 +125,9 @@ pub const SESSIONS_SV: Sessions = Sessions {
     imported_from: "importerad från",
     at: "kl.",
     consent: "Samtycke till remiss",
+    contact_person: "Kontaktperson",
+    requested: "Företaget bad om remiss till",
+    not_confirmed: "inte bekräftat med företaget ännu",
     none: "inga",
     drift: "Ändringar i frågeformuläret sedan sessionen sparades:",
     answers: "Svar:",
@@ -165,6 +171,9 @@ pub const SESSIONS_EN: Sessions = Sessions {
     imported_from: "imported from",
     at: "at",
     consent: "Consent to referral",
+    contact_person: "Contact person",
+    requested: "The company asked to be referred to",
+    not_confirmed: "not yet confirmed with the company",
     none: "none",
     drift: "Questionnaire changes since this session was saved:",
     answers: "Answers:",
@@ -316,6 +325,14 @@ pub fn wrote(lang: Lang, path: &str) -> String {
         Lang::Sv => format!("skrev {path}"),
         Lang::En => format!("wrote {path}"),
     }
+}
+
+/// After an import that was refused.
+pub fn keep_both_hint(lang: Lang) -> &'static str {
+    lang.pick(
+        "(importera med --as-new för att behålla båda)",
+        "(import with --as-new to keep both)",
+    )
 }
 
 pub fn summary_for_whom(lang: Lang) -> &'static str {

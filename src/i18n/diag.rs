@@ -612,6 +612,29 @@ pub fn no_such_area(l: Lang, area: &str, hint: Option<&str>) -> String {
     )
 }
 
+/// A self-assessment imported a second time (the command line and the
+/// wizard say the same).
+pub fn already_imported(l: Lang, session: &str) -> String {
+    sv_en!(
+        l,
+        format!(
+            "den här självskattningen är redan importerad som behovsanalys `{session}`; den importerades inte igen"
+        ),
+        format!(
+            "this self-assessment was already imported as session `{session}`; it was not imported again"
+        )
+    )
+}
+
+/// An import whose id is taken by a session that did not come from it.
+pub fn session_exists(l: Lang, id: &str) -> String {
+    sv_en!(
+        l,
+        format!("det finns redan en behovsanalys `{id}`; den skrevs inte över"),
+        format!("there is already a session `{id}`; it was not overwritten")
+    )
+}
+
 pub fn no_such_actor(l: Lang, actor: &str, hint: Option<&str>) -> String {
     let hint = did_you_mean(l, hint);
     sv_en!(

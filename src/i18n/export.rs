@@ -188,7 +188,9 @@ pub fn consent_statement(lang: Lang, f: &ConsentFacts<'_>) -> String {
         (Lang::Sv, None, Some(r)) => format!(" Samtycket registrerades av {r}{when}."),
         (Lang::Sv, None, None) if !when.is_empty() => format!(" Samtycket registrerades{when}."),
         (Lang::Sv, None, None) => " Vem som gav samtycket och när är inte antecknat.".to_string(),
-        (Lang::En, Some(g), Some(r)) => format!(" Consent was given by {g} and recorded by {r}{when}."),
+        (Lang::En, Some(g), Some(r)) => {
+            format!(" Consent was given by {g} and recorded by {r}{when}.")
+        }
         (Lang::En, Some(g), None) => format!(" Consent was given by {g}{when}."),
         (Lang::En, None, Some(r)) => format!(" Consent was recorded by {r}{when}."),
         (Lang::En, None, None) if !when.is_empty() => format!(" Consent was recorded{when}."),
