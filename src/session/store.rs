@@ -358,7 +358,14 @@ impl Store {
     /// Another holder gives [`StoreError::Locked`] naming it.
     pub fn lock(&self, id: &str) -> Result<SessionLock, StoreError> {
         let path = self.lock_path(id)?;
-        lock::SessionLock::acquire(&path, id).map_err(|f| match f {
+        Self::lock_error(id, lock::SessionLock::acquire(&path, id))
+    }
+
+    fn lock_error(
+        id: &str,
+        r: Result<SessionLock, lock::LockFailure>,
+    ) -> Result<SessionLock, StoreError> {
+        r.map_err(|f| match f {
             lock::LockFailure::Held(holder) => StoreError::Locked {
                 id: id.to_string(),
                 holder,
@@ -640,7 +647,19 @@ impl Store {
         if files.is_empty() {
             return Err(StoreError::NotFound(id.to_string()));
         }
-        let lock = self.lock(id)?;
+        // Nothing is written first: erasing must work on a full disk.
+        let lock_path = self.lock_path(id)?;
+        let lock = match lock::SessionLock::acquire_to_erase(&lock_path, id) {
+            // Not even an empty lock file fits, and there is none: nobody
+            // holds the session (a holder keeps its lock file).
+            Err(lock::LockFailure::Io(e))
+                if e.kind() == std::io::ErrorKind::StorageFull
+                    && std::fs::symlink_metadata(&lock_path).is_err() =>
+            {
+                None
+            }
+            other => Some(Self::lock_error(id, other)?),
+        };
         let mut deleted = Deleted::default();
         for f in files {
             match std::fs::remove_file(&f) {
@@ -649,8 +668,7 @@ impl Store {
                 Err(e) => return Err(io_err("cannot delete", &f)(e)),
             }
         }
-        let lock_path = lock.path().to_path_buf();
-        if std::fs::remove_file(&lock_path).is_ok() {
+        if lock.is_some() && std::fs::remove_file(&lock_path).is_ok() {
             deleted.files.push(lock_path);
         }
         drop(lock);
