@@ -30,6 +30,9 @@ pub const CONDITION_SAMPLES: usize = 5_000;
 pub const SCORE_SAMPLES: usize = 1_000;
 /// Samples of the deciding questions combined with each actor's best answers.
 pub const CONTROLLER_SAMPLES: usize = 100;
+/// Most targeted samples over all actors together: with more than
+/// `TARGETED_BUDGET / CONTROLLER_SAMPLES` actors each gets fewer.
+pub const TARGETED_BUDGET: usize = 20_000;
 /// The PRNG seed: the same file always gives the same report.
 pub const SEED: u64 = 0x00be_4a75_2026_0001;
 
@@ -303,7 +306,27 @@ impl Env for Probe<'_> {
     }
 }
 
-impl Probe<'_> {
+impl<'q> Probe<'q> {
+    /// A probe with nothing set.
+    fn new(q: &'q Questionnaire) -> Self {
+        Probe {
+            q,
+            answers: vec![None; q.questions.len()],
+            visible: vec![false; q.questions.len()],
+            needs: vec![None; q.areas.len()],
+        }
+    }
+
+    /// A placeholder that allocates nothing.
+    fn empty(q: &'q Questionnaire) -> Self {
+        Probe {
+            q,
+            answers: Vec::new(),
+            visible: Vec::new(),
+            needs: Vec::new(),
+        }
+    }
+
     /// Whether question `qi` is shown, given the answers so far.
     fn shown(&self, qi: usize) -> bool {
         let question = &self.q.questions[qi];
@@ -330,15 +353,18 @@ impl Probe<'_> {
 }
 
 /// The questions an expression depends on, including those that decide
-/// whether they are shown; ascending.
-fn closure(q: &Questionnaire, seeds: Vec<usize>) -> Vec<usize> {
-    let mut seen = vec![false; q.questions.len()];
+/// whether they are shown; ascending. `seen` is all false on entry and on
+/// return (it is reused, so one search costs the size of its closure, not
+/// of the questionnaire).
+fn closure(q: &Questionnaire, seeds: Vec<usize>, seen: &mut [bool]) -> Vec<usize> {
+    let mut out = Vec::new();
     let mut stack = seeds;
     while let Some(qi) = stack.pop() {
         if qi >= seen.len() || seen[qi] {
             continue;
         }
         seen[qi] = true;
+        out.push(qi);
         let question = &q.questions[qi];
         if let Some(e) = q
             .sections
@@ -351,7 +377,11 @@ fn closure(q: &Questionnaire, seeds: Vec<usize>) -> Vec<usize> {
             expr::questions_in(e, &mut stack);
         }
     }
-    (0..seen.len()).filter(|&i| seen[i]).collect()
+    for &qi in &out {
+        seen[qi] = false;
+    }
+    out.sort_unstable();
+    out
 }
 
 /// Answers to some questions that make a condition true.
@@ -363,6 +393,10 @@ struct Searcher<'q> {
     rng: SplitMix64,
     exhaustive: usize,
     sampled: usize,
+    /// One probe for every search: only the questions a search sets are
+    /// reset after it.
+    probe: Probe<'q>,
+    seen: Vec<bool>,
 }
 
 /// The outcome of a search.
@@ -375,6 +409,25 @@ impl<'q> Searcher<'q> {
     /// Looks for answers to the questions in `exprs` (and those deciding
     /// their visibility) for which `target` holds.
     fn search(&mut self, exprs: &[&Expr], target: &dyn Fn(&Probe<'_>) -> bool) -> Found {
+        let mut probe = std::mem::replace(&mut self.probe, Probe::empty(self.q));
+        let (found, vars, need_vars) = self.search_with(&mut probe, exprs, target);
+        for qi in vars {
+            probe.answers[qi] = None;
+            probe.visible[qi] = false;
+        }
+        for a in need_vars {
+            probe.needs[a] = None;
+        }
+        self.probe = probe;
+        found
+    }
+
+    fn search_with(
+        &mut self,
+        probe: &mut Probe<'q>,
+        exprs: &[&Expr],
+        target: &dyn Fn(&Probe<'_>) -> bool,
+    ) -> (Found, Vec<usize>, Vec<usize>) {
         let q = self.q;
         let mut seeds = Vec::new();
         let mut need_vars = Vec::new();
@@ -384,7 +437,7 @@ impl<'q> Searcher<'q> {
         }
         need_vars.sort_unstable();
         need_vars.dedup();
-        let vars = closure(q, seeds);
+        let vars = closure(q, seeds, &mut self.seen);
         let domains: Vec<Vec<Option<Answer>>> =
             vars.iter().map(|&qi| domain(q, qi, &self.lit)).collect();
         let need_domains: Vec<Vec<Option<f64>>> = need_vars
@@ -396,12 +449,6 @@ impl<'q> Searcher<'q> {
             .map(|d| d.len() as u64)
             .chain(need_domains.iter().map(|d| d.len() as u64))
             .fold(1u64, u64::saturating_mul);
-        let mut probe = Probe {
-            q,
-            answers: vec![None; q.questions.len()],
-            visible: vec![false; q.questions.len()],
-            needs: vec![None; q.areas.len()],
-        };
         let witness = |probe: &Probe<'_>| -> Witness {
             vars.iter()
                 .filter_map(|&qi| probe.answers[qi].clone().map(|a| (qi, a)))
@@ -421,14 +468,14 @@ impl<'q> Searcher<'q> {
             }
             probe.refresh(&vars);
         };
-        if total <= EXHAUSTIVE_LIMIT {
+        let found = if total <= EXHAUSTIVE_LIMIT {
             self.exhaustive += 1;
             let mut pick = vec![0usize; sizes.len()];
-            loop {
-                set(&mut probe, &pick);
-                if target(&probe) {
-                    return Found {
-                        witness: Some(witness(&probe)),
+            'all: loop {
+                set(probe, &pick);
+                if target(probe) {
+                    break Found {
+                        witness: Some(witness(probe)),
                         exhaustive: true,
                     };
                 }
@@ -436,7 +483,7 @@ impl<'q> Searcher<'q> {
                 let mut k = 0;
                 loop {
                     if k == pick.len() {
-                        return Found {
+                        break 'all Found {
                             witness: None,
                             exhaustive: true,
                         };
@@ -449,25 +496,26 @@ impl<'q> Searcher<'q> {
                     k += 1;
                 }
             }
-        }
-        self.sampled += 1;
-        let mut pick = vec![0usize; sizes.len()];
-        for _ in 0..CONDITION_SAMPLES {
-            for (k, p) in pick.iter_mut().enumerate() {
-                *p = self.rng.below(sizes[k]);
+        } else {
+            self.sampled += 1;
+            let mut pick = vec![0usize; sizes.len()];
+            let mut found = Found {
+                witness: None,
+                exhaustive: false,
+            };
+            for _ in 0..CONDITION_SAMPLES {
+                for (k, p) in pick.iter_mut().enumerate() {
+                    *p = self.rng.below(sizes[k]);
+                }
+                set(probe, &pick);
+                if target(probe) {
+                    found.witness = Some(witness(probe));
+                    break;
+                }
             }
-            set(&mut probe, &pick);
-            if target(&probe) {
-                return Found {
-                    witness: Some(witness(&probe)),
-                    exhaustive: false,
-                };
-            }
-        }
-        Found {
-            witness: None,
-            exhaustive: false,
-        }
+            found
+        };
+        (found, vars, need_vars)
     }
 }
 
@@ -487,6 +535,8 @@ pub fn explain(q: &Questionnaire) -> Explanation {
         rng: SplitMix64::new(SEED),
         exhaustive: 0,
         sampled: 0,
+        probe: Probe::new(q),
+        seen: vec![false; q.questions.len()],
     };
     let mut warnings = Vec::new();
     let disp = |e: &Expr| super::words::fallback(e, q);
@@ -570,12 +620,28 @@ pub fn explain(q: &Questionnaire) -> Explanation {
         );
     }
 
-    // Areas: weighed by no actor, or given points by no question.
+    // Areas: weighed by no actor, or given points by no question (each
+    // found in one pass over the actors and one over the questions).
+    let mut weighed_area = vec![false; q.areas.len()];
+    for a in &q.actors {
+        for &(x, _) in &a.weights {
+            if let Some(w) = weighed_area.get_mut(x) {
+                *w = true;
+            }
+        }
+    }
+    let mut scored_area = vec![false; q.areas.len()];
+    for (qi, x) in q.questions.iter().enumerate() {
+        if showable[qi] {
+            for &(a, _) in &x.max_points {
+                if let Some(sa) = scored_area.get_mut(a) {
+                    *sa = true;
+                }
+            }
+        }
+    }
     for (ai, area) in q.areas.iter().enumerate() {
-        let weighed = q
-            .actors
-            .iter()
-            .any(|a| a.weights.iter().any(|(x, _)| *x == ai));
+        let weighed = weighed_area[ai];
         if !weighed {
             warnings.push(
                 Diagnostic::warning(
@@ -589,12 +655,7 @@ pub fn explain(q: &Questionnaire) -> Explanation {
                 .with_help("add it to some actor's `weights`, or ignore this if the area is only context"),
             );
         }
-        let scored = q
-            .questions
-            .iter()
-            .enumerate()
-            .any(|(qi, x)| showable[qi] && x.max_points.iter().any(|(a, _)| *a == ai));
-        if !scored {
+        if !scored_area[ai] {
             warnings.push(Diagnostic::warning(
                 "area-unscored",
                 Some(area.span.clone()),
@@ -674,12 +735,11 @@ pub fn explain(q: &Questionnaire) -> Explanation {
             }
         }
         // A sound upper bound of the score.
-        let base = if actor.weights.iter().any(|(a, _)| {
-            q.questions
-                .iter()
-                .enumerate()
-                .any(|(qi, x)| showable[qi] && x.max_points.iter().any(|(b, _)| b == a))
-        }) {
+        let base = if actor
+            .weights
+            .iter()
+            .any(|(a, _)| scored_area.get(*a).copied().unwrap_or(false))
+        {
             100.0
         } else {
             0.0
@@ -712,25 +772,51 @@ pub fn explain(q: &Questionnaire) -> Explanation {
         rule_witness.push(witnesses);
     }
 
-    // Score ranges: seeded random answer sets plus targeted ones.
-    let mut sets: Vec<BTreeMap<String, Answer>> = vec![BTreeMap::new()];
-    let all: Vec<usize> = (0..q.questions.len()).collect();
-    let domains: Vec<Vec<Option<Answer>>> = all.iter().map(|&qi| domain(q, qi, &s.lit)).collect();
-    for _ in 0..SCORE_SAMPLES {
-        let mut set = BTreeMap::new();
-        for (qi, d) in domains.iter().enumerate() {
-            if let Some(Some(a)) = d.get(s.rng.below(d.len())) {
-                set.insert(q.questions[qi].id.clone(), a.clone());
+    // Score ranges: seeded random answer sets plus targeted ones, each
+    // scored as soon as it is made (never all kept at once). Only the
+    // questions that can move a score are answered: those that give points
+    // and those conditions refer to (a free-text question does neither).
+    let relevant: Vec<usize> = (0..q.questions.len())
+        .filter(|&qi| s.lit.referenced[qi] || q.questions[qi].is_scored())
+        .collect();
+    let domains: Vec<Vec<Option<Answer>>> =
+        relevant.iter().map(|&qi| domain(q, qi, &s.lit)).collect();
+    let mut scored_sets = 0usize;
+    let note = |actors: &mut [ActorRange], r: &scoring::Referral| {
+        if let Some(range) = actors.get_mut(r.actor) {
+            range.min = range.min.min(r.score);
+            range.max = range.max.max(r.score);
+            if r.recommended {
+                range.recommendable = Recommendable::Yes;
             }
         }
-        sets.push(set);
+    };
+    let score_all = |actors: &mut [ActorRange], set: &BTreeMap<String, Answer>| {
+        for r in &scoring::evaluate_lean(q, set).referrals {
+            note(actors, r);
+        }
+    };
+    score_all(&mut actors, &BTreeMap::new());
+    scored_sets += 1;
+    for _ in 0..SCORE_SAMPLES {
+        let mut set = BTreeMap::new();
+        for (k, d) in domains.iter().enumerate() {
+            if let Some(Some(a)) = d.get(s.rng.below(d.len())) {
+                set.insert(q.questions[relevant[k]].id.clone(), a.clone());
+            }
+        }
+        score_all(&mut actors, &set);
+        scored_sets += 1;
     }
     // Answers to the questions conditions refer to, from a few samples, to
-    // make the best answers visible.
+    // make the best answers visible. With many actors fewer per actor, so
+    // that the work stays proportional to the questionnaire.
+    let per_actor = (TARGETED_BUDGET / q.actors.len().max(1)).clamp(1, CONTROLLER_SAMPLES);
     let mut controllers: Vec<Witness> = Vec::new();
-    for _ in 0..CONTROLLER_SAMPLES {
+    for _ in 0..per_actor {
         let mut w = Witness::new();
-        for (qi, d) in domains.iter().enumerate() {
+        for (k, d) in domains.iter().enumerate() {
+            let qi = relevant[k];
             if s.lit.referenced[qi]
                 && let Some(Some(a)) = d.get(s.rng.below(d.len()))
             {
@@ -739,39 +825,33 @@ pub fn explain(q: &Questionnaire) -> Explanation {
         }
         controllers.push(w);
     }
+    // Targeted sets score only their own actor.
     for (ai, witnesses) in rule_witness.iter().enumerate() {
+        let mut score_one = |w: &Witness| {
+            if let Some(r) = scoring::score_actor(q, &to_map(q, w), ai) {
+                note(&mut actors, &r);
+            }
+            scored_sets += 1;
+        };
         let best = best_answers(q, ai);
-        sets.push(to_map(q, &best));
+        score_one(&best);
         for c in &controllers {
             let mut with = c.clone();
             overlay(&mut with, &best);
-            sets.push(to_map(q, &with));
+            score_one(&with);
             for w in witnesses.iter().flatten() {
                 overlay(&mut with, w);
             }
-            sets.push(to_map(q, &with));
+            score_one(&with);
         }
         let mut merged = best.clone();
         for w in witnesses.iter().flatten() {
             overlay(&mut merged, w);
             let mut one = best.clone();
             overlay(&mut one, w);
-            sets.push(to_map(q, &one));
+            score_one(&one);
         }
-        sets.push(to_map(q, &merged));
-    }
-    for set in &sets {
-        let eval = scoring::evaluate(q, set);
-        for r in &eval.referrals {
-            let Some(range) = actors.get_mut(r.actor) else {
-                continue;
-            };
-            range.min = range.min.min(r.score);
-            range.max = range.max.max(r.score);
-            if r.recommended {
-                range.recommendable = Recommendable::Yes;
-            }
-        }
+        score_one(&merged);
     }
     for (ai, range) in actors.iter().enumerate() {
         if range.recommendable == Recommendable::Never {
@@ -797,7 +877,7 @@ pub fn explain(q: &Questionnaire) -> Explanation {
         warnings,
         exhaustive: s.exhaustive,
         sampled: s.sampled,
-        scored_sets: sets.len(),
+        scored_sets,
     }
 }
 

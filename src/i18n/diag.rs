@@ -1254,3 +1254,69 @@ pub fn duplicate_role(l: Lang, role: &str, first: &str, line: usize) -> String {
         )
     )
 }
+
+// ---------------------------------------------------------------- limits
+
+/// A whole number with thousands separators ("1,000" / "1 000").
+fn thousands(l: Lang, n: usize) -> String {
+    let digits = n.to_string();
+    let sep = sv_en!(l, '\u{a0}', ',');
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+pub fn text_too_long(l: Lang, key: &str, n: usize, max: usize) -> String {
+    let (n, max) = (thousands(l, n), thousands(l, max));
+    sv_en!(
+        l,
+        format!("`{key}` är {n} tecken lång; högst {max} är tillåtet här"),
+        format!("`{key}` is {n} characters long; at most {max} are allowed here")
+    )
+}
+
+pub fn id_too_long(l: Lang, what: Item, len: usize, max: usize) -> String {
+    let w = what.name(l);
+    sv_en!(
+        l,
+        format!("id:t ({w}) är {len} byte långt; högst {max} är tillåtet"),
+        format!("the {w} id is {len} bytes long; at most {max} are allowed")
+    )
+}
+
+pub fn points_out_of_range(l: Lang, area: &str, x: f64, max: f64) -> String {
+    sv_en!(
+        l,
+        format!("poängen för `{area}` ({x:e}) ligger utanför −{max}–{max}"),
+        format!("the points for `{area}` ({x:e}) are outside −{max}–{max}")
+    )
+}
+
+pub fn weight_too_large(l: Lang, area: &str, x: f64, max: f64) -> String {
+    sv_en!(
+        l,
+        format!("vikten för `{area}` ({x:e}) är större än {max}"),
+        format!("the weight of `{area}` ({x:e}) is greater than {max}")
+    )
+}
+
+pub fn boost_out_of_range(l: Lang, x: f64, max: f64) -> String {
+    sv_en!(
+        l,
+        format!("boost {x:e} ligger utanför −{max}–{max} (en poäng är 0–100)"),
+        format!("boost {x:e} is outside −{max}–{max} (a score is 0–100)")
+    )
+}
+
+pub fn scale_end_out_of_range(l: Lang, x: i64, max: i64) -> String {
+    sv_en!(
+        l,
+        format!("skalans ände {x} ligger utanför −{max}–{max}"),
+        format!("the scale end {x} is outside −{max}–{max}")
+    )
+}
