@@ -1263,7 +1263,7 @@ fn thousands(l: Lang, n: usize) -> String {
     let sep = sv_en!(l, '\u{a0}', ',');
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(c);
