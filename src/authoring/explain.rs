@@ -811,7 +811,9 @@ pub fn explain(q: &Questionnaire) -> Explanation {
     // Answers to the questions conditions refer to, from a few samples, to
     // make the best answers visible. With many actors fewer per actor, so
     // that the work stays proportional to the questionnaire.
+    // Each set costs a pass over the questionnaire: fewer for long ones too.
     let per_actor = (TARGETED_BUDGET / q.actors.len().max(1)).clamp(1, CONTROLLER_SAMPLES);
+    let per_actor = (per_actor * 1_000 / q.questions.len().max(1_000)).max(1);
     let mut controllers: Vec<Witness> = Vec::new();
     for _ in 0..per_actor {
         let mut w = Witness::new();
@@ -825,8 +827,16 @@ pub fn explain(q: &Questionnaire) -> Explanation {
         }
         controllers.push(w);
     }
-    // Targeted sets score only their own actor.
+    // Targeted sets score only their own actor, and only while it can still
+    // score higher than seen (an actor already recommended at its upper
+    // bound has nothing more to find).
     for (ai, witnesses) in rule_witness.iter().enumerate() {
+        if actors
+            .get(ai)
+            .is_some_and(|r| r.recommendable == Recommendable::Yes && r.max >= r.upper_bound - 1e-9)
+        {
+            continue;
+        }
         let mut score_one = |w: &Witness| {
             if let Some(r) = scoring::score_actor(q, &to_map(q, w), ai) {
                 note(&mut actors, &r);
