@@ -6,6 +6,7 @@
 //! [`link`] resolves ids across the file (duplicates, references,
 //! conditions) and builds the model.
 
+mod actor;
 pub mod keys;
 mod link;
 mod read;
