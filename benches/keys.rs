@@ -38,11 +38,17 @@ fn main() {
     let q = Arc::new(q);
     // The wizard's own runtime: session lock, writer thread, fsync.
     let mut rt = Runtime::new(Some(dir.path().to_path_buf()), Arc::clone(&q));
-    let mut app = App::new(Arc::clone(&q), "sv", SessionMode::Advisor, "/tmp");
+    let mut app = App::new(
+        Arc::clone(&q),
+        behovsanalys::i18n::Lang::Sv,
+        SessionMode::Advisor,
+        "/tmp",
+    );
     let mut t = Terminal::new(TestBackend::new(120, 40)).unwrap();
     let theme = Theme { color: true };
     for k in [KeyCode::Enter, KeyCode::PageDown, KeyCode::F(7)] {
         rt.dispatch(&mut app, key(k));
+        rt.settle(&mut app);
     }
     assert_eq!(app.screen, Screen::Questions);
     assert!(app.show_needs);
@@ -76,9 +82,7 @@ fn main() {
                     continue;
                 }
             }
-            if let Some(m) = rt.execute(effect) {
-                rt.dispatch(&mut app, m);
-            }
+            rt.execute(&mut app, effect);
         }
         t.draw(|f| view::view(&app, &theme, f)).unwrap();
         let took = started.elapsed();

@@ -229,7 +229,7 @@ fn check_invariants(app: &App) -> Result<(), TestCaseError> {
     let (done, total) = app.progress();
     prop_assert!(done <= total, "progress {done}/{total}");
     prop_assert!(total <= app.q.questions.len());
-    if let Some(s) = &app.session {
+    if let Some(s) = app.session() {
         for (id, a) in &s.answers.answers {
             let Some(i) = app.q.question(id) else {
                 return Err(TestCaseError::fail(format!("answer for unknown {id}")));
@@ -262,7 +262,7 @@ fn check_invariants(app: &App) -> Result<(), TestCaseError> {
             );
         }
     }
-    if let Some(e) = &app.eval {
+    if let Some(e) = app.eval() {
         for a in &e.areas {
             if let Some(n) = a.need {
                 prop_assert!((0.0..=100.0).contains(&n), "need {n}");
@@ -274,28 +274,30 @@ fn check_invariants(app: &App) -> Result<(), TestCaseError> {
 
 /// Like `Runtime::dispatch`, but exports always go to `export_dir`: the
 /// random keys edit the export folder's path too, and must not make the
-/// test write into the working directory (or anywhere else).
+/// test write into the working directory (or anywhere else). Then waits
+/// for the store work the key started, and hands its results over.
 fn dispatch(rt: &mut Runtime, app: &mut App, msg: Msg, export_dir: &Path) -> bool {
     for effect in update(app, msg) {
         let effect = match effect {
-            Effect::Quit => return true,
             Effect::Export(mut job) => {
                 job.dir = export_dir.to_path_buf();
                 Effect::Export(job)
             }
             // Typed file names are random too: read nothing outside.
-            Effect::Open(OpenRequest::Import(_)) => {
-                Effect::Open(OpenRequest::Import(export_dir.join("sent.toml")))
-            }
+            Effect::Open {
+                ticket,
+                req: OpenRequest::Import(_),
+            } => Effect::Open {
+                ticket,
+                req: OpenRequest::Import(export_dir.join("sent.toml")),
+            },
             other => other,
         };
-        if let Some(m) = rt.execute(effect)
-            && dispatch(rt, app, m, export_dir)
-        {
+        if rt.execute(app, effect) {
             return true;
         }
     }
-    app.quit
+    rt.settle(app) || app.quit
 }
 
 fn fixed_clock() -> Clock {
@@ -329,7 +331,7 @@ proptest! {
         // the resume list and exports all happen.
         let dir = tempfile::tempdir().unwrap();
         let q = Arc::new(q);
-        let mut app = App::new(Arc::clone(&q), "sv", mode, &dir.path().join("export").display().to_string());
+        let mut app = App::new(Arc::clone(&q), behovsanalys::i18n::Lang::Sv, mode, &dir.path().join("export").display().to_string());
         app.clock = fixed_clock();
         let mut rt = Runtime::new(Some(dir.path().join("data")), Arc::clone(&q));
         let theme = Theme { color: true };
@@ -341,9 +343,6 @@ proptest! {
         for (i, msg) in keys.into_iter().enumerate() {
             if dispatch(&mut rt, &mut app, msg, &export_dir) {
                 break;
-            }
-            for m in rt.writer_status() {
-                update(&mut app, m);
             }
             check_invariants(&app)?;
             let t = &mut terminals[i % sizes.len()];

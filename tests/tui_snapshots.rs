@@ -5,13 +5,13 @@ mod tui_support;
 
 use behovsanalys::answers::{self, Mode};
 use behovsanalys::session::SessionMode;
+use behovsanalys::session::StoreError;
 use behovsanalys::session::{DriftReport, Listing, Problem, QuarantinedFile, Summary};
 use behovsanalys::tui::app::App;
 use behovsanalys::tui::theme::Theme;
-use behovsanalys::tui::{Msg, OpenError, OpenKind, Opened, Previous, update, view};
+use behovsanalys::tui::{Msg, OpenError, OpenKind, Opened, Previous, SaveError, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::KeyCode;
 use tui_support::*;
 
 fn draw(app: &App, w: u16, h: u16) -> String {
@@ -33,23 +33,13 @@ fn profile(app: &mut App, name: &str) {
     app.notice = None;
 }
 
-fn goto(app: &mut App, id: &str) {
-    for _ in 0..200 {
-        if current_id(app) == id {
-            return;
-        }
-        press(app, KeyCode::PageDown);
-    }
-    panic!("question {id} not reached");
-}
-
 type Build = fn(&mut App);
 
 const STATES: &[(&str, SessionMode, Build)] = &[
     ("start", SessionMode::Advisor, |_| {}),
     ("start_self", SessionMode::SelfAssessment, |_| {}),
     ("resume_list", SessionMode::Advisor, |a| {
-        press(a, KeyCode::Char('2'));
+        press(a, "2");
         let row = |id: &str, company: Option<&str>, answered, previous: Option<&str>| Summary {
             id: id.into(),
             company: company.map(String::from),
@@ -106,83 +96,82 @@ const STATES: &[(&str, SessionMode, Build)] = &[
             a,
             Msg::Opened(Err(OpenError::Locked {
                 id: "20260115-090000-abcd".into(),
-                holder: "anna@laptop, process 4242, since 2026-01-15T09:00:00Z".into(),
+                holder: Some(holder(4242)),
             })),
         );
     }),
     ("open_file", SessionMode::Advisor, |a| {
-        press(a, KeyCode::Char('3'));
+        press(a, "3");
         typ(a, "självskattning-exempel-ab.toml");
     }),
     ("company_form", SessionMode::Advisor, |a| {
-        press(a, KeyCode::Enter);
+        press(a, "Enter");
         typ(a, "Exempel AB");
-        press(a, KeyCode::Tab);
+        press(a, "Tab");
         typ(a, "556036-0794");
-        press(a, KeyCode::Tab);
+        press(a, "Tab");
         typ(a, "Växjö");
-        press(a, KeyCode::Tab);
+        press(a, "Tab");
         typ(a, "25.62");
-        press(a, KeyCode::Tab);
+        press(a, "Tab");
         typ(a, "24");
-        press(a, KeyCode::Tab);
+        press(a, "Tab");
         typ(a, "Anna Andersson");
-        press(a, KeyCode::Tab);
+        press(a, "Tab");
         typ(a, "Almi Företagspartner");
     }),
     ("question_number", SessionMode::Advisor, |a| {
         to_questions(a);
         typ(a, "2x");
-        press(a, KeyCode::Enter);
+        press(a, "Enter");
     }),
     ("question_single", SessionMode::Advisor, |a| {
         profile(a, "maskin_tyskland");
-        press(a, KeyCode::PageDown);
+        press(a, "PgDn");
         goto(a, "exporterar");
-        press(a, KeyCode::Down);
+        press(a, "Down");
     }),
     ("question_multi_needs", SessionMode::Advisor, |a| {
         profile(a, "maskin_tyskland");
-        press(a, KeyCode::PageDown);
+        press(a, "PgDn");
         goto(a, "marknader");
-        press(a, KeyCode::Char('b'));
+        press(a, "b");
     }),
     ("question_scale_compact", SessionMode::Advisor, |a| {
         profile(a, "maskin_tyskland");
-        press(a, KeyCode::PageDown);
+        press(a, "PgDn");
         goto(a, "ledningens_engagemang");
-        press(a, KeyCode::Char('c'));
+        press(a, "c");
     }),
     ("question_help", SessionMode::Advisor, |a| {
         to_questions(a);
-        press(a, KeyCode::Enter);
-        press(a, KeyCode::Char('?'));
+        press(a, "Enter ?");
     }),
     ("question_note", SessionMode::Advisor, |a| {
         to_questions(a);
-        press(a, KeyCode::Enter);
-        press(a, KeyCode::Char('n'));
+        press(a, "Enter n");
         typ(a, "Omsättningen växer snabbt");
     }),
     ("sections_focus", SessionMode::Advisor, |a| {
         to_questions(a);
-        press(a, KeyCode::Tab);
-        press(a, KeyCode::Down);
+        press(a, "Tab Down");
     }),
     ("save_error_and_quit", SessionMode::Advisor, |a| {
         to_questions(a);
-        press(a, KeyCode::Enter);
+        press(a, "Enter");
         update(
             a,
-            Msg::SaveFailed("cannot save /data/sessions/x.toml: No space left on device".into()),
+            Msg::SaveFailed(SaveError::Store(std::sync::Arc::new(StoreError::Io {
+                action: "cannot save",
+                path: "/data/sessions/x.toml".into(),
+                err: std::io::Error::other("No space left on device"),
+            }))),
         );
-        press(a, KeyCode::Char('q'));
+        press(a, "q");
     }),
     ("summary", SessionMode::Advisor, |a| {
         profile(a, "maskin_tyskland");
-        press(a, KeyCode::PageDown);
-        press(a, KeyCode::F(8));
-        press(a, KeyCode::Char(' '));
+        press(a, "PgDn F8 Space");
         update(
             a,
             Msg::Exported(Ok(vec![
@@ -217,7 +206,7 @@ const STATES: &[(&str, SessionMode, Build)] = &[
                 }),
             }))),
         );
-        press(a, KeyCode::F(8));
+        press(a, "F8");
     }),
     ("question_drift", SessionMode::Advisor, |a| {
         let mut file = behovsanalys::answers::AnswersFile::new(&a.q);
@@ -248,8 +237,7 @@ const STATES: &[(&str, SessionMode, Build)] = &[
     }),
     ("summary_self", SessionMode::SelfAssessment, |a| {
         to_questions(a);
-        press(a, KeyCode::F(8));
-        press(a, KeyCode::Tab);
+        press(a, "F8 Tab");
     }),
 ];
 
@@ -279,8 +267,7 @@ fn too_small() {
 fn wide_screens_use_the_space() {
     let mut a = app("sv", SessionMode::Advisor);
     profile(&mut a, "maskin_tyskland");
-    press(&mut a, KeyCode::PageDown);
-    press(&mut a, KeyCode::F(7));
+    press(&mut a, "PgDn F7");
     let screen = draw(&a, 200, 50);
     // Sections, question and the needs panel side by side.
     let line = screen
@@ -300,5 +287,47 @@ fn minimum_size_draws_without_panicking_everywhere() {
             let s = draw(&a, w, h);
             assert!(!s.contains("för litet"), "{s}");
         }
+    }
+}
+
+/// A question text of about 1 MB (as one word and as words), the same as
+/// its help and as an option's label, and a note as long as notes can be:
+/// a keypress and the frame after it stay fast on every screen that shows
+/// them, whatever the text's length. (With 1 MB a key took 75 s in a debug
+/// build, and 10 MB hung the wizard.)
+#[test]
+fn drawing_cost_does_not_grow_with_text_length() {
+    use behovsanalys::questionnaire::Kind;
+    use behovsanalys::text::Text;
+    let mut a = app("sv", SessionMode::Advisor);
+    let mut q = (*a.q).clone();
+    let i = q.question("exporterar").unwrap();
+    let word = "å".repeat(500_000);
+    let words = "ord ".repeat(250_000);
+    q.questions[i].text = Text::plain(format!("{word} {words}"));
+    q.questions[i].help = Some(Text::plain(words.clone()));
+    if let Kind::Single { options } = &mut q.questions[i].kind {
+        options[0].label = Text::plain(format!("{word} {words}"));
+    }
+    a.q = std::sync::Arc::new(q);
+    to_questions(&mut a);
+    goto(&mut a, "exporterar");
+    press(&mut a, "n");
+    update(&mut a, Msg::Paste("anteckning ".repeat(2_000)));
+    press(&mut a, "Enter");
+    for (w, h) in [(80, 24), (200, 60)] {
+        for keys in [
+            "Down", "c", "c", "?", "PgDn", "Esc", "1", "n", "Esc", "s", "Esc",
+        ] {
+            let started = std::time::Instant::now();
+            press(&mut a, keys);
+            let screen = draw(&a, w, h);
+            let took = started.elapsed();
+            assert!(
+                took < std::time::Duration::from_millis(200),
+                "{keys} at {w}x{h} took {took:?}\n{screen}"
+            );
+        }
+        assert_eq!(current_id(&a), "exporterar");
     }
 }

@@ -1,18 +1,25 @@
-//! The wizard's state: which screen, cursors, inputs, the session being
-//! filled in and its cached evaluation.
+//! The wizard's state: which screen, each screen's own state, the open
+//! session with its evaluation, popups and notices.
 
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::answers::{Answer, AnswersFile};
+use crate::diag::Diagnostic;
+use crate::i18n::Lang;
 use crate::questionnaire::{Audience, Questionnaire};
 use crate::scoring::{self, Evaluation};
-use crate::session::{
-    Attendee, Comparison, DriftReport, Listing, Meta, Session, SessionMode, Summary,
-};
+use crate::session::{Comparison, DriftReport, Meta, Session, SessionMode};
 
-use super::input::Input;
-use super::{OpenError, Previous};
+use super::errors::{ExportFailure, OpenError, SaveError};
+use super::jobs::Previous;
+use super::widgets::input::Input;
+
+pub use super::screens::company::{CompanyFocus, CompanyForm, Field};
+pub use super::screens::open_file::OpenFileState;
+pub use super::screens::questions::{Focus, InputError, QuestionState};
+pub use super::screens::resume::ResumeState;
+pub use super::screens::start::{StartItem, StartState};
+pub use super::screens::summary::{ExportJob, SummaryFocus, SummaryState};
 
 /// Clock and id source, injected so that tests are reproducible.
 #[derive(Clone, Copy)]
@@ -41,21 +48,6 @@ pub enum Screen {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StartItem {
-    New,
-    Resume,
-    Open,
-    Lang,
-    Quit,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
-    Question,
-    Sections,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NoteKind {
     Shared,
     Private,
@@ -64,25 +56,29 @@ pub enum NoteKind {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Popup {
     None,
-    Help,
+    /// The help, scrolled by this many lines.
+    Help {
+        scroll: usize,
+    },
     ConfirmQuit,
     Note(NoteKind, Input),
 }
 
 /// A message shown once in the status line.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub enum Notice {
+    /// A session is being opened (a job runs).
+    Opening,
     /// A self-assessment file became a new session.
     Imported {
         file: String,
         /// A session with the file's id existed; this is a new one.
         existing: Option<String>,
-        warnings: Vec<String>,
+        /// Lenient-reading warnings.
+        warnings: Vec<Diagnostic>,
     },
     /// A session could not be opened (locked elsewhere, unreadable …).
     OpenFailed(OpenError),
-    /// The sessions could not be listed.
-    ListFailed(String),
     /// The questionnaire changed since the session was saved (and the
     /// version in use).
     Drift(DriftReport, String),
@@ -91,163 +87,59 @@ pub enum Notice {
         previous_date: String,
     },
     Exported(Vec<String>),
-    ExportFailed(String),
+    ExportFailed(ExportFailure),
     SavedAgain,
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub enum InputError {
-    NotANumber,
-    OutOfRange,
-}
-
-/// Company form fields, in focus order.
-pub const F_NAME: usize = 0;
-pub const F_ORG: usize = 1;
-pub const F_MUNI: usize = 2;
-pub const F_SNI: usize = 3;
-pub const F_EMPLOYEES: usize = 4;
-pub const COMPANY_FIELDS: usize = 5;
-
-#[derive(Debug, Clone, Default)]
-pub struct CompanyForm {
-    pub fields: Vec<Input>,
-    /// Name and organisation per attendee; the last pair is always empty.
-    pub attendees: Vec<(Input, Input)>,
-    pub focus: usize,
-}
-
-impl CompanyForm {
-    pub fn from_session(s: &Session, with_attendees: bool) -> Self {
-        let c = &s.answers.company;
-        let f = |x: &Option<String>| Input::new(x.as_deref().unwrap_or(""));
-        let mut fields = vec![
-            f(&c.name),
-            f(&c.org_number),
-            f(&c.municipality),
-            f(&c.sni),
-            Input::new(&c.employees.map(|n| n.to_string()).unwrap_or_default()),
-        ];
-        fields.truncate(COMPANY_FIELDS);
-        let mut attendees: Vec<(Input, Input)> = s
-            .meta
-            .attendees
-            .iter()
-            .map(|a| (Input::new(&a.name), Input::new(&a.organisation)))
-            .collect();
-        if with_attendees {
-            attendees.push((Input::default(), Input::default()));
-        } else {
-            attendees.clear();
-        }
-        CompanyForm {
-            fields,
-            attendees,
-            focus: 0,
-        }
-    }
-
-    /// Focusable items: the company fields, two per attendee, the button.
-    pub fn items(&self) -> usize {
-        COMPANY_FIELDS + 2 * self.attendees.len() + 1
-    }
-
-    pub fn on_button(&self) -> bool {
-        self.focus + 1 == self.items()
-    }
-
-    pub fn input_mut(&mut self, i: usize) -> Option<&mut Input> {
-        if i < COMPANY_FIELDS {
-            return self.fields.get_mut(i);
-        }
-        let k = i - COMPANY_FIELDS;
-        let pair = self.attendees.get_mut(k / 2)?;
-        Some(if k.is_multiple_of(2) {
-            &mut pair.0
-        } else {
-            &mut pair.1
-        })
-    }
-
-    pub fn field(&self, i: usize) -> &str {
-        self.fields.get(i).map(Input::text).unwrap_or("")
-    }
-
-    pub fn attendee_list(&self) -> Vec<Attendee> {
-        self.attendees
-            .iter()
-            .filter(|(n, o)| !n.text().trim().is_empty() || !o.text().trim().is_empty())
-            .map(|(n, o)| Attendee {
-                name: n.text().trim().to_string(),
-                organisation: o.text().trim().to_string(),
-            })
-            .collect()
-    }
-}
-
+/// The session being filled in, with everything derived from it.
 #[derive(Debug, Clone)]
-pub struct QuestionState {
-    /// Index of the current question.
-    pub cur: usize,
-    pub focus: Focus,
-    /// Cursor in the section list (0 = company details, 1.. = sections).
-    pub sec_cursor: usize,
-    /// Option cursor (single/multi) or value cursor (scale).
-    pub opt: usize,
-    /// True once the option cursor was moved on this question.
-    pub moved: bool,
-    /// The input of a number or text question.
-    pub input: Input,
-    pub input_error: Option<InputError>,
-    /// Show the whole section at once.
-    pub compact: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SummaryFocus {
-    Actors,
-    Path,
-}
-
-#[derive(Debug, Clone)]
-pub struct SummaryState {
-    pub cursor: usize,
-    pub focus: SummaryFocus,
-    pub path: Input,
-    pub scroll: u16,
-}
-
-/// What an export writes.
-#[derive(Debug, Clone)]
-pub struct ExportJob {
-    pub dir: PathBuf,
-    pub session: Box<Session>,
-    pub lang: String,
-    /// Actors (ids) with consent: one referral each.
-    pub actors: Vec<String>,
-    /// Self-assessment: also write the answers file for the advisor.
-    pub self_file: bool,
-    /// The documents' date (`YYYY-MM-DD`; default today).
-    pub date: Option<String>,
-}
-
-pub struct App {
-    pub q: Arc<Questionnaire>,
-    pub lang: String,
-    pub mode: SessionMode,
-    pub clock: Clock,
-    pub screen: Screen,
-    pub start_cursor: usize,
-    /// The resume list: `None` while it is read.
-    pub sessions: Option<Result<Listing, String>>,
-    pub resume_cursor: usize,
-    pub open_path: Input,
-    pub session: Option<Session>,
-    pub eval: Option<Evaluation>,
+pub struct OpenSession {
+    pub session: Session,
+    /// Needs, referrals and visibility for the current answers.
+    pub eval: Evaluation,
     /// The earlier visit a follow-up compares with.
     pub previous: Option<Box<Previous>>,
     /// The comparison with it, refreshed when the summary is shown.
     pub comparison: Option<Comparison>,
+}
+
+impl OpenSession {
+    pub fn new(q: &Questionnaire, session: Session) -> OpenSession {
+        OpenSession {
+            eval: scoring::evaluate(q, &session.answers.answers),
+            session,
+            previous: None,
+            comparison: None,
+        }
+    }
+
+    /// Evaluates the answers again (after a change).
+    pub fn rescore(&mut self, q: &Questionnaire) {
+        self.eval = scoring::evaluate(q, &self.session.answers.answers);
+    }
+
+    /// Compares with the previous visit (a follow-up), for the summary.
+    pub fn refresh_comparison(&mut self, q: &Questionnaire) {
+        self.comparison = self
+            .previous
+            .as_ref()
+            .map(|p| crate::session::compare(q, &p.answers, &self.session.answers));
+    }
+}
+
+pub struct App {
+    pub q: Arc<Questionnaire>,
+    /// The language of the program's words and of the questionnaire's
+    /// texts (a text missing in it falls back to the questionnaire's first).
+    pub lang: Lang,
+    pub mode: SessionMode,
+    pub clock: Clock,
+    pub screen: Screen,
+    pub start: StartState,
+    pub resume: ResumeState,
+    pub open_file: OpenFileState,
+    /// The session being filled in.
+    pub open: Option<OpenSession>,
     /// The date of exported documents (`BEHOVSANALYS_DATE`); default today.
     pub export_date: Option<String>,
     pub company: CompanyForm,
@@ -256,8 +148,30 @@ pub struct App {
     pub show_needs: bool,
     pub popup: Popup,
     pub notice: Option<Notice>,
-    pub save_error: Option<String>,
+    /// The last save failed (the writer keeps trying): a banner.
+    pub save_error: Option<SaveError>,
+    /// The job whose result the app waits for (listing or opening); any
+    /// other result that comes back is dropped.
+    pub pending: Option<Pending>,
+    /// The number of the last job asked for.
+    pub last_ticket: u64,
     pub quit: bool,
+}
+
+/// What the app waits for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Waiting {
+    /// The resume list.
+    List,
+    /// A session being opened, imported or started as a follow-up.
+    Open,
+}
+
+/// A job the app waits for, by its number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pending {
+    pub ticket: u64,
+    pub what: Waiting,
 }
 
 impl App {
@@ -265,15 +179,17 @@ impl App {
     /// for exports (normally the current directory).
     pub fn new(
         q: impl Into<Arc<Questionnaire>>,
-        lang: &str,
+        lang: Lang,
         mode: SessionMode,
         export_dir: &str,
     ) -> App {
         let q = q.into();
-        let lang = if q.languages.iter().any(|l| l == lang) {
-            lang.to_string()
+        // A language the questionnaire lacks gives way to its first one
+        // (when that is one the program speaks).
+        let lang = if q.languages.iter().any(|l| l == lang.code()) {
+            lang
         } else {
-            q.default_lang().to_string()
+            Lang::from_code(q.default_lang()).unwrap_or(lang)
         };
         App {
             q,
@@ -281,64 +197,67 @@ impl App {
             mode,
             clock: Clock::default(),
             screen: Screen::Start,
-            start_cursor: 0,
-            sessions: None,
-            resume_cursor: 0,
-            open_path: Input::default(),
-            session: None,
-            eval: None,
-            previous: None,
-            comparison: None,
+            start: StartState::default(),
+            resume: ResumeState::default(),
+            open_file: OpenFileState::default(),
+            open: None,
             export_date: None,
             company: CompanyForm::default(),
-            qs: QuestionState {
-                cur: 0,
-                focus: Focus::Question,
-                sec_cursor: 1,
-                opt: 0,
-                moved: false,
-                input: Input::default(),
-                input_error: None,
-                compact: false,
-            },
-            summary: SummaryState {
-                cursor: 0,
-                focus: SummaryFocus::Actors,
-                path: Input::new(export_dir),
-                scroll: 0,
-            },
+            qs: QuestionState::default(),
+            summary: SummaryState::new(export_dir),
             show_needs: false,
             popup: Popup::None,
             notice: None,
             save_error: None,
+            pending: None,
+            last_ticket: 0,
             quit: false,
         }
+    }
+
+    /// The program's languages that the questionnaire has too, in order:
+    /// what the language key cycles through.
+    pub fn langs(&self) -> Vec<Lang> {
+        Lang::ALL
+            .into_iter()
+            .filter(|l| self.q.languages.iter().any(|c| c == l.code()))
+            .collect()
+    }
+
+    /// Numbers a job the app will wait for; its result replaces any
+    /// earlier one's.
+    pub fn wait_for(&mut self, what: Waiting) -> u64 {
+        self.last_ticket += 1;
+        self.pending = Some(Pending {
+            ticket: self.last_ticket,
+            what,
+        });
+        self.last_ticket
+    }
+
+    /// True while a session is being opened.
+    pub fn opening(&self) -> bool {
+        self.pending.is_some_and(|p| p.what == Waiting::Open)
     }
 
     pub fn is_self(&self) -> bool {
         self.mode == SessionMode::SelfAssessment
     }
 
-    pub fn start_items(&self) -> Vec<StartItem> {
-        let mut v = vec![StartItem::New, StartItem::Resume];
-        if !self.is_self() {
-            v.push(StartItem::Open);
-        }
-        if self.q.languages.len() > 1 {
-            v.push(StartItem::Lang);
-        }
-        v.push(StartItem::Quit);
-        v
+    pub fn session(&self) -> Option<&Session> {
+        self.open.as_ref().map(|o| &o.session)
     }
 
-    /// True when question `i` is shown: its `show_if` and its section's
-    /// hold, and its audience fits the mode.
-    pub fn shown(&self, i: usize) -> bool {
-        shown(&self.q, self.eval.as_ref(), self.mode, i)
+    pub fn eval(&self) -> Option<&Evaluation> {
+        self.open.as_ref().map(|o| &o.eval)
     }
 
     pub fn answers(&self) -> Option<&AnswersFile> {
-        self.session.as_ref().map(|s| &s.answers)
+        self.session().map(|s| &s.answers)
+    }
+
+    pub fn meta(&self) -> Option<&Meta> {
+        self.session().map(|s| &s.meta)
     }
 
     pub fn answer(&self, i: usize) -> Option<&Answer> {
@@ -346,11 +265,17 @@ impl App {
         self.answers()?.answers.get(id)
     }
 
+    /// True when question `i` is shown: its `show_if` and its section's
+    /// hold, and its audience fits the mode.
+    pub fn shown(&self, i: usize) -> bool {
+        shown(&self.q, self.eval(), self.mode, i)
+    }
+
     /// Shown questions that have any answer, and all shown questions.
     pub fn progress(&self) -> (usize, usize) {
-        match (&self.session, &self.eval) {
-            (Some(s), Some(e)) => progress(&self.q, e, self.mode, &s.answers),
-            _ => (0, 0),
+        match &self.open {
+            Some(o) => progress(&self.q, &o.eval, self.mode, &o.session.answers),
+            None => (0, 0),
         }
     }
 
@@ -379,27 +304,10 @@ impl App {
 
     /// Referrals in display order: recommended first, then by score.
     pub fn ranked(&self) -> Vec<&scoring::Referral> {
-        let Some(e) = &self.eval else { return vec![] };
+        let Some(e) = self.eval() else { return vec![] };
         let mut v: Vec<&scoring::Referral> = e.referrals.iter().collect();
         v.sort_by_key(|r| !r.recommended);
         v
-    }
-
-    /// The sessions of the resume list: in self-assessment mode only
-    /// self-assessments.
-    pub fn resume_rows(&self) -> Vec<&Summary> {
-        match &self.sessions {
-            Some(Ok(l)) => l
-                .sessions
-                .iter()
-                .filter(|s| !self.is_self() || s.mode == SessionMode::SelfAssessment)
-                .collect(),
-            _ => Vec::new(),
-        }
-    }
-
-    pub fn meta(&self) -> Option<&Meta> {
-        self.session.as_ref().map(|s| &s.meta)
     }
 }
 

@@ -1,7 +1,13 @@
 //! A small one-line text input: cursor, editing, word moves, paste.
 
+use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::{Position, Rect};
 use ratatui::text::Span;
+use ratatui::widgets::Paragraph;
+
+use crate::tui::theme::Theme;
+use crate::tui::widgets::pad;
 
 /// Longest input accepted, in characters (answers and notes are capped the
 /// same way by the answers file).
@@ -143,12 +149,18 @@ impl Input {
     pub fn visible(&self, width: usize) -> (String, usize) {
         let width = width.max(1);
         let chars = self.chars();
-        let w = |c: &char| Span::raw(c.to_string()).width();
-        // Start as far left as possible while keeping the cursor in view.
-        let mut start = 0;
-        let cursor_col = |start: usize| -> usize { chars[start..self.cursor].iter().map(w).sum() };
-        while start < self.cursor && cursor_col(start) >= width {
-            start += 1;
+        let w = |c: &char| {
+            let mut b = [0u8; 4];
+            Span::raw(&*c.encode_utf8(&mut b)).width()
+        };
+        // Start as far left as possible while keeping the cursor in view:
+        // walk back from the cursor while the text before it fits.
+        let cursor = self.cursor.min(chars.len());
+        let mut start = cursor;
+        let mut col = 0;
+        while start > 0 && col + w(&chars[start - 1]) < width {
+            start -= 1;
+            col += w(&chars[start]);
         }
         let mut out = String::new();
         let mut used = 0;
@@ -160,7 +172,24 @@ impl Input {
             used += cw;
             out.push(*c);
         }
-        (out, cursor_col(start))
+        (out, col)
+    }
+}
+
+/// An input field: its visible text, underlined, and the cursor if focused.
+pub fn draw_input(frame: &mut Frame, theme: &Theme, input: &Input, area: Rect, focused: bool) {
+    let (shown, col) = input.visible(area.width.saturating_sub(1) as usize);
+    let style = if focused {
+        theme.field().patch(theme.strong())
+    } else {
+        theme.field()
+    };
+    frame.render_widget(
+        Paragraph::new(pad(&shown, area.width as usize)).style(style),
+        area,
+    );
+    if focused {
+        frame.set_cursor_position(Position::new(area.x + col as u16, area.y));
     }
 }
 

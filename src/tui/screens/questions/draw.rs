@@ -1,0 +1,376 @@
+//! Drawing of the question screen and the help popup.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::answers::Answer;
+use crate::i18n::Lang;
+use crate::i18n::tui::{self, Words};
+use crate::questionnaire::{Kind, Question};
+use crate::text::fmt_num;
+
+use super::sections::{self, SectionCounts};
+use crate::tui::app::*;
+use crate::tui::keymap::Action;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::needs::draw_needs;
+use crate::tui::widgets::notice::notice_lines;
+use crate::tui::widgets::progress::draw_progress;
+use crate::tui::widgets::*;
+
+pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let [progress_area, body] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    let counts = SectionCounts::of(app);
+    draw_progress(counts.progress(), app.lang, theme, frame, progress_area);
+    let wide = body.width >= 110;
+    let side_w = if body.width >= 140 { 34 } else { 28 };
+    let needs_w = if body.width >= 140 { 40 } else { 32 };
+    let (left, main, right) = match (app.show_needs, wide) {
+        (false, _) => {
+            let [l, m] =
+                Layout::horizontal([Constraint::Length(side_w), Constraint::Min(20)]).areas(body);
+            (Some(l), m, None)
+        }
+        (true, true) => {
+            let [l, m, r] = Layout::horizontal([
+                Constraint::Length(side_w),
+                Constraint::Min(20),
+                Constraint::Length(needs_w),
+            ])
+            .areas(body);
+            (Some(l), m, Some(r))
+        }
+        (true, false) => {
+            let [m, r] =
+                Layout::horizontal([Constraint::Min(20), Constraint::Length(needs_w)]).areas(body);
+            (None, m, Some(r))
+        }
+    };
+    if let Some(l) = left {
+        sections::draw(app, &counts, s, theme, frame, l);
+    }
+    if let Some(r) = right {
+        draw_needs(app, s, theme, frame, r);
+    }
+    draw_question_pane(app, s, theme, frame, main);
+}
+
+pub fn answer_summary(app: &App, s: &Words, q: &Question, a: Option<&Answer>) -> String {
+    match a {
+        None => s.not_answered.to_string(),
+        Some(Answer::Unknown) => s.unknown.to_string(),
+        Some(Answer::NotApplicable) => s.na.to_string(),
+        Some(Answer::Choice(id)) => q
+            .kind
+            .option_index(id)
+            .map(|o| q.kind.options()[o].label.get(app.lang.code()).to_string())
+            .unwrap_or_else(|| id.clone()),
+        Some(Answer::Choices(ids)) => ids
+            .iter()
+            .map(|id| {
+                q.kind
+                    .option_index(id)
+                    .map(|o| q.kind.options()[o].label.get(app.lang.code()).to_string())
+                    .unwrap_or_else(|| id.clone())
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
+        Some(Answer::Number(x)) => fmt_num(*x),
+        Some(Answer::Text(t)) => t.clone(),
+    }
+}
+
+fn draw_question_pane(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let area = Rect::new(
+        area.x + 1,
+        area.y,
+        area.width.saturating_sub(2),
+        area.height,
+    );
+    let w = area.width as usize;
+    let i = app.qs.cur;
+    let Some(q) = app.q.questions.get(i) else {
+        return;
+    };
+    let sec_qs = app.section_questions(q.section);
+    let pos = sec_qs.iter().position(|&x| x == i).map_or(0, |p| p + 1);
+    let sec_title = clean(app.q.sections[q.section].title.get(app.lang.code()));
+    let mut lines: Vec<Line> = Vec::new();
+    let mut cursor: Option<(usize, usize)> = None;
+    let head = format!(
+        "{} · {}",
+        sec_title,
+        tui::question_of(app.lang, pos, sec_qs.len())
+    );
+    lines.push(Line::styled(truncate(&head, w), theme.accent()));
+    lines.push(Line::raw(""));
+    let mut current_start = 0;
+    if app.qs.compact {
+        for &k in &sec_qs {
+            let qk = &app.q.questions[k];
+            if k == i {
+                current_start = lines.len();
+                question_block(app, s, theme, qk, w, &mut lines, &mut cursor);
+                lines.push(Line::raw(""));
+            } else {
+                let ans = answer_summary(app, s, qk, app.answer(k));
+                let mark = if app.answer(k).is_some() { '✓' } else { '·' };
+                let text = format!(
+                    "{mark} {} — {}",
+                    clean(qk.text.get(app.lang.code())),
+                    clean(&ans)
+                );
+                lines.push(Line::styled(truncate(&text, w), theme.dim()));
+            }
+        }
+    } else {
+        question_block(app, s, theme, q, w, &mut lines, &mut cursor);
+    }
+    if let Some(n) = &app.notice {
+        lines.push(Line::raw(""));
+        lines.extend(notice_lines(n, app.lang, theme, w));
+    }
+    // Scroll so that the current question (and its cursor) is visible.
+    let h = area.height as usize;
+    let focus_line = cursor.map_or(current_start + 2, |(r, _)| r);
+    let scroll =
+        if app.qs.compact && current_start + (focus_line - current_start.min(focus_line)) >= h {
+            current_start
+                .saturating_sub(1)
+                .min(focus_line.saturating_sub(h / 2))
+        } else if focus_line >= h {
+            focus_line + 1 - h
+        } else {
+            0
+        };
+    frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), area);
+    if let Some((row, col)) = cursor
+        && app.popup == Popup::None
+        && app.qs.focus == Focus::Question
+        && row >= scroll
+        && row - scroll < h
+    {
+        frame.set_cursor_position(Position::new(
+            area.x + col as u16,
+            area.y + (row - scroll) as u16,
+        ));
+    }
+}
+
+/// The full block of one question: text, its answer widget, "vet ej"/"ej
+/// relevant", notes. Sets `cursor` (line, column) for typed questions.
+fn question_block(
+    app: &App,
+    s: &Words,
+    theme: &Theme,
+    q: &Question,
+    w: usize,
+    lines: &mut Vec<Line<'static>>,
+    cursor: &mut Option<(usize, usize)>,
+) {
+    let lang = app.lang.code();
+    let i = app.q.question(&q.id).unwrap_or(0);
+    let answer = app.answer(i);
+    let mut text = clean(q.text.get(lang));
+    if q.required {
+        text.push_str(" *");
+    }
+    lines.extend(wrapped(&text, w, theme.strong()));
+    lines.push(Line::raw(""));
+    let focused = app.qs.focus == Focus::Question;
+    match &q.kind {
+        Kind::Single { options } | Kind::Multi { options } => {
+            let multi = matches!(q.kind, Kind::Multi { .. });
+            for (k, o) in options.iter().enumerate() {
+                let chosen = match answer {
+                    Some(Answer::Choice(id)) => *id == o.id,
+                    Some(Answer::Choices(ids)) => ids.contains(&o.id),
+                    _ => false,
+                };
+                let mark = match (multi, chosen) {
+                    (false, true) => "(•)",
+                    (false, false) => "( )",
+                    (true, true) => "[x]",
+                    (true, false) => "[ ]",
+                };
+                let key = if k < 9 {
+                    format!("{}", k + 1)
+                } else {
+                    " ".into()
+                };
+                let label = clean(o.label.get(lang));
+                let prefix = format!(" {mark} {key}  ");
+                let pw = text_width(&prefix);
+                let body = wrap(&label, w.saturating_sub(pw).max(10));
+                for (n, part) in body.iter().enumerate() {
+                    let p = if n == 0 {
+                        prefix.clone()
+                    } else {
+                        " ".repeat(pw)
+                    };
+                    let p = if n == 0 && k == app.qs.opt && focused {
+                        p.replacen(' ', "›", 1)
+                    } else {
+                        p
+                    };
+                    let style = if k == app.qs.opt && focused {
+                        theme.selected()
+                    } else if chosen {
+                        theme.accent().patch(theme.strong())
+                    } else {
+                        Style::new()
+                    };
+                    lines.push(Line::styled(pad(&format!("{p}{part}"), w), style));
+                }
+            }
+        }
+        Kind::Scale {
+            min,
+            max,
+            low,
+            high,
+            ..
+        } => {
+            let mut spans = vec![Span::raw(" ")];
+            for (k, v) in (*min..=*max).enumerate() {
+                let chosen =
+                    matches!(answer, Some(Answer::Number(x)) if (*x - v as f64).abs() < 1e-9);
+                let cell = if chosen {
+                    format!("[{v}]")
+                } else {
+                    format!(" {v} ")
+                };
+                if k == app.qs.opt && focused {
+                    spans.pop();
+                    spans.push(Span::raw(" ›"));
+                }
+                let style = if k == app.qs.opt && focused {
+                    theme.selected()
+                } else if chosen {
+                    theme.accent().patch(theme.strong())
+                } else {
+                    Style::new()
+                };
+                spans.push(Span::styled(cell, style));
+                spans.push(Span::raw("  "));
+            }
+            lines.push(Line::from(spans));
+            let lo = low.as_ref().map(|t| clean(t.get(lang)));
+            let hi = high.as_ref().map(|t| clean(t.get(lang)));
+            if let Some(lo) = lo {
+                lines.extend(wrapped(&format!(" {min} = {lo}"), w, theme.dim()));
+            }
+            if let Some(hi) = hi {
+                lines.extend(wrapped(&format!(" {max} = {hi}"), w, theme.dim()));
+            }
+        }
+        Kind::Number { min, max, unit, .. } => {
+            let field_w = 16.min(w.saturating_sub(4));
+            let (shown, col) = app.qs.input.visible(field_w.saturating_sub(1));
+            let unit = unit
+                .as_ref()
+                .map(|u| clean(u.get(lang)))
+                .unwrap_or_default();
+            *cursor = Some((lines.len(), 1 + col));
+            lines.push(Line::from(vec![
+                Span::raw(" "),
+                Span::styled(pad(&shown, field_w), theme.field().patch(theme.strong())),
+                Span::raw(format!(" {unit}")),
+            ]));
+            let range = range_text(app.lang, *min, *max);
+            if let Some(e) = &app.qs.input_error {
+                let msg = match e {
+                    InputError::NotANumber => s.bad_number.to_string(),
+                    InputError::OutOfRange => tui::out_of_range(app.lang, &range),
+                };
+                lines.extend(wrapped(&format!(" {msg}"), w, theme.error()));
+            } else {
+                lines.extend(wrapped(
+                    &format!(" {} ({range})", s.type_answer),
+                    w,
+                    theme.dim(),
+                ));
+            }
+        }
+        Kind::Text => {
+            let field_w = w.saturating_sub(2);
+            let (shown, col) = app.qs.input.visible(field_w.saturating_sub(1));
+            *cursor = Some((lines.len(), 1 + col));
+            lines.push(Line::from(vec![
+                Span::raw(" "),
+                Span::styled(pad(&shown, field_w), theme.field().patch(theme.strong())),
+            ]));
+            lines.extend(wrapped(&format!(" {}", s.type_answer), w, theme.dim()));
+        }
+    }
+    let typed = matches!(q.kind, Kind::Number { .. } | Kind::Text);
+    if q.allow_unknown || q.allow_na {
+        let mut spans = vec![Span::raw(" ")];
+        let mut add = |key: &str, label: &str, on: bool| {
+            let mark = if on { "(•)" } else { "( )" };
+            let style = if on {
+                theme.accent().patch(theme.strong())
+            } else {
+                theme.dim()
+            };
+            spans.push(Span::styled(format!("{mark} {key}  {label}"), style));
+            spans.push(Span::raw("    "));
+        };
+        let key_of = |a| super::KEYS.key_of(a, typed, s).unwrap_or_default();
+        if q.allow_unknown {
+            add(
+                &key_of(Action::Unknown),
+                s.unknown,
+                answer == Some(&Answer::Unknown),
+            );
+        }
+        if q.allow_na {
+            add(
+                &key_of(Action::NotApplicable),
+                s.na,
+                answer == Some(&Answer::NotApplicable),
+            );
+        }
+        lines.push(Line::raw(""));
+        lines.push(Line::from(spans));
+    }
+    let notes = app.answers();
+    if let Some(n) = notes.and_then(|a| a.notes.get(&q.id)) {
+        lines.push(Line::raw(""));
+        lines.extend(wrapped(
+            &format!("{}: {}", s.note, clean(n)),
+            w,
+            theme.accent(),
+        ));
+    }
+    if !app.is_self()
+        && let Some(n) = notes.and_then(|a| a.private_notes.get(&q.id))
+    {
+        lines.extend(wrapped(
+            &format!("{}: {}", s.private_note, clean(n)),
+            w,
+            theme.dim(),
+        ));
+    }
+    if q.help.is_some() {
+        lines.push(Line::raw(""));
+        let key = super::KEYS
+            .key_of(Action::Help, typed, s)
+            .unwrap_or_default();
+        let hint = format!("{key} {}", s.has_help);
+        lines.push(Line::styled(truncate(&hint, w), theme.dim()));
+    }
+}
+
+fn range_text(lang: Lang, min: Option<f64>, max: Option<f64>) -> String {
+    match (min, max) {
+        (Some(a), Some(b)) => tui::number_range(lang, fmt_num(a), fmt_num(b)),
+        (Some(a), None) => format!("≥ {}", fmt_num(a)),
+        (None, Some(b)) => format!("≤ {}", fmt_num(b)),
+        (None, None) => String::new(),
+    }
+}
