@@ -332,6 +332,16 @@ fn consent_record(input: &Input<'_>, actor: &str) -> Option<ConsentRecord> {
         .rfind(|r| r.given)
 }
 
+/// The advisor who recorded consent last, for any actor.
+fn latest_recorder(input: &Input<'_>) -> Option<String> {
+    crate::session::consent_log(&input.answers.meta)
+        .into_iter()
+        .rev()
+        .find_map(|r| r.recorded_by)
+        .map(|n| crate::text::sanitize_line(n.trim()))
+        .filter(|n| !n.is_empty())
+}
+
 fn consent(c: &Common<'_>, actor: &Actor, actor_name: &str) -> Consent {
     let record = consent_record(c.input, &actor.id);
     let person = |s: Option<&String>| opt_clean(s).map(|s| crate::text::sanitize_line(&s));
@@ -522,7 +532,7 @@ pub fn company_doc(input: &Input<'_>, opts: &Options) -> Result<CompanyDoc, Expo
         language: c.lang.to_string(),
         questionnaire: c.questionnaire(),
         session: c.session.clone(),
-        from: c.advisor(None),
+        from: c.advisor(latest_recorder(input).as_deref()),
         company: c.company(),
         situation: words::situation(q, input.answers, c.allowed(), c.lang),
         needs,
