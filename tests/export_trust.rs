@@ -567,7 +567,7 @@ fn importing_the_handover_marks_the_companys_answers_and_asks_for_consent() {
         }
         other => panic!("expected AlreadyImported, got {other:?}"),
     }
-    assert_eq!(store.ids().unwrap(), [new_id.clone()], "no duplicate");
+    assert_eq!(store.ids().unwrap(), vec![new_id.clone()], "no duplicate");
     assert_eq!(
         std::fs::read(store.path_of(&new_id).unwrap()).unwrap(),
         before

@@ -7,6 +7,7 @@
 use std::path::{Path, PathBuf};
 
 mod build;
+mod csv;
 pub mod doc;
 pub mod escape;
 pub mod handover;
@@ -128,7 +129,7 @@ pub fn referral_with(
         Format::Md => render::referral_md(&d),
         Format::Html => render::referral_html(&d),
         Format::Json => json(&d),
-        Format::Csv => render::referral_csv(&d),
+        Format::Csv => csv::referral_csv(&d),
     })
 }
 
@@ -148,7 +149,7 @@ pub fn company_summary_with(
         Format::Md => render::company_md(&d),
         Format::Html => render::company_html(&d),
         Format::Json => json(&d),
-        Format::Csv => render::company_csv(&d),
+        Format::Csv => csv::company_csv(&d),
     })
 }
 
