@@ -11,6 +11,7 @@ pub mod output;
 pub mod questionnaire;
 pub mod scoring;
 pub mod session;
+pub mod store;
 pub mod text;
 pub mod time;
 pub mod tomlread;
