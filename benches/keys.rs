@@ -38,7 +38,12 @@ fn main() {
     let q = Arc::new(q);
     // The wizard's own runtime: session lock, writer thread, fsync.
     let mut rt = Runtime::new(Some(dir.path().to_path_buf()), Arc::clone(&q));
-    let mut app = App::new(Arc::clone(&q), "sv", SessionMode::Advisor, "/tmp");
+    let mut app = App::new(
+        Arc::clone(&q),
+        behovsanalys::i18n::Lang::Sv,
+        SessionMode::Advisor,
+        "/tmp",
+    );
     let mut t = Terminal::new(TestBackend::new(120, 40)).unwrap();
     let theme = Theme { color: true };
     for k in [KeyCode::Enter, KeyCode::PageDown, KeyCode::F(7)] {

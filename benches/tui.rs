@@ -38,7 +38,12 @@ fn key(code: KeyCode) -> Msg {
 
 /// A new session on the first question, needs panel open.
 fn question_screen(which: &str) -> App {
-    let mut app = App::new(questionnaire_of(which), "sv", SessionMode::Advisor, "/tmp");
+    let mut app = App::new(
+        questionnaire_of(which),
+        behovsanalys::i18n::Lang::Sv,
+        SessionMode::Advisor,
+        "/tmp",
+    );
     update(&mut app, key(KeyCode::Enter)); // start: new session
     update(&mut app, key(KeyCode::PageDown)); // skip the company form
     update(&mut app, key(KeyCode::F(7))); // needs panel

@@ -335,3 +335,131 @@ fn answers_diagnostics_render_in_either_language() {
         "{sv}"
     );
 }
+
+/// Unknown keys in an answers file given on the command line are warnings
+/// with their position ("readers ignore keys they do not know"), not
+/// failures; the answers are scored.
+#[test]
+fn unknown_keys_in_an_answers_file_are_warnings_with_positions() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("svar.toml");
+    std::fs::write(
+        &f,
+        "questionnaire = \"exportbehov\"\nfax = \"031-12 34 56\"\n[company]\nname = \"X AB\"\nlinkedin = \"x\"\n[answers]\nexporterar = \"nej\"\n",
+    )
+    .unwrap();
+    let out = assert_cmd::Command::cargo_bin("behovsanalys")
+        .unwrap()
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .args(["score", "--format", "json", "--answers"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains("svar.toml:2:1: warning[unknown-key]"), "{err}");
+    assert!(err.contains("svar.toml:5:1: warning[unknown-key]"), "{err}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["areas"].is_array());
+}
+
+/// The company's size and export situation come from the questions that
+/// carry the roles, whatever their ids, and the options' summary sentences.
+#[test]
+fn roles_and_summary_phrases_drive_the_situation_paragraph() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = dir.path().join("q.toml");
+    std::fs::write(
+        &q,
+        r#"[questionnaire]
+id = "roller"
+version = "1"
+title = "Roller"
+
+[[area]]
+id = "erfarenhet"
+title = { sv = "Erfarenhet", en = "Experience" }
+
+[[section]]
+id = "s"
+title = "Företaget"
+
+[[section.question]]
+id = "personal"
+kind = "number"
+role = "employees"
+text = "Antal anställda?"
+unit = "anställda"
+[[section.question.band]]
+to = 10
+needs = { erfarenhet = 1 }
+
+[[section.question]]
+id = "saljer_utomlands"
+kind = "single"
+role = "exports_today"
+text = "Säljer ni utomlands?"
+[[section.question.option]]
+id = "ja"
+label = "Ja"
+summary = { sv = "Företaget säljer redan i tolv länder", en = "The company sells in twelve countries" }
+[[section.question.option]]
+id = "nej"
+label = "Nej"
+
+[[section.question]]
+id = "villkor"
+kind = "single"
+role = "payment_terms"
+text = "Villkor?"
+[[section.question.option]]
+id = "forskott"
+label = "Förskott"
+"#,
+    )
+    .unwrap();
+    let a = dir.path().join("a.toml");
+    std::fs::write(
+        &a,
+        "questionnaire = \"roller\"\n[company]\nname = \"X AB\"\n[answers]\npersonal = 12\nsaljer_utomlands = \"ja\"\nvillkor = \"forskott\"\n",
+    )
+    .unwrap();
+    let loaded = behovsanalys::questionnaire::load_file(&q)
+        .unwrap()
+        .questionnaire;
+    use behovsanalys::questionnaire::Role;
+    assert_eq!(
+        loaded.question_with_role(Role::Employees),
+        loaded.question("personal")
+    );
+    assert_eq!(loaded.question_with_role(Role::TargetMarkets), None);
+    for (lang, expected) in [
+        ("sv", "Företaget säljer redan i tolv länder."),
+        ("en", "The company sells in twelve countries."),
+    ] {
+        let out = assert_cmd::Command::cargo_bin("behovsanalys")
+            .unwrap()
+            .args(["export", "--company", "--format", "md", "--lang", lang])
+            .arg("--questionnaire")
+            .arg(&q)
+            .arg("--answers")
+            .arg(&a)
+            .output()
+            .unwrap();
+        let md = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(md.contains(expected), "{md}");
+        assert!(md.contains("12"), "{md}");
+        assert!(
+            md.contains("(10-49)"),
+            "the size class comes from the employees role: {md}"
+        );
+    }
+}

@@ -401,7 +401,7 @@ fn draw_safe(app: &App, what: &str) -> usize {
 fn walk_the_wizard(q: Arc<Questionnaire>, data: &Path, lang: &str, broken_files: bool) -> usize {
     let mut app = App::new(
         Arc::clone(&q),
-        lang,
+        behovsanalys::i18n::Lang::from_code(lang).unwrap(),
         SessionMode::Advisor,
         "/tmp/\u{1b}[2Jx",
     );

@@ -115,7 +115,7 @@ fn the_wizard_export_keeps_to_its_folder() {
         let job = ExportJob {
             dir: out.clone(),
             session: Box::new(s),
-            lang: "sv".into(),
+            lang: behovsanalys::i18n::Lang::Sv,
             actors: vec!["almi".into(), "ekn".into()],
             self_file: true,
             date: Some("2026-06-01".into()),

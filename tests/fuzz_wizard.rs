@@ -329,7 +329,7 @@ proptest! {
         // the resume list and exports all happen.
         let dir = tempfile::tempdir().unwrap();
         let q = Arc::new(q);
-        let mut app = App::new(Arc::clone(&q), "sv", mode, &dir.path().join("export").display().to_string());
+        let mut app = App::new(Arc::clone(&q), behovsanalys::i18n::Lang::Sv, mode, &dir.path().join("export").display().to_string());
         app.clock = fixed_clock();
         let mut rt = Runtime::new(Some(dir.path().join("data")), Arc::clone(&q));
         let theme = Theme { color: true };

@@ -34,7 +34,12 @@ fn section_list_follows_the_cursor_in_a_big_questionnaire() {
     let q = questionnaire::load_str("gen.toml", &support::questionnaire(2_000))
         .unwrap()
         .questionnaire;
-    let mut app = App::new(q, "en", SessionMode::Advisor, "/tmp");
+    let mut app = App::new(
+        q,
+        behovsanalys::i18n::Lang::En,
+        SessionMode::Advisor,
+        "/tmp",
+    );
     key(&mut app, KeyCode::Enter);
     key(&mut app, KeyCode::PageDown);
     // Answer and move on through three sections' worth of questions.

@@ -452,3 +452,103 @@ fn delete_erases_quarantined_copies_too() {
     assert_eq!(left.len(), 2, "{left:?}");
     assert!(left.iter().all(|n| n.starts_with("abcd.")));
 }
+
+/// Opening a session that was deleted in the meantime (another window, a
+/// colleague) reports it and leaves no `.lock` behind; a lock released
+/// cleanly removes its file.
+#[test]
+fn locks_leave_no_files_behind() {
+    let (_dir, store) = store();
+    let q = builtin();
+    let mut s = store.create(&q, SessionMode::Advisor);
+    store.save(&mut s, &q).unwrap();
+    let id = s.meta.id.clone();
+    let lock_path = store.lock_path(&id).unwrap();
+    // A clean quit: the lock is dropped and its file is gone.
+    let (_loaded, lock) = store.load_for_edit(&id, &q).unwrap();
+    assert!(lock_path.exists());
+    drop(lock);
+    assert!(
+        !lock_path.exists(),
+        "the .lock stayed after a clean release"
+    );
+    // A row deleted meanwhile: no .lock is recreated.
+    std::fs::remove_file(store.path_of(&id).unwrap()).unwrap();
+    match store.load_for_edit(&id, &q) {
+        Err(StoreError::NotFound(x)) => assert_eq!(x, id),
+        other => panic!("expected NotFound, got {other:?}"),
+    }
+    assert!(
+        !lock_path.exists(),
+        "opening a deleted row recreated its .lock"
+    );
+    let names: Vec<_> = std::fs::read_dir(store.sessions_dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(names.is_empty(), "{names:?}");
+}
+
+/// Consent is recorded by the session: `[consent]` and a log entry with
+/// who gave it and who recorded it, at the time the caller gives; old
+/// entries (`by`) keep reading. The history takes the caller's time too.
+#[test]
+fn consent_and_answers_are_recorded_at_the_callers_time() {
+    let (_dir, store) = store();
+    let store = store.with_clock(|| "2026-03-01T08:00:00Z".to_string());
+    let q = builtin();
+    let mut s = store.create(&q, SessionMode::Advisor);
+    assert_eq!(s.meta.created, "2026-03-01T08:00:00Z");
+    s.set_answer_at(
+        "exporterar",
+        Some(Answer::Choice("ja_ibland".into())),
+        "2026-03-01T09:15:00+01:00",
+    );
+    assert_eq!(
+        s.meta.history.last().unwrap().at,
+        "2026-03-01T09:15:00+01:00"
+    );
+    // An entry as earlier versions wrote it.
+    s.answers.meta.insert(
+        "consent_log".into(),
+        toml::Value::Array(vec![
+            toml::toml! {
+                actor = "almi"
+                given = true
+                at = "2026-02-01T10:00:00Z"
+                by = "Anna Rådgivare"
+            }
+            .into(),
+        ]),
+    );
+    s.record_consent(
+        "ekn",
+        true,
+        "2026-03-01T09:20:00+01:00",
+        Some("Eva Hallberg"),
+        Some("Anna Rådgivare\u{1b}[2J"),
+    );
+    s.record_consent("almi", false, "2026-03-01T09:21:00+01:00", None, Some("  "));
+    assert_eq!(s.answers.consent.get("ekn"), Some(&true));
+    assert_eq!(s.answers.consent.get("almi"), None);
+    store.save(&mut s, &q).unwrap();
+    let (back, _) = store.load(&s.meta.id, &q).unwrap();
+    assert_eq!(back.meta.updated, "2026-03-01T08:00:00Z");
+    let log = back.consent_log();
+    assert_eq!(log.len(), 3);
+    assert_eq!(log[0].actor, "almi");
+    assert_eq!(log[0].recorded_by.as_deref(), Some("Anna Rådgivare"));
+    assert_eq!(log[1].actor, "ekn");
+    assert!(log[1].given);
+    assert_eq!(log[1].at, "2026-03-01T09:20:00+01:00");
+    assert_eq!(log[1].given_by.as_deref(), Some("Eva Hallberg"));
+    assert_eq!(
+        log[1].recorded_by.as_deref(),
+        Some("Anna Rådgivare\u{FFFD}[2J")
+    );
+    assert!(!log[2].given);
+    assert_eq!(log[2].recorded_by, None);
+    let text = std::fs::read_to_string(store.path_of(&s.meta.id).unwrap()).unwrap();
+    assert!(text.contains("given_by = \"Eva Hallberg\""), "{text}");
+    assert!(text.contains("recorded_by = "), "{text}");
+}

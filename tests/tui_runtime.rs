@@ -11,6 +11,7 @@ use std::sync::Arc;
 use behovsanalys::questionnaire::{self, Questionnaire};
 use behovsanalys::session::SessionMode;
 use behovsanalys::tui::app::{App, Clock, Notice, Screen};
+use behovsanalys::tui::keymap::parse_keys;
 use behovsanalys::tui::theme::Theme;
 use behovsanalys::tui::{Msg, OpenError, Runtime, view};
 use ratatui::Terminal;
@@ -23,7 +24,12 @@ fn q() -> Arc<Questionnaire> {
 
 /// An app and its runtime on the data directory `dir`; new sessions get `id`.
 fn wizard(dir: &Path, q: &Arc<Questionnaire>, lang: &str, id: fn() -> String) -> (App, Runtime) {
-    let mut a = App::new(Arc::clone(q), lang, SessionMode::Advisor, "/tmp");
+    let mut a = App::new(
+        Arc::clone(q),
+        behovsanalys::i18n::Lang::from_code(lang).unwrap(),
+        SessionMode::Advisor,
+        "/tmp",
+    );
     a.clock = Clock {
         now: || "2026-11-25T10:42:00Z".to_string(),
         new_id: id,
@@ -32,13 +38,21 @@ fn wizard(dir: &Path, q: &Arc<Questionnaire>, lang: &str, id: fn() -> String) ->
     (a, Runtime::new(Some(dir.to_path_buf()), Arc::clone(q)))
 }
 
-fn key(a: &mut App, rt: &mut Runtime, code: KeyCode) {
-    rt.dispatch(a, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+/// Presses keys written as a string (`"Enter Tab C-c"`), each through the
+/// runtime.
+fn press(a: &mut App, rt: &mut Runtime, keys: &str) {
+    for k in parse_keys(keys).unwrap() {
+        rt.dispatch(a, Msg::Key(k));
+    }
 }
 
-fn keys(a: &mut App, rt: &mut Runtime, text: &str) {
+/// Types text into the focused field.
+fn typ(a: &mut App, rt: &mut Runtime, text: &str) {
     for c in text.chars() {
-        key(a, rt, KeyCode::Char(c));
+        rt.dispatch(
+            a,
+            Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
+        );
     }
 }
 
@@ -51,7 +65,7 @@ fn goto(a: &mut App, rt: &mut Runtime, id: &str) {
         if current(a) == id {
             return;
         }
-        key(a, rt, KeyCode::PageDown);
+        press(a, rt, "PgDn");
     }
     panic!("question {id} not reached");
 }
@@ -72,16 +86,16 @@ const ID_B: fn() -> String = || "20261125-104200-bbbb".to_string();
 
 /// A new visit: company name, an attendee, one answer; saved.
 fn new_visit(a: &mut App, rt: &mut Runtime) {
-    key(a, rt, KeyCode::Enter);
+    press(a, rt, "Enter");
     assert_eq!(a.screen, Screen::Company);
-    keys(a, rt, "Hallbergs Maskinteknik AB");
+    typ(a, rt, "Hallbergs Maskinteknik AB");
     for _ in 0..5 {
-        key(a, rt, KeyCode::Tab);
+        press(a, rt, "Tab");
     }
-    keys(a, rt, "Anna Berg");
-    key(a, rt, KeyCode::PageDown);
+    typ(a, rt, "Anna Berg");
+    press(a, rt, "PgDn");
     goto(a, rt, "exporterar");
-    key(a, rt, KeyCode::Char('1'));
+    press(a, rt, "1");
     rt.flush().unwrap();
 }
 
@@ -98,9 +112,9 @@ fn a_second_wizard_gets_the_lock_message_until_the_first_lets_go() {
     );
 
     let (mut b, mut rtb) = wizard(dir.path(), &q, "en", ID_B);
-    key(&mut b, &mut rtb, KeyCode::Char('2'));
+    press(&mut b, &mut rtb, "2");
     assert_eq!(b.resume_rows().len(), 1);
-    key(&mut b, &mut rtb, KeyCode::Enter);
+    press(&mut b, &mut rtb, "Enter");
     assert_eq!(b.screen, Screen::Resume, "a locked session is not opened");
     assert!(b.session().is_none());
     match &b.notice {
@@ -122,29 +136,28 @@ fn a_second_wizard_gets_the_lock_message_until_the_first_lets_go() {
 
     // The first wizard leaves the session (back to the start screen): the
     // second one can open it now.
-    key(&mut a, &mut rta, KeyCode::Tab);
+    press(&mut a, &mut rta, "Tab");
     for _ in 0..20 {
-        key(&mut a, &mut rta, KeyCode::Up);
+        press(&mut a, &mut rta, "Up");
     }
-    key(&mut a, &mut rta, KeyCode::Enter); // "Company details" in the section list
+    press(&mut a, &mut rta, "Enter"); // "Company details" in the section list
     assert_eq!(a.screen, Screen::Company);
-    key(&mut a, &mut rta, KeyCode::Esc);
+    press(&mut a, &mut rta, "Esc");
     assert_eq!(a.screen, Screen::Start);
     assert!(rta.locked_id().is_none());
-    key(&mut b, &mut rtb, KeyCode::Enter);
+    press(&mut b, &mut rtb, "Enter");
     assert_eq!(b.screen, Screen::Questions);
     assert_eq!(rtb.locked_id(), Some("20261125-104200-aaaa"));
     assert_eq!(current(&b), "exporterar", "resumed where it was left");
 
     // Now the first one is refused, and quitting the second releases it.
-    key(&mut a, &mut rta, KeyCode::Char('2'));
-    key(&mut a, &mut rta, KeyCode::Enter);
+    press(&mut a, &mut rta, "2 Enter");
     assert!(matches!(
         a.notice,
         Some(Notice::OpenFailed(OpenError::Locked { .. }))
     ));
     rtb.finish().unwrap();
-    key(&mut a, &mut rta, KeyCode::Enter);
+    press(&mut a, &mut rta, "Enter");
     assert_eq!(a.screen, Screen::Questions);
 }
 
@@ -154,10 +167,10 @@ fn saves_only_under_the_lock_and_a_new_session_is_locked_before_its_first_save()
     let q = q();
     // Someone else holds the lock of the id the new session will get.
     let (mut other, mut rto) = wizard(dir.path(), &q, "sv", ID_A);
-    key(&mut other, &mut rto, KeyCode::Enter);
+    press(&mut other, &mut rto, "Enter");
     assert_eq!(rto.locked_id(), Some("20261125-104200-aaaa"));
     let (mut a, mut rt) = wizard(dir.path(), &q, "sv", ID_A);
-    key(&mut a, &mut rt, KeyCode::Enter);
+    press(&mut a, &mut rt, "Enter");
     assert_eq!(a.screen, Screen::Start, "the new session is closed again");
     assert!(matches!(
         a.notice,
@@ -199,8 +212,7 @@ current = "exporterar"
 "#;
     std::fs::write(dir.path().join("sessions/20250101-090000-0001.toml"), old).unwrap();
     let (mut a, mut rt) = wizard(dir.path(), &q, "en", ID_A);
-    key(&mut a, &mut rt, KeyCode::Char('2'));
-    key(&mut a, &mut rt, KeyCode::Enter);
+    press(&mut a, &mut rt, "2 Enter");
     assert_eq!(a.screen, Screen::Questions);
     let Some(Notice::Drift(d, version)) = &a.notice else {
         panic!("no drift notice: {:?}", a.notice)
@@ -214,7 +226,7 @@ current = "exporterar"
     assert!(screen.contains("answered with version 2025.9"), "{screen}");
     assert!(screen.contains("borttagen_fraga"), "{screen}");
     // Answer something and save: the orphans are written back.
-    key(&mut a, &mut rt, KeyCode::Char('2'));
+    press(&mut a, &mut rt, "2");
     rt.flush().unwrap();
     let text = session_text(dir.path(), "20250101-090000-0001");
     assert!(text.contains("exporterar = \"ja_ibland\""), "{text}");
@@ -230,12 +242,10 @@ fn consent_is_logged_and_exports_equal_the_export_command() {
     let q = q();
     let (mut a, mut rt) = wizard(dir.path(), &q, "sv", ID_A);
     new_visit(&mut a, &mut rt);
-    key(&mut a, &mut rt, KeyCode::F(8));
+    press(&mut a, &mut rt, "F8");
     assert_eq!(a.screen, Screen::Summary);
     let actor = a.q.actors[a.ranked()[0].actor].id.clone();
-    key(&mut a, &mut rt, KeyCode::Char(' '));
-    key(&mut a, &mut rt, KeyCode::Char(' '));
-    key(&mut a, &mut rt, KeyCode::Char(' '));
+    press(&mut a, &mut rt, "Space Space Space");
     rt.flush().unwrap();
     let text = session_text(dir.path(), "20261125-104200-aaaa");
     let log = format!(
@@ -245,12 +255,12 @@ fn consent_is_logged_and_exports_equal_the_export_command() {
     assert!(text.contains(&format!("{log}false")), "{text}");
 
     // Export into a folder of our own.
-    key(&mut a, &mut rt, KeyCode::Tab);
+    press(&mut a, &mut rt, "Tab");
     for _ in 0..10 {
-        key(&mut a, &mut rt, KeyCode::Backspace);
+        press(&mut a, &mut rt, "Backspace");
     }
     rt.dispatch(&mut a, Msg::Paste(out.path().display().to_string()));
-    key(&mut a, &mut rt, KeyCode::Enter);
+    press(&mut a, &mut rt, "Enter");
     let Some(Notice::Exported(files)) = &a.notice else {
         panic!("no export: {:?}", a.notice)
     };
@@ -318,7 +328,7 @@ fn a_follow_up_shows_what_changed_since_the_last_visit() {
     let q = q();
     let (mut a, mut rt) = wizard(dir.path(), &q, "sv", ID_A);
     new_visit(&mut a, &mut rt);
-    key(&mut a, &mut rt, KeyCode::Char('q'));
+    press(&mut a, &mut rt, "q");
     rt.dispatch(
         &mut a,
         Msg::Key(KeyEvent::new(KeyCode::Char('y'), KeyModifiers::NONE)),
@@ -326,8 +336,7 @@ fn a_follow_up_shows_what_changed_since_the_last_visit() {
     rt.finish().unwrap();
 
     let (mut b, mut rt) = wizard(dir.path(), &q, "sv", ID_B);
-    key(&mut b, &mut rt, KeyCode::Char('2'));
-    key(&mut b, &mut rt, KeyCode::Char('f'));
+    press(&mut b, &mut rt, "2 f");
     assert_eq!(b.screen, Screen::Company);
     assert!(
         matches!(&b.notice, Some(Notice::FollowUp { .. })),
@@ -344,10 +353,9 @@ fn a_follow_up_shows_what_changed_since_the_last_visit() {
     assert!(s.answers.answers.is_empty());
     let id = s.meta.id.clone();
     assert_eq!(rt.locked_id(), Some(id.as_str()));
-    key(&mut b, &mut rt, KeyCode::PageDown);
+    press(&mut b, &mut rt, "PgDn");
     goto(&mut b, &mut rt, "exporterar");
-    key(&mut b, &mut rt, KeyCode::Char('4'));
-    key(&mut b, &mut rt, KeyCode::F(8));
+    press(&mut b, &mut rt, "4 F8");
     let c = b
         .open
         .as_ref()
@@ -368,7 +376,7 @@ fn a_follow_up_shows_what_changed_since_the_last_visit() {
     // The resume list marks it as a follow-up.
     drop(rt);
     let (mut c, mut rt) = wizard(dir.path(), &q, "sv", ID_B);
-    key(&mut c, &mut rt, KeyCode::Char('2'));
+    press(&mut c, &mut rt, "2");
     let screen = draw(&c, 120, 40);
     assert!(
         screen.contains("Hallbergs Maskinteknik AB (uppföljning)"),
@@ -389,7 +397,7 @@ fn a_broken_file_is_set_aside_and_the_list_says_so() {
     .unwrap();
     std::fs::write(sessions.join("20260101-000000-0bd2.toml"), "answers = 3\n").unwrap();
     let (mut a, mut rt) = wizard(dir.path(), &q, "sv", ID_A);
-    key(&mut a, &mut rt, KeyCode::Char('2'));
+    press(&mut a, &mut rt, "2");
     let Some(Ok(l)) = &a.resume.list else {
         panic!("{:?}", a.resume.list)
     };
@@ -408,6 +416,6 @@ fn a_broken_file_is_set_aside_and_the_list_says_so() {
     // An empty data directory lists nothing (and is not created by it).
     let empty = tempfile::tempdir().unwrap();
     let (mut b, mut rt) = wizard(&empty.path().join("new"), &q, "sv", ID_A);
-    key(&mut b, &mut rt, KeyCode::Char('2'));
+    press(&mut b, &mut rt, "2");
     assert!(matches!(&b.resume.list, Some(Ok(l)) if l.sessions.is_empty()));
 }

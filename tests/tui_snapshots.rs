@@ -11,7 +11,6 @@ use behovsanalys::tui::theme::Theme;
 use behovsanalys::tui::{Msg, OpenError, OpenKind, Opened, Previous, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::KeyCode;
 use tui_support::*;
 
 fn draw(app: &App, w: u16, h: u16) -> String {
@@ -33,23 +32,13 @@ fn profile(app: &mut App, name: &str) {
     app.notice = None;
 }
 
-fn goto(app: &mut App, id: &str) {
-    for _ in 0..200 {
-        if current_id(app) == id {
-            return;
-        }
-        press(app, KeyCode::PageDown);
-    }
-    panic!("question {id} not reached");
-}
-
 type Build = fn(&mut App);
 
 const STATES: &[(&str, SessionMode, Build)] = &[
     ("start", SessionMode::Advisor, |_| {}),
     ("start_self", SessionMode::SelfAssessment, |_| {}),
     ("resume_list", SessionMode::Advisor, |a| {
-        press(a, KeyCode::Char('2'));
+        press(a, "2");
         let row = |id: &str, company: Option<&str>, answered, previous: Option<&str>| Summary {
             id: id.into(),
             company: company.map(String::from),
@@ -112,78 +101,73 @@ const STATES: &[(&str, SessionMode, Build)] = &[
         );
     }),
     ("open_file", SessionMode::Advisor, |a| {
-        press(a, KeyCode::Char('3'));
+        press(a, "3");
         typ(a, "självskattning-exempel-ab.toml");
     }),
     ("company_form", SessionMode::Advisor, |a| {
-        press(a, KeyCode::Enter);
+        press(a, "Enter");
         typ(a, "Exempel AB");
-        press(a, KeyCode::Tab);
+        press(a, "Tab");
         typ(a, "556036-0794");
-        press(a, KeyCode::Tab);
+        press(a, "Tab");
         typ(a, "Växjö");
-        press(a, KeyCode::Tab);
+        press(a, "Tab");
         typ(a, "25.62");
-        press(a, KeyCode::Tab);
+        press(a, "Tab");
         typ(a, "24");
-        press(a, KeyCode::Tab);
+        press(a, "Tab");
         typ(a, "Anna Andersson");
-        press(a, KeyCode::Tab);
+        press(a, "Tab");
         typ(a, "Almi Företagspartner");
     }),
     ("question_number", SessionMode::Advisor, |a| {
         to_questions(a);
         typ(a, "2x");
-        press(a, KeyCode::Enter);
+        press(a, "Enter");
     }),
     ("question_single", SessionMode::Advisor, |a| {
         profile(a, "maskin_tyskland");
-        press(a, KeyCode::PageDown);
+        press(a, "PgDn");
         goto(a, "exporterar");
-        press(a, KeyCode::Down);
+        press(a, "Down");
     }),
     ("question_multi_needs", SessionMode::Advisor, |a| {
         profile(a, "maskin_tyskland");
-        press(a, KeyCode::PageDown);
+        press(a, "PgDn");
         goto(a, "marknader");
-        press(a, KeyCode::Char('b'));
+        press(a, "b");
     }),
     ("question_scale_compact", SessionMode::Advisor, |a| {
         profile(a, "maskin_tyskland");
-        press(a, KeyCode::PageDown);
+        press(a, "PgDn");
         goto(a, "ledningens_engagemang");
-        press(a, KeyCode::Char('c'));
+        press(a, "c");
     }),
     ("question_help", SessionMode::Advisor, |a| {
         to_questions(a);
-        press(a, KeyCode::Enter);
-        press(a, KeyCode::Char('?'));
+        press(a, "Enter ?");
     }),
     ("question_note", SessionMode::Advisor, |a| {
         to_questions(a);
-        press(a, KeyCode::Enter);
-        press(a, KeyCode::Char('n'));
+        press(a, "Enter n");
         typ(a, "Omsättningen växer snabbt");
     }),
     ("sections_focus", SessionMode::Advisor, |a| {
         to_questions(a);
-        press(a, KeyCode::Tab);
-        press(a, KeyCode::Down);
+        press(a, "Tab Down");
     }),
     ("save_error_and_quit", SessionMode::Advisor, |a| {
         to_questions(a);
-        press(a, KeyCode::Enter);
+        press(a, "Enter");
         update(
             a,
             Msg::SaveFailed("cannot save /data/sessions/x.toml: No space left on device".into()),
         );
-        press(a, KeyCode::Char('q'));
+        press(a, "q");
     }),
     ("summary", SessionMode::Advisor, |a| {
         profile(a, "maskin_tyskland");
-        press(a, KeyCode::PageDown);
-        press(a, KeyCode::F(8));
-        press(a, KeyCode::Char(' '));
+        press(a, "PgDn F8 Space");
         update(
             a,
             Msg::Exported(Ok(vec![
@@ -218,7 +202,7 @@ const STATES: &[(&str, SessionMode, Build)] = &[
                 }),
             }))),
         );
-        press(a, KeyCode::F(8));
+        press(a, "F8");
     }),
     ("question_drift", SessionMode::Advisor, |a| {
         let mut file = behovsanalys::answers::AnswersFile::new(&a.q);
@@ -249,8 +233,7 @@ const STATES: &[(&str, SessionMode, Build)] = &[
     }),
     ("summary_self", SessionMode::SelfAssessment, |a| {
         to_questions(a);
-        press(a, KeyCode::F(8));
-        press(a, KeyCode::Tab);
+        press(a, "F8 Tab");
     }),
 ];
 
@@ -280,8 +263,7 @@ fn too_small() {
 fn wide_screens_use_the_space() {
     let mut a = app("sv", SessionMode::Advisor);
     profile(&mut a, "maskin_tyskland");
-    press(&mut a, KeyCode::PageDown);
-    press(&mut a, KeyCode::F(7));
+    press(&mut a, "PgDn F7");
     let screen = draw(&a, 200, 50);
     // Sections, question and the needs panel side by side.
     let line = screen

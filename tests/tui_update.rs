@@ -3,10 +3,14 @@
 mod tui_support;
 
 use behovsanalys::answers::{Answer, AnswersFile};
+use behovsanalys::i18n::Lang;
 use behovsanalys::session::SessionMode;
+use behovsanalys::tui::App;
 use behovsanalys::tui::app::{Focus, InputError, Notice, Popup, Screen};
+use behovsanalys::tui::keymap::{Action, Key, Keymap};
 use behovsanalys::tui::{Effect, Msg, OpenError, OpenKind, OpenRequest, update};
-use ratatui::crossterm::event::KeyCode;
+use behovsanalys::tui::{popups, screens};
+use ratatui::crossterm::event::KeyEvent;
 use tui_support::*;
 
 fn answer<'a>(app: &'a behovsanalys::tui::App, id: &str) -> Option<&'a Answer> {
@@ -17,28 +21,16 @@ fn saves(fx: &[Effect]) -> usize {
     fx.iter().filter(|e| matches!(e, Effect::Save(_))).count()
 }
 
-/// Moves to question `id` through the section list's order (test helper:
-/// sets the cursor the way a jump would).
-fn goto(app: &mut behovsanalys::tui::App, id: &str) {
-    for _ in 0..200 {
-        if current_id(app) == id {
-            return;
-        }
-        press(app, KeyCode::PageDown);
-    }
-    panic!("question {id} not reached");
-}
-
 #[test]
 fn start_new_then_company_form_then_first_question() {
     let mut a = app("sv", SessionMode::Advisor);
     assert_eq!(a.screen, Screen::Start);
-    press(&mut a, KeyCode::Enter);
+    press(&mut a, "Enter");
     assert_eq!(a.screen, Screen::Company);
     let s = a.session().unwrap();
     assert_eq!(s.meta.id, "20260115-090000-abcd");
     assert_eq!(s.meta.created, "2026-01-15T09:00:00Z");
-    press(&mut a, KeyCode::PageDown);
+    press(&mut a, "PgDn");
     assert_eq!(a.screen, Screen::Questions);
     assert_eq!(current_id(&a), "anstallda");
 }
@@ -49,13 +41,13 @@ fn number_keys_enter_and_typed_numbers() {
     to_questions(&mut a);
     let fx = typ(&mut a, "24");
     assert_eq!(saves(&fx), 0, "typing alone does not save");
-    let fx = press(&mut a, KeyCode::Enter);
+    let fx = press(&mut a, "Enter");
     assert!(saves(&fx) >= 1);
     assert_eq!(answer(&a, "anstallda"), Some(&Answer::Number(24.0)));
     // The question also fills the company's employees, once.
     assert_eq!(a.session().unwrap().answers.company.employees, Some(24));
     assert_eq!(current_id(&a), "omsattning");
-    press(&mut a, KeyCode::Char('3'));
+    press(&mut a, "3");
     assert_eq!(
         answer(&a, "omsattning"),
         Some(&Answer::Choice("10m_50m".into()))
@@ -65,18 +57,14 @@ fn number_keys_enter_and_typed_numbers() {
         "omsattning",
         "a number key chooses, Enter moves on"
     );
-    press(&mut a, KeyCode::Enter);
+    press(&mut a, "Enter");
     assert_eq!(
         answer(&a, "omsattning"),
         Some(&Answer::Choice("10m_50m".into()))
     );
     assert_eq!(current_id(&a), "foretagets_alder");
     // Arrows (and j/k) move, Enter chooses and moves on.
-    press(&mut a, KeyCode::Down);
-    press(&mut a, KeyCode::Char('j'));
-    press(&mut a, KeyCode::Char('k'));
-    press(&mut a, KeyCode::Down);
-    press(&mut a, KeyCode::Enter);
+    press(&mut a, "Down j k Down Enter");
     assert_eq!(
         answer(&a, "foretagets_alder"),
         Some(&Answer::Choice("over_5".into()))
@@ -96,17 +84,17 @@ fn bad_numbers_are_refused_with_a_message() {
     let mut a = app("en", SessionMode::Advisor);
     to_questions(&mut a);
     typ(&mut a, "abc");
-    press(&mut a, KeyCode::Enter);
+    press(&mut a, "Enter");
     assert_eq!(a.qs.input_error, Some(InputError::NotANumber));
     assert_eq!(current_id(&a), "anstallda");
     assert_eq!(answer(&a, "anstallda"), None);
-    ctrl(&mut a, 'u');
+    press(&mut a, "C-u");
     typ(&mut a, "-5");
-    press(&mut a, KeyCode::Enter);
+    press(&mut a, "Enter");
     assert_eq!(a.qs.input_error, Some(InputError::OutOfRange));
-    ctrl(&mut a, 'u');
+    press(&mut a, "C-u");
     typ(&mut a, "1 200,5");
-    press(&mut a, KeyCode::Enter);
+    press(&mut a, "Enter");
     assert_eq!(answer(&a, "anstallda"), Some(&Answer::Number(1200.5)));
     assert_eq!(current_id(&a), "omsattning");
 }
@@ -119,7 +107,7 @@ fn show_if_hides_and_reveals_live() {
     let exportandel = a.q.question("exportandel").unwrap();
     let (_, total_before) = a.progress();
     assert!(!a.shown(exportandel), "unanswered: hidden");
-    press(&mut a, KeyCode::Char('4')); // nej
+    press(&mut a, "4"); // nej
     let (_, total_nej) = a.progress();
     assert!(
         total_nej < total_before,
@@ -128,17 +116,17 @@ fn show_if_hides_and_reveals_live() {
     assert!(!a.shown(exportandel));
     let strategi = a.q.question("exportplan").unwrap();
     assert!(!a.shown(strategi));
-    press(&mut a, KeyCode::Char('1')); // ja_regelbundet
+    press(&mut a, "1"); // ja_regelbundet
     assert!(a.shown(exportandel));
     assert!(a.shown(strategi));
-    press(&mut a, KeyCode::Enter);
+    press(&mut a, "Enter");
     assert_eq!(current_id(&a), "exportandel");
     // Back and forward.
-    press(&mut a, KeyCode::Esc);
+    press(&mut a, "Esc");
     assert_eq!(current_id(&a), "exporterar");
-    press(&mut a, KeyCode::PageDown);
+    press(&mut a, "PgDn");
     assert_eq!(current_id(&a), "exportandel");
-    press(&mut a, KeyCode::PageUp);
+    press(&mut a, "PgUp");
     assert_eq!(current_id(&a), "exporterar");
 }
 
@@ -146,9 +134,9 @@ fn show_if_hides_and_reveals_live() {
 fn back_from_the_first_question_goes_to_the_company_form() {
     let mut a = app("sv", SessionMode::Advisor);
     to_questions(&mut a);
-    press(&mut a, KeyCode::Esc);
+    press(&mut a, "Esc");
     assert_eq!(a.screen, Screen::Company);
-    press(&mut a, KeyCode::Esc);
+    press(&mut a, "Esc");
     assert_eq!(a.screen, Screen::Start);
 }
 
@@ -157,29 +145,28 @@ fn unknown_and_not_applicable_only_where_allowed() {
     let mut a = app("sv", SessionMode::Advisor);
     to_questions(&mut a);
     goto(&mut a, "omsattning");
-    press(&mut a, KeyCode::Char('v'));
+    press(&mut a, "v");
     assert_eq!(answer(&a, "omsattning"), Some(&Answer::Unknown));
     // Enter keeps "vet ej" (the cursor was not moved) and moves on.
-    press(&mut a, KeyCode::Enter);
+    press(&mut a, "Enter");
     assert_eq!(answer(&a, "omsattning"), Some(&Answer::Unknown));
-    press(&mut a, KeyCode::Esc);
-    press(&mut a, KeyCode::Char('v'));
+    press(&mut a, "Esc v");
     assert_eq!(answer(&a, "omsattning"), None, "v again clears");
-    press(&mut a, KeyCode::Char('e'));
+    press(&mut a, "e");
     assert_eq!(
         answer(&a, "omsattning"),
         None,
         "ej relevant not allowed here"
     );
     goto(&mut a, "exporterar");
-    press(&mut a, KeyCode::Char('v'));
+    press(&mut a, "v");
     assert_eq!(answer(&a, "exporterar"), None, "exporterar has no vet ej");
-    press(&mut a, KeyCode::Char('1'));
+    press(&mut a, "1");
     goto(&mut a, "varumarke");
-    press(&mut a, KeyCode::Char('e'));
+    press(&mut a, "e");
     assert_eq!(answer(&a, "varumarke"), Some(&Answer::NotApplicable));
     // Delete clears.
-    press(&mut a, KeyCode::Delete);
+    press(&mut a, "Del");
     assert_eq!(answer(&a, "varumarke"), None);
 }
 
@@ -191,7 +178,7 @@ fn typed_questions_take_unknown_by_function_key_and_letters_as_text() {
     typ(&mut a, "vq");
     assert_eq!(a.popup, Popup::None);
     assert_eq!(a.qs.input.text(), "vq");
-    press(&mut a, KeyCode::F(5));
+    press(&mut a, "F5");
     assert_eq!(answer(&a, "anstallda"), Some(&Answer::Unknown));
     assert_eq!(a.qs.input.text(), "");
 }
@@ -201,10 +188,9 @@ fn multi_choice_ticks_with_space_and_digits() {
     let mut a = app("sv", SessionMode::Advisor);
     to_questions(&mut a);
     goto(&mut a, "exporterar");
-    press(&mut a, KeyCode::Char('2'));
+    press(&mut a, "2");
     goto(&mut a, "exporthinder");
-    press(&mut a, KeyCode::Char(' '));
-    press(&mut a, KeyCode::Char('3'));
+    press(&mut a, "Space 3");
     assert_eq!(
         answer(&a, "exporthinder"),
         Some(&Answer::Choices(vec![
@@ -212,30 +198,28 @@ fn multi_choice_ticks_with_space_and_digits() {
             "betalningsrisk".into()
         ]))
     );
-    press(&mut a, KeyCode::Char('1'));
-    press(&mut a, KeyCode::Char('3'));
+    press(&mut a, "1 3");
     assert_eq!(answer(&a, "exporthinder"), None, "unticking all clears");
 }
 
 #[test]
 fn q_quits_with_confirmation_but_is_typeable_in_fields() {
     let mut a = app("sv", SessionMode::Advisor);
-    press(&mut a, KeyCode::Enter);
+    press(&mut a, "Enter");
     typ(&mut a, "q AB");
     assert_eq!(a.popup, Popup::None);
     assert_eq!(
         a.session().unwrap().answers.company.name.as_deref(),
         Some("q AB")
     );
-    press(&mut a, KeyCode::PageDown);
-    press(&mut a, KeyCode::Enter); // skip the number question
-    press(&mut a, KeyCode::Char('q'));
+    press(&mut a, "PgDn Enter"); // skip the number question
+    press(&mut a, "q");
     assert_eq!(a.popup, Popup::ConfirmQuit);
-    press(&mut a, KeyCode::Char('n'));
+    press(&mut a, "n");
     assert_eq!(a.popup, Popup::None);
     assert!(!a.quit);
-    ctrl(&mut a, 'c');
-    let fx = press(&mut a, KeyCode::Char('y'));
+    press(&mut a, "C-c");
+    let fx = press(&mut a, "y");
     assert!(a.quit);
     assert!(fx.iter().any(|e| matches!(e, Effect::Quit)));
 }
@@ -243,33 +227,33 @@ fn q_quits_with_confirmation_but_is_typeable_in_fields() {
 #[test]
 fn key_releases_are_ignored() {
     let mut a = app("sv", SessionMode::Advisor);
-    release(&mut a, KeyCode::Enter);
+    release(&mut a, ratatui::crossterm::event::KeyCode::Enter);
     assert_eq!(a.screen, Screen::Start);
 }
 
 #[test]
 fn company_form_validates_and_syncs_employees() {
     let mut a = app("sv", SessionMode::Advisor);
-    press(&mut a, KeyCode::Enter);
+    press(&mut a, "Enter");
     typ(&mut a, "Exempel AB");
-    press(&mut a, KeyCode::Tab);
+    press(&mut a, "Tab");
     typ(&mut a, "556036-0794"); // bad check digit
     let c = &a.session().unwrap().answers.company;
     assert_eq!(c.org_number, None, "invalid numbers are not saved");
-    press(&mut a, KeyCode::Backspace);
+    press(&mut a, "Backspace");
     typ(&mut a, "3");
     let c = &a.session().unwrap().answers.company;
     assert_eq!(c.org_number.as_deref(), Some("556036-0793"));
-    press(&mut a, KeyCode::Tab);
+    press(&mut a, "Tab");
     typ(&mut a, "Växjö");
-    press(&mut a, KeyCode::Tab);
+    press(&mut a, "Tab");
     typ(&mut a, "25.62");
-    press(&mut a, KeyCode::Tab);
+    press(&mut a, "Tab");
     typ(&mut a, "24");
     // Attendees: a new empty row appears as soon as one is filled in.
-    press(&mut a, KeyCode::Tab);
+    press(&mut a, "Tab");
     typ(&mut a, "Anna");
-    press(&mut a, KeyCode::Tab);
+    press(&mut a, "Tab");
     typ(&mut a, "Almi");
     assert_eq!(a.company.attendees.len(), 2);
     let s = a.session().unwrap();
@@ -279,7 +263,7 @@ fn company_form_validates_and_syncs_employees() {
     assert_eq!(s.meta.attendees[0].organisation, "Almi");
     // The questionnaire's own employees question was filled in too.
     assert_eq!(answer(&a, "anstallda"), Some(&Answer::Number(24.0)));
-    press(&mut a, KeyCode::PageDown);
+    press(&mut a, "PgDn");
     assert_eq!(a.qs.input.text(), "24");
 }
 
@@ -289,14 +273,14 @@ fn self_assessment_hides_advisor_questions_and_private_notes() {
     let advisor_only = a.q.question("ledningens_engagemang").unwrap();
     to_questions(&mut a);
     goto(&mut a, "exporterar");
-    press(&mut a, KeyCode::Char('1'));
+    press(&mut a, "1");
     assert!(!a.shown(advisor_only));
-    press(&mut a, KeyCode::Char('p'));
+    press(&mut a, "p");
     assert_eq!(a.popup, Popup::None);
-    press(&mut a, KeyCode::Char('n'));
+    press(&mut a, "n");
     assert!(matches!(a.popup, Popup::Note(..)));
     typ(&mut a, "Vi säljer redan i Norge");
-    press(&mut a, KeyCode::Enter);
+    press(&mut a, "Enter");
     assert_eq!(
         a.session()
             .unwrap()
@@ -309,11 +293,11 @@ fn self_assessment_hides_advisor_questions_and_private_notes() {
     let mut b = app("sv", SessionMode::Advisor);
     to_questions(&mut b);
     goto(&mut b, "exporterar");
-    press(&mut b, KeyCode::Char('1'));
+    press(&mut b, "1");
     assert!(b.shown(advisor_only));
-    press(&mut b, KeyCode::Char('p'));
+    press(&mut b, "p");
     typ(&mut b, "privat");
-    press(&mut b, KeyCode::Enter);
+    press(&mut b, "Enter");
     assert_eq!(
         b.session()
             .unwrap()
@@ -329,17 +313,13 @@ fn self_assessment_hides_advisor_questions_and_private_notes() {
 fn section_list_jumps() {
     let mut a = app("sv", SessionMode::Advisor);
     to_questions(&mut a);
-    press(&mut a, KeyCode::Tab);
+    press(&mut a, "Tab");
     assert_eq!(a.qs.focus, Focus::Sections);
-    press(&mut a, KeyCode::Down);
-    press(&mut a, KeyCode::Enter);
+    press(&mut a, "Down Enter");
     assert_eq!(current_id(&a), "exporterar");
     assert_eq!(a.qs.focus, Focus::Question);
     // Hidden sections cannot be entered.
-    press(&mut a, KeyCode::Char('4'));
-    press(&mut a, KeyCode::Tab);
-    press(&mut a, KeyCode::Down);
-    press(&mut a, KeyCode::Enter);
+    press(&mut a, "4 Tab Down Enter");
     assert_eq!(current_id(&a), "exporterar");
 }
 
@@ -348,26 +328,25 @@ fn summary_consent_and_export() {
     let mut a = app("sv", SessionMode::Advisor);
     to_questions(&mut a);
     goto(&mut a, "exporterar");
-    press(&mut a, KeyCode::Char('1'));
-    press(&mut a, KeyCode::Char('s'));
+    press(&mut a, "1 s");
     assert_eq!(a.screen, Screen::Summary);
     let first = a.q.actors[a.ranked()[0].actor].id.clone();
-    press(&mut a, KeyCode::Char(' '));
+    press(&mut a, "Space");
     assert_eq!(
         a.session().unwrap().answers.consent.get(&first),
         Some(&true)
     );
-    let fx = press(&mut a, KeyCode::Char('x'));
+    let fx = press(&mut a, "x");
     let Some(Effect::Export(job)) = fx.first() else {
         panic!("no export: {fx:?}")
     };
     assert_eq!(job.actors, vec![first.clone()]);
     assert_eq!(job.dir.to_str(), Some("/tmp/export"));
-    press(&mut a, KeyCode::Char(' '));
+    press(&mut a, "Space");
     assert_eq!(a.session().unwrap().answers.consent.get(&first), None);
     update(&mut a, Msg::Exported(Ok(vec!["/tmp/export/x.html".into()])));
     assert!(a.notice.is_some());
-    press(&mut a, KeyCode::Esc);
+    press(&mut a, "Esc");
     assert_eq!(a.screen, Screen::Questions);
 }
 
@@ -379,10 +358,10 @@ fn import_of_a_self_assessment_becomes_an_advisor_session() {
     file.answers
         .insert("exporterar".into(), Answer::Choice("ja_ibland".into()));
     file.notes.insert("exporterar".into(), "Norge".into());
-    press(&mut a, KeyCode::Char('3'));
+    press(&mut a, "3");
     assert_eq!(a.screen, Screen::OpenFile);
     typ(&mut a, "/x/självskattning.toml");
-    let fx = press(&mut a, KeyCode::Enter);
+    let fx = press(&mut a, "Enter");
     assert!(
         matches!(fx.first(), Some(Effect::Open(OpenRequest::Import(p))) if p.ends_with("självskattning.toml")),
         "{fx:?}"
@@ -403,9 +382,9 @@ fn import_of_a_self_assessment_becomes_an_advisor_session() {
     );
     // A file that cannot be read is reported on the same screen.
     let mut b = app("sv", SessionMode::Advisor);
-    press(&mut b, KeyCode::Char('3'));
+    press(&mut b, "3");
     typ(&mut b, "x.toml");
-    press(&mut b, KeyCode::Enter);
+    press(&mut b, "Enter");
     update(
         &mut b,
         Msg::Opened(Err(OpenError::Failed("x.toml:1:1: error".into()))),
@@ -420,13 +399,12 @@ fn resume_returns_to_the_saved_question() {
     let mut a = app("sv", SessionMode::Advisor);
     to_questions(&mut a);
     goto(&mut a, "exporterar");
-    press(&mut a, KeyCode::Char('1'));
-    press(&mut a, KeyCode::Enter);
+    press(&mut a, "1 Enter");
     let saved = a.session().cloned().unwrap();
     assert_eq!(saved.meta.current.as_deref(), Some("exportandel"));
 
     let mut b = app("sv", SessionMode::Advisor);
-    let fx = press(&mut b, KeyCode::Char('2'));
+    let fx = press(&mut b, "2");
     assert!(matches!(fx.first(), Some(Effect::LoadSessionList)));
     assert_eq!(b.screen, Screen::Resume);
     let listing = behovsanalys::session::Listing {
@@ -435,7 +413,7 @@ fn resume_returns_to_the_saved_question() {
     };
     update(&mut b, Msg::SessionsListed(Ok(listing)));
     // Enter asks the runtime to lock and load the session; nothing opens yet.
-    let fx = press(&mut b, KeyCode::Enter);
+    let fx = press(&mut b, "Enter");
     assert!(
         matches!(fx.as_slice(), [Effect::Open(OpenRequest::Resume(id))] if *id == saved.meta.id),
         "{fx:?}"
@@ -471,13 +449,13 @@ fn summary(id: &str) -> behovsanalys::session::Summary {
 #[test]
 fn a_locked_session_is_not_opened_and_the_holder_is_named() {
     let mut a = app("en", SessionMode::Advisor);
-    press(&mut a, KeyCode::Char('2'));
+    press(&mut a, "2");
     let listing = behovsanalys::session::Listing {
         sessions: vec![summary("s1")],
         ..Default::default()
     };
     update(&mut a, Msg::SessionsListed(Ok(listing)));
-    press(&mut a, KeyCode::Enter);
+    press(&mut a, "Enter");
     update(
         &mut a,
         Msg::Opened(Err(OpenError::Locked {
@@ -492,7 +470,7 @@ fn a_locked_session_is_not_opened_and_the_holder_is_named() {
     );
     // A new session whose lock cannot be taken is closed again.
     let mut b = app("en", SessionMode::Advisor);
-    let fx = press(&mut b, KeyCode::Enter);
+    let fx = press(&mut b, "Enter");
     assert!(matches!(fx.as_slice(), [Effect::Lock(id)] if id == "20260115-090000-abcd"));
     assert_eq!(b.screen, Screen::Company);
     update(
@@ -507,9 +485,9 @@ fn a_locked_session_is_not_opened_and_the_holder_is_named() {
 #[test]
 fn leaving_a_session_releases_it() {
     let mut a = app("sv", SessionMode::Advisor);
-    press(&mut a, KeyCode::Enter);
+    press(&mut a, "Enter");
     assert_eq!(a.screen, Screen::Company);
-    let fx = press(&mut a, KeyCode::Esc);
+    let fx = press(&mut a, "Esc");
     assert!(matches!(fx.as_slice(), [Effect::Close]), "{fx:?}");
     assert_eq!(a.screen, Screen::Start);
     assert!(a.session().is_none());
@@ -518,21 +496,21 @@ fn leaving_a_session_releases_it() {
 #[test]
 fn follow_up_from_the_resume_list() {
     let mut a = app("sv", SessionMode::Advisor);
-    press(&mut a, KeyCode::Char('2'));
+    press(&mut a, "2");
     let listing = behovsanalys::session::Listing {
         sessions: vec![summary("s1"), summary("s2")],
         ..Default::default()
     };
     update(&mut a, Msg::SessionsListed(Ok(listing)));
-    press(&mut a, KeyCode::Down);
-    let fx = press(&mut a, KeyCode::Char('f'));
+    press(&mut a, "Down");
+    let fx = press(&mut a, "f");
     assert!(
         matches!(fx.as_slice(), [Effect::Open(OpenRequest::FollowUp(id))] if id == "s2"),
         "{fx:?}"
     );
     // Not in a self-assessment.
     let mut b = app("sv", SessionMode::SelfAssessment);
-    press(&mut b, KeyCode::Char('2'));
+    press(&mut b, "2");
     let mut row = summary("s1");
     row.mode = SessionMode::SelfAssessment;
     let listing = behovsanalys::session::Listing {
@@ -545,7 +523,7 @@ fn follow_up_from_the_resume_list() {
         1,
         "self mode lists only self-assessments"
     );
-    assert!(press(&mut b, KeyCode::Char('f')).is_empty());
+    assert!(press(&mut b, "f").is_empty());
 }
 
 #[test]
@@ -560,12 +538,12 @@ fn save_failures_show_a_banner_until_saved_again() {
 #[test]
 fn language_switches_anywhere() {
     let mut a = app("sv", SessionMode::Advisor);
-    press(&mut a, KeyCode::F(2));
-    assert_eq!(a.lang, "en");
-    press(&mut a, KeyCode::Enter);
+    press(&mut a, "F2");
+    assert_eq!(a.lang, Lang::En);
+    press(&mut a, "Enter");
     typ(&mut a, "AB");
-    press(&mut a, KeyCode::F(2));
-    assert_eq!(a.lang, "sv");
+    press(&mut a, "F2");
+    assert_eq!(a.lang, Lang::Sv);
     assert_eq!(a.company.field(behovsanalys::tui::app::Field::Name), "AB");
 }
 
@@ -582,11 +560,11 @@ fn consent_is_logged_with_who_and_when() {
     // Self-assessment: the company itself.
     let mut a = app("sv", SessionMode::SelfAssessment);
     to_questions(&mut a);
-    press(&mut a, KeyCode::F(8));
+    press(&mut a, "F8");
     let actor = a.q.actors[a.ranked()[0].actor].id.clone();
-    let fx = press(&mut a, KeyCode::Char(' '));
+    let fx = press(&mut a, "Space");
     assert_eq!(saves(&fx), 1);
-    press(&mut a, KeyCode::Char(' '));
+    press(&mut a, "Space");
     let log = consent_log(&a);
     assert_eq!(log.len(), 2);
     assert!(log[0].contains(&format!("actor = \"{actor}\"")), "{log:?}");
@@ -596,8 +574,144 @@ fn consent_is_logged_with_who_and_when() {
     // A visit without attendees: when, but not by whom.
     let mut b = app("en", SessionMode::Advisor);
     to_questions(&mut b);
-    press(&mut b, KeyCode::F(8));
-    press(&mut b, KeyCode::Char(' '));
+    press(&mut b, "F8 Space");
     let log = consent_log(&b);
     assert!(!log[0].contains("by ="), "{log:?}");
+}
+
+/// A key event for a keymap key (a digit key is `1`).
+fn event_of(k: Key) -> Option<KeyEvent> {
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    Some(match k {
+        Key::Code(code) => KeyEvent::new(code, KeyModifiers::NONE),
+        Key::Ctrl(c) => KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL),
+        Key::Digit => KeyEvent::new(KeyCode::Char('1'), KeyModifiers::NONE),
+        Key::Any => return None,
+    })
+}
+
+/// The keymap in force: the popup's, else the screen's.
+fn keymap_now(a: &App) -> &'static Keymap {
+    popups::keymap(&a.popup).unwrap_or_else(|| screens::keymap(a.screen))
+}
+
+/// Every binding that shows a hint is reached by the key its hint names:
+/// no earlier row shadows it, and a text field does not swallow it.
+fn check_hints_reach_their_actions(a: &App, what: &str) {
+    let map = keymap_now(a);
+    let in_field = (map.in_field)(a);
+    let mut hinted = 0;
+    for b in map
+        .bindings
+        .iter()
+        .filter(|b| b.hint.is_some() && (b.when)(a))
+    {
+        let Some(k) = b.keys.iter().copied().find(|k| !in_field || k.in_fields()) else {
+            continue;
+        };
+        let Some(ev) = event_of(k) else { continue };
+        let got = map.action(a, &ev);
+        let want = match b.action {
+            Action::Digit(_) => Action::Digit(1),
+            x => x,
+        };
+        assert_eq!(got, Some(want), "{what}: {k:?}");
+        hinted += 1;
+    }
+    assert!(hinted > 0, "{what}: no hints");
+    // The footer says as much.
+    let words = behovsanalys::i18n::tui::words(a.lang);
+    assert!(!map.hints(a, words).is_empty(), "{what}");
+}
+
+#[test]
+fn footer_hints_come_from_the_keymap_and_name_working_keys() {
+    let mut a = app("sv", SessionMode::Advisor);
+    check_hints_reach_their_actions(&a, "start");
+    press(&mut a, "2");
+    check_hints_reach_their_actions(&a, "resume");
+    press(&mut a, "Esc 3");
+    check_hints_reach_their_actions(&a, "open file");
+    press(&mut a, "Esc 1");
+    check_hints_reach_their_actions(&a, "company field");
+    press(&mut a, "BackTab");
+    assert!(a.company.on_button());
+    check_hints_reach_their_actions(&a, "company button");
+    press(&mut a, "Enter");
+    check_hints_reach_their_actions(&a, "number question");
+    press(&mut a, "Enter");
+    check_hints_reach_their_actions(&a, "single choice");
+    goto(&mut a, "exporterar");
+    press(&mut a, "1");
+    goto(&mut a, "exporthinder");
+    check_hints_reach_their_actions(&a, "multi choice");
+    goto(&mut a, "ledningens_engagemang");
+    check_hints_reach_their_actions(&a, "scale");
+    press(&mut a, "Tab");
+    check_hints_reach_their_actions(&a, "sections");
+    press(&mut a, "Esc n");
+    check_hints_reach_their_actions(&a, "note");
+    press(&mut a, "Esc ?");
+    check_hints_reach_their_actions(&a, "help");
+    press(&mut a, "Esc s");
+    check_hints_reach_their_actions(&a, "summary");
+    press(&mut a, "Tab");
+    check_hints_reach_their_actions(&a, "export folder");
+    press(&mut a, "C-c");
+    check_hints_reach_their_actions(&a, "quit?");
+}
+
+#[test]
+fn a_hint_names_the_key_that_works_in_the_field() {
+    let hints = |a: &App| {
+        let words = behovsanalys::i18n::tui::words(a.lang);
+        keymap_now(a).hints(a, words).join("  ")
+    };
+    let mut a = app("sv", SessionMode::Advisor);
+    to_questions(&mut a);
+    // A number question: letters are typed, so the F-keys are named.
+    let typed = hints(&a);
+    assert!(
+        typed.contains("F5 vet ej") && typed.contains("Ctrl-C avsluta"),
+        "{typed}"
+    );
+    assert!(
+        !typed.contains("v vet ej") && !typed.contains("Del rensa"),
+        "{typed}"
+    );
+    press(&mut a, "Enter");
+    let choice = hints(&a);
+    assert!(
+        choice.contains("v vet ej") && choice.contains("q avsluta"),
+        "{choice}"
+    );
+    assert!(
+        choice.contains("↑↓ flytta") && choice.contains("1–9 välj"),
+        "{choice}"
+    );
+    // In English the same keys.
+    press(&mut a, "F2");
+    assert!(hints(&a).contains("v don't know"), "{}", hints(&a));
+}
+
+#[test]
+fn help_lists_the_keys_of_the_screen_and_scrolls() {
+    let mut a = app("en", SessionMode::Advisor);
+    press(&mut a, "?");
+    assert_eq!(a.popup, Popup::Help { scroll: 0 });
+    let words = behovsanalys::i18n::tui::words(a.lang);
+    let help = screens::keymap(a.screen).help(&a, words);
+    assert!(help.iter().any(|h| h.keys == "q, Esc, Ctrl-C"), "{help:?}");
+    press(&mut a, "Down Down Up");
+    assert_eq!(a.popup, Popup::Help { scroll: 1 });
+    press(&mut a, "x");
+    assert_eq!(a.popup, Popup::None);
+    assert_eq!(a.screen, Screen::Start, "the closing key does nothing else");
+    // In a number question F1 opens it (`?` is typed).
+    to_questions(&mut a);
+    press(&mut a, "?");
+    assert_eq!(a.popup, Popup::None);
+    assert_eq!(a.qs.input.text(), "?");
+    press(&mut a, "F1");
+    assert!(matches!(a.popup, Popup::Help { .. }));
 }

@@ -70,6 +70,27 @@ pub struct Company {
     pub municipality: Option<String>,
     pub sni: Option<String>,
     pub employees: Option<u64>,
+    /// `[company.contact]`: the company's contact person.
+    pub contact: Option<Contact>,
+    /// Keys of `[company]` this version does not know, kept as they are.
+    pub extra: toml::Table,
+}
+
+/// `[company.contact]`: who at the company to contact.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Contact {
+    pub name: Option<String>,
+    pub role: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    /// Keys this version does not know, kept as they are.
+    pub extra: toml::Table,
+}
+
+impl Contact {
+    pub fn is_empty(&self) -> bool {
+        self == &Contact::default()
+    }
 }
 
 /// An answer kept in the file that the questionnaire cannot use (removed
@@ -106,6 +127,34 @@ pub struct AnswersFile {
     /// `[meta]` as written; readers ignore keys they do not know.
     pub meta: toml::Table,
     pub orphans: Vec<Orphan>,
+    /// Top-level keys this version does not know (a file from a newer
+    /// version), kept as they are and written back.
+    pub extra: toml::Table,
+}
+
+impl AnswersFile {
+    /// The number of employees: `[company] employees`, else the answer to
+    /// the question with the `employees` role.
+    pub fn employees(&self, q: &Questionnaire) -> Option<u64> {
+        self.company.employees.or_else(|| {
+            let qi = q.question_with_role(crate::questionnaire::Role::Employees)?;
+            match self.answers.get(&q.questions[qi].id) {
+                Some(Answer::Number(x)) if *x >= 0.0 && x.is_finite() => Some(*x as u64),
+                _ => None,
+            }
+        })
+    }
+
+    /// Every key kept without being understood, as dotted paths
+    /// (`fax`, `company.linkedin`, `company.contact.badge`), for notices.
+    pub fn unknown_keys(&self) -> Vec<String> {
+        let mut out: Vec<String> = self.extra.keys().cloned().collect();
+        out.extend(self.company.extra.keys().map(|k| format!("company.{k}")));
+        if let Some(c) = &self.company.contact {
+            out.extend(c.extra.keys().map(|k| format!("company.contact.{k}")));
+        }
+        out
+    }
 }
 
 /// How strictly to read: a hand-written answers file is checked strictly;

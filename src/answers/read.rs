@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use toml::de::{DeTable, DeValue};
 
 use super::{
-    Answer, AnswersFile, Company, MAX_TEXT_CHARS, META_KEYS_LEAN, Mode, Orphan, org_number_valid,
-    sni_valid, table_to_plain, to_plain,
+    Answer, AnswersFile, Company, Contact, MAX_TEXT_CHARS, META_KEYS_LEAN, Mode, Orphan,
+    org_number_valid, sni_valid, table_to_plain, to_plain,
 };
 use crate::diag::{Diagnostic, Diagnostics, Message, msg};
 use crate::i18n::diag::{self as w, AnswerKind};
@@ -37,7 +37,15 @@ const TOP_KEYS: &[&str] = &[
     "private_notes",
     "meta",
 ];
-const COMPANY_KEYS: &[&str] = &["name", "org_number", "municipality", "sni", "employees"];
+const COMPANY_KEYS: &[&str] = &[
+    "name",
+    "org_number",
+    "municipality",
+    "sni",
+    "employees",
+    "contact",
+];
+const CONTACT_KEYS: &[&str] = &["name", "role", "phone", "email"];
 
 impl Reader<'_, '_> {
     /// An error in strict mode, a warning in lenient mode.
@@ -57,8 +65,8 @@ impl Reader<'_, '_> {
             span,
             what: Place::AnswersTop,
         };
-        top.check_keys(TOP_KEYS, self.d);
         let mut out = AnswersFile::default();
+        self.keep_unknown(&top, TOP_KEYS, &mut out.extra);
         match top.str("questionnaire", self.d) {
             Some((id, span)) => {
                 if id != self.q.id {
@@ -158,8 +166,24 @@ impl Reader<'_, '_> {
     }
 
     fn company(&mut self, c: &Table<'_, '_>) -> Company {
-        c.check_keys(COMPANY_KEYS, self.d);
         let mut company = Company::default();
+        self.keep_unknown(c, COMPANY_KEYS, &mut company.extra);
+        if let Some(t) = c.table("contact", "[company.contact]", self.d) {
+            let mut contact = Contact::default();
+            self.keep_unknown(&t, CONTACT_KEYS, &mut contact.extra);
+            for (key, field) in [
+                ("name", &mut contact.name),
+                ("role", &mut contact.role),
+                ("phone", &mut contact.phone),
+                ("email", &mut contact.email),
+            ] {
+                self.check_len(&t, key);
+                *field = t.str(key, self.d).map(|(s, _)| s.to_string());
+            }
+            if !contact.is_empty() {
+                company.contact = Some(contact);
+            }
+        }
         let text = |r: &mut Self, key: &str| {
             r.check_len(c, key);
             c.str(key, r.d).map(|(s, _)| s.to_string())
@@ -200,6 +224,28 @@ impl Reader<'_, '_> {
             }
         }
         company
+    }
+
+    /// Keys of `t` not in `allowed` are kept in `into` (a file from a newer
+    /// version keeps what it knows and we do not) with a warning that names
+    /// them; never an error, never a reason to quarantine.
+    fn keep_unknown(&mut self, t: &Table<'_, '_>, allowed: &[&str], into: &mut toml::Table) {
+        for (key, span, v) in t.entries() {
+            if allowed.contains(&key) {
+                continue;
+            }
+            into.insert(key.to_string(), to_plain(v.get_ref()));
+            if self.lean {
+                continue;
+            }
+            let hint = suggest(key, allowed.iter().copied());
+            let place = t.what;
+            self.d.warning(
+                "unknown-key",
+                span,
+                msg(|l| w::unknown_key_kept(l, key, &place.name(l), hint)),
+            );
+        }
     }
 
     fn check_len(&mut self, t: &Table<'_, '_>, key: &str) {

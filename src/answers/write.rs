@@ -69,6 +69,11 @@ impl AnswersFile {
         if let Some(v) = &self.version {
             s.push_str(&format!("version = {}\n", str_val(v)));
         }
+        // Keys of a newer version, kept: inline, so that they stay at the
+        // top level whatever they hold.
+        for (k, v) in &self.extra {
+            s.push_str(&format!("{} = {}\n", key(k), inline(v)));
+        }
         let c = &self.company;
         if c != &Company::default() {
             s.push_str("\n[company]\n");
@@ -84,6 +89,25 @@ impl AnswersFile {
             }
             if let Some(n) = c.employees {
                 s.push_str(&format!("employees = {n}\n"));
+            }
+            for (k, v) in &c.extra {
+                s.push_str(&format!("{} = {}\n", key(k), inline(v)));
+            }
+            if let Some(contact) = c.contact.as_ref().filter(|c| !c.is_empty()) {
+                s.push_str("\n[company.contact]\n");
+                for (k, v) in [
+                    ("name", &contact.name),
+                    ("role", &contact.role),
+                    ("phone", &contact.phone),
+                    ("email", &contact.email),
+                ] {
+                    if let Some(v) = v {
+                        s.push_str(&format!("{k} = {}\n", str_val(v)));
+                    }
+                }
+                for (k, v) in &contact.extra {
+                    s.push_str(&format!("{} = {}\n", key(k), inline(v)));
+                }
             }
         }
         s.push_str("\n[answers]\n");

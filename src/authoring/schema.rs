@@ -10,6 +10,7 @@
 
 use serde_json::{Value, json};
 
+use crate::questionnaire::Role;
 use crate::questionnaire::load::keys;
 
 /// `$id` of the schema.
@@ -153,6 +154,7 @@ fn def_question() -> Value {
             "allow_unknown": {"type": "boolean", "default": true, "description": "Offer \"vet ej\" (don't know)."},
             "allow_na": {"type": "boolean", "default": false, "description": "Offer \"ej relevant\" (not applicable)."},
             "aliases": {"type": "array", "items": {"$ref": "#/$defs/letter_id"}, "uniqueItems": true, "description": "Earlier ids of this question: answers saved under them still count."},
+            "role": {"enum": Role::ALL.iter().map(|r| r.as_str()).collect::<Vec<_>>(), "description": "What the question is, for the program, whatever its id: employees (number; the company form fills it), turnover (single or number), exports_today (single), export_share (single or number), export_countries (text or multi), target_markets (multi), payment_terms (single), already_tried and anything_else (text; a referral passes them on). Summaries describe the export situation from these. At most one question per role."},
             "option": {"type": "array", "minItems": 1, "description": "The options of a single or multi question.", "items": {"$ref": "#/$defs/option"}},
             "min": {"type": "number", "description": "Smallest answer (scale: an integer)."},
             "max": {"type": "number", "description": "Largest answer (scale: an integer, at most 20 steps above min)."},
@@ -182,7 +184,8 @@ fn def_option() -> Value {
             "id": {"$ref": "#/$defs/id", "description": "The option's id: saved in answers and used in conditions, e.g. kredit in \"betalning == 'kredit'\"."},
             "label": text("The option as shown."),
             "help": text("Help for this option."),
-            "needs": needs("Points this answer gives each need area. \"No need\" answers give none.")
+            "needs": needs("Points this answer gives each need area. \"No need\" answers give none."),
+            "summary": text("A sentence about the company when this is its answer, used in summaries, e.g. \"Företaget exporterar regelbundet\" (no final full stop).")
         }))
     })
 }

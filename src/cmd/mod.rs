@@ -162,7 +162,9 @@ fn wizard(cli: &Cli) -> Result<ExitCode> {
     };
     behovsanalys::tui::run(behovsanalys::tui::Options {
         questionnaire,
-        lang: cli.lang.map(|l| l.code().to_string()),
+        lang: cli
+            .lang
+            .and_then(|l| behovsanalys::i18n::Lang::from_code(l.code())),
         mode,
         data_dir: cli.data_dir.clone(),
     })?;

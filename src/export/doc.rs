@@ -14,7 +14,7 @@ use super::sni;
 use super::{ExportError, Input, Options};
 use crate::answers::Answer;
 use crate::output::round;
-use crate::questionnaire::{Actor, Kind, Questionnaire, expr};
+use crate::questionnaire::{Actor, Kind, Questionnaire, Role, expr};
 use crate::scoring::{self, Evaluation, Reason};
 use crate::session::Meta;
 use crate::text::fmt_num;
@@ -196,15 +196,9 @@ pub fn size_class(employees: Option<u64>) -> Option<&'static str> {
     })
 }
 
-/// Employees from `[company]`, else from an `anstallda` number answer.
-pub fn employees(input_answers: &crate::answers::AnswersFile) -> Option<u64> {
-    input_answers
-        .company
-        .employees
-        .or_else(|| match input_answers.answers.get("anstallda") {
-            Some(Answer::Number(x)) if *x >= 0.0 && x.is_finite() => Some(*x as u64),
-            _ => None,
-        })
+/// Employees from `[company]`, else from the `employees` question's answer.
+pub fn employees(q: &Questionnaire, input_answers: &crate::answers::AnswersFile) -> Option<u64> {
+    input_answers.employees(q)
 }
 
 fn opt_clean(s: Option<&String>) -> Option<String> {
@@ -286,7 +280,7 @@ impl<'a> Common<'a> {
 
     fn company(&self, input: &Input<'_>) -> CompanyInfo {
         let c = &input.answers.company;
-        let employees = employees(input.answers);
+        let employees = employees(input.questionnaire, input.answers);
         CompanyInfo {
             name: opt_clean(c.name.as_ref()),
             org_number: opt_clean(c.org_number.as_ref()),
@@ -411,18 +405,39 @@ fn answer_label(
     }
 }
 
-/// The label of a single-choice answer to `id`, if answered.
-fn choice_label(input: &Input<'_>, id: &str, lang: &str) -> Option<(String, String)> {
+/// The question with `role` and its answer, if answered.
+fn role_answer<'a>(input: &'a Input<'_>, role: Role) -> Option<(usize, &'a Answer)> {
     let q = input.questionnaire;
-    let qi = q.question(id)?;
-    let Some(Answer::Choice(opt)) = input.answers.answers.get(id) else {
+    let qi = q.question_with_role(role)?;
+    Some((qi, input.answers.answers.get(&q.questions[qi].id)?))
+}
+
+/// The label of the single-choice answer to the question with `role`, with
+/// the option's summary sentence when it has one.
+fn choice_label(input: &Input<'_>, role: Role, lang: &str) -> Option<(String, Option<String>)> {
+    let (qi, Answer::Choice(opt)) = role_answer(input, role)? else {
         return None;
     };
-    let o = q.questions[qi].kind.option_index(opt)?;
+    let kind = &input.questionnaire.questions[qi].kind;
+    let o = &kind.options()[kind.option_index(opt)?];
     Some((
-        opt.clone(),
-        clean(q.questions[qi].kind.options()[o].label.get(lang)),
+        clean(o.label.get(lang)),
+        o.summary.as_ref().map(|t| clean(t.get(lang))),
     ))
+}
+
+/// The labels of the multiple-choice answer to the question with `role`.
+fn choice_labels(input: &Input<'_>, role: Role, lang: &str) -> Option<Vec<String>> {
+    let (qi, Answer::Choices(ids)) = role_answer(input, role)? else {
+        return None;
+    };
+    let kind = &input.questionnaire.questions[qi].kind;
+    Some(
+        ids.iter()
+            .filter_map(|id| kind.option_index(id))
+            .map(|o| clean(kind.options()[o].label.get(lang)))
+            .collect(),
+    )
 }
 
 fn lower_first(s: &str) -> String {
@@ -433,43 +448,32 @@ fn lower_first(s: &str) -> String {
     }
 }
 
-fn text_answer(input: &Input<'_>, id: &str) -> Option<String> {
-    input.questionnaire.question(id)?;
-    match input.answers.answers.get(id) {
-        Some(Answer::Text(t)) if !t.trim().is_empty() => Some(clean(t.trim())),
+fn text_answer(input: &Input<'_>, role: Role) -> Option<String> {
+    match role_answer(input, role)? {
+        (_, Answer::Text(t)) if !t.trim().is_empty() => Some(clean(t.trim())),
         _ => None,
     }
 }
 
-/// The export situation in a few sentences, from the built-in
-/// questionnaire's question ids when they are present.
+/// The export situation in a few sentences, from the questions the
+/// questionnaire gives roles (`exports_today`, `export_share`,
+/// `export_countries`, `target_markets`, `payment_terms`) and their
+/// options' summary sentences.
 pub fn situation(input: &Input<'_>, lang: &str) -> Vec<String> {
     let sv = lang == "sv";
     let mut out = Vec::new();
     let exports =
-        choice_label(input, "exporterar", lang).map(|(id, label)| match (id.as_str(), sv) {
-            ("ja_regelbundet", true) => "Företaget exporterar regelbundet".to_string(),
-            ("ja_regelbundet", false) => "The company exports regularly".to_string(),
-            ("ja_ibland", true) => "Företaget exporterar ibland, med enstaka order".to_string(),
-            ("ja_ibland", false) => {
-                "The company exports occasionally, with single orders".to_string()
-            }
-            ("nej_men_planerar", true) => {
-                "Företaget exporterar inte i dag men planerar att börja".to_string()
-            }
-            ("nej_men_planerar", false) => {
-                "The company does not export today but plans to start".to_string()
-            }
-            ("nej", true) => {
-                "Företaget exporterar inte och har i dag inga planer på export".to_string()
-            }
-            ("nej", false) => {
-                "The company does not export and has no export plans today".to_string()
-            }
-            (_, true) => format!("Export i dag: {}", lower_first(&label)),
-            (_, false) => format!("Exports today: {}", lower_first(&label)),
+        choice_label(input, Role::ExportsToday, lang).map(|(label, summary)| match (summary, sv) {
+            (Some(s), _) => s.trim_end_matches('.').to_string(),
+            (None, true) => format!("Export i dag: {}", lower_first(&label)),
+            (None, false) => format!("Exports today: {}", lower_first(&label)),
         });
-    let share = choice_label(input, "exportandel", lang).map(|(_, l)| lower_first(&l));
+    let share = choice_label(input, Role::ExportShare, lang)
+        .map(|(l, _)| lower_first(&l))
+        .or_else(|| match role_answer(input, Role::ExportShare)? {
+            (_, Answer::Number(x)) => Some(format!("{} %", fmt_num(*x))),
+            _ => None,
+        });
     match (exports, share) {
         (Some(e), Some(s)) if sv => {
             out.push(format!("{e}; exporten står för {s} av omsättningen."))
@@ -480,34 +484,30 @@ pub fn situation(input: &Input<'_>, lang: &str) -> Vec<String> {
         (None, Some(s)) => out.push(format!("Exports are {s} of turnover.")),
         (None, None) => {}
     }
-    if let Some(countries) = text_answer(input, "exportlander") {
-        let countries = countries.trim_end_matches('.').replace('\n', ", ");
+    let countries = text_answer(input, Role::ExportCountries)
+        .map(|c| c.trim_end_matches('.').replace('\n', ", "))
+        .or_else(|| {
+            let labels = choice_labels(input, Role::ExportCountries, lang)?;
+            (!labels.is_empty()).then(|| join_and(&labels, sv))
+        });
+    if let Some(countries) = countries {
         out.push(if sv {
             format!("I dag säljer företaget till {countries}.")
         } else {
             format!("Today the company sells to {countries}.")
         });
     }
-    let q = input.questionnaire;
-    if let (Some(qi), Some(Answer::Choices(ids))) = (
-        q.question("marknader"),
-        input.answers.answers.get("marknader"),
-    ) {
-        let labels: Vec<String> = ids
-            .iter()
-            .filter_map(|id| q.questions[qi].kind.option_index(id))
-            .map(|o| clean(q.questions[qi].kind.options()[o].label.get(lang)))
-            .collect();
-        if !labels.is_empty() {
-            let list = join_and(&labels, sv);
-            out.push(if sv {
-                format!("De närmaste två–tre åren vill företaget sälja i: {list}.")
-            } else {
-                format!("Over the next two to three years the company wants to sell in: {list}.")
-            });
-        }
+    if let Some(labels) = choice_labels(input, Role::TargetMarkets, lang)
+        && !labels.is_empty()
+    {
+        let list = join_and(&labels, sv);
+        out.push(if sv {
+            format!("De närmaste två–tre åren vill företaget sälja i: {list}.")
+        } else {
+            format!("Over the next two to three years the company wants to sell in: {list}.")
+        });
     }
-    if let Some((_, terms)) = choice_label(input, "betalningsvillkor", lang) {
+    if let Some((terms, _)) = choice_label(input, Role::PaymentTerms, lang) {
         let terms = lower_first(terms.trim_end_matches('.'));
         out.push(if sv {
             format!("Betalningsvillkor till utländska kunder: {terms}.")
@@ -564,22 +564,16 @@ fn relevant_questions(q: &Questionnaire, actor: &Actor) -> BTreeSet<usize> {
     out
 }
 
-/// The most recent `[[meta.consent_log]]` entry for an actor:
-/// `{ actor, given, at, by }`.
+/// The most recent `[[meta.consent_log]]` entry giving consent to an actor:
+/// (when, who recorded it).
 fn consent_log(input: &Input<'_>, actor: &str) -> Option<(Option<String>, Option<String>)> {
-    let log = input.answers.meta.get("consent_log")?.as_array()?;
-    log.iter()
-        .filter_map(|v| v.as_table())
-        .filter(|t| t.get("actor").and_then(|v| v.as_str()) == Some(actor))
-        .rfind(|t| t.get("given").and_then(|v| v.as_bool()) != Some(false))
-        .map(|t| {
-            let s = |k: &str| {
-                t.get(k)
-                    .and_then(|v| v.as_str())
-                    .map(|s| clean(s.trim()))
-                    .filter(|s| !s.is_empty())
-            };
-            (s("at"), s("by"))
+    crate::session::consent_log(&input.answers.meta)
+        .into_iter()
+        .filter(|r| r.actor == actor)
+        .rfind(|r| r.given)
+        .map(|r| {
+            let c = |s: String| Some(clean(s.trim())).filter(|s| !s.is_empty());
+            (c(r.at), r.recorded_by.and_then(c))
         })
 }
 
@@ -645,10 +639,11 @@ pub fn referral_doc(
         .collect();
 
     let relevant = relevant_questions(q, actor);
-    let tried_id = q.question("redan_provat");
-    let other_id = q.question("ovrigt");
+    let tried_id = q.question_with_role(Role::AlreadyTried);
+    let other_id = q.question_with_role(Role::AnythingElse);
     let mut notes = Vec::new();
-    let mut already_tried: Vec<String> = text_answer(input, "redan_provat").into_iter().collect();
+    let mut already_tried: Vec<String> =
+        text_answer(input, Role::AlreadyTried).into_iter().collect();
     for (qid, note) in &input.answers.notes {
         let note = clean(note.trim());
         if note.is_empty() {
@@ -702,7 +697,7 @@ pub fn referral_doc(
         services: c.services(actor, r),
         notes: notes.into_iter().map(|(_, n)| n).collect(),
         already_tried,
-        other: text_answer(input, "ovrigt"),
+        other: text_answer(input, Role::AnythingElse),
         next_step: c.next_step(actor),
     })
 }

@@ -254,9 +254,14 @@ fn meta_str<'a>(t: &'a toml::Table, k: &str) -> Option<&'a str> {
 impl Acc {
     fn add_file(&mut self, q: &Questionnaire, path: &Path, filter: &Filter) {
         use std::io::Read as _;
-        let Ok(mut f) = fs::File::open(path) else {
-            self.unreadable += 1;
-            return;
+        // Never a link, never blocking (a FIFO hung the report).
+        let mut f = match crate::diag::open_data_file(path, crate::diag::Links::NoFollow) {
+            Ok(f) => f,
+            Err(crate::diag::OpenError::NotAFile(_)) => return,
+            Err(crate::diag::OpenError::Io(_)) => {
+                self.unreadable += 1;
+                return;
+            }
         };
         let Ok(meta) = f.metadata() else {
             self.unreadable += 1;
@@ -325,7 +330,7 @@ impl Acc {
             Some(l) => self.industry.entry(l).or_default().add(&needs),
             None => self.industry_unknown.add(&needs),
         }
-        let size = match size_class(super::doc::employees(&file)) {
+        let size = match size_class(super::doc::employees(q, &file)) {
             Some(c) => SIZE_CLASSES.iter().position(|s| *s == c).unwrap_or(4),
             None => 4,
         };

@@ -1170,3 +1170,87 @@ pub fn outside_range(l: Lang, x: &str, id: &str, lo: &str, hi: &str) -> String {
         format!("{x} is outside the allowed range of `{id}` ({lo}–{hi})")
     )
 }
+
+// ---------------------------------------------------------------- the data folder
+
+pub fn folder_tightened(l: Lang, path: &str, mode: u32) -> String {
+    sv_en!(
+        l,
+        format!(
+            "mappen {path} gick att skriva i för andra (läge {mode:o}); nu får bara du läsa och skriva i den (700)"
+        ),
+        format!(
+            "the folder {path} was writable by others (mode {mode:o}); it is now yours only (700)"
+        )
+    )
+}
+
+pub fn folder_open_to_others(l: Lang, path: &str) -> String {
+    sv_en!(
+        l,
+        format!(
+            "varning: andra kan skriva i mappen {path}, och de kan byta ut sessioner där; använd en egen mapp (chmod 700)"
+        ),
+        format!(
+            "warning: others can write to the folder {path} and could swap sessions there; use a folder of your own (chmod 700)"
+        )
+    )
+}
+
+pub fn folder_not_created(l: Lang, path: &str, err: &str) -> String {
+    sv_en!(
+        l,
+        format!("mappen {path} kunde inte skapas ({err}); sessioner kan läsas men inte sparas"),
+        format!(
+            "the folder {path} could not be created ({err}); sessions can be read but not saved"
+        )
+    )
+}
+
+pub fn unknown_key_kept(l: Lang, key: &str, place: &str, suggestion: Option<&str>) -> String {
+    let hint = did_you_mean(l, suggestion);
+    sv_en!(
+        l,
+        format!(
+            "okänd nyckel `{key}` i {place}{hint}; den sparas som den är men används inte (kanske från en nyare version)"
+        ),
+        format!(
+            "unknown key `{key}` in {place}{hint}; it is kept as it is but not used (perhaps from a newer version)"
+        )
+    )
+}
+
+// ---------------------------------------------------------------- roles
+
+pub fn unknown_role(l: Lang, name: &str, hint: Option<&str>) -> String {
+    let hint = did_you_mean(l, hint);
+    sv_en!(
+        l,
+        format!("rollen `{name}` finns inte{hint}"),
+        format!("role `{name}` is not known{hint}")
+    )
+}
+
+pub fn roles_are(l: Lang, list: &str) -> String {
+    sv_en!(l, format!("roller: {list}"), format!("roles are: {list}"))
+}
+
+pub fn role_kind(l: Lang, role: &str, kind: &str, kinds: &str) -> String {
+    sv_en!(
+        l,
+        format!("rollen `{role}` passar inte en fråga av typen `{kind}`; den kräver {kinds}"),
+        format!("role `{role}` does not fit a `{kind}` question; it takes {kinds}")
+    )
+}
+
+pub fn duplicate_role(l: Lang, role: &str, first: &str, line: usize) -> String {
+    sv_en!(
+        l,
+        format!(
+            "rollen `{role}` har redan frågan `{first}` (rad {line}); en roll hör till en fråga"
+        ),
+        format!(
+            "role `{role}` already belongs to question `{first}` (line {line}); a role belongs to one question"
+        )
+    )
+}

@@ -45,6 +45,82 @@ pub struct ChoiceOption {
     pub label: Text,
     pub help: Option<Text>,
     pub needs: Needs,
+    /// A sentence about the company when this option is its answer, for
+    /// summaries ("Företaget exporterar regelbundet").
+    pub summary: Option<Text>,
+}
+
+/// What a question is, for the parts of the program that need to know
+/// without knowing its id: the company form fills the `employees`
+/// question, summaries describe the export situation from the others.
+/// A questionnaire declares them with `role = "…"` on a question; each role
+/// belongs to at most one question, of a kind that fits it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// The number of employees (number).
+    Employees,
+    /// The turnover (single choice of bands, or number).
+    Turnover,
+    /// Whether the company exports today (single).
+    ExportsToday,
+    /// Export share of turnover (single choice of bands, or number).
+    ExportShare,
+    /// The countries sold to today (text or multi).
+    ExportCountries,
+    /// The markets the company wants to sell in (multi).
+    TargetMarkets,
+    /// Payment terms for foreign customers (single).
+    PaymentTerms,
+    /// What the company has already tried, and with whom (text): a
+    /// referral passes it on.
+    AlreadyTried,
+    /// Anything else the company wants known (text): a referral passes it on.
+    AnythingElse,
+}
+
+impl Role {
+    pub const ALL: [Role; 9] = [
+        Role::Employees,
+        Role::Turnover,
+        Role::ExportsToday,
+        Role::ExportShare,
+        Role::ExportCountries,
+        Role::TargetMarkets,
+        Role::PaymentTerms,
+        Role::AlreadyTried,
+        Role::AnythingElse,
+    ];
+
+    /// The name in a questionnaire file.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Employees => "employees",
+            Role::Turnover => "turnover",
+            Role::ExportsToday => "exports_today",
+            Role::ExportShare => "export_share",
+            Role::ExportCountries => "export_countries",
+            Role::TargetMarkets => "target_markets",
+            Role::PaymentTerms => "payment_terms",
+            Role::AlreadyTried => "already_tried",
+            Role::AnythingElse => "anything_else",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
+    /// The question kinds that can carry the role.
+    pub fn kinds(self) -> &'static [&'static str] {
+        match self {
+            Role::Employees => &["number"],
+            Role::Turnover | Role::ExportShare => &["single", "number"],
+            Role::ExportsToday | Role::PaymentTerms => &["single"],
+            Role::ExportCountries => &["text", "multi"],
+            Role::TargetMarkets => &["multi"],
+            Role::AlreadyTried | Role::AnythingElse => &["text"],
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -125,6 +201,8 @@ pub struct Question {
     pub allow_na: bool,
     /// Earlier ids of this question; answers saved under them still count.
     pub aliases: Vec<String>,
+    /// What the question is, for the program (see [`Role`]).
+    pub role: Option<Role>,
     /// The most points each area can get from this question (only areas > 0).
     pub max_points: Needs,
     /// Byte span of the question's `id` value in its file, for warnings.
@@ -296,6 +374,12 @@ impl Questionnaire {
 
     pub fn actor(&self, id: &str) -> Option<usize> {
         self.actor_index.get(id).copied()
+    }
+
+    /// The question that has `role`, if the questionnaire declares one
+    /// (at most one question has each role; the loader checks it).
+    pub fn question_with_role(&self, role: Role) -> Option<usize> {
+        self.questions.iter().position(|q| q.role == Some(role))
     }
 
     pub fn default_lang(&self) -> &str {

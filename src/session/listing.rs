@@ -67,6 +67,8 @@ pub struct Listing {
     pub ignored: Vec<String>,
     /// Temp files of killed processes removed.
     pub temp_removed: usize,
+    /// What opening the store found (a folder tightened, a read-only disk).
+    pub notices: Vec<super::store::StoreNotice>,
 }
 
 /// The part of a session file before its history: what a listing needs.
@@ -84,10 +86,20 @@ impl Store {
         let dir = self.sessions_dir();
         let mut out = Listing {
             temp_removed: atomic::remove_stale_temps(&dir, atomic::STALE_TEMP_AGE),
+            notices: self.notices().to_vec(),
             ..Listing::default()
         };
         let mut new_quarantine = Vec::new();
-        for entry in std::fs::read_dir(&dir).map_err(io_err("cannot list", &dir))? {
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(rd) => rd,
+            // No sessions folder (a read-only disk it could not be made on): nothing to list.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                out.quarantined = self.quarantined(&new_quarantine);
+                return Ok(out);
+            }
+            Err(e) => return Err(io_err("cannot list", &dir)(e)),
+        };
+        for entry in entries {
             let Ok(entry) = entry else { continue };
             let name = entry.file_name().to_string_lossy().into_owned();
             if atomic::is_temp_name(&name)

@@ -178,12 +178,24 @@ impl SessionLock {
     }
 }
 
+impl SessionLock {
+    /// Releases the lock and removes its file (what dropping does).
+    pub fn remove(self) {
+        drop(self);
+    }
+}
+
 impl Drop for SessionLock {
     fn drop(&mut self) {
-        // Clear the holder (it names a person); the OS releases the lock
-        // when the file is closed. The file itself stays: removing it could
-        // let two processes lock two different files of the same name.
+        // Clear the holder (it names a person), remove the file while still
+        // holding the lock — only when the name still is our file — and
+        // release. A process that opened the old file meanwhile finds it
+        // unlinked after locking it (`same_file`) and takes a fresh one, so
+        // two processes never hold "the" lock at once.
         let _ = self.file.set_len(0);
+        if same_file(&self.file, &self.path) {
+            let _ = std::fs::remove_file(&self.path);
+        }
         let _ = self.file.unlock();
     }
 }
@@ -196,11 +208,17 @@ fn open_lock_file(path: &Path) -> std::io::Result<File> {
     {
         use std::os::unix::fs::OpenOptionsExt;
         opts.mode(0o600);
+        // Never through a link, never blocking on a FIFO.
+        opts.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
     }
     if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
         return Err(std::io::Error::other("the lock file is a symbolic link"));
     }
-    opts.open(path)
+    let file = opts.open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(std::io::Error::other("the lock file is not a regular file"));
+    }
+    Ok(file)
 }
 
 /// Whether the open file is still the one at `path` (it may have been
@@ -236,7 +254,7 @@ mod tests {
             other => panic!("expected a held lock, got {other:?}"),
         }
         drop(a);
-        assert_eq!(std::fs::read_to_string(&p).unwrap(), "");
+        assert!(!p.exists(), "a released lock leaves no file");
         let b = SessionLock::acquire(&p, "x").unwrap();
         assert_eq!(b.id(), "x");
     }

@@ -24,7 +24,11 @@ pub use drift::DriftReport;
 pub use listing::{Listing, Problem, QuarantinedFile, Summary};
 pub use lock::{Holder, SessionLock};
 pub use meta::Meta;
-pub use model::{Attendee, HistoryEntry, MAX_HISTORY, Session, SessionMode};
+pub use model::{
+    Attendee, ConsentRecord, HistoryEntry, MAX_CONSENT_LOG, MAX_HISTORY, Session, SessionMode,
+    consent_log,
+};
 pub use store::{
-    Deleted, Imported, LoadedSession, Store, StoreError, default_data_dir, new_id, valid_id,
+    Deleted, Imported, LoadedSession, Store, StoreError, StoreNotice, default_data_dir, new_id,
+    valid_id,
 };

@@ -98,6 +98,69 @@ pub struct Deleted {
 #[derive(Debug, Clone)]
 pub struct Store {
     root: PathBuf,
+    /// The clock: RFC 3339 "now" for `created`/`updated` and quarantine notes.
+    clock: fn() -> String,
+    notices: Vec<StoreNotice>,
+}
+
+/// Something about the data folder worth telling the user, found when the
+/// store was opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoreNotice {
+    /// A folder others could write to was made owner-only (old mode given).
+    Tightened { path: String, mode: u32 },
+    /// A folder others can write to that is not ours to change.
+    OpenToOthers { path: String },
+    /// A folder could not be created (a read-only disk): reading works,
+    /// saving will not.
+    CannotCreate { path: String, err: String },
+}
+
+impl StoreNotice {
+    /// The notice in `lang`, one line.
+    pub fn text(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::diag as w;
+        match self {
+            StoreNotice::Tightened { path, mode } => w::folder_tightened(lang, path, *mode),
+            StoreNotice::OpenToOthers { path } => w::folder_open_to_others(lang, path),
+            StoreNotice::CannotCreate { path, err } => w::folder_not_created(lang, path, err),
+        }
+    }
+}
+
+impl std::fmt::Display for StoreNotice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(crate::i18n::Lang::En))
+    }
+}
+
+/// Makes a folder of ours owner-only when someone else may write to it
+/// (`mask`: the write bits that count); says so, or that it cannot (not
+/// ours, shared, not allowed).
+#[cfg(unix)]
+fn tighten(dir: &Path, mask: u32, notices: &mut Vec<StoreNotice>) {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let Ok(meta) = std::fs::symlink_metadata(dir) else {
+        return;
+    };
+    let mode = meta.mode() & 0o7777;
+    if !meta.is_dir() || mode & mask == 0 {
+        return;
+    }
+    let path = crate::text::display_path(dir);
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    let ours = meta.uid() == unsafe { libc::geteuid() };
+    // A shared folder with the sticky bit (as /tmp) is meant to be shared.
+    let shared = mode & 0o1000 != 0;
+    if ours && !shared {
+        let tightened = std::fs::File::open(dir)
+            .and_then(|f| f.set_permissions(std::fs::Permissions::from_mode(0o700)));
+        if tightened.is_ok() {
+            notices.push(StoreNotice::Tightened { path, mode });
+            return;
+        }
+    }
+    notices.push(StoreNotice::OpenToOthers { path });
 }
 
 /// The platform's data directory for behovsanalys.
@@ -150,7 +213,6 @@ const QUARANTINE_CODES: &[&str] = &[
     "not-utf8",
     "missing-key",
     "wrong-type",
-    "unknown-key",
     "too-long",
 ];
 
@@ -196,11 +258,52 @@ impl Store {
             Some(d) => d.to_path_buf(),
             None => default_data_dir().ok_or(StoreError::NoDataDir)?,
         };
-        let store = Store { root };
+        let mut store = Store {
+            root,
+            clock: time::now_rfc3339,
+            notices: Vec::new(),
+        };
+        // Created when possible; a read-only disk can still be read (saving
+        // then fails with its own message).
         for d in [store.sessions_dir(), store.quarantine_dir()] {
-            atomic::create_private_dir(&d).map_err(io_err("cannot create", &d))?;
+            if let Err(e) = atomic::create_private_dir(&d)
+                && !d.is_dir()
+            {
+                store.notices.push(StoreNotice::CannotCreate {
+                    path: crate::text::display_path(&d),
+                    err: e.to_string(),
+                });
+            }
+        }
+        #[cfg(unix)]
+        {
+            let mut notices = std::mem::take(&mut store.notices);
+            // The root may be a folder the user chose: only a world-writable
+            // one is tightened (a group-writable home with a private group
+            // is common and harmless); the program's own folders are
+            // owner-only, as they were created.
+            tighten(&store.root, 0o002, &mut notices);
+            tighten(&store.sessions_dir(), 0o022, &mut notices);
+            tighten(&store.quarantine_dir(), 0o022, &mut notices);
+            store.notices = notices;
         }
         Ok(store)
+    }
+
+    /// The store with another clock (tests, or a caller that owns the time).
+    pub fn with_clock(mut self, clock: fn() -> String) -> Store {
+        self.clock = clock;
+        self
+    }
+
+    /// The time now, by the store's clock.
+    pub fn now(&self) -> String {
+        (self.clock)()
+    }
+
+    /// What opening the store found worth telling (see [`StoreNotice`]).
+    pub fn notices(&self) -> &[StoreNotice] {
+        &self.notices
     }
 
     pub fn root(&self) -> &Path {
@@ -237,7 +340,7 @@ impl Store {
 
     /// A new session (not yet saved).
     pub fn create(&self, q: &Questionnaire, mode: SessionMode) -> Session {
-        let now = time::now_rfc3339();
+        let now = self.now();
         Session {
             answers: AnswersFile::new(q),
             meta: Meta {
@@ -286,7 +389,9 @@ impl Store {
         q: &Questionnaire,
     ) -> Result<(PathBuf, String), StoreError> {
         let path = self.path_of(&s.meta.id)?;
-        s.meta.updated = time::now_rfc3339();
+        let dir = self.sessions_dir();
+        atomic::create_private_dir(&dir).map_err(io_err("cannot create", &dir))?;
+        s.meta.updated = self.now();
         if s.meta.created.is_empty() {
             s.meta.created = s.meta.updated.clone();
         }
@@ -343,15 +448,16 @@ impl Store {
             }
             match atomic::rename_new(path, &to) {
                 Ok(()) => {
+                    // Through the handle (fchmod) of the file itself: a path
+                    // would follow a link planted in its place.
                     #[cfg(unix)]
-                    {
+                    if let Ok(f) = crate::diag::open_data_file(&to, Links::NoFollow) {
                         use std::os::unix::fs::PermissionsExt;
-                        let _ =
-                            std::fs::set_permissions(&to, std::fs::Permissions::from_mode(0o600));
+                        let _ = f.set_permissions(std::fs::Permissions::from_mode(0o600));
                     }
                     let why = format!(
                         "moved from sessions/{id}.toml at {}\n{reason}\n",
-                        time::now_rfc3339()
+                        self.now()
                     );
                     let _ = atomic::write(&qdir.join(format!("{name}.why")), why.as_bytes());
                     atomic::sync_dir(&self.sessions_dir());
@@ -439,13 +545,28 @@ impl Store {
         id: &str,
         q: &Questionnaire,
     ) -> Result<(LoadedSession, SessionLock), StoreError> {
-        self.path_of(id)?;
-        let lock = self.lock(id)?;
-        let mut loaded = self.load_full(id, q)?;
-        if !loaded.drift.renamed.is_empty() {
-            self.save(&mut loaded.session, q)?;
+        let path = self.path_of(id)?;
+        // A row deleted since the list was read: no lock file for it.
+        if std::fs::symlink_metadata(&path).is_err() {
+            return Err(StoreError::NotFound(id.to_string()));
         }
-        Ok((loaded, lock))
+        let lock = self.lock(id)?;
+        let loaded = self.load_full(id, q).and_then(|mut loaded| {
+            if !loaded.drift.renamed.is_empty() {
+                self.save(&mut loaded.session, q)?;
+            }
+            Ok(loaded)
+        });
+        match loaded {
+            Ok(loaded) => Ok((loaded, lock)),
+            Err(e) => {
+                // Deleted (or moved to quarantine) meanwhile: leave no lock.
+                if std::fs::symlink_metadata(&path).is_err() {
+                    lock.remove();
+                }
+                Err(e)
+            }
+        }
     }
 
     /// Ids of all session files, sorted (newest ids last). Temp files, lock
@@ -503,7 +624,7 @@ impl Store {
             },
         };
         let old = Meta::from_table(&parsed.answers.meta, &id);
-        let now = time::now_rfc3339();
+        let now = self.now();
         let mut self_answers: Vec<&String> = parsed.answers.answers.keys().collect();
         self_answers.sort_by_key(|k| q.question(k));
         let meta = Meta {

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use crate::answers::{Answer, AnswersFile};
+use crate::i18n::Lang;
 use crate::questionnaire::{Audience, Questionnaire};
 use crate::scoring::{self, Evaluation};
 use crate::session::{Comparison, DriftReport, Meta, Session, SessionMode};
@@ -53,7 +54,10 @@ pub enum NoteKind {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Popup {
     None,
-    Help,
+    /// The help, scrolled by this many lines.
+    Help {
+        scroll: usize,
+    },
     ConfirmQuit,
     Note(NoteKind, Input),
 }
@@ -122,7 +126,9 @@ impl OpenSession {
 
 pub struct App {
     pub q: Arc<Questionnaire>,
-    pub lang: String,
+    /// The language of the program's words and of the questionnaire's
+    /// texts (a text missing in it falls back to the questionnaire's first).
+    pub lang: Lang,
     pub mode: SessionMode,
     pub clock: Clock,
     pub screen: Screen,
@@ -148,15 +154,17 @@ impl App {
     /// for exports (normally the current directory).
     pub fn new(
         q: impl Into<Arc<Questionnaire>>,
-        lang: &str,
+        lang: Lang,
         mode: SessionMode,
         export_dir: &str,
     ) -> App {
         let q = q.into();
-        let lang = if q.languages.iter().any(|l| l == lang) {
-            lang.to_string()
+        // A language the questionnaire lacks gives way to its first one
+        // (when that is one the program speaks).
+        let lang = if q.languages.iter().any(|l| l == lang.code()) {
+            lang
         } else {
-            q.default_lang().to_string()
+            Lang::from_code(q.default_lang()).unwrap_or(lang)
         };
         App {
             q,
@@ -178,6 +186,15 @@ impl App {
             save_error: None,
             quit: false,
         }
+    }
+
+    /// The program's languages that the questionnaire has too, in order:
+    /// what the language key cycles through.
+    pub fn langs(&self) -> Vec<Lang> {
+        Lang::ALL
+            .into_iter()
+            .filter(|l| self.q.languages.iter().any(|c| c == l.code()))
+            .collect()
     }
 
     pub fn is_self(&self) -> bool {

@@ -14,9 +14,9 @@
 
 pub mod app;
 pub mod keymap;
+pub mod popups;
 pub mod runtime;
 pub mod screens;
-pub mod strings;
 pub mod theme;
 pub mod update;
 pub mod view;
@@ -26,6 +26,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use crate::i18n::Lang;
 use crate::questionnaire::{self, Questionnaire};
 use crate::session::{SessionMode, StoreError};
 
@@ -42,8 +43,9 @@ pub struct Options {
     /// after the first screen is drawn (the start screen needs only its
     /// title and languages).
     pub questionnaire: Option<Questionnaire>,
-    /// The language; `None` for the questionnaire's first.
-    pub lang: Option<String>,
+    /// The language; `None` for the questionnaire's first (English when
+    /// that is neither Swedish nor English).
+    pub lang: Option<Lang>,
     pub mode: SessionMode,
     pub data_dir: Option<PathBuf>,
 }
@@ -70,11 +72,13 @@ pub fn run(opts: Options) -> Result<(), TuiError> {
             None => (Arc::new(questionnaire::builtin()?.questionnaire), false),
         },
     };
-    let lang = opts.lang.unwrap_or_else(|| q.default_lang().to_string());
+    let lang = opts
+        .lang
+        .unwrap_or_else(|| Lang::from_code(q.default_lang()).unwrap_or(Lang::En));
     let cwd = std::env::current_dir()
         .map(|p| p.display().to_string())
         .unwrap_or_else(|_| ".".into());
-    let mut app = App::new(q, &lang, opts.mode, &cwd);
+    let mut app = App::new(q, lang, opts.mode, &cwd);
     app.export_date = std::env::var("BEHOVSANALYS_DATE")
         .ok()
         .filter(|d| crate::time::parse_date(d).is_some());

@@ -380,7 +380,7 @@ pub fn run_export(job: &ExportJob, q: &Questionnaire) -> Result<Vec<String>, Str
         questionnaire: q,
         answers: &job.session.answers,
         meta: Some(&job.session.meta),
-        lang: &job.lang,
+        lang: job.lang.code(),
     };
     let opts = export::Options {
         date: job.date.clone(),

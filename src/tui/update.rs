@@ -9,11 +9,11 @@ use crate::questionnaire::Kind;
 use crate::session::{Listing, Meta, Session};
 
 use super::app::*;
-use super::keymap::{self, Action};
+use super::keymap::Action;
+use super::popups;
 use super::runtime::{OpenError, OpenKind, OpenRequest, Opened};
+use super::screens;
 use super::screens::company::EMPLOYEES_QUESTION;
-use super::screens::questions::text_question;
-use super::screens::{company, open_file, questions, resume, start, summary};
 use super::widgets::input::Input;
 
 #[derive(Debug, Clone)]
@@ -52,8 +52,7 @@ pub enum Effect {
 
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     match msg {
-        Msg::Key(key) if key.kind == KeyEventKind::Press => on_key(app, key),
-        Msg::Key(_) => vec![],
+        Msg::Key(key) => on_key(app, key),
         Msg::Paste(text) => on_paste(app, &text),
         Msg::SessionsListed(rows) => {
             app.resume.cursor = 0;
@@ -96,82 +95,44 @@ fn on_paste(app: &mut App, text: &str) -> Vec<Effect> {
         input.insert_str(text);
         return vec![];
     }
-    match app.screen {
-        Screen::OpenFile => app.open_file.path.insert_str(text.trim()),
-        Screen::Company => {
-            if let Some(i) = app.company.focused_input_mut() {
-                i.insert_str(text);
-                return company::apply_company(app);
-            }
-        }
-        Screen::Questions if text_question(app) => {
-            app.qs.input.insert_str(text);
-            app.qs.input_error = None;
-        }
-        Screen::Summary if app.summary.focus == SummaryFocus::Path => {
-            app.summary.path.insert_str(text.trim())
-        }
-        _ => {}
-    }
-    vec![]
-}
-
-fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    match &mut app.popup {
-        Popup::ConfirmQuit => {
-            match keymap::confirm(&key) {
-                Some(Action::Yes) => {
-                    app.popup = Popup::None;
-                    app.quit = true;
-                    return vec![Effect::Quit];
-                }
-                Some(Action::No) => app.popup = Popup::None,
-                _ => {}
-            }
-            return vec![];
-        }
-        Popup::Help => {
-            app.popup = Popup::None;
-            return vec![];
-        }
-        Popup::Note(kind, input) => {
-            let kind = *kind;
-            match keymap::global(&key) {
-                Some(Action::Enter) => {
-                    let text = input.text().trim().to_string();
-                    app.popup = Popup::None;
-                    return questions::set_note(app, kind, text);
-                }
-                Some(Action::Esc) => app.popup = Popup::None,
-                Some(Action::Interrupt) => app.popup = Popup::ConfirmQuit,
-                _ => {
-                    input.handle_key(key);
-                }
-            }
-            return vec![];
-        }
-        Popup::None => {}
-    }
-    if keymap::global(&key) == Some(Action::Lang) {
-        toggle_lang(app);
+    if app.popup != Popup::None {
         return vec![];
     }
-    match app.screen {
-        Screen::Start => start::keys(app, key),
-        Screen::Resume => resume::keys(app, key),
-        Screen::OpenFile => open_file::keys(app, key),
-        Screen::Company => company::keys(app, key),
-        Screen::Questions => questions::keys(app, key),
-        Screen::Summary => summary::keys(app, key),
+    screens::paste(app, text)
+}
+
+/// A key goes to the open popup, else through the screen's keymap: an
+/// action, or typing into the focused text field.
+fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    if key.kind != KeyEventKind::Press {
+        // Releases (Windows sends them) and repeats of other kinds.
+        return vec![];
+    }
+    if app.popup != Popup::None {
+        return popups::key(app, key);
+    }
+    let map = screens::keymap(app.screen);
+    match map.action(app, &key) {
+        Some(Action::Lang) => {
+            toggle_lang(app);
+            vec![]
+        }
+        Some(Action::Help) => {
+            app.popup = Popup::Help { scroll: 0 };
+            vec![]
+        }
+        Some(action) => screens::act(app, action),
+        None if (map.in_field)(app) => screens::typed(app, key),
+        None => vec![],
     }
 }
 
 pub(crate) fn toggle_lang(app: &mut App) {
-    let langs = &app.q.languages;
+    let langs = app.langs();
     if let Some(i) = langs.iter().position(|l| *l == app.lang) {
-        app.lang = langs[(i + 1) % langs.len()].clone();
+        app.lang = langs[(i + 1) % langs.len()];
     } else if let Some(l) = langs.first() {
-        app.lang = l.clone();
+        app.lang = *l;
     }
 }
 

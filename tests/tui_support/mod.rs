@@ -2,15 +2,17 @@
 //! and key presses.
 #![allow(dead_code)]
 
+use behovsanalys::i18n::Lang;
 use behovsanalys::questionnaire;
 use behovsanalys::session::{Meta, Session, SessionMode};
 use behovsanalys::tui::app::{App, Clock};
+use behovsanalys::tui::keymap::parse_keys;
 use behovsanalys::tui::{Effect, Msg, OpenKind, Opened, update};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 pub fn app(lang: &str, mode: SessionMode) -> App {
     let q = questionnaire::builtin().unwrap().questionnaire;
-    let mut a = App::new(q, lang, mode, "/tmp/export");
+    let mut a = App::new(q, Lang::from_code(lang).unwrap(), mode, "/tmp/export");
     a.clock = Clock {
         now: || "2026-01-15T09:00:00Z".to_string(),
         new_id: || "20260115-090000-abcd".to_string(),
@@ -18,21 +20,24 @@ pub fn app(lang: &str, mode: SessionMode) -> App {
     a
 }
 
-pub fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
-    update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+/// Presses keys written as a string, e.g. `"1 Down Down Space Enter v
+/// C-n PgDn ?"` (see `keymap::parse_keys`); the effects of all of them.
+pub fn press(app: &mut App, keys: &str) -> Vec<Effect> {
+    let events = parse_keys(keys).unwrap_or_else(|e| panic!("{keys:?}: {e}"));
+    events
+        .into_iter()
+        .flat_map(|k| update(app, Msg::Key(k)))
+        .collect()
 }
 
-pub fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
-    update(
-        app,
-        Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),
-    )
-}
-
+/// Types text into the focused field, character by character.
 pub fn typ(app: &mut App, text: &str) -> Vec<Effect> {
     let mut fx = vec![];
     for c in text.chars() {
-        fx.extend(press(app, KeyCode::Char(c)));
+        fx.extend(update(
+            app,
+            Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
+        ));
     }
     fx
 }
@@ -50,8 +55,18 @@ pub fn current_id(app: &App) -> String {
 
 /// Start → new session → skip the company form → first question.
 pub fn to_questions(app: &mut App) {
-    press(app, KeyCode::Enter);
-    press(app, KeyCode::PageDown);
+    press(app, "Enter PgDn");
+}
+
+/// Pages forward to question `id`.
+pub fn goto(app: &mut App, id: &str) {
+    for _ in 0..200 {
+        if current_id(app) == id {
+            return;
+        }
+        press(app, "PgDn");
+    }
+    panic!("question {id} not reached");
 }
 
 /// A session with these answers, as the runtime would hand it over after

@@ -33,7 +33,7 @@ pub const SECTION_KEYS: &[&str] = &["id", "title", "help", "show_if", "question"
 pub const CHOICE_KEYS: &[&str] = &["option"];
 pub const SCALE_KEYS: &[&str] = &["min", "max", "low", "high", "needs_low", "needs_high"];
 pub const NUMBER_KEYS: &[&str] = &["min", "max", "unit", "band"];
-pub const OPTION_KEYS: &[&str] = &["id", "label", "help", "needs"];
+pub const OPTION_KEYS: &[&str] = &["id", "label", "help", "needs", "summary"];
 pub const BAND_KEYS: &[&str] = &["from", "to", "needs"];
 /// Every key a question of some kind may have.
 pub const QUESTION_ALL_KEYS: &[&str] = &[
@@ -47,6 +47,7 @@ pub const QUESTION_ALL_KEYS: &[&str] = &[
     "allow_unknown",
     "allow_na",
     "aliases",
+    "role",
     "option",
     "min",
     "max",

@@ -103,6 +103,24 @@ impl Reader<'_, '_> {
             }
         }
 
+        // Each role belongs to at most one question.
+        let mut role_of: Vec<(crate::questionnaire::Role, usize)> = Vec::new();
+        for (i, rq) in questions.iter().enumerate() {
+            let Some(role) = rq.q.role else { continue };
+            match role_of.iter().find(|(r, _)| *r == role) {
+                Some(&(_, first)) => {
+                    let first_id = &questions[first].q.id;
+                    let line = line_of(self.src, questions[first].q.span.start);
+                    self.d.error(
+                        "duplicate-role",
+                        rq.q.span.clone(),
+                        msg(|l| w::duplicate_role(l, role.as_str(), first_id, line)),
+                    );
+                }
+                None => role_of.push((role, i)),
+            }
+        }
+
         let actors = self.list(&top, "actor", "[[actor]]", |r, t| r.actor(t, &area_index));
         let _ = index_of_named(
             actors

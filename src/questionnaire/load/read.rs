@@ -14,8 +14,8 @@ use super::{
 use crate::diag::{Diagnostic, msg};
 use crate::i18n::diag::{self as w, Item};
 use crate::questionnaire::{
-    Actor, Area, Audience, Band, ChoiceOption, Cost, Kind, Needs, Question, Rule, Section, Service,
-    expr,
+    Actor, Area, Audience, Band, ChoiceOption, Cost, Kind, Needs, Question, Role, Rule, Section,
+    Service, expr,
 };
 use crate::text::{LangCode, Text, suggest};
 use crate::tomlread::{Span, Table, as_number, type_of};
@@ -394,6 +394,38 @@ impl Reader<'_, '_> {
                 }
             }
         }
+        let role = match t.str("role", self.d) {
+            None => None,
+            Some((name, span)) => match Role::parse(name) {
+                Some(role) => {
+                    if let Some(kind) = kind_name
+                        && !role.kinds().contains(&kind)
+                    {
+                        let kinds = role.kinds().join(", ");
+                        self.d.error(
+                            "role-kind",
+                            span,
+                            msg(|l| w::role_kind(l, name, kind, &kinds)),
+                        );
+                    }
+                    Some(role)
+                }
+                None => {
+                    let names: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
+                    let hint = suggest(name, names.iter().copied());
+                    let list = names.join(", ");
+                    self.d.push(
+                        Diagnostic::error(
+                            "invalid-value",
+                            Some(span),
+                            msg(|l| w::unknown_role(l, name, hint)),
+                        )
+                        .with_help(msg(|l| w::roles_are(l, &list))),
+                    );
+                    None
+                }
+            },
+        };
         let kind = match kind_name {
             Some(k @ ("single" | "multi")) => {
                 let options = self.options(t, areas);
@@ -423,6 +455,7 @@ impl Reader<'_, '_> {
                 allow_unknown,
                 allow_na,
                 aliases,
+                role,
                 max_points: Vec::new(),
                 span,
             },
@@ -441,6 +474,7 @@ impl Reader<'_, '_> {
             let label = r.text(ot, "label", true);
             let help = r.text(ot, "help", false);
             let needs = r.needs(ot, "needs", areas);
+            let summary = r.text(ot, "summary", false);
             let (id, span) = id?;
             Some((
                 ChoiceOption {
@@ -448,6 +482,7 @@ impl Reader<'_, '_> {
                     label: label.unwrap_or_default(),
                     help,
                     needs,
+                    summary,
                 },
                 span,
             ))

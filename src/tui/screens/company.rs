@@ -6,7 +6,9 @@ use ratatui::crossterm::event::KeyEvent;
 use crate::answers::Answer;
 
 use crate::tui::app::*;
-use crate::tui::keymap::{self, Action};
+use crate::tui::keymap::{
+    self, Action, BACKTAB, Binding, DOWN, ENTER, ESC, Keymap, PGDN, SPACE, TAB, UP, ch, ctrl, f,
+};
 use crate::tui::update::*;
 use crate::tui::widgets::input::{Input, draw_input};
 use crate::tui::widgets::notice::notice_lines;
@@ -19,7 +21,7 @@ use ratatui::widgets::{Block, Paragraph};
 use crate::questionnaire::Kind;
 use crate::session::{Attendee, Session};
 
-use crate::tui::strings::Strings;
+use crate::i18n::tui::Words;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::*;
 
@@ -168,33 +170,75 @@ impl CompanyForm {
     }
 }
 
-pub fn keys(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let on_button = app.company.on_button();
-    let action = if on_button {
-        keymap::normal(&key)
-    } else {
-        keymap::global(&key)
-    };
+pub const KEYS: Keymap = Keymap {
+    bindings: &[
+        Binding::new(
+            &[UP, BACKTAB],
+            Action::Up,
+            |w| w.h_field,
+            |w| w.help_field_prev,
+        ),
+        Binding::new(
+            &[DOWN, TAB],
+            Action::Down,
+            |w| w.h_field,
+            |w| w.help_field_next,
+        )
+        .show(2),
+        Binding::new(
+            &[ENTER],
+            Action::Enter,
+            |w| w.h_next,
+            |w| w.help_company_enter,
+        ),
+        Binding::new(
+            &[SPACE, PGDN, ctrl('n')],
+            Action::Next,
+            |w| w.h_next,
+            |w| w.help_to_questions,
+        ),
+        Binding::new(&[ESC], Action::Back, |w| w.h_back, |w| w.help_leave),
+        Binding::quiet(&[ch('s'), f(8)], Action::Summary, |w| w.help_summary),
+        keymap::LANG,
+        keymap::HELP,
+        keymap::QUIT,
+    ],
+    in_field: |a| !a.company.on_button(),
+};
+
+pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
-        Some(Action::Up | Action::BackTab) => app.company.focus_prev(),
-        Some(Action::Down | Action::Tab) => app.company.focus_next(),
-        Some(Action::Enter) if !on_button => app.company.focus_next(),
-        Some(Action::Enter | Action::Space | Action::Next) => return to_questions(app),
-        Some(Action::Esc) => return leave_session(app),
-        Some(Action::Quit | Action::Interrupt) => ask_quit(app),
-        Some(Action::Summary) => {
-            goto(app, Screen::Summary);
-        }
-        _ if !on_button => {
-            if let Some(input) = app.company.focused_input_mut()
-                && input.handle_key(key)
-            {
-                return apply_company(app);
-            }
-        }
+        Action::Up => app.company.focus_prev(),
+        Action::Down => app.company.focus_next(),
+        Action::Enter if !app.company.on_button() => app.company.focus_next(),
+        Action::Enter | Action::Next => return to_questions(app),
+        Action::Back => return leave_session(app),
+        Action::Quit => ask_quit(app),
+        Action::Summary => goto(app, Screen::Summary),
         _ => {}
     }
     vec![]
+}
+
+/// Typing into the focused field.
+pub fn typed(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    if let Some(input) = app.company.focused_input_mut()
+        && input.handle_key(key)
+    {
+        return apply_company(app);
+    }
+    vec![]
+}
+
+/// Text pasted into the focused field.
+pub fn paste(app: &mut App, text: &str) -> Vec<Effect> {
+    match app.company.focused_input_mut() {
+        Some(input) => {
+            input.insert_str(text);
+            apply_company(app)
+        }
+        None => vec![],
+    }
 }
 
 fn to_questions(app: &mut App) -> Vec<Effect> {
@@ -279,7 +323,7 @@ fn sync_employees_to_question(app: &mut App, n: u64, before: Option<u64>) {
     }
 }
 
-pub fn draw(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) {
     let block = Block::bordered()
         .title(Span::styled(
             format!(" {} ", s.company_heading),
@@ -429,7 +473,7 @@ pub fn draw(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect
     y += 2;
     let mut extra = wrapped(s.company_help, inner.width as usize, theme.dim());
     if let Some(n) = &app.notice {
-        extra.extend(notice_lines(n, s, theme, inner.width as usize));
+        extra.extend(notice_lines(n, app.lang, theme, inner.width as usize));
     }
     if y < bottom {
         frame.render_widget(

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use ratatui::crossterm::event::KeyEvent;
 
 use crate::tui::app::*;
-use crate::tui::keymap::{self, Action};
+use crate::tui::keymap::{self, Action, Binding, ENTER, ESC, Keymap};
 use crate::tui::runtime::OpenRequest;
 use crate::tui::update::*;
 use crate::tui::widgets::input::Input;
@@ -17,7 +17,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use crate::tui::strings::Strings;
+use crate::i18n::tui::Words;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::*;
 
@@ -27,25 +27,45 @@ pub struct OpenFileState {
     pub path: Input,
 }
 
-pub fn keys(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    match keymap::global(&key) {
-        Some(Action::Enter) => {
+pub const KEYS: Keymap = Keymap {
+    bindings: &[
+        Binding::new(&[ENTER], Action::Enter, |w| w.h_ok, |w| w.help_import),
+        Binding::new(&[ESC], Action::Back, |w| w.h_back, |w| w.help_back_start),
+        keymap::LANG,
+        keymap::HELP,
+        keymap::QUIT,
+    ],
+    in_field: |_| true,
+};
+
+pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Enter => {
             let path = app.open_file.path.text().trim().to_string();
             if !path.is_empty() {
                 app.notice = None;
                 return vec![Effect::Open(OpenRequest::Import(PathBuf::from(path)))];
             }
         }
-        Some(Action::Esc) => goto(app, Screen::Start),
-        Some(Action::Interrupt) => ask_quit(app),
-        _ => {
-            app.open_file.path.handle_key(key);
-        }
+        Action::Back => goto(app, Screen::Start),
+        Action::Quit => ask_quit(app),
+        _ => {}
     }
     vec![]
 }
 
-pub fn draw(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect) {
+/// Typing into the path.
+pub fn typed(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    app.open_file.path.handle_key(key);
+    vec![]
+}
+
+/// A pasted path.
+pub fn paste(app: &mut App, text: &str) {
+    app.open_file.path.insert_str(text.trim());
+}
+
+pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) {
     let w = area.width.saturating_sub(4).min(90);
     let inner_w = w.saturating_sub(4) as usize;
     let mut lines = wrapped(s.open_help, inner_w, Style::new());
@@ -55,7 +75,7 @@ pub fn draw(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect
     lines.push(Line::raw(""));
     if let Some(n) = &app.notice {
         lines.push(Line::raw(""));
-        lines.extend(notice_lines(n, s, theme, inner_w));
+        lines.extend(notice_lines(n, app.lang, theme, inner_w));
     }
     let rect = centered_box(area, w, lines.len() as u16 + 2);
     let block = Block::bordered()

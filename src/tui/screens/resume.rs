@@ -1,9 +1,7 @@
 //! The list of saved sessions: resume one, or start a follow-up visit.
 
-use ratatui::crossterm::event::KeyEvent;
-
 use crate::tui::app::*;
-use crate::tui::keymap::{self, Action};
+use crate::tui::keymap::{self, Action, Binding, ENTER, ESC, Keymap, SPACE, ch};
 use crate::tui::runtime::OpenRequest;
 use crate::tui::update::*;
 use crate::tui::widgets::notice::notice_lines;
@@ -15,7 +13,7 @@ use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
 use crate::session::{Listing, SessionMode, Summary};
 use crate::text::sanitize_line;
 
-use crate::tui::strings::{Strings, fill};
+use crate::i18n::tui::{self, Words};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::*;
 
@@ -41,35 +39,60 @@ impl App {
     }
 }
 
-pub fn keys(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+pub const KEYS: Keymap = Keymap {
+    bindings: &[
+        keymap::MOVE_UP,
+        keymap::MOVE_DOWN,
+        Binding::new(
+            &[ENTER, SPACE],
+            Action::Enter,
+            |w| w.h_ok,
+            |w| w.help_resume_open,
+        ),
+        Binding::new(
+            &[ch('f')],
+            Action::FollowUp,
+            |w| w.h_follow_up,
+            |w| w.help_follow_up,
+        )
+        .when(|a| !a.is_self()),
+        Binding::new(&[ESC], Action::Back, |w| w.h_back, |w| w.help_back_start),
+        keymap::LANG,
+        keymap::HELP,
+        keymap::QUIT,
+    ],
+    in_field: |_| false,
+};
+
+pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
     let selected = app
         .resume_rows()
         .get(app.resume.cursor)
         .map(|r| r.id.clone());
     let n = app.resume_rows().len();
-    match keymap::normal(&key) {
-        Some(Action::Up) => app.resume.cursor = app.resume.cursor.saturating_sub(1),
-        Some(Action::Down) => app.resume.cursor = (app.resume.cursor + 1).min(n.saturating_sub(1)),
-        Some(Action::Enter | Action::Space) => {
+    match action {
+        Action::Up => app.resume.cursor = app.resume.cursor.saturating_sub(1),
+        Action::Down => app.resume.cursor = (app.resume.cursor + 1).min(n.saturating_sub(1)),
+        Action::Enter => {
             if let Some(id) = selected {
                 app.notice = None;
                 return vec![Effect::Open(OpenRequest::Resume(id))];
             }
         }
-        Some(Action::FollowUp) if !app.is_self() => {
+        Action::FollowUp => {
             if let Some(id) = selected {
                 app.notice = None;
                 return vec![Effect::Open(OpenRequest::FollowUp(id))];
             }
         }
-        Some(Action::Esc) => goto(app, Screen::Start),
-        Some(Action::Quit | Action::Interrupt) => ask_quit(app),
+        Action::Back => goto(app, Screen::Start),
+        Action::Quit => ask_quit(app),
         _ => {}
     }
     vec![]
 }
 
-pub fn draw(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) {
     let block = Block::bordered().title(Span::styled(
         format!(" {} ", s.resume_heading),
         theme.title(),
@@ -85,19 +108,13 @@ pub fn draw(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect
         let dir = "quarantine/";
         if new > 0 {
             extra.extend(wrapped(
-                &fill(
-                    s.resume_quarantined,
-                    &[("n", &new.to_string()), ("dir", dir)],
-                ),
+                &tui::resume_quarantined(app.lang, new, dir),
                 w,
                 theme.warn(),
             ));
         } else if !l.quarantined.is_empty() {
             extra.extend(wrapped(
-                &fill(
-                    s.resume_quarantine_old,
-                    &[("n", &l.quarantined.len().to_string()), ("dir", dir)],
-                ),
+                &tui::resume_quarantine_old(app.lang, l.quarantined.len(), dir),
                 w,
                 theme.dim(),
             ));
@@ -118,7 +135,7 @@ pub fn draw(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect
         }
     }
     if let Some(n) = &app.notice {
-        extra.extend(notice_lines(n, s, theme, w));
+        extra.extend(notice_lines(n, app.lang, theme, w));
     }
     let extra_h = (extra.len() as u16).min(inner.height / 2);
     let [list_area, extra_area] =

@@ -1,9 +1,7 @@
 //! The start screen: new, resume, open a self-assessment, language, quit.
 
-use ratatui::crossterm::event::KeyEvent;
-
 use crate::tui::app::*;
-use crate::tui::keymap::{self, Action};
+use crate::tui::keymap::{self, Action, Binding, ENTER, ESC, Key, Keymap, SPACE, ch, ctrl};
 use crate::tui::update::*;
 use crate::tui::widgets::notice::notice_lines;
 use ratatui::Frame;
@@ -14,7 +12,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use crate::text::sanitize_line;
 
-use crate::tui::strings::Strings;
+use crate::i18n::tui::Words;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::*;
 
@@ -39,30 +37,53 @@ pub fn items(app: &App) -> Vec<StartItem> {
     if !app.is_self() {
         v.push(StartItem::Open);
     }
-    if app.q.languages.len() > 1 {
+    if app.langs().len() > 1 {
         v.push(StartItem::Lang);
     }
     v.push(StartItem::Quit);
     v
 }
 
-pub fn keys(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+pub const KEYS: Keymap = Keymap {
+    bindings: &[
+        keymap::MOVE_UP,
+        keymap::MOVE_DOWN,
+        Binding::quiet(&[Key::Digit], Action::Digit(0), |w| w.help_start_digit),
+        Binding::new(
+            &[ENTER, SPACE],
+            Action::Enter,
+            |w| w.h_ok,
+            |w| w.help_start_ok,
+        ),
+        keymap::LANG,
+        keymap::HELP,
+        Binding::new(
+            &[ch('q'), ESC, ctrl('c')],
+            Action::Quit,
+            |w| w.h_quit,
+            |w| w.help_quit_now,
+        ),
+    ],
+    in_field: |_| false,
+};
+
+pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
     let items = items(app);
-    match keymap::normal(&key) {
-        Some(Action::Up) => app.start.cursor = app.start.cursor.saturating_sub(1),
-        Some(Action::Down) => app.start.cursor = (app.start.cursor + 1).min(items.len() - 1),
-        Some(Action::Digit(d)) if (1..=items.len()).contains(&usize::from(d)) => {
+    match action {
+        Action::Up => app.start.cursor = app.start.cursor.saturating_sub(1),
+        Action::Down => app.start.cursor = (app.start.cursor + 1).min(items.len() - 1),
+        Action::Digit(d) if (1..=items.len()).contains(&usize::from(d)) => {
             app.start.cursor = usize::from(d) - 1;
             return activate_start(app, items[app.start.cursor]);
         }
-        Some(Action::Enter | Action::Space) => {
+        Action::Enter => {
             let item = items
                 .get(app.start.cursor)
                 .copied()
                 .unwrap_or(StartItem::Quit);
             return activate_start(app, item);
         }
-        Some(Action::Quit | Action::Interrupt | Action::Esc) => {
+        Action::Quit => {
             app.quit = true;
             return vec![Effect::Quit];
         }
@@ -100,11 +121,14 @@ fn activate_start(app: &mut App, item: StartItem) -> Vec<Effect> {
     }
 }
 
-pub fn draw(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) {
     let w = area.width.saturating_sub(4).min(72);
     let inner_w = w.saturating_sub(4) as usize;
     let mut lines = vec![
-        Line::styled(sanitize_line(app.q.title.get(&app.lang)), theme.title()),
+        Line::styled(
+            sanitize_line(app.q.title.get(app.lang.code())),
+            theme.title(),
+        ),
         Line::raw(""),
     ];
     let intro = if app.is_self() {
@@ -134,7 +158,7 @@ pub fn draw(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect
     }
     if let Some(n) = &app.notice {
         lines.push(Line::raw(""));
-        lines.extend(notice_lines(n, s, theme, inner_w));
+        lines.extend(notice_lines(n, app.lang, theme, inner_w));
     }
     let h = lines.len() as u16 + 2;
     let rect = centered_box(area, w, h);

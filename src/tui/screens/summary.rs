@@ -8,7 +8,10 @@ use crate::answers::Answer;
 
 use crate::session::Session;
 use crate::tui::app::*;
-use crate::tui::keymap::{self, Action};
+use crate::tui::keymap::{
+    self, Action, BACKTAB, Binding, ENTER, ESC, Keymap, LEFT, PGDN, PGUP, SPACE, TAB, UP, ch, ctrl,
+    f,
+};
 use crate::tui::update::*;
 use crate::tui::widgets::input::Input;
 use crate::tui::widgets::input::draw_input;
@@ -24,7 +27,8 @@ use crate::questionnaire::Cost;
 use crate::scoring::Reason;
 use crate::text::{fmt_num, sanitize_line};
 
-use crate::tui::strings::{Strings, fill};
+use crate::i18n::Lang;
+use crate::i18n::tui::{self, Words};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::*;
 
@@ -59,7 +63,7 @@ impl SummaryState {
 pub struct ExportJob {
     pub dir: PathBuf,
     pub session: Box<Session>,
-    pub lang: String,
+    pub lang: Lang,
     /// Actors (ids) with consent: one referral each.
     pub actors: Vec<String>,
     /// Self-assessment: also write the answers file for the advisor.
@@ -68,41 +72,126 @@ pub struct ExportJob {
     pub date: Option<String>,
 }
 
-pub fn keys(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    if app.summary.focus == SummaryFocus::Path {
-        match keymap::global(&key) {
-            Some(Action::Enter | Action::Export) => return export(app),
-            Some(Action::Tab | Action::BackTab | Action::Esc | Action::Up) => {
-                app.summary.focus = SummaryFocus::Actors
-            }
-            Some(Action::Interrupt) => ask_quit(app),
-            Some(Action::Summary) => {}
-            _ => {
-                app.summary.path.handle_key(key);
-            }
+fn on_actors(app: &App) -> bool {
+    app.summary.focus == SummaryFocus::Actors
+}
+
+fn on_path(app: &App) -> bool {
+    app.summary.focus == SummaryFocus::Path
+}
+
+pub const KEYS: Keymap = Keymap {
+    bindings: &[
+        // The export folder (first: its Enter is the one the hint names).
+        Binding::new(
+            &[ENTER, f(10)],
+            Action::Export,
+            |w| w.h_ok,
+            |w| w.help_export,
+        )
+        .when(on_path),
+        Binding::new(
+            &[TAB, ESC, BACKTAB, UP],
+            Action::Back,
+            |w| w.h_to_question,
+            |w| w.help_to_actors,
+        )
+        .show(2)
+        .when(on_path),
+        // The actors.
+        keymap::MOVE_UP.when(on_actors),
+        keymap::MOVE_DOWN.when(on_actors),
+        Binding::new(
+            &[SPACE, ENTER],
+            Action::Space,
+            |w| w.h_consent,
+            |w| w.help_consent,
+        )
+        .when(on_actors),
+        Binding::new(
+            &[TAB, BACKTAB],
+            Action::Tab,
+            |w| w.h_to_folder,
+            |w| w.help_to_folder,
+        )
+        .when(on_actors),
+        Binding::new(
+            &[ch('x'), f(10)],
+            Action::Export,
+            |w| w.h_export,
+            |w| w.help_export,
+        )
+        .when(on_actors),
+        Binding::new(
+            &[PGUP, ctrl('p')],
+            Action::Prev,
+            |w| w.h_scroll,
+            |w| w.help_scroll_up,
+        )
+        .when(on_actors),
+        Binding::new(
+            &[PGDN, ctrl('n')],
+            Action::Next,
+            |w| w.h_scroll,
+            |w| w.help_scroll_down,
+        )
+        .when(on_actors),
+        Binding::new(
+            &[ESC, LEFT, ch('h')],
+            Action::Back,
+            |w| w.h_back,
+            |w| w.help_back_questions,
+        )
+        .when(on_actors),
+        Binding::quiet(&[ch('b'), f(7)], Action::Needs, |w| w.help_needs).when(on_actors),
+        keymap::LANG,
+        keymap::HELP,
+        keymap::QUIT,
+    ],
+    in_field: on_path,
+};
+
+pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
+    if on_path(app) {
+        match action {
+            Action::Export => return export(app),
+            Action::Back => app.summary.focus = SummaryFocus::Actors,
+            Action::Quit => ask_quit(app),
+            _ => {}
         }
         return vec![];
     }
     let n = app.ranked().len();
-    match keymap::normal(&key) {
-        Some(Action::Up) => app.summary.cursor = app.summary.cursor.saturating_sub(1),
-        Some(Action::Down) => {
-            app.summary.cursor = (app.summary.cursor + 1).min(n.saturating_sub(1))
-        }
-        Some(Action::Space | Action::Enter) => return toggle_consent(app),
-        Some(Action::Tab | Action::BackTab) => app.summary.focus = SummaryFocus::Path,
-        Some(Action::Export) => return export(app),
-        Some(Action::Next) => app.summary.scroll = app.summary.scroll.saturating_add(5),
-        Some(Action::Prev) => app.summary.scroll = app.summary.scroll.saturating_sub(5),
-        Some(Action::Esc | Action::Left) => {
+    match action {
+        Action::Up => app.summary.cursor = app.summary.cursor.saturating_sub(1),
+        Action::Down => app.summary.cursor = (app.summary.cursor + 1).min(n.saturating_sub(1)),
+        Action::Space => return toggle_consent(app),
+        Action::Tab => app.summary.focus = SummaryFocus::Path,
+        Action::Export => return export(app),
+        Action::Next => app.summary.scroll = app.summary.scroll.saturating_add(5),
+        Action::Prev => app.summary.scroll = app.summary.scroll.saturating_sub(5),
+        Action::Back => {
             goto(app, Screen::Questions);
             app.qs.focus = Focus::Question;
         }
-        Some(Action::Needs) => app.show_needs = !app.show_needs,
-        Some(Action::Quit | Action::Interrupt) => ask_quit(app),
+        Action::Needs => app.show_needs = !app.show_needs,
+        Action::Quit => ask_quit(app),
         _ => {}
     }
     vec![]
+}
+
+/// Typing into the export folder.
+pub fn typed(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    app.summary.path.handle_key(key);
+    vec![]
+}
+
+/// A pasted folder.
+pub fn paste(app: &mut App, text: &str) {
+    if on_path(app) {
+        app.summary.path.insert_str(text.trim());
+    }
 }
 
 fn toggle_consent(app: &mut App) -> Vec<Effect> {
@@ -111,7 +200,7 @@ fn toggle_consent(app: &mut App) -> Vec<Effect> {
     };
     let id = app.q.actors[actor].id.clone();
     let now = (app.clock.now)();
-    let company_word = crate::tui::strings::get(&app.lang).the_company;
+    let company_word = tui::words(app.lang).the_company;
     let is_self = app.is_self();
     let Some(s) = app.open.as_mut().map(|o| &mut o.session) else {
         return vec![];
@@ -176,14 +265,14 @@ fn export(app: &mut App) -> Vec<Effect> {
     vec![Effect::Export(Box::new(ExportJob {
         dir: PathBuf::from(dir),
         session: Box::new(s.clone()),
-        lang: app.lang.clone(),
+        lang: app.lang,
         actors,
         self_file: app.is_self(),
         date: app.export_date.clone(),
     }))]
 }
 
-pub fn draw(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) {
     let Some(open) = &app.open else { return };
     let (eval, sess) = (&open.eval, &open.session);
     let notice_h = app.notice.as_ref().map_or(0, |n| match n {
@@ -235,25 +324,20 @@ pub fn draw(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect
         lines.push(Line::raw(""));
         lines.push(Line::styled(
             truncate(
-                &fill(
-                    s.since_last,
-                    &[(
-                        "date",
-                        &sanitize_line(p.updated.get(..10).unwrap_or(&p.updated)),
-                    )],
+                &tui::since_last(
+                    app.lang,
+                    sanitize_line(p.updated.get(..10).unwrap_or(&p.updated)),
                 ),
                 w,
             ),
             theme.title(),
         ));
         lines.push(Line::raw(truncate(
-            &fill(
-                s.needs_moved,
-                &[
-                    ("up", &count(Direction::Up).to_string()),
-                    ("down", &count(Direction::Down).to_string()),
-                    ("new", &count(Direction::New).to_string()),
-                ],
+            &tui::needs_moved(
+                app.lang,
+                count(Direction::Up),
+                count(Direction::Down),
+                count(Direction::New),
             ),
             w,
         )));
@@ -297,7 +381,7 @@ pub fn draw(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect
             "·"
         };
         lines.push(Line::raw(truncate(
-            &format!("{mark} {}", sanitize_line(q.text.get(&app.lang))),
+            &format!("{mark} {}", sanitize_line(q.text.get(app.lang.code()))),
             w,
         )));
     }
@@ -409,7 +493,13 @@ pub fn draw(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect
     );
     let consenting = sess.answers.consent.values().filter(|v| **v).count();
     let hint = if app.is_self() {
-        format!("Tab, Enter: {}", s.export_self_button)
+        let key = |a, in_field| KEYS.key_of(a, in_field, s).unwrap_or_default();
+        format!(
+            "{}, {}: {}",
+            key(Action::Tab, false),
+            key(Action::Export, true),
+            s.export_self_button
+        )
     } else if consenting == 0 {
         s.no_consent_note.to_string()
     } else {
@@ -421,7 +511,7 @@ pub fn draw(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect
     );
     if let Some(n) = &app.notice {
         frame.render_widget(
-            Paragraph::new(notice_lines(n, s, theme, notice_area.width as usize)),
+            Paragraph::new(notice_lines(n, app.lang, theme, notice_area.width as usize)),
             notice_area,
         );
     }
@@ -429,12 +519,12 @@ pub fn draw(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect
 
 fn actor_details(
     app: &App,
-    s: &Strings,
+    s: &Words,
     theme: &Theme,
     r: &crate::scoring::Referral,
     w: usize,
 ) -> Vec<Line<'static>> {
-    let lang = &app.lang;
+    let lang = app.lang.code();
     let actor = &app.q.actors[r.actor];
     let mut lines = vec![Line::styled(
         format!(
@@ -457,13 +547,7 @@ fn actor_details(
             s.not_recommended
         };
         lines.push(Line::styled(
-            fill(
-                s.last_visit_actor,
-                &[
-                    ("status", status),
-                    ("score", &crate::output::round(then.before).to_string()),
-                ],
-            ),
+            tui::last_visit_actor(app.lang, status, crate::output::round(then.before)),
             theme.accent(),
         ));
     }

@@ -5,13 +5,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
+use crate::i18n::tui::Words;
 use crate::text::sanitize_line;
 use crate::tui::app::App;
-use crate::tui::strings::Strings;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{pad, truncate};
 
-pub fn draw_needs(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn draw_needs(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) {
     let block = Block::new()
         .borders(Borders::LEFT)
         .padding(ratatui::widgets::Padding::horizontal(1));
@@ -59,7 +59,7 @@ pub fn need_spans(
     bar_w: usize,
 ) -> Vec<Span<'static>> {
     let title = truncate(
-        &sanitize_line(app.q.areas[a.area].title.get(&app.lang)),
+        &sanitize_line(app.q.areas[a.area].title.get(app.lang.code())),
         title_w,
     );
     let num = a

@@ -2,13 +2,15 @@
 
 use ratatui::text::Line;
 
+use crate::i18n::Lang;
+use crate::i18n::tui::{self};
 use crate::text::sanitize_line;
 use crate::tui::app::Notice;
-use crate::tui::strings::{Strings, fill};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{truncate, wrap, wrapped};
 
-pub fn notice_lines<'a>(n: &Notice, s: &Strings, theme: &Theme, width: usize) -> Vec<Line<'a>> {
+pub fn notice_lines<'a>(n: &Notice, lang: Lang, theme: &Theme, width: usize) -> Vec<Line<'a>> {
+    let s = tui::words(lang);
     // "What failed: why", in the error style.
     let failed = |what: &str, why: &str| {
         wrapped(
@@ -23,14 +25,10 @@ pub fn notice_lines<'a>(n: &Notice, s: &Strings, theme: &Theme, width: usize) ->
             existing,
             warnings,
         } => {
-            let mut v = wrapped(
-                &fill(s.imported, &[("file", &sanitize_line(file))]),
-                width,
-                theme.ok(),
-            );
+            let mut v = wrapped(&tui::imported(lang, sanitize_line(file)), width, theme.ok());
             if let Some(id) = existing {
                 v.extend(wrapped(
-                    &fill(s.imported_new_id, &[("id", &sanitize_line(id))]),
+                    &tui::imported_new_id(lang, sanitize_line(id)),
                     width,
                     theme.dim(),
                 ));
@@ -41,13 +39,7 @@ pub fn notice_lines<'a>(n: &Notice, s: &Strings, theme: &Theme, width: usize) ->
             v
         }
         Notice::OpenFailed(crate::tui::runtime::OpenError::Locked { id, holder }) => wrapped(
-            &fill(
-                s.locked,
-                &[
-                    ("id", &sanitize_line(id)),
-                    ("holder", &sanitize_line(holder)),
-                ],
-            ),
+            &tui::locked(lang, sanitize_line(id), sanitize_line(holder)),
             width,
             theme.error(),
         ),
@@ -55,12 +47,9 @@ pub fn notice_lines<'a>(n: &Notice, s: &Strings, theme: &Theme, width: usize) ->
             failed(s.open_session_failed, e)
         }
         Notice::ListFailed(e) => failed(s.list_failed, e),
-        Notice::Drift(d, version) => drift_lines(d, version, s, theme, width),
+        Notice::Drift(d, version) => drift_lines(d, version, lang, theme, width),
         Notice::FollowUp { previous_date } => wrapped(
-            &fill(
-                s.follow_up_started,
-                &[("date", &sanitize_line(previous_date))],
-            ),
+            &tui::follow_up_started(lang, sanitize_line(previous_date)),
             width,
             theme.ok(),
         ),
@@ -86,37 +75,35 @@ pub fn notice_lines<'a>(n: &Notice, s: &Strings, theme: &Theme, width: usize) ->
 fn drift_lines<'a>(
     d: &crate::session::DriftReport,
     version: &str,
-    s: &Strings,
+    lang: Lang,
     theme: &Theme,
     width: usize,
 ) -> Vec<Line<'a>> {
+    let s = tui::words(lang);
     let mut v = wrapped(s.drift_heading, width, theme.warn());
     let mut items = Vec::new();
     if let Some(old) = &d.version_before {
-        items.push(fill(
-            s.drift_version,
-            &[
-                ("old", &sanitize_line(old)),
-                ("new", &sanitize_line(version)),
-            ],
+        items.push(tui::drift_version(
+            lang,
+            sanitize_line(old),
+            sanitize_line(version),
         ));
     } else if d.hash_changed {
-        items.push(fill(s.drift_hash, &[("v", &sanitize_line(version))]));
+        items.push(tui::drift_hash(lang, sanitize_line(version)));
     }
     for (old, new) in &d.renamed {
-        items.push(fill(
-            s.drift_renamed,
-            &[("old", &sanitize_line(old)), ("new", &sanitize_line(new))],
+        items.push(tui::drift_renamed(
+            lang,
+            sanitize_line(old),
+            sanitize_line(new),
         ));
     }
     for o in &d.orphans {
-        items.push(fill(
-            s.drift_orphan,
-            &[
-                ("q", &sanitize_line(&o.question)),
-                ("v", &sanitize_line(&o.value.to_string())),
-                ("reason", &sanitize_line(&o.reason)),
-            ],
+        items.push(tui::drift_orphan(
+            lang,
+            sanitize_line(&o.question),
+            sanitize_line(&o.value.to_string()),
+            sanitize_line(&o.reason),
         ));
     }
     for item in items {

@@ -4,21 +4,19 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::tui::strings::{Strings, fill};
+use crate::i18n::Lang;
+use crate::i18n::tui::{self};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text_width;
 
 pub fn draw_progress(
     (done, total): (usize, usize),
-    s: &Strings,
+    lang: Lang,
     theme: &Theme,
     frame: &mut Frame,
     area: Rect,
 ) {
-    let label = fill(
-        s.progress,
-        &[("done", &done.to_string()), ("total", &total.to_string())],
-    );
+    let label = tui::progress(lang, done, total);
     let bar_w = (area.width as usize)
         .saturating_sub(text_width(&label) + 3)
         .min(60);

@@ -11,19 +11,21 @@ use crate::questionnaire::{Kind, Question};
 use crate::text::{fmt_num, sanitize_line};
 
 use super::sections::{self, SectionCounts};
+use crate::i18n::Lang;
+use crate::i18n::tui::{self, Words};
 use crate::tui::app::*;
-use crate::tui::strings::{Strings, fill};
+use crate::tui::keymap::Action;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::needs::draw_needs;
 use crate::tui::widgets::notice::notice_lines;
 use crate::tui::widgets::progress::draw_progress;
 use crate::tui::widgets::*;
 
-pub fn draw(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) {
     let [progress_area, body] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
     let counts = SectionCounts::of(app);
-    draw_progress(counts.progress(), s, theme, frame, progress_area);
+    draw_progress(counts.progress(), app.lang, theme, frame, progress_area);
     let wide = body.width >= 110;
     let side_w = if body.width >= 140 { 34 } else { 28 };
     let needs_w = if body.width >= 140 { 40 } else { 32 };
@@ -57,7 +59,7 @@ pub fn draw(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect
     draw_question_pane(app, s, theme, frame, main);
 }
 
-pub fn answer_summary(app: &App, s: &Strings, q: &Question, a: Option<&Answer>) -> String {
+pub fn answer_summary(app: &App, s: &Words, q: &Question, a: Option<&Answer>) -> String {
     match a {
         None => s.not_answered.to_string(),
         Some(Answer::Unknown) => s.unknown.to_string(),
@@ -65,14 +67,14 @@ pub fn answer_summary(app: &App, s: &Strings, q: &Question, a: Option<&Answer>) 
         Some(Answer::Choice(id)) => q
             .kind
             .option_index(id)
-            .map(|o| q.kind.options()[o].label.get(&app.lang).to_string())
+            .map(|o| q.kind.options()[o].label.get(app.lang.code()).to_string())
             .unwrap_or_else(|| id.clone()),
         Some(Answer::Choices(ids)) => ids
             .iter()
             .map(|id| {
                 q.kind
                     .option_index(id)
-                    .map(|o| q.kind.options()[o].label.get(&app.lang).to_string())
+                    .map(|o| q.kind.options()[o].label.get(app.lang.code()).to_string())
                     .unwrap_or_else(|| id.clone())
             })
             .collect::<Vec<_>>()
@@ -82,7 +84,7 @@ pub fn answer_summary(app: &App, s: &Strings, q: &Question, a: Option<&Answer>) 
     }
 }
 
-fn draw_question_pane(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect) {
+fn draw_question_pane(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) {
     let area = Rect::new(
         area.x + 1,
         area.y,
@@ -96,16 +98,13 @@ fn draw_question_pane(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, 
     };
     let sec_qs = app.section_questions(q.section);
     let pos = sec_qs.iter().position(|&x| x == i).map_or(0, |p| p + 1);
-    let sec_title = sanitize_line(app.q.sections[q.section].title.get(&app.lang));
+    let sec_title = sanitize_line(app.q.sections[q.section].title.get(app.lang.code()));
     let mut lines: Vec<Line> = Vec::new();
     let mut cursor: Option<(usize, usize)> = None;
     let head = format!(
         "{} · {}",
         sec_title,
-        fill(
-            s.question_of,
-            &[("i", &pos.to_string()), ("n", &sec_qs.len().to_string())]
-        )
+        tui::question_of(app.lang, pos, sec_qs.len())
     );
     lines.push(Line::styled(truncate(&head, w), theme.accent()));
     lines.push(Line::raw(""));
@@ -122,7 +121,7 @@ fn draw_question_pane(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, 
                 let mark = if app.answer(k).is_some() { '✓' } else { '·' };
                 let text = format!(
                     "{mark} {} — {}",
-                    sanitize_line(qk.text.get(&app.lang)),
+                    sanitize_line(qk.text.get(app.lang.code())),
                     sanitize_line(&ans)
                 );
                 lines.push(Line::styled(truncate(&text, w), theme.dim()));
@@ -133,7 +132,7 @@ fn draw_question_pane(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, 
     }
     if let Some(n) = &app.notice {
         lines.push(Line::raw(""));
-        lines.extend(notice_lines(n, s, theme, w));
+        lines.extend(notice_lines(n, app.lang, theme, w));
     }
     // Scroll so that the current question (and its cursor) is visible.
     let h = area.height as usize;
@@ -166,14 +165,14 @@ fn draw_question_pane(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, 
 /// relevant", notes. Sets `cursor` (line, column) for typed questions.
 fn question_block(
     app: &App,
-    s: &Strings,
+    s: &Words,
     theme: &Theme,
     q: &Question,
     w: usize,
     lines: &mut Vec<Line<'static>>,
     cursor: &mut Option<(usize, usize)>,
 ) {
-    let lang = &app.lang;
+    let lang = app.lang.code();
     let i = app.q.question(&q.id).unwrap_or(0);
     let answer = app.answer(i);
     let mut text = sanitize_line(q.text.get(lang));
@@ -282,11 +281,11 @@ fn question_block(
                 Span::styled(pad(&shown, field_w), theme.field().patch(theme.strong())),
                 Span::raw(format!(" {unit}")),
             ]));
-            let range = range_text(s, *min, *max);
+            let range = range_text(app.lang, *min, *max);
             if let Some(e) = &app.qs.input_error {
                 let msg = match e {
                     InputError::NotANumber => s.bad_number.to_string(),
-                    InputError::OutOfRange => fill(s.out_of_range, &[("range", &range)]),
+                    InputError::OutOfRange => tui::out_of_range(app.lang, &range),
                 };
                 lines.extend(wrapped(&format!(" {msg}"), w, theme.error()));
             } else {
@@ -321,16 +320,17 @@ fn question_block(
             spans.push(Span::styled(format!("{mark} {key}  {label}"), style));
             spans.push(Span::raw("    "));
         };
+        let key_of = |a| super::KEYS.key_of(a, typed, s).unwrap_or_default();
         if q.allow_unknown {
             add(
-                if typed { "F5" } else { "v" },
+                &key_of(Action::Unknown),
                 s.unknown,
                 answer == Some(&Answer::Unknown),
             );
         }
         if q.allow_na {
             add(
-                if typed { "F6" } else { "e" },
+                &key_of(Action::NotApplicable),
                 s.na,
                 answer == Some(&Answer::NotApplicable),
             );
@@ -358,64 +358,19 @@ fn question_block(
     }
     if q.help.is_some() {
         lines.push(Line::raw(""));
-        let hint = if typed {
-            s.has_help.replacen('?', "F1", 1)
-        } else {
-            s.has_help.to_string()
-        };
+        let key = super::KEYS
+            .key_of(Action::Help, typed, s)
+            .unwrap_or_default();
+        let hint = format!("{key} {}", s.has_help);
         lines.push(Line::styled(truncate(&hint, w), theme.dim()));
     }
 }
 
-fn range_text(s: &Strings, min: Option<f64>, max: Option<f64>) -> String {
+fn range_text(lang: Lang, min: Option<f64>, max: Option<f64>) -> String {
     match (min, max) {
-        (Some(a), Some(b)) => fill(
-            s.number_range,
-            &[("min", &fmt_num(a)), ("max", &fmt_num(b))],
-        ),
+        (Some(a), Some(b)) => tui::number_range(lang, fmt_num(a), fmt_num(b)),
         (Some(a), None) => format!("≥ {}", fmt_num(a)),
         (None, Some(b)) => format!("≤ {}", fmt_num(b)),
         (None, None) => String::new(),
     }
-}
-
-pub fn draw_help(app: &App, s: &Strings, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let w = area.width.saturating_sub(8).min(76);
-    let inner_w = w.saturating_sub(4) as usize;
-    let mut lines = Vec::new();
-    if let Some(q) = app.q.questions.get(app.qs.cur) {
-        lines.extend(wrapped(
-            &sanitize_line(q.text.get(&app.lang)),
-            inner_w,
-            theme.strong(),
-        ));
-        lines.push(Line::raw(""));
-        match &q.help {
-            Some(h) => lines.extend(wrapped(
-                &crate::text::sanitize(h.get(&app.lang)),
-                inner_w,
-                Style::new(),
-            )),
-            None => lines.push(Line::raw(s.no_help)),
-        }
-        for o in q.kind.options() {
-            if let Some(h) = &o.help {
-                lines.push(Line::raw(""));
-                lines.extend(wrapped(
-                    &format!(
-                        "{}: {}",
-                        sanitize_line(o.label.get(&app.lang)),
-                        sanitize_line(h.get(&app.lang))
-                    ),
-                    inner_w,
-                    Style::new(),
-                ));
-            }
-        }
-    }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(s.help_keys, theme.dim()));
-    let max_h = area.height.saturating_sub(4) as usize;
-    lines.truncate(max_h);
-    popup(frame, theme, area, s.help_heading, lines, w, None);
 }

@@ -4,7 +4,7 @@
 mod draw;
 mod sections;
 
-pub use draw::{answer_summary, draw, draw_help};
+pub use draw::{answer_summary, draw};
 
 use ratatui::crossterm::event::KeyEvent;
 
@@ -12,7 +12,10 @@ use crate::answers::Answer;
 use crate::questionnaire::Kind;
 
 use crate::tui::app::*;
-use crate::tui::keymap::{self, Action};
+use crate::tui::keymap::{
+    self, Action, BACKSPACE, BACKTAB, Binding, DEL, DOWN, ENTER, ESC, Key, Keymap, LEFT, PGDN,
+    PGUP, RIGHT, SPACE, TAB, UP, ch, ctrl, f,
+};
 use crate::tui::update::*;
 use crate::tui::widgets::input::Input;
 
@@ -135,31 +138,195 @@ fn go_prev(app: &mut App, mut fx: Vec<Effect>) -> Vec<Effect> {
     fx
 }
 
-pub fn keys(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    if app.qs.focus == Focus::Sections {
-        return sections::keys(app, key);
+fn on_sections(app: &App) -> bool {
+    app.qs.focus == Focus::Sections
+}
+
+fn on_question(app: &App) -> bool {
+    app.qs.focus == Focus::Question
+}
+
+/// The current question, when it has focus.
+fn current(app: &App) -> Option<&crate::questionnaire::Question> {
+    app.q.questions.get(app.qs.cur).filter(|_| on_question(app))
+}
+
+fn is_list(app: &App) -> bool {
+    current(app).is_some_and(|q| matches!(q.kind, Kind::Single { .. } | Kind::Multi { .. }))
+}
+
+fn is_scale(app: &App) -> bool {
+    current(app).is_some_and(|q| matches!(q.kind, Kind::Scale { .. }))
+}
+
+fn is_multi(app: &App) -> bool {
+    current(app).is_some_and(|q| matches!(q.kind, Kind::Multi { .. }))
+}
+
+fn chooses_one(app: &App) -> bool {
+    current(app).is_some_and(|q| matches!(q.kind, Kind::Single { .. } | Kind::Scale { .. }))
+}
+
+pub const KEYS: Keymap = Keymap {
+    bindings: &[
+        // The section list.
+        keymap::MOVE_UP.when(on_sections),
+        keymap::MOVE_DOWN.when(on_sections),
+        Binding::new(
+            &[ENTER, SPACE, RIGHT, ch('l')],
+            Action::Enter,
+            |w| w.h_jump,
+            |w| w.help_jump,
+        )
+        .when(on_sections),
+        Binding::quiet(&[Key::Digit], Action::Digit(0), |w| w.help_section_digit).when(on_sections),
+        Binding::new(
+            &[TAB, ESC, BACKTAB, LEFT, ch('h')],
+            Action::Back,
+            |w| w.h_to_question,
+            |w| w.help_to_question,
+        )
+        .show(2)
+        .when(on_sections),
+        // The question.
+        Binding::new(&[UP, ch('k')], Action::Up, |w| w.h_move, |w| w.help_opt_up).when(is_list),
+        Binding::new(
+            &[DOWN, ch('j')],
+            Action::Down,
+            |w| w.h_move,
+            |w| w.help_opt_down,
+        )
+        .when(is_list),
+        Binding::quiet(&[LEFT, ch('h')], Action::Up, |w| w.help_opt_up).when(is_list),
+        Binding::quiet(&[RIGHT, ch('l')], Action::Down, |w| w.help_opt_down).when(is_list),
+        Binding::new(
+            &[LEFT, ch('h'), UP, ch('k')],
+            Action::Up,
+            |w| w.h_move,
+            |w| w.help_scale_down,
+        )
+        .when(is_scale),
+        Binding::new(
+            &[RIGHT, ch('l'), DOWN, ch('j')],
+            Action::Down,
+            |w| w.h_move,
+            |w| w.help_scale_up,
+        )
+        .when(is_scale),
+        Binding::new(
+            &[Key::Digit],
+            Action::Digit(0),
+            |w| w.h_choose,
+            |w| w.help_digit_choose,
+        )
+        .when(chooses_one),
+        Binding::quiet(&[Key::Digit], Action::Digit(0), |w| w.help_digit_tick).when(is_multi),
+        Binding::new(&[SPACE], Action::Space, |w| w.h_tick, |w| w.help_tick).when(is_multi),
+        Binding::quiet(&[SPACE], Action::Space, |w| w.help_space_choose).when(chooses_one),
+        Binding::new(&[ENTER], Action::Enter, |w| w.h_next, |w| w.help_enter_next)
+            .when(on_question),
+        Binding::quiet(&[PGDN, ctrl('n')], Action::Next, |w| w.help_next).when(on_question),
+        Binding::new(
+            &[ESC, PGUP, ctrl('p')],
+            Action::Prev,
+            |w| w.h_back,
+            |w| w.help_prev,
+        )
+        .when(on_question),
+        Binding::new(
+            &[ch('v'), ch('u'), f(5)],
+            Action::Unknown,
+            |w| w.h_unknown,
+            |w| w.help_unknown,
+        )
+        .when(|a| current(a).is_some_and(|q| q.allow_unknown)),
+        Binding::new(
+            &[ch('e'), f(6)],
+            Action::NotApplicable,
+            |w| w.h_na,
+            |w| w.help_na,
+        )
+        .when(|a| current(a).is_some_and(|q| q.allow_na)),
+        keymap::HELP,
+        Binding::new(
+            &[ch('n'), f(3)],
+            Action::Note,
+            |w| w.h_note,
+            |w| w.help_note,
+        )
+        .when(on_question),
+        Binding::new(
+            &[ch('p'), f(4)],
+            Action::PrivateNote,
+            |w| w.h_private,
+            |w| w.help_private,
+        )
+        .when(|a| on_question(a) && !a.is_self()),
+        Binding::new(
+            &[ch('b'), f(7)],
+            Action::Needs,
+            |w| w.h_needs,
+            |w| w.help_needs,
+        ),
+        Binding::new(
+            &[ch('s'), f(8)],
+            Action::Summary,
+            |w| w.h_summary,
+            |w| w.help_summary,
+        ),
+        keymap::QUIT,
+        Binding::new(
+            &[TAB, BACKTAB],
+            Action::Tab,
+            |w| w.h_sections,
+            |w| w.help_sections,
+        )
+        .when(on_question),
+        keymap::LANG,
+        Binding::new(
+            &[ch('c'), f(9)],
+            Action::Compact,
+            |w| w.h_compact,
+            |w| w.help_compact,
+        )
+        .when(on_question),
+        Binding::new(
+            &[DEL, BACKSPACE],
+            Action::Clear,
+            |w| w.h_clear,
+            |w| w.help_clear,
+        )
+        .when(on_question),
+    ],
+    in_field: text_question,
+};
+
+/// Typing into a number or text question.
+pub fn typed(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    if app.qs.input.handle_key(key) {
+        app.qs.input_error = None;
+    }
+    vec![]
+}
+
+/// Text pasted into a number or text question.
+pub fn paste(app: &mut App, text: &str) {
+    if text_question(app) {
+        app.qs.input.insert_str(text);
+        app.qs.input_error = None;
+    }
+}
+
+pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
+    if on_sections(app) {
+        return sections::act(app, action);
     }
     let i = app.qs.cur;
-    let Some(q) = app.q.questions.get(i).cloned() else {
+    let q = std::sync::Arc::clone(&app.q);
+    let Some(q) = q.questions.get(i) else {
         return vec![];
     };
     let typed = text_question(app);
-    let action = if typed {
-        match keymap::global(&key) {
-            Some(a) => Some(a),
-            None => {
-                if app.qs.input.handle_key(key) {
-                    app.qs.input_error = None;
-                }
-                return vec![];
-            }
-        }
-    } else {
-        keymap::normal(&key)
-    };
-    let Some(action) = action else {
-        return vec![];
-    };
     // Leaving a typed question commits what was typed.
     let commit = |app: &mut App| -> Result<Vec<Effect>, ()> {
         if typed { commit_input(app) } else { Ok(vec![]) }
@@ -167,11 +334,11 @@ pub fn keys(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let answer = app.answer(i).cloned();
     let n_opts = q.kind.options().len();
     match action {
-        Action::Up | Action::Left if !typed => {
+        Action::Up => {
             app.qs.opt = app.qs.opt.saturating_sub(1);
             app.qs.moved = true;
         }
-        Action::Down | Action::Right if !typed => {
+        Action::Down => {
             let last = match &q.kind {
                 Kind::Scale { min, max, .. } => (max - min).max(0) as usize,
                 _ => n_opts.saturating_sub(1),
@@ -197,7 +364,7 @@ pub fn keys(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             let Ok(fx) = commit(app) else { return vec![] };
             return go_next(app, fx);
         }
-        Action::Esc | Action::Prev => {
+        Action::Prev => {
             let Ok(fx) = commit(app) else { return vec![] };
             return go_prev(app, fx);
         }
@@ -205,30 +372,29 @@ pub fn keys(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             app.qs.input = Input::default();
             return set_answer(app, i, None);
         }
-        Action::Unknown if q.allow_unknown => {
+        Action::Unknown => {
             let new = (answer != Some(Answer::Unknown)).then_some(Answer::Unknown);
             app.qs.input = Input::default();
             app.qs.input_error = None;
             return set_answer(app, i, new);
         }
-        Action::NotApplicable if q.allow_na => {
+        Action::NotApplicable => {
             let new = (answer != Some(Answer::NotApplicable)).then_some(Answer::NotApplicable);
             app.qs.input = Input::default();
             app.qs.input_error = None;
             return set_answer(app, i, new);
         }
-        Action::Tab | Action::BackTab => {
+        Action::Tab => {
             let Ok(fx) = commit(app) else { return vec![] };
             app.qs.focus = Focus::Sections;
             app.qs.sec_cursor = q.section + 1;
             return fx;
         }
-        Action::Help => app.popup = Popup::Help,
         Action::Note => {
             let text = app.answers().and_then(|a| a.notes.get(&q.id)).cloned();
             app.popup = Popup::Note(NoteKind::Shared, Input::new(text.as_deref().unwrap_or("")));
         }
-        Action::PrivateNote if !app.is_self() => {
+        Action::PrivateNote => {
             let text = app
                 .answers()
                 .and_then(|a| a.private_notes.get(&q.id))
@@ -242,7 +408,7 @@ pub fn keys(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             goto(app, Screen::Summary);
             return fx;
         }
-        Action::Quit | Action::Interrupt => {
+        Action::Quit => {
             let Ok(fx) = commit(app) else {
                 ask_quit(app);
                 return vec![];

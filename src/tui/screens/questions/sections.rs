@@ -1,9 +1,7 @@
 //! The section list beside the questions.
 
-use ratatui::crossterm::event::KeyEvent;
-
 use crate::tui::app::*;
-use crate::tui::keymap::{self, Action};
+use crate::tui::keymap::Action;
 use crate::tui::update::*;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -12,16 +10,18 @@ use ratatui::widgets::{Block, Borders, List, ListItem, ListState};
 
 use crate::text::sanitize_line;
 
-use crate::tui::strings::Strings;
+use crate::i18n::tui::Words;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::*;
 
-pub fn keys(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+/// An action while the section list has focus (its keys are in the
+/// question screen's keymap).
+pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
     let last = app.q.sections.len() + 1;
-    match keymap::normal(&key) {
-        Some(Action::Up) => app.qs.sec_cursor = app.qs.sec_cursor.saturating_sub(1),
-        Some(Action::Down) => app.qs.sec_cursor = (app.qs.sec_cursor + 1).min(last),
-        Some(Action::Enter | Action::Space | Action::Right) => {
+    match action {
+        Action::Up => app.qs.sec_cursor = app.qs.sec_cursor.saturating_sub(1),
+        Action::Down => app.qs.sec_cursor = (app.qs.sec_cursor + 1).min(last),
+        Action::Enter => {
             let c = app.qs.sec_cursor;
             if c == 0 {
                 goto(app, Screen::Company);
@@ -35,15 +35,13 @@ pub fn keys(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 return save(app).into_iter().collect();
             }
         }
-        Some(Action::Digit(d)) if d > 0 => {
+        Action::Digit(d) if d > 0 => {
             app.qs.sec_cursor = usize::from(d).min(last);
         }
-        Some(Action::Tab | Action::BackTab | Action::Esc | Action::Left) => {
-            app.qs.focus = Focus::Question
-        }
-        Some(Action::Needs) => app.show_needs = !app.show_needs,
-        Some(Action::Summary) => goto(app, Screen::Summary),
-        Some(Action::Quit | Action::Interrupt) => ask_quit(app),
+        Action::Back => app.qs.focus = Focus::Question,
+        Action::Needs => app.show_needs = !app.show_needs,
+        Action::Summary => goto(app, Screen::Summary),
+        Action::Quit => ask_quit(app),
         _ => {}
     }
     vec![]
@@ -101,7 +99,7 @@ impl SectionCounts {
 pub fn draw(
     app: &App,
     counts: &SectionCounts,
-    s: &Strings,
+    s: &Words,
     theme: &Theme,
     frame: &mut Frame,
     area: Rect,
@@ -145,7 +143,7 @@ pub fn draw(
         };
         let cur = cur_mark(k + 1, if cur_sec == Some(k) { '▸' } else { ' ' });
         let title_w = w.saturating_sub(text_width(&count) + 4);
-        let title = truncate(&sanitize_line(sec.title.get(&app.lang)), title_w);
+        let title = truncate(&sanitize_line(sec.title.get(app.lang.code())), title_w);
         let text = format!("{cur}{mark} {} {count}", pad(&title, title_w));
         let style = if !visible || total == 0 {
             theme.dim()
