@@ -99,6 +99,7 @@ pub fn stats_text(s: &Session, q: &Questionnaire) -> String {
             municipality: a.company.municipality.clone(),
             sni: a.company.sni.clone(),
             employees: a.company.employees,
+            ..Company::default()
         },
         answers: a.answers.clone(),
         consent: a.consent.clone(),
@@ -106,6 +107,7 @@ pub fn stats_text(s: &Session, q: &Questionnaire) -> String {
         private_notes: Default::default(),
         meta,
         orphans: a.orphans.clone(),
+        ..AnswersFile::default()
     }
     .to_toml(Some(q))
 }
