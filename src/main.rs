@@ -97,6 +97,16 @@ pub struct Cli {
     /// Data directory for sessions (default: the platform's data directory).
     #[arg(long, global = true, value_name = "DIR", env = "BEHOVSANALYS_DATA_DIR")]
     pub data_dir: Option<PathBuf>,
+    /// The region's shared store, e.g. postgres://anna@db.example/region
+    /// (or BEHOVSANALYS_STORE); the password from PGPASSWORD or ~/.pgpass.
+    #[arg(
+        long,
+        global = true,
+        value_name = "URL",
+        env = "BEHOVSANALYS_STORE",
+        hide_env_values = true
+    )]
+    pub store: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -217,6 +227,13 @@ pub enum Command {
         #[arg(long)]
         as_new: bool,
     },
+    /// Set up and inspect the shared store (PostgreSQL): init, grant, status.
+    Store {
+        #[command(subcommand)]
+        action: cmd::store::StoreAction,
+    },
+    /// Send this laptop's changes to the shared store and fetch the region's.
+    Sync,
 }
 
 #[derive(Debug, Subcommand)]
@@ -245,6 +262,8 @@ pub enum SessionsAction {
         #[arg(long, value_name = "ID")]
         from: Option<String>,
     },
+    /// Resolve a sync conflict: keep this laptop's version, the store's, or pick per answer.
+    Resolve(cmd::sync::ResolveArgs),
 }
 
 fn main() -> ExitCode {

@@ -30,8 +30,12 @@ fn region() -> Option<Region> {
     let mut owner = PgStore::open(&StoreConfig::parse(&db.admin_url()).unwrap()).unwrap();
     let anna = db.login_role("anna", "pw-anna");
     let bo = db.login_role("bo", "pw-bo");
-    owner.grant(&anna, "advisor", Some("kronoberg"), None).unwrap();
-    owner.grant(&bo, "advisor", Some("kronoberg"), None).unwrap();
+    owner
+        .grant(&anna, "advisor", Some("kronoberg"), None)
+        .unwrap();
+    owner
+        .grant(&bo, "advisor", Some("kronoberg"), None)
+        .unwrap();
     Some(Region {
         anna: db.url_for(&anna, "pw-anna"),
         bo: db.url_for(&bo, "pw-bo"),
@@ -92,7 +96,10 @@ fn migrations_are_versioned_and_a_newer_schema_is_refused() {
         panic!("a newer schema must be refused")
     };
     let text = e.to_string();
-    assert!(matches!(e, SyncError::SchemaTooNew { server: 999, .. }), "{text}");
+    assert!(
+        matches!(e, SyncError::SchemaTooNew { server: 999, .. }),
+        "{text}"
+    );
     assert!(text.contains("update behovsanalys"), "{text}");
 }
 
@@ -172,7 +179,9 @@ fn two_laptops_end_with_the_same_sessions_and_private_notes_stay_home() {
             &[&"questionnaire = \"q\"\n[answers]\n\n[private_notes]\na = \"b\"\n"],
         )
         .unwrap_err();
-    assert!(e.to_string().contains("no_private_notes") || format!("{e:?}").contains("no_private_notes"));
+    assert!(
+        e.to_string().contains("no_private_notes") || format!("{e:?}").contains("no_private_notes")
+    );
 }
 
 #[test]
@@ -193,7 +202,9 @@ fn an_edit_on_both_laptops_is_a_kept_conflict_resolved_per_answer() {
     anna.save(&mut a, &q).unwrap();
     let (mut b, _) = bo.load(&id, &q).unwrap();
     b.set_answer("anstallda", Some(Answer::Number(40.0)));
-    b.answers.private_notes.insert("anstallda".into(), "Bos egen".into());
+    b.answers
+        .private_notes
+        .insert("anstallda".into(), "Bos egen".into());
     bo.save(&mut b, &q).unwrap();
 
     assert_eq!(sync(&anna, &r.anna, &q).pushed, vec![id.clone()]);
@@ -202,17 +213,19 @@ fn an_edit_on_both_laptops_is_a_kept_conflict_resolved_per_answer() {
     // Both versions kept: Bo's file is his, the server's is next to it, and
     // the server kept Bo's push.
     let (mine, _) = bo.load(&id, &q).unwrap();
-    assert_eq!(mine.answers.answers.get("anstallda"), Some(&Answer::Number(40.0)));
+    assert_eq!(
+        mine.answers.answers.get("anstallda"),
+        Some(&Answer::Number(40.0))
+    );
     assert!(local::has_conflict(&bo, &id));
-    let kept: i64 = r
-        .db
-        .admin()
-        .query_one(
-            "SELECT count(*) FROM behovsanalys.conflicts WHERE session_id = $1",
-            &[&id],
-        )
-        .unwrap()
-        .get(0);
+    let kept: i64 =
+        r.db.admin()
+            .query_one(
+                "SELECT count(*) FROM behovsanalys.conflicts WHERE session_id = $1",
+                &[&id],
+            )
+            .unwrap()
+            .get(0);
     assert_eq!(kept, 1);
     let listing = bo.list(&q).unwrap();
     assert!(listing.sessions.iter().any(|x| x.id == id && x.conflict));
@@ -236,12 +249,22 @@ fn an_edit_on_both_laptops_is_a_kept_conflict_resolved_per_answer() {
     };
     choices.answers.insert("anstallda".into(), Side::Local);
     let merged = resolve::resolve(&bo, &id, &q, &choices).unwrap();
-    assert_eq!(merged.answers.answers.get("anstallda"), Some(&Answer::Number(40.0)));
+    assert_eq!(
+        merged.answers.answers.get("anstallda"),
+        Some(&Answer::Number(40.0))
+    );
     assert_eq!(
         merged.answers.answers.get("exporterar"),
         Some(&Answer::Choice("nej".into()))
     );
-    assert_eq!(merged.answers.private_notes.get("anstallda").map(String::as_str), Some("Bos egen"));
+    assert_eq!(
+        merged
+            .answers
+            .private_notes
+            .get("anstallda")
+            .map(String::as_str),
+        Some("Bos egen")
+    );
     assert!(!local::has_conflict(&bo, &id));
 
     let rb = sync(&bo, &r.bo, &q);
@@ -269,11 +292,13 @@ fn a_deletion_syncs_both_ways_as_a_tombstone() {
     let ra = sync(&anna, &r.anna, &q);
     assert_eq!(ra.deleted_there, vec![id.clone()]);
     let (deleted, body): (bool, Option<String>) = {
-        let row = r
-            .db
-            .admin()
-            .query_one("SELECT deleted, body FROM behovsanalys.sessions WHERE id = $1", &[&id])
-            .unwrap();
+        let row =
+            r.db.admin()
+                .query_one(
+                    "SELECT deleted, body FROM behovsanalys.sessions WHERE id = $1",
+                    &[&id],
+                )
+                .unwrap();
         (row.get(0), row.get(1))
     };
     assert!(deleted);
@@ -292,7 +317,9 @@ fn an_actor_reads_only_sessions_with_consent_for_it() {
     let q = q();
     let mut owner = connect(&r.db.admin_url());
     let almi = r.db.login_role("almi", "pw-almi");
-    owner.grant(&almi, "actor", Some("kronoberg"), Some("almi")).unwrap();
+    owner
+        .grant(&almi, "actor", Some("kronoberg"), Some("almi"))
+        .unwrap();
     let other = r.db.login_role("other", "pw-other");
     owner.grant(&other, "advisor", Some("skane"), None).unwrap();
 
@@ -309,7 +336,8 @@ fn an_actor_reads_only_sessions_with_consent_for_it() {
     let rep = sync(&almi_laptop, &r.db.url_for(&almi, "pw-almi"), &q);
     assert_eq!(rep.new_here, vec![with.meta.id.clone()]);
     // Straight SQL as that role: nothing of the other session, in any table.
-    let mut c = postgres::Client::connect(&r.db.url_for(&almi, "pw-almi"), postgres::NoTls).unwrap();
+    let mut c =
+        postgres::Client::connect(&r.db.url_for(&almi, "pw-almi"), postgres::NoTls).unwrap();
     let n: i64 = c
         .query_one("SELECT count(*) FROM behovsanalys.sessions", &[])
         .unwrap()
@@ -321,7 +349,8 @@ fn an_actor_reads_only_sessions_with_consent_for_it() {
         .get(0);
     assert_eq!(n, 0);
     // Another region sees nothing at all.
-    let mut c = postgres::Client::connect(&r.db.url_for(&other, "pw-other"), postgres::NoTls).unwrap();
+    let mut c =
+        postgres::Client::connect(&r.db.url_for(&other, "pw-other"), postgres::NoTls).unwrap();
     let n: i64 = c
         .query_one("SELECT count(*) FROM behovsanalys.sessions", &[])
         .unwrap()
@@ -337,19 +366,29 @@ fn an_actor_reads_only_sessions_with_consent_for_it() {
     skane.save_new(&mut copy, &q).unwrap();
     let rep = sync(&skane, &r.db.url_for(&other, "pw-other"), &q);
     assert_eq!(rep.skipped.len(), 1, "{rep:?}");
-    let name: String = r
-        .db
-        .admin()
-        .query_one("SELECT body FROM behovsanalys.sessions WHERE id = $1", &[&with.meta.id])
-        .unwrap()
-        .get(0);
+    let name: String =
+        r.db.admin()
+            .query_one(
+                "SELECT body FROM behovsanalys.sessions WHERE id = $1",
+                &[&with.meta.id],
+            )
+            .unwrap()
+            .get(0);
     assert!(name.contains("Med samtycke AB"));
 }
 
 #[test]
 fn passwords_come_from_pgpassword_or_the_password_file_and_are_never_printed() {
     let Some(r) = region() else { return };
-    let role = r.anna.split("//").nth(1).unwrap().split(':').next().unwrap().to_string();
+    let role = r
+        .anna
+        .split("//")
+        .nth(1)
+        .unwrap()
+        .split(':')
+        .next()
+        .unwrap()
+        .to_string();
     let url = r.db.url_without_password(&role);
     let dir = tempfile::tempdir().unwrap();
     let pass = dir.path().join("pgpass");
@@ -369,12 +408,22 @@ fn passwords_come_from_pgpassword_or_the_password_file_and_are_never_printed() {
         if let Some(pw) = pw {
             c.env("PGPASSWORD", pw);
         }
-        c.args(["--store", &url, "store", "status"]).output().unwrap()
+        c.args(["--store", &url, "store", "status"])
+            .output()
+            .unwrap()
     };
     let out = run(&[("PGPASSFILE", &pass)], None);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let out = run(&[], Some("pw-anna"));
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let out = run(&[], Some("wrong-secret"));
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);

@@ -10,6 +10,8 @@ mod report;
 mod schema;
 mod score;
 mod sessions;
+pub mod store;
+pub mod sync;
 
 use std::process::ExitCode;
 
@@ -81,6 +83,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Schema) => schema::run(),
         Some(Command::Preview { file, format }) => preview::run(&cli, file.as_deref(), *format),
         Some(Command::Diff { old, new, format }) => diff::run(old, new, *format),
+        Some(Command::Store { action }) => store::run(&cli, ui_lang(&cli), action),
+        Some(Command::Sync) => sync::run(&cli, ui_lang(&cli)),
     }
 }
 
@@ -130,6 +134,15 @@ pub fn resolve_answers(
         );
     }
     Ok((session.answers, Some(session.meta)))
+}
+
+/// The language of the program's own words: `--lang`, else the locale's.
+pub fn ui_lang(cli: &Cli) -> behovsanalys::i18n::Lang {
+    use behovsanalys::i18n::Lang;
+    cli.lang
+        .and_then(|l| Lang::from_code(l.code()))
+        .or_else(Lang::from_env)
+        .unwrap_or(Lang::En)
 }
 
 /// The language to use: `--lang`, else the questionnaire's default.

@@ -23,6 +23,7 @@ pub fn run(cli: &Cli, action: &SessionsAction) -> Result<ExitCode> {
         SessionsAction::Show { id } => show(cli, &store, q, id),
         SessionsAction::Delete { id, yes } => delete(&store, q, id, *yes),
         SessionsAction::New { from } => new(&store, q, from.as_deref()),
+        SessionsAction::Resolve(args) => super::sync::resolve(&store, q, super::ui_lang(cli), args),
     }
 }
 
@@ -80,6 +81,7 @@ fn list_json(store: &Store, l: &Listing) -> serde_json::Value {
                 "questionnaire": {"id": s.questionnaire_id, "version": s.questionnaire_version},
                 "progress": {"answered": s.answered, "total": s.total},
                 "orphans": s.orphans,
+                "conflict": s.conflict,
                 "drift": s.drift,
             })
         })
@@ -124,6 +126,9 @@ fn list_text(store: &Store, l: &Listing) -> String {
             }
             if s.drift {
                 flags.push("questionnaire changed".into());
+            }
+            if s.conflict {
+                flags.push(format!("CONFLICT: sessions resolve {}", s.id));
             }
             let _ = writeln!(
                 o,

@@ -10,10 +10,10 @@ use crate::answers::{self, Mode};
 use crate::questionnaire::Questionnaire;
 use crate::session::{Session, SessionLock, Store};
 
+use super::SyncError;
 use super::local;
 use super::pg::{PgStore, Push, PushOutcome};
 use super::sync::session_from_text;
-use super::SyncError;
 
 /// The right to edit one session until dropped (file store) or until the
 /// connection ends or [`SessionStore::unlock`] (PostgreSQL: an advisory
@@ -102,7 +102,12 @@ impl SessionStore for PgStore {
         let shared = local::shared_text(s, q);
         let hash = local::hash(&shared);
         let stats = local::stats_text(s, q);
-        let org = s.answers.company.org_number.as_deref().and_then(local::org_key);
+        let org = s
+            .answers
+            .company
+            .org_number
+            .as_deref()
+            .and_then(local::org_key);
         let consent = local::consents(s);
         let outcome = self.push(&Push {
             id: &s.meta.id,

@@ -252,9 +252,7 @@ impl StoreConfig {
                         .with_custom_certificate_verifier(Arc::new(verify::ChainOnly(webpki)))
                         .with_no_client_auth()
                 } else {
-                    builder
-                        .with_webpki_verifier(webpki)
-                        .with_no_client_auth()
+                    builder.with_webpki_verifier(webpki).with_no_client_auth()
                 }
             }
         };
@@ -504,8 +502,14 @@ mod tests {
             "postgres://anna:***@db/r?password=***&sslmode=require"
         );
         assert_eq!(redact("postgres://anna@db/r"), "postgres://anna@db/r");
-        assert_eq!(redact("host=x password=abc user=y"), "host=x password=*** user=y");
-        assert_eq!(redact("postgres://db/r?mypassword=x"), "postgres://db/r?mypassword=x");
+        assert_eq!(
+            redact("host=x password=abc user=y"),
+            "host=x password=*** user=y"
+        );
+        assert_eq!(
+            redact("postgres://db/r?mypassword=x"),
+            "postgres://db/r?mypassword=x"
+        );
     }
 
     #[test]

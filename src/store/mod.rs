@@ -55,7 +55,11 @@ pub enum SyncError {
     #[error(
         "the store at {url} has schema version {server}, newer than this behovsanalys knows ({binary}); update behovsanalys"
     )]
-    SchemaTooNew { url: String, server: i32, binary: i32 },
+    SchemaTooNew {
+        url: String,
+        server: i32,
+        binary: i32,
+    },
     #[error(
         "the store at {url} is not set up for behovsanalys ({why}); the database owner runs `behovsanalys --store URL store init` once"
     )]

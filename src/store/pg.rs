@@ -5,9 +5,9 @@
 
 use postgres::Client;
 
+use super::SyncError;
 use super::conn::StoreConfig;
 use super::schema::{self, BOOTSTRAP, MIGRATIONS, SCHEMA};
-use super::SyncError;
 
 /// A connection to the shared store, its schema checked.
 pub struct PgStore {
@@ -179,9 +179,13 @@ impl PgStore {
             }
         };
         let mut tx = self.client.transaction().map_err(err("migrate"))?;
-        tx.execute("SELECT pg_advisory_xact_lock(hashtext('behovsanalys migrations'))", &[])
-            .map_err(err("migrate"))?;
-        tx.batch_execute(BOOTSTRAP).map_err(err("create the schema"))?;
+        tx.execute(
+            "SELECT pg_advisory_xact_lock(hashtext('behovsanalys migrations'))",
+            &[],
+        )
+        .map_err(err("migrate"))?;
+        tx.batch_execute(BOOTSTRAP)
+            .map_err(err("create the schema"))?;
         let from: i32 = tx
             .query_one(
                 "SELECT coalesce(max(version), 0) FROM behovsanalys.schema_migrations",
@@ -245,7 +249,10 @@ impl PgStore {
         };
         let mut tx = self.client.transaction().map_err(err.clone())?;
         let exists: bool = tx
-            .query_one("SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1)", &[&role])
+            .query_one(
+                "SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1)",
+                &[&role],
+            )
             .map_err(err.clone())?
             .get(0);
         if !exists {
@@ -256,13 +263,19 @@ impl PgStore {
         }
         for other in schema::ROLES.iter().filter(|r| **r != group) {
             let quoted: String = tx
-                .query_one("SELECT format('REVOKE %I FROM %I', $1::text, $2::text)", &[other, &role])
+                .query_one(
+                    "SELECT format('REVOKE %I FROM %I', $1::text, $2::text)",
+                    &[other, &role],
+                )
                 .map_err(err.clone())?
                 .get(0);
             tx.batch_execute(&quoted).map_err(err.clone())?;
         }
         let quoted: String = tx
-            .query_one("SELECT format('GRANT %I TO %I', $1::text, $2::text)", &[&group, &role])
+            .query_one(
+                "SELECT format('GRANT %I TO %I', $1::text, $2::text)",
+                &[&group, &role],
+            )
             .map_err(err.clone())?
             .get(0);
         tx.batch_execute(&quoted).map_err(err.clone())?;
@@ -277,7 +290,9 @@ impl PgStore {
     }
 
     /// This role's membership: (kind, region, actor).
-    pub fn whoami(&mut self) -> Result<Option<(String, Option<String>, Option<String>)>, SyncError> {
+    pub fn whoami(
+        &mut self,
+    ) -> Result<Option<(String, Option<String>, Option<String>)>, SyncError> {
         let rows = self
             .client
             .query(
@@ -359,7 +374,10 @@ impl PgStore {
 
     /// The bodies of these sessions: (id, revision, hash, body); sessions
     /// deleted or not readable meanwhile are left out.
-    pub fn fetch(&mut self, ids: &[String]) -> Result<Vec<(String, i64, String, String)>, SyncError> {
+    pub fn fetch(
+        &mut self,
+        ids: &[String],
+    ) -> Result<Vec<(String, i64, String, String)>, SyncError> {
         let rows = self
             .client
             .query(

@@ -30,7 +30,8 @@ pub const ROLES: [&str; 4] = [
 ];
 
 /// `(version, name, sql)` in order.
-pub const MIGRATIONS: &[(i32, &str, &str)] = &[(1, "sessions, members, conflicts, row-level security", V1)];
+pub const MIGRATIONS: &[(i32, &str, &str)] =
+    &[(1, "sessions, members, conflicts, row-level security", V1)];
 
 /// The newest schema version this binary knows.
 pub fn latest() -> i32 {

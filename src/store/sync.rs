@@ -96,11 +96,8 @@ pub fn sync(store: &Store, pg: &mut PgStore, q: &Questionnaire) -> Result<SyncRe
     }
 
     // 2. What the server has.
-    let server: HashMap<String, Entry> = pg
-        .index()?
-        .into_iter()
-        .map(|e| (e.id.clone(), e))
-        .collect();
+    let server: HashMap<String, Entry> =
+        pg.index()?.into_iter().map(|e| (e.id.clone(), e)).collect();
 
     // 3. Every local session: push it, or note what to pull.
     let mut to_pull: BTreeMap<String, PullKind> = BTreeMap::new();
@@ -305,7 +302,10 @@ fn write_conflict(
     s.answers
         .meta
         .insert(KEY_CONFLICT_REVISION.into(), toml::Value::Integer(revision));
-    Ok(local::write_text(&local::conflict_path(store, id)?, &s.to_toml(q))?)
+    Ok(local::write_text(
+        &local::conflict_path(store, id)?,
+        &s.to_toml(q),
+    )?)
 }
 
 /// Deletes the local copy of a session deleted on the server (no
@@ -344,9 +344,10 @@ fn apply_pull(
     let _lock = match store.lock(id) {
         Ok(l) => l,
         Err(StoreError::Locked { .. }) => {
-            report
-                .skipped
-                .push((id.to_string(), "open in the wizard; synced next time".into()));
+            report.skipped.push((
+                id.to_string(),
+                "open in the wizard; synced next time".into(),
+            ));
             return Ok(());
         }
         Err(e) => return Err(e.into()),

@@ -113,7 +113,11 @@ pub fn db() -> Option<TestDb> {
             return None;
         }
     };
-    let name = format!("t{}_{}", std::process::id(), NEXT_DB.fetch_add(1, Ordering::SeqCst));
+    let name = format!(
+        "t{}_{}",
+        std::process::id(),
+        NEXT_DB.fetch_add(1, Ordering::SeqCst)
+    );
     let mut admin = postgres::Client::connect(
         &format!(
             "host={} port={} user=postgres dbname=postgres",
