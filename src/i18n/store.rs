@@ -222,3 +222,11 @@ pub fn offer_follow_up(lang: Lang) -> &'static str {
         "F9: start a follow-up visit instead",
     )
 }
+
+/// The mark of a session in conflict in `sessions list`.
+pub fn conflict_flag(lang: Lang, id: &str) -> String {
+    match lang {
+        Lang::Sv => format!("KONFLIKT: sessions resolve {id}"),
+        Lang::En => format!("CONFLICT: sessions resolve {id}"),
+    }
+}

@@ -390,7 +390,7 @@ impl Store {
     ) -> Result<(PathBuf, String), StoreError> {
         let path = self.path_of(&s.meta.id)?;
         let dir = self.sessions_dir();
-        atomic::create_private_dir(&dir).map_err(io_err("cannot create", &dir))?;
+        atomic::create_private_dir(&dir).map_err(io_err("cannot save into", &dir))?;
         s.meta.updated = self.now();
         if s.meta.created.is_empty() {
             s.meta.created = s.meta.updated.clone();
