@@ -150,6 +150,9 @@ pub enum Command {
         force: bool,
         #[arg(long, value_name = "YYYY-MM-DD", env = "BEHOVSANALYS_DATE", value_parser = cmd::args::date)]
         date: Option<Date>,
+        /// With a shared store: only these regions (a national coordinator; default: every region you may read).
+        #[arg(long, value_name = "REGION")]
+        region: Vec<String>,
     },
     Catalogue {
         file: Option<PathBuf>,

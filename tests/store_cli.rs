@@ -279,3 +279,106 @@ fn a_sync_killed_half_way_completes_when_run_again() {
     let out = ok(bin(bo.path(), &bo_url).arg("sync").output().unwrap());
     assert!(out.contains(&format!("new here: {N}")), "{out}");
 }
+
+#[test]
+fn report_over_the_store_equals_report_over_the_union_of_the_files() {
+    let Some(db) = pg::db() else { return };
+    let (anna_url, bo_url) = setup(&db);
+    let anna = tempfile::tempdir().unwrap();
+    let bo = tempfile::tempdir().unwrap();
+    let union = tempfile::tempdir().unwrap();
+    let profiles: Vec<String> = std::fs::read_dir("tests/fixtures/profiles")
+        .unwrap()
+        .map(|e| e.unwrap().path().display().to_string())
+        .filter(|p| p.ends_with(".toml"))
+        .collect();
+    for (i, p) in profiles.iter().enumerate() {
+        let (dir, url) = if i % 2 == 0 {
+            (&anna, &anna_url)
+        } else {
+            (&bo, &bo_url)
+        };
+        ok(bin(dir.path(), url)
+            .args(["import", p, "--as-new"])
+            .output()
+            .unwrap());
+    }
+    // The union, before any sync.
+    std::fs::create_dir_all(union.path().join("sessions")).unwrap();
+    for dir in [&anna, &bo] {
+        for e in std::fs::read_dir(dir.path().join("sessions")).unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "toml") {
+                std::fs::copy(
+                    &p,
+                    union.path().join("sessions").join(p.file_name().unwrap()),
+                )
+                .unwrap();
+            }
+        }
+    }
+    ok(bin(anna.path(), &anna_url).arg("sync").output().unwrap());
+    ok(bin(bo.path(), &bo_url).arg("sync").output().unwrap());
+    for format in ["json", "md", "csv"] {
+        let args = [
+            "report",
+            "--format",
+            format,
+            "--min-group",
+            "1",
+            "--date",
+            "2026-12-01",
+        ];
+        let files = ok(Command::cargo_bin("behovsanalys")
+            .unwrap()
+            .env("BEHOVSANALYS_DATA_DIR", union.path())
+            .env_remove("BEHOVSANALYS_STORE")
+            .env("LC_ALL", "C")
+            .args(args)
+            .output()
+            .unwrap());
+        let store = ok(bin(tempfile::tempdir().unwrap().path(), &anna_url)
+            .args(args)
+            .output()
+            .unwrap());
+        assert_eq!(store, files, "{format}");
+        if format == "json" {
+            let v: serde_json::Value = serde_json::from_str(&store).unwrap();
+            assert_eq!(v["files"]["assessments"], profiles.len());
+        }
+    }
+
+    // A national coordinator reads every region's statistics, no bodies.
+    let admin = db.admin_url();
+    let nat = db.login_role("nat", "pw-nat");
+    ok(bin(anna.path(), &admin)
+        .args(["store", "grant", &nat, "--as", "national"])
+        .output()
+        .unwrap());
+    let nat_url = db.url_for(&nat, "pw-nat");
+    let out = ok(bin(tempfile::tempdir().unwrap().path(), &nat_url)
+        .args([
+            "report",
+            "--format",
+            "json",
+            "--min-group",
+            "1",
+            "--date",
+            "2026-12-01",
+        ])
+        .output()
+        .unwrap());
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["files"]["assessments"], profiles.len());
+    let mut c = postgres::Client::connect(&nat_url, postgres::NoTls).unwrap();
+    let e = c
+        .query("SELECT body FROM behovsanalys.sessions", &[])
+        .unwrap_err();
+    assert!(format!("{e:?}").contains("permission denied"), "{e:?}");
+    // And cannot sync (no bodies to pull).
+    let out = bin(tempfile::tempdir().unwrap().path(), &nat_url)
+        .arg("sync")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+}

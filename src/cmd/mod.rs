@@ -75,6 +75,7 @@ pub fn run(cli: Cli, ui: Lang) -> Result<ExitCode> {
             out,
             force,
             date,
+            region,
         }) => report::run(
             &cli,
             ui,
@@ -87,6 +88,7 @@ pub fn run(cli: Cli, ui: Lang) -> Result<ExitCode> {
                 out: out.as_deref(),
                 force: *force,
                 date: *date,
+                region,
             },
         ),
         Some(Command::Catalogue { file, format }) => catalogue::run(&cli, file.as_deref(), *format),

@@ -230,3 +230,34 @@ pub fn conflict_flag(lang: Lang, id: &str) -> String {
         Lang::En => format!("CONFLICT: sessions resolve {id}"),
     }
 }
+
+/// A shared-store error in words (the URL is always shown without its password).
+pub fn error(lang: Lang, e: &crate::store::SyncError) -> String {
+    use crate::store::SyncError as E;
+    match (lang, e) {
+        (_, E::Local(crate::session::StoreError::File(f))) => f.render(lang),
+        (Lang::En, e) => e.to_string(),
+        (Lang::Sv, E::Unreachable { url, why }) => format!(
+            "databasen på {url} kan inte nås: {why}\ndina sessioner är säkra på den här datorn; kör `behovsanalys sync` igen när databasen kan nås"
+        ),
+        (
+            Lang::Sv,
+            E::SchemaTooNew {
+                url,
+                server,
+                binary,
+            },
+        ) => format!(
+            "databasen på {url} har schemaversion {server}, nyare än den här behovsanalys känner till ({binary}); uppdatera behovsanalys"
+        ),
+        (Lang::Sv, E::NotInitialised { url, why }) => format!(
+            "databasen på {url} är inte förberedd för behovsanalys ({why}); databasens ägare kör `behovsanalys --store URL store init` en gång"
+        ),
+        (Lang::Sv, E::NoConflict(id)) => format!("sessionen `{id}` har ingen konflikt att lösa"),
+        (Lang::Sv, E::Undecided { id, open }) => format!(
+            "sessionen `{id}` har en konflikt och de här skiljer sig: {}; välj med --take local|server eller --answer FRÅGA=local|server (\"*\" är företaget, deltagarna, samtycken och anteckningar)",
+            open.join(", ")
+        ),
+        (Lang::Sv, e) => e.to_string(),
+    }
+}

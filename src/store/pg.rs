@@ -392,14 +392,15 @@ impl PgStore {
             .collect())
     }
 
-    /// Calls `f` with the statistics text of every live session this role
-    /// may read, streamed (a national role: every region's, or `regions`).
+    /// Calls `f` with the id and statistics text of every live session this
+    /// role may read (a national role: every region's, or `regions`),
+    /// fetched through a cursor in batches (memory stays flat).
     pub fn for_each_stats(
         &mut self,
         regions: &[String],
-        mut f: impl FnMut(&str),
+        mut f: impl FnMut(&str, &str),
     ) -> Result<u64, SyncError> {
-        use postgres::fallible_iterator::FallibleIterator;
+        const BATCH: i32 = 5_000;
         let url = self.url.clone();
         let err = move |e: postgres::Error| SyncError::Db {
             what: "read statistics",
@@ -408,20 +409,28 @@ impl PgStore {
         };
         let mut tx = self.client.transaction().map_err(err.clone())?;
         let all = regions.is_empty();
-        let stmt = "SELECT stats FROM behovsanalys.sessions
-                    WHERE NOT deleted AND ($1 OR region = ANY ($2))";
-        let mut rows = tx
-            .query_raw(stmt, [&all as &dyn postgres::types::ToSql, &regions])
+        let portal = tx
+            .bind(
+                "SELECT id, stats FROM behovsanalys.sessions
+                 WHERE NOT deleted AND ($1 OR region = ANY ($2))",
+                &[&all, &regions],
+            )
             .map_err(err.clone())?;
         let mut n = 0;
-        while let Some(row) = rows.next().map_err(err.clone())? {
-            let text: Option<&str> = row.get(0);
-            if let Some(t) = text {
-                f(t);
-                n += 1;
+        loop {
+            let rows = tx.query_portal(&portal, BATCH).map_err(err.clone())?;
+            for row in &rows {
+                let id: &str = row.get(0);
+                let text: Option<&str> = row.get(1);
+                if let Some(t) = text {
+                    f(id, t);
+                    n += 1;
+                }
+            }
+            if rows.len() < BATCH as usize {
+                break;
             }
         }
-        drop(rows);
         tx.commit().map_err(err)?;
         Ok(n)
     }
