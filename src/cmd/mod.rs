@@ -186,6 +186,7 @@ fn wizard(cli: &Cli, ui: Lang) -> Result<ExitCode> {
             .and_then(|l| behovsanalys::i18n::Lang::from_code(l.code())),
         mode,
         data_dir: cli.data_dir.clone(),
+        store: cli.store.clone(),
     })?;
     Ok(ExitCode::SUCCESS)
 }

@@ -205,14 +205,11 @@ pub fn visit_line(lang: Lang, date: &str, by: &[String], referrals: &[String]) -
     } else {
         by.join(", ")
     };
-    let refs = if referrals.is_empty() {
-        lang.pick("inga remisser", "no referrals").to_string()
-    } else {
-        referrals.join(", ")
-    };
-    match lang {
-        Lang::Sv => format!("{date} · {by} · remiss: {refs}"),
-        Lang::En => format!("{date} · {by} · referred to: {refs}"),
+    match (lang, referrals.is_empty()) {
+        (Lang::Sv, true) => format!("{date} · {by} · inga remisser"),
+        (Lang::En, true) => format!("{date} · {by} · no referrals"),
+        (Lang::Sv, false) => format!("{date} · {by} · remiss till: {}", referrals.join(", ")),
+        (Lang::En, false) => format!("{date} · {by} · referred to: {}", referrals.join(", ")),
     }
 }
 

@@ -146,6 +146,8 @@ pub struct App {
     pub popup: Popup,
     pub notice: Option<Notice>,
     pub save_error: Option<String>,
+    /// The last background sync with the shared store, in words.
+    pub sync_line: Option<String>,
     pub quit: bool,
 }
 
@@ -184,6 +186,7 @@ impl App {
             popup: Popup::None,
             notice: None,
             save_error: None,
+            sync_line: None,
             quit: false,
         }
     }

@@ -134,6 +134,7 @@ pub struct Runtime {
     q: Arc<Questionnaire>,
     writer: Option<Writer>,
     lock: Option<SessionLock>,
+    sync: Option<super::sync::BackgroundSync>,
 }
 
 impl Runtime {
@@ -144,6 +145,20 @@ impl Runtime {
             q,
             writer: None,
             lock: None,
+            sync: None,
+        }
+    }
+
+    /// Syncs with the shared store at `url` in the background (now, when a
+    /// session is left, and every `every`).
+    pub fn start_sync(&mut self, url: &str, every: Duration) {
+        if let Ok(store) = self.store() {
+            self.sync = Some(super::sync::BackgroundSync::spawn(
+                url,
+                store,
+                Arc::clone(&self.q),
+                every,
+            ));
         }
     }
 
@@ -204,8 +219,21 @@ impl Runtime {
             Effect::Open(req) => Some(Msg::Opened(self.open(req).map(Box::new))),
             Effect::Close => {
                 self.release();
+                if let Some(s) = &self.sync {
+                    s.poke();
+                }
                 None
             }
+            Effect::LookupCompany { org, except } => {
+                let visits = match self.store() {
+                    Ok(store) => {
+                        crate::store::lookup::earlier_visits(&store, &self.q, &org, Some(&except))
+                    }
+                    Err(_) => Vec::new(),
+                };
+                Some(Msg::CompanyKnown { org, visits })
+            }
+            Effect::LoadPrevious(id) => Some(Msg::PreviousLoaded(self.previous(&id))),
             Effect::LoadSessionList => Some(Msg::SessionsListed(self.list())),
             Effect::Export(job) => Some(Msg::Exported(run_export(&job, &self.q))),
             Effect::Quit => None,
@@ -221,12 +249,30 @@ impl Runtime {
         self.writer.as_ref()
     }
 
-    /// Messages from the writer thread (failed and recovered saves).
+    /// Messages from the writer thread (failed and recovered saves) and
+    /// the background sync.
     pub fn writer_status(&self) -> Vec<Msg> {
-        match &self.writer {
+        let mut out: Vec<Msg> = match &self.writer {
             Some(w) => w.status.try_iter().collect(),
             None => Vec::new(),
+        };
+        if let Some(s) = &self.sync {
+            out.extend(s.status());
         }
+        out
+    }
+
+    /// The earlier visit `id`, for a session that now follows it up.
+    fn previous(&mut self, id: &str) -> Result<Box<Previous>, String> {
+        let store = self.store().map_err(|e| first_lines(&e.to_string()))?;
+        let p = store
+            .load_full(id, &self.q)
+            .map_err(|e| first_lines(&e.to_string()))?;
+        Ok(Box::new(Previous {
+            id: id.to_string(),
+            updated: p.session.meta.updated,
+            answers: p.session.answers,
+        }))
     }
 
     /// Waits until every save asked for so far is on disk (or failed).

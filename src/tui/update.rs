@@ -11,7 +11,7 @@ use crate::session::{Listing, Meta, Session};
 use super::app::*;
 use super::keymap::Action;
 use super::popups;
-use super::runtime::{OpenError, OpenKind, OpenRequest, Opened};
+use super::runtime::{OpenError, OpenKind, OpenRequest, Opened, Previous};
 use super::screens;
 use super::screens::company::EMPLOYEES_QUESTION;
 use super::widgets::input::Input;
@@ -32,6 +32,15 @@ pub enum Msg {
     SaveFailed(String),
     /// The writer saved after a failure.
     Saved,
+    /// Earlier visits to the company with this organisation number.
+    CompanyKnown {
+        org: String,
+        visits: Vec<crate::store::lookup::EarlierVisit>,
+    },
+    /// The earlier visit a session now follows up, or why it could not be read.
+    PreviousLoaded(Result<Box<Previous>, String>),
+    /// A background sync with the shared store ended, or why it could not.
+    Synced(Result<crate::store::SyncReport, String>),
 }
 
 #[derive(Debug, Clone)]
@@ -47,6 +56,13 @@ pub enum Effect {
     Close,
     LoadSessionList,
     Export(Box<ExportJob>),
+    /// Look for earlier visits to a company (except the open session).
+    LookupCompany {
+        org: String,
+        except: String,
+    },
+    /// Read the earlier visit a session now follows up.
+    LoadPrevious(String),
     Quit,
 }
 
@@ -60,6 +76,28 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             vec![]
         }
         Msg::Opened(Ok(opened)) => on_opened(app, *opened),
+        Msg::CompanyKnown { org, visits } => {
+            crate::tui::screens::company::company_known(app, &org, visits);
+            vec![]
+        }
+        Msg::PreviousLoaded(Ok(p)) => {
+            let q = std::sync::Arc::clone(&app.q);
+            if let Some(o) = app.open.as_mut()
+                && o.session.meta.previous.as_deref() == Some(p.id.as_str())
+            {
+                o.previous = Some(p);
+                o.refresh_comparison(&q);
+            }
+            vec![]
+        }
+        Msg::PreviousLoaded(Err(e)) => {
+            app.notice = Some(Notice::OpenFailed(OpenError::Failed(e)));
+            vec![]
+        }
+        Msg::Synced(outcome) => {
+            app.sync_line = Some(crate::i18n::store::background(app.lang, &outcome));
+            vec![]
+        }
         Msg::Opened(Err(e)) => {
             app.notice = Some(Notice::OpenFailed(e));
             vec![]
