@@ -42,7 +42,9 @@ fn main() {
     println!(
         "machine: {} cores; load {}",
         std::thread::available_parallelism().map_or(0, |n| n.get()),
-        std::fs::read_to_string("/proc/loadavg").unwrap_or_default().trim()
+        std::fs::read_to_string("/proc/loadavg")
+            .unwrap_or_default()
+            .trim()
     );
     let db = pg::db().expect("PostgreSQL must start for this benchmark");
     let mut owner = PgStore::open(&StoreConfig::parse(&db.admin_url()).unwrap()).unwrap();
@@ -65,11 +67,19 @@ fn main() {
 
     let t = Instant::now();
     let r = sync(&a, &mut connect(&anna, "pw-a"), &q).unwrap();
-    println!("sync push {n}: {:.2?} ({} pushed)", t.elapsed(), r.pushed.len());
+    println!(
+        "sync push {n}: {:.2?} ({} pushed)",
+        t.elapsed(),
+        r.pushed.len()
+    );
     assert_eq!(r.pushed.len(), n);
     let t = Instant::now();
     let r = sync(&b, &mut connect(&bo, "pw-b"), &q).unwrap();
-    println!("sync pull {n} into an empty laptop: {:.2?} ({} new)", t.elapsed(), r.new_here.len());
+    println!(
+        "sync pull {n} into an empty laptop: {:.2?} ({} new)",
+        t.elapsed(),
+        r.new_here.len()
+    );
     assert_eq!(r.new_here.len(), n);
     let t = Instant::now();
     let r = sync(&a, &mut connect(&anna, "pw-a"), &q).unwrap();
@@ -84,10 +94,18 @@ fn main() {
     }
     let t = Instant::now();
     let r = sync(&a, &mut connect(&anna, "pw-a"), &q).unwrap();
-    println!("sync after editing {edits}: {:.2?} ({} pushed)", t.elapsed(), r.pushed.len());
+    println!(
+        "sync after editing {edits}: {:.2?} ({} pushed)",
+        t.elapsed(),
+        r.pushed.len()
+    );
     let t = Instant::now();
     let r = sync(&b, &mut connect(&bo, "pw-b"), &q).unwrap();
-    println!("sync pulling those {edits}: {:.2?} ({} pulled)", t.elapsed(), r.pulled.len());
+    println!(
+        "sync pulling those {edits}: {:.2?} ({} pulled)",
+        t.elapsed(),
+        r.pulled.len()
+    );
 
     // ---- report
     let opts = ReportOptions {
@@ -105,7 +123,10 @@ fn main() {
             .map_err(|e| e.to_string())
     })
     .unwrap();
-    println!("report over the same {n} in PostgreSQL: {:.2?}", t.elapsed());
+    println!(
+        "report over the same {n} in PostgreSQL: {:.2?}",
+        t.elapsed()
+    );
     assert_eq!(rows.files.assessments, files.files.assessments);
 
     // M rows: the statistics texts of the n sessions, repeated, 21 regions.
@@ -123,7 +144,9 @@ fn main() {
             &[&stats, &(m as i32)],
         )
         .unwrap();
-    admin.batch_execute("VACUUM ANALYZE behovsanalys.sessions").unwrap();
+    admin
+        .batch_execute("VACUUM ANALYZE behovsanalys.sessions")
+        .unwrap();
     println!("inserted {m} rows in {:.2?}", t.elapsed());
     let size: String = admin
         .query_one(

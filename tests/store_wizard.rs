@@ -83,6 +83,7 @@ fn earlier_visit(store: &Store, q: &Questionnaire) -> String {
     s.meta.id = "20260301-090000-0001".into();
     s.answers.company.name = Some("Alfa AB".into());
     s.answers.company.org_number = Some("556036-0793".into());
+    s.answers.company.municipality = Some("Växjö".into());
     s.meta.attendees = vec![Attendee {
         name: "Eva".into(),
         organisation: "EKN".into(),
@@ -138,7 +139,15 @@ fn a_known_org_number_shows_the_earlier_visit_and_offers_a_follow_up() {
         Some(earlier.as_str())
     );
     assert!(a.company.met_before.is_empty());
-    assert!(!draw(&a, 100, 40).contains("visited before"));
+    let screen = draw(&a, 100, 40);
+    assert!(!screen.contains("visited before"), "{screen}");
+    assert!(screen.contains("Follow-up of the visit on"), "{screen}");
+    // What the form lacked comes from the earlier visit.
+    let open = a.open.as_ref().unwrap();
+    assert_eq!(
+        open.session.answers.company.municipality.as_deref(),
+        Some("Växjö")
+    );
     rt.flush().unwrap();
     let (saved, _) = store.load("20261125-104200-cccc", &q).unwrap();
     assert_eq!(saved.meta.previous.as_deref(), Some(earlier.as_str()));

@@ -92,7 +92,7 @@ pub fn resolve(store: &Store, q: &Questionnaire, ui: Lang, args: &ResolveArgs) -
             for d in open {
                 let text = q
                     .question(&d.question)
-                    .map(|i| q.questions[i].text.get(q.default_lang()).to_string())
+                    .map(|i| q.questions[i].text.get(ui.code()).to_string())
                     .unwrap_or_else(|| d.question.clone());
                 let prompt = format!(
                     "{}\n  l: {}\n  s: {}\n",

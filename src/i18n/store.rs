@@ -258,3 +258,11 @@ pub fn error(lang: Lang, e: &crate::store::SyncError) -> String {
         (Lang::Sv, e) => e.to_string(),
     }
 }
+
+/// The company form of a follow-up visit.
+pub fn follow_up_of(lang: Lang, date: &str) -> String {
+    match lang {
+        Lang::Sv => format!("Uppföljning av besöket {date}: jämförs med det i sammanfattningen"),
+        Lang::En => format!("Follow-up of the visit on {date}: compared with it in the summary"),
+    }
+}

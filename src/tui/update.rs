@@ -80,16 +80,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             crate::tui::screens::company::company_known(app, &org, visits);
             vec![]
         }
-        Msg::PreviousLoaded(Ok(p)) => {
-            let q = std::sync::Arc::clone(&app.q);
-            if let Some(o) = app.open.as_mut()
-                && o.session.meta.previous.as_deref() == Some(p.id.as_str())
-            {
-                o.previous = Some(p);
-                o.refresh_comparison(&q);
-            }
-            vec![]
-        }
+        Msg::PreviousLoaded(Ok(p)) => screens::company::previous_loaded(app, p),
         Msg::PreviousLoaded(Err(e)) => {
             app.notice = Some(Notice::OpenFailed(OpenError::Failed(e)));
             vec![]

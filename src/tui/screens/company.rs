@@ -350,6 +350,36 @@ pub fn apply_company(app: &mut App) -> Vec<Effect> {
     effects
 }
 
+/// The earlier visit a session now follows up was read: compared with it
+/// from now on; company details still empty in the form are taken from it.
+pub fn previous_loaded(app: &mut App, p: Box<crate::tui::runtime::Previous>) -> Vec<Effect> {
+    let q = std::sync::Arc::clone(&app.q);
+    let Some(o) = app.open.as_mut() else {
+        return vec![];
+    };
+    if o.session.meta.previous.as_deref() != Some(p.id.as_str()) {
+        return vec![];
+    }
+    let c = p.answers.company.clone();
+    o.previous = Some(p);
+    o.refresh_comparison(&q);
+    let employees = c.employees.map(|n| n.to_string());
+    for (field, value) in [
+        (Field::Name, &c.name),
+        (Field::OrgNumber, &c.org_number),
+        (Field::Municipality, &c.municipality),
+        (Field::Sni, &c.sni),
+        (Field::Employees, &employees),
+    ] {
+        if let Some(v) = value
+            && app.company.field(field).trim().is_empty()
+        {
+            *app.company.input_mut(field) = Input::new(v);
+        }
+    }
+    apply_company(app)
+}
+
 /// Earlier visits found for a number (kept when it is still the one typed).
 pub fn company_known(app: &mut App, org: &str, visits: Vec<EarlierVisit>) {
     if app.company.looked_up.as_deref() == Some(org) {
@@ -533,6 +563,19 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
     }
     y += 2;
     let mut extra = met_before_lines(app, theme, inner.width as usize);
+    if let Some(p) = app.open.as_ref().and_then(|o| o.previous.as_ref()) {
+        let date = crate::time::local_date(&p.updated)
+            .map(|d| d.to_string())
+            .unwrap_or_default();
+        extra.push(ratatui::text::Line::styled(
+            truncate(
+                &crate::i18n::store::follow_up_of(app.lang, &date),
+                inner.width as usize,
+            ),
+            theme.ok(),
+        ));
+        extra.push(ratatui::text::Line::raw(""));
+    }
     extra.extend(wrapped(s.company_help, inner.width as usize, theme.dim()));
     if let Some(n) = &app.notice {
         extra.extend(notice_lines(n, app.lang, theme, inner.width as usize));
