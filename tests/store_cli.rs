@@ -215,6 +215,18 @@ fn the_store_down_is_said_clearly_and_nothing_local_changes() {
             .count(),
         before
     );
+    // In Swedish too, and --help never shows the environment's URL.
+    let out = bin(dir.path(), &url)
+        .args(["--lang", "sv", "sync"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("kan inte nås") && !err.contains("topsecret"),
+        "{err}"
+    );
+    let help = ok(bin(dir.path(), &url).arg("--help").output().unwrap());
+    assert!(!help.contains("topsecret"), "{help}");
 }
 
 #[test]

@@ -33,7 +33,7 @@ pub struct ResolveArgs {
     pub take: Option<String>,
     /// Take one answer from a side; "*" is the company, attendees, consents and notes.
     #[arg(long = "answer", value_name = "QUESTION=SIDE")]
-    pub answers: Vec<String>,
+    pub answer: Vec<String>,
 }
 
 fn show(v: &Option<toml::Value>, ui: Lang) -> String {
@@ -64,7 +64,7 @@ pub fn resolve(store: &Store, q: &Questionnaire, ui: Lang, args: &ResolveArgs) -
         ..Choices::default()
     };
     let mut rest = None;
-    for a in &args.answers {
+    for a in &args.answer {
         let Some((qid, side)) = a
             .split_once('=')
             .and_then(|(k, v)| Some((k, Side::parse(v)?)))
