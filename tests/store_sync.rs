@@ -430,3 +430,66 @@ fn passwords_come_from_pgpassword_or_the_password_file_and_are_never_printed() {
     assert!(!err.contains("wrong-secret"), "{err}");
     assert!(err.contains("password"), "{err}");
 }
+
+#[test]
+fn tls_is_used_and_checked_as_the_sslmode_says() {
+    let Some(r) = region() else { return };
+    let role = r
+        .anna
+        .split("//")
+        .nth(1)
+        .unwrap()
+        .split(':')
+        .next()
+        .unwrap()
+        .to_string();
+    let on_tls = |url: &str| -> Result<bool, String> {
+        let cfg = StoreConfig::parse(url).map_err(|e| e.to_string())?;
+        let mut c = cfg.connect().map_err(|e| e.to_string())?;
+        Ok(c.query_one(
+            "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()",
+            &[],
+        )
+        .unwrap()
+        .get(0))
+    };
+    // The name in the certificate, a trusted CA: every mode encrypts.
+    for mode in ["prefer", "require", "verify-ca", "verify-full"] {
+        let url = r.db.tls_url(&role, "pw-anna", "localhost", mode);
+        assert_eq!(on_tls(&url), Ok(true), "{mode}");
+    }
+    assert_eq!(
+        on_tls(&r.db.tls_url(&role, "pw-anna", "127.0.0.1", "disable")),
+        Ok(false)
+    );
+    // Another name: verify-full refuses, verify-ca (chain only) and require accept.
+    let e = on_tls(&r.db.tls_url(&role, "pw-anna", "127.0.0.1", "verify-full")).unwrap_err();
+    assert!(e.contains("cannot reach") && !e.contains("pw-anna"), "{e}");
+    assert_eq!(
+        on_tls(&r.db.tls_url(&role, "pw-anna", "127.0.0.1", "verify-ca")),
+        Ok(true)
+    );
+    // A CA we do not trust: refused.
+    let other = tempfile::tempdir().unwrap();
+    let key = rcgen::KeyPair::generate().unwrap();
+    let stranger = rcgen::CertificateParams::new(vec!["localhost".to_string()])
+        .unwrap()
+        .self_signed(&key)
+        .unwrap();
+    let pem = other.path().join("other.crt");
+    std::fs::write(&pem, stranger.pem()).unwrap();
+    let url =
+        r.db.tls_url(&role, "pw-anna", "localhost", "verify-full")
+            .replace(&r.db.ca.display().to_string(), &pem.display().to_string());
+    assert!(on_tls(&url).is_err());
+    // And a sync over verify-full works end to end.
+    let q = q();
+    let (_d, laptop) = laptop();
+    visit(&laptop, &q, "Tls AB", None);
+    let rep = sync(
+        &laptop,
+        &r.db.tls_url(&role, "pw-anna", "localhost", "verify-full"),
+        &q,
+    );
+    assert_eq!(rep.pushed.len(), 1);
+}

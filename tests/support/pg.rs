@@ -21,6 +21,8 @@ pub struct Cluster {
     pub port: u16,
     pub dir: PathBuf,
     pub bin: PathBuf,
+    /// The test CA that signed the server's certificate (for `localhost`).
+    pub ca: PathBuf,
 }
 
 /// A database of its own for one test.
@@ -28,6 +30,8 @@ pub struct TestDb {
     pub name: String,
     pub port: u16,
     pub socket_dir: PathBuf,
+    /// The CA of the server's certificate (PEM).
+    pub ca: PathBuf,
 }
 
 impl TestDb {
@@ -46,6 +50,16 @@ impl TestDb {
         format!(
             "postgres://{role}:{password}@127.0.0.1:{}/{}?sslmode=disable",
             self.port, self.name
+        )
+    }
+
+    /// Over TLS to `host` (`localhost` is the name in the certificate).
+    pub fn tls_url(&self, role: &str, password: &str, host: &str, mode: &str) -> String {
+        format!(
+            "postgres://{role}:{password}@{host}:{}/{}?sslmode={mode}&sslrootcert={}",
+            self.port,
+            self.name,
+            self.ca.display()
         )
     }
 
@@ -134,6 +148,7 @@ pub fn db() -> Option<TestDb> {
         name,
         port: cluster.port,
         socket_dir: cluster.dir.clone(),
+        ca: cluster.ca.clone(),
     })
 }
 
@@ -207,6 +222,36 @@ fn pid_alive(pid: u32) -> bool {
     Path::new(&format!("/proc/{pid}")).exists()
 }
 
+/// A test CA and a server certificate for `localhost` signed by it:
+/// (ca.crt, server.crt, server.key) in `dir`, readable by the server.
+fn certificates(dir: &Path, who: Option<(u32, u32)>) -> Result<(), String> {
+    use std::os::unix::fs::PermissionsExt;
+    let e = |e: rcgen::Error| e.to_string();
+    let ca_key = rcgen::KeyPair::generate().map_err(e)?;
+    let mut ca_params = rcgen::CertificateParams::new(Vec::<String>::new()).map_err(e)?;
+    ca_params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+    ca_params
+        .distinguished_name
+        .push(rcgen::DnType::CommonName, "behovsanalys test CA");
+    let ca = ca_params.self_signed(&ca_key).map_err(e)?;
+    let issuer = rcgen::Issuer::from_params(&ca_params, &ca_key);
+    let key = rcgen::KeyPair::generate().map_err(e)?;
+    let params = rcgen::CertificateParams::new(vec!["localhost".to_string()]).map_err(e)?;
+    let cert = params.signed_by(&key, &issuer).map_err(e)?;
+    for (name, text, mode) in [
+        ("ca.crt", ca.pem(), 0o644),
+        ("server.crt", cert.pem(), 0o644),
+        ("server.key", key.serialize_pem(), 0o600),
+    ] {
+        let p = dir.join(name);
+        std::fs::write(&p, text).map_err(|e| e.to_string())?;
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(mode))
+            .map_err(|e| e.to_string())?;
+        chown(&p, who)?;
+    }
+    Ok(())
+}
+
 fn start() -> Result<Cluster, String> {
     use std::os::unix::fs::PermissionsExt;
     let bin = bin_dir().ok_or("no PostgreSQL binaries (initdb) found")?;
@@ -254,6 +299,7 @@ fn start() -> Result<Cluster, String> {
             String::from_utf8_lossy(&out.stderr)
         ));
     }
+    certificates(&dir, who)?;
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .map_err(|e| e.to_string())?
@@ -284,7 +330,19 @@ fn start() -> Result<Cluster, String> {
                     "max_connections=100",
                     "-c",
                     "log_min_messages=fatal",
+                    "-c",
+                    "ssl=on",
                 ])
+                .arg("-c")
+                .arg(format!(
+                    "ssl_cert_file={}",
+                    spawn_dir.join("server.crt").display()
+                ))
+                .arg("-c")
+                .arg(format!(
+                    "ssl_key_file={}",
+                    spawn_dir.join("server.key").display()
+                ))
                 .stdin(Stdio::null())
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
@@ -323,5 +381,6 @@ fn start() -> Result<Cluster, String> {
         }
         std::thread::sleep(Duration::from_millis(50));
     }
-    Ok(Cluster { port, dir, bin })
+    let ca = dir.join("ca.crt");
+    Ok(Cluster { port, dir, bin, ca })
 }
