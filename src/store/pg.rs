@@ -88,6 +88,9 @@ pub struct Migrated {
     pub to: i32,
 }
 
+/// A role's membership: kind, region (not for `national`), actor (for `actor`).
+pub type Membership = (String, Option<String>, Option<String>);
+
 /// Kinds of member (see the schema's table of roles).
 pub const MEMBER_KINDS: [&str; 4] = ["advisor", "coordinator", "actor", "national"];
 
@@ -290,9 +293,7 @@ impl PgStore {
     }
 
     /// This role's membership: (kind, region, actor).
-    pub fn whoami(
-        &mut self,
-    ) -> Result<Option<(String, Option<String>, Option<String>)>, SyncError> {
+    pub fn whoami(&mut self) -> Result<Option<Membership>, SyncError> {
         let rows = self
             .client
             .query(

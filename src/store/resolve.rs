@@ -170,9 +170,7 @@ pub fn merge(c: &Conflict, choices: &Choices, q: &Questionnaire) -> Result<Sessi
         }
     }
     // Based on the server's revision: the next sync stores it cleanly.
-    for k in [KEY_CONFLICT_REVISION] {
-        out.answers.meta.remove(k);
-    }
+    out.answers.meta.remove(KEY_CONFLICT_REVISION);
     let server_hash = local::hash(&local::shared_text(&c.server, q));
     local::set_sync_state(&mut out, c.server_revision, &server_hash);
     if local::hash(&local::shared_text(&out, q)) != server_hash {

@@ -114,11 +114,8 @@ pub fn sync(store: &Store, pg: &mut PgStore, q: &Questionnaire) -> Result<SyncRe
             Err(e) => return Err(e.into()),
         };
         let entry = server.get(id);
-        match local_step(store, pg, q, id, entry, &mut report)? {
-            Some(kind) => {
-                to_pull.insert(id.clone(), kind);
-            }
-            None => {}
+        if let Some(kind) = local_step(store, pg, q, id, entry, &mut report)? {
+            to_pull.insert(id.clone(), kind);
         }
         drop(lock);
     }

@@ -194,13 +194,12 @@ fn command(bin: &Path, name: &str, who: Option<(u32, u32)>) -> Command {
     // SAFETY: only async-signal-safe calls between fork and exec.
     unsafe {
         c.pre_exec(move || {
-            if let Some((uid, gid)) = who {
-                if libc::setgroups(0, std::ptr::null()) != 0
+            if let Some((uid, gid)) = who
+                && (libc::setgroups(0, std::ptr::null()) != 0
                     || libc::setgid(gid) != 0
-                    || libc::setuid(uid) != 0
-                {
-                    return Err(std::io::Error::last_os_error());
-                }
+                    || libc::setuid(uid) != 0)
+            {
+                return Err(std::io::Error::last_os_error());
             }
             // After setuid (which clears it): the server dies with us.
             libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGQUIT);
