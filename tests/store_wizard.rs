@@ -39,9 +39,12 @@ fn wizard(dir: &Path, q: &Arc<Questionnaire>) -> (App, Runtime) {
     (a, Runtime::new(Some(dir.to_path_buf()), Arc::clone(q)))
 }
 
+/// Presses keys, each through the runtime, waiting for the store work
+/// each starts (not for the background sync).
 fn press(a: &mut App, rt: &mut Runtime, keys: &str) {
     for k in parse_keys(keys).unwrap() {
         rt.dispatch(a, Msg::Key(k));
+        rt.settle(a);
     }
 }
 
@@ -51,6 +54,7 @@ fn typ(a: &mut App, rt: &mut Runtime, text: &str) {
             a,
             Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
         );
+        rt.settle(a);
     }
 }
 
@@ -70,9 +74,7 @@ fn wait_for(a: &mut App, rt: &mut Runtime, done: impl Fn(&App) -> bool) {
             "timed out; sync line {:?}",
             a.sync_line
         );
-        for m in rt.writer_status() {
-            rt.dispatch(a, m);
-        }
+        rt.pump(a);
         std::thread::sleep(Duration::from_millis(20));
     }
 }
