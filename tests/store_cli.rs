@@ -236,7 +236,7 @@ fn a_sync_killed_half_way_completes_when_run_again() {
     let q = questionnaire::builtin().unwrap().questionnaire;
     let anna = tempfile::tempdir().unwrap();
     let store = Store::open(Some(anna.path())).unwrap();
-    const N: usize = 1500;
+    const N: usize = 600;
     for i in 0..N {
         let mut s = store.create(&q, SessionMode::Advisor);
         s.meta.id = format!("s{i:05}");
