@@ -493,3 +493,57 @@ fn tls_is_used_and_checked_as_the_sslmode_says() {
     );
     assert_eq!(rep.pushed.len(), 1);
 }
+
+/// The same operations through the one interface, on both backends.
+#[test]
+fn both_backends_behind_one_interface() {
+    use behovsanalys::store::SessionStore;
+    let Some(r) = region() else { return };
+    let q = q();
+    let (_d, mut files) = laptop();
+    let mut pg = connect(&r.anna);
+    let mut other = connect(&r.bo);
+    let backends: [&mut dyn SessionStore; 2] = [&mut files, &mut pg];
+    for store in backends {
+        let id = store
+            .import(Path::new("tests/fixtures/profiles/vet_ej.toml"), &q)
+            .unwrap();
+        assert_eq!(store.ids().unwrap(), vec![id.clone()]);
+        let lease = store.lock(&id).unwrap();
+        let mut s = store.load(&id, &q).unwrap();
+        s.set_answer("anstallda", Some(Answer::Number(5.0)));
+        store.save(&mut s, &q).unwrap();
+        let again = store.load(&id, &q).unwrap();
+        assert_eq!(
+            again.answers.answers.get("anstallda"),
+            Some(&Answer::Number(5.0))
+        );
+        store.unlock(lease).unwrap();
+        store.delete(&id).unwrap();
+        assert!(store.ids().unwrap().is_empty());
+        assert!(store.load(&id, &q).is_err());
+    }
+    // On the shared store: a lease excludes another connection until given
+    // back, and a save based on an old revision is refused (and kept).
+    let id = pg
+        .import(Path::new("tests/fixtures/profiles/vet_ej.toml"), &q)
+        .unwrap();
+    let lease = pg.lock(&id).unwrap();
+    assert!(other.lock(&id).is_err());
+    pg.unlock(lease).unwrap();
+    let l2 = other.lock(&id).unwrap();
+    other.unlock(l2).unwrap();
+    let mut a = pg.load(&id, &q).unwrap();
+    let mut b = other.load(&id, &q).unwrap();
+    a.set_answer("anstallda", Some(Answer::Number(1.0)));
+    pg.save(&mut a, &q).unwrap();
+    b.set_answer("anstallda", Some(Answer::Number(2.0)));
+    let e = other.save(&mut b, &q).unwrap_err();
+    assert!(e.to_string().contains("kept as a conflict"), "{e}");
+    let kept: i64 =
+        r.db.admin()
+            .query_one("SELECT count(*) FROM behovsanalys.conflicts", &[])
+            .unwrap()
+            .get(0);
+    assert_eq!(kept, 1);
+}
