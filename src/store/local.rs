@@ -187,8 +187,11 @@ pub fn write_as_is(store: &Store, s: &Session, q: &Questionnaire) -> Result<(), 
     write_text(&path, &s.to_toml(q))
 }
 
+/// Writes a file whole (temp file, fsync, rename); the folder is synced by
+/// the caller at the end of a sync or resolve (see
+/// [`atomic::write_no_dir_sync`]).
 pub(crate) fn write_text(path: &Path, text: &str) -> Result<(), StoreError> {
-    atomic::write(path, text.as_bytes()).map_err(|err| StoreError::Io {
+    atomic::write_no_dir_sync(path, text.as_bytes()).map_err(|err| StoreError::Io {
         action: "cannot save",
         path: crate::text::display_path(path),
         err,

@@ -143,6 +143,7 @@ pub fn sync(store: &Store, pg: &mut PgStore, q: &Questionnaire) -> Result<SyncRe
     for list in [&mut report.pushed, &mut report.pulled, &mut report.new_here] {
         list.sort();
     }
+    atomic::sync_dir(&store.sessions_dir());
     Ok(report)
 }
 
