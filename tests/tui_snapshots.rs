@@ -56,6 +56,7 @@ const STATES: &[(&str, SessionMode, Build)] = &[
             total: 52,
             orphans: 0,
             drift: false,
+            conflict: false,
         };
         let listing = Listing {
             sessions: vec![

@@ -23,6 +23,7 @@ pub mod cli;
 pub mod diag;
 pub mod export;
 pub mod report;
+pub mod store;
 pub mod tui;
 
 /// A language the program speaks. Questionnaires may carry more languages

@@ -614,6 +614,11 @@ impl Store {
         if std::fs::symlink_metadata(&path).is_ok() {
             files.push(path);
         }
+        // The server's side of a conflict (see `crate::store::local`).
+        let conflict = self.sessions_dir().join(format!("{id}.conflict.toml"));
+        if std::fs::symlink_metadata(&conflict).is_ok() {
+            files.push(conflict);
+        }
         let temp_prefix = format!(".{id}.toml.");
         if let Ok(rd) = std::fs::read_dir(self.sessions_dir()) {
             for e in rd.flatten() {
@@ -674,6 +679,9 @@ impl Store {
         drop(lock);
         atomic::sync_dir(&self.sessions_dir());
         atomic::sync_dir(&self.quarantine_dir());
+        // A data directory that syncs tells the shared store at the next sync.
+        crate::store::local::record_tombstone(&self.root, id)
+            .map_err(io_err("cannot record the deletion for sync", &self.root))?;
         Ok(deleted)
     }
 }
