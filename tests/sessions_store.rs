@@ -9,6 +9,9 @@ use behovsanalys::questionnaire::{self, Questionnaire};
 use behovsanalys::scoring;
 use behovsanalys::session::{SessionMode, Store, StoreError, compare};
 
+/// The time the tests give their answers.
+const T: &str = "2026-06-01T10:00:00Z";
+
 fn q_file(name: &str) -> Questionnaire {
     questionnaire::load_file(Path::new(&format!("tests/fixtures/sessions/{name}")))
         .unwrap()
@@ -31,8 +34,12 @@ fn save_and_load_round_trip_with_meta_and_notes() {
     let (_d, store) = store();
     let mut s = store.create(&q, SessionMode::Advisor);
     s.answers.company.name = Some("Exempel AB".into());
-    s.set_answer("exporterar", Some(Answer::Choice("ja_regelbundet".into())));
-    s.set_answer("anstallda", Some(Answer::Number(24.0)));
+    s.set_answer_at(
+        "exporterar",
+        Some(Answer::Choice("ja_regelbundet".into())),
+        T,
+    );
+    s.set_answer_at("anstallda", Some(Answer::Number(24.0)), T);
     s.answers
         .private_notes
         .insert("exporterar".into(), "bara för mig".into());
@@ -97,7 +104,7 @@ fn broken_files_are_quarantined_and_the_rest_keep_working() {
     let q = builtin();
     let (_d, store) = store();
     let mut good = store.create(&q, SessionMode::Advisor);
-    good.set_answer("exporterar", Some(Answer::Choice("nej".into())));
+    good.set_answer_at("exporterar", Some(Answer::Choice("nej".into())), T);
     store.save(&mut good, &q).unwrap();
     let full = fs::read_to_string(store.path_of(&good.meta.id).unwrap()).unwrap();
     let sd = store.sessions_dir();
@@ -220,9 +227,9 @@ fn drift_keeps_every_answer_reports_changes_and_resaves_under_new_ids() {
     let v2 = q_file("q_v2.toml");
     let (_d, store) = store();
     let mut s = store.create(&v1, SessionMode::Advisor);
-    s.set_answer("betalning", Some(Answer::Choice("remburs".into())));
-    s.set_answer("ata_karnet", Some(Answer::Choice("ja".into())));
-    s.set_answer("ovrigt", Some(Answer::Text("text".into())));
+    s.set_answer_at("betalning", Some(Answer::Choice("remburs".into())), T);
+    s.set_answer_at("ata_karnet", Some(Answer::Choice("ja".into())), T);
+    s.set_answer_at("ovrigt", Some(Answer::Text("text".into())), T);
     s.answers
         .notes
         .insert("ata_karnet".into(), "anteckning".into());
@@ -297,7 +304,7 @@ fn a_question_that_changed_kind_keeps_its_answer_as_orphan() {
         .questionnaire;
     let (_d, store) = store();
     let mut s = store.create(&v1, SessionMode::Advisor);
-    s.set_answer("ovrigt", Some(Answer::Text("fritext".into())));
+    s.set_answer_at("ovrigt", Some(Answer::Text("fritext".into())), T);
     store.save(&mut s, &v1).unwrap();
     let loaded = store.load_full(&s.meta.id, &v2).unwrap();
     assert_eq!(loaded.drift.orphans.len(), 1);
@@ -314,8 +321,8 @@ fn import_marks_the_companys_answers_and_never_overwrites() {
     // A self-assessment as the wizard writes it: with a meta id.
     let mut own = store.create(&q, SessionMode::SelfAssessment);
     own.answers.company.name = Some("Självskattning AB".into());
-    own.set_answer("exporterar", Some(Answer::Choice("nej".into())));
-    own.set_answer("anstallda", Some(Answer::Number(8.0)));
+    own.set_answer_at("exporterar", Some(Answer::Choice("nej".into())), T);
+    own.set_answer_at("anstallda", Some(Answer::Number(8.0)), T);
     let file = dir.path().join("fran_foretaget.toml");
     fs::write(&file, own.to_toml(&q)).unwrap();
 
@@ -374,7 +381,7 @@ fn follow_up_copies_the_company_and_compares_with_the_last_visit() {
         name: "Anna".into(),
         organisation: "Almi".into(),
     });
-    first.set_answer("lanebehov", Some(Answer::Choice("ja_storre".into())));
+    first.set_answer_at("lanebehov", Some(Answer::Choice("ja_storre".into())), T);
     store.save(&mut first, &q).unwrap();
 
     let mut next = store.create_follow_up(&first.meta.id, &q).unwrap();
@@ -382,7 +389,7 @@ fn follow_up_copies_the_company_and_compares_with_the_last_visit() {
     assert_eq!(next.answers.company, first.answers.company);
     assert!(next.meta.attendees.is_empty());
     assert!(next.answers.answers.is_empty());
-    next.set_answer("lanebehov", Some(Answer::Choice("nej".into())));
+    next.set_answer_at("lanebehov", Some(Answer::Choice("nej".into())), T);
     store.save(&mut next, &q).unwrap();
 
     let (reloaded, _) = store.load(&next.meta.id, &q).unwrap();
