@@ -20,6 +20,7 @@ macro_rules! sv_en {
 }
 
 mod answers;
+pub mod explain;
 mod expr;
 mod questionnaire;
 
