@@ -559,3 +559,39 @@ fn consent_and_answers_are_recorded_at_the_callers_time() {
     assert!(text.contains("given_by = \"Eva Hallberg\""), "{text}");
     assert!(text.contains("recorded_by = "), "{text}");
 }
+
+/// The store's errors in either language (the command line and the wizard
+/// pick one); `Display` stays English.
+#[test]
+fn store_errors_render_in_either_language() {
+    use behovsanalys::i18n::Lang;
+    use behovsanalys::session::Holder;
+    let e = StoreError::NotFound("x1".into());
+    assert_eq!(e.to_string(), e.render(Lang::En));
+    assert!(
+        e.render(Lang::Sv)
+            .starts_with("det finns ingen session `x1`")
+    );
+    let locked = StoreError::Locked {
+        id: "x1".into(),
+        holder: Some(Holder {
+            user: "anna".into(),
+            host: "laptop".into(),
+            pid: 42,
+            since: "2026-01-15T09:00:00Z".into(),
+        }),
+    };
+    assert_eq!(
+        locked.render(Lang::Sv),
+        "sessionen `x1` är öppen i en annan behovsanalys (anna@laptop, process 42, sedan 2026-01-15T09:00:00Z); stäng den där först"
+    );
+    let io = StoreError::Io {
+        action: "cannot save",
+        path: "/d/\u{1b}[2Jx.toml".into(),
+        err: std::io::Error::other("full"),
+    };
+    assert_eq!(
+        io.render(Lang::Sv),
+        "kan inte spara /d/\u{FFFD}[2Jx.toml: full"
+    );
+}

@@ -14,60 +14,85 @@ use super::drift::{DriftReport, drift};
 use super::lock::{self, Holder, SessionLock};
 use super::{Meta, Session, SessionMode, atomic};
 
+/// Why the store could not do something. `Display` is English;
+/// [`StoreError::render`] speaks either language.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("no data directory could be determined; pass --data-dir or set BEHOVSANALYS_DATA_DIR")]
+    #[error("{}", self.render(crate::i18n::Lang::En))]
     NoDataDir,
-    #[error("{action} {path}: {err}")]
+    #[error("{}", self.render(crate::i18n::Lang::En))]
     Io {
         action: &'static str,
         path: String,
         err: std::io::Error,
     },
-    #[error("there is no session `{0}` (see `behovsanalys sessions list`)")]
+    #[error("{}", self.render(crate::i18n::Lang::En))]
     NotFound(String),
-    #[error("`{0}` is not a session id (letters, digits, `-` and `_` only)")]
+    #[error("{}", self.render(crate::i18n::Lang::En))]
     BadId(String),
-    #[error("session `{id}` is open in another behovsanalys ({}); close it there first", holder_text(.holder))]
+    #[error("{}", self.render(crate::i18n::Lang::En))]
     Locked { id: String, holder: Option<Holder> },
-    #[error("cannot lock session `{id}`: {err}")]
+    #[error("{}", self.render(crate::i18n::Lang::En))]
     Lock { id: String, err: std::io::Error },
-    #[error(
-        "session `{id}` could not be read and was moved to {to}; nothing else is affected\n{}",
-        short_reason(.reason, .to)
-    )]
+    #[error("{}", self.render(crate::i18n::Lang::En))]
     Quarantined {
         id: String,
         to: String,
         reason: String,
     },
-    #[error(
-        "there is already a session `{0}`; it was not overwritten (import with --as-new to keep both)"
-    )]
+    #[error("{}", self.render(crate::i18n::Lang::En))]
     Exists(String),
-    #[error(transparent)]
+    #[error("{}", self.render(crate::i18n::Lang::En))]
     File(#[from] FileError),
 }
 
+impl StoreError {
+    /// The message in `lang` (ids and paths are printable; a quarantine
+    /// reason is shown as it was recorded).
+    pub fn render(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::diag::store as w;
+        use crate::text::sanitize_line as s;
+        match self {
+            StoreError::NoDataDir => w::no_data_dir(lang),
+            StoreError::Io { action, path, err } => format!(
+                "{} {}: {}",
+                w::action(lang, action),
+                s(path),
+                s(&err.to_string())
+            ),
+            StoreError::NotFound(id) => w::not_found(lang, &s(id)),
+            StoreError::BadId(id) => w::bad_id(lang, &s(id)),
+            StoreError::Locked { id, holder } => {
+                let h = match holder {
+                    Some(h) => h.text(lang),
+                    None => w::holder_unknown(lang),
+                };
+                w::locked(lang, &s(id), &h)
+            }
+            StoreError::Lock { id, err } => w::lock_failed(lang, &s(id), &s(&err.to_string())),
+            StoreError::Quarantined { id, to, reason } => format!(
+                "{}\n{}",
+                w::quarantined(lang, &s(id), &s(to)),
+                short_reason(lang, reason, to)
+            ),
+            StoreError::Exists(id) => w::exists(lang, &s(id)),
+            StoreError::File(f) => f.render(lang),
+        }
+    }
+}
+
 /// The first lines of a (possibly long) quarantine reason.
-fn short_reason(reason: &str, to: &str) -> String {
+fn short_reason(lang: crate::i18n::Lang, reason: &str, to: &str) -> String {
     const MAX_LINES: usize = 12;
     let lines: Vec<&str> = reason.lines().collect();
     if lines.len() <= MAX_LINES {
         return reason.to_string();
     }
     format!(
-        "{}\n… {} more lines in {to}.why",
+        "{}\n{}",
         lines[..MAX_LINES].join("\n"),
-        lines.len() - MAX_LINES
+        crate::i18n::diag::store::more_lines(lang, lines.len() - MAX_LINES, to)
     )
-}
-
-fn holder_text(h: &Option<Holder>) -> String {
-    match h {
-        Some(h) => h.to_string(),
-        None => "holder unknown".to_string(),
-    }
 }
 
 /// A session read from the store, with what the reader should know.

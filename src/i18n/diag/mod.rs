@@ -23,6 +23,7 @@ mod answers;
 pub mod explain;
 mod expr;
 mod questionnaire;
+pub mod store;
 
 pub use answers::*;
 pub use expr::*;
