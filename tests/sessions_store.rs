@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::Path;
 
-use behovsanalys::answers::Answer;
+use behovsanalys::answers::{Answer, Mode};
 use behovsanalys::questionnaire::{self, Questionnaire};
 use behovsanalys::scoring;
 use behovsanalys::session::{SessionMode, Store, StoreError, compare};
@@ -594,4 +594,28 @@ fn store_errors_render_in_either_language() {
         io.render(Lang::Sv),
         "kan inte spara /d/\u{FFFD}[2Jx.toml: full"
     );
+}
+
+/// The complete example of docs/ANSWERS.md is a valid answers file: read
+/// strictly without a warning, its consent log and contact as documented.
+#[test]
+fn the_documented_example_reads_as_documented() {
+    let doc = std::fs::read_to_string("docs/ANSWERS.md").unwrap();
+    let start = doc.find("```toml\n").unwrap() + "```toml\n".len();
+    let end = start + doc[start..].find("```").unwrap();
+    let q = builtin();
+    let parsed =
+        behovsanalys::answers::parse("ANSWERS.md", &doc[start..end], &q, Mode::Strict).unwrap();
+    assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
+    let a = &parsed.answers;
+    assert_eq!(
+        a.company.contact.as_ref().unwrap().role.as_deref(),
+        Some("vd")
+    );
+    assert_eq!(a.consent.get("een"), Some(&true));
+    assert_eq!(a.answers.get("valutasakring"), Some(&Answer::Unknown));
+    let log = behovsanalys::session::consent_log(&a.meta);
+    assert_eq!(log.len(), 1);
+    assert_eq!(log[0].given_by.as_deref(), Some("Eva Hallberg"));
+    assert_eq!(log[0].recorded_by.as_deref(), Some("Anna Rådgivare"));
 }
