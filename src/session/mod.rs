@@ -13,6 +13,7 @@
 pub mod atomic;
 pub mod compare;
 pub mod drift;
+mod error;
 mod listing;
 pub mod lock;
 pub mod meta;
