@@ -32,6 +32,10 @@ pub enum StoreError {
     },
     #[error("{}", self.render(crate::i18n::Lang::En))]
     Exists(String),
+    /// The file was imported before (its `[meta] id`, or the same content
+    /// when it has none): `session` holds it.
+    #[error("{}", self.render(crate::i18n::Lang::En))]
+    AlreadyImported { session: String },
     #[error("{}", self.render(crate::i18n::Lang::En))]
     File(#[from] FileError),
 }
@@ -66,6 +70,9 @@ impl StoreError {
                 short_reason(lang, reason, to)
             ),
             StoreError::Exists(id) => w::exists(lang, &s(id)),
+            StoreError::AlreadyImported { session } => {
+                crate::i18n::diag::already_imported(lang, &s(session))
+            }
             StoreError::File(f) => f.render(lang),
         }
     }

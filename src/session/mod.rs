@@ -14,6 +14,7 @@ pub mod atomic;
 pub mod compare;
 pub mod drift;
 mod error;
+mod exchange;
 mod listing;
 pub mod lock;
 pub mod meta;
@@ -23,6 +24,7 @@ pub mod writer;
 
 pub use compare::{Comparison, Direction, compare};
 pub use drift::DriftReport;
+pub use exchange::Imported;
 pub use listing::{Listing, Problem, QuarantinedFile, Summary};
 pub use lock::{Holder, SessionLock};
 pub use meta::Meta;
@@ -31,6 +33,5 @@ pub use model::{
     consent_log,
 };
 pub use store::{
-    Deleted, Imported, LoadedSession, Store, StoreError, StoreNotice, default_data_dir, new_id,
-    valid_id,
+    Deleted, LoadedSession, Store, StoreError, StoreNotice, default_data_dir, new_id, valid_id,
 };
