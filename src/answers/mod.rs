@@ -2,6 +2,7 @@
 //! every answer against the questionnaire with file positions, and a writer.//!
 //! [`read`] checks a file against the questionnaire; [`write`] renders one.
 
+pub mod input;
 mod read;
 mod write;
 

@@ -91,24 +91,17 @@ fn commit_input(app: &mut App) -> Result<Vec<Effect>, ()> {
     }
     let answer = match &q.kind {
         Kind::Number { min, max, .. } => {
-            let cleaned: String = text
-                .chars()
-                .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
-                .map(|c| if c == ',' { '.' } else { c })
-                .collect();
-            let Ok(x) = cleaned.parse::<f64>() else {
-                app.qs.input_error = Some(InputError::NotANumber);
-                return Err(());
-            };
-            if !x.is_finite() {
-                app.qs.input_error = Some(InputError::NotANumber);
-                return Err(());
+            use crate::answers::input::{InputError as E, parse_number};
+            match parse_number(&text, *min, *max) {
+                Ok(x) => Answer::Number(x),
+                Err(e) => {
+                    app.qs.input_error = Some(match e {
+                        E::OutOfRange { .. } => InputError::OutOfRange,
+                        _ => InputError::NotANumber,
+                    });
+                    return Err(());
+                }
             }
-            if min.is_some_and(|m| x < m) || max.is_some_and(|m| x > m) {
-                app.qs.input_error = Some(InputError::OutOfRange);
-                return Err(());
-            }
-            Answer::Number(x)
         }
         Kind::Text => Answer::Text(text),
         _ => return Ok(vec![]),
