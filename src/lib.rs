@@ -17,6 +17,7 @@ pub mod text;
 pub mod time;
 pub mod tomlread;
 pub mod tui;
+pub mod web;
 
 /// The former name of [`score_output`], kept while the wizard still uses
 /// it; new code uses `score_output`.

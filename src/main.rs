@@ -189,6 +189,8 @@ pub enum Command {
     },
     /// Send this laptop's changes to the shared store and fetch the region's.
     Sync,
+    /// The self-assessment as a web form.
+    Serve(cmd::serve::ServeArgs),
 }
 
 #[derive(Debug, Subcommand)]

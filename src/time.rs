@@ -141,6 +141,12 @@ pub fn rfc3339(secs: i64) -> String {
     }
 }
 
+/// Unix seconds of an RFC 3339 time (with its offset); `None` when it is
+/// not one.
+pub fn parse_secs(stamp: &str) -> Option<i64> {
+    stamp.parse::<Timestamp>().ok().map(|t| t.as_second())
+}
+
 /// The current time as `YYYY-MM-DDTHH:MM:SSZ`.
 pub fn now_rfc3339() -> String {
     rfc3339(now_secs())

@@ -47,6 +47,7 @@ fn about(path: &str, h: &Help) -> Option<&'static str> {
         "store status" => h.store_status,
         "sync" => h.sync,
         "sessions resolve" => h.sessions_resolve,
+        "serve" => h.serve,
         _ => return None,
     })
 }
@@ -97,6 +98,10 @@ fn arg_help(path: &str, id: &str, h: &Help) -> Option<&'static str> {
         ("sessions new", "from") => h.sessions_new_from,
         ("import", "file") => h.import_file,
         ("import", "as_new") => h.import_as_new,
+        ("serve", "addr") => h.serve_addr,
+        ("serve", "trust_proxy") => h.serve_trust_proxy,
+        ("serve", "rate_limit") => h.serve_rate_limit,
+        ("serve", "quiet") => h.serve_quiet,
         _ => return None,
     })
 }

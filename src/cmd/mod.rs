@@ -13,6 +13,7 @@ mod preview;
 mod report;
 mod schema;
 mod score;
+pub mod serve;
 mod sessions;
 pub mod store;
 pub mod sync;
@@ -99,6 +100,7 @@ pub fn run(cli: Cli, ui: Lang) -> Result<ExitCode> {
         Some(Command::Diff { old, new, format }) => diff::run(old, new, *format),
         Some(Command::Store { action }) => store::run(&cli, ui, action),
         Some(Command::Sync) => sync::run(&cli, ui),
+        Some(Command::Serve(args)) => serve::run(&cli, ui, args),
     }
 }
 

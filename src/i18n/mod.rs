@@ -10,6 +10,8 @@
 //! | [`diag`] | questionnaire and answers-file diagnostics (`check`, `score --answers`, `import`) |
 //! | [`tui`] | the wizard |
 //! | [`export`] | referral summaries and the company's summary |
+//! | [`input`] | input a front end does not accept (the wizard and the web form alike) |
+//! | [`web`] | the web self-assessment (`serve`) |
 //! | [`report`] | the statistics report |
 //! | [`authoring`] | `catalogue`, `preview`, `explain`, conditions in words |
 //!
@@ -22,9 +24,11 @@ pub mod authoring;
 pub mod cli;
 pub mod diag;
 pub mod export;
+pub mod input;
 pub mod report;
 pub mod store;
 pub mod tui;
+pub mod web;
 
 /// A language the program speaks. Questionnaires may carry more languages
 /// for their own texts; the program's own words exist in these two.

@@ -92,6 +92,12 @@ pub struct Help {
     pub sessions_resolve_id: &'static str,
     pub sessions_resolve_take: &'static str,
     pub sessions_resolve_answer: &'static str,
+    // serve
+    pub serve: &'static str,
+    pub serve_addr: &'static str,
+    pub serve_trust_proxy: &'static str,
+    pub serve_rate_limit: &'static str,
+    pub serve_quiet: &'static str,
 }
 
 pub const SV: Help = Help {
@@ -169,6 +175,11 @@ pub const SV: Help = Help {
     sessions_resolve_id: "Sessionen med konflikten (se `sessions list`).",
     sessions_resolve_take: "Ta den här sidan för allt som inte väljs med --answer.",
     sessions_resolve_answer: "Ta ett svar från en sida; \"*\" är företaget, deltagarna, samtycken och anteckningar.",
+    serve: "Självskattningen som webbformulär för företag (HTTP; bakom regionens omvända proxy med TLS). Inskickade svar hamnar i datamappen, eller i den delade databasen med --store.",
+    serve_addr: "Adress och port att lyssna på (standard: bara den här datorn).",
+    serve_trust_proxy: "Lita på X-Forwarded-For och X-Forwarded-Host (bara bakom en proxy som sätter dem).",
+    serve_rate_limit: "Högsta antal anrop per minut och klient (0: ingen gräns).",
+    serve_quiet: "Ingen åtkomstlogg på standard fel.",
 };
 
 pub const EN: Help = Help {
@@ -246,6 +257,11 @@ pub const EN: Help = Help {
     sessions_resolve_id: "The session in conflict (see `sessions list`).",
     sessions_resolve_take: "Take this side for everything not chosen with --answer.",
     sessions_resolve_answer: "Take one answer from a side; \"*\" is the company, attendees, consents and notes.",
+    serve: "The self-assessment as a web form for companies (HTTP; behind the region's reverse proxy with TLS). Sent answers land in the data directory, or in the shared store with --store.",
+    serve_addr: "Address and port to listen on (default: this computer only).",
+    serve_trust_proxy: "Believe X-Forwarded-For and X-Forwarded-Host (only behind a proxy that sets them).",
+    serve_rate_limit: "Most requests per minute per client (0: no limit).",
+    serve_quiet: "No access log on standard error.",
 };
 
 pub fn help(lang: Lang) -> &'static Help {
