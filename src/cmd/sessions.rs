@@ -121,6 +121,9 @@ fn list_text(store: &Store, l: &Listing, ui: Lang) -> String {
             if s.origin.as_deref() == Some("self-assessment") {
                 flags.push(w.imported.into());
             }
+            if s.origin.as_deref() == Some(behovsanalys::web::submit::ORIGIN_WEB) {
+                flags.push(w.from_web.into());
+            }
             if let Some(p) = &s.previous {
                 flags.push(words::follow_up_of(ui, p));
             }
