@@ -70,10 +70,10 @@ pub fn layout(p: &Page<'_>, body: Markup) -> Markup {
                     }
                 }
                 div.container {
-                    @if let Some(back) = &p.back {
-                        a.back-link href=(back) { (w.back) }
-                    }
                     main #main tabindex="-1" {
+                        @if let Some(back) = &p.back {
+                            a.back-link href=(back) { (w.back) }
+                        }
                         (body)
                     }
                 }

@@ -1,0 +1,175 @@
+//! The web self-assessment in a real Chromium, as a company would use it
+//! with the keyboard only: start, the code, the company details with a
+//! mistake corrected through the error summary, sections, leaving halfway
+//! and coming back with the code, the referral requests, checking the
+//! answers, sending, the receipt; then the advisor finds it in
+//! `sessions list`. On every page: axe-core finds no violation, focus is
+//! always visible, and at 320 CSS px (400 % zoom) nothing scrolls
+//! sideways. One browser session for the whole walk (CI time).
+
+#[path = "support/browser.rs"]
+mod browser;
+#[path = "support/web.rs"]
+mod web;
+
+use browser::{BACKSPACE, Browser, ENTER, SPACE, TAB};
+use web::Server;
+
+/// The checks every page gets: no axe violation, reflow at 320 px.
+async fn check_page(b: &Browser, label: &str, seen: &mut Vec<String>) {
+    let violations = b.audit().await;
+    assert!(violations.is_empty(), "axe on {label} ({}):\n{}", b.path().await, violations.join("\n"));
+    b.client.set_window_size(320, 900).await.expect("resize");
+    let width = b.js("return window.innerWidth;", vec![]).await;
+    let sideways = b.scrolls_sideways().await;
+    b.client.set_window_size(1024, 900).await.expect("resize");
+    assert!(!sideways, "{label} scrolls sideways at {width} px");
+    let lang = b.js("return document.documentElement.lang;", vec![]).await;
+    assert!(lang == "sv" || lang == "en", "{label}: lang {lang}");
+    seen.push(label.to_string());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_company_fills_in_the_checklist_by_keyboard_in_chromium() {
+    let started = std::time::Instant::now();
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path(), &[], &["--rate-limit", "0"]);
+    let Some(b) = Browser::start().await else { return };
+    let mut seen = Vec::new();
+
+    // The start page (Swedish: the browser asks for it).
+    b.client.goto(&server.url("/")).await.unwrap();
+    assert!(b.client.title().await.unwrap().starts_with("Start"));
+    check_page(&b, "start", &mut seen).await;
+    // The skip link is the first stop and leads to the content.
+    b.keys(&[TAB]).await;
+    assert!(b.focused("a.skip-link").await, "{}", b.focus_desc().await);
+    b.tab_to("button.start").await;
+    assert_eq!(b.press_and_wait(ENTER).await, "/code");
+    let code = b.text(".code").await;
+    assert_eq!(code.len(), 28 + 6, "{code}");
+    check_page(&b, "code", &mut seen).await;
+    b.tab_to("main a.button").await;
+    assert_eq!(b.press_and_wait(ENTER).await, "/company");
+    check_page(&b, "company", &mut seen).await;
+
+    // The company, with a wrong organisation number.
+    for (field, text) in [
+        ("#f-name", "Hallbergs Maskinteknik AB"),
+        ("#f-org_number", "556036-0794"),
+        ("#f-municipality", "Värnamo"),
+        ("#f-contact_name", "Eva Hallberg"),
+        ("#f-contact_phone", "070-123 45 67"),
+        ("#f-contact_email", "eva@hallberg.se"),
+    ] {
+        b.tab_to(field).await;
+        b.type_text(text).await;
+    }
+    b.tab_to("button[value=continue]").await;
+    assert_eq!(b.press_and_wait(ENTER).await, "/company");
+    let title = b.client.title().await.unwrap();
+    assert!(title.starts_with("Fel: Om företaget"), "{title}");
+    // Focus is on the error summary; its link leads to the field.
+    assert!(b.focused(".error-summary").await, "{}", b.focus_desc().await);
+    check_page(&b, "company with an error", &mut seen).await;
+    assert!(b.text(".error-summary").await.contains("Inte ett giltigt organisationsnummer"));
+    b.keys(&[TAB]).await;
+    assert!(b.focused(".error-summary a").await, "{}", b.focus_desc().await);
+    b.keys(&[ENTER]).await;
+    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    assert!(b.focused("#f-org_number").await, "{}", b.focus_desc().await);
+    b.keys(&[browser::END]).await;
+    b.keys(&[BACKSPACE; 11]).await;
+    b.type_text("556036-0793").await;
+    b.tab_to("button[value=continue]").await;
+    let mut at = b.press_and_wait(ENTER).await;
+    assert!(at.starts_with("/section/"), "{at}");
+
+    // Sections: the first answers the number of employees and whether
+    // the company exports; after three, save and leave.
+    let mut sections = 0;
+    while at.starts_with("/section/") {
+        sections += 1;
+        check_page(&b, &at, &mut seen).await;
+        let page = b.client.source().await.unwrap();
+        for adv in ["ledningens_engagemang", "ekonomisk_bedomning", "riskbedomning"] {
+            assert!(!page.contains(&format!("q.{adv}")), "advisor-only {adv} on {at}");
+        }
+        if page.contains("id=\"q-anstallda\"") {
+            b.tab_to("#q-anstallda").await;
+            b.type_text("24").await;
+        }
+        if page.contains("id=\"q-exporterar-1\"") {
+            // Into the radio group, down to the second option, chosen.
+            b.tab_to("input[name='q.exporterar']").await;
+            for _ in 0..6 {
+                if b.focused("#q-exporterar-1").await {
+                    break;
+                }
+                b.keys(&[browser::DOWN]).await;
+            }
+            assert!(b.focused("#q-exporterar-1:checked").await, "{}", b.focus_desc().await);
+        }
+        if sections == 3 {
+            b.tab_to("button[value=later]").await;
+            assert_eq!(b.press_and_wait(ENTER).await, "/code");
+            assert_eq!(b.text(".code").await, code);
+            // The company leaves: the browser forgets everything.
+            b.client.delete_all_cookies().await.unwrap();
+            b.client.goto(&server.url("/")).await.unwrap();
+            assert!(b.client.source().await.unwrap().contains("button start"));
+            b.client.goto(&server.url("/resume")).await.unwrap();
+            check_page(&b, "resume", &mut seen).await;
+            b.tab_to("#code").await;
+            b.type_text(&code.to_lowercase()).await;
+            at = b.press_and_wait(ENTER).await;
+            assert!(at.starts_with("/section/"), "resumed at {at}");
+            continue;
+        }
+        b.tab_to("button[value=continue]").await;
+        at = b.press_and_wait(ENTER).await;
+    }
+    assert!(sections >= 6, "{sections} sections");
+    assert_eq!(at, "/consent");
+    check_page(&b, "consent", &mut seen).await;
+    b.tab_to("#actor-0").await;
+    b.keys(&[SPACE]).await;
+    assert!(b.focused("#actor-0:checked").await);
+    b.tab_to("button[value=continue]").await;
+    assert_eq!(b.press_and_wait(ENTER).await, "/check");
+    check_page(&b, "check", &mut seen).await;
+    let check = b.text("main").await;
+    assert!(check.contains("Hallbergs Maskinteknik AB") && check.contains("556036-0793"), "{check}");
+    assert!(check.contains("24"), "the number of employees: {check}");
+    b.tab_to("form[action='/submit'] button").await;
+    assert_eq!(b.press_and_wait(ENTER).await, "/receipt");
+    check_page(&b, "receipt", &mut seen).await;
+    let reference = b.text(".reference").await;
+    assert!(reference.starts_with("web-"), "{reference}");
+    // The print button appears with the script; the download is a link.
+    assert!(b.js("return !document.querySelector('.print-button').hidden;", vec![]).await.as_bool().unwrap());
+
+    // English too, through the switch link.
+    b.client.goto(&server.url("/")).await.unwrap();
+    b.tab_to("a.lang-switch").await;
+    b.press_and_wait(ENTER).await;
+    assert_eq!(b.js("return document.documentElement.lang;", vec![]).await, "en");
+    check_page(&b, "start (English)", &mut seen).await;
+    b.client.goto(&server.url("/no-such-page")).await.unwrap();
+    check_page(&b, "not found", &mut seen).await;
+
+    // The advisor sees it.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_behovsanalys"))
+        .args(["--data-dir"])
+        .arg(dir.path())
+        .args(["sessions", "list"])
+        .env("LANG", "C")
+        .output()
+        .unwrap();
+    let list = String::from_utf8_lossy(&out.stdout);
+    assert!(list.contains(&reference) && list.contains("from the web"), "{list}");
+    let file = std::fs::read_to_string(dir.path().join(format!("sessions/{reference}.toml"))).unwrap();
+    assert!(file.contains("anstallda = 24") && file.contains("exporterar = \"ja_ibland\""), "{file}");
+    b.client.clone().close().await.ok();
+    eprintln!("browser walk: {} pages audited in {:.1} s: {seen:?}", seen.len(), started.elapsed().as_secs_f64());
+}
