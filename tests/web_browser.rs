@@ -17,8 +17,23 @@ use web::Server;
 
 /// The checks every page gets: no axe violation, reflow at 320 px.
 async fn check_page(b: &Browser, label: &str, seen: &mut Vec<String>) {
+    // WEB_SCREENSHOTS=DIR keeps a picture of every page, for a person to look at.
+    if let Ok(dir) = std::env::var("WEB_SCREENSHOTS") {
+        let png = b.client.screenshot().await.expect("screenshot");
+        let name: String = label
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+            .collect();
+        std::fs::write(format!("{dir}/{:02}_{name}.png", seen.len()), png)
+            .expect("write screenshot");
+    }
     let violations = b.audit().await;
-    assert!(violations.is_empty(), "axe on {label} ({}):\n{}", b.path().await, violations.join("\n"));
+    assert!(
+        violations.is_empty(),
+        "axe on {label} ({}):\n{}",
+        b.path().await,
+        violations.join("\n")
+    );
     b.client.set_window_size(320, 900).await.expect("resize");
     let width = b.js("return window.innerWidth;", vec![]).await;
     let sideways = b.scrolls_sideways().await;
@@ -34,7 +49,9 @@ async fn a_company_fills_in_the_checklist_by_keyboard_in_chromium() {
     let started = std::time::Instant::now();
     let dir = tempfile::tempdir().unwrap();
     let server = Server::start(dir.path(), &[], &["--rate-limit", "0"]);
-    let Some(b) = Browser::start().await else { return };
+    let Some(b) = Browser::start().await else {
+        return;
+    };
     let mut seen = Vec::new();
 
     // The start page (Swedish: the browser asks for it).
@@ -70,11 +87,23 @@ async fn a_company_fills_in_the_checklist_by_keyboard_in_chromium() {
     let title = b.client.title().await.unwrap();
     assert!(title.starts_with("Fel: Om företaget"), "{title}");
     // Focus is on the error summary; its link leads to the field.
-    assert!(b.focused(".error-summary").await, "{}", b.focus_desc().await);
+    assert!(
+        b.focused(".error-summary").await,
+        "{}",
+        b.focus_desc().await
+    );
     check_page(&b, "company with an error", &mut seen).await;
-    assert!(b.text(".error-summary").await.contains("Inte ett giltigt organisationsnummer"));
+    assert!(
+        b.text(".error-summary")
+            .await
+            .contains("Inte ett giltigt organisationsnummer")
+    );
     b.keys(&[TAB]).await;
-    assert!(b.focused(".error-summary a").await, "{}", b.focus_desc().await);
+    assert!(
+        b.focused(".error-summary a").await,
+        "{}",
+        b.focus_desc().await
+    );
     b.keys(&[ENTER]).await;
     tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     assert!(b.focused("#f-org_number").await, "{}", b.focus_desc().await);
@@ -92,11 +121,37 @@ async fn a_company_fills_in_the_checklist_by_keyboard_in_chromium() {
         sections += 1;
         check_page(&b, &at, &mut seen).await;
         let page = b.client.source().await.unwrap();
-        for adv in ["ledningens_engagemang", "ekonomisk_bedomning", "riskbedomning"] {
-            assert!(!page.contains(&format!("q.{adv}")), "advisor-only {adv} on {at}");
+        for adv in [
+            "ledningens_engagemang",
+            "ekonomisk_bedomning",
+            "riskbedomning",
+        ] {
+            assert!(
+                !page.contains(&format!("q.{adv}")),
+                "advisor-only {adv} on {at}"
+            );
         }
         if page.contains("id=\"q-anstallda\"") {
+            // A number out of range first: the error on the section page.
             b.tab_to("#q-anstallda").await;
+            b.type_text("-3").await;
+            b.tab_to("button[value=continue]").await;
+            assert_eq!(b.press_and_wait(ENTER).await, at);
+            assert!(
+                b.focused(".error-summary").await,
+                "{}",
+                b.focus_desc().await
+            );
+            check_page(&b, "section with an error", &mut seen).await;
+            assert!(
+                b.text(".error-summary")
+                    .await
+                    .contains("Talet måste vara mellan 0 och 100000.")
+            );
+            b.keys(&[TAB, ENTER]).await;
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            assert!(b.focused("#q-anstallda").await, "{}", b.focus_desc().await);
+            b.keys(&[browser::END, BACKSPACE, BACKSPACE]).await;
             b.type_text("24").await;
         }
         if page.contains("id=\"q-exporterar-1\"") {
@@ -108,7 +163,11 @@ async fn a_company_fills_in_the_checklist_by_keyboard_in_chromium() {
                 }
                 b.keys(&[browser::DOWN]).await;
             }
-            assert!(b.focused("#q-exporterar-1:checked").await, "{}", b.focus_desc().await);
+            assert!(
+                b.focused("#q-exporterar-1:checked").await,
+                "{}",
+                b.focus_desc().await
+            );
         }
         if sections == 3 {
             b.tab_to("button[value=later]").await;
@@ -139,7 +198,10 @@ async fn a_company_fills_in_the_checklist_by_keyboard_in_chromium() {
     assert_eq!(b.press_and_wait(ENTER).await, "/check");
     check_page(&b, "check", &mut seen).await;
     let check = b.text("main").await;
-    assert!(check.contains("Hallbergs Maskinteknik AB") && check.contains("556036-0793"), "{check}");
+    assert!(
+        check.contains("Hallbergs Maskinteknik AB") && check.contains("556036-0793"),
+        "{check}"
+    );
     assert!(check.contains("24"), "the number of employees: {check}");
     b.tab_to("form[action='/submit'] button").await;
     assert_eq!(b.press_and_wait(ENTER).await, "/receipt");
@@ -147,13 +209,24 @@ async fn a_company_fills_in_the_checklist_by_keyboard_in_chromium() {
     let reference = b.text(".reference").await;
     assert!(reference.starts_with("web-"), "{reference}");
     // The print button appears with the script; the download is a link.
-    assert!(b.js("return !document.querySelector('.print-button').hidden;", vec![]).await.as_bool().unwrap());
+    assert!(
+        b.js(
+            "return !document.querySelector('.print-button').hidden;",
+            vec![]
+        )
+        .await
+        .as_bool()
+        .unwrap()
+    );
 
     // English too, through the switch link.
     b.client.goto(&server.url("/")).await.unwrap();
     b.tab_to("a.lang-switch").await;
     b.press_and_wait(ENTER).await;
-    assert_eq!(b.js("return document.documentElement.lang;", vec![]).await, "en");
+    assert_eq!(
+        b.js("return document.documentElement.lang;", vec![]).await,
+        "en"
+    );
     check_page(&b, "start (English)", &mut seen).await;
     b.client.goto(&server.url("/no-such-page")).await.unwrap();
     check_page(&b, "not found", &mut seen).await;
@@ -167,9 +240,20 @@ async fn a_company_fills_in_the_checklist_by_keyboard_in_chromium() {
         .output()
         .unwrap();
     let list = String::from_utf8_lossy(&out.stdout);
-    assert!(list.contains(&reference) && list.contains("from the web"), "{list}");
-    let file = std::fs::read_to_string(dir.path().join(format!("sessions/{reference}.toml"))).unwrap();
-    assert!(file.contains("anstallda = 24") && file.contains("exporterar = \"ja_ibland\""), "{file}");
+    assert!(
+        list.contains(&reference) && list.contains("from the web"),
+        "{list}"
+    );
+    let file =
+        std::fs::read_to_string(dir.path().join(format!("sessions/{reference}.toml"))).unwrap();
+    assert!(
+        file.contains("anstallda = 24") && file.contains("exporterar = \"ja_ibland\""),
+        "{file}"
+    );
     b.client.clone().close().await.ok();
-    eprintln!("browser walk: {} pages audited in {:.1} s: {seen:?}", seen.len(), started.elapsed().as_secs_f64());
+    eprintln!(
+        "browser walk: {} pages audited in {:.1} s: {seen:?}",
+        seen.len(),
+        started.elapsed().as_secs_f64()
+    );
 }

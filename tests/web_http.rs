@@ -17,7 +17,10 @@ use web::{Client, Server, request};
 
 fn bin(data: &Path) -> Command {
     let mut c = Command::cargo_bin("behovsanalys").unwrap();
-    c.arg("--data-dir").arg(data).env("LANG", "C").env_remove("BEHOVSANALYS_STORE");
+    c.arg("--data-dir")
+        .arg(data)
+        .env("LANG", "C")
+        .env_remove("BEHOVSANALYS_STORE");
     c
 }
 
@@ -68,7 +71,10 @@ fn walk_to_check(s: &Server, c: &mut Client, from: &str) -> Vec<String> {
         if path == "/consent" {
             fields.push(("actor".into(), "een".into()));
         }
-        let refs: Vec<(&str, &str)> = fields.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        let refs: Vec<(&str, &str)> = fields
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
         let r = c.post(s.addr, &path, &refs);
         at = location(&r);
     }
@@ -129,14 +135,25 @@ fn a_company_fills_in_sends_and_the_advisor_sees_it_in_sessions_list() {
     // A number outside its range: the wizard's sentence.
     let r = c.post(s.addr, &first_section, &[("q.anstallda", "-3")]);
     assert_eq!(r.status, 422);
-    assert!(r.body.contains("Talet måste vara mellan 0 och 100000."), "{}", r.body);
+    assert!(
+        r.body.contains("Talet måste vara mellan 0 och 100000."),
+        "{}",
+        r.body
+    );
     // Advisor-only questions are never on a page.
     let pages = walk_to_check(&s, &mut c, &first_section);
     assert!(pages.iter().any(|p| p == "/consent"), "{pages:?}");
     let check = c.get(s.addr, "/check");
     assert_eq!(check.status, 200);
-    for advisor_only in ["ledningens_engagemang", "ekonomisk_bedomning", "riskbedomning"] {
-        assert!(!check.body.contains(&format!("question-{advisor_only}")), "{advisor_only}");
+    for advisor_only in [
+        "ledningens_engagemang",
+        "ekonomisk_bedomning",
+        "riskbedomning",
+    ] {
+        assert!(
+            !check.body.contains(&format!("question-{advisor_only}")),
+            "{advisor_only}"
+        );
     }
     assert!(check.body.contains("Hallbergs Maskinteknik AB"));
     assert!(check.body.contains("Ändra"));
@@ -159,14 +176,28 @@ fn a_company_fills_in_sends_and_the_advisor_sees_it_in_sessions_list() {
     // The summary to download: the company summary, with its own CSP.
     let dl = c.get(s.addr, "/summary.html");
     assert_eq!(dl.status, 200);
-    assert!(dl.header("content-disposition").unwrap().starts_with("attachment"));
-    assert!(dl.header("content-security-policy").unwrap().contains("style-src 'sha256-"));
+    assert!(
+        dl.header("content-disposition")
+            .unwrap()
+            .starts_with("attachment")
+    );
+    assert!(
+        dl.header("content-security-policy")
+            .unwrap()
+            .contains("style-src 'sha256-")
+    );
     assert!(dl.body.contains("Hallbergs Maskinteknik AB"));
     // The advisor: `sessions list` marks it as from the web.
     let out = bin(dir.path()).args(["sessions", "list"]).output().unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains(&reference) && text.contains("from the web"), "{text}");
-    let out = bin(dir.path()).args(["sessions", "list", "--format", "json"]).output().unwrap();
+    assert!(
+        text.contains(&reference) && text.contains("from the web"),
+        "{text}"
+    );
+    let out = bin(dir.path())
+        .args(["sessions", "list", "--format", "json"])
+        .output()
+        .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let sessions = v["sessions"].as_array().unwrap();
     assert_eq!(sessions.len(), 1, "{v}");
@@ -174,32 +205,71 @@ fn a_company_fills_in_sends_and_the_advisor_sees_it_in_sessions_list() {
     assert_eq!(sessions[0]["origin"], "web");
     // The session as an imported hand-over: answers marked, the tick a
     // request, no consent, nothing of the advisor's.
-    let file = std::fs::read_to_string(dir.path().join(format!("sessions/{reference}.toml"))).unwrap();
+    let file =
+        std::fs::read_to_string(dir.path().join(format!("sessions/{reference}.toml"))).unwrap();
     let t: toml::Table = file.parse().unwrap();
     let meta = t["meta"].as_table().unwrap();
     assert_eq!(meta["origin"].as_str(), Some("web"));
     assert_eq!(meta["mode"].as_str(), Some("advisor"));
-    assert_eq!(meta["requested_referrals"].as_array().unwrap(), &[toml::Value::from("een")]);
+    assert_eq!(
+        meta["requested_referrals"].as_array().unwrap(),
+        &[toml::Value::from("een")]
+    );
     assert_eq!(meta["requested_by"].as_str(), Some("Eva Hallberg"));
-    let self_answers: Vec<&str> = meta["self_answers"].as_array().unwrap().iter().filter_map(|v| v.as_str()).collect();
-    assert!(self_answers.contains(&"exporterar") && self_answers.contains(&"anstallda"), "{self_answers:?}");
-    assert!(t.get("consent").is_none_or(|c| c.as_table().unwrap().is_empty()), "{file}");
+    let self_answers: Vec<&str> = meta["self_answers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|v| v.as_str())
+        .collect();
+    assert!(
+        self_answers.contains(&"exporterar") && self_answers.contains(&"anstallda"),
+        "{self_answers:?}"
+    );
+    assert!(
+        t.get("consent")
+            .is_none_or(|c| c.as_table().unwrap().is_empty()),
+        "{file}"
+    );
     assert!(!file.contains("private_notes"));
     assert_eq!(t["company"]["org_number"].as_str(), Some("556036-0793"));
-    assert_eq!(t["company"]["contact"]["phone"].as_str(), Some("070-123 45 67"));
+    assert_eq!(
+        t["company"]["contact"]["phone"].as_str(),
+        Some("070-123 45 67")
+    );
     // `sessions show` reads it; the drafts folder is not a session.
-    let out = bin(dir.path()).args(["sessions", "show", &reference]).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let report = bin(dir.path()).args(["report", "--format", "json", "--min-group", "1"]).output().unwrap();
+    let out = bin(dir.path())
+        .args(["sessions", "show", &reference])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = bin(dir.path())
+        .args(["report", "--format", "json", "--min-group", "1"])
+        .output()
+        .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&report.stdout).unwrap();
     assert_eq!(v["assessments"], 1, "{v}");
     // The access log: route templates, never the code or the reference.
     let log = s.log_lines();
-    assert!(log.iter().any(|l| l.contains("\"path\":\"/section/{id}\"")), "{log:?}");
+    assert!(
+        log.iter().any(|l| l.contains("\"path\":\"/section/{id}\"")),
+        "{log:?}"
+    );
     for l in &log {
-        let v: serde_json::Value = serde_json::from_str(l).unwrap_or_else(|_| panic!("not JSON: {l}"));
-        assert!(v["status"].is_u64() && v["ms"].is_number() && v["method"].is_string(), "{l}");
-        assert!(!l.contains(&code) && !l.contains(&reference) && !l.contains("Hallberg"), "{l}");
+        let v: serde_json::Value =
+            serde_json::from_str(l).unwrap_or_else(|_| panic!("not JSON: {l}"));
+        assert!(
+            v["status"].is_u64() && v["ms"].is_number() && v["method"].is_string(),
+            "{l}"
+        );
+        assert!(
+            !l.contains(&code) && !l.contains(&reference) && !l.contains("Hallberg"),
+            "{l}"
+        );
     }
 }
 
@@ -208,24 +278,46 @@ fn posts_without_the_form_token_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     let s = Server::start(dir.path(), &[], &[]);
     // No cookie, no token: a cross-site form.
-    let r = request(s.addr, "POST", "/start", &[("Content-Type", "application/x-www-form-urlencoded")], b"");
+    let r = request(
+        s.addr,
+        "POST",
+        "/start",
+        &[("Content-Type", "application/x-www-form-urlencoded")],
+        b"",
+    );
     assert_eq!(r.status, 403, "{}", r.body);
     assert!(r.body.contains("<h1>"), "a plain page: {}", r.body);
     // A cookie but another token in the form.
     let mut c = Client::default();
     c.get(s.addr, "/");
-    let r = c.send(s.addr, "POST", "/start", b"csrf=00000000000000000000000000000000");
+    let r = c.send(
+        s.addr,
+        "POST",
+        "/start",
+        b"csrf=00000000000000000000000000000000",
+    );
     assert_eq!(r.status, 403);
     assert!(c.cookie("ba_draft").is_none());
     // With a draft: every form refuses a missing token, and changes nothing.
     begin(&s, &mut c);
-    for path in ["/company", "/section/foretaget", "/consent", "/submit", "/resume"] {
+    for path in [
+        "/company",
+        "/section/foretaget",
+        "/consent",
+        "/submit",
+        "/resume",
+    ] {
         let r = c.send(s.addr, "POST", path, b"name=Evil+AB&action=continue");
         assert_eq!(r.status, 403, "{path}");
     }
     let page = c.get(s.addr, "/company");
     assert!(!page.body.contains("Evil AB"));
-    assert!(std::fs::read_dir(dir.path().join("sessions")).unwrap().next().is_none());
+    assert!(
+        std::fs::read_dir(dir.path().join("sessions"))
+            .unwrap()
+            .next()
+            .is_none()
+    );
 }
 
 #[test]
@@ -234,7 +326,11 @@ fn an_oversized_body_gets_413_and_the_headers_are_on_every_response() {
     let s = Server::start(dir.path(), &[], &[]);
     let mut c = Client::default();
     begin(&s, &mut c);
-    let big = format!("csrf={}&name={}", c.cookie("ba_csrf").unwrap(), "x".repeat(300 * 1024));
+    let big = format!(
+        "csrf={}&name={}",
+        c.cookie("ba_csrf").unwrap(),
+        "x".repeat(300 * 1024)
+    );
     let r = c.send(s.addr, "POST", "/company", big.as_bytes());
     assert_eq!(r.status, 413, "{}", r.body);
     assert!(r.body.contains("<h1>"));
@@ -244,7 +340,9 @@ fn an_oversized_body_gets_413_and_the_headers_are_on_every_response() {
     seen.push(c.get(s.addr, "/static/app.css"));
     seen.push(request(s.addr, "POST", "/start", &[], b""));
     for r in &seen {
-        let csp = r.header("content-security-policy").unwrap_or_else(|| panic!("no CSP on {}", r.status));
+        let csp = r
+            .header("content-security-policy")
+            .unwrap_or_else(|| panic!("no CSP on {}", r.status));
         assert!(csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"));
         assert!(!csp.contains("unsafe-inline"));
         assert_eq!(r.header("x-content-type-options"), Some("nosniff"));
@@ -255,13 +353,35 @@ fn an_oversized_body_gets_413_and_the_headers_are_on_every_response() {
     }
     assert_eq!(seen[2].status, 404);
     // Behind a TLS proxy: HSTS, and Secure cookies.
-    let r = request(s.addr, "GET", "/", &[("X-Forwarded-Proto", "https"), ("Host", "behovsanalys.example.se")], b"");
-    assert!(r.header("strict-transport-security").unwrap().contains("max-age="));
+    let r = request(
+        s.addr,
+        "GET",
+        "/",
+        &[
+            ("X-Forwarded-Proto", "https"),
+            ("Host", "behovsanalys.example.se"),
+        ],
+        b"",
+    );
+    assert!(
+        r.header("strict-transport-security")
+            .unwrap()
+            .contains("max-age=")
+    );
     let cookie = r.header("set-cookie").unwrap();
-    assert!(cookie.contains("Secure") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), "{cookie}");
+    assert!(
+        cookie.contains("Secure")
+            && cookie.contains("HttpOnly")
+            && cookie.contains("SameSite=Strict"),
+        "{cookie}"
+    );
     // No server internals anywhere.
     for r in &seen {
-        assert!(!r.body.contains("panicked") && !r.body.contains("src/"), "{}", r.body);
+        assert!(
+            !r.body.contains("panicked") && !r.body.contains("src/"),
+            "{}",
+            r.body
+        );
     }
 }
 
@@ -271,7 +391,11 @@ fn a_draft_is_reached_only_with_its_code() {
     let s = Server::start(dir.path(), &[], &[]);
     let mut a = Client::default();
     begin(&s, &mut a);
-    let r = a.post(s.addr, "/company", &[("name", "Alfa AB"), ("action", "later")]);
+    let r = a.post(
+        s.addr,
+        "/company",
+        &[("name", "Alfa AB"), ("action", "later")],
+    );
     assert_eq!(location(&r), "/code");
     let code = a.cookie("ba_draft").unwrap().to_string();
     // Only the hash is on disk.
@@ -281,7 +405,11 @@ fn a_draft_is_reached_only_with_its_code() {
         .collect();
     assert_eq!(names.len(), 1);
     assert!(!names[0].contains(&code));
-    assert!(!std::fs::read_to_string(dir.path().join("web/drafts").join(&names[0])).unwrap().contains(&code));
+    assert!(
+        !std::fs::read_to_string(dir.path().join("web/drafts").join(&names[0]))
+            .unwrap()
+            .contains(&code)
+    );
     // Another browser: no cookie, a made-up code, a wrong code.
     let mut b = Client::default();
     assert_eq!(location(&b.get(s.addr, "/company")), "/");
@@ -308,7 +436,9 @@ fn a_draft_is_reached_only_with_its_code() {
 fn a_client_that_sends_too_much_is_slowed_down() {
     let dir = tempfile::tempdir().unwrap();
     let s = Server::start(dir.path(), &[], &["--rate-limit", "20"]);
-    let statuses: Vec<u16> = (0..14).map(|_| request(s.addr, "GET", "/health", &[], b"").status).collect();
+    let statuses: Vec<u16> = (0..14)
+        .map(|_| request(s.addr, "GET", "/health", &[], b"").status)
+        .collect();
     assert!(statuses[..10].iter().all(|&x| x == 200), "{statuses:?}");
     let refused = request(s.addr, "GET", "/", &[], b"");
     assert_eq!(refused.status, 429);
@@ -321,26 +451,58 @@ fn a_submission_lands_in_the_shared_store() {
     let Some(db) = pg::db() else { return };
     let admin = db.admin_url();
     let tmp = tempfile::tempdir().unwrap();
-    let out = bin(tmp.path()).args(["--store", &admin, "store", "init"]).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let role = db.login_role("web", "pw-web");
     let out = bin(tmp.path())
-        .args(["--store", &admin, "store", "grant", &role, "--as", "advisor", "--region", "kronoberg"])
+        .args(["--store", &admin, "store", "init"])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let role = db.login_role("web", "pw-web");
+    let out = bin(tmp.path())
+        .args([
+            "--store",
+            &admin,
+            "store",
+            "grant",
+            &role,
+            "--as",
+            "advisor",
+            "--region",
+            "kronoberg",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let url = db.url_for(&role, "pw-web");
     let server_dir = tempfile::tempdir().unwrap();
     let s = Server::start(server_dir.path(), &["--store", &url], &[]);
     let mut c = Client::default();
     begin(&s, &mut c);
-    let r = c.post(s.addr, "/company", &[("name", "Delta Export AB"), ("contact_name", "Dana Delta"), ("action", "continue")]);
+    let r = c.post(
+        s.addr,
+        "/company",
+        &[
+            ("name", "Delta Export AB"),
+            ("contact_name", "Dana Delta"),
+            ("action", "continue"),
+        ],
+    );
     let first = location(&r);
     walk_to_check(&s, &mut c, &first);
     let r = c.post(s.addr, "/submit", &[]);
     assert_eq!(location(&r), "/receipt");
     // Not in the server's data directory: in the store.
-    assert!(std::fs::read_dir(server_dir.path().join("sessions")).is_err_or_empty());
+    assert!(
+        std::fs::read_dir(server_dir.path().join("sessions"))
+            .map_or(true, |mut d| d.next().is_none())
+    );
     let row = db
         .admin()
         .query_one("SELECT id, body, region FROM behovsanalys.sessions", &[])
@@ -350,22 +512,29 @@ fn a_submission_lands_in_the_shared_store() {
     let region: String = row.get(2);
     assert!(id.starts_with("web-"), "{id}");
     assert_eq!(region, "kronoberg");
-    assert!(body.contains("origin = \"web\"") && body.contains("requested_referrals"), "{body}");
+    assert!(
+        body.contains("origin = \"web\"") && body.contains("requested_referrals"),
+        "{body}"
+    );
     // An advisor of the region syncs and sees it in `sessions list`.
     let laptop = tempfile::tempdir().unwrap();
-    let out = bin(laptop.path()).args(["--store", &url, "sync"]).env("PGPASSFILE", "/nonexistent").output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let out = bin(laptop.path()).args(["sessions", "list"]).output().unwrap();
+    let out = bin(laptop.path())
+        .args(["--store", &url, "sync"])
+        .env("PGPASSFILE", "/nonexistent")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = bin(laptop.path())
+        .args(["sessions", "list"])
+        .output()
+        .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains(&id) && text.contains("from the web") && text.contains("Delta Export AB"), "{text}");
-}
-
-trait EmptyDir {
-    fn is_err_or_empty(self) -> bool;
-}
-
-impl EmptyDir for std::io::Result<std::fs::ReadDir> {
-    fn is_err_or_empty(self) -> bool {
-        self.map_or(true, |mut d| d.next().is_none())
-    }
+    assert!(
+        text.contains(&id) && text.contains("from the web") && text.contains("Delta Export AB"),
+        "{text}"
+    );
 }

@@ -93,7 +93,9 @@ pub fn check_sni(text: &str) -> Result<(), InputError> {
 /// with 5–20 digits.
 pub fn phone_valid(s: &str) -> bool {
     let digits = s.chars().filter(char::is_ascii_digit).count();
-    s.chars().all(|c| c.is_ascii_digit() || " +-()/.".contains(c)) && (5..=20).contains(&digits)
+    s.chars()
+        .all(|c| c.is_ascii_digit() || " +-()/.".contains(c))
+        && (5..=20).contains(&digits)
 }
 
 /// An e-mail address of the shape `name@domain.tld` (no spaces, one `@`,
@@ -189,7 +191,10 @@ mod tests {
     fn numbers_as_the_wizard_reads_them() {
         assert_eq!(parse_number(" 1 200,5 ", None, None), Ok(1200.5));
         assert_eq!(parse_number("12\u{a0}000", None, None), Ok(12000.0));
-        assert_eq!(parse_number("tolv", None, None), Err(InputError::NotANumber));
+        assert_eq!(
+            parse_number("tolv", None, None),
+            Err(InputError::NotANumber)
+        );
         assert_eq!(parse_number("inf", None, None), Err(InputError::NotANumber));
         assert_eq!(
             parse_number("-1", Some(0.0), Some(10.0)),
@@ -212,6 +217,11 @@ mod tests {
         assert!(!email_valid("@x.se"));
         assert_eq!(check_org_number("556036-0794"), Err(InputError::OrgNumber));
         assert_eq!(check_sni("2.5620"), Err(InputError::Sni));
-        assert_eq!(check_text(&"x".repeat(MAX_TEXT_CHARS + 1)), Err(InputError::TooLong { max: MAX_TEXT_CHARS }));
+        assert_eq!(
+            check_text(&"x".repeat(MAX_TEXT_CHARS + 1)),
+            Err(InputError::TooLong {
+                max: MAX_TEXT_CHARS
+            })
+        );
     }
 }

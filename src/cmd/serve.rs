@@ -8,7 +8,11 @@ use anyhow::{Context, Result};
 use behovsanalys::i18n::Lang;
 use behovsanalys::session::{Store, default_data_dir};
 use behovsanalys::store::PgStore;
-use behovsanalys::web::{self, AppState, Config, draft::Drafts, submit::Target};
+use behovsanalys::web::{
+    self, AppState, Config,
+    draft::Drafts,
+    submit::{Shared, Target},
+};
 
 use crate::Cli;
 
@@ -39,10 +43,10 @@ pub fn run(cli: &Cli, ui: Lang, args: &ServeArgs) -> Result<ExitCode> {
         Some(_) => {
             let config = super::store::config(cli, ui)?;
             let pg = PgStore::open(&config)?;
-            Target::Pg {
+            Target::Pg(Box::new(Shared {
                 config,
                 conn: Mutex::new(Some(pg)),
-            }
+            }))
         }
         None => Target::Files(Store::open(Some(&data))?),
     };
@@ -65,7 +69,12 @@ pub fn run(cli: &Cli, ui: Lang, args: &ServeArgs) -> Result<ExitCode> {
         let local = listener.local_addr()?;
         eprintln!(
             "{}",
-            behovsanalys::i18n::web::listening(ui, &format!("http://{local}"), &state.target.describe(), swept)
+            behovsanalys::i18n::web::listening(
+                ui,
+                &format!("http://{local}"),
+                &state.target.describe(),
+                swept
+            )
         );
         web::serve(listener, state, shutdown()).await?;
         Ok::<_, anyhow::Error>(())

@@ -22,7 +22,10 @@ pub fn message(l: Lang, e: &InputError) -> String {
         InputError::NotANumber => super::tui::words(l).bad_number.to_string(),
         InputError::OutOfRange { min, max } => super::tui::out_of_range(l, range(l, *min, *max)),
         InputError::NotAWholeNumber => l
-            .pick("Skriv ett heltal, t.ex. 24.", "Type a whole number, e.g. 24.")
+            .pick(
+                "Skriv ett heltal, t.ex. 24.",
+                "Type a whole number, e.g. 24.",
+            )
             .to_string(),
         InputError::TooLong { max } => match l {
             Lang::Sv => format!("Texten får vara högst {max} tecken."),
@@ -53,10 +56,7 @@ pub fn message(l: Lang, e: &InputError) -> String {
             )
             .to_string(),
         InputError::UnknownOption => l
-            .pick(
-                "Välj ett av alternativen.",
-                "Choose one of the options.",
-            )
+            .pick("Välj ett av alternativen.", "Choose one of the options.")
             .to_string(),
         InputError::OneOnly => l
             .pick("Välj bara ett alternativ.", "Choose only one option.")

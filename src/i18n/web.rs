@@ -95,7 +95,7 @@ pub const SV: Words = Words {
     service_short: "Behovsanalys export",
     to_start: "Till startsidan",
     start_title: "Start",
-    start_intro: "Svara på frågor om företagets export. Svaren visar var företaget behöver stöd och vilka offentliga aktörer – till exempel Almi, Business Sweden, EKN och Enterprise Europe Network – som kan hjälpa till. Ni skickar svaren till det regionala exportcentret, som hör av sig för ett möte.",
+    start_intro: "Svara på frågor om företagets export. Svaren visar var företaget behöver stöd och vilka offentliga aktörer – till exempel Almi, Business Sweden, EKN och Enterprise Europe Network – som kan hjälpa till. Ni skickar svaren till det regionala exportcentret.",
     start_time: "Det tar ungefär 20–30 minuter.",
     start_save: "Svaren sparas på varje sida. Ni kan sluta när ni vill och fortsätta senare med en kod.",
     start_after: "Innan ni skickar ser ni alla svar och kan ändra dem. Efteråt får ni en sammanfattning att skriva ut eller spara.",
@@ -144,7 +144,7 @@ pub const SV: Words = Words {
     receipt_title: "Svaren är skickade",
     your_reference: "Er referens",
     next_heading: "Vad händer nu",
-    next_text: "En rådgivare på exportcentret går igenom svaren och hör av sig till er kontaktperson för att boka ett möte.",
+    next_text: "En rådgivare på exportcentret går igenom svaren och använder dem som underlag när ni träffas.",
     reference_text: "Ange referensen om ni kontaktar exportcentret.",
     download_summary: "Ladda ner sammanfattningen (HTML)",
     print_summary: "Skriv ut sammanfattningen",
@@ -165,7 +165,7 @@ pub const EN: Words = Words {
     service_short: "Export needs analysis",
     to_start: "Go to the start page",
     start_title: "Start",
-    start_intro: "Answer questions about your company's exports. The answers show where your company needs support and which public organisations – for example Almi, Business Sweden, EKN and the Enterprise Europe Network – can help. You send the answers to the regional export centre, which will contact you to arrange a meeting.",
+    start_intro: "Answer questions about your company's exports. The answers show where your company needs support and which public organisations – for example Almi, Business Sweden, EKN and the Enterprise Europe Network – can help. You send the answers to the regional export centre.",
     start_time: "It takes about 20–30 minutes.",
     start_save: "Your answers are saved on every page. You can stop at any time and continue later with a code.",
     start_after: "Before you send, you see all your answers and can change them. Afterwards you get a summary to print or save.",
@@ -214,7 +214,7 @@ pub const EN: Words = Words {
     receipt_title: "Your answers have been sent",
     your_reference: "Your reference",
     next_heading: "What happens next",
-    next_text: "An adviser at the export centre goes through your answers and contacts your contact person to arrange a meeting.",
+    next_text: "An adviser at the export centre goes through your answers and uses them to prepare when you meet.",
     reference_text: "Give the reference if you contact the export centre.",
     download_summary: "Download the summary (HTML)",
     print_summary: "Print the summary",
@@ -246,16 +246,40 @@ pub fn step_title(l: Lang, title: &str, n: usize, of: usize) -> String {
 /// The title and sentence of a plain error page.
 pub fn status_words(l: Lang, status: u16) -> (&'static str, &'static str) {
     match (l, status) {
-        (Lang::Sv, 403) => ("Formuläret gick inte att skicka", "Sidan var för gammal eller kom inte från den här webbplatsen. Gå tillbaka, ladda om sidan och försök igen. Det ni sparat tidigare finns kvar."),
-        (Lang::En, 403) => ("The form could not be sent", "The page was too old or did not come from this website. Go back, reload the page and try again. What you saved before is kept."),
-        (Lang::Sv, 404) => ("Sidan finns inte", "Kontrollera adressen, eller börja från startsidan."),
-        (Lang::En, 404) => ("Page not found", "Check the address, or begin from the start page."),
-        (Lang::Sv, 413) => ("För mycket text", "Det ni skickade var för stort. Korta ner de längsta svaren och försök igen."),
-        (Lang::En, 413) => ("Too much text", "What you sent was too large. Shorten the longest answers and try again."),
+        (Lang::Sv, 403) => (
+            "Formuläret gick inte att skicka",
+            "Sidan var för gammal eller kom inte från den här webbplatsen. Gå tillbaka, ladda om sidan och försök igen. Det ni sparat tidigare finns kvar.",
+        ),
+        (Lang::En, 403) => (
+            "The form could not be sent",
+            "The page was too old or did not come from this website. Go back, reload the page and try again. What you saved before is kept.",
+        ),
+        (Lang::Sv, 404) => (
+            "Sidan finns inte",
+            "Kontrollera adressen, eller börja från startsidan.",
+        ),
+        (Lang::En, 404) => (
+            "Page not found",
+            "Check the address, or begin from the start page.",
+        ),
+        (Lang::Sv, 413) => (
+            "För mycket text",
+            "Det ni skickade var för stort. Korta ner de längsta svaren och försök igen.",
+        ),
+        (Lang::En, 413) => (
+            "Too much text",
+            "What you sent was too large. Shorten the longest answers and try again.",
+        ),
         (Lang::Sv, 429) => ("För många försök", "Vänta en stund och försök igen."),
         (Lang::En, 429) => ("Too many attempts", "Wait a moment and try again."),
-        (Lang::Sv, _) => ("Något gick fel hos oss", "Era sparade svar finns kvar. Försök igen om en stund."),
-        (Lang::En, _) => ("Something went wrong on our side", "Your saved answers are kept. Try again in a while."),
+        (Lang::Sv, _) => (
+            "Något gick fel hos oss",
+            "Era sparade svar finns kvar. Försök igen om en stund.",
+        ),
+        (Lang::En, _) => (
+            "Something went wrong on our side",
+            "Your saved answers are kept. Try again in a while.",
+        ),
     }
 }
 
@@ -263,37 +287,80 @@ pub fn status_words(l: Lang, status: u16) -> (&'static str, &'static str) {
 pub fn code_expires(l: Lang, when: &str) -> String {
     match l {
         Lang::Sv => format!("Koden gäller till {when}, och 30 dagar till varje gång ni sparar."),
-        Lang::En => format!("The code is valid until {when}, and for another 30 days each time you save."),
+        Lang::En => {
+            format!("The code is valid until {when}, and for another 30 days each time you save.")
+        }
     }
 }
 
 /// A company field: (label, hint, autocomplete, input type).
-pub fn company_field(l: Lang, name: &str) -> (&'static str, Option<&'static str>, &'static str, &'static str) {
+pub fn company_field(
+    l: Lang,
+    name: &str,
+) -> (
+    &'static str,
+    Option<&'static str>,
+    &'static str,
+    &'static str,
+) {
     let sv = l == Lang::Sv;
     match name {
-        "name" => (if sv { "Företagets namn" } else { "Company name" }, None, "organization", "text"),
+        "name" => (
+            if sv {
+                "Företagets namn"
+            } else {
+                "Company name"
+            },
+            None,
+            "organization",
+            "text",
+        ),
         "org_number" => (
-            if sv { "Organisationsnummer (om ni vill)" } else { "Organisation number (optional)" },
-            Some(if sv { "Tio siffror, till exempel 556036-0793." } else { "Ten digits, for example 556036-0793." }),
+            if sv {
+                "Organisationsnummer (om ni vill)"
+            } else {
+                "Organisation number (optional)"
+            },
+            Some(if sv {
+                "Tio siffror, till exempel 556036-0793."
+            } else {
+                "Ten digits, for example 556036-0793."
+            }),
             "off",
             "text",
         ),
         "municipality" => (
             if sv { "Kommun" } else { "Municipality" },
-            Some(if sv { "Där företaget har sin verksamhet." } else { "Where the company operates." }),
+            Some(if sv {
+                "Där företaget har sin verksamhet."
+            } else {
+                "Where the company operates."
+            }),
             "address-level2",
             "text",
         ),
         "sni" => (
-            if sv { "Bransch, SNI-kod (om ni vill)" } else { "Industry, SNI code (optional)" },
-            Some(if sv { "Finns i registreringsbeviset, till exempel 25.620." } else { "On the registration certificate, for example 25.620." }),
+            if sv {
+                "Bransch, SNI-kod (om ni vill)"
+            } else {
+                "Industry, SNI code (optional)"
+            },
+            Some(if sv {
+                "Finns i registreringsbeviset, till exempel 25.620."
+            } else {
+                "On the registration certificate, for example 25.620."
+            }),
             "off",
             "text",
         ),
         "contact_name" => (if sv { "Namn" } else { "Name" }, None, "name", "text"),
         "contact_role" => (
             if sv { "Roll" } else { "Role" },
-            Some(if sv { "Till exempel vd eller exportansvarig." } else { "For example CEO or export manager." }),
+            Some(if sv {
+                "Till exempel vd eller exportansvarig."
+            } else {
+                "For example CEO or export manager."
+            }),
             "organization-title",
             "text",
         ),
@@ -321,8 +388,12 @@ pub fn contact_me(l: Lang, actor: &str) -> String {
 /// What ticking an actor means.
 pub fn consent_means(l: Lang, actor: &str) -> String {
     match l {
-        Lang::Sv => format!("Om ni kryssar i: när rådgivaren har bekräftat det med er får {actor} de svar som gäller dem och er kontaktperson, och kan höra av sig."),
-        Lang::En => format!("If you tick it: once the adviser has confirmed it with you, {actor} gets the answers that concern it and your contact person, and may get in touch."),
+        Lang::Sv => format!(
+            "Om ni kryssar i: när rådgivaren har bekräftat det med er får {actor} de svar som gäller dem och er kontaktperson, och kan höra av sig."
+        ),
+        Lang::En => format!(
+            "If you tick it: once the adviser has confirmed it with you, {actor} gets the answers that concern it and your contact person, and may get in touch."
+        ),
     }
 }
 
@@ -358,7 +429,11 @@ pub fn listening(l: Lang, url: &str, target: &str, swept: usize) -> String {
         (Lang::En, n) => format!(" ({n} expired drafts removed)"),
     };
     match l {
-        Lang::Sv => format!("behovsanalys serve: lyssnar på {url}; inskickade svar hamnar i {target}{swept}"),
-        Lang::En => format!("behovsanalys serve: listening on {url}; sent answers land in {target}{swept}"),
+        Lang::Sv => format!(
+            "behovsanalys serve: lyssnar på {url}; inskickade svar hamnar i {target}{swept}"
+        ),
+        Lang::En => {
+            format!("behovsanalys serve: listening on {url}; sent answers land in {target}{swept}")
+        }
     }
 }

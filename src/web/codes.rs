@@ -143,7 +143,10 @@ mod tests {
         assert!(Code::parse("short").is_none());
         assert!(Code::parse(&"U".repeat(CODE_LEN)).is_none());
         assert!(Code::parse(&"A".repeat(CODE_LEN + 1)).is_none());
-        assert_eq!(Code::parse(&"o".repeat(CODE_LEN)).unwrap().as_str(), "0".repeat(CODE_LEN));
+        assert_eq!(
+            Code::parse(&"o".repeat(CODE_LEN)).unwrap().as_str(),
+            "0".repeat(CODE_LEN)
+        );
     }
 
     #[test]

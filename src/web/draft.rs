@@ -32,6 +32,8 @@ pub struct Draft {
     pub updated: String,
     /// Unix seconds after which the draft is gone.
     pub expires: i64,
+    /// The page to continue at (the step after the last one saved).
+    pub at: Option<String>,
     /// The reference (session id) once sent.
     pub sent_as: Option<String>,
     pub sent_at: Option<String>,
@@ -45,6 +47,7 @@ impl Draft {
             created: t.clone(),
             updated: t,
             expires: now + TTL_DAYS * 86_400,
+            at: None,
             sent_as: None,
             sent_at: None,
         }
@@ -56,6 +59,9 @@ impl Draft {
         meta.insert("created".into(), self.created.clone().into());
         meta.insert("updated".into(), self.updated.clone().into());
         meta.insert("expires".into(), crate::time::rfc3339(self.expires).into());
+        if let Some(s) = &self.at {
+            meta.insert("at".into(), s.clone().into());
+        }
         if let Some(s) = &self.sent_as {
             meta.insert("sent_as".into(), s.clone().into());
         }
@@ -77,6 +83,7 @@ impl Draft {
             created: s("created").unwrap_or_default(),
             updated: s("updated").unwrap_or_default(),
             expires,
+            at: s("at"),
             sent_as: s("sent_as"),
             sent_at: s("sent_at"),
         })
@@ -166,7 +173,12 @@ impl Drafts {
 
     /// The draft of `code`, when there is one that has not expired (an
     /// expired one is removed here).
-    pub fn load(&self, code: &Code, q: &Questionnaire, now: i64) -> Result<Option<Draft>, DraftError> {
+    pub fn load(
+        &self,
+        code: &Code,
+        q: &Questionnaire,
+        now: i64,
+    ) -> Result<Option<Draft>, DraftError> {
         let path = self.path(code);
         let (name, text) = match read_data_file(
             &path,
@@ -246,9 +258,9 @@ impl Drafts {
             if !name.ends_with(".toml") {
                 continue;
             }
-            let expired = std::fs::read_to_string(&path).ok().is_none_or(|t| {
-                expires_of(&t).is_none_or(|x| x <= now)
-            });
+            let expired = std::fs::read_to_string(&path)
+                .ok()
+                .is_none_or(|t| expires_of(&t).is_none_or(|x| x <= now));
             if expired && std::fs::remove_file(&path).is_ok() {
                 removed += 1;
             }

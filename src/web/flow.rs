@@ -101,11 +101,18 @@ pub fn previous(q: &Questionnaire, answers: &BTreeMap<String, Answer>, step: Ste
     i.checked_sub(1).and_then(|p| all.get(p).copied())
 }
 
-/// Where a company that comes back continues: the first section with a
-/// shown question left unanswered, else the check.
+/// Where a company that comes back continues: the page after the last
+/// one it saved, while that page is still a step; else the first section
+/// with a shown question left unanswered, else the check.
 pub fn resume_at(q: &Questionnaire, d: &Draft) -> Step {
     if d.answers.company.name.is_none() {
         return Step::Company;
+    }
+    let all = steps(q, &d.answers.answers);
+    if let Some(at) = d.at.as_deref()
+        && let Some(step) = all.iter().find(|s| s.path(q) == at)
+    {
+        return *step;
     }
     let (visible, _) = scoring::visibility(q, &d.answers.answers);
     for s in 0..q.sections.len() {
@@ -192,7 +199,13 @@ pub fn question_target(q: &Question) -> String {
 }
 
 /// Applies a section page to the draft (only the questions it showed).
-pub fn apply_section(q: &Questionnaire, d: &mut Draft, shown: &[usize], form: &Form, lang: Lang) -> Outcome {
+pub fn apply_section(
+    q: &Questionnaire,
+    d: &mut Draft,
+    shown: &[usize],
+    form: &Form,
+    lang: Lang,
+) -> Outcome {
     let mut out = Outcome::default();
     for &i in shown {
         let question = &q.questions[i];
@@ -254,7 +267,9 @@ fn read_answer(question: &Question, form: &Form, name: &str) -> Result<Option<An
                 (Some(_), Some(_)) => Err(InputError::NotOffered),
                 (None, Some(s)) => input::special(question, s).map(Some),
                 (None, None) => Ok(None),
-                (Some(t), None) => input::parse_number(&t, *min, *max).map(|x| Some(Answer::Number(x))),
+                (Some(t), None) => {
+                    input::parse_number(&t, *min, *max).map(|x| Some(Answer::Number(x)))
+                }
             }
         }
         Kind::Text => {
@@ -310,8 +325,10 @@ pub fn apply_company(d: &mut Draft, form: &Form, lang: Lang) -> Outcome {
             continue;
         }
         if let Err(e) = check {
-            out.typed
-                .insert(field.to_string(), form.get(field).unwrap_or_default().to_string());
+            out.typed.insert(
+                field.to_string(),
+                form.get(field).unwrap_or_default().to_string(),
+            );
             out.fail(lang, format!("company:{field}"), format!("f-{field}"), &e);
             continue;
         }

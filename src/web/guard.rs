@@ -62,7 +62,11 @@ pub fn forwarded_https(h: &HeaderMap) -> bool {
     let xfp = h
         .get("x-forwarded-proto")
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(',').next().is_some_and(|p| p.trim().eq_ignore_ascii_case("https")));
+        .is_some_and(|v| {
+            v.split(',')
+                .next()
+                .is_some_and(|p| p.trim().eq_ignore_ascii_case("https"))
+        });
     let fwd = h
         .get(header::FORWARDED)
         .and_then(|v| v.to_str().ok())
@@ -109,13 +113,19 @@ impl RateLimit {
             return Ok(());
         }
         let now = Instant::now();
-        let mut b = self.buckets.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut b = self
+            .buckets
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         if b.len() > 10_000 {
             let (burst, rate) = (self.burst, self.per_second);
-            b.retain(|_, (tokens, at)| *tokens + now.duration_since(*at).as_secs_f64() * rate < burst);
+            b.retain(|_, (tokens, at)| {
+                *tokens + now.duration_since(*at).as_secs_f64() * rate < burst
+            });
         }
         let (tokens, at) = b.entry(ip).or_insert((self.burst, now));
-        *tokens = (*tokens + now.duration_since(*at).as_secs_f64() * self.per_second).min(self.burst);
+        *tokens =
+            (*tokens + now.duration_since(*at).as_secs_f64() * self.per_second).min(self.burst);
         *at = now;
         if *tokens >= 1.0 {
             *tokens -= 1.0;
@@ -199,10 +209,16 @@ mod tests {
     #[test]
     fn proxies_are_believed_only_when_trusted() {
         let mut h = HeaderMap::new();
-        h.insert("x-forwarded-for", HeaderValue::from_static("6.6.6.6, 10.0.0.7"));
+        h.insert(
+            "x-forwarded-for",
+            HeaderValue::from_static("6.6.6.6, 10.0.0.7"),
+        );
         let peer: IpAddr = "127.0.0.1".parse().unwrap();
         assert_eq!(client_ip(&h, peer, false), peer);
-        assert_eq!(client_ip(&h, peer, true), "10.0.0.7".parse::<IpAddr>().unwrap());
+        assert_eq!(
+            client_ip(&h, peer, true),
+            "10.0.0.7".parse::<IpAddr>().unwrap()
+        );
         h.insert("x-forwarded-proto", HeaderValue::from_static("https"));
         assert!(forwarded_https(&h));
     }

@@ -61,7 +61,10 @@ impl Ctx {
 
     /// Whether a posted form carries the token of its cookie.
     fn csrf_ok(&self, form: &Form) -> bool {
-        !self.new_token && form.get("csrf").is_some_and(|t| codes::same(t, &self.token))
+        !self.new_token
+            && form
+                .get("csrf")
+                .is_some_and(|t| codes::same(t, &self.token))
     }
 }
 
@@ -90,7 +93,8 @@ where
 /// A failure of the server's own disk or store: logged without personal
 /// data, shown as a plain page.
 fn failed(lang: Lang, what: &str, e: &dyn std::fmt::Display) -> Response {
-    let line = serde_json::json!({"t": crate::time::now_rfc3339(), "error": what, "why": e.to_string()});
+    let line =
+        serde_json::json!({"t": crate::time::now_rfc3339(), "error": what, "why": e.to_string()});
     eprintln!("{line}");
     error(lang, StatusCode::SERVICE_UNAVAILABLE)
 }
@@ -118,8 +122,19 @@ fn with_draft(
 
 /// Saves the draft and goes on: to the code page for "save and come back
 /// later", else to `next`.
-fn save_and_go(state: &AppState, ctx: &Ctx, code: &Code, d: &mut Draft, form: &Form, next: &str) -> Response {
-    if let Err(e) = state.drafts.save(code, d, &state.q, crate::time::now_secs()) {
+fn save_and_go(
+    state: &AppState,
+    ctx: &Ctx,
+    code: &Code,
+    d: &mut Draft,
+    form: &Form,
+    next: &str,
+) -> Response {
+    d.at = Some(next.split(['?', '#']).next().unwrap_or(next).to_string());
+    if let Err(e) = state
+        .drafts
+        .save(code, d, &state.q, crate::time::now_secs())
+    {
         return failed(ctx.lang, "save draft", &e);
     }
     if form.get("action") == Some("later") {
@@ -137,7 +152,8 @@ fn step_no(state: &AppState, d: &Draft, step: Step) -> (usize, usize) {
 }
 
 fn back_of(state: &AppState, d: &Draft, step: Step) -> String {
-    flow::previous(&state.q, &d.answers.answers, step).map_or_else(|| "/".into(), |s| s.path(&state.q))
+    flow::previous(&state.q, &d.answers.answers, step)
+        .map_or_else(|| "/".into(), |s| s.path(&state.q))
 }
 
 pub async fn start(State(state): St, headers: HeaderMap) -> Response {
@@ -167,7 +183,13 @@ pub async fn start_post(State(state): St, headers: HeaderMap, body: Bytes) -> Re
         match state.drafts.create(&state.q, crate::time::now_secs()) {
             Ok((code, _)) => {
                 let mut r = see_other("/code");
-                http::set_cookie(&mut r, &ctx.headers, DRAFT_COOKIE, code.as_str(), TTL_DAYS * 86_400);
+                http::set_cookie(
+                    &mut r,
+                    &ctx.headers,
+                    DRAFT_COOKIE,
+                    code.as_str(),
+                    TTL_DAYS * 86_400,
+                );
                 r
             }
             Err(e) => failed(ctx.lang, "create draft", &e),
@@ -179,7 +201,11 @@ pub async fn start_post(State(state): St, headers: HeaderMap, body: Bytes) -> Re
 pub async fn code(State(state): St, headers: HeaderMap) -> Response {
     blocking(state, headers, |state, ctx| {
         with_draft(state, &ctx, false, |code, d| {
-            let scheme = if super::guard::forwarded_https(&ctx.headers) { "https" } else { "http" };
+            let scheme = if super::guard::forwarded_https(&ctx.headers) {
+                "https"
+            } else {
+                "http"
+            };
             let link = format!(
                 "{scheme}://{}/resume?code={}",
                 http::host(&ctx.headers, state.config.trust_proxy),
@@ -187,7 +213,10 @@ pub async fn code(State(state): St, headers: HeaderMap) -> Response {
             );
             let expires = crate::time::local_time(&crate::time::rfc3339(d.expires));
             let next = flow::resume_at(&state.q, &d).path(&state.q);
-            ctx.page(StatusCode::OK, pages::start::code_page(ctx.lang, &state.q, code, &link, &expires, &next))
+            ctx.page(
+                StatusCode::OK,
+                pages::start::code_page(ctx.lang, &state.q, code, &link, &expires, &next),
+            )
         })
     })
     .await
@@ -197,7 +226,14 @@ pub async fn company(State(state): St, headers: HeaderMap) -> Response {
     blocking(state, headers, |state, ctx| {
         with_draft(state, &ctx, false, |_, d| {
             let step = step_no(state, &d, Step::Company);
-            let m = pages::start::company(ctx.lang, &state.q, &d, &ctx.token, &Outcome::default(), step);
+            let m = pages::start::company(
+                ctx.lang,
+                &state.q,
+                &d,
+                &ctx.token,
+                &Outcome::default(),
+                step,
+            );
             ctx.page(StatusCode::OK, m)
         })
     })
@@ -217,7 +253,10 @@ pub async fn company_post(State(state): St, headers: HeaderMap, body: Bytes) -> 
                 return save_and_go(state, &ctx, code, &mut d, &form, &next);
             }
             // What was valid is kept even so.
-            if let Err(e) = state.drafts.save(code, &mut d, &state.q, crate::time::now_secs()) {
+            if let Err(e) = state
+                .drafts
+                .save(code, &mut d, &state.q, crate::time::now_secs())
+            {
                 return failed(ctx.lang, "save draft", &e);
             }
             let step = step_no(state, &d, Step::Company);
@@ -232,12 +271,22 @@ fn section_index(state: &AppState, id: &str) -> Option<usize> {
     state.q.sections.iter().position(|s| s.id == id)
 }
 
-fn section_page(state: &AppState, ctx: &Ctx, d: &Draft, s: usize, out: &Outcome, appeared: bool, status: StatusCode) -> Response {
+fn section_page(
+    state: &AppState,
+    ctx: &Ctx,
+    d: &Draft,
+    s: usize,
+    out: &Outcome,
+    appeared: bool,
+    status: StatusCode,
+) -> Response {
     let (visible, _) = crate::scoring::visibility(&state.q, &d.answers.answers);
     let shown = flow::shown(&state.q, &visible, s);
     if shown.is_empty() {
         // Hidden by the answers: on to the next step.
-        return see_other(&flow::next(&state.q, &d.answers.answers, Step::Section(s)).path(&state.q));
+        return see_other(
+            &flow::next(&state.q, &d.answers.answers, Step::Section(s)).path(&state.q),
+        );
     }
     let view = pages::question::SectionView {
         section: s,
@@ -246,7 +295,10 @@ fn section_page(state: &AppState, ctx: &Ctx, d: &Draft, s: usize, out: &Outcome,
         step: step_no(state, d, Step::Section(s)),
         back: back_of(state, d, Step::Section(s)),
     };
-    ctx.page(status, pages::question::section(ctx.lang, &state.q, d, &ctx.token, out, &view))
+    ctx.page(
+        status,
+        pages::question::section(ctx.lang, &state.q, d, &ctx.token, out, &view),
+    )
 }
 
 #[derive(serde::Deserialize)]
@@ -254,19 +306,37 @@ pub struct MoreQuery {
     more: Option<String>,
 }
 
-pub async fn section(State(state): St, headers: HeaderMap, Path(id): Path<String>, Query(more): Query<MoreQuery>) -> Response {
+pub async fn section(
+    State(state): St,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Query(more): Query<MoreQuery>,
+) -> Response {
     blocking(state, headers, move |state, ctx| {
         let Some(s) = section_index(state, &id) else {
             return error(ctx.lang, StatusCode::NOT_FOUND);
         };
         with_draft(state, &ctx, false, |_, d| {
-            section_page(state, &ctx, &d, s, &Outcome::default(), more.more.is_some(), StatusCode::OK)
+            section_page(
+                state,
+                &ctx,
+                &d,
+                s,
+                &Outcome::default(),
+                more.more.is_some(),
+                StatusCode::OK,
+            )
         })
     })
     .await
 }
 
-pub async fn section_post(State(state): St, headers: HeaderMap, Path(id): Path<String>, body: Bytes) -> Response {
+pub async fn section_post(
+    State(state): St,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Response {
     blocking(state, headers, move |state, ctx| {
         let form = Form::parse(&body);
         if !ctx.csrf_ok(&form) {
@@ -284,16 +354,27 @@ pub async fn section_post(State(state): St, headers: HeaderMap, Path(id): Path<S
                 if let Err(e) = state.drafts.save(code, &mut d, q, crate::time::now_secs()) {
                     return failed(ctx.lang, "save draft", &e);
                 }
-                return section_page(state, &ctx, &d, s, &out, false, StatusCode::UNPROCESSABLE_ENTITY);
+                return section_page(
+                    state,
+                    &ctx,
+                    &d,
+                    s,
+                    &out,
+                    false,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                );
             }
             // Questions of this section that the answers just given show
             // and that are not answered yet: the same page again.
             let (after, _) = crate::scoring::visibility(q, &d.answers.answers);
-            let appeared = flow::shown(q, &after, s)
-                .into_iter()
-                .find(|i| !shown.contains(i) && !d.answers.answers.contains_key(&q.questions[*i].id));
+            let appeared = flow::shown(q, &after, s).into_iter().find(|i| {
+                !shown.contains(i) && !d.answers.answers.contains_key(&q.questions[*i].id)
+            });
             let next = match appeared {
-                Some(i) => format!("/section/{}?more=1#question-{}", q.sections[s].id, q.questions[i].id),
+                Some(i) => format!(
+                    "/section/{}?more=1#question-{}",
+                    q.sections[s].id, q.questions[i].id
+                ),
                 None => flow::next(q, &d.answers.answers, Step::Section(s)).path(q),
             };
             save_and_go(state, &ctx, code, &mut d, &form, &next)
@@ -317,7 +398,15 @@ pub async fn consent(State(state): St, headers: HeaderMap) -> Response {
         with_draft(state, &ctx, false, |_, d| {
             let step = step_no(state, &d, Step::Consent);
             let back = back_of(state, &d, Step::Consent);
-            let m = pages::question::consent(ctx.lang, &state.q, &d, &ctx.token, &recommended(state, &d), step, back);
+            let m = pages::question::consent(
+                ctx.lang,
+                &state.q,
+                &d,
+                &ctx.token,
+                &recommended(state, &d),
+                step,
+                back,
+            );
             ctx.page(StatusCode::OK, m)
         })
     })
@@ -343,7 +432,10 @@ pub async fn check(State(state): St, headers: HeaderMap) -> Response {
         with_draft(state, &ctx, false, |_, d| {
             let step = step_no(state, &d, Step::Check);
             let back = back_of(state, &d, Step::Check);
-            ctx.page(StatusCode::OK, pages::check::check(ctx.lang, &state.q, &d, &ctx.token, step, back))
+            ctx.page(
+                StatusCode::OK,
+                pages::check::check(ctx.lang, &state.q, &d, &ctx.token, step, back),
+            )
         })
     })
     .await
@@ -406,7 +498,10 @@ pub async fn receipt(State(state): St, headers: HeaderMap) -> Response {
                 return see_other("/check");
             };
             let doc = company_doc(state, &d, ctx.lang);
-            ctx.page(StatusCode::OK, pages::receipt::receipt(ctx.lang, &state.q, reference, at, doc.as_ref()))
+            ctx.page(
+                StatusCode::OK,
+                pages::receipt::receipt(ctx.lang, &state.q, reference, at, doc.as_ref()),
+            )
         })
     })
     .await
@@ -455,7 +550,10 @@ fn style_hash(html: &str) -> String {
         .and_then(|(_, rest)| rest.split_once("</style>"))
         .map_or("", |(css, _)| css);
     let digest = sha2::Sha256::digest(css.as_bytes());
-    format!("sha256-{}", base64::engine::general_purpose::STANDARD.encode(digest))
+    format!(
+        "sha256-{}",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
 }
 
 #[derive(serde::Deserialize)]
@@ -466,8 +564,16 @@ pub struct CodeQuery {
 pub async fn resume(State(state): St, headers: HeaderMap, Query(q): Query<CodeQuery>) -> Response {
     blocking(state, headers, move |state, ctx| {
         // The link's code only fills the field: resuming is a POST.
-        let typed = q.code.as_deref().and_then(Code::parse).map(|c| c.grouped()).unwrap_or_default();
-        ctx.page(StatusCode::OK, pages::start::resume(ctx.lang, &state.q, &ctx.token, &typed, &[]))
+        let typed = q
+            .code
+            .as_deref()
+            .and_then(Code::parse)
+            .map(|c| c.grouped())
+            .unwrap_or_default();
+        ctx.page(
+            StatusCode::OK,
+            pages::start::resume(ctx.lang, &state.q, &ctx.token, &typed, &[]),
+        )
     })
     .await
 }
@@ -482,7 +588,9 @@ pub async fn resume_post(State(state): St, headers: HeaderMap, body: Bytes) -> R
         let found = Code::parse(typed).and_then(|code| {
             let d = state
                 .drafts
-                .locked(&code, || state.drafts.load(&code, &state.q, crate::time::now_secs()))
+                .locked(&code, || {
+                    state.drafts.load(&code, &state.q, crate::time::now_secs())
+                })
                 .ok()??;
             Some((code, d))
         });
@@ -493,7 +601,13 @@ pub async fn resume_post(State(state): St, headers: HeaderMap, body: Bytes) -> R
                     None => flow::resume_at(&state.q, &d).path(&state.q),
                 };
                 let mut r = see_other(&next);
-                http::set_cookie(&mut r, &ctx.headers, DRAFT_COOKIE, code.as_str(), TTL_DAYS * 86_400);
+                http::set_cookie(
+                    &mut r,
+                    &ctx.headers,
+                    DRAFT_COOKIE,
+                    code.as_str(),
+                    TTL_DAYS * 86_400,
+                );
                 r
             }
             None => {
@@ -501,7 +615,12 @@ pub async fn resume_post(State(state): St, headers: HeaderMap, body: Bytes) -> R
                 let errors = [flow::FieldError {
                     target: "code".into(),
                     key: "code".into(),
-                    message: if typed.trim().is_empty() { w.code_missing } else { w.code_wrong }.to_string(),
+                    message: if typed.trim().is_empty() {
+                        w.code_missing
+                    } else {
+                        w.code_wrong
+                    }
+                    .to_string(),
                 }];
                 let m = pages::start::resume(ctx.lang, &state.q, &ctx.token, typed, &errors);
                 ctx.page(StatusCode::UNPROCESSABLE_ENTITY, m)
@@ -518,13 +637,20 @@ pub struct NextQuery {
 
 /// The language switch: a cookie, and back to the page (only a path on
 /// this site).
-pub async fn lang(State(state): St, headers: HeaderMap, Path(code): Path<String>, Query(q): Query<NextQuery>) -> Response {
+pub async fn lang(
+    State(state): St,
+    headers: HeaderMap,
+    Path(code): Path<String>,
+    Query(q): Query<NextQuery>,
+) -> Response {
     let Some(lang) = Lang::from_code(&code).filter(|l| l.code() == code) else {
         return error(http::lang_of(&headers, &state), StatusCode::NOT_FOUND);
     };
     let next = q
         .next
-        .filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') && n.len() < 200)
+        .filter(|n| {
+            n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') && n.len() < 200
+        })
         .unwrap_or_else(|| "/".into());
     let mut r = see_other(&next);
     http::set_cookie(&mut r, &headers, LANG_COOKIE, lang.code(), 365 * 86_400);

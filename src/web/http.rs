@@ -115,9 +115,15 @@ mod tests {
     #[test]
     fn accept_language_picks_by_weight() {
         let mut h = HeaderMap::new();
-        h.insert(header::ACCEPT_LANGUAGE, HeaderValue::from_static("de-DE, en;q=0.8, sv;q=0.9"));
+        h.insert(
+            header::ACCEPT_LANGUAGE,
+            HeaderValue::from_static("de-DE, en;q=0.8, sv;q=0.9"),
+        );
         assert_eq!(accept_language(&h), Some(Lang::Sv));
-        h.insert(header::ACCEPT_LANGUAGE, HeaderValue::from_static("en-GB,en;q=0.9,sv;q=0.9"));
+        h.insert(
+            header::ACCEPT_LANGUAGE,
+            HeaderValue::from_static("en-GB,en;q=0.9,sv;q=0.9"),
+        );
         assert_eq!(accept_language(&h), Some(Lang::En));
         h.insert(header::ACCEPT_LANGUAGE, HeaderValue::from_static("fi"));
         assert_eq!(accept_language(&h), None);
@@ -130,7 +136,10 @@ mod tests {
         assert_eq!(cookie(&h, LANG_COOKIE), Some("en"));
         h.insert(header::HOST, HeaderValue::from_static("127.0.0.1:8080"));
         assert!(!secure_cookies(&h));
-        h.insert(header::HOST, HeaderValue::from_static("behovsanalys.example.se"));
+        h.insert(
+            header::HOST,
+            HeaderValue::from_static("behovsanalys.example.se"),
+        );
         assert!(secure_cookies(&h));
     }
 }

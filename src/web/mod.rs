@@ -70,7 +70,12 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(q: Questionnaire, drafts: draft::Drafts, target: submit::Target, config: Config) -> AppState {
+    pub fn new(
+        q: Questionnaire,
+        drafts: draft::Drafts,
+        target: submit::Target,
+        config: Config,
+    ) -> AppState {
         AppState {
             q,
             drafts,
@@ -103,7 +108,10 @@ pub fn router(state: Arc<AppState>) -> Router {
         .fallback(h::not_found)
         .layer(tower_http::limit::RequestBodyLimitLayer::new(MAX_BODY))
         .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), guard::layer))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            guard::layer,
+        ))
         .with_state(state)
 }
 
@@ -121,12 +129,16 @@ pub async fn serve(
             loop {
                 tick.tick().await;
                 let s = state.clone();
-                let _ = tokio::task::spawn_blocking(move || s.drafts.sweep(crate::time::now_secs())).await;
+                let _ =
+                    tokio::task::spawn_blocking(move || s.drafts.sweep(crate::time::now_secs()))
+                        .await;
             }
         })
     };
     let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
-    let r = axum::serve(listener, app).with_graceful_shutdown(shutdown).await;
+    let r = axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown)
+        .await;
     sweeper.abort();
     r
 }

@@ -22,11 +22,15 @@ pub const ORIGIN_WEB: &str = "web";
 pub enum Target {
     /// The data directory (`sessions/<id>.toml`).
     Files(Store),
-    /// The shared store; one connection, opened again when it broke.
-    Pg {
-        config: StoreConfig,
-        conn: Mutex<Option<PgStore>>,
-    },
+    /// The shared store.
+    Pg(Box<Shared>),
+}
+
+/// The shared store's configuration and one connection, opened again when
+/// it broke.
+pub struct Shared {
+    pub config: StoreConfig,
+    pub conn: Mutex<Option<PgStore>>,
 }
 
 /// Why a draft could not be sent.
@@ -98,8 +102,11 @@ impl Target {
     pub fn store(&self, s: &mut Session, q: &Questionnaire) -> Result<(), SubmitError> {
         match self {
             Target::Files(store) => Ok(store.save_new(s, q)?),
-            Target::Pg { config, conn } => {
-                let mut guard = conn.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            Target::Pg(shared) => {
+                let Shared { config, conn } = &**shared;
+                let mut guard = conn
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
                 for attempt in 0..2 {
                     if guard.is_none() {
                         *guard = Some(PgStore::open(config)?);
@@ -108,7 +115,9 @@ impl Target {
                     match SessionStore::save(pg, s, q) {
                         Ok(()) => return Ok(()),
                         // A connection that broke: once more on a new one.
-                        Err(SyncError::Db { .. } | SyncError::Unreachable { .. }) if attempt == 0 => {
+                        Err(SyncError::Db { .. } | SyncError::Unreachable { .. })
+                            if attempt == 0 =>
+                        {
                             *guard = None;
                         }
                         Err(e) => return Err(e.into()),
@@ -124,7 +133,7 @@ impl Target {
         match self {
             Target::Files(store) => store.exists(id).unwrap_or(true),
             // A push of a taken id is refused by the store itself.
-            Target::Pg { .. } => false,
+            Target::Pg(_) => false,
         }
     }
 
@@ -132,7 +141,7 @@ impl Target {
     pub fn describe(&self) -> String {
         match self {
             Target::Files(store) => crate::text::display_path(&store.sessions_dir()),
-            Target::Pg { config, .. } => config.shown().to_string(),
+            Target::Pg(shared) => shared.config.shown().to_string(),
         }
     }
 }

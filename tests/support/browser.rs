@@ -33,7 +33,10 @@ fn in_ci() -> bool {
 
 /// Skips (outside CI) or fails (in CI) with `why`.
 fn unavailable(why: &str) -> Option<Browser> {
-    assert!(!in_ci(), "the browser tests cannot run and CI is set: {why}");
+    assert!(
+        !in_ci(),
+        "the browser tests cannot run and CI is set: {why}"
+    );
     eprintln!(
         "\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n\
          !!! SKIPPED: {why}\n\
@@ -54,7 +57,8 @@ fn which(names: &[&str]) -> Option<PathBuf> {
 
 /// axe-core's source.
 pub fn axe_source() -> Option<String> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/web/node_modules/axe-core/axe.min.js");
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/web/node_modules/axe-core/axe.min.js");
     std::fs::read_to_string(p).ok()
 }
 
@@ -130,7 +134,11 @@ impl Browser {
             }),
         );
         let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-        let client = match ClientBuilder::new(connector).capabilities(caps).connect(&url).await {
+        let client = match ClientBuilder::new(connector)
+            .capabilities(caps)
+            .connect(&url)
+            .await
+        {
             Ok(c) => c,
             Err(e) => {
                 let _ = driver.kill();
@@ -149,7 +157,9 @@ impl Browser {
     pub async fn keys(&self, keys: &[char]) {
         let mut a = KeyActions::new("keyboard".into());
         for &k in keys {
-            a = a.then(KeyAction::Down { value: k }).then(KeyAction::Up { value: k });
+            a = a
+                .then(KeyAction::Down { value: k })
+                .then(KeyAction::Up { value: k });
         }
         self.client.perform_actions(a).await.expect("keys");
     }
@@ -211,7 +221,12 @@ impl Browser {
                     vec![],
                 )
                 .await;
-            assert_eq!(visible, json!(true), "focus not visible on {}", self.focus_desc().await);
+            assert_eq!(
+                visible,
+                json!(true),
+                "focus not visible on {}",
+                self.focus_desc().await
+            );
             if self.focused(sel).await {
                 return;
             }
@@ -234,7 +249,11 @@ impl Browser {
             .await
             .expect("axe.run");
         r.as_array()
-            .map(|a| a.iter().filter_map(|v| v.as_str().map(String::from)).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(String::from))
+                    .collect()
+            })
             .unwrap_or_default()
     }
 
@@ -284,7 +303,10 @@ impl Browser {
             if done {
                 return self.path().await;
             }
-            assert!(t.elapsed() < Duration::from_secs(20), "no new page after the key");
+            assert!(
+                t.elapsed() < Duration::from_secs(20),
+                "no new page after the key"
+            );
             tokio::time::sleep(Duration::from_millis(30)).await;
         }
     }

@@ -37,7 +37,14 @@ pub fn answer_text(lang: Lang, q: &Question, a: Option<&Answer>) -> String {
     }
 }
 
-pub fn check(lang: Lang, q: &Questionnaire, d: &Draft, token: &str, step: (usize, usize), back: String) -> Markup {
+pub fn check(
+    lang: Lang,
+    q: &Questionnaire,
+    d: &Draft,
+    token: &str,
+    step: (usize, usize),
+    back: String,
+) -> Markup {
     let w = web::words(lang);
     let l = lang.code();
     let page = Page {

@@ -25,7 +25,14 @@ pub struct SectionView<'a> {
     pub back: String,
 }
 
-pub fn section(lang: Lang, q: &Questionnaire, d: &Draft, token: &str, out: &Outcome, v: &SectionView<'_>) -> Markup {
+pub fn section(
+    lang: Lang,
+    q: &Questionnaire,
+    d: &Draft,
+    token: &str,
+    out: &Outcome,
+    v: &SectionView<'_>,
+) -> Markup {
     let w = web::words(lang);
     let l = lang.code();
     let s = &q.sections[v.section];
@@ -82,18 +89,22 @@ fn question(lang: Lang, q: &Question, answer: Option<&Answer>, out: &Outcome) ->
     let hint_id = format!("{base}-hint");
     let err_id = format!("{base}-error");
     let range_hint = match &q.kind {
-        Kind::Number { min, max, .. } if min.is_some() || max.is_some() => {
-            Some(web::answer_range(lang, &crate::i18n::input::range(lang, *min, *max)))
-        }
+        Kind::Number { min, max, .. } if min.is_some() || max.is_some() => Some(web::answer_range(
+            lang,
+            &crate::i18n::input::range(lang, *min, *max),
+        )),
         Kind::Multi { .. } => Some(w.choose_any.to_string()),
         _ => None,
     };
     let has_hint = q.help.is_some() || range_hint.is_some();
-    let described = [has_hint.then_some(hint_id.as_str()), err.map(|_| err_id.as_str())]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let described = [
+        has_hint.then_some(hint_id.as_str()),
+        err.map(|_| err_id.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
     let described = (!described.is_empty()).then_some(described);
     let hint = html! {
         @if has_hint {
@@ -136,7 +147,13 @@ fn question(lang: Lang, q: &Question, answer: Option<&Answer>, out: &Outcome) ->
                 }
             }
         }
-        Kind::Scale { min, max, low, high, .. } => {
+        Kind::Scale {
+            min,
+            max,
+            low,
+            high,
+            ..
+        } => {
             let current = match answer {
                 Some(Answer::Number(x)) => Some(x.round() as i64),
                 _ => None,
@@ -167,11 +184,15 @@ fn question(lang: Lang, q: &Question, answer: Option<&Answer>, out: &Outcome) ->
         }
         Kind::Number { .. } | Kind::Text => {
             let is_text = matches!(q.kind, Kind::Text);
-            let value = out.typed.get(&name).cloned().unwrap_or_else(|| match answer {
-                Some(Answer::Number(x)) => fmt_num(*x),
-                Some(Answer::Text(t)) => t.clone(),
-                _ => String::new(),
-            });
+            let value = out
+                .typed
+                .get(&name)
+                .cloned()
+                .unwrap_or_else(|| match answer {
+                    Some(Answer::Number(x)) => fmt_num(*x),
+                    Some(Answer::Text(t)) => t.clone(),
+                    _ => String::new(),
+                });
             let unit = match &q.kind {
                 Kind::Number { unit: Some(u), .. } => Some(u.get(l).to_string()),
                 _ => None,
@@ -218,7 +239,15 @@ fn question(lang: Lang, q: &Question, answer: Option<&Answer>, out: &Outcome) ->
 }
 
 /// "Vet ej" / "Ej relevant" after the options, behind "eller".
-fn specials(lang: Lang, q: &Question, base: &str, name: &str, n: usize, kind: &str, answer: Option<&Answer>) -> Markup {
+fn specials(
+    lang: Lang,
+    q: &Question,
+    base: &str,
+    name: &str,
+    n: usize,
+    kind: &str,
+    answer: Option<&Answer>,
+) -> Markup {
     let w = web::words(lang);
     html! {
         @if q.allow_unknown || q.allow_na {

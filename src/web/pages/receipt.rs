@@ -10,7 +10,13 @@ use crate::questionnaire::Questionnaire;
 
 use super::{Page, layout};
 
-pub fn receipt(lang: Lang, q: &Questionnaire, reference: &str, sent_at: &str, doc: Option<&CompanyDoc>) -> Markup {
+pub fn receipt(
+    lang: Lang,
+    q: &Questionnaire,
+    reference: &str,
+    sent_at: &str,
+    doc: Option<&CompanyDoc>,
+) -> Markup {
     let w = web::words(lang);
     let dw = doc_words::words(lang);
     let page = Page {

@@ -52,7 +52,14 @@ pub fn start(lang: Lang, q: &Questionnaire, token: &str, resume: Option<&str>) -
 
 /// The resume code, to write down (after starting, and "save and come
 /// back later").
-pub fn code_page(lang: Lang, q: &Questionnaire, code: &Code, link: &str, expires: &str, next: &str) -> Markup {
+pub fn code_page(
+    lang: Lang,
+    q: &Questionnaire,
+    code: &Code,
+    link: &str,
+    expires: &str,
+    next: &str,
+) -> Markup {
     let w = web::words(lang);
     let page = Page {
         lang,
@@ -83,7 +90,13 @@ pub fn code_page(lang: Lang, q: &Questionnaire, code: &Code, link: &str, expires
 }
 
 /// The form for a resume code.
-pub fn resume(lang: Lang, q: &Questionnaire, token: &str, typed: &str, errors: &[FieldError]) -> Markup {
+pub fn resume(
+    lang: Lang,
+    q: &Questionnaire,
+    token: &str,
+    typed: &str,
+    errors: &[FieldError],
+) -> Markup {
     let w = web::words(lang);
     let page = Page {
         lang,
@@ -94,7 +107,11 @@ pub fn resume(lang: Lang, q: &Questionnaire, token: &str, typed: &str, errors: &
         back: Some("/".into()),
     };
     let err = errors.first();
-    let described = if err.is_some() { "code-hint code-error" } else { "code-hint" };
+    let described = if err.is_some() {
+        "code-hint code-error"
+    } else {
+        "code-hint"
+    };
     layout(
         &page,
         html! {
