@@ -251,9 +251,89 @@ async fn a_company_fills_in_the_checklist_by_keyboard_in_chromium() {
         "{file}"
     );
     b.client.clone().close().await.ok();
+    advisor_opens_it_in_the_wizard(dir.path(), "Hallbergs Maskinteknik AB");
     eprintln!(
         "browser walk: {} pages audited in {:.1} s: {seen:?}",
         seen.len(),
         started.elapsed().as_secs_f64()
     );
+}
+
+/// The advisor opens the sent session in the wizard (tmux, 120×40): it is
+/// in the list of saved sessions and opens on a question.
+fn advisor_opens_it_in_the_wizard(data: &std::path::Path, company: &str) {
+    use std::process::Command;
+    use std::time::{Duration, Instant};
+    if Command::new("tmux").arg("-V").output().is_err() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "tmux is missing and CI is set"
+        );
+        eprintln!("SKIPPED: the wizard part needs tmux");
+        return;
+    }
+    let name = format!("behovsanalys-web-{}", std::process::id());
+    let cmd = format!(
+        "exec '{}' --data-dir '{}' --lang sv",
+        env!("CARGO_BIN_EXE_behovsanalys"),
+        data.display()
+    );
+    let ok = Command::new("tmux")
+        .args([
+            "new-session",
+            "-d",
+            "-s",
+            &name,
+            "-x",
+            "120",
+            "-y",
+            "40",
+            &cmd,
+        ])
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok, "tmux new-session");
+    let screen = || {
+        let out = Command::new("tmux")
+            .args(["capture-pane", "-p", "-t", &name])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let wait = |text: &str| {
+        let end = Instant::now() + Duration::from_secs(15);
+        loop {
+            let s = screen();
+            if s.contains(text) {
+                return s;
+            }
+            assert!(Instant::now() < end, "waited for {text:?}:\n{s}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    };
+    let keys = |k: &str| {
+        Command::new("tmux")
+            .args(["send-keys", "-t", &name, k])
+            .status()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(60));
+    };
+    wait("Fortsätt en sparad");
+    keys("2");
+    wait(company);
+    keys("Enter");
+    // A question screen: the progress counter "N av M".
+    let end = Instant::now() + Duration::from_secs(15);
+    loop {
+        let s = screen();
+        if s.contains(" av ") && !s.contains("Fortsätt en sparad") {
+            break;
+        }
+        assert!(Instant::now() < end, "the session did not open:\n{s}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let _ = Command::new("tmux")
+        .args(["kill-session", "-t", &name])
+        .status();
 }
