@@ -266,3 +266,11 @@ pub fn follow_up_of(lang: Lang, date: &str) -> String {
         Lang::En => format!("Follow-up of the visit on {date}: compared with it in the summary"),
     }
 }
+
+/// The mark of a session in conflict in the wizard's resume list.
+pub fn conflict_short(lang: Lang) -> &'static str {
+    lang.pick(
+        "KONFLIKT: behovsanalys sessions resolve",
+        "CONFLICT: behovsanalys sessions resolve",
+    )
+}
