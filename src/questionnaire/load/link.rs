@@ -11,6 +11,7 @@ use crate::diag::{Diagnostic, Diagnostics, msg};
 use crate::i18n::diag::{self as w, Item, Owner};
 use crate::questionnaire::expr::{self, ExprError, Scope};
 use crate::questionnaire::{Area, Kind, Needs, Question, Questionnaire};
+use crate::text::suggest;
 use crate::tomlread::{Place, Span, Table};
 
 impl Reader<'_, '_> {
@@ -129,6 +130,29 @@ impl Reader<'_, '_> {
             Item::Actor,
             self.d,
         );
+
+        // `share_with` names actors.
+        for rq in &mut questions {
+            let Some(list) = rq.share_with.take() else {
+                continue;
+            };
+            let mut ids: Vec<String> = Vec::with_capacity(list.len());
+            for (a, span) in list {
+                if actors.iter().any(|ra| ra.actor.id == a) {
+                    if !ids.contains(&a) {
+                        ids.push(a);
+                    }
+                } else {
+                    let hint = suggest(&a, actors.iter().map(|ra| ra.actor.id.as_str()));
+                    self.d.error(
+                        "unknown-actor",
+                        span,
+                        msg(|l| w::no_such_actor(l, &a, hint)),
+                    );
+                }
+            }
+            rq.q.share_with = Some(ids);
+        }
 
         // Now that every question is known, check the expressions.
         // Split the pending conditions off so the questions can be borrowed

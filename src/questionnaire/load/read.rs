@@ -454,6 +454,11 @@ impl Reader<'_, '_> {
                 }
             },
         };
+        let share_with = t.str_list("share_with", self.d).map(|list| {
+            list.into_iter()
+                .map(|(a, span)| (a.to_string(), span))
+                .collect::<Vec<_>>()
+        });
         let kind = match kind_name {
             Some(k @ ("single" | "multi")) => {
                 let options = self.options(t, areas);
@@ -484,10 +489,12 @@ impl Reader<'_, '_> {
                 allow_na,
                 aliases,
                 role,
+                share_with: None,
                 max_points: Vec::new(),
                 span,
             },
             show_if,
+            share_with,
         })
     }
 
