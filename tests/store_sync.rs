@@ -547,3 +547,27 @@ fn both_backends_behind_one_interface() {
             .get(0);
     assert_eq!(kept, 1);
 }
+
+#[test]
+fn a_new_copy_of_a_deleted_id_is_neither_sent_nor_deleted() {
+    let Some(r) = region() else { return };
+    let q = q();
+    let (_a, anna) = laptop();
+    let s = visit(&anna, &q, "Epsilon AB", None);
+    let id = s.meta.id.clone();
+    sync(&anna, &r.anna, &q);
+    anna.delete(&id).unwrap();
+    sync(&anna, &r.anna, &q);
+    // Bo, offline all along, has a session with the same id (the same file
+    // imported), never synced.
+    let (_b, bo) = laptop();
+    let mut copy = s.clone();
+    for k in [local::KEY_REVISION, local::KEY_HASH] {
+        copy.answers.meta.remove(k);
+    }
+    bo.save_new(&mut copy, &q).unwrap();
+    let rep = sync(&bo, &r.bo, &q);
+    assert_eq!(rep.skipped.len(), 1, "{rep:?}");
+    assert!(rep.skipped[0].1.contains("--as-new"));
+    assert!(bo.exists(&id).unwrap(), "never synced: not deleted here");
+}

@@ -255,7 +255,14 @@ fn the_resume_list_marks_a_session_in_conflict() {
     .unwrap();
     let (mut a, mut rt) = wizard(dir.path(), &q);
     press(&mut a, &mut rt, "2");
-    assert_eq!(a.resume_rows().len(), 1, "the conflict file is not a session");
+    assert_eq!(
+        a.resume_rows().len(),
+        1,
+        "the conflict file is not a session"
+    );
     let screen = draw(&a, 120, 30);
-    assert!(screen.contains("Alfa AB (CONFLICT: behovsanalys sessions resolve)"), "{screen}");
+    assert!(
+        screen.contains("Alfa AB (CONFLICT: behovsanalys sessions resolve)"),
+        "{screen}"
+    );
 }

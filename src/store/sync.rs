@@ -71,6 +71,9 @@ pub fn session_from_text(
     })
 }
 
+/// Why a never-synced session whose id the store has deleted is left alone.
+const ID_DELETED: &str = "a session with this id was deleted in the store; not sent (import the file again with --as-new to send it)";
+
 /// How many bodies are fetched per query.
 const FETCH_BATCH: usize = 500;
 
@@ -191,6 +194,12 @@ fn local_step(
     if let Some(e) = entry
         && e.deleted
     {
+        if state.revision == 0 {
+            // Never synced: the deletion was of another session that had
+            // this id (a file imported again). Not ours to delete.
+            report.skipped.push((id.to_string(), ID_DELETED.into()));
+            return Ok(None);
+        }
         if changed && state.revision < e.revision {
             report.skipped.push((
                 id.to_string(),
@@ -237,6 +246,9 @@ fn local_step(
         PushOutcome::Conflict { revision, body, .. } => {
             write_conflict(store, q, id, revision, &body)?;
             report.conflicts.push(id.to_string());
+        }
+        PushOutcome::Deleted(_) if state.revision == 0 => {
+            report.skipped.push((id.to_string(), ID_DELETED.into()));
         }
         PushOutcome::Deleted(_) => {
             report.skipped.push((
