@@ -41,8 +41,23 @@ pub struct SyncReport {
     pub deleted_there: Vec<String>,
     /// Deleted here because they were deleted on the server.
     pub deleted_here: Vec<String>,
-    /// Sessions left alone, with why (open in the wizard, unreadable …).
-    pub skipped: Vec<(String, String)>,
+    /// Sessions left alone, with why.
+    pub skipped: Vec<(String, Skip)>,
+}
+
+/// Why sync left a session alone (or deleted it although it had changed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Skip {
+    /// Open in a wizard (its lock is held); synced next time.
+    Open,
+    /// It cannot be read here (the message, one line).
+    Unreadable(String),
+    /// Changed here but deleted in the store: deleted here too.
+    DeletedThere,
+    /// The store has a session with this id that this role may not read.
+    Forbidden,
+    /// Never synced, and the store deleted a session with this id.
+    IdDeleted,
 }
 
 impl SyncReport {
@@ -70,9 +85,6 @@ pub fn session_from_text(
         meta,
     })
 }
-
-/// Why a never-synced session whose id the store has deleted is left alone.
-const ID_DELETED: &str = "a session with this id was deleted in the store; not sent (import the file again with --as-new to send it)";
 
 /// How many bodies are fetched per query.
 const FETCH_BATCH: usize = 500;
@@ -109,9 +121,7 @@ pub fn sync(store: &Store, pg: &mut PgStore, q: &Questionnaire) -> Result<SyncRe
         let lock = match store.lock(id) {
             Ok(l) => l,
             Err(StoreError::Locked { .. }) => {
-                report
-                    .skipped
-                    .push((id.clone(), "open in the wizard; synced next time".into()));
+                report.skipped.push((id.clone(), Skip::Open));
                 continue;
             }
             Err(e) => return Err(e.into()),
@@ -173,9 +183,10 @@ fn local_step(
     let mut session = match store.load(id, q) {
         Ok((s, _)) => s,
         Err(e) => {
-            report
-                .skipped
-                .push((id.to_string(), crate::text::sanitize_line(&e.to_string())));
+            report.skipped.push((
+                id.to_string(),
+                Skip::Unreadable(crate::text::sanitize_line(&e.to_string())),
+            ));
             return Ok(None);
         }
     };
@@ -197,15 +208,11 @@ fn local_step(
         if state.revision == 0 {
             // Never synced: the deletion was of another session that had
             // this id (a file imported again). Not ours to delete.
-            report.skipped.push((id.to_string(), ID_DELETED.into()));
+            report.skipped.push((id.to_string(), Skip::IdDeleted));
             return Ok(None);
         }
         if changed && state.revision < e.revision {
-            report.skipped.push((
-                id.to_string(),
-                "deleted on the server (a company's data erased); your changes here were deleted too"
-                    .into(),
-            ));
+            report.skipped.push((id.to_string(), Skip::DeletedThere));
         }
         delete_here(store, id)?;
         report.deleted_here.push(id.to_string());
@@ -248,21 +255,14 @@ fn local_step(
             report.conflicts.push(id.to_string());
         }
         PushOutcome::Deleted(_) if state.revision == 0 => {
-            report.skipped.push((id.to_string(), ID_DELETED.into()));
+            report.skipped.push((id.to_string(), Skip::IdDeleted));
         }
         PushOutcome::Deleted(_) => {
-            report.skipped.push((
-                id.to_string(),
-                "deleted on the server (a company's data erased); your changes here were deleted too"
-                    .into(),
-            ));
+            report.skipped.push((id.to_string(), Skip::DeletedThere));
             delete_here(store, id)?;
             report.deleted_here.push(id.to_string());
         }
-        PushOutcome::Forbidden => report.skipped.push((
-            id.to_string(),
-            "the store has a session with this id that you may not read; not sent".into(),
-        )),
+        PushOutcome::Forbidden => report.skipped.push((id.to_string(), Skip::Forbidden)),
     }
     Ok(None)
 }
@@ -354,10 +354,7 @@ fn apply_pull(
     let _lock = match store.lock(id) {
         Ok(l) => l,
         Err(StoreError::Locked { .. }) => {
-            report.skipped.push((
-                id.to_string(),
-                "open in the wizard; synced next time".into(),
-            ));
+            report.skipped.push((id.to_string(), Skip::Open));
             return Ok(());
         }
         Err(e) => return Err(e.into()),
@@ -367,7 +364,7 @@ fn apply_pull(
         Err(e) => {
             report.skipped.push((
                 id.to_string(),
-                crate::text::sanitize_line(&format!("cannot be read here: {e}")),
+                Skip::Unreadable(crate::text::sanitize_line(&e.to_string())),
             ));
             return Ok(());
         }
