@@ -571,3 +571,34 @@ fn a_new_copy_of_a_deleted_id_is_neither_sent_nor_deleted() {
     assert_eq!(rep.skipped[0].1, behovsanalys::store::Skip::IdDeleted);
     assert!(bo.exists(&id).unwrap(), "never synced: not deleted here");
 }
+
+#[test]
+fn a_session_in_conflict_that_is_erased_goes_with_both_versions() {
+    let Some(r) = region() else { return };
+    let q = q();
+    let (_a, anna) = laptop();
+    let (_b, bo) = laptop();
+    let s = visit(&anna, &q, "Zeta AB", None);
+    let id = s.meta.id.clone();
+    sync(&anna, &r.anna, &q);
+    sync(&bo, &r.bo, &q);
+    for (store, n) in [(&anna, 1.0), (&bo, 2.0)] {
+        let (mut x, _) = store.load(&id, &q).unwrap();
+        x.set_answer("anstallda", Some(Answer::Number(n)));
+        store.save(&mut x, &q).unwrap();
+    }
+    sync(&anna, &r.anna, &q);
+    assert_eq!(sync(&bo, &r.bo, &q).conflicts, vec![id.clone()]);
+    anna.delete(&id).unwrap();
+    sync(&anna, &r.anna, &q);
+    let rep = sync(&bo, &r.bo, &q);
+    assert_eq!(rep.deleted_here, vec![id.clone()], "{rep:?}");
+    assert!(!bo.exists(&id).unwrap());
+    assert!(!local::has_conflict(&bo, &id));
+    let n: i64 =
+        r.db.admin()
+            .query_one("SELECT count(*) FROM behovsanalys.conflicts", &[])
+            .unwrap()
+            .get(0);
+    assert_eq!(n, 0, "the erased session's conflicts are erased too");
+}

@@ -192,6 +192,13 @@ fn local_step(
     };
     let state = local::sync_state(&session);
     if local::has_conflict(store, id) {
+        if entry.is_some_and(|e| e.deleted) && state.revision > 0 {
+            // Erased in the store meanwhile: both versions go.
+            delete_here(store, id)?;
+            report.skipped.push((id.to_string(), Skip::DeletedThere));
+            report.deleted_here.push(id.to_string());
+            return Ok(None);
+        }
         report.unresolved.push(id.to_string());
         let conflict_rev = read_conflict_revision(store, id, q);
         return Ok(match entry {
