@@ -86,6 +86,47 @@ pub fn session_from_text(
     })
 }
 
+/// The session whose lock a sync in this process holds now (one at a
+/// time), so that the wizard can wait a moment instead of reporting its own
+/// background sync as "another behovsanalys".
+static HOLDING: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+
+/// Whether a sync in this process holds the lock of session `id` now.
+pub fn holds(id: &str) -> bool {
+    HOLDING
+        .lock()
+        .map(|h| h.as_deref() == Some(id))
+        .unwrap_or(false)
+}
+
+/// The lock of a session for sync, marked as held by sync (see [`holds`]).
+struct SyncLock {
+    _lock: crate::session::SessionLock,
+}
+
+impl Drop for SyncLock {
+    fn drop(&mut self) {
+        if let Ok(mut h) = HOLDING.lock() {
+            *h = None;
+        }
+    }
+}
+
+fn lock_for_sync(store: &Store, id: &str) -> Result<SyncLock, StoreError> {
+    if let Ok(mut h) = HOLDING.lock() {
+        *h = Some(id.to_string());
+    }
+    match store.lock(id) {
+        Ok(l) => Ok(SyncLock { _lock: l }),
+        Err(e) => {
+            if let Ok(mut h) = HOLDING.lock() {
+                *h = None;
+            }
+            Err(e)
+        }
+    }
+}
+
 /// How many bodies are fetched per query.
 const FETCH_BATCH: usize = 500;
 
@@ -118,7 +159,7 @@ pub fn sync(store: &Store, pg: &mut PgStore, q: &Questionnaire) -> Result<SyncRe
     let mut to_pull: BTreeMap<String, PullKind> = BTreeMap::new();
     let local_ids = store.ids()?;
     for id in &local_ids {
-        let lock = match store.lock(id) {
+        let lock = match lock_for_sync(store, id) {
             Ok(l) => l,
             Err(StoreError::Locked { .. }) => {
                 report.skipped.push((id.clone(), Skip::Open));
@@ -358,7 +399,7 @@ fn apply_pull(
     body: &str,
     report: &mut SyncReport,
 ) -> Result<(), SyncError> {
-    let _lock = match store.lock(id) {
+    let _lock = match lock_for_sync(store, id) {
         Ok(l) => l,
         Err(StoreError::Locked { .. }) => {
             report.skipped.push((id.to_string(), Skip::Open));
