@@ -616,7 +616,7 @@ fn a_session_in_conflict_that_is_erased_goes_with_both_versions() {
     sync(&bo, &r.bo, &q);
     for (store, n) in [(&anna, 1.0), (&bo, 2.0)] {
         let (mut x, _) = store.load(&id, &q).unwrap();
-        x.set_answer("anstallda", Some(Answer::Number(n)));
+        x.set_answer_at("anstallda", Some(Answer::Number(n)), "2026-12-01T10:00:00Z");
         store.save(&mut x, &q).unwrap();
     }
     sync(&anna, &r.anna, &q);
