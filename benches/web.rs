@@ -210,6 +210,21 @@ fn walk(c: &mut Conn, n: usize, lat: &mut Vec<(bool, Duration)>) -> bool {
     r.location.as_deref() == Some("/receipt")
 }
 
+/// (route, ms) of every access-log line so far.
+fn server_times(log: &Mutex<Vec<String>>) -> Vec<(String, f64)> {
+    log.lock()
+        .unwrap()
+        .iter()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| {
+            Some((
+                format!("{} {}", v["method"].as_str()?, v["path"].as_str()?),
+                v["ms"].as_f64()?,
+            ))
+        })
+        .collect()
+}
+
 fn rss_kib(pid: u32) -> u64 {
     std::fs::read_to_string(format!("/proc/{pid}/status"))
         .ok()
@@ -287,7 +302,17 @@ fn main() {
     walk(&mut warm, 0, &mut Vec::new());
     let idle = rss_kib(pid);
 
+    // One company alone: what a page costs the server without queueing.
+    log.lock().unwrap().clear();
+    let mut alone_client = Vec::new();
+    for r in 0..5 {
+        walk(&mut warm, 10_000 + r, &mut alone_client);
+    }
+    std::thread::sleep(Duration::from_millis(200));
+    let alone: Vec<(String, f64)> = server_times(&log);
+
     // Memory per open draft: 1,000 drafts started and given a company.
+    log.lock().unwrap().clear();
     let drafts_before = rss_kib(pid);
     for i in 0..1000 {
         let mut c = Conn::new(addr);
@@ -375,19 +400,27 @@ fn main() {
     line("  every request", &mut every);
     line("  GET (a page)", &mut gets);
     line("  POST (save, fsync)", &mut posts);
-    println!("server side (access log, handler + render + disk):");
+    println!("server side (access log, handler + render + disk), 50 at once:");
     let mut by_route: std::collections::BTreeMap<String, Vec<f64>> = Default::default();
-    for l in log.lock().unwrap().iter() {
-        if let Ok(v) = serde_json::from_str::<serde_json::Value>(l)
-            && let (Some(m), Some(p), Some(ms)) =
-                (v["method"].as_str(), v["path"].as_str(), v["ms"].as_f64())
-        {
-            by_route.entry(format!("{m} {p}")).or_default().push(ms);
-        }
+    for (route, ms) in server_times(&log) {
+        by_route.entry(route).or_default().push(ms);
     }
     for (route, v) in &mut by_route {
         line(&format!("  {route}"), v);
     }
+    println!("one company alone (5 walks, server side):");
+    let mut get: Vec<f64> = alone
+        .iter()
+        .filter(|(r, _)| r.starts_with("GET"))
+        .map(|(_, m)| *m)
+        .collect();
+    let mut post: Vec<f64> = alone
+        .iter()
+        .filter(|(r, _)| r.starts_with("POST"))
+        .map(|(_, m)| *m)
+        .collect();
+    line("  GET (render a page)", &mut get);
+    line("  POST (check, save, fsync)", &mut post);
     println!(
         "memory: idle {:.1} MiB; 1,000 open drafts {:+.1} MiB ({:.1} KiB each in memory); on disk {files} drafts, {:.1} KiB each; after the load {:.1} MiB",
         idle as f64 / 1024.0,

@@ -543,17 +543,41 @@ fn a_submission_lands_in_the_shared_store() {
 fn the_language_follows_the_browser_and_the_switch_stays_on_this_site() {
     let dir = tempfile::tempdir().unwrap();
     let s = Server::start(dir.path(), &[], &[]);
-    let en = request(s.addr, "GET", "/", &[("Accept-Language", "en-GB,en;q=0.9,sv;q=0.5")], b"");
-    assert!(en.body.contains("<html lang=\"en\"") && en.body.contains("Start now"), "{}", en.body);
-    let sv = request(s.addr, "GET", "/", &[("Accept-Language", "de, sv;q=0.8")], b"");
+    let en = request(
+        s.addr,
+        "GET",
+        "/",
+        &[("Accept-Language", "en-GB,en;q=0.9,sv;q=0.5")],
+        b"",
+    );
+    assert!(
+        en.body.contains("<html lang=\"en\"") && en.body.contains("Start now"),
+        "{}",
+        en.body
+    );
+    let sv = request(
+        s.addr,
+        "GET",
+        "/",
+        &[("Accept-Language", "de, sv;q=0.8")],
+        b"",
+    );
     assert!(sv.body.contains("<html lang=\"sv\"") && sv.body.contains("Börja nu"));
     // The switch: a cookie, and back to a path on this site only.
     let mut c = Client::default();
     let r = c.get(s.addr, "/lang/en?next=%2Fresume");
     assert_eq!(location(&r), "/resume");
     assert_eq!(c.cookie("ba_lang"), Some("en"));
-    assert!(c.get(s.addr, "/resume").body.contains("Continue with a code"));
-    for evil in ["//evil.example/x", "https://evil.example/", "/\\evil.example"] {
+    assert!(
+        c.get(s.addr, "/resume")
+            .body
+            .contains("Continue with a code")
+    );
+    for evil in [
+        "//evil.example/x",
+        "https://evil.example/",
+        "/\\evil.example",
+    ] {
         let q: String = form_urlencoded::byte_serialize(evil.as_bytes()).collect();
         let r = c.get(s.addr, &format!("/lang/sv?next={q}"));
         assert_eq!(location(&r), "/", "{evil}");

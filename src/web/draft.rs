@@ -92,7 +92,7 @@ impl Draft {
 
 /// Stripes of locks: one draft is changed by one request at a time (two
 /// tabs, a double click), different drafts in parallel.
-const STRIPES: usize = 64;
+const STRIPES: usize = 1024;
 
 /// The folder of drafts.
 pub struct Drafts {
@@ -147,7 +147,7 @@ impl Drafts {
     /// Runs `f` holding the lock of `code`'s draft.
     pub fn locked<T>(&self, code: &Code, f: impl FnOnce() -> T) -> T {
         let h = code.hash();
-        let stripe = usize::from_str_radix(&h[..2], 16).unwrap_or(0) % STRIPES;
+        let stripe = usize::from_str_radix(&h[..4], 16).unwrap_or(0) % STRIPES;
         // A poisoned lock only means another request panicked; the file
         // on disk is whole either way (atomic writes).
         let _g = self.locks[stripe]

@@ -110,14 +110,28 @@ fn with_draft(
     let Some(code) = ctx.code.as_ref() else {
         return see_other("/");
     };
-    state.drafts.locked(code, || {
-        match state.drafts.load(code, &state.q, crate::time::now_secs()) {
-            Ok(Some(d)) if d.sent_as.is_some() && !sent_ok => see_other("/receipt"),
-            Ok(Some(d)) => f(code, d),
-            Ok(None) => see_other("/"),
-            Err(e) => failed(ctx.lang, "read draft", &e),
-        }
-    })
+    match state.drafts.load(code, &state.q, crate::time::now_secs()) {
+        Ok(Some(d)) if d.sent_as.is_some() && !sent_ok => see_other("/receipt"),
+        Ok(Some(d)) => f(code, d),
+        Ok(None) => see_other("/"),
+        Err(e) => failed(ctx.lang, "read draft", &e),
+    }
+}
+
+/// [`with_draft`] for a change: under the draft's lock, so that two
+/// requests (two tabs, a double click) never save over each other. A page
+/// that only reads needs no lock: a draft file is replaced whole.
+fn changing_draft(
+    state: &AppState,
+    ctx: &Ctx,
+    f: impl FnOnce(&Code, Draft) -> Response,
+) -> Response {
+    let Some(code) = ctx.code.as_ref() else {
+        return see_other("/");
+    };
+    state
+        .drafts
+        .locked(code, || with_draft(state, ctx, false, f))
 }
 
 /// Saves the draft and goes on: to the code page for "save and come back
@@ -246,7 +260,7 @@ pub async fn company_post(State(state): St, headers: HeaderMap, body: Bytes) -> 
         if !ctx.csrf_ok(&form) {
             return error(ctx.lang, StatusCode::FORBIDDEN);
         }
-        with_draft(state, &ctx, false, |code, mut d| {
+        changing_draft(state, &ctx, |code, mut d| {
             let out = flow::apply_company(&mut d, &form, ctx.lang);
             if out.errors.is_empty() {
                 let next = flow::next(&state.q, &d.answers.answers, Step::Company).path(&state.q);
@@ -345,7 +359,7 @@ pub async fn section_post(
         let Some(s) = section_index(state, &id) else {
             return error(ctx.lang, StatusCode::NOT_FOUND);
         };
-        with_draft(state, &ctx, false, |code, mut d| {
+        changing_draft(state, &ctx, |code, mut d| {
             let q = &state.q;
             let (before, _) = crate::scoring::visibility(q, &d.answers.answers);
             let shown = flow::shown(q, &before, s);
@@ -419,7 +433,7 @@ pub async fn consent_post(State(state): St, headers: HeaderMap, body: Bytes) -> 
         if !ctx.csrf_ok(&form) {
             return error(ctx.lang, StatusCode::FORBIDDEN);
         }
-        with_draft(state, &ctx, false, |code, mut d| {
+        changing_draft(state, &ctx, |code, mut d| {
             flow::apply_consent(&state.q, &mut d, &form);
             save_and_go(state, &ctx, code, &mut d, &form, "/check")
         })
@@ -447,7 +461,7 @@ pub async fn submit(State(state): St, headers: HeaderMap, body: Bytes) -> Respon
         if !ctx.csrf_ok(&form) {
             return error(ctx.lang, StatusCode::FORBIDDEN);
         }
-        with_draft(state, &ctx, false, |code, mut d| {
+        changing_draft(state, &ctx, |code, mut d| {
             if d.answers.company.name.is_none() {
                 return see_other("/company");
             }
