@@ -8,6 +8,7 @@
 //! |---|---|
 //! | [`cli`] | the command line: `--help`, messages, prompts, errors, `score`/`sessions` text output |
 //! | [`diag`] | questionnaire and answers-file diagnostics (`check`, `score --answers`, `import`) |
+//! | [`format`] | diagnostics of countries, choices, advice, sources and `extends` |
 //! | [`tui`] | the wizard |
 //! | [`export`] | referral summaries and the company's summary |
 //! | [`report`] | the statistics report |
@@ -22,6 +23,7 @@ pub mod authoring;
 pub mod cli;
 pub mod diag;
 pub mod export;
+pub mod format;
 pub mod report;
 pub mod tui;
 

@@ -104,6 +104,24 @@ fn eval3(e: &Expr, env: &dyn Env, strict: bool) -> Option<bool> {
             Some(Answer::Unknown) | None => undecided,
             Some(_) => Some(false),
         },
+        Expr::Countries {
+            question, all, set, ..
+        } => match env.answer(*question) {
+            Some(Answer::Choices(list)) => {
+                let data = crate::questionnaire::countries::Countries::builtin().ok();
+                let inside = |code: &String| {
+                    data.and_then(|d| d.get(code))
+                        .is_some_and(|i| set.contains(i))
+                };
+                Some(if *all {
+                    !list.is_empty() && list.iter().all(inside)
+                } else {
+                    list.iter().any(inside)
+                })
+            }
+            Some(Answer::Unknown) | None => undecided,
+            Some(_) => Some(false),
+        },
         Expr::Cmp { lhs, op, rhs } => match (look(lhs, env), look(rhs, env)) {
             (Look::Val(a), Look::Val(b)) => Some(compare(&a, *op, &b)),
             (Look::None, _) | (_, Look::None) => Some(false),
@@ -143,7 +161,9 @@ pub fn questions_in(e: &Expr, out: &mut Vec<usize>) {
         Expr::Const(_) => {}
         Expr::Not(inner) => questions_in(inner, out),
         Expr::And(items) | Expr::Or(items) => items.iter().for_each(|i| questions_in(i, out)),
-        Expr::Answered(q) | Expr::Contains { question: q, .. } => out.push(*q),
+        Expr::Answered(q)
+        | Expr::Contains { question: q, .. }
+        | Expr::Countries { question: q, .. } => out.push(*q),
         Expr::Cmp { lhs, rhs, .. } => {
             val(lhs, out);
             val(rhs, out);

@@ -7,15 +7,12 @@ use std::ops::Range;
 use toml::de::DeValue;
 
 use super::keys::*;
-use super::link::{check_unique_small, line_of};
-use super::{
-    PendingExpr, RawActor, RawQuestion, RawRule, RawSection, RawService, Reader, check_id,
-};
+use super::link::check_unique_small;
+use super::{PendingExpr, RawQuestion, RawSection, Reader, check_id};
 use crate::diag::{Diagnostic, msg};
 use crate::i18n::diag::{self as w, Item};
 use crate::questionnaire::{
-    Actor, Area, Audience, Band, ChoiceOption, Cost, Kind, Needs, Question, Role, Rule, Section,
-    Service, expr,
+    Area, Audience, Band, ChoiceOption, Kind, Needs, Question, Role, Section,
 };
 use crate::text::{LangCode, Text, suggest};
 use crate::tomlread::{Span, Table, as_number, type_of};
@@ -61,9 +58,26 @@ impl Reader<'_, '_> {
     pub(super) fn meta(
         &mut self,
         t: &Table<'_, '_>,
+        base_langs: Option<&[String]>,
     ) -> (Option<String>, Option<String>, Option<Text>, Option<Text>) {
         t.check_keys(META_KEYS, self.d);
-        if let Some(langs) = t.str_list("languages", self.d) {
+        // Its value was followed before this file was read; here only its type.
+        let _ = t.str("extends", self.d);
+        if let (Some(base), Some(list)) = (base_langs, t.str_list("languages", self.d)) {
+            let own: Vec<&str> = list.iter().map(|(l, _)| *l).collect();
+            if own != base.iter().map(String::as_str).collect::<Vec<_>>() {
+                let span = t
+                    .get("languages")
+                    .map(|v| v.span())
+                    .unwrap_or(t.header_span());
+                let (own, base) = (own.join(", "), base.join(", "));
+                self.d.error(
+                    "extends",
+                    span,
+                    msg(|l| crate::i18n::format::languages_differ(l, &own, &base)),
+                );
+            }
+        } else if let Some(langs) = t.str_list("languages", self.d) {
             let mut seen = Vec::new();
             for (l, span) in &langs {
                 let valid = (2..=3).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_lowercase());
@@ -110,7 +124,7 @@ impl Reader<'_, '_> {
             }
             v.to_string()
         });
-        let title = self.text(t, "title", true);
+        let title = self.text(t, "title", base_langs.is_none());
         let description = self.text(t, "description", false);
         (id, version, title, description)
     }
@@ -279,10 +293,22 @@ impl Reader<'_, '_> {
         &mut self,
         t: &Table<'_, '_>,
         areas: &HashMap<String, usize>,
+        base_sections: &[&str],
     ) -> (RawSection, Vec<RawQuestion>) {
-        t.check_keys(SECTION_KEYS, self.d);
+        let extension = t
+            .get("id")
+            .and_then(|v| match v.get_ref() {
+                DeValue::String(s) => Some(base_sections.contains(&s.as_ref())),
+                _ => None,
+            })
+            .unwrap_or(false);
+        if extension {
+            self.extension_keys(t, SECTION_EXTENSION_KEYS, Item::Section);
+        } else {
+            t.check_keys(SECTION_KEYS, self.d);
+        }
         let id = self.id(t, Item::Section, false);
-        let title = self.text(t, "title", true);
+        let title = self.text(t, "title", !extension);
         let help = self.text(t, "help", false);
         let show_if = self.pending(t, "show_if");
         let mut questions = Vec::new();
@@ -315,9 +341,36 @@ impl Reader<'_, '_> {
                 },
                 show_if,
                 span,
+                extension,
             },
             questions,
         )
+    }
+
+    /// In an extending file, the keys of an addition to an item of the
+    /// base: only `allowed`; anything else would change the base's item.
+    pub(super) fn extension_keys(&mut self, t: &Table<'_, '_>, allowed: &[&str], what: Item) {
+        let id = t
+            .get("id")
+            .and_then(|v| match v.get_ref() {
+                DeValue::String(s) => Some(s.to_string()),
+                _ => None,
+            })
+            .unwrap_or_default();
+        let list = allowed
+            .iter()
+            .map(|k| format!("`{k}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        for (key, span, _) in t.entries() {
+            if !allowed.contains(&key) {
+                self.d.error(
+                    "extends",
+                    span,
+                    msg(|l| crate::i18n::format::extension_key(l, key, what.name(l), &id, &list)),
+                );
+            }
+        }
     }
 
     pub(super) fn question(
@@ -344,7 +397,9 @@ impl Reader<'_, '_> {
         // Keys of another kind get a message that says so; keys of no kind
         // at all are reported by `check_keys`.
         let kind_keys: &[&str] = match kind_name {
-            Some("single" | "multi") => CHOICE_KEYS,
+            Some("single") => CHOICE_KEYS,
+            Some("multi") => &["option", "max_choices"],
+            Some("country") => MULTI_KEYS,
             Some("scale") => SCALE_KEYS,
             Some("number") => NUMBER_KEYS,
             _ => &[],
@@ -352,6 +407,7 @@ impl Reader<'_, '_> {
         if let Some(kind) = kind_name {
             for (key, span, _) in t.entries() {
                 let other_kind = CHOICE_KEYS.contains(&key)
+                    || MULTI_KEYS.contains(&key)
                     || SCALE_KEYS.contains(&key)
                     || NUMBER_KEYS.contains(&key);
                 if other_kind && !kind_keys.contains(&key) {
@@ -426,22 +482,31 @@ impl Reader<'_, '_> {
                 }
             },
         };
+        let qid = id
+            .as_ref()
+            .map(|(i, _)| i.as_str())
+            .unwrap_or("?")
+            .to_string();
         let kind = match kind_name {
             Some(k @ ("single" | "multi")) => {
-                let options = self.options(t, areas);
+                let options = self.options(t, areas, &qid, k == "single");
                 if k == "single" {
                     Kind::Single { options }
                 } else {
                     Kind::Multi { options }
                 }
             }
+            Some("country") => Kind::Multi {
+                options: self.country_options(t),
+            },
             Some("scale") => self.scale(t, areas),
             Some("number") => self.number(t, areas),
             Some("text") => Kind::Text,
             _ => Kind::Text,
         };
+        let max_choices = self.max_choices(t, &kind);
         let (id, span) = id?;
-        kind_name?;
+        let country = kind_name? == "country";
         Some(RawQuestion {
             q: Question {
                 id,
@@ -456,6 +521,8 @@ impl Reader<'_, '_> {
                 allow_na,
                 aliases,
                 role,
+                country,
+                max_choices,
                 max_points: Vec::new(),
                 span,
             },
@@ -467,6 +534,8 @@ impl Reader<'_, '_> {
         &mut self,
         t: &Table<'_, '_>,
         areas: &HashMap<String, usize>,
+        question: &str,
+        single: bool,
     ) -> Vec<ChoiceOption> {
         let items = self.list(t, "option", "[[section.question.option]]", |r, ot| {
             ot.check_keys(OPTION_KEYS, r.d);
@@ -475,6 +544,20 @@ impl Reader<'_, '_> {
             let help = r.text(ot, "help", false);
             let needs = r.needs(ot, "needs", areas);
             let summary = r.text(ot, "summary", false);
+            let exclusive = ot.bool("exclusive", r.d).unwrap_or(false);
+            if exclusive && single {
+                let span = ot.key_span("exclusive").unwrap_or(ot.header_span());
+                r.d.error(
+                    "invalid-value",
+                    span,
+                    msg(crate::i18n::format::exclusive_on_single),
+                );
+            }
+            let place = format!(
+                "{question}.{}",
+                id.as_ref().map(|(i, _)| i.as_str()).unwrap_or("?")
+            );
+            let advice = r.advice(ot, place);
             let (id, span) = id?;
             Some((
                 ChoiceOption {
@@ -483,6 +566,8 @@ impl Reader<'_, '_> {
                     help,
                     needs,
                     summary,
+                    exclusive,
+                    advice,
                 },
                 span,
             ))
@@ -591,7 +676,7 @@ impl Reader<'_, '_> {
             if a_to > b_from {
                 let later = if a.1.start > b.1.start { a } else { b };
                 let other = if a.1.start > b.1.start { b } else { a };
-                let line = line_of(self.src, other.1.start);
+                let line = self.place(other.1.start);
                 self.d.push(
                     Diagnostic::error(
                         "band-overlap",
@@ -600,7 +685,7 @@ impl Reader<'_, '_> {
                             w::band_overlap(
                                 l,
                                 &band_text(l, &later.0),
-                                line,
+                                line.show(l),
                                 &band_text(l, &other.0),
                             )
                         }),
@@ -617,140 +702,67 @@ impl Reader<'_, '_> {
         }
     }
 
-    pub(super) fn actor(
-        &mut self,
-        t: &Table<'_, '_>,
-        areas: &HashMap<String, usize>,
-    ) -> Option<RawActor> {
-        t.check_keys(ACTOR_KEYS, self.d);
-        let id = self.id(t, Item::Actor, false);
-        let name = t.req_str("name", self.d).map(|(n, _)| n.to_string());
-        let description = self.text(t, "description", true);
-        let url = t.str("url", self.d).map(|(u, _)| u.to_string());
-        let contact = t.str("contact", self.d).map(|(c, _)| c.to_string());
-        let next_step = self.text(t, "next_step", false);
-        let threshold = match t.number("threshold", self.d) {
-            Some((x, span)) if !(0.0..=100.0).contains(&x) => {
-                self.d
-                    .error("invalid-value", span, msg(|l| w::threshold_range(l, x)));
-                50.0
-            }
-            Some((x, _)) => x,
-            None => 50.0,
-        };
-        let eligibility = self.pending(t, "eligibility");
-        let weights = self.needs(t, "weights", areas);
-        for (key, _span, v) in t
-            .table("weights", "`weights`", self.d)
-            .iter()
-            .flat_map(|w| w.entries().collect::<Vec<_>>())
-        {
-            if let Ok(x) = as_number(v.get_ref())
-                && x <= 0.0
-            {
+    /// The options of a `kind = "country"` question: one per country of
+    /// the country data, labelled in the questionnaire's languages.
+    pub(super) fn country_options(&mut self, t: &Table<'_, '_>) -> Vec<ChoiceOption> {
+        let data = match crate::questionnaire::countries::Countries::builtin() {
+            Ok(c) => c,
+            Err(e) => {
+                let first = e
+                    .diagnostics()
+                    .first()
+                    .map(|d| d.message.get(crate::i18n::Lang::En).to_string())
+                    .unwrap_or_default();
+                let span = t.get("kind").map(|v| v.span()).unwrap_or(t.header_span());
                 self.d.error(
-                    "invalid-value",
-                    v.span(),
-                    msg(|l| w::weight_not_positive(l, key)),
-                );
-            }
-        }
-        let weights: Vec<(usize, f64)> = weights.into_iter().filter(|(_, w)| *w > 0.0).collect();
-        let rules = self.list(t, "rule", "[[actor.rule]]", |r, rt| {
-            rt.check_keys(RULE_KEYS, r.d);
-            let when = r.pending(rt, "when");
-            if rt.get("when").is_none() {
-                rt.missing("when", r.d);
-            }
-            let boost = rt.number("boost", r.d).map(|x| x.0).unwrap_or(0.0);
-            let refer = rt.bool("refer", r.d).unwrap_or(false);
-            let reason = r.text(rt, "reason", true);
-            Some(RawRule {
-                rule: Rule {
-                    when: expr::Expr::Const(false),
-                    boost,
-                    refer,
-                    reason: reason.unwrap_or_default(),
-                    span: rt.header_span(),
-                },
-                when,
-            })
-        });
-        let services = self.list(t, "service", "[[actor.service]]", |r, st| {
-            st.check_keys(SERVICE_KEYS, r.d);
-            let id = r.id(st, Item::Service, false);
-            let name = r.text(st, "name", true);
-            let description = r.text(st, "description", true);
-            let cost = match st.req_str("cost", r.d) {
-                Some(("free", _)) => Some(Cost::Free),
-                Some(("subsidised", _)) => Some(Cost::Subsidised),
-                Some(("paid", _)) => Some(Cost::Paid),
-                Some((other, span)) => {
-                    let hint = suggest(other, ["free", "subsidised", "paid"]);
-                    r.d.push(
-                        Diagnostic::error(
-                            "invalid-value",
-                            Some(span),
-                            msg(|l| w::unknown_cost(l, other, hint)),
-                        )
-                        .with_help(msg(|l| w::words(l).cost_help.to_string())),
-                    );
-                    None
-                }
-                None => None,
-            };
-            let price = r.text(st, "price", false);
-            let eligibility = r.pending(st, "eligibility");
-            let mut service_areas = Vec::new();
-            for (a, span) in st.str_list("areas", r.d).unwrap_or_default() {
-                match areas.get(a) {
-                    Some(&i) => service_areas.push(i),
-                    None => {
-                        let hint = suggest(a, areas.keys().map(String::as_str));
-                        r.d.error("unknown-area", span, msg(|l| w::no_such_area(l, a, hint)))
-                    }
-                }
-            }
-            let (id, span) = id?;
-            Some(RawService {
-                service: Service {
-                    id,
-                    name: name.unwrap_or_default(),
-                    description: description.unwrap_or_default(),
-                    cost: cost.unwrap_or(Cost::Free),
-                    price,
-                    eligibility: None,
-                    areas: service_areas,
+                    "country-data",
                     span,
-                },
-                eligibility,
-            })
-        });
-        let ids: Vec<(&str, Range<usize>)> = services
+                    msg(|l| crate::i18n::format::countries_broken(l, &first)),
+                );
+                return Vec::new();
+            }
+        };
+        data.countries
             .iter()
-            .map(|s| (s.service.id.as_str(), s.service.span.clone()))
-            .collect();
-        check_unique_small(&ids, Item::Service, self.d);
-        let (id, span) = id?;
-        Some(RawActor {
-            actor: Actor {
-                id,
-                name: name.unwrap_or_default(),
-                description: description.unwrap_or_default(),
-                url,
-                contact,
-                next_step,
-                threshold,
-                weights,
-                rules: Vec::new(),
-                services: Vec::new(),
-                eligibility: None,
+            .map(|c| {
+                let label = self
+                    .langs
+                    .iter()
+                    .map(|l| {
+                        let name = match crate::i18n::Lang::from_code(l) {
+                            Some(lang) => c.name(lang),
+                            None => c.en.as_str(),
+                        };
+                        (LangCode::new(l).unwrap_or_default(), name.to_string())
+                    })
+                    .collect();
+                ChoiceOption {
+                    id: c.code.clone(),
+                    label: Text::from_codes(label),
+                    help: None,
+                    needs: Vec::new(),
+                    summary: None,
+                    exclusive: false,
+                    advice: None,
+                }
+            })
+            .collect()
+    }
+
+    /// `max_choices = N` on a multi-choice or country question: at least 1,
+    /// at most the number of options.
+    pub(super) fn max_choices(&mut self, t: &Table<'_, '_>, kind: &Kind) -> Option<usize> {
+        let (n, span) = t.integer("max_choices", self.d)?;
+        let options = kind.options().len();
+        if n < 1 || (options > 0 && n as usize > options) {
+            self.d.error(
+                "invalid-value",
                 span,
-            },
-            eligibility,
-            rules,
-            services,
-        })
+                msg(|l| crate::i18n::format::max_choices_range(l, n, options)),
+            );
+            return None;
+        }
+        Some(n as usize)
     }
 }
 
