@@ -48,6 +48,7 @@ fn main() {
     let theme = Theme { color: true };
     for k in [KeyCode::Enter, KeyCode::PageDown, KeyCode::F(7)] {
         rt.dispatch(&mut app, key(k));
+        rt.settle(&mut app);
     }
     assert_eq!(app.screen, Screen::Questions);
     assert!(app.show_needs);
@@ -81,9 +82,7 @@ fn main() {
                     continue;
                 }
             }
-            if let Some(m) = rt.execute(effect) {
-                rt.dispatch(&mut app, m);
-            }
+            rt.execute(&mut app, effect);
         }
         t.draw(|f| view::view(&app, &theme, f)).unwrap();
         let took = started.elapsed();

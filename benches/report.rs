@@ -8,8 +8,8 @@
 
 use std::path::PathBuf;
 
-use behovsanalys::export::report::{self, ReportOptions};
 use behovsanalys::questionnaire::{self, Questionnaire};
+use behovsanalys::report::{self, ReportOptions};
 
 mod support;
 
@@ -34,7 +34,7 @@ fn report_sessions(bencher: divan::Bencher, n: usize) {
     let q = questionnaire::builtin().unwrap().questionnaire;
     let dir = data_dir(&q, n).join("sessions");
     let opts = ReportOptions {
-        date: Some("2026-12-31".into()),
+        date: behovsanalys::time::parse_date("2026-12-31"),
         ..ReportOptions::default()
     };
     bencher.bench(|| {

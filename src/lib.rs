@@ -7,11 +7,17 @@ pub mod authoring;
 pub mod diag;
 pub mod export;
 pub mod i18n;
-pub mod output;
 pub mod questionnaire;
+pub mod report;
+pub mod score_output;
 pub mod scoring;
 pub mod session;
 pub mod text;
 pub mod time;
 pub mod tomlread;
 pub mod tui;
+
+/// The former name of [`score_output`], kept while the wizard still uses
+/// it; new code uses `score_output`.
+#[doc(hidden)]
+pub use score_output as output;

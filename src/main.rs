@@ -6,22 +6,9 @@ mod cmd;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Lang {
-    Sv,
-    En,
-}
-
-impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Sv => "sv",
-            Lang::En => "en",
-        }
-    }
-}
+use behovsanalys::i18n::Lang;
+use behovsanalys::time::Date;
+use clap::{FromArgMatches as _, Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum DocFormat {
@@ -64,10 +51,13 @@ pub enum ReportFormat {
     Html,
 }
 
+// The help texts of every command and option are in
+// `behovsanalys::i18n::cli::help` (Swedish and English); `cmd::help` sets
+// them on the command built from these definitions.
+
 /// Where a command's answers come from: `--answers FILE` or `--session ID`.
 #[derive(Debug, clap::Args)]
 pub struct AnswersSource {
-    /// Answers file (a saved session or a self-assessment also works).
     #[arg(
         long,
         value_name = "FILE",
@@ -75,26 +65,20 @@ pub struct AnswersSource {
         required_unless_present = "session"
     )]
     pub answers: Option<PathBuf>,
-    /// A saved session, by id.
     #[arg(long, value_name = "ID")]
     pub session: Option<String>,
 }
 
-/// Gemensam behovsanalys – export: a terminal wizard for the shared
-/// export-needs checklist, with scoring and referral summaries.
+/// The parsed command line.
 #[derive(Debug, Parser)]
-#[command(name = "behovsanalys", version, about, long_about = None)]
+#[command(name = "behovsanalys", version)]
 pub struct Cli {
-    /// Questionnaire file (default: the built-in export checklist).
     #[arg(long, global = true, value_name = "FILE")]
     pub questionnaire: Option<PathBuf>,
-    /// Language of texts and output (default: the questionnaire's first language).
-    #[arg(long, global = true, value_enum)]
+    #[arg(long, global = true, value_name = "LANG", value_parser = cmd::args::lang())]
     pub lang: Option<Lang>,
-    /// Self-assessment mode: for a company filling in the checklist alone.
     #[arg(long = "self", global = true)]
     pub self_assessment: bool,
-    /// Data directory for sessions (default: the platform's data directory).
     #[arg(long, global = true, value_name = "DIR", env = "BEHOVSANALYS_DATA_DIR")]
     pub data_dir: Option<PathBuf>,
     #[command(subcommand)]
@@ -103,29 +87,20 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Validate questionnaire files; prints FILE:LINE:COL diagnostics.
     Check {
-        /// Files to check (default: the --questionnaire or the built-in one).
         files: Vec<PathBuf>,
-        /// Also explain what the questionnaire can do: score ranges per actor,
-        /// actors never recommended, questions never shown, services nobody is
-        /// eligible for … (warnings only; exit 0 when there are no errors).
         #[arg(long)]
         explain: bool,
     },
-    /// Needs per area and the ranking of actors, with reasons.
     Score {
         #[command(flatten)]
         source: AnswersSource,
         #[arg(long, value_enum, default_value = "text")]
         format: ScoreFormat,
     },
-    /// Referral summary for one actor (only with the company's consent for
-    /// it), or the company's own summary with --company.
     Export {
         #[command(flatten)]
         source: AnswersSource,
-        /// The actor the referral is for (by id, e.g. `ekn`).
         #[arg(
             long,
             value_name = "ID",
@@ -133,87 +108,62 @@ pub enum Command {
             required_unless_present = "company"
         )]
         actor: Option<String>,
-        /// The company's own summary: all needs, actors and open questions.
         #[arg(long)]
         company: bool,
         #[arg(long, value_enum, default_value = "md")]
         format: ExportFormat,
-        /// Write to this file instead of standard output.
         #[arg(long, value_name = "FILE", conflicts_with = "out_dir")]
         out: Option<PathBuf>,
-        /// Write into this directory, named after the company and the actor.
         #[arg(long, value_name = "DIR")]
         out_dir: Option<PathBuf>,
-        /// Overwrite an existing file.
         #[arg(long)]
         force: bool,
-        /// The summary's date (default: today).
-        #[arg(long, value_name = "YYYY-MM-DD", env = "BEHOVSANALYS_DATE")]
-        date: Option<String>,
-        /// The follow-up date (default: the date + 14 days).
-        #[arg(long, value_name = "YYYY-MM-DD")]
-        follow_up: Option<String>,
+        #[arg(long, value_name = "YYYY-MM-DD", env = "BEHOVSANALYS_DATE", value_parser = cmd::args::date)]
+        date: Option<Date>,
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = cmd::args::date)]
+        follow_up: Option<Date>,
     },
-    /// Anonymised statistics over all saved sessions, for the regional follow-up.
     Report {
         #[arg(long, value_enum, default_value = "md")]
         format: ReportFormat,
-        /// Groups smaller than this are suppressed ("< N").
         #[arg(long, value_name = "N", default_value_t = 5, value_parser = clap::value_parser!(u64).range(1..))]
         min_group: u64,
-        /// Only sessions updated (or created) on or after this date.
-        #[arg(long, value_name = "YYYY-MM-DD")]
-        from: Option<String>,
-        /// Only sessions updated (or created) on or before this date.
-        #[arg(long, value_name = "YYYY-MM-DD")]
-        to: Option<String>,
-        /// Only sessions of this municipality.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = cmd::args::date)]
+        from: Option<Date>,
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = cmd::args::date)]
+        to: Option<Date>,
         #[arg(long, value_name = "NAME")]
         municipality: Option<String>,
-        /// Write to this file instead of standard output.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
-        /// Overwrite an existing file.
         #[arg(long)]
         force: bool,
-        /// The report's date (default: today).
-        #[arg(long, value_name = "YYYY-MM-DD", env = "BEHOVSANALYS_DATE")]
-        date: Option<String>,
+        #[arg(long, value_name = "YYYY-MM-DD", env = "BEHOVSANALYS_DATE", value_parser = cmd::args::date)]
+        date: Option<Date>,
     },
-    /// The service catalogue: every actor's services, who qualifies, what
-    /// they cost, which areas they help with, and who benefits.
     Catalogue {
+        file: Option<PathBuf>,
         #[arg(long, value_enum, default_value = "md")]
         format: DocFormat,
     },
-    /// Print the JSON Schema of the questionnaire format (for editors).
     Schema,
-    /// Render a questionnaire as a readable document for review.
     Preview {
-        /// Questionnaire file (default: the --questionnaire or the built-in one).
         file: Option<PathBuf>,
         #[arg(long, value_enum, default_value = "md")]
         format: PreviewFormat,
     },
-    /// What a new questionnaire version changes for saved sessions.
     Diff {
-        /// The old version.
         old: PathBuf,
-        /// The new version.
         new: PathBuf,
         #[arg(long, value_enum, default_value = "text")]
         format: DiffFormat,
     },
-    /// Manage saved sessions (list, show, delete, start a follow-up visit).
     Sessions {
         #[command(subcommand)]
         action: SessionsAction,
     },
-    /// Import a self-assessment sent by a company as a new session; prints its id.
     Import {
-        /// The answers file the company sent.
         file: PathBuf,
-        /// Import under a new id even when the file's session id exists already.
         #[arg(long)]
         as_new: bool,
     },
@@ -221,55 +171,44 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum SessionsAction {
-    /// Every session: company, municipality, date, progress, questionnaire version.
     List {
         #[arg(long, value_enum, default_value = "text")]
         format: ScoreFormat,
     },
-    /// One session: company, attendees, answers, needs, referrals, changes.
     Show {
-        /// Session id (see `sessions list`).
         id: String,
     },
-    /// Erase a session for good (asks first on a terminal unless --yes).
     Delete {
-        /// Session id.
         id: String,
-        /// Do not ask for confirmation.
         #[arg(long)]
         yes: bool,
     },
-    /// Start a new session; with --from ID, a follow-up visit of that session's company.
     New {
-        /// The earlier session to follow up.
         #[arg(long, value_name = "ID")]
         from: Option<String>,
     },
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match cmd::run(cli) {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // The language of the program's own words is needed before parsing
+    // (for --help and for the errors of the parse itself).
+    let ui = cmd::args::ui_lang_of(&args);
+    cmd::args::set_ui_lang(ui);
+    let matches = match cmd::help::command(ui).try_get_matches_from(&args) {
+        Ok(m) => m,
+        Err(e) => cmd::help::exit_with(e, ui),
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(c) => c,
+        Err(e) => cmd::help::exit_with(e, ui),
+    };
+    match cmd::run(cli, ui) {
         Ok(code) => code,
+        // The reader went away (`| head`): it had what it wanted.
+        Err(e) if e.is::<cmd::StdoutClosed>() => ExitCode::SUCCESS,
         Err(e) => {
-            // Diagnostics of a file are already in `FILE:LINE:COL: error[..]`
-            // form (and sanitised); other errors get the program's name.
-            let file_report = |f: &behovsanalys::diag::FileError| !f.diagnostics().is_empty();
-            let is_file_report = e
-                .downcast_ref::<behovsanalys::diag::FileError>()
-                .is_some_and(file_report)
-                || matches!(
-                    e.downcast_ref::<behovsanalys::session::StoreError>(),
-                    Some(behovsanalys::session::StoreError::File(f)) if file_report(f)
-                );
-            if is_file_report {
-                eprintln!("{e}");
-            } else {
-                eprintln!(
-                    "behovsanalys: {}",
-                    behovsanalys::text::sanitize(&format!("{e:#}"))
-                );
-            }
+            cmd::errors::print(&e, ui);
             ExitCode::from(1)
         }
     }

@@ -13,7 +13,10 @@ const FORMATS: [&str; 4] = ["md", "html", "json", "csv"];
 fn bin() -> Command {
     let mut c = Command::cargo_bin("behovsanalys").unwrap();
     c.env_remove("BEHOVSANALYS_DATE")
-        .env_remove("BEHOVSANALYS_DATA_DIR");
+        .env_remove("BEHOVSANALYS_DATA_DIR")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C");
     c
 }
 
@@ -444,4 +447,54 @@ fn count_pdf_pages(pdf: &[u8]) -> usize {
         }
     }
     n
+}
+
+#[test]
+fn json_answers_are_option_ids_or_numbers_and_csv_numbers_are_plain() {
+    let out = ok(&[
+        "--answers",
+        REFERRAL,
+        "--company",
+        "--format",
+        "json",
+        "--date",
+        "2026-11-25",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let mut numbers = 0;
+    for need in v["needs"].as_array().unwrap() {
+        for t in need["answers"].as_array().unwrap() {
+            let a = &t["answer"];
+            assert!(a.is_string() || a.is_number(), "{t}");
+            if a.is_number() {
+                numbers += 1;
+                // The label is the number as shown (with its unit or scale).
+                let shown = a.to_string();
+                assert!(
+                    t["answer_label"].as_str().unwrap().starts_with(&shown),
+                    "{t}"
+                );
+            }
+        }
+    }
+    assert!(numbers > 0, "the fixture has scale answers: {out}");
+    let csv = ok(&[
+        "--answers",
+        REFERRAL,
+        "--company",
+        "--format",
+        "csv",
+        "--date",
+        "2026-11-25",
+    ]);
+    for line in csv
+        .split("\r\n")
+        .filter(|l| l.starts_with("need,") || l.starts_with("actor,"))
+    {
+        let cells = csv_cells(line);
+        assert!(
+            cells[3].is_empty() || cells[3].parse::<f64>().is_ok(),
+            "{line}"
+        );
+    }
 }

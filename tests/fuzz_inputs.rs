@@ -408,6 +408,7 @@ fn walk_the_wizard(q: Arc<Questionnaire>, data: &Path, lang: &str, broken_files:
     let mut rt = Runtime::new(Some(data.to_path_buf()), Arc::clone(&q));
     let mut frames = draw_safe(&app, "start");
     rt.dispatch(&mut app, key(KeyCode::Char('2')));
+    rt.settle(&mut app);
     assert_eq!(app.screen, Screen::Resume);
     let listing = match &app.resume.list {
         Some(Ok(l)) => l.clone(),
@@ -433,6 +434,7 @@ fn walk_the_wizard(q: Arc<Questionnaire>, data: &Path, lang: &str, broken_files:
         rt.dispatch(&mut app, key(KeyCode::Down));
     }
     rt.dispatch(&mut app, key(KeyCode::Enter));
+    rt.settle(&mut app);
     frames += draw_safe(&app, "opened");
     for k in [KeyCode::F(7), KeyCode::F(1), KeyCode::Esc, KeyCode::F(3)] {
         rt.dispatch(&mut app, key(k));
@@ -461,10 +463,22 @@ fn walk_the_wizard(q: Arc<Questionnaire>, data: &Path, lang: &str, broken_files:
     }
     update(
         &mut app,
-        Msg::Exported(Err("disk \u{1b}[2J full\u{7}".into())),
+        Msg::Exported(Err(behovsanalys::tui::ExportFailure::CreateDir {
+            dir: "/tmp/\u{1b}[2Jx".into(),
+            err: Arc::new(std::io::Error::other("disk \u{1b}[2J full\u{7}")),
+        })),
     );
     frames += draw_safe(&app, "export failed");
-    update(&mut app, Msg::SaveFailed("\u{1b}]0;x\u{7}no space".into()));
+    update(
+        &mut app,
+        Msg::SaveFailed(behovsanalys::tui::SaveError::Store(Arc::new(
+            behovsanalys::session::StoreError::Io {
+                action: "cannot save",
+                path: "\u{1b}]0;x\u{7}".into(),
+                err: std::io::Error::other("no space \u{1b}[2J"),
+            },
+        ))),
+    );
     frames += draw_safe(&app, "save failed");
     frames
 }

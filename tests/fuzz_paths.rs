@@ -11,9 +11,10 @@ use std::time::{Duration, Instant};
 use assert_cmd::Command;
 use behovsanalys::answers::{self, Answer, Mode};
 use behovsanalys::questionnaire::builtin;
+use behovsanalys::session::writer::{Writer, WriterEvent};
 use behovsanalys::session::{SessionMode, Store};
+use behovsanalys::tui;
 use behovsanalys::tui::app::ExportJob;
-use behovsanalys::tui::{self, Msg};
 
 const HOSTILE_NAMES: &[&str] = &[
     "../../../../tmp/evil",
@@ -219,7 +220,7 @@ fn the_writer_reports_retries_and_loses_nothing() {
     let path = store.path_of(&s.meta.id).unwrap();
     let saved = std::fs::read_to_string(&path).unwrap();
 
-    let writer = tui::Writer::spawn(store.clone(), Arc::new(q.clone()));
+    let writer = Writer::spawn(store.clone(), Arc::new(q.clone()));
     let sessions = data.path().join("sessions");
     let moved = data.path().join("sessions-away");
     std::fs::rename(&sessions, &moved).unwrap();
@@ -232,10 +233,13 @@ fn the_writer_reports_retries_and_loses_nothing() {
         started.elapsed() < Duration::from_millis(50),
         "save must not block"
     );
-    let msg = writer.status.recv_timeout(Duration::from_secs(5)).unwrap();
+    let msg = writer.events.recv_timeout(Duration::from_secs(5)).unwrap();
     match msg {
-        Msg::SaveFailed(e) => assert!(e.contains("cannot save") && e.contains("sessions"), "{e}"),
-        other => panic!("expected SaveFailed, got {other:?}"),
+        WriterEvent::Failed(e) => {
+            let e = e.to_string();
+            assert!(e.contains("cannot save") && e.contains("sessions"), "{e}")
+        }
+        other => panic!("expected Failed, got {other:?}"),
     }
     // The folder comes back; the retry (every second) saves the newest.
     std::fs::remove_file(&sessions).unwrap();
@@ -247,9 +251,9 @@ fn the_writer_reports_retries_and_loses_nothing() {
     );
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
-        match writer.status.recv_timeout(Duration::from_millis(200)) {
-            Ok(Msg::Saved) => break,
-            Ok(Msg::SaveFailed(_)) | Err(_) if Instant::now() < deadline => {}
+        match writer.events.recv_timeout(Duration::from_millis(200)) {
+            Ok(WriterEvent::Saved) => break,
+            Ok(WriterEvent::Failed(_)) | Err(_) if Instant::now() < deadline => {}
             other => panic!("not saved again: {other:?}"),
         }
     }

@@ -274,28 +274,30 @@ fn check_invariants(app: &App) -> Result<(), TestCaseError> {
 
 /// Like `Runtime::dispatch`, but exports always go to `export_dir`: the
 /// random keys edit the export folder's path too, and must not make the
-/// test write into the working directory (or anywhere else).
+/// test write into the working directory (or anywhere else). Then waits
+/// for the store work the key started, and hands its results over.
 fn dispatch(rt: &mut Runtime, app: &mut App, msg: Msg, export_dir: &Path) -> bool {
     for effect in update(app, msg) {
         let effect = match effect {
-            Effect::Quit => return true,
             Effect::Export(mut job) => {
                 job.dir = export_dir.to_path_buf();
                 Effect::Export(job)
             }
             // Typed file names are random too: read nothing outside.
-            Effect::Open(OpenRequest::Import(_)) => {
-                Effect::Open(OpenRequest::Import(export_dir.join("sent.toml")))
-            }
+            Effect::Open {
+                ticket,
+                req: OpenRequest::Import(_),
+            } => Effect::Open {
+                ticket,
+                req: OpenRequest::Import(export_dir.join("sent.toml")),
+            },
             other => other,
         };
-        if let Some(m) = rt.execute(effect)
-            && dispatch(rt, app, m, export_dir)
-        {
+        if rt.execute(app, effect) {
             return true;
         }
     }
-    app.quit
+    rt.settle(app) || app.quit
 }
 
 fn fixed_clock() -> Clock {
@@ -341,9 +343,6 @@ proptest! {
         for (i, msg) in keys.into_iter().enumerate() {
             if dispatch(&mut rt, &mut app, msg, &export_dir) {
                 break;
-            }
-            for m in rt.writer_status() {
-                update(&mut app, m);
             }
             check_invariants(&app)?;
             let t = &mut terminals[i % sizes.len()];

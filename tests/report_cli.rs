@@ -13,7 +13,10 @@ use support::org_number;
 fn bin() -> Command {
     let mut c = Command::cargo_bin("behovsanalys").unwrap();
     c.env_remove("BEHOVSANALYS_DATE")
-        .env_remove("BEHOVSANALYS_DATA_DIR");
+        .env_remove("BEHOVSANALYS_DATA_DIR")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C");
     c
 }
 
@@ -180,7 +183,9 @@ fn date_filter_and_empty_data_dir() {
     // Months 3, 4 and 5 of the 12-month cycle, twice.
     assert_eq!(v["assessments"], 6);
     assert_eq!(v["files"]["filtered_out"], 18);
+    // A data directory whose sessions folder is empty: a report of nothing.
     let empty = tempfile::tempdir().unwrap();
+    std::fs::create_dir(empty.path().join("sessions")).unwrap();
     let v = json(empty.path(), &[]);
     assert_eq!(v["assessments"], 0);
     let (ok, _, err) = report(dir.path(), &["--from", "2026-13-01"]);
@@ -193,6 +198,61 @@ fn date_filter_and_empty_data_dir() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn a_data_dir_that_is_not_there_is_an_error_not_an_empty_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let nowhere = dir.path().join("no-such-dir");
+    let (ok, out, err) = report(&nowhere, &[]);
+    assert!(!ok, "{out}");
+    assert!(out.is_empty(), "{out}");
+    assert!(err.contains("no-such-dir"), "{err}");
+    assert!(err.contains("no data directory"), "{err}");
+    // A folder that exists but holds no sessions folder is not a data
+    // directory either (a wrong path, e.g. the sessions folder itself).
+    let (ok, _, err) = report(dir.path(), &[]);
+    assert!(!ok);
+    assert!(err.contains("no sessions folder"), "{err}");
+}
+
+#[test]
+fn dates_are_checked_at_the_argument_boundary() {
+    let dir = tempfile::tempdir().unwrap();
+    support::sessions(&q(), &dir.path().join("sessions"), 3, 9);
+    for (args, shown) in [
+        (&["--from", "2026-03-01junk"][..], "2026-03-01junk"),
+        (&["--to", "2026-02-30"][..], "2026-02-30"),
+        (&["--date", "25/11/2026"][..], "25/11/2026"),
+    ] {
+        let out = bin()
+            .arg("report")
+            .arg("--data-dir")
+            .arg(dir.path())
+            .args(args)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(shown) && err.contains(args[0]), "{err}");
+        assert!(out.stdout.is_empty());
+    }
+    // BEHOVSANALYS_DATE is checked the same way.
+    let out = bin()
+        .env("BEHOVSANALYS_DATE", "2026-11-25junk")
+        .arg("report")
+        .arg("--data-dir")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    // A period that ends before it starts.
+    let (ok, out, err) = report(dir.path(), &["--from", "2026-09-30", "--to", "2026-07-01"]);
+    assert!(!ok && out.is_empty());
+    assert!(
+        err.contains("2026-07-01") && err.contains("2026-09-30"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -246,4 +306,32 @@ fn generate_for_benchmark() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(100_000);
     support::sessions(&q(), &Path::new(&dir).join("sessions"), n, 42);
+}
+
+#[test]
+fn csv_values_are_plain_numbers_or_the_suppression_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    support::sessions(&q(), &dir.path().join("sessions"), 100, 13);
+    let (ok, out, err) = report(dir.path(), &["--format", "csv"]);
+    assert!(ok, "{err}");
+    let mut negatives = 0;
+    for (i, line) in out
+        .split("\r\n")
+        .filter(|l| !l.is_empty())
+        .enumerate()
+        .skip(1)
+    {
+        // The value is the last cell; no label in these rows has a comma.
+        let value = line.rsplit(',').next().unwrap();
+        let metric = line.split(',').nth(4).unwrap();
+        if metric == "date" {
+            continue;
+        }
+        assert!(
+            value.parse::<f64>().is_ok() || value == "< 5",
+            "line {i}: {line}"
+        );
+        negatives += usize::from(value.starts_with('-'));
+    }
+    assert!(negatives > 0, "the follow-up has falling needs: {out}");
 }

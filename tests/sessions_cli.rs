@@ -30,7 +30,11 @@ impl Env {
     /// user would set it; `--data-dir` is tested separately).
     fn cmd(&self) -> Command {
         let mut c = Command::cargo_bin("behovsanalys").unwrap();
-        c.env("BEHOVSANALYS_DATA_DIR", self.data());
+        // The program's words in English whatever the machine's locale.
+        c.env("BEHOVSANALYS_DATA_DIR", self.data())
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "C");
         c
     }
 

@@ -39,10 +39,11 @@ fn wizard(dir: &Path, q: &Arc<Questionnaire>, lang: &str, id: fn() -> String) ->
 }
 
 /// Presses keys written as a string (`"Enter Tab C-c"`), each through the
-/// runtime.
+/// runtime, waiting for the store work each starts.
 fn press(a: &mut App, rt: &mut Runtime, keys: &str) {
     for k in parse_keys(keys).unwrap() {
         rt.dispatch(a, Msg::Key(k));
+        rt.settle(a);
     }
 }
 
@@ -120,9 +121,10 @@ fn a_second_wizard_gets_the_lock_message_until_the_first_lets_go() {
     match &b.notice {
         Some(Notice::OpenFailed(OpenError::Locked { id, holder })) => {
             assert_eq!(id, "20261125-104200-aaaa");
-            assert!(
-                holder.contains(&format!("process {}", std::process::id())),
-                "{holder}"
+            assert_eq!(
+                holder.as_ref().map(|h| h.pid),
+                Some(std::process::id()),
+                "{holder:?}"
             );
         }
         other => panic!("expected the lock message, got {other:?}"),
@@ -249,9 +251,14 @@ fn consent_is_logged_and_exports_equal_the_export_command() {
     rt.flush().unwrap();
     let text = session_text(dir.path(), "20261125-104200-aaaa");
     let log = format!(
-        "[[meta.consent_log]]\nactor = \"{actor}\"\nat = \"2026-11-25T10:42:00Z\"\nby = \"Anna Berg\"\ngiven = "
+        "[[meta.consent_log]]\nactor = \"{actor}\"\nat = \"2026-11-25T10:42:00Z\"\ngiven = "
     );
     assert_eq!(text.matches(&log).count(), 3, "{text}");
+    assert_eq!(
+        text.matches("recorded_by = \"Anna Berg\"").count(),
+        3,
+        "{text}"
+    );
     assert!(text.contains(&format!("{log}false")), "{text}");
 
     // Export into a folder of our own.
@@ -418,4 +425,80 @@ fn a_broken_file_is_set_aside_and_the_list_says_so() {
     let (mut b, mut rt) = wizard(&empty.path().join("new"), &q, "sv", ID_A);
     press(&mut b, &mut rt, "2");
     assert!(matches!(&b.resume.list, Some(Ok(l)) if l.sessions.is_empty()));
+}
+
+/// Makes a named pipe (a file that blocks whoever opens it for reading
+/// until someone writes).
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let ok = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok, "mkfifo {}", path.display());
+}
+
+/// Lets a reader blocked on a FIFO go (end of file). The opening thread
+/// is left alone: it blocks only if no one reads.
+#[cfg(unix)]
+fn unblock(path: &Path) {
+    let path = path.to_path_buf();
+    std::thread::spawn(move || drop(std::fs::OpenOptions::new().write(true).open(path)));
+}
+
+/// A named pipe in the sessions folder, or typed as the file to import,
+/// must not freeze the wizard: the store is read off the UI thread, and
+/// keys (Esc, `q`) work while that is pending.
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_the_store_or_as_the_file_to_import_does_not_freeze_the_wizard() {
+    let dir = tempfile::tempdir().unwrap();
+    let sessions = dir.path().join("sessions");
+    std::fs::create_dir_all(&sessions).unwrap();
+    let in_store = sessions.join("20260101-000000-f1f0.toml");
+    let to_import = dir.path().join("självskattning.toml");
+    mkfifo(&in_store);
+    mkfifo(&to_import);
+    let q = q();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let data = dir.path().to_path_buf();
+    let import = to_import.display().to_string();
+    std::thread::spawn(move || {
+        let (mut a, mut rt) = wizard(&data, &q, "sv", ID_A);
+        let key = |a: &mut App, rt: &mut Runtime, k: &str| {
+            for ev in parse_keys(k).unwrap() {
+                if rt.dispatch(a, Msg::Key(ev)) {
+                    return true;
+                }
+            }
+            rt.pump(a)
+        };
+        // The resume list: read in the background; Esc goes back.
+        key(&mut a, &mut rt, "2");
+        let listing = a.screen == Screen::Resume;
+        key(&mut a, &mut rt, "Esc");
+        let back = a.screen == Screen::Start;
+        // The import: the same. The screen says it is opening, or (the
+        // store refuses a FIFO without opening it) why it cannot.
+        key(&mut a, &mut rt, "3");
+        rt.dispatch(&mut a, Msg::Paste(import));
+        key(&mut a, &mut rt, "Enter");
+        let screen = draw(&a, 80, 24);
+        let opening = (a.opening() && screen.contains("Öppnar …"))
+            || matches!(a.notice, Some(Notice::OpenFailed(_)));
+        key(&mut a, &mut rt, "Esc");
+        // q quits (after asking).
+        key(&mut a, &mut rt, "q");
+        let quit = key(&mut a, &mut rt, "y");
+        let finished = rt.finish().is_ok();
+        let _ = tx.send((listing, back, opening, screen, quit, finished));
+    });
+    let got = rx.recv_timeout(std::time::Duration::from_secs(10));
+    unblock(&in_store);
+    unblock(&to_import);
+    let (listing, back, opening, screen, quit, finished) = got.expect("the wizard froze on a FIFO");
+    assert!(listing && back, "Esc on the resume list");
+    assert!(opening, "{screen}");
+    assert!(quit && finished);
 }

@@ -5,10 +5,11 @@ mod tui_support;
 
 use behovsanalys::answers::{self, Mode};
 use behovsanalys::session::SessionMode;
+use behovsanalys::session::StoreError;
 use behovsanalys::session::{DriftReport, Listing, Problem, QuarantinedFile, Summary};
 use behovsanalys::tui::app::App;
 use behovsanalys::tui::theme::Theme;
-use behovsanalys::tui::{Msg, OpenError, OpenKind, Opened, Previous, update, view};
+use behovsanalys::tui::{Msg, OpenError, OpenKind, Opened, Previous, SaveError, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use tui_support::*;
@@ -95,7 +96,7 @@ const STATES: &[(&str, SessionMode, Build)] = &[
             a,
             Msg::Opened(Err(OpenError::Locked {
                 id: "20260115-090000-abcd".into(),
-                holder: "anna@laptop, process 4242, since 2026-01-15T09:00:00Z".into(),
+                holder: Some(holder(4242)),
             })),
         );
     }),
@@ -160,7 +161,11 @@ const STATES: &[(&str, SessionMode, Build)] = &[
         press(a, "Enter");
         update(
             a,
-            Msg::SaveFailed("cannot save /data/sessions/x.toml: No space left on device".into()),
+            Msg::SaveFailed(SaveError::Store(std::sync::Arc::new(StoreError::Io {
+                action: "cannot save",
+                path: "/data/sessions/x.toml".into(),
+                err: std::io::Error::other("No space left on device"),
+            }))),
         );
         press(a, "q");
     }),
@@ -282,5 +287,47 @@ fn minimum_size_draws_without_panicking_everywhere() {
             let s = draw(&a, w, h);
             assert!(!s.contains("för litet"), "{s}");
         }
+    }
+}
+
+/// A question text of about 1 MB (as one word and as words), the same as
+/// its help and as an option's label, and a note as long as notes can be:
+/// a keypress and the frame after it stay fast on every screen that shows
+/// them, whatever the text's length. (With 1 MB a key took 75 s in a debug
+/// build, and 10 MB hung the wizard.)
+#[test]
+fn drawing_cost_does_not_grow_with_text_length() {
+    use behovsanalys::questionnaire::Kind;
+    use behovsanalys::text::Text;
+    let mut a = app("sv", SessionMode::Advisor);
+    let mut q = (*a.q).clone();
+    let i = q.question("exporterar").unwrap();
+    let word = "å".repeat(500_000);
+    let words = "ord ".repeat(250_000);
+    q.questions[i].text = Text::plain(format!("{word} {words}"));
+    q.questions[i].help = Some(Text::plain(words.clone()));
+    if let Kind::Single { options } = &mut q.questions[i].kind {
+        options[0].label = Text::plain(format!("{word} {words}"));
+    }
+    a.q = std::sync::Arc::new(q);
+    to_questions(&mut a);
+    goto(&mut a, "exporterar");
+    press(&mut a, "n");
+    update(&mut a, Msg::Paste("anteckning ".repeat(2_000)));
+    press(&mut a, "Enter");
+    for (w, h) in [(80, 24), (200, 60)] {
+        for keys in [
+            "Down", "c", "c", "?", "PgDn", "Esc", "1", "n", "Esc", "s", "Esc",
+        ] {
+            let started = std::time::Instant::now();
+            press(&mut a, keys);
+            let screen = draw(&a, w, h);
+            let took = started.elapsed();
+            assert!(
+                took < std::time::Duration::from_millis(200),
+                "{keys} at {w}x{h} took {took:?}\n{screen}"
+            );
+        }
+        assert_eq!(current_id(&a), "exporterar");
     }
 }

@@ -5,10 +5,11 @@ mod tui_support;
 use behovsanalys::answers::{Answer, AnswersFile};
 use behovsanalys::i18n::Lang;
 use behovsanalys::session::SessionMode;
+use behovsanalys::session::StoreError;
 use behovsanalys::tui::App;
 use behovsanalys::tui::app::{Focus, InputError, Notice, Popup, Screen};
 use behovsanalys::tui::keymap::{Action, Key, Keymap};
-use behovsanalys::tui::{Effect, Msg, OpenError, OpenKind, OpenRequest, update};
+use behovsanalys::tui::{Effect, Msg, OpenError, OpenKind, OpenRequest, SaveError, update};
 use behovsanalys::tui::{popups, screens};
 use ratatui::crossterm::event::KeyEvent;
 use tui_support::*;
@@ -363,7 +364,7 @@ fn import_of_a_self_assessment_becomes_an_advisor_session() {
     typ(&mut a, "/x/självskattning.toml");
     let fx = press(&mut a, "Enter");
     assert!(
-        matches!(fx.first(), Some(Effect::Open(OpenRequest::Import(p))) if p.ends_with("självskattning.toml")),
+        matches!(fx.first(), Some(Effect::Open { req: OpenRequest::Import(p), .. }) if p.ends_with("självskattning.toml")),
         "{fx:?}"
     );
     // The runtime imports (strictly), locks and hands the session over.
@@ -387,7 +388,7 @@ fn import_of_a_self_assessment_becomes_an_advisor_session() {
     press(&mut b, "Enter");
     update(
         &mut b,
-        Msg::Opened(Err(OpenError::Failed("x.toml:1:1: error".into()))),
+        Msg::Opened(Err(OpenError::from(StoreError::NotFound("x".into())))),
     );
     assert_eq!(b.screen, Screen::OpenFile);
     assert!(matches!(b.notice, Some(Notice::OpenFailed(_))));
@@ -405,7 +406,7 @@ fn resume_returns_to_the_saved_question() {
 
     let mut b = app("sv", SessionMode::Advisor);
     let fx = press(&mut b, "2");
-    assert!(matches!(fx.first(), Some(Effect::LoadSessionList)));
+    assert!(matches!(fx.first(), Some(Effect::ListSessions { .. })));
     assert_eq!(b.screen, Screen::Resume);
     let listing = behovsanalys::session::Listing {
         sessions: vec![summary(&saved.meta.id)],
@@ -415,7 +416,7 @@ fn resume_returns_to_the_saved_question() {
     // Enter asks the runtime to lock and load the session; nothing opens yet.
     let fx = press(&mut b, "Enter");
     assert!(
-        matches!(fx.as_slice(), [Effect::Open(OpenRequest::Resume(id))] if *id == saved.meta.id),
+        matches!(fx.as_slice(), [Effect::Open { req: OpenRequest::Resume(id), .. }] if *id == saved.meta.id),
         "{fx:?}"
     );
     assert_eq!(b.screen, Screen::Resume);
@@ -459,13 +460,13 @@ fn a_locked_session_is_not_opened_and_the_holder_is_named() {
         &mut a,
         Msg::Opened(Err(OpenError::Locked {
             id: "s1".into(),
-            holder: "anna@laptop, process 4242".into(),
+            holder: Some(holder(4242)),
         })),
     );
     assert_eq!(a.screen, Screen::Resume);
     assert!(a.session().is_none());
     assert!(
-        matches!(&a.notice, Some(Notice::OpenFailed(OpenError::Locked { holder, .. })) if holder.contains("4242"))
+        matches!(&a.notice, Some(Notice::OpenFailed(OpenError::Locked { holder, .. })) if holder.as_ref().is_some_and(|h| h.pid == 4242))
     );
     // A new session whose lock cannot be taken is closed again.
     let mut b = app("en", SessionMode::Advisor);
@@ -474,7 +475,7 @@ fn a_locked_session_is_not_opened_and_the_holder_is_named() {
     assert_eq!(b.screen, Screen::Company);
     update(
         &mut b,
-        Msg::LockFailed(OpenError::Failed("cannot create /x: denied".into())),
+        Msg::LockFailed(OpenError::from(StoreError::NoDataDir)),
     );
     assert_eq!(b.screen, Screen::Start);
     assert!(b.session().is_none());
@@ -504,7 +505,7 @@ fn follow_up_from_the_resume_list() {
     press(&mut a, "Down");
     let fx = press(&mut a, "f");
     assert!(
-        matches!(fx.as_slice(), [Effect::Open(OpenRequest::FollowUp(id))] if id == "s2"),
+        matches!(fx.as_slice(), [Effect::Open { req: OpenRequest::FollowUp(id), .. }] if id == "s2"),
         "{fx:?}"
     );
     // Not in a self-assessment.
@@ -528,10 +529,11 @@ fn follow_up_from_the_resume_list() {
 #[test]
 fn save_failures_show_a_banner_until_saved_again() {
     let mut a = app("sv", SessionMode::Advisor);
-    update(&mut a, Msg::SaveFailed("disk full".into()));
-    assert_eq!(a.save_error.as_deref(), Some("disk full"));
+    update(&mut a, Msg::SaveFailed(SaveError::NotLocked("x".into())));
+    assert!(matches!(a.save_error, Some(SaveError::NotLocked(_))));
     update(&mut a, Msg::Saved);
-    assert_eq!(a.save_error, None);
+    assert!(a.save_error.is_none());
+    assert!(matches!(a.notice, Some(Notice::SavedAgain)));
 }
 
 #[test]
@@ -556,10 +558,11 @@ fn consent_is_logged_with_who_and_when() {
             .map(|e| e.to_string())
             .collect()
     };
-    // Self-assessment: the company itself.
+    // Self-assessment: the company itself gives it.
     let mut a = app("sv", SessionMode::SelfAssessment);
-    to_questions(&mut a);
-    press(&mut a, "F8");
+    press(&mut a, "Enter");
+    typ(&mut a, "Exempel AB");
+    press(&mut a, "PgDn F8");
     let actor = a.q.actors[a.ranked()[0].actor].id.clone();
     let fx = press(&mut a, "Space");
     assert_eq!(saves(&fx), 1);
@@ -568,14 +571,17 @@ fn consent_is_logged_with_who_and_when() {
     assert_eq!(log.len(), 2);
     assert!(log[0].contains(&format!("actor = \"{actor}\"")), "{log:?}");
     assert!(log[0].contains("given = true") && log[1].contains("given = false"));
-    assert!(log[0].contains("by = \"företaget\""), "{log:?}");
+    assert!(log[0].contains("given_by = \"Exempel AB\""), "{log:?}");
+    assert!(!log[0].contains("recorded_by"), "{log:?}");
     assert!(log[0].contains("at = \"2026-01-15T09:00:00Z\""), "{log:?}");
-    // A visit without attendees: when, but not by whom.
+    // A visit without attendees: when, but not by whom (the clock is the
+    // app's).
     let mut b = app("en", SessionMode::Advisor);
     to_questions(&mut b);
     press(&mut b, "F8 Space");
     let log = consent_log(&b);
     assert!(!log[0].contains("by ="), "{log:?}");
+    assert!(log[0].contains("at = \"2026-01-15T09:00:00Z\""), "{log:?}");
 }
 
 /// A key event for a keymap key (a digit key is `1`).

@@ -7,81 +7,14 @@ use serde_json::{Value, json};
 use super::doc::{self, Doc};
 use super::words::{describe, fallback};
 use crate::answers::Answer;
+use crate::i18n::Lang;
+use crate::i18n::authoring::Catalogue as W;
 use crate::questionnaire::expr::{self, CmpOp, Env, Expr, Val};
 use crate::questionnaire::{Cost, Kind, Questionnaire};
 use crate::text::fmt_num;
 
-struct W {
-    title: &'static str,
-    service: &'static str,
-    cost: &'static str,
-    who: &'static str,
-    areas: &'static str,
-    everyone: &'static str,
-    free: &'static str,
-    subsidised: &'static str,
-    paid: &'static str,
-    actor_for: &'static str,
-    web: &'static str,
-    contact: &'static str,
-    no_services: &'static str,
-    matrix_areas: &'static str,
-    matrix_areas_note: &'static str,
-    matrix_profiles: &'static str,
-    matrix_profiles_note: &'static str,
-    yes: &'static str,
-    no: &'static str,
-    depends: &'static str,
-}
-
-const SV: W = W {
-    title: "Tjänstekatalog",
-    service: "Tjänst",
-    cost: "Kostnad",
-    who: "Vem kan få den",
-    areas: "Behovsområden",
-    everyone: "alla företag",
-    free: "kostnadsfri",
-    subsidised: "subventionerad",
-    paid: "avgift",
-    actor_for: "Bara för",
-    web: "Webb:",
-    contact: "Kontakt:",
-    no_services: "Inga tjänster beskrivna.",
-    matrix_areas: "Vem har nytta – tjänster per behovsområde",
-    matrix_areas_note: "● = tjänsten hjälper med området. Områden:",
-    matrix_profiles: "Vem har nytta – tjänster per företagsprofil",
-    matrix_profiles_note: "ja = företaget kan få tjänsten, nej = kan inte, beror = beror på andra svar.",
-    yes: "ja",
-    no: "nej",
-    depends: "beror",
-};
-
-const EN: W = W {
-    title: "Service catalogue",
-    service: "Service",
-    cost: "Cost",
-    who: "Who qualifies",
-    areas: "Need areas",
-    everyone: "every company",
-    free: "free",
-    subsidised: "subsidised",
-    paid: "paid",
-    actor_for: "Only for",
-    web: "Web:",
-    contact: "Contact:",
-    no_services: "No services described.",
-    matrix_areas: "Who benefits – services per need area",
-    matrix_areas_note: "● = the service helps with the area. Areas:",
-    matrix_profiles: "Who benefits – services per company profile",
-    matrix_profiles_note: "yes = the company qualifies, no = it does not, depends = depends on other answers.",
-    yes: "yes",
-    no: "no",
-    depends: "depends",
-};
-
 fn words(lang: &str) -> &'static W {
-    if lang == "sv" { &SV } else { &EN }
+    crate::i18n::authoring::catalogue(Lang::of_content(lang))
 }
 
 fn cost_word(c: Cost, w: &W) -> &'static str {

@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use super::html_escape;
+use crate::export::escape::html as html_escape;
 use crate::text::sanitize_line;
 
 #[derive(Debug, Clone, PartialEq)]

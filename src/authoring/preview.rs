@@ -4,117 +4,14 @@
 
 use super::doc::{self, Doc};
 use super::words::{describe, fallback};
+use crate::i18n::Lang;
+use crate::i18n::authoring::Preview as W;
 use crate::questionnaire::expr::Expr;
 use crate::questionnaire::{Audience, Kind, Needs, Questionnaire};
 use crate::text::fmt_num;
 
-struct W {
-    preview: &'static str,
-    languages: &'static str,
-    areas: &'static str,
-    actors: &'static str,
-    questions: &'static str,
-    threshold: &'static str,
-    weights: &'static str,
-    rule_only: &'static str,
-    for_whom: &'static str,
-    rules: &'static str,
-    when: &'static str,
-    refers: &'static str,
-    services: &'static str,
-    shown_when: &'static str,
-    no_points: &'static str,
-    required: &'static str,
-    advisor: &'static str,
-    company: &'static str,
-    unknown: &'static str,
-    na: &'static str,
-    aliases: &'static str,
-    points_low: &'static str,
-    points_high: &'static str,
-    band_from: &'static str,
-    band_to: &'static str,
-    kind: [&'static str; 5],
-    free: &'static str,
-    subsidised: &'static str,
-    paid: &'static str,
-    everyone: &'static str,
-}
-
-const SV: W = W {
-    preview: "Förhandsgranskning",
-    languages: "Språk:",
-    areas: "Behovsområden",
-    actors: "Aktörer",
-    questions: "Frågor",
-    threshold: "Rekommenderas från poäng",
-    weights: "Vikter:",
-    rule_only: "inga – bara reglerna avgör",
-    for_whom: "Bara för:",
-    rules: "Regler:",
-    when: "När",
-    refers: "rekommenderar alltid",
-    services: "Tjänster:",
-    shown_when: "Visas när:",
-    no_points: "inga poäng",
-    required: "obligatorisk",
-    advisor: "bara rådgivaren",
-    company: "bara företaget (självskattning)",
-    unknown: "”vet ej” erbjuds",
-    na: "”ej relevant” erbjuds",
-    aliases: "tidigare id:",
-    points_low: "Poäng vid lägsta värdet:",
-    points_high: "Poäng vid högsta värdet:",
-    band_from: "från",
-    band_to: "till under",
-    kind: ["ett val", "flera val", "skala", "tal", "fritext"],
-    free: "kostnadsfri",
-    subsidised: "subventionerad",
-    paid: "avgift",
-    everyone: "alla företag",
-};
-
-const EN: W = W {
-    preview: "Preview",
-    languages: "Languages:",
-    areas: "Need areas",
-    actors: "Actors",
-    questions: "Questions",
-    threshold: "Recommended from score",
-    weights: "Weights:",
-    rule_only: "none – only the rules decide",
-    for_whom: "Only for:",
-    rules: "Rules:",
-    when: "When",
-    refers: "always recommends",
-    services: "Services:",
-    shown_when: "Shown when:",
-    no_points: "no points",
-    required: "required",
-    advisor: "advisor only",
-    company: "company only (self-assessment)",
-    unknown: "“don't know” offered",
-    na: "“not applicable” offered",
-    aliases: "earlier ids:",
-    points_low: "Points at the lowest value:",
-    points_high: "Points at the highest value:",
-    band_from: "from",
-    band_to: "to below",
-    kind: [
-        "single choice",
-        "multiple choice",
-        "scale",
-        "number",
-        "free text",
-    ],
-    free: "free",
-    subsidised: "subsidised",
-    paid: "paid",
-    everyone: "every company",
-};
-
 fn words(lang: &str) -> &'static W {
-    if lang == "sv" { &SV } else { &EN }
+    crate::i18n::authoring::preview(Lang::of_content(lang))
 }
 
 fn points(q: &Questionnaire, needs: &Needs, lang: &str) -> String {

@@ -2,75 +2,14 @@
 //! `anstallda < 250`), using the questionnaire's question texts and option
 //! labels, for catalogues, previews and explanations.
 
+use crate::i18n::Lang;
+use crate::i18n::authoring::Conditions as W;
 use crate::questionnaire::expr::{self, CmpOp, Expr, Val};
 use crate::questionnaire::{Kind, Questionnaire};
 use crate::text::fmt_num;
 
-struct W {
-    and: &'static str,
-    or: &'static str,
-    not: &'static str,
-    is: &'static str,
-    is_not: &'static str,
-    includes: &'static str,
-    answered: &'static str,
-    need: &'static str,
-    lt_count: &'static str,
-    lt: &'static str,
-    le: &'static str,
-    gt_count: &'static str,
-    gt: &'static str,
-    ge: &'static str,
-    eq: &'static str,
-    ne: &'static str,
-    yes: &'static str,
-    no: &'static str,
-}
-
-const SV: W = W {
-    and: "och",
-    or: "eller",
-    not: "inte",
-    is: "är",
-    is_not: "är inte",
-    includes: "omfattar",
-    answered: "är besvarad",
-    need: "behovet inom",
-    lt_count: "färre än",
-    lt: "mindre än",
-    le: "högst",
-    gt_count: "fler än",
-    gt: "mer än",
-    ge: "minst",
-    eq: "exakt",
-    ne: "inte",
-    yes: "alltid",
-    no: "aldrig",
-};
-
-const EN: W = W {
-    and: "and",
-    or: "or",
-    not: "not",
-    is: "is",
-    is_not: "is not",
-    includes: "includes",
-    answered: "is answered",
-    need: "the need for",
-    lt_count: "fewer than",
-    lt: "less than",
-    le: "at most",
-    gt_count: "more than",
-    gt: "more than",
-    ge: "at least",
-    eq: "exactly",
-    ne: "not",
-    yes: "always",
-    no: "never",
-};
-
 fn words(lang: &str) -> &'static W {
-    if lang == "sv" { &SV } else { &EN }
+    crate::i18n::authoring::conditions(Lang::of_content(lang))
 }
 
 /// The expression `e` in plain words in `lang`. Texts come from the

@@ -1,5 +1,6 @@
-//! `behovsanalys catalogue [--format md|html|json]`
+//! `behovsanalys catalogue [FILE] [--format md|html|json]`
 
+use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -7,8 +8,8 @@ use behovsanalys::authoring::catalogue;
 
 use crate::{Cli, DocFormat};
 
-pub fn run(cli: &Cli, format: DocFormat) -> Result<ExitCode> {
-    let loaded = super::load_questionnaire(cli)?;
+pub fn run(cli: &Cli, file: Option<&Path>, format: DocFormat) -> Result<ExitCode> {
+    let loaded = super::load_questionnaire_or(cli, file)?;
     let q = &loaded.questionnaire;
     let lang = super::lang(cli, q);
     match format {

@@ -5,21 +5,13 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use behovsanalys::diag::FileError;
+use behovsanalys::i18n::{Lang, cli as words};
 use behovsanalys::questionnaire::{self, load::Loaded};
 
 use crate::Cli;
 
-/// The language of `check`'s diagnostics: `--lang`, else the locale, else English.
-fn diag_lang(cli: &Cli) -> behovsanalys::i18n::Lang {
-    use behovsanalys::i18n::Lang;
-    cli.lang
-        .and_then(|l| Lang::from_code(l.code()))
-        .or_else(Lang::from_env)
-        .unwrap_or(Lang::En)
-}
-
-pub fn run(cli: &Cli, files: &[PathBuf], explain: bool) -> Result<ExitCode> {
-    let lang = diag_lang(cli);
+pub fn run(cli: &Cli, ui: Lang, files: &[PathBuf], explain: bool) -> Result<ExitCode> {
+    let lang = ui;
     let mut targets: Vec<Option<&PathBuf>> = files.iter().map(Some).collect();
     if targets.is_empty() {
         targets.push(cli.questionnaire.as_ref());
@@ -40,22 +32,24 @@ pub fn run(cli: &Cli, files: &[PathBuf], explain: bool) -> Result<ExitCode> {
                     eprint!("{}", source.render_in(w, lang));
                 }
                 let services: usize = q.actors.iter().map(|a| a.services.len()).sum();
-                super::emit(&format!(
-                    "{}: ok — {} sections, {} questions, {} areas, {} actors, {} services{}\n",
-                    source.name,
+                let counts = [
                     q.sections.len(),
                     q.questions.len(),
                     q.areas.len(),
                     q.actors.len(),
                     services,
-                    if warnings.is_empty() {
-                        String::new()
-                    } else {
-                        format!(", {} warning(s)", warnings.len())
-                    }
+                ];
+                super::emit(&format!(
+                    "{}\n",
+                    words::check_ok(
+                        ui,
+                        &behovsanalys::text::display_name(&source.name),
+                        counts,
+                        warnings.len()
+                    )
                 ))?;
                 if explain {
-                    super::emit(&explain_report(&q, &source))?;
+                    super::emit(&explain_report(&q, &source, ui))?;
                 }
             }
             Err(e @ FileError::Invalid { .. }) => {
@@ -83,6 +77,7 @@ pub fn run(cli: &Cli, files: &[PathBuf], explain: bool) -> Result<ExitCode> {
 fn explain_report(
     q: &behovsanalys::questionnaire::Questionnaire,
     source: &behovsanalys::diag::SourceFile,
+    ui: Lang,
 ) -> String {
     use behovsanalys::authoring::explain::{
         self, CONDITION_SAMPLES, EXHAUSTIVE_LIMIT, Recommendable, SEED,
@@ -93,15 +88,27 @@ fn explain_report(
 
     let ex = explain::explain(q);
     for w in &ex.warnings {
-        eprint!("{}", source.render(w));
+        eprint!("{}", source.render_in(w, ui));
     }
+    let w = words::explain(ui);
     let mut out = String::new();
     let names: Vec<String> = q.actors.iter().map(|a| sanitize_line(&a.name)).collect();
-    let width = names.iter().map(|n| n.width()).max().unwrap_or(5).max(5);
+    let width = names
+        .iter()
+        .map(|n| n.width())
+        .chain([w.actor.width()])
+        .max()
+        .unwrap_or(5);
+    let threshold_width = w.threshold.width();
     let _ = writeln!(
         out,
-        "\n  actor{}  min  max  threshold  recommended?",
-        " ".repeat(width - 5)
+        "\n  {}{}  {:>3}  {:>3}  {}  {}",
+        w.actor,
+        " ".repeat(width - w.actor.width()),
+        w.min,
+        w.max,
+        w.threshold,
+        w.recommended
     );
     for r in &ex.actors {
         let Some(actor) = q.actors.get(r.actor) else {
@@ -117,30 +124,26 @@ fn explain_report(
             ("  –".into(), "  –".into())
         };
         let verdict = match r.recommendable {
-            Recommendable::Yes => "yes".to_string(),
-            Recommendable::Never => "never".to_string(),
-            Recommendable::NotFound => format!(
-                "not found (can reach at most {})",
-                r.upper_bound.round() as i64
-            ),
+            Recommendable::Yes => w.yes.to_string(),
+            Recommendable::Never => w.never.to_string(),
+            Recommendable::NotFound => words::explain_not_found(ui, r.upper_bound.round() as i64),
         };
         let _ = writeln!(
             out,
-            "  {name}{}  {min}  {max}  {:>9}  {verdict}",
+            "  {name}{}  {min}  {max}  {:>threshold_width$}  {verdict}",
             " ".repeat(width.saturating_sub(name.width())),
             behovsanalys::text::fmt_num(actor.threshold)
         );
     }
-    let _ = writeln!(
-        out,
-        "\n{} warning(s). Conditions: {} checked exhaustively (at most {} combinations each), {} by {} seeded samples (splitmix64, seed {:#x}). Scores: min/max seen over {} answer sets (seeded random and each actor's best answers); \"never\" is proven from an upper bound.",
-        ex.warnings.len(),
-        ex.exhaustive,
-        EXHAUSTIVE_LIMIT,
-        ex.sampled,
-        CONDITION_SAMPLES,
-        SEED,
-        ex.scored_sets
-    );
+    let summary = words::ExplainSummary {
+        warnings: ex.warnings.len(),
+        exhaustive: ex.exhaustive,
+        limit: EXHAUSTIVE_LIMIT,
+        sampled: ex.sampled,
+        samples: CONDITION_SAMPLES as u64,
+        seed: SEED,
+        scored_sets: ex.scored_sets,
+    };
+    let _ = writeln!(out, "\n{}", words::explain_summary(ui, &summary));
     out
 }

@@ -1,10 +1,13 @@
-//! `behovsanalys export --answers A|--session ID --actor ID|--company --format F [--out FILE]`
+//! `behovsanalys export --answers A|--session ID --actor ID|--company --format F [--out FILE | --out-dir DIR]`
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 use behovsanalys::export::{self, Format, Input, Options};
+use behovsanalys::i18n::{Lang, cli as words};
+use behovsanalys::text::display_path;
+use behovsanalys::time::Date;
 
 use crate::{Cli, ExportFormat};
 
@@ -17,8 +20,8 @@ pub struct Args<'a> {
     pub out: Option<&'a Path>,
     pub out_dir: Option<&'a Path>,
     pub force: bool,
-    pub date: Option<&'a str>,
-    pub follow_up: Option<&'a str>,
+    pub date: Option<Date>,
+    pub follow_up: Option<Date>,
 }
 
 fn format(f: ExportFormat) -> Format {
@@ -30,10 +33,10 @@ fn format(f: ExportFormat) -> Format {
     }
 }
 
-pub fn run(cli: &Cli, args: &Args<'_>) -> Result<ExitCode> {
+pub fn run(cli: &Cli, ui: Lang, args: &Args<'_>) -> Result<ExitCode> {
     let loaded = super::load_questionnaire(cli)?;
     let q = &loaded.questionnaire;
-    let (file, meta) = super::resolve_answers(cli, q, args.answers, args.session)?;
+    let (file, meta) = super::resolve_answers(cli, ui, q, args.answers, args.session)?;
     let lang = super::lang(cli, q);
     let input = Input {
         questionnaire: q,
@@ -42,8 +45,8 @@ pub fn run(cli: &Cli, args: &Args<'_>) -> Result<ExitCode> {
         lang: &lang,
     };
     let opts = Options {
-        date: args.date.map(String::from),
-        follow_up: args.follow_up.map(String::from),
+        date: args.date.map(|d| d.to_string()),
+        follow_up: args.follow_up.map(|d| d.to_string()),
     };
     let fmt = format(args.format);
     let (content, target) = match (args.actor, args.company) {
@@ -52,53 +55,41 @@ pub fn run(cli: &Cli, args: &Args<'_>) -> Result<ExitCode> {
             export::company_summary_with(&input, fmt, &opts)?,
             "foretaget",
         ),
-        (None, false) => bail!("say whom the summary is for: --actor ID or --company"),
+        (None, false) => bail!(words::summary_for_whom(ui)),
     };
     if let Some(dir) = args.out_dir {
+        if !dir.is_dir() {
+            std::fs::create_dir_all(dir)
+                .with_context(|| words::cannot_create_dir(ui, &display_path(dir)))?;
+        }
         let company = file.company.name.as_deref().unwrap_or("foretag");
         let name = export::file_name(&[company, target], fmt);
         let path = export::write_file(dir, &name, &content, args.force)?;
-        eprintln!(
-            "wrote {}",
-            behovsanalys::text::sanitize_line(&path.display().to_string())
-        );
+        eprintln!("{}", words::wrote(ui, &display_path(&path)));
     } else if let Some(out) = args.out {
         write_out(out, &content, args.force)?;
-        eprintln!(
-            "wrote {}",
-            behovsanalys::text::sanitize_line(&out.display().to_string())
-        );
+        eprintln!("{}", words::wrote(ui, &display_path(out)));
     } else {
-        print_safe(&content);
+        super::emit(&content)?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// Writes to a path the user chose: atomically, never over an existing
-/// file without `--force`.
+/// Writes to a path the user chose (see [`export::write_to`]): atomically,
+/// never over an existing file without `--force`, never over anything but
+/// a regular file.
 pub fn write_out(out: &Path, content: &str, force: bool) -> Result<()> {
-    let shown = behovsanalys::text::sanitize_line(&out.display().to_string());
-    if out.exists() && !force {
-        bail!("{shown} already exists; use --force to overwrite it");
+    match export::write_to(out, content, force) {
+        // Not "use --force" for what --force would refuse too.
+        Err(export::ExportError::Exists(path)) => {
+            let kind = std::fs::symlink_metadata(out)
+                .ok()
+                .and_then(|m| export::not_a_file(m.file_type()));
+            match kind {
+                Some(kind) => Err(export::ExportError::NotRegular { path, kind }.into()),
+                None => Err(export::ExportError::Exists(path).into()),
+            }
+        }
+        other => Ok(other?),
     }
-    if out.is_dir() {
-        bail!("{shown} is a directory; give a file name");
-    }
-    let path: PathBuf = if out.parent().is_some_and(|p| p.as_os_str().is_empty()) {
-        Path::new(".").join(out)
-    } else {
-        out.to_path_buf()
-    };
-    behovsanalys::session::atomic::write(&path, content.as_bytes())
-        .with_context(|| format!("cannot write {shown}"))
-}
-
-/// Prints a document to standard output without control characters
-/// (keeping the CRLF record ends of CSV).
-pub fn print_safe(content: &str) {
-    let parts: Vec<_> = content
-        .split("\r\n")
-        .map(behovsanalys::text::sanitize)
-        .collect();
-    print!("{}", parts.join("\r\n"));
 }

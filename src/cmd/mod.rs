@@ -1,35 +1,43 @@
 //! Command implementations of the binary.
 
+pub mod args;
 mod catalogue;
 mod check;
 mod diff;
+pub mod errors;
 mod export;
+pub mod help;
 mod import;
+mod out;
 mod preview;
 mod report;
 mod schema;
 mod score;
 mod sessions;
 
+pub use out::{StdoutClosed, emit};
+
 use std::process::ExitCode;
 
 use anyhow::Result;
+use behovsanalys::i18n::{Lang, cli as words};
 use behovsanalys::questionnaire::{self, load::Loaded};
 
 use crate::{Cli, Command};
 
-pub fn run(cli: Cli) -> Result<ExitCode> {
+pub fn run(cli: Cli, ui: Lang) -> Result<ExitCode> {
     match &cli.command {
-        None => wizard(&cli),
-        Some(Command::Check { files, explain }) => check::run(&cli, files, *explain),
+        None => wizard(&cli, ui),
+        Some(Command::Check { files, explain }) => check::run(&cli, ui, files, *explain),
         Some(Command::Score { source, format }) => score::run(
             &cli,
+            ui,
             source.answers.as_deref(),
             source.session.as_deref(),
             *format,
         ),
-        Some(Command::Sessions { action }) => sessions::run(&cli, action),
-        Some(Command::Import { file, as_new }) => import::run(&cli, file, *as_new),
+        Some(Command::Sessions { action }) => sessions::run(&cli, ui, action),
+        Some(Command::Import { file, as_new }) => import::run(&cli, ui, file, *as_new),
         Some(Command::Export {
             source,
             actor,
@@ -42,6 +50,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             follow_up,
         }) => export::run(
             &cli,
+            ui,
             &export::Args {
                 answers: source.answers.as_deref(),
                 session: source.session.as_deref(),
@@ -51,8 +60,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 out: out.as_deref(),
                 out_dir: out_dir.as_deref(),
                 force: *force,
-                date: date.as_deref(),
-                follow_up: follow_up.as_deref(),
+                date: *date,
+                follow_up: *follow_up,
             },
         ),
         Some(Command::Report {
@@ -66,18 +75,19 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             date,
         }) => report::run(
             &cli,
+            ui,
             &report::Args {
                 format: *format,
                 min_group: *min_group,
-                from: from.as_deref(),
-                to: to.as_deref(),
+                from: *from,
+                to: *to,
                 municipality: municipality.as_deref(),
                 out: out.as_deref(),
                 force: *force,
-                date: date.as_deref(),
+                date: *date,
             },
         ),
-        Some(Command::Catalogue { format }) => catalogue::run(&cli, *format),
+        Some(Command::Catalogue { file, format }) => catalogue::run(&cli, file.as_deref(), *format),
         Some(Command::Schema) => schema::run(),
         Some(Command::Preview { file, format }) => preview::run(&cli, file.as_deref(), *format),
         Some(Command::Diff { old, new, format }) => diff::run(old, new, *format),
@@ -87,12 +97,18 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
 /// Loads the questionnaire chosen with `--questionnaire`, or the built-in
 /// one. Warnings go to stderr; errors come back rendered.
 pub fn load_questionnaire(cli: &Cli) -> Result<Loaded> {
-    let loaded = match &cli.questionnaire {
+    load_questionnaire_or(cli, None)
+}
+
+/// Loads `file` when given (a command's own questionnaire argument), else
+/// as [`load_questionnaire`].
+pub fn load_questionnaire_or(cli: &Cli, file: Option<&std::path::Path>) -> Result<Loaded> {
+    let loaded = match file.or(cli.questionnaire.as_deref()) {
         Some(path) => questionnaire::load_file(path)?,
         None => questionnaire::builtin()?,
     };
     for w in &loaded.warnings {
-        eprint!("{}", loaded.source.render(w));
+        eprint!("{}", loaded.source.render_in(w, args::ui_lang()));
     }
     Ok(loaded)
 }
@@ -102,6 +118,7 @@ pub fn load_questionnaire(cli: &Cli) -> Result<Loaded> {
 /// Warnings go to stderr.
 pub fn resolve_answers(
     cli: &Cli,
+    ui: Lang,
     q: &questionnaire::Questionnaire,
     answers: Option<&std::path::Path>,
     session: Option<&str>,
@@ -114,25 +131,23 @@ pub fn resolve_answers(
     if let Some(path) = answers {
         let parsed = answers::load_file(path, q, Mode::Strict)?;
         for w in &parsed.warnings {
-            eprint!("{}", parsed.source.render(w));
+            eprint!("{}", parsed.source.render_in(w, ui));
         }
         return Ok((parsed.answers, None));
     }
     let Some(id) = session else {
-        anyhow::bail!("give the answers with --answers FILE or --session ID");
+        anyhow::bail!(words::need_answers(ui));
     };
     let store = Store::open(cli.data_dir.as_deref())?;
     let (session, warnings) = store.load(id, q)?;
     if !warnings.is_empty() {
-        eprintln!(
-            "note: {} answer(s) of session {id} do not fit the questionnaire any more; they are kept but not scored",
-            warnings.len()
-        );
+        eprintln!("{}", words::orphan_answers(ui, warnings.len(), id));
     }
     Ok((session.answers, Some(session.meta)))
 }
 
-/// The language to use: `--lang`, else the questionnaire's default.
+/// The language of a document's texts: `--lang`, else the questionnaire's
+/// default (the program's own words follow [`args::ui_lang_of`]).
 pub fn lang(cli: &Cli, q: &questionnaire::Questionnaire) -> String {
     match cli.lang {
         Some(l) => l.code().to_string(),
@@ -141,7 +156,7 @@ pub fn lang(cli: &Cli, q: &questionnaire::Questionnaire) -> String {
 }
 
 /// The wizard (no subcommand). Needs a terminal on stdin and stdout.
-fn wizard(cli: &Cli) -> Result<ExitCode> {
+fn wizard(cli: &Cli, ui: Lang) -> Result<ExitCode> {
     use std::io::IsTerminal;
     // A questionnaire file is read (and its errors reported) before the
     // terminal is taken; the built-in one, which the tests check, is read
@@ -151,9 +166,7 @@ fn wizard(cli: &Cli) -> Result<ExitCode> {
         None => None,
     };
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
-        anyhow::bail!(
-            "the wizard needs a terminal; run it in one, or use a command such as `behovsanalys score` (see --help)"
-        );
+        anyhow::bail!(words::wizard_needs_terminal(ui));
     }
     let mode = if cli.self_assessment {
         behovsanalys::session::SessionMode::SelfAssessment
@@ -169,33 +182,4 @@ fn wizard(cli: &Cli) -> Result<ExitCode> {
         data_dir: cli.data_dir.clone(),
     })?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// Writes a command's output to stdout; a closed pipe (`| head`) is not an error.
-pub fn emit(text: &str) -> Result<()> {
-    use std::io::Write as _;
-    let text = terminal_safe(text);
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => Ok(other?),
-    }
-}
-
-/// The last line of defence before stdout: terminal control and bidi
-/// characters become U+FFFD (CRLF line ends of CSV are kept). Outputs
-/// sanitise their texts already, and JSON goes through
-/// [`behovsanalys::text::json_terminal_safe`] first, so this is normally a
-/// no-op that does not allocate.
-pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
-    use behovsanalys::text::{is_dangerous_char, sanitize};
-    if !text.chars().any(|c| c != '\r' && is_dangerous_char(c)) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    std::borrow::Cow::Owned(
-        text.split("\r\n")
-            .map(sanitize)
-            .collect::<Vec<_>>()
-            .join("\r\n"),
-    )
 }

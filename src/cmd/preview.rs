@@ -5,21 +5,11 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use behovsanalys::authoring::preview;
-use behovsanalys::questionnaire;
 
 use crate::{Cli, PreviewFormat};
 
 pub fn run(cli: &Cli, file: Option<&Path>, format: PreviewFormat) -> Result<ExitCode> {
-    let loaded = match file {
-        Some(path) => {
-            let loaded = questionnaire::load_file(path)?;
-            for w in &loaded.warnings {
-                eprint!("{}", loaded.source.render(w));
-            }
-            loaded
-        }
-        None => super::load_questionnaire(cli)?,
-    };
+    let loaded = super::load_questionnaire_or(cli, file)?;
     let q = &loaded.questionnaire;
     let lang = super::lang(cli, q);
     match format {

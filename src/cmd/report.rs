@@ -4,23 +4,26 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use behovsanalys::export::report::{self, ReportOptions};
+use behovsanalys::i18n::{Lang, cli as words};
+use behovsanalys::report::{self, ReportOptions};
 use behovsanalys::session::{Store, default_data_dir};
+use behovsanalys::text::display_path;
+use behovsanalys::time::Date;
 
 use crate::{Cli, ReportFormat};
 
 pub struct Args<'a> {
     pub format: ReportFormat,
     pub min_group: u64,
-    pub from: Option<&'a str>,
-    pub to: Option<&'a str>,
+    pub from: Option<Date>,
+    pub to: Option<Date>,
     pub municipality: Option<&'a str>,
     pub out: Option<&'a Path>,
     pub force: bool,
-    pub date: Option<&'a str>,
+    pub date: Option<Date>,
 }
 
-pub fn run(cli: &Cli, args: &Args<'_>) -> Result<ExitCode> {
+pub fn run(cli: &Cli, ui: Lang, args: &Args<'_>) -> Result<ExitCode> {
     let loaded = super::load_questionnaire(cli)?;
     let q = &loaded.questionnaire;
     let lang = super::lang(cli, q);
@@ -32,22 +35,24 @@ pub fn run(cli: &Cli, args: &Args<'_>) -> Result<ExitCode> {
             None => Store::open(None).map(|s| s.root().to_path_buf())?,
         },
     };
+    if !root.is_dir() {
+        anyhow::bail!(words::no_data_dir(ui, &display_path(&root)));
+    }
     let dir = root.join("sessions");
     let opts = ReportOptions {
         min_group: args.min_group,
-        from: args.from.map(String::from),
-        to: args.to.map(String::from),
+        from: args.from,
+        to: args.to,
         municipality: args.municipality.map(String::from),
-        date: args.date.map(String::from),
+        date: args.date,
         lang,
         threads: None,
     };
     let stats = report::compute(q, &dir, &opts)?;
     if stats.files.unreadable > 0 {
         eprintln!(
-            "note: {} file(s) in {} could not be read and were skipped",
-            stats.files.unreadable,
-            behovsanalys::text::sanitize_line(&dir.display().to_string())
+            "{}",
+            words::unreadable_skipped(ui, stats.files.unreadable, &display_path(&dir))
         );
     }
     let format = match args.format {
@@ -60,12 +65,9 @@ pub fn run(cli: &Cli, args: &Args<'_>) -> Result<ExitCode> {
     match args.out {
         Some(out) => {
             super::export::write_out(out, &content, args.force)?;
-            eprintln!(
-                "wrote {}",
-                behovsanalys::text::sanitize_line(&out.display().to_string())
-            );
+            eprintln!("{}", words::wrote(ui, &display_path(out)));
         }
-        None => super::export::print_safe(&content),
+        None => super::emit(&content)?,
     }
     Ok(ExitCode::SUCCESS)
 }

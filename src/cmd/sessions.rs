@@ -6,23 +6,25 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 use behovsanalys::answers::Answer;
+use behovsanalys::i18n::{Lang, cli as words};
 use behovsanalys::questionnaire::{Kind, Questionnaire};
 use behovsanalys::session::{Direction, Listing, SessionMode, Store};
-use behovsanalys::text::{fmt_num, sanitize, sanitize_line as line};
-use behovsanalys::{output, scoring};
+use behovsanalys::text::{display_path, fmt_num, sanitize, sanitize_line as line};
+use behovsanalys::time;
+use behovsanalys::{score_output, scoring};
 use serde_json::json;
 
 use crate::{Cli, ScoreFormat, SessionsAction};
 
-pub fn run(cli: &Cli, action: &SessionsAction) -> Result<ExitCode> {
+pub fn run(cli: &Cli, ui: Lang, action: &SessionsAction) -> Result<ExitCode> {
     let loaded = super::load_questionnaire(cli)?;
     let q = &loaded.questionnaire;
     let store = Store::open(cli.data_dir.as_deref())?;
     match action {
-        SessionsAction::List { format } => list(&store, q, *format),
-        SessionsAction::Show { id } => show(cli, &store, q, id),
-        SessionsAction::Delete { id, yes } => delete(&store, q, id, *yes),
-        SessionsAction::New { from } => new(&store, q, from.as_deref()),
+        SessionsAction::List { format } => list(&store, q, *format, ui),
+        SessionsAction::Show { id } => show(cli, ui, &store, q, id),
+        SessionsAction::Delete { id, yes } => delete(&store, q, id, *yes, ui),
+        SessionsAction::New { from } => new(&store, q, from.as_deref(), ui),
     }
 }
 
@@ -39,7 +41,7 @@ fn cell(s: &str, w: usize) -> String {
     }
 }
 
-fn list(store: &Store, q: &Questionnaire, format: ScoreFormat) -> Result<ExitCode> {
+fn list(store: &Store, q: &Questionnaire, format: ScoreFormat, ui: Lang) -> Result<ExitCode> {
     let l = store.list(q)?;
     match format {
         ScoreFormat::Json => out(&format!(
@@ -48,18 +50,14 @@ fn list(store: &Store, q: &Questionnaire, format: ScoreFormat) -> Result<ExitCod
                 store, &l
             ))?)
         )),
-        ScoreFormat::Text => out(&list_text(store, &l)),
+        ScoreFormat::Text => out(&list_text(store, &l, ui)),
     }
 }
 
-/// Writes to stdout; a closed pipe (`| head`) is not an error.
+/// Writes to stdout (see [`super::emit`]).
 fn out(s: &str) -> Result<ExitCode> {
-    let s = super::terminal_safe(s);
-    let mut o = std::io::stdout().lock();
-    match o.write_all(s.as_bytes()).and_then(|()| o.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
-        _ => Ok(ExitCode::SUCCESS),
-    }
+    super::emit(s)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn list_json(store: &Store, l: &Listing) -> serde_json::Value {
@@ -93,43 +91,45 @@ fn list_json(store: &Store, l: &Listing) -> serde_json::Value {
     })
 }
 
-fn list_text(store: &Store, l: &Listing) -> String {
+fn list_text(store: &Store, l: &Listing, ui: Lang) -> String {
+    let w = words::sessions(ui);
     let mut o = String::new();
     if l.sessions.is_empty() {
         let _ = writeln!(
             o,
-            "no sessions in {}",
-            line(&store.sessions_dir().display().to_string())
+            "{}",
+            words::no_sessions_in(ui, &display_path(&store.sessions_dir()))
         );
     } else {
         let _ = writeln!(
             o,
-            "{} {} {} {} {:>8}  VERSION",
-            cell("ID", 21),
-            cell("DATE", 10),
-            cell("COMPANY", 26),
-            cell("MUNICIPALITY", 14),
-            "PROGRESS"
+            "{} {} {} {} {:>8}  {}",
+            cell(w.col_id, 21),
+            cell(w.col_date, 10),
+            cell(w.col_company, 26),
+            cell(w.col_municipality, 14),
+            w.col_progress,
+            w.col_version
         );
         for s in &l.sessions {
             let mut flags = Vec::new();
             if s.mode == SessionMode::SelfAssessment {
-                flags.push("self-assessment".to_string());
+                flags.push(w.self_assessment.to_string());
             }
             if s.origin.as_deref() == Some("self-assessment") {
-                flags.push("imported".into());
+                flags.push(w.imported.into());
             }
             if let Some(p) = &s.previous {
-                flags.push(format!("follow-up of {p}"));
+                flags.push(words::follow_up_of(ui, p));
             }
             if s.drift {
-                flags.push("questionnaire changed".into());
+                flags.push(w.questionnaire_changed.into());
             }
             let _ = writeln!(
                 o,
                 "{} {} {} {} {:>8}  {}{}",
                 cell(&s.id, 21),
-                cell(s.updated.get(..10).unwrap_or(&s.updated), 10),
+                cell(&local_day(&s.updated), 10),
                 cell(s.company.as_deref().unwrap_or("–"), 26),
                 cell(s.municipality.as_deref().unwrap_or("–"), 14),
                 format!("{}/{}", s.answered, s.total),
@@ -145,9 +145,12 @@ fn list_text(store: &Store, l: &Listing) -> String {
     if !l.quarantined.is_empty() {
         let _ = writeln!(
             o,
-            "\n{} file(s) in quarantine ({}), kept aside because they are not valid sessions:",
-            l.quarantined.len(),
-            line(&store.quarantine_dir().display().to_string())
+            "\n{}",
+            words::quarantined(
+                ui,
+                l.quarantined.len(),
+                &display_path(&store.quarantine_dir())
+            )
         );
         for f in &l.quarantined {
             // The most telling line: a syntax error, else the first error.
@@ -158,35 +161,32 @@ fn list_text(store: &Store, l: &Listing) -> String {
                 .or_else(|| lines.iter().find(|x| x.contains(": error[")))
                 .or_else(|| lines.iter().find(|x| !x.trim().is_empty()))
                 .copied()
-                .unwrap_or("reason not recorded");
+                .unwrap_or(w.reason_not_recorded);
             let _ = writeln!(
                 o,
                 "  {}{}: {}",
-                f.file,
-                if f.new { " (moved now)" } else { "" },
+                line(&f.file),
+                if f.new { w.moved_now } else { "" },
                 line(first)
             );
         }
     }
     if !l.problems.is_empty() {
-        let _ = writeln!(o, "\n{} session(s) cannot be read now:", l.problems.len());
+        let _ = writeln!(o, "\n{}", words::unreadable_sessions(ui, l.problems.len()));
         for p in &l.problems {
             let first = p.message.lines().next().unwrap_or("");
             let _ = writeln!(o, "  {}: {}", line(&p.file), line(first));
         }
     }
     if !l.ignored.is_empty() {
-        let _ = writeln!(
-            o,
-            "\nignored (not named <id>.toml with letters, digits, - and _): {}",
-            l.ignored.join(", ")
-        );
+        let ignored: Vec<String> = l.ignored.iter().map(|n| line(n)).collect();
+        let _ = writeln!(o, "\n{}: {}", w.ignored, ignored.join(", "));
     }
     o
 }
 
 /// An answer as shown to people.
-fn answer_text(q: &Questionnaire, qi: usize, a: &Answer, lang: &str) -> String {
+fn answer_text(q: &Questionnaire, qi: usize, a: &Answer, lang: &str, ui: Lang) -> String {
     let question = &q.questions[qi];
     let label = |id: &str| {
         question
@@ -195,7 +195,6 @@ fn answer_text(q: &Questionnaire, qi: usize, a: &Answer, lang: &str) -> String {
             .map(|o| line(question.kind.options()[o].label.get(lang)))
             .unwrap_or_else(|| line(id))
     };
-    let sv = lang == "sv";
     match a {
         Answer::Choice(id) => label(id),
         Answer::Choices(ids) => ids.iter().map(|i| label(i)).collect::<Vec<_>>().join(", "),
@@ -204,40 +203,52 @@ fn answer_text(q: &Questionnaire, qi: usize, a: &Answer, lang: &str) -> String {
             _ => fmt_num(*x),
         },
         Answer::Text(t) => line(t),
-        Answer::Unknown => (if sv { "vet ej" } else { "don't know" }).into(),
-        Answer::NotApplicable => (if sv { "ej relevant" } else { "not applicable" }).into(),
+        Answer::Unknown => words::sessions(ui).unknown.into(),
+        Answer::NotApplicable => words::sessions(ui).not_applicable.into(),
     }
 }
 
-fn show(cli: &Cli, store: &Store, q: &Questionnaire, id: &str) -> Result<ExitCode> {
+/// The Swedish date of a stored timestamp, for a list column.
+fn local_day(stamp: &str) -> String {
+    time::local_date(stamp).map_or_else(|| line(stamp), |d| d.to_string())
+}
+
+fn show(cli: &Cli, ui: Lang, store: &Store, q: &Questionnaire, id: &str) -> Result<ExitCode> {
     let loaded = store.load_full(id, q)?;
     let lang = super::lang(cli, q);
+    let w = words::sessions(ui);
     let s = &loaded.session;
     let m = &s.meta;
     let a = &s.answers;
     let mut o = String::new();
+    let mode = if m.mode == SessionMode::SelfAssessment {
+        w.self_assessment
+    } else {
+        w.advisor_visit
+    };
     let _ = writeln!(
         o,
-        "Session {} ({}), created {}, updated {}",
-        m.id,
-        if m.mode == SessionMode::SelfAssessment {
-            "self-assessment"
-        } else {
-            "advisor visit"
-        },
-        line(&m.created),
-        line(&m.updated)
+        "{}",
+        words::session_heading(
+            ui,
+            &m.id,
+            mode,
+            &line(&time::local_time(&m.created)),
+            &line(&time::local_time(&m.updated))
+        )
     );
     let _ = writeln!(
         o,
-        "Questionnaire: {} {}",
+        "{}: {} {}",
+        w.questionnaire,
         line(&a.questionnaire),
         line(&m.questionnaire_version)
     );
     let c = &a.company;
     let _ = writeln!(
         o,
-        "Company: {}{}",
+        "{}: {}{}",
+        w.company,
         line(c.name.as_deref().unwrap_or("–")),
         c.org_number
             .as_deref()
@@ -245,9 +256,9 @@ fn show(cli: &Cli, store: &Store, q: &Questionnaire, id: &str) -> Result<ExitCod
             .unwrap_or_default()
     );
     for (k, v) in [
-        ("Municipality", c.municipality.clone()),
-        ("SNI", c.sni.clone()),
-        ("Employees", c.employees.map(|n| n.to_string())),
+        (w.municipality, c.municipality.clone()),
+        (w.sni, c.sni.clone()),
+        (w.employees, c.employees.map(|n| n.to_string())),
     ] {
         if let Some(v) = v {
             let _ = writeln!(o, "{k}: {}", line(&v));
@@ -265,15 +276,15 @@ fn show(cli: &Cli, store: &Store, q: &Questionnaire, id: &str) -> Result<ExitCod
                 }
             })
             .collect();
-        let _ = writeln!(o, "Attendees: {}", list.join(", "));
+        let _ = writeln!(o, "{}: {}", w.attendees, list.join(", "));
     }
     if let Some(origin) = &m.origin {
-        let _ = write!(o, "Origin: {}", line(origin));
+        let _ = write!(o, "{}: {}", w.origin, line(origin));
         if let Some(f) = &m.imported_from {
-            let _ = write!(o, ", imported from {}", line(f));
+            let _ = write!(o, ", {} {}", w.imported_from, line(f));
         }
         if let Some(t) = &m.imported_at {
-            let _ = write!(o, " at {}", line(t));
+            let _ = write!(o, " {} {}", w.at, line(&time::local_time(t)));
         }
         let _ = writeln!(o);
     }
@@ -285,21 +296,22 @@ fn show(cli: &Cli, store: &Store, q: &Questionnaire, id: &str) -> Result<ExitCod
         .collect();
     let _ = writeln!(
         o,
-        "Consent to refer: {}",
+        "{}: {}",
+        w.consent,
         if consented.is_empty() {
-            "none".to_string()
+            w.none.to_string()
         } else {
             line(&consented.join(", "))
         }
     );
     let drift = loaded.drift.lines(q);
     if !drift.is_empty() {
-        let _ = writeln!(o, "\nQuestionnaire changes since this session was saved:");
+        let _ = writeln!(o, "\n{}", w.drift);
         for d in drift {
             let _ = writeln!(o, "  - {d}");
         }
     }
-    let _ = writeln!(o, "\nAnswers:");
+    let _ = writeln!(o, "\n{}", w.answers);
     let mut any = false;
     for sec in &q.sections {
         let mut header = false;
@@ -317,12 +329,12 @@ fn show(cli: &Cli, store: &Store, q: &Questionnaire, id: &str) -> Result<ExitCod
             }
             any = true;
             let by_company = if m.self_answers.contains(&question.id) {
-                "  [company's own answer]"
+                format!("  {}", w.companys_own)
             } else {
-                ""
+                String::new()
             };
             let shown = ans
-                .map(|x| answer_text(q, qi, x, &lang))
+                .map(|x| answer_text(q, qi, x, &lang, ui))
                 .unwrap_or_else(|| "–".into());
             let _ = writeln!(
                 o,
@@ -330,58 +342,67 @@ fn show(cli: &Cli, store: &Store, q: &Questionnaire, id: &str) -> Result<ExitCod
                 line(question.text.get(&lang))
             );
             if let Some(n) = note {
-                let _ = writeln!(o, "      note: {}", line(n));
+                let _ = writeln!(o, "      {}: {}", w.note, line(n));
             }
             if let Some(n) = private {
-                let _ = writeln!(o, "      private note: {}", line(n));
+                let _ = writeln!(o, "      {}: {}", w.private_note, line(n));
             }
         }
     }
     if !any {
-        let _ = writeln!(o, "  (none yet)");
+        let _ = writeln!(o, "  {}", w.none_yet);
     }
     let eval = scoring::evaluate(q, &a.answers);
     let _ = writeln!(o);
-    o.push_str(&output::score_text(q, &eval, &a.answers, &lang));
+    o.push_str(&score_output::score_text_in(
+        q, &eval, &a.answers, &lang, ui,
+    ));
     match store.compare_with_previous(s, q) {
         None => {}
         Some(Err(e)) => {
             let _ = writeln!(
                 o,
-                "\nPrevious visit {}: cannot be read ({})",
-                line(m.previous.as_deref().unwrap_or("")),
-                line(e.to_string().lines().next().unwrap_or(""))
+                "\n{}",
+                words::previous_unreadable(
+                    ui,
+                    &line(m.previous.as_deref().unwrap_or("")),
+                    &line(e.to_string().lines().next().unwrap_or(""))
+                )
             );
         }
         Some(Ok((prev, cmp))) => {
             let _ = writeln!(
                 o,
-                "\nSince the previous visit ({}, {}):",
-                prev.session.meta.id,
-                line(prev.session.meta.updated.get(..10).unwrap_or(""))
+                "\n{}",
+                words::since_previous(
+                    ui,
+                    &prev.session.meta.id,
+                    &local_day(&prev.session.meta.updated)
+                )
             );
-            let w = q
+            let width = q
                 .areas
                 .iter()
                 .map(|x| x.title.get(&lang).chars().count())
                 .max()
                 .unwrap_or(10)
                 .min(40);
-            let num =
-                |x: Option<f64>| x.map_or("–".to_string(), |v| output::round(v).to_string());
+            let num = |x: Option<f64>| {
+                x.map_or("–".to_string(), |v| score_output::round(v).to_string())
+            };
             for ch in &cmp.areas {
                 let arrow = match ch.direction {
-                    Direction::Up => "↑ more need",
-                    Direction::Down => "↓ less need",
-                    Direction::Same => "= same",
-                    Direction::New => "new",
-                    Direction::Gone => "no longer known",
+                    Direction::Up => w.more_need,
+                    Direction::Down => w.less_need,
+                    Direction::Same => w.same,
+                    Direction::New => w.new,
+                    Direction::Gone => w.gone,
                     Direction::Unknown => "",
                 };
                 let _ = writeln!(
                     o,
                     "  {} {:>3} → {:>3}  {arrow}",
-                    cell(q.areas[ch.area].title.get(&lang), w),
+                    cell(q.areas[ch.area].title.get(&lang), width),
                     num(ch.before),
                     num(ch.after)
                 );
@@ -394,30 +415,38 @@ fn show(cli: &Cli, store: &Store, q: &Questionnaire, id: &str) -> Result<ExitCod
                     .map(|r| line(&q.actors[r.actor].name))
                     .collect();
                 if v.is_empty() {
-                    "none".to_string()
+                    w.none.to_string()
                 } else {
                     v.join(", ")
                 }
             };
-            let _ = writeln!(o, "  Referred then: {}", names(&|r| r.was_recommended));
-            let _ = writeln!(o, "  Recommended now: {}", names(&|r| r.now_recommended));
-            let _ = writeln!(o, "  Answers changed: {}", cmp.answers.len());
+            let _ = writeln!(
+                o,
+                "  {}: {}",
+                w.referred_then,
+                names(&|r| r.was_recommended)
+            );
+            let _ = writeln!(
+                o,
+                "  {}: {}",
+                w.recommended_now,
+                names(&|r| r.now_recommended)
+            );
+            let _ = writeln!(o, "  {}: {}", w.answers_changed, cmp.answers.len());
         }
     }
     out(&sanitize(&o))
 }
 
-fn delete(store: &Store, q: &Questionnaire, id: &str, yes: bool) -> Result<ExitCode> {
+fn delete(store: &Store, q: &Questionnaire, id: &str, yes: bool, ui: Lang) -> Result<ExitCode> {
     let files = store.files_of(id)?;
     if files.is_empty() {
-        bail!("there is no session `{id}` (see `behovsanalys sessions list`)");
+        bail!(words::no_such_session(ui, &line(id)));
     }
     if !yes {
         let stdin = std::io::stdin();
         if !stdin.is_terminal() {
-            bail!(
-                "not deleting session `{id}` without confirmation: there is no terminal to ask on; pass --yes"
-            );
+            bail!(words::delete_needs_yes(ui, &line(id)));
         }
         let company = store
             .load(id, q)
@@ -426,28 +455,25 @@ fn delete(store: &Store, q: &Questionnaire, id: &str, yes: bool) -> Result<ExitC
             .map(|n| format!(" ({})", line(&n)))
             .unwrap_or_default();
         eprint!(
-            "Erase session {id}{company} for good ({} file(s))? This cannot be undone. Type yes to confirm: ",
-            files.len()
+            "{}",
+            words::delete_prompt(ui, &line(id), &company, files.len())
         );
         std::io::stderr().flush()?;
         let mut answer = String::new();
         stdin.lock().read_line(&mut answer)?;
-        if !matches!(
-            answer.trim().to_lowercase().as_str(),
-            "yes" | "y" | "ja" | "j"
-        ) {
-            eprintln!("nothing deleted");
+        if !words::is_yes(&answer) {
+            eprintln!("{}", words::nothing_deleted(ui));
             return Ok(ExitCode::from(1));
         }
     }
     let deleted = store.delete(id)?;
     out(&format!(
-        "deleted session {id} ({} file(s))\n",
-        deleted.files.len()
+        "{}\n",
+        words::deleted(ui, &line(id), deleted.files.len())
     ))
 }
 
-fn new(store: &Store, q: &Questionnaire, from: Option<&str>) -> Result<ExitCode> {
+fn new(store: &Store, q: &Questionnaire, from: Option<&str>, ui: Lang) -> Result<ExitCode> {
     let s = match from {
         Some(prev) => store.create_follow_up(prev, q)?,
         None => {
@@ -457,15 +483,14 @@ fn new(store: &Store, q: &Questionnaire, from: Option<&str>) -> Result<ExitCode>
         }
     };
     if let Some(prev) = from {
-        eprintln!(
-            "new follow-up visit of session {prev}{}",
-            s.answers
-                .company
-                .name
-                .as_deref()
-                .map(|n| format!(" ({})", line(n)))
-                .unwrap_or_default()
-        );
+        let company = s
+            .answers
+            .company
+            .name
+            .as_deref()
+            .map(|n| format!(" ({})", line(n)))
+            .unwrap_or_default();
+        eprintln!("{}", words::follow_up_started(ui, &line(prev), &company));
     }
     out(&format!("{}\n", s.meta.id))
 }

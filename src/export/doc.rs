@@ -13,8 +13,8 @@ use super::escape::clean;
 use super::sni;
 use super::{ExportError, Input, Options};
 use crate::answers::Answer;
-use crate::output::round;
 use crate::questionnaire::{Actor, Kind, Questionnaire, Role, expr};
+use crate::score_output::round;
 use crate::scoring::{self, Evaluation, Reason};
 use crate::session::Meta;
 use crate::text::fmt_num;
@@ -25,6 +25,8 @@ pub const FORMAT_VERSION: u32 = 1;
 
 /// Most answers listed under one need.
 const TRIGGERS_PER_AREA: usize = 4;
+/// Days from the document date to the follow-up date, unless given.
+pub const FOLLOW_UP_DAYS: i32 = 14;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct QuestionnaireRef {
@@ -82,11 +84,33 @@ pub struct Consent {
 pub struct Trigger {
     pub question: String,
     pub question_text: String,
-    /// Option id or number as answered.
-    pub answer: String,
+    /// Option id (a string) or number (a JSON number) as answered.
+    pub answer: AnswerValue,
     /// The answer as shown (option label, or number with unit).
     pub answer_label: String,
     pub points: f64,
+}
+
+/// An answer as data: an option id, or a number (whole numbers without a
+/// fraction: `4`, not `4.0` or `"4"`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum AnswerValue {
+    Option(String),
+    Int(i64),
+    Number(f64),
+}
+
+impl AnswerValue {
+    fn of(c: &crate::scoring::Contribution, q: &Questionnaire, answer: Option<&Answer>) -> Self {
+        match (c.option, answer) {
+            (None, Some(Answer::Number(x))) if x.fract() == 0.0 && x.abs() < 1e15 => {
+                AnswerValue::Int(*x as i64)
+            }
+            (None, Some(Answer::Number(x))) => AnswerValue::Number(*x),
+            _ => AnswerValue::Option(clean(&c.answer_text(q, answer))),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -119,7 +143,7 @@ pub struct Note {
     pub note: String,
 }
 
-/// A referral summary for one actor (DESIGN.md §4 `export --actor`).
+/// A referral summary for one actor (`export --actor`; docs/EXPORT.md).
 #[derive(Debug, Clone, Serialize)]
 pub struct ReferralDoc {
     pub kind: &'static str,
@@ -167,7 +191,7 @@ pub struct OpenQuestion {
     pub unknown: bool,
 }
 
-/// The company's own summary (DESIGN.md §4 `export --company`).
+/// The company's own summary (`export --company`; docs/EXPORT.md).
 #[derive(Debug, Clone, Serialize)]
 pub struct CompanyDoc {
     pub kind: &'static str,
@@ -207,14 +231,14 @@ fn opt_clean(s: Option<&String>) -> Option<String> {
 
 fn dates(opts: &Options) -> Result<(String, String), ExportError> {
     let day = match &opts.date {
-        Some(d) => time::parse_date(d).ok_or_else(|| ExportError::BadDate(d.clone()))?,
-        None => time::now_secs().div_euclid(86_400),
+        Some(d) => time::parse_ymd(d)?,
+        None => time::today(),
     };
     let follow = match &opts.follow_up {
-        Some(d) => time::parse_date(d).ok_or_else(|| ExportError::BadDate(d.clone()))?,
-        None => day + 14,
+        Some(d) => time::parse_ymd(d)?,
+        None => time::add_days(day, FOLLOW_UP_DAYS),
     };
-    Ok((time::date(day * 86_400), time::date(follow * 86_400)))
+    Ok((day.to_string(), follow.to_string()))
 }
 
 /// Everything both documents share.
@@ -290,7 +314,9 @@ impl<'a> Common<'a> {
                 Industry {
                     sni: clean(code),
                     section: letter.map(String::from),
-                    section_title: letter.map(|l| sni::title(l, self.lang).to_string()),
+                    section_title: letter.map(|l| {
+                        sni::title(l, crate::i18n::Lang::of_content(self.lang)).to_string()
+                    }),
                 }
             }),
             employees,
@@ -330,7 +356,7 @@ impl<'a> Common<'a> {
                     Trigger {
                         question: question.id.clone(),
                         question_text: clean(question.text.get(self.lang)),
-                        answer: clean(&c.answer_text(self.q, answer)),
+                        answer: AnswerValue::of(c, self.q, answer),
                         answer_label: answer_label(self.q, c.question, c.option, answer, self.lang),
                         points: (c.points * 100.0).round() / 100.0,
                     }
@@ -460,13 +486,13 @@ fn text_answer(input: &Input<'_>, role: Role) -> Option<String> {
 /// `export_countries`, `target_markets`, `payment_terms`) and their
 /// options' summary sentences.
 pub fn situation(input: &Input<'_>, lang: &str) -> Vec<String> {
-    let sv = lang == "sv";
+    use crate::i18n::export as words;
+    let w = crate::i18n::Lang::of_content(lang);
     let mut out = Vec::new();
     let exports =
-        choice_label(input, Role::ExportsToday, lang).map(|(label, summary)| match (summary, sv) {
-            (Some(s), _) => s.trim_end_matches('.').to_string(),
-            (None, true) => format!("Export i dag: {}", lower_first(&label)),
-            (None, false) => format!("Exports today: {}", lower_first(&label)),
+        choice_label(input, Role::ExportsToday, lang).map(|(label, summary)| match summary {
+            Some(s) => s.trim_end_matches('.').to_string(),
+            None => words::exports_today(w, &lower_first(&label)),
         });
     let share = choice_label(input, Role::ExportShare, lang)
         .map(|(l, _)| lower_first(&l))
@@ -475,59 +501,29 @@ pub fn situation(input: &Input<'_>, lang: &str) -> Vec<String> {
             _ => None,
         });
     match (exports, share) {
-        (Some(e), Some(s)) if sv => {
-            out.push(format!("{e}; exporten står för {s} av omsättningen."))
-        }
-        (Some(e), Some(s)) => out.push(format!("{e}; exports are {s} of turnover.")),
+        (e, Some(s)) => out.push(words::export_share(w, e.as_deref(), &s)),
         (Some(e), None) => out.push(format!("{e}.")),
-        (None, Some(s)) if sv => out.push(format!("Exporten står för {s} av omsättningen.")),
-        (None, Some(s)) => out.push(format!("Exports are {s} of turnover.")),
         (None, None) => {}
     }
     let countries = text_answer(input, Role::ExportCountries)
         .map(|c| c.trim_end_matches('.').replace('\n', ", "))
         .or_else(|| {
             let labels = choice_labels(input, Role::ExportCountries, lang)?;
-            (!labels.is_empty()).then(|| join_and(&labels, sv))
+            (!labels.is_empty()).then(|| words::join_and(w, &labels))
         });
     if let Some(countries) = countries {
-        out.push(if sv {
-            format!("I dag säljer företaget till {countries}.")
-        } else {
-            format!("Today the company sells to {countries}.")
-        });
+        out.push(words::sells_to(w, &countries));
     }
     if let Some(labels) = choice_labels(input, Role::TargetMarkets, lang)
         && !labels.is_empty()
     {
-        let list = join_and(&labels, sv);
-        out.push(if sv {
-            format!("De närmaste två–tre åren vill företaget sälja i: {list}.")
-        } else {
-            format!("Over the next two to three years the company wants to sell in: {list}.")
-        });
+        out.push(words::wants_to_sell_in(w, &words::join_and(w, &labels)));
     }
     if let Some((terms, _)) = choice_label(input, Role::PaymentTerms, lang) {
         let terms = lower_first(terms.trim_end_matches('.'));
-        out.push(if sv {
-            format!("Betalningsvillkor till utländska kunder: {terms}.")
-        } else {
-            format!("Payment terms for foreign customers: {terms}.")
-        });
+        out.push(words::payment_terms(w, &terms));
     }
     out
-}
-
-fn join_and(items: &[String], sv: bool) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!(
-            "{} {} {last}",
-            init.join(", "),
-            if sv { "och" } else { "and" }
-        ),
-    }
 }
 
 /// Questions relevant to an actor: those that give points to an area it
@@ -592,7 +588,6 @@ pub fn referral_doc(
     }
     let c = Common::new(input, opts)?;
     let lang = c.lang;
-    let sv = lang == "sv";
     let r = c
         .eval
         .referral(ai)
@@ -605,26 +600,13 @@ pub fn referral_doc(
             .filter(|n| !n.is_empty())
     });
     let actor_name = clean(&actor.name);
-    let mut statement = if sv {
-        format!(
-            "Företaget har samtyckt till att uppgifterna i den här hänvisningen lämnas till {actor_name}"
-        )
-    } else {
-        format!(
-            "The company has consented to the information in this referral being passed on to {actor_name}"
-        )
-    };
-    if let Some(at) = &at {
-        statement.push_str(&format!(" ({})", readable_time(at)));
-    }
-    if let Some(by) = &by {
-        statement.push_str(&if sv {
-            format!("; samtycket registrerades av {by}")
-        } else {
-            format!("; consent recorded by {by}")
-        });
-    }
-    statement.push('.');
+    let at_local = at.as_deref().map(time::local_time);
+    let statement = crate::i18n::export::consent_statement(
+        crate::i18n::Lang::of_content(lang),
+        &actor_name,
+        at_local.as_deref(),
+        by.as_deref(),
+    );
 
     let mut areas: Vec<(usize, f64)> = actor.weights.clone();
     areas.sort_by(|x, y| {
@@ -757,18 +739,4 @@ pub fn company_doc(input: &Input<'_>, opts: &Options) -> Result<CompanyDoc, Expo
         actors,
         open_questions,
     })
-}
-
-/// `2026-11-25T10:42:00Z` → `2026-11-25 10:42 UTC`; other text unchanged.
-fn readable_time(s: &str) -> String {
-    let b = s.as_bytes();
-    if s.len() == 20
-        && b.get(10) == Some(&b'T')
-        && s.ends_with('Z')
-        && time::parse_date(s).is_some()
-    {
-        format!("{} {} UTC", &s[..10], &s[11..16])
-    } else {
-        s.to_string()
-    }
 }

@@ -10,7 +10,9 @@ pub fn clean(s: &str) -> String {
     crate::text::sanitize(s).into_owned()
 }
 
-/// Escapes text for HTML element content and quoted attribute values.
+/// Escapes text for HTML element content and quoted attribute values —
+/// the one HTML escape of the program (exports, report, catalogue, preview).
+/// Control and bidi characters become U+FFFD.
 pub fn html(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
@@ -67,13 +69,51 @@ pub fn csv_cell(s: &str) -> String {
     }
 }
 
-/// One CSV record terminated by CRLF (RFC 4180).
+/// One CSV record of text cells, terminated by CRLF (RFC 4180).
 pub fn csv_row<S: AsRef<str>>(out: &mut String, cells: &[S]) {
     for (i, c) in cells.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
         out.push_str(&csv_cell(c.as_ref()));
+    }
+    out.push_str("\r\n");
+}
+
+/// A CSV cell by what it holds: text (from files or words; escaped and
+/// guarded against formulas by [`csv_cell`]) or a number the program
+/// computed, written as a plain number (`-11.7`, not `'-11.7`) so that a
+/// spreadsheet reads it as one.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Cell<'a> {
+    Text(&'a str),
+    Num(f64),
+}
+
+impl<'a> From<&'a str> for Cell<'a> {
+    fn from(s: &'a str) -> Self {
+        Cell::Text(s)
+    }
+}
+
+impl<'a> From<&'a String> for Cell<'a> {
+    fn from(s: &'a String) -> Self {
+        Cell::Text(s)
+    }
+}
+
+/// One CSV record of typed cells, terminated by CRLF.
+pub fn csv_record(out: &mut String, cells: &[Cell<'_>]) {
+    for (i, c) in cells.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        match c {
+            Cell::Text(s) => out.push_str(&csv_cell(s)),
+            // Never NaN or infinite in practice; an empty cell if it were.
+            Cell::Num(x) if x.is_finite() => out.push_str(&crate::text::fmt_num(*x)),
+            Cell::Num(_) => {}
+        }
     }
     out.push_str("\r\n");
 }
@@ -116,6 +156,13 @@ mod tests {
         let mut row = String::new();
         csv_row(&mut row, &["a", "b c"]);
         assert_eq!(row, "a,b c\r\n");
+        // A computed number is a number; the same text from a file is not.
+        let mut row = String::new();
+        csv_record(
+            &mut row,
+            &[Cell::Num(-11.7), Cell::Text("-11.7"), Cell::Num(5.0)],
+        );
+        assert_eq!(row, "-11.7,'-11.7,5\r\n");
     }
 
     #[test]

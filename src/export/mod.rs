@@ -9,11 +9,11 @@ use std::path::{Path, PathBuf};
 pub mod doc;
 pub mod escape;
 mod render;
-pub mod report;
-pub mod report_render;
+
 pub mod sni;
 
 use crate::answers::AnswersFile;
+use crate::diag::NodeKind;
 use crate::questionnaire::Questionnaire;
 use crate::session::Meta;
 
@@ -47,10 +47,45 @@ pub enum ExportError {
     NoConsent(String),
     #[error("{0} already exists; use --force to overwrite it")]
     Exists(String),
-    #[error("`{0}` is not a date; write YYYY-MM-DD")]
-    BadDate(String),
+    #[error(transparent)]
+    BadDate(#[from] crate::time::DateError),
+    /// `--force` was given, but what is there is not a regular file (a
+    /// symlink, even a dangling one, a FIFO, a device, a directory): never
+    /// replaced.
+    #[error("{path} is not a regular file ({kind:?}); it is never replaced, not even with --force")]
+    NotRegular { path: String, kind: NodeKind },
     #[error("cannot write {path}: {err}")]
     Io { path: String, err: std::io::Error },
+}
+
+/// What is at a path where an export was to be written, when it is not a
+/// regular file (`None` for a regular file). A symlink is itself, never
+/// what it points to.
+pub fn not_a_file(t: std::fs::FileType) -> Option<NodeKind> {
+    #[cfg(unix)]
+    use std::os::unix::fs::FileTypeExt as _;
+    if t.is_file() {
+        return None;
+    }
+    if t.is_symlink() {
+        return Some(NodeKind::Symlink);
+    }
+    if t.is_dir() {
+        return Some(NodeKind::Folder);
+    }
+    #[cfg(unix)]
+    {
+        if t.is_fifo() {
+            return Some(NodeKind::Fifo);
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return Some(NodeKind::Device);
+        }
+        if t.is_socket() {
+            return Some(NodeKind::Socket);
+        }
+    }
+    Some(NodeKind::Other)
 }
 
 /// What a summary is made from.
@@ -65,7 +100,9 @@ pub struct Input<'a> {
 /// Choices that do not come from the answers.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
-    /// The document's date, `YYYY-MM-DD` (default: today, UTC).
+    /// The document's date, `YYYY-MM-DD` (default: today in Sweden).
+    /// Strings, not dates, because the wizard passes `BEHOVSANALYS_DATE`
+    /// through; they are parsed strictly ([`crate::time::parse_ymd`]).
     pub date: Option<String>,
     /// The follow-up date, `YYYY-MM-DD` (default: the date + 14 days).
     pub follow_up: Option<String>,
@@ -152,8 +189,8 @@ pub fn file_name(parts: &[&str], format: Format) -> String {
     )
 }
 
-/// Writes `content` to `dir/name` atomically; refuses to overwrite an
-/// existing file unless `force`. `name` must be a plain file name.
+/// Writes `content` to `dir/name` (see [`write_to`]). `name` must be a
+/// plain file name.
 pub fn write_file(
     dir: &Path,
     name: &str,
@@ -161,21 +198,47 @@ pub fn write_file(
     force: bool,
 ) -> Result<PathBuf, ExportError> {
     let path = dir.join(name);
-    let io = |err| ExportError::Io {
-        path: path.display().to_string(),
-        err,
-    };
     if !plain_file_name(name) {
-        return Err(io(std::io::Error::new(
-            std::io::ErrorKind::InvalidInput,
-            "not a plain file name",
-        )));
+        return Err(ExportError::Io {
+            path: crate::text::display_path(&path),
+            err: std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a plain file name"),
+        });
     }
-    if path.exists() && !force {
-        return Err(ExportError::Exists(path.display().to_string()));
-    }
-    crate::session::atomic::write(&path, content.as_bytes()).map_err(io)?;
+    write_to(&path, content, force)?;
     Ok(path)
+}
+
+/// Writes `content` to `path` atomically (a temp file next to it, then a
+/// link or rename): a new name is created without ever replacing a file
+/// that appears meanwhile; an existing regular file is replaced only with
+/// `force`. Anything else at `path` — a symlink (even a dangling one), a
+/// FIFO, a device, a directory — is never written through or replaced:
+/// [`ExportError::Exists`] without `force` (so a caller can pick another
+/// name), [`ExportError::NotRegular`] with it.
+pub fn write_to(path: &Path, content: &str, force: bool) -> Result<(), ExportError> {
+    use crate::session::atomic;
+    let shown = || crate::text::display_path(path);
+    let io = |err| ExportError::Io { path: shown(), err };
+    match std::fs::symlink_metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            atomic::write_new(path, content.as_bytes()).map_err(|e| {
+                if e.kind() == std::io::ErrorKind::AlreadyExists {
+                    ExportError::Exists(shown())
+                } else {
+                    io(e)
+                }
+            })
+        }
+        Err(e) => Err(io(e)),
+        Ok(_) if !force => Err(ExportError::Exists(shown())),
+        Ok(m) => match not_a_file(m.file_type()) {
+            Some(kind) => Err(ExportError::NotRegular {
+                path: shown(),
+                kind,
+            }),
+            None => atomic::write(path, content.as_bytes()).map_err(io),
+        },
+    }
 }
 
 /// True for a name that stays inside the directory it is joined to: one

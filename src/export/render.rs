@@ -4,142 +4,10 @@
 use std::fmt::Write as _;
 
 use super::doc::{ActorSummary, CompanyDoc, CompanyInfo, Need, Person, ReferralDoc, ServiceItem};
-use super::escape::{csv_row, html, html_multiline, md};
+use super::escape::{Cell, csv_record, csv_row, html, html_multiline, md};
+use crate::i18n::Lang;
+use crate::i18n::export::{Words, words};
 use crate::text::fmt_num;
-
-/// Fixed words of the documents, by language.
-pub struct Words {
-    pub referral_to: &'static str,
-    pub company_title: &'static str,
-    pub reference: &'static str,
-    pub date: &'static str,
-    pub follow_up: &'static str,
-    pub from: &'static str,
-    pub to: &'static str,
-    pub company: &'static str,
-    pub org_number: &'static str,
-    pub municipality: &'static str,
-    pub industry: &'static str,
-    pub size: &'static str,
-    pub employees: &'static str,
-    pub consent: &'static str,
-    pub situation: &'static str,
-    pub no_situation: &'static str,
-    pub needs: &'static str,
-    pub need: &'static str,
-    pub no_needs: &'static str,
-    pub why: &'static str,
-    pub services: &'static str,
-    pub undecided: &'static str,
-    pub notes: &'static str,
-    pub tried: &'static str,
-    pub other: &'static str,
-    pub next_step: &'static str,
-    pub follow_up_text: &'static str,
-    pub actors: &'static str,
-    pub no_actors: &'static str,
-    pub open: &'static str,
-    pub no_open: &'static str,
-    pub unknown_answer: &'static str,
-    pub contact: &'static str,
-    pub score: &'static str,
-    pub points: &'static str,
-    pub unknown_advisor: &'static str,
-    pub free: &'static str,
-    pub subsidised: &'static str,
-    pub paid: &'static str,
-    pub made_with: &'static str,
-}
-
-pub const SV: Words = Words {
-    referral_to: "Hänvisning till",
-    company_title: "Sammanfattning av behovsanalysen",
-    reference: "Referens",
-    date: "Datum",
-    follow_up: "Uppföljning",
-    from: "Från",
-    to: "Till",
-    company: "Företag",
-    org_number: "Org.nr",
-    municipality: "Kommun",
-    industry: "Bransch (SNI)",
-    size: "Storlek",
-    employees: "anställda",
-    consent: "Samtycke",
-    situation: "Exportläget",
-    no_situation: "Exportläget framgår inte av svaren.",
-    needs: "Behov inom aktörens områden",
-    need: "Behov",
-    no_needs: "Inga behov inom aktörens områden framgår av svaren.",
-    why: "Därför hänvisas företaget",
-    services: "Tjänster som kan passa",
-    undecided: "beror på frågor som är obesvarade eller besvarade med ”vet ej”",
-    notes: "Anteckningar från besöket",
-    tried: "Redan provat",
-    other: "Övrigt",
-    next_step: "Nästa steg",
-    follow_up_text: "Rådgivaren följer upp hänvisningen senast",
-    actors: "Aktörer som kan hjälpa er",
-    no_actors: "Ingen aktör rekommenderas utifrån svaren.",
-    open: "Öppna frågor att ta reda på",
-    no_open: "Inga – alla frågor är besvarade.",
-    unknown_answer: "vet ej",
-    contact: "Kontakt",
-    score: "poäng",
-    points: "p",
-    unknown_advisor: "(rådgivare ej angiven)",
-    free: "kostnadsfritt",
-    subsidised: "subventionerat",
-    paid: "avgiftsbelagt",
-    made_with: "Skapad med behovsanalys",
-};
-
-pub const EN: Words = Words {
-    referral_to: "Referral to",
-    company_title: "Summary of the needs analysis",
-    reference: "Reference",
-    date: "Date",
-    follow_up: "Follow-up",
-    from: "From",
-    to: "To",
-    company: "Company",
-    org_number: "Org. no.",
-    municipality: "Municipality",
-    industry: "Industry (SNI)",
-    size: "Size",
-    employees: "employees",
-    consent: "Consent",
-    situation: "Export situation",
-    no_situation: "The answers do not describe the export situation.",
-    needs: "Needs in the actor's areas",
-    need: "Need",
-    no_needs: "The answers show no needs in the actor's areas.",
-    why: "Why the company is referred",
-    services: "Services that may fit",
-    undecided: "depends on questions not answered or answered “don't know”",
-    notes: "Notes from the visit",
-    tried: "Already tried",
-    other: "Other",
-    next_step: "Next step",
-    follow_up_text: "The advisor follows up the referral by",
-    actors: "Actors that can help you",
-    no_actors: "No actor is recommended from the answers.",
-    open: "Open questions to find out",
-    no_open: "None – all questions are answered.",
-    unknown_answer: "don't know",
-    contact: "Contact",
-    score: "score",
-    points: "p",
-    unknown_advisor: "(advisor not recorded)",
-    free: "free of charge",
-    subsidised: "subsidised",
-    paid: "paid",
-    made_with: "Made with behovsanalys",
-};
-
-pub fn words(lang: &str) -> &'static Words {
-    if lang == "sv" { &SV } else { &EN }
-}
 
 fn cost_word(w: &Words, cost: &str) -> &'static str {
     match cost {
@@ -249,7 +117,7 @@ fn md_services(out: &mut String, services: &[ServiceItem], w: &Words) {
 }
 
 pub fn referral_md(d: &ReferralDoc) -> String {
-    let w = words(&d.language);
+    let w = words(Lang::of_content(&d.language));
     let mut out = String::new();
     let _ = writeln!(out, "# {} {}\n", w.referral_to, md(&d.to.name));
     let _ = writeln!(
@@ -310,7 +178,7 @@ pub fn referral_md(d: &ReferralDoc) -> String {
 }
 
 pub fn company_md(d: &CompanyDoc) -> String {
-    let w = words(&d.language);
+    let w = words(Lang::of_content(&d.language));
     let mut out = String::new();
     let name = d.company.name.as_deref().unwrap_or("");
     let _ = writeln!(
@@ -482,7 +350,7 @@ fn html_services(out: &mut String, services: &[ServiceItem], w: &Words) {
 }
 
 pub fn referral_html(d: &ReferralDoc) -> String {
-    let w = words(&d.language);
+    let w = words(Lang::of_content(&d.language));
     let mut out = String::new();
     let title = format!(
         "{} {} – {}",
@@ -580,7 +448,7 @@ pub fn referral_html(d: &ReferralDoc) -> String {
 }
 
 pub fn company_html(d: &CompanyDoc) -> String {
-    let w = words(&d.language);
+    let w = words(Lang::of_content(&d.language));
     let mut out = String::new();
     let name = d.company.name.clone().unwrap_or_default();
     html_head(
@@ -675,41 +543,42 @@ fn csv_company(out: &mut String, c: &CompanyInfo) {
             ],
         );
     }
-    let emp = c.employees.map(|e| e.to_string()).unwrap_or_default();
-    csv_row(
+    let emp = c.employees.map_or(Cell::Text(""), |e| Cell::Num(e as f64));
+    csv_record(
         out,
         &[
-            "company",
-            "employees",
-            "",
-            &emp,
-            c.size_class.as_deref().unwrap_or(""),
+            "company".into(),
+            "employees".into(),
+            "".into(),
+            emp,
+            c.size_class.as_deref().unwrap_or("").into(),
         ],
     );
 }
 
 fn csv_needs(out: &mut String, needs: &[Need]) {
     for n in needs {
-        let v = n.need.map(|v| v.to_string()).unwrap_or_default();
-        csv_row(
+        let v = n.need.map_or(Cell::Text(""), |v| Cell::Num(v as f64));
+        let answered = format!("{}/{}", n.answered, n.total);
+        csv_record(
             out,
             &[
-                "need",
-                &n.area,
-                &n.title,
-                &v,
-                &format!("{}/{}", n.answered, n.total),
+                "need".into(),
+                (&n.area).into(),
+                (&n.title).into(),
+                v,
+                (&answered).into(),
             ],
         );
         for t in &n.answers {
-            csv_row(
+            csv_record(
                 out,
                 &[
-                    "answer",
-                    &n.area,
-                    &t.question_text,
-                    &t.answer_label,
-                    &fmt_num(t.points),
+                    "answer".into(),
+                    (&n.area).into(),
+                    (&t.question_text).into(),
+                    (&t.answer_label).into(),
+                    Cell::Num(t.points),
                 ],
             );
         }
@@ -761,14 +630,14 @@ pub fn referral_csv(d: &ReferralDoc) -> String {
     for (i, s) in d.situation.iter().enumerate() {
         csv_row(&mut out, &["situation", &(i + 1).to_string(), "", s, ""]);
     }
-    csv_row(
+    csv_record(
         &mut out,
         &[
-            "score",
-            &d.to.id,
-            "",
-            &d.score.to_string(),
-            if d.recommended { "recommended" } else { "" },
+            "score".into(),
+            (&d.to.id).into(),
+            "".into(),
+            Cell::Num(d.score as f64),
+            if d.recommended { "recommended" } else { "" }.into(),
         ],
     );
     csv_needs(&mut out, &d.needs);
@@ -806,14 +675,15 @@ pub fn company_csv(d: &CompanyDoc) -> String {
     }
     csv_needs(&mut out, &d.needs);
     for a in &d.actors {
-        csv_row(
+        let contact = contact_line(a, str::to_owned).unwrap_or_default();
+        csv_record(
             &mut out,
             &[
-                "actor",
-                &a.id,
-                &a.name,
-                &a.score.to_string(),
-                &contact_line(a, str::to_owned).unwrap_or_default(),
+                "actor".into(),
+                (&a.id).into(),
+                (&a.name).into(),
+                Cell::Num(a.score as f64),
+                (&contact).into(),
             ],
         );
         for r in &a.reasons {

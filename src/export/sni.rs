@@ -151,11 +151,11 @@ pub fn section(code: &str) -> Option<char> {
 }
 
 /// The title of a section letter.
-pub fn title(letter: char, lang: &str) -> &'static str {
+pub fn title(letter: char, lang: crate::i18n::Lang) -> &'static str {
     SECTIONS
         .iter()
         .find(|s| s.2 == letter)
-        .map(|s| if lang == "sv" { s.3 } else { s.4 })
+        .map(|s| lang.pick(s.3, s.4))
         .unwrap_or("")
 }
 
@@ -173,7 +173,7 @@ mod tests {
         assert_eq!(section("99000"), Some('U'));
         assert_eq!(section("04"), None);
         assert_eq!(section("x"), None);
-        assert_eq!(title('C', "sv"), "Tillverkning");
+        assert_eq!(title('C', crate::i18n::Lang::Sv), "Tillverkning");
         assert_eq!(letters().count(), 21);
     }
 }

@@ -80,6 +80,13 @@ impl Lang {
         None
     }
 
+    /// The language of the program's own words in a document whose texts
+    /// are in `code` (a questionnaire language): Swedish for `sv`, English
+    /// for every other language.
+    pub fn of_content(code: &str) -> Lang {
+        Lang::from_code(code).unwrap_or(Lang::En)
+    }
+
     /// Picks the Swedish or the English value.
     pub fn pick<T>(self, sv: T, en: T) -> T {
         match self {

@@ -94,7 +94,6 @@ pub struct Words {
     pub save_failed: &'static str,
     pub saved_ok: &'static str,
     // sessions, follow-up, drift
-    pub the_company: &'static str,
     pub resume_problem: &'static str,
     pub resume_follow_up: &'static str,
     pub open_session_failed: &'static str,
@@ -189,6 +188,13 @@ pub struct Words {
     pub help_yes: &'static str,
     pub help_no: &'static str,
     pub help_close: &'static str,
+    // errors and work in progress
+    pub holder_unknown: &'static str,
+    pub someone: &'static str,
+    pub unknown_host: &'static str,
+    pub writer_stopped: &'static str,
+    pub no_data_dir: &'static str,
+    pub opening: &'static str,
 }
 
 pub const SV: Words = Words {
@@ -269,7 +275,6 @@ pub const SV: Words = Words {
     quit_confirm: "Avsluta? Alla svar är sparade.",
     save_failed: "Kunde inte spara – försöker igen. Svaren finns kvar i minnet. Fel:",
     saved_ok: "Sparat igen.",
-    the_company: "företaget",
     resume_problem: "kan inte läsas nu:",
     resume_follow_up: "uppföljning",
     open_session_failed: "Kunde inte öppna behovsanalysen",
@@ -363,6 +368,12 @@ pub const SV: Words = Words {
     help_yes: "ja, avsluta",
     help_no: "nej, fortsätt",
     help_close: "stäng hjälpen",
+    holder_unknown: "okänt vem",
+    someone: "någon",
+    unknown_host: "okänd dator",
+    writer_stopped: "tråden som sparar har stannat",
+    no_data_dir: "ingen datamapp kunde bestämmas; ange --data-dir eller BEHOVSANALYS_DATA_DIR",
+    opening: "Öppnar …",
 };
 
 pub const EN: Words = Words {
@@ -443,7 +454,6 @@ pub const EN: Words = Words {
     quit_confirm: "Quit? All answers are saved.",
     save_failed: "Could not save – retrying. The answers are kept in memory. Error:",
     saved_ok: "Saved again.",
-    the_company: "the company",
     resume_problem: "cannot be read now:",
     resume_follow_up: "follow-up",
     open_session_failed: "Could not open the session",
@@ -537,6 +547,12 @@ pub const EN: Words = Words {
     help_yes: "yes, quit",
     help_no: "no, go on",
     help_close: "close the help",
+    holder_unknown: "holder unknown",
+    someone: "someone",
+    unknown_host: "unknown host",
+    writer_stopped: "the thread that saves has stopped",
+    no_data_dir: "no data directory could be determined; pass --data-dir or set BEHOVSANALYS_DATA_DIR",
+    opening: "Opening …",
 };
 
 /// The fixed words of a language.
@@ -688,5 +704,81 @@ pub fn last_visit_actor(l: Lang, status: impl Display, score: impl Display) -> S
     match l {
         Lang::Sv => format!("Förra besöket: {status}, poäng {score}"),
         Lang::En => format!("Last visit: {status}, score {score}"),
+    }
+}
+
+pub fn not_locked(l: Lang, id: impl Display) -> String {
+    match l {
+        Lang::Sv => format!("behovsanalysen {id} är inte låst av det här fönstret och sparas inte"),
+        Lang::En => format!("session {id} is not locked by this window; not saved"),
+    }
+}
+
+pub fn cannot_create(l: Lang, dir: impl Display, err: impl Display) -> String {
+    match l {
+        Lang::Sv => format!("kan inte skapa {dir}: {err}"),
+        Lang::En => format!("cannot create {dir}: {err}"),
+    }
+}
+
+pub fn file_exists(l: Lang, path: impl Display) -> String {
+    match l {
+        Lang::Sv => format!("{path} finns redan"),
+        Lang::En => format!("{path} already exists"),
+    }
+}
+
+pub fn cannot_write(l: Lang, path: impl Display, err: impl Display) -> String {
+    match l {
+        Lang::Sv => format!("kan inte skriva {path}: {err}"),
+        Lang::En => format!("cannot write {path}: {err}"),
+    }
+}
+
+pub fn holder(
+    l: Lang,
+    user: impl Display,
+    host: impl Display,
+    pid: impl Display,
+    since: impl Display,
+) -> String {
+    match l {
+        Lang::Sv => format!("{user}@{host}, process {pid}, sedan {since}"),
+        Lang::En => format!("{user}@{host}, process {pid}, since {since}"),
+    }
+}
+
+pub fn not_found(l: Lang, id: impl Display) -> String {
+    match l {
+        Lang::Sv => format!("det finns ingen behovsanalys {id}"),
+        Lang::En => format!("there is no session {id}"),
+    }
+}
+
+pub fn bad_id(l: Lang, id: impl Display) -> String {
+    match l {
+        Lang::Sv => format!("{id} är inte ett id för en behovsanalys"),
+        Lang::En => format!("{id} is not a session id"),
+    }
+}
+
+pub fn lock_failed(l: Lang, id: impl Display, err: impl Display) -> String {
+    match l {
+        Lang::Sv => format!("kan inte låsa behovsanalysen {id}: {err}"),
+        Lang::En => format!("cannot lock session {id}: {err}"),
+    }
+}
+
+pub fn quarantined(l: Lang, id: impl Display, to: impl Display) -> String {
+    match l {
+        Lang::Sv => format!("behovsanalysen {id} kunde inte läsas och flyttades till {to}"),
+        Lang::En => format!("session {id} could not be read and was moved to {to}"),
+    }
+}
+
+pub fn exists(l: Lang, id: impl Display) -> String {
+    match l {
+        Lang::Sv => format!("det finns redan en behovsanalys {id}"),
+        Lang::En => format!("there is already a session {id}"),
     }
 }

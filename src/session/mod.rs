@@ -18,6 +18,7 @@ pub mod lock;
 pub mod meta;
 pub mod model;
 pub mod store;
+pub mod writer;
 
 pub use compare::{Comparison, Direction, compare};
 pub use drift::DriftReport;

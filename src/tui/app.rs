@@ -4,12 +4,14 @@
 use std::sync::Arc;
 
 use crate::answers::{Answer, AnswersFile};
+use crate::diag::Diagnostic;
 use crate::i18n::Lang;
 use crate::questionnaire::{Audience, Questionnaire};
 use crate::scoring::{self, Evaluation};
 use crate::session::{Comparison, DriftReport, Meta, Session, SessionMode};
 
-use super::runtime::{OpenError, Previous};
+use super::errors::{ExportFailure, OpenError, SaveError};
+use super::jobs::Previous;
 use super::widgets::input::Input;
 
 pub use super::screens::company::{CompanyFocus, CompanyForm, Field};
@@ -63,19 +65,20 @@ pub enum Popup {
 }
 
 /// A message shown once in the status line.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub enum Notice {
+    /// A session is being opened (a job runs).
+    Opening,
     /// A self-assessment file became a new session.
     Imported {
         file: String,
         /// A session with the file's id existed; this is a new one.
         existing: Option<String>,
-        warnings: Vec<String>,
+        /// Lenient-reading warnings.
+        warnings: Vec<Diagnostic>,
     },
     /// A session could not be opened (locked elsewhere, unreadable …).
     OpenFailed(OpenError),
-    /// The sessions could not be listed.
-    ListFailed(String),
     /// The questionnaire changed since the session was saved (and the
     /// version in use).
     Drift(DriftReport, String),
@@ -84,7 +87,7 @@ pub enum Notice {
         previous_date: String,
     },
     Exported(Vec<String>),
-    ExportFailed(String),
+    ExportFailed(ExportFailure),
     SavedAgain,
 }
 
@@ -145,8 +148,30 @@ pub struct App {
     pub show_needs: bool,
     pub popup: Popup,
     pub notice: Option<Notice>,
-    pub save_error: Option<String>,
+    /// The last save failed (the writer keeps trying): a banner.
+    pub save_error: Option<SaveError>,
+    /// The job whose result the app waits for (listing or opening); any
+    /// other result that comes back is dropped.
+    pub pending: Option<Pending>,
+    /// The number of the last job asked for.
+    pub last_ticket: u64,
     pub quit: bool,
+}
+
+/// What the app waits for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Waiting {
+    /// The resume list.
+    List,
+    /// A session being opened, imported or started as a follow-up.
+    Open,
+}
+
+/// A job the app waits for, by its number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pending {
+    pub ticket: u64,
+    pub what: Waiting,
 }
 
 impl App {
@@ -184,6 +209,8 @@ impl App {
             popup: Popup::None,
             notice: None,
             save_error: None,
+            pending: None,
+            last_ticket: 0,
             quit: false,
         }
     }
@@ -195,6 +222,22 @@ impl App {
             .into_iter()
             .filter(|l| self.q.languages.iter().any(|c| c == l.code()))
             .collect()
+    }
+
+    /// Numbers a job the app will wait for; its result replaces any
+    /// earlier one's.
+    pub fn wait_for(&mut self, what: Waiting) -> u64 {
+        self.last_ticket += 1;
+        self.pending = Some(Pending {
+            ticket: self.last_ticket,
+            what,
+        });
+        self.last_ticket
+    }
+
+    /// True while a session is being opened.
+    pub fn opening(&self) -> bool {
+        self.pending.is_some_and(|p| p.what == Waiting::Open)
     }
 
     pub fn is_self(&self) -> bool {

@@ -12,8 +12,9 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::app::App;
 use crate::i18n::tui::Words;
+
+use super::app::App;
 
 /// What a key asks for. Each screen decides what an action means there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,16 +3,27 @@
 //!
 //! The Elm Architecture: terminal events become [`update::Msg`]s,
 //! [`update::update`] changes the [`app::App`] and returns
-//! [`update::Effect`]s, which the [`Runtime`] executes (locking and opening
-//! sessions, saving through a dedicated writer thread, listing sessions,
-//! importing, exporting); [`view::view`] draws the state.
+//! [`update::Effect`]s, which the [`Runtime`] executes; [`view::view`]
+//! draws the state.
 //!
-//! The runtime holds the editing lock of the open session (`Store::lock`):
-//! taken before a session is first saved or shown, released when the user
-//! leaves it, when another session is opened, and by the operating system
-//! when the process dies. It only saves a session whose lock it holds.
+//! | module | holds |
+//! |---|---|
+//! | [`app`] | the state: the screen, each screen's state, the open session |
+//! | [`screens`] | one module per screen: its state, keymap, actions, drawing |
+//! | [`popups`] | help, note editor, "quit?" |
+//! | [`keymap`] | keys as data: dispatch, footer hints and help come from the tables |
+//! | [`update`] | messages, effects and what every screen shares |
+//! | [`view`] | the frame: header, banner, footer, the screen, the popup |
+//! | [`widgets`] | drawing pieces: input field, popup box, wrapped text, needs row … |
+//! | [`runtime`] | the event loop; effects; the writer and the session lock |
+//! | [`jobs`] | store work on threads of its own (list, open, import, lock, export) |
+//! | [`errors`] | what can go wrong, as types shown in the user's language |
+//!
+//! Words come from [`crate::i18n::tui`].
 
 pub mod app;
+pub mod errors;
+pub mod jobs;
 pub mod keymap;
 pub mod popups;
 pub mod runtime;
@@ -31,10 +42,10 @@ use crate::questionnaire::{self, Questionnaire};
 use crate::session::{SessionMode, StoreError};
 
 pub use app::App;
+pub use errors::{ExportFailure, OpenError, SaveError};
+pub use jobs::{OpenKind, OpenRequest, Opened, Previous, run_export};
+pub use runtime::Runtime;
 use runtime::event_loop;
-pub use runtime::{
-    OpenError, OpenKind, OpenRequest, Opened, Previous, Runtime, Writer, run_export,
-};
 pub use update::{Effect, Msg, update};
 
 /// What the binary passes to the wizard.
@@ -59,7 +70,7 @@ pub enum TuiError {
     #[error("terminal: {0}")]
     Io(#[from] std::io::Error),
     #[error("the last answers could not be saved: {0}")]
-    Unsaved(String),
+    Unsaved(SaveError),
 }
 
 /// Runs the wizard until the user quits. The terminal is restored on

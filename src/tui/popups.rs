@@ -8,15 +8,14 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
 
-use crate::text::sanitize_line;
+use crate::i18n::tui::Words;
 
 use super::app::{App, NoteKind, Popup, Screen};
 use super::keymap::{Action, Binding, DOWN, ENTER, ESC, Key, Keymap, PGDN, PGUP, UP, ch, ctrl};
 use super::screens::{self, questions};
 use super::theme::Theme;
 use super::update::Effect;
-use super::widgets::{pad, popup, text_width, truncate, wrap, wrapped};
-use crate::i18n::tui::Words;
+use super::widgets::{clean, clean_block, pad, popup, text_width, truncate, wrap, wrapped};
 
 /// The note editor: a text field.
 pub const NOTE: Keymap = Keymap {
@@ -173,14 +172,14 @@ fn draw_help(app: &App, scroll: usize, s: &Words, theme: &Theme, frame: &mut Fra
         && let Some(q) = app.q.questions.get(app.qs.cur)
     {
         lines.extend(wrapped(
-            &sanitize_line(q.text.get(app.lang.code())),
+            &clean(q.text.get(app.lang.code())),
             inner_w,
             theme.strong(),
         ));
         lines.push(Line::raw(""));
         match &q.help {
             Some(h) => lines.extend(wrapped(
-                &crate::text::sanitize(h.get(app.lang.code())),
+                &clean_block(h.get(app.lang.code())),
                 inner_w,
                 Style::new(),
             )),
@@ -192,8 +191,8 @@ fn draw_help(app: &App, scroll: usize, s: &Words, theme: &Theme, frame: &mut Fra
                 lines.extend(wrapped(
                     &format!(
                         "{}: {}",
-                        sanitize_line(o.label.get(app.lang.code())),
-                        sanitize_line(h.get(app.lang.code()))
+                        clean(o.label.get(app.lang.code())),
+                        clean(h.get(app.lang.code()))
                     ),
                     inner_w,
                     Style::new(),

@@ -1,22 +1,30 @@
-//! The runtime: the event loop, and the execution of effects (locking and
-//! opening sessions, saving through a dedicated writer thread, listing
-//! sessions, importing, exporting).
+//! The runtime: the event loop, and the execution of effects. The UI
+//! thread never waits on the store: saves go to the background writer
+//! ([`crate::session::writer`]); listing, opening, importing, locking a new
+//! session and exporting run as [`jobs`](super::jobs) on threads of their
+//! own, whose results come back as messages. Keys (`q`, Ctrl-C) are read
+//! and handled while a job is pending.
+//!
+//! The runtime holds the editing lock of the open session: taken before a
+//! session is first saved or shown, released when the user leaves it, when
+//! another session is opened, and by the operating system when the process
+//! dies. It only saves a session whose lock it holds.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
-use std::thread::JoinHandle;
-use std::time::Duration;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{self, Event};
 
-use crate::answers::AnswersFile;
-use crate::export::{self, ExportError, Format};
 use crate::questionnaire::Questionnaire;
-use crate::session::{DriftReport, Listing, Session, SessionLock, Store, StoreError};
+use crate::session::writer::{WriteError, Writer, WriterEvent};
+use crate::session::{Session, SessionLock, Store};
 
 use super::TuiError;
-use super::app::{App, ExportJob};
+use super::app::App;
+use super::errors::SaveError;
+use super::jobs::{self, Done, Job, Outcome};
 use super::theme;
 use super::update::{Effect, Msg, update};
 use super::view;
@@ -29,8 +37,10 @@ pub(crate) fn event_loop(
 ) -> Result<(), TuiError> {
     loop {
         terminal.draw(|f| view::view(app, theme, f))?;
+        // While a job runs, look for its result often.
+        let wait = if rt.busy() { 50 } else { 250 };
         let mut msgs = Vec::new();
-        if event::poll(Duration::from_millis(250))? {
+        if event::poll(Duration::from_millis(wait))? {
             // Take everything that is waiting (fast typing, paste) before
             // the next draw.
             loop {
@@ -44,116 +54,63 @@ pub(crate) fn event_loop(
                 }
             }
         }
-        msgs.extend(rt.writer_status());
         for msg in msgs {
             if rt.dispatch(app, msg) {
                 return Ok(());
             }
         }
-    }
-}
-
-// ---------------------------------------------------------------- runtime
-
-/// What the runtime should open (see [`Effect::Open`]).
-#[derive(Debug, Clone, PartialEq)]
-pub enum OpenRequest {
-    /// A saved session, by id.
-    Resume(String),
-    /// A follow-up visit to the company of this session.
-    FollowUp(String),
-    /// A self-assessment file a company sent.
-    Import(PathBuf),
-}
-
-/// Why a session could not be opened.
-#[derive(Debug, Clone, PartialEq)]
-pub enum OpenError {
-    /// Another wizard has it open.
-    Locked {
-        id: String,
-        holder: String,
-    },
-    Failed(String),
-}
-
-impl From<StoreError> for OpenError {
-    fn from(e: StoreError) -> Self {
-        match e {
-            StoreError::Locked { id, holder } => OpenError::Locked {
-                id,
-                holder: holder.map_or_else(
-                    || "holder unknown".to_string(),
-                    |h| crate::text::sanitize_line(&h.to_string()),
-                ),
-            },
-            other => OpenError::Failed(first_lines(&other.to_string())),
+        if rt.pump(app) {
+            return Ok(());
         }
     }
 }
 
-/// How an opened session came about.
-#[derive(Debug, Clone, PartialEq)]
-pub enum OpenKind {
-    Resumed,
-    FollowUp,
-    Imported {
-        /// The file name.
-        file: String,
-        /// A session with the file's id existed; this one got a new id.
-        existing: Option<String>,
-        /// Lenient-reading warnings (rendered, first lines).
-        warnings: Vec<String>,
-    },
+/// A new session whose lock a job is taking, and its newest snapshot,
+/// saved once the lock is held.
+struct Locking {
+    ticket: u64,
+    id: String,
+    snapshot: Option<Box<Session>>,
 }
 
-/// The earlier visit a follow-up is compared with.
-#[derive(Debug, Clone)]
-pub struct Previous {
-    pub id: String,
-    /// When it was last saved (RFC 3339).
-    pub updated: String,
-    pub answers: AnswersFile,
-}
-
-/// A session opened (and locked) by the runtime.
-#[derive(Debug, Clone)]
-pub struct Opened {
-    pub session: Session,
-    pub kind: OpenKind,
-    pub drift: DriftReport,
-    pub previous: Option<Previous>,
-}
-
-/// Executes effects: owns the store, the writer thread and the lock of the
-/// open session. Everything is set up when first needed, so that start-up
-/// does no I/O beyond drawing the first screen.
+/// Executes effects: owns the writer thread, the lock of the open session
+/// and the jobs in flight. Everything is set up when first needed, so that
+/// start-up does no I/O beyond drawing the first screen.
 pub struct Runtime {
     data_dir: Option<PathBuf>,
+    /// The store, once a job has opened it.
     store: Option<Store>,
     q: Arc<Questionnaire>,
     writer: Option<Writer>,
     lock: Option<SessionLock>,
+    locking: Option<Locking>,
+    done_tx: Sender<Done>,
+    done_rx: Receiver<Done>,
+    /// Jobs started and not yet answered.
+    in_flight: usize,
+    /// Numbers the runtime's own jobs (lock, export); the app numbers the
+    /// ones it waits for (see [`App::pending`]).
+    next_ticket: u64,
 }
+
+/// The runtime's own tickets count down from the top, the app's up from 1.
+const OWN_TICKETS: u64 = u64::MAX / 2;
 
 impl Runtime {
     pub fn new(data_dir: Option<PathBuf>, q: Arc<Questionnaire>) -> Runtime {
+        let (done_tx, done_rx) = mpsc::channel();
         Runtime {
             data_dir,
             store: None,
             q,
             writer: None,
             lock: None,
+            locking: None,
+            done_tx,
+            done_rx,
+            in_flight: 0,
+            next_ticket: OWN_TICKETS,
         }
-    }
-
-    fn store(&mut self) -> Result<Store, StoreError> {
-        if let Some(s) = &self.store {
-            return Ok(s.clone());
-        }
-        let s = Store::open(self.data_dir.as_deref())?;
-        self.store = Some(s.clone());
-        Ok(s)
     }
 
     /// The id of the session whose lock this runtime holds.
@@ -161,54 +118,164 @@ impl Runtime {
         self.lock.as_ref().map(SessionLock::id)
     }
 
-    /// Runs `msg` through `update` and executes the effects, feeding their
-    /// answers back at once (before any later key). True when the wizard
-    /// should end.
+    /// True while a job is running.
+    pub fn busy(&self) -> bool {
+        self.in_flight > 0
+    }
+
+    /// Runs `msg` through `update` and executes the effects. Answers of
+    /// the writer come back at once; those of jobs later, through
+    /// [`Runtime::pump`]. True when the wizard should end.
     pub fn dispatch(&mut self, app: &mut App, msg: Msg) -> bool {
         for effect in update(app, msg) {
-            if matches!(effect, Effect::Quit) {
-                return true;
-            }
-            if let Some(m) = self.execute(effect)
-                && self.dispatch(app, m)
-            {
+            if self.execute(app, effect) {
                 return true;
             }
         }
         app.quit
     }
 
-    /// Executes one effect; some answer with a message.
-    pub fn execute(&mut self, effect: Effect) -> Option<Msg> {
+    /// Executes one effect. True when the wizard should end.
+    pub fn execute(&mut self, app: &mut App, effect: Effect) -> bool {
         match effect {
+            Effect::Quit => return true,
             Effect::Save(s) => {
+                if let Some(l) = self.locking.as_mut().filter(|l| l.id == s.meta.id) {
+                    // Saved as soon as the lock is held.
+                    l.snapshot = Some(s);
+                    return false;
+                }
                 if self.locked_id() != Some(s.meta.id.as_str()) {
                     // Never write a session another wizard may have open.
-                    return Some(Msg::SaveFailed(format!(
-                        "session {} is not locked by this window; not saved",
-                        s.meta.id
-                    )));
+                    let e = SaveError::NotLocked(s.meta.id.clone());
+                    return self.dispatch(app, Msg::SaveFailed(e));
                 }
-                match self.writer() {
-                    Some(w) => {
-                        w.save(s);
-                        None
-                    }
-                    None => Some(Msg::SaveFailed("the store is not open".into())),
+                if let Some(w) = self.writer() {
+                    w.save(s);
                 }
             }
-            Effect::Lock(id) => match self.take_lock(&id) {
-                Ok(()) => None,
-                Err(e) => Some(Msg::LockFailed(e)),
-            },
-            Effect::Open(req) => Some(Msg::Opened(self.open(req).map(Box::new))),
-            Effect::Close => {
+            Effect::Lock(id) => {
                 self.release();
-                None
+                let ticket = self.own_ticket();
+                self.locking = Some(Locking {
+                    ticket,
+                    id: id.clone(),
+                    snapshot: None,
+                });
+                self.spawn(ticket, Job::Lock(id));
             }
-            Effect::LoadSessionList => Some(Msg::SessionsListed(self.list())),
-            Effect::Export(job) => Some(Msg::Exported(run_export(&job, &self.q))),
-            Effect::Quit => None,
+            Effect::Open { ticket, req } => {
+                let held = match &req {
+                    jobs::OpenRequest::Resume(id) => self.locked_id() == Some(id.as_str()),
+                    _ => false,
+                };
+                self.spawn(ticket, Job::Open { req, held });
+            }
+            Effect::Close => {
+                self.locking = None;
+                self.release();
+            }
+            Effect::ListSessions { ticket } => self.spawn(ticket, Job::List),
+            Effect::Export(job) => {
+                let ticket = self.own_ticket();
+                self.spawn(ticket, Job::Export(job));
+            }
+        }
+        false
+    }
+
+    fn own_ticket(&mut self) -> u64 {
+        self.next_ticket += 1;
+        self.next_ticket
+    }
+
+    fn spawn(&mut self, ticket: u64, job: Job) {
+        let tx = self.done_tx.clone();
+        if jobs::spawn(ticket, job, self.data_dir.clone(), Arc::clone(&self.q), tx) {
+            self.in_flight += 1;
+        }
+    }
+
+    /// Hands the results of finished jobs and the writer's news to the app,
+    /// without waiting. True when the wizard should end.
+    pub fn pump(&mut self, app: &mut App) -> bool {
+        while let Ok(done) = self.done_rx.try_recv() {
+            if self.finished(app, done) {
+                return true;
+            }
+        }
+        self.writer_news(app)
+    }
+
+    /// Waits until every job is done and handed over (for tests and
+    /// scripted runs; the event loop uses [`Runtime::pump`]). True when the
+    /// wizard should end.
+    pub fn settle(&mut self, app: &mut App) -> bool {
+        while self.in_flight > 0 {
+            let Ok(done) = self.done_rx.recv() else { break };
+            if self.finished(app, done) {
+                return true;
+            }
+        }
+        self.writer_news(app)
+    }
+
+    fn writer_news(&mut self, app: &mut App) -> bool {
+        let news: Vec<WriterEvent> = match &self.writer {
+            Some(w) => w.events.try_iter().collect(),
+            None => return false,
+        };
+        for n in news {
+            let msg = match n {
+                WriterEvent::Failed(e) => Msg::SaveFailed(SaveError::Store(e)),
+                WriterEvent::Saved => Msg::Saved,
+            };
+            if self.dispatch(app, msg) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// A job's result: to the app if it still waits for it (else dropped,
+    /// and a lock it took is let go).
+    fn finished(&mut self, app: &mut App, done: Done) -> bool {
+        self.in_flight = self.in_flight.saturating_sub(1);
+        if self.store.is_none() {
+            self.store = done.store;
+        }
+        let wanted = app.pending.as_ref().map(|p| p.ticket) == Some(done.ticket);
+        match done.outcome {
+            Outcome::Listed(result) if wanted => self.dispatch(app, Msg::SessionsListed(result)),
+            Outcome::Opened(Ok((opened, lock))) if wanted => {
+                if lock.is_some() {
+                    self.release();
+                    self.lock = lock;
+                }
+                self.dispatch(app, Msg::Opened(Ok(opened)))
+            }
+            Outcome::Opened(Err(e)) if wanted => self.dispatch(app, Msg::Opened(Err(e))),
+            Outcome::Locked(id, result) => {
+                let Some(l) = self
+                    .locking
+                    .take_if(|l| l.ticket == done.ticket && l.id == id)
+                else {
+                    return false;
+                };
+                match result {
+                    Ok(lock) => {
+                        self.release();
+                        self.lock = Some(lock);
+                        if let (Some(s), Some(w)) = (l.snapshot, self.writer()) {
+                            w.save(s);
+                        }
+                        false
+                    }
+                    Err(e) => self.dispatch(app, Msg::LockFailed(e)),
+                }
+            }
+            Outcome::Exported(result) => self.dispatch(app, Msg::Exported(result)),
+            _ => false,
         }
     }
 
@@ -221,16 +288,8 @@ impl Runtime {
         self.writer.as_ref()
     }
 
-    /// Messages from the writer thread (failed and recovered saves).
-    pub fn writer_status(&self) -> Vec<Msg> {
-        match &self.writer {
-            Some(w) => w.status.try_iter().collect(),
-            None => Vec::new(),
-        }
-    }
-
     /// Waits until every save asked for so far is on disk (or failed).
-    pub fn flush(&self) -> Result<(), String> {
+    pub fn flush(&self) -> Result<(), WriteError> {
         match &self.writer {
             Some(w) => w.flush(),
             None => Ok(()),
@@ -245,302 +304,38 @@ impl Runtime {
         }
     }
 
-    /// Locks session `id` for this window, letting go of any other.
-    fn take_lock(&mut self, id: &str) -> Result<(), OpenError> {
-        if self.locked_id() == Some(id) {
-            return Ok(());
+    /// Writes what is pending, stops the writer and lets go of the lock. A
+    /// new session whose lock is still being taken gets two seconds to get
+    /// it, so that its first answers are saved too.
+    pub fn finish(mut self) -> Result<(), SaveError> {
+        let deadline = Instant::now() + Duration::from_secs(2);
+        while let Some(l) = &self.locking {
+            let ticket = l.ticket;
+            let Some(left) = deadline.checked_duration_since(Instant::now()) else {
+                break;
+            };
+            let Ok(done) = self.done_rx.recv_timeout(left) else {
+                break;
+            };
+            if done.ticket != ticket {
+                continue;
+            }
+            if self.store.is_none() {
+                self.store = done.store;
+            }
+            if let (Outcome::Locked(_, Ok(lock)), Some(l)) = (done.outcome, self.locking.take()) {
+                self.lock = Some(lock);
+                if let (Some(s), Some(w)) = (l.snapshot, self.writer()) {
+                    w.save(s);
+                }
+            }
+            self.locking = None;
         }
-        self.release();
-        let lock = self.store()?.lock(id)?;
-        self.lock = Some(lock);
-        Ok(())
-    }
-
-    fn list(&mut self) -> Result<Listing, String> {
-        let store = self.store().map_err(|e| first_lines(&e.to_string()))?;
-        if !store.sessions_dir().exists() {
-            return Ok(Listing::default());
-        }
-        store.list(&self.q).map_err(|e| first_lines(&e.to_string()))
-    }
-
-    fn open(&mut self, req: OpenRequest) -> Result<Opened, OpenError> {
-        let store = self.store()?;
-        let q = Arc::clone(&self.q);
-        let (session, kind, drift) = match req {
-            OpenRequest::Resume(id) => {
-                let loaded = if self.locked_id() == Some(id.as_str()) {
-                    store.load_full(&id, &q)?
-                } else {
-                    self.release();
-                    let (loaded, lock) = store.load_for_edit(&id, &q)?;
-                    self.lock = Some(lock);
-                    loaded
-                };
-                (loaded.session, OpenKind::Resumed, loaded.drift)
-            }
-            OpenRequest::FollowUp(prev) => {
-                let s = store.follow_up(&prev, &q)?;
-                self.take_lock(&s.meta.id)?;
-                (s, OpenKind::FollowUp, DriftReport::default())
-            }
-            OpenRequest::Import(path) => {
-                let file = path
-                    .file_name()
-                    .map(|n| crate::text::sanitize_line(&n.to_string_lossy()))
-                    .unwrap_or_default();
-                let (imported, existing) = match store.import(&path, &q, false) {
-                    Err(StoreError::Exists(id)) => (store.import(&path, &q, true)?, Some(id)),
-                    other => (other?, None),
-                };
-                self.take_lock(&imported.session.meta.id)?;
-                let warnings = imported
-                    .warnings_text
-                    .lines()
-                    .filter(|l| l.contains("warning"))
-                    .take(3)
-                    .map(crate::text::sanitize_line)
-                    .collect();
-                (
-                    imported.session,
-                    OpenKind::Imported {
-                        file,
-                        existing,
-                        warnings,
-                    },
-                    DriftReport::default(),
-                )
-            }
-        };
-        let previous = session.meta.previous.as_deref().and_then(|id| {
-            let p = store.load_full(id, &q).ok()?;
-            Some(Previous {
-                id: id.to_string(),
-                updated: p.session.meta.updated,
-                answers: p.session.answers,
-            })
-        });
-        Ok(Opened {
-            session,
-            kind,
-            drift,
-            previous,
-        })
-    }
-
-    /// Writes what is pending, stops the writer and lets go of the lock.
-    pub fn finish(mut self) -> Result<(), String> {
         let r = match self.writer.take() {
-            Some(w) => w.finish(),
+            Some(w) => w.finish().map_err(SaveError::from),
             None => Ok(()),
         };
         self.lock = None;
         r
-    }
-}
-
-fn first_lines(e: &str) -> String {
-    let lines: Vec<&str> = e
-        .lines()
-        .filter(|l| l.contains("error") || l.contains("cannot"))
-        .take(3)
-        .collect();
-    let text = if lines.is_empty() {
-        e.lines().next().unwrap_or("").to_string()
-    } else {
-        lines.join(" · ")
-    };
-    crate::text::sanitize_line(&text)
-}
-
-/// Writes a file under a free name: `name`, `name-2`, `name-3`, …
-fn write_unique(dir: &Path, name: &str, content: &str) -> Result<PathBuf, ExportError> {
-    let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
-    for n in 1..100 {
-        let candidate = if n == 1 {
-            name.to_string()
-        } else {
-            format!("{stem}-{n}.{ext}")
-        };
-        match export::write_file(dir, &candidate, content, false) {
-            Err(ExportError::Exists(_)) => continue,
-            other => return other,
-        }
-    }
-    export::write_file(dir, name, content, true)
-}
-
-/// Writes the referrals, the company summary and (self-assessment) the
-/// answers file for the advisor, with the same content and names as
-/// `behovsanalys export --session ID --format html --out-dir DIR`.
-pub fn run_export(job: &ExportJob, q: &Questionnaire) -> Result<Vec<String>, String> {
-    std::fs::create_dir_all(&job.dir)
-        .map_err(|e| format!("cannot create {}: {e}", job.dir.display()))?;
-    let input = export::Input {
-        questionnaire: q,
-        answers: &job.session.answers,
-        meta: Some(&job.session.meta),
-        lang: job.lang.code(),
-    };
-    let opts = export::Options {
-        date: job.date.clone(),
-        follow_up: None,
-    };
-    let company = job
-        .session
-        .answers
-        .company
-        .name
-        .as_deref()
-        .unwrap_or("foretag");
-    let mut written = Vec::new();
-    let mut put = |name: String, content: String| -> Result<(), String> {
-        let p = write_unique(&job.dir, &name, &content).map_err(|e| e.to_string())?;
-        written.push(p.display().to_string());
-        Ok(())
-    };
-    if job.self_file {
-        let name = export::file_name(&["självskattning", company], Format::Md);
-        let name = format!("{}.toml", name.trim_end_matches(".md"));
-        put(name, job.session.to_toml(q))?;
-    }
-    for actor in &job.actors {
-        let content =
-            export::referral_with(&input, actor, Format::Html, &opts).map_err(|e| e.to_string())?;
-        put(export::file_name(&[company, actor], Format::Html), content)?;
-    }
-    let content =
-        export::company_summary_with(&input, Format::Html, &opts).map_err(|e| e.to_string())?;
-    put(
-        export::file_name(&[company, "foretaget"], Format::Html),
-        content,
-    )?;
-    Ok(written)
-}
-
-// ---------------------------------------------------------------- writer
-
-enum WriterCmd {
-    Save(Box<Session>),
-    /// Answer once everything before is written (or failed).
-    Flush(Sender<Result<(), String>>),
-    Shutdown,
-}
-
-/// Saves sessions on a thread of its own so that the UI never waits on
-/// fsync. Always writes the latest snapshot; a failed write is retried
-/// (every second) until it succeeds or a newer snapshot replaces it.
-pub struct Writer {
-    tx: Sender<WriterCmd>,
-    pub status: Receiver<Msg>,
-    handle: Option<JoinHandle<Result<(), String>>>,
-}
-
-const RETRY: Duration = Duration::from_secs(1);
-
-impl Writer {
-    pub fn spawn(store: Store, q: Arc<Questionnaire>) -> Writer {
-        let (tx, rx) = mpsc::channel::<WriterCmd>();
-        let (status_tx, status) = mpsc::channel::<Msg>();
-        let handle = std::thread::Builder::new()
-            .name("behovsanalys-writer".into())
-            .spawn(move || writer_loop(&store, &q, &rx, &status_tx))
-            .ok();
-        Writer { tx, status, handle }
-    }
-
-    pub fn save(&self, s: Box<Session>) {
-        let _ = self.tx.send(WriterCmd::Save(s));
-    }
-
-    /// Waits until what was asked for is written; the error of a save that
-    /// is still failing.
-    pub fn flush(&self) -> Result<(), String> {
-        let (tx, rx) = mpsc::channel();
-        if self.tx.send(WriterCmd::Flush(tx)).is_err() {
-            return Err("the writer thread stopped".into());
-        }
-        rx.recv()
-            .unwrap_or_else(|_| Err("the writer thread stopped".into()))
-    }
-
-    /// Writes what is pending and stops the thread.
-    pub fn finish(mut self) -> Result<(), String> {
-        let _ = self.tx.send(WriterCmd::Shutdown);
-        match self.handle.take() {
-            Some(h) => h
-                .join()
-                .unwrap_or_else(|_| Err("the writer thread panicked".into())),
-            None => Err("the writer thread could not be started".into()),
-        }
-    }
-}
-
-fn writer_loop(
-    store: &Store,
-    q: &Questionnaire,
-    rx: &Receiver<WriterCmd>,
-    status: &Sender<Msg>,
-) -> Result<(), String> {
-    let mut pending: Option<Box<Session>> = None;
-    let mut last_error: Option<String> = None;
-    let mut shutdown = false;
-    let mut flushes: Vec<Sender<Result<(), String>>> = Vec::new();
-    loop {
-        let first = if pending.is_some() {
-            rx.recv_timeout(RETRY)
-        } else {
-            rx.recv().map_err(|_| RecvTimeoutError::Disconnected)
-        };
-        let mut take = |cmd: WriterCmd| match cmd {
-            WriterCmd::Save(s) => pending = Some(s),
-            WriterCmd::Flush(tx) => flushes.push(tx),
-            WriterCmd::Shutdown => shutdown = true,
-        };
-        let mut disconnected = false;
-        match first {
-            Ok(cmd) => take(cmd),
-            Err(RecvTimeoutError::Disconnected) => disconnected = true,
-            Err(RecvTimeoutError::Timeout) => {}
-        }
-        // Coalesce: only the newest snapshot matters.
-        while let Ok(cmd) = rx.try_recv() {
-            take(cmd);
-        }
-        shutdown |= disconnected;
-        let attempts = if shutdown || !flushes.is_empty() {
-            3
-        } else {
-            1
-        };
-        for attempt in 0..attempts {
-            let Some(mut s) = pending.take() else { break };
-            match store.save(&mut s, q) {
-                Ok(()) => {
-                    if last_error.take().is_some() {
-                        let _ = status.send(Msg::Saved);
-                    }
-                }
-                Err(e) => {
-                    let e = e.to_string();
-                    let _ = status.send(Msg::SaveFailed(e.clone()));
-                    last_error = Some(e);
-                    pending = Some(s);
-                    if attempt + 1 < attempts {
-                        std::thread::sleep(Duration::from_millis(200));
-                    }
-                }
-            }
-        }
-        let outcome = match (&pending, &last_error) {
-            (Some(_), Some(e)) => Err(e.clone()),
-            _ => Ok(()),
-        };
-        for tx in flushes.drain(..) {
-            let _ = tx.send(outcome.clone());
-        }
-        if shutdown {
-            return outcome;
-        }
     }
 }

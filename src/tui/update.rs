@@ -2,18 +2,20 @@
 //! wizard. Pure — no I/O, no clock except the injected one; the run loop
 //! executes the returned effects.
 
+use std::sync::Arc;
+
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 
 use crate::answers::{Answer, AnswersFile};
-use crate::questionnaire::Kind;
-use crate::session::{Listing, Meta, Session};
+use crate::questionnaire::{Kind, Role};
+use crate::session::{Listing, Meta, Session, StoreError};
 
 use super::app::*;
+use super::errors::{ExportFailure, OpenError, SaveError};
+use super::jobs::{OpenKind, OpenRequest, Opened};
 use super::keymap::Action;
 use super::popups;
-use super::runtime::{OpenError, OpenKind, OpenRequest, Opened};
 use super::screens;
-use super::screens::company::EMPLOYEES_QUESTION;
 use super::widgets::input::Input;
 
 #[derive(Debug, Clone)]
@@ -21,15 +23,15 @@ pub enum Msg {
     Key(KeyEvent),
     Paste(String),
     /// The resume list was read.
-    SessionsListed(Result<Listing, String>),
+    SessionsListed(Result<Listing, Arc<StoreError>>),
     /// A session was opened and locked (resumed, follow-up, imported), or why not.
     Opened(Result<Box<Opened>, OpenError>),
     /// The lock of the new session could not be taken.
     LockFailed(OpenError),
     /// Files written by an export, or why it failed.
-    Exported(Result<Vec<String>, String>),
+    Exported(Result<Vec<String>, ExportFailure>),
     /// The writer could not save (it keeps retrying).
-    SaveFailed(String),
+    SaveFailed(SaveError),
     /// The writer saved after a failure.
     Saved,
 }
@@ -41,11 +43,19 @@ pub enum Effect {
     Save(Box<Session>),
     /// Take the editing lock of a new session (before its first save).
     Lock(String),
-    /// Lock and open a saved session, start a follow-up, import a file.
-    Open(OpenRequest),
+    /// Lock and open a saved session, start a follow-up, import a file;
+    /// the result comes back as [`Msg::Opened`] if the app still waits for
+    /// `ticket`.
+    Open {
+        ticket: u64,
+        req: OpenRequest,
+    },
     /// The session was left: write what is pending, release its lock.
     Close,
-    LoadSessionList,
+    /// Read the resume list ([`Msg::SessionsListed`]).
+    ListSessions {
+        ticket: u64,
+    },
     Export(Box<ExportJob>),
     Quit,
 }
@@ -55,12 +65,17 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Key(key) => on_key(app, key),
         Msg::Paste(text) => on_paste(app, &text),
         Msg::SessionsListed(rows) => {
+            app.pending = None;
             app.resume.cursor = 0;
             app.resume.list = Some(rows);
             vec![]
         }
-        Msg::Opened(Ok(opened)) => on_opened(app, *opened),
+        Msg::Opened(Ok(opened)) => {
+            app.pending = None;
+            on_opened(app, *opened)
+        }
         Msg::Opened(Err(e)) => {
+            app.pending = None;
             app.notice = Some(Notice::OpenFailed(e));
             vec![]
         }
@@ -136,9 +151,11 @@ pub(crate) fn toggle_lang(app: &mut App) {
     }
 }
 
+/// Shows `screen`; what the app waited for is no longer wanted.
 pub(crate) fn goto(app: &mut App, screen: Screen) {
     app.screen = screen;
     app.notice = None;
+    app.pending = None;
     if screen == Screen::Summary
         && let Some(o) = app.open.as_mut()
     {
@@ -288,7 +305,7 @@ pub(crate) fn set_answer(app: &mut App, i: usize, answer: Option<Answer>) -> Vec
         return vec![];
     }
     let id = q.id.clone();
-    let employees = match (&answer, id == EMPLOYEES_QUESTION) {
+    let employees = match (&answer, q.role == Some(Role::Employees)) {
         (Some(Answer::Number(x)), true) if *x >= 0.0 && x.fract() == 0.0 => Some(*x as u64),
         _ => None,
     };
@@ -296,7 +313,7 @@ pub(crate) fn set_answer(app: &mut App, i: usize, answer: Option<Answer>) -> Vec
         return vec![];
     };
     let s = &mut o.session;
-    s.set_answer(&id, answer);
+    s.set_answer_at(&id, answer, &(app.clock.now)());
     if let Some(n) = employees
         && s.answers.company.employees.is_none()
     {

@@ -8,16 +8,15 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::text::sanitize_line;
+use crate::i18n::Lang;
+use crate::i18n::tui::{self, Words};
 
 use super::app::*;
 use super::popups;
 use super::screens;
 use super::theme::Theme;
 use super::widgets::footer::pack;
-use super::widgets::wrap;
-use crate::i18n::Lang;
-use crate::i18n::tui::{self, Words};
+use super::widgets::{clean, wrap};
 
 /// Smallest usable terminal.
 pub const MIN_W: u16 = 60;
@@ -42,7 +41,7 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame) {
     .areas(area);
     draw_header(app, s, theme, frame, header);
     if let Some(e) = &app.save_error {
-        let text = format!(" {} {}", s.save_failed, sanitize_line(e));
+        let text = format!(" {} {}", s.save_failed, e.message(app.lang));
         frame.render_widget(Paragraph::new(text).style(theme.banner()), banner);
     }
     frame.render_widget(
@@ -78,10 +77,7 @@ fn draw_header(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rec
         Span::styled(format!(" · {mode}"), theme.dim()),
     ];
     if let Some(name) = app.answers().and_then(|a| a.company.name.as_deref()) {
-        spans.push(Span::styled(
-            format!(" · {}", sanitize_line(name)),
-            theme.strong(),
-        ));
+        spans.push(Span::styled(format!(" · {}", clean(name)), theme.strong()));
     }
     let right = format!("{} ", app.lang.code().to_uppercase());
     let used: usize = spans.iter().map(Span::width).sum();

@@ -105,3 +105,13 @@ pub fn imported_kind() -> OpenKind {
         warnings: vec![],
     }
 }
+
+/// Who holds a lock: Anna, process `pid`.
+pub fn holder(pid: u32) -> behovsanalys::session::Holder {
+    behovsanalys::session::Holder {
+        user: "anna".into(),
+        host: "laptop".into(),
+        pid,
+        since: "2026-01-15T09:00:00Z".into(),
+    }
+}

@@ -1,28 +1,26 @@
 //! The company form: name, organisation number, municipality, SNI code,
 //! employees and (advisor) who is present.
 
-use ratatui::crossterm::event::KeyEvent;
-
-use crate::answers::Answer;
-
-use crate::tui::app::*;
-use crate::tui::keymap::{
-    self, Action, BACKTAB, Binding, DOWN, ENTER, ESC, Keymap, PGDN, SPACE, TAB, UP, ch, ctrl, f,
-};
-use crate::tui::update::*;
-use crate::tui::widgets::input::{Input, draw_input};
-use crate::tui::widgets::notice::notice_lines;
 use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Paragraph};
 
-use crate::questionnaire::Kind;
+use crate::answers::Answer;
+use crate::i18n::tui::Words;
+use crate::questionnaire::{Kind, Role};
 use crate::session::{Attendee, Session};
 
-use crate::i18n::tui::Words;
+use crate::tui::app::*;
+use crate::tui::keymap::{
+    self, Action, BACKTAB, Binding, DOWN, ENTER, ESC, Keymap, PGDN, SPACE, TAB, UP, ch, ctrl, f,
+};
 use crate::tui::theme::Theme;
+use crate::tui::update::*;
+use crate::tui::widgets::input::{Input, draw_input};
+use crate::tui::widgets::notice::notice_lines;
 use crate::tui::widgets::*;
 
 /// The company form's fields, in focus order.
@@ -296,13 +294,12 @@ pub fn apply_company(app: &mut App) -> Vec<Effect> {
     save(app).into_iter().collect()
 }
 
-pub const EMPLOYEES_QUESTION: &str = "anstallda";
-
-/// The company form's employees fill the `anstallda` question when it is
-/// shown, a number question and still unanswered (or still holds the
-/// form's previous value, as while the number is being typed).
+/// The company form's employees fill the question with the `employees`
+/// role when it is shown, a number question and still unanswered (or
+/// still holds the form's previous value, as while the number is being
+/// typed).
 fn sync_employees_to_question(app: &mut App, n: u64, before: Option<u64>) {
-    let Some(i) = app.q.question(EMPLOYEES_QUESTION) else {
+    let Some(i) = app.q.question_with_role(Role::Employees) else {
         return;
     };
     let follows_form = match (app.answer(i), before) {
@@ -313,9 +310,11 @@ fn sync_employees_to_question(app: &mut App, n: u64, before: Option<u64>) {
     if !matches!(app.q.questions[i].kind, Kind::Number { .. }) || !app.shown(i) || !follows_form {
         return;
     }
+    let now = (app.clock.now)();
+    let id = app.q.questions[i].id.clone();
     if let Some(o) = app.open.as_mut() {
         o.session
-            .set_answer(EMPLOYEES_QUESTION, Some(Answer::Number(n as f64)));
+            .set_answer_at(&id, Some(Answer::Number(n as f64)), &now);
     }
     rescore(app);
     if app.qs.cur == i {

@@ -12,11 +12,12 @@ use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
+use crate::i18n::tui::Words;
+
 use super::app::{App, Screen};
 use super::keymap::{Action, Keymap};
 use super::theme::Theme;
 use super::update::Effect;
-use crate::i18n::tui::Words;
 
 /// The keymap of a screen.
 pub fn keymap(screen: Screen) -> &'static Keymap {

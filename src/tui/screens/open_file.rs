@@ -2,23 +2,23 @@
 
 use std::path::PathBuf;
 
-use ratatui::crossterm::event::KeyEvent;
-
-use crate::tui::app::*;
-use crate::tui::keymap::{self, Action, Binding, ENTER, ESC, Keymap};
-use crate::tui::runtime::OpenRequest;
-use crate::tui::update::*;
-use crate::tui::widgets::input::Input;
-use crate::tui::widgets::input::draw_input;
-use crate::tui::widgets::notice::notice_lines;
 use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use crate::i18n::tui::Words;
+
+use crate::tui::app::*;
+use crate::tui::jobs::OpenRequest;
+use crate::tui::keymap::{self, Action, Binding, ENTER, ESC, Keymap};
 use crate::tui::theme::Theme;
+use crate::tui::update::*;
+use crate::tui::widgets::input::Input;
+use crate::tui::widgets::input::draw_input;
+use crate::tui::widgets::notice::notice_lines;
 use crate::tui::widgets::*;
 
 #[derive(Debug, Clone, Default)]
@@ -42,9 +42,11 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::Enter => {
             let path = app.open_file.path.text().trim().to_string();
-            if !path.is_empty() {
-                app.notice = None;
-                return vec![Effect::Open(OpenRequest::Import(PathBuf::from(path)))];
+            if !path.is_empty() && !app.opening() {
+                let ticket = app.wait_for(Waiting::Open);
+                app.notice = Some(Notice::Opening);
+                let req = OpenRequest::Import(PathBuf::from(path));
+                return vec![Effect::Open { ticket, req }];
             }
         }
         Action::Back => goto(app, Screen::Start),

@@ -1,26 +1,28 @@
 //! The list of saved sessions: resume one, or start a follow-up visit.
 
-use crate::tui::app::*;
-use crate::tui::keymap::{self, Action, Binding, ENTER, ESC, Keymap, SPACE, ch};
-use crate::tui::runtime::OpenRequest;
-use crate::tui::update::*;
-use crate::tui::widgets::notice::notice_lines;
+use std::sync::Arc;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
 
-use crate::session::{Listing, SessionMode, Summary};
-use crate::text::sanitize_line;
-
 use crate::i18n::tui::{self, Words};
+use crate::session::{Listing, SessionMode, StoreError, Summary};
+
+use crate::tui::app::*;
+use crate::tui::errors::store_message;
+use crate::tui::jobs::OpenRequest;
+use crate::tui::keymap::{self, Action, Binding, ENTER, ESC, Keymap, SPACE, ch};
 use crate::tui::theme::Theme;
+use crate::tui::update::*;
+use crate::tui::widgets::notice::notice_lines;
 use crate::tui::widgets::*;
 
 /// The resume list: `None` while it is read.
 #[derive(Debug, Clone, Default)]
 pub struct ResumeState {
-    pub list: Option<Result<Listing, String>>,
+    pub list: Option<Result<Listing, Arc<StoreError>>>,
     pub cursor: usize,
 }
 
@@ -73,16 +75,15 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::Up => app.resume.cursor = app.resume.cursor.saturating_sub(1),
         Action::Down => app.resume.cursor = (app.resume.cursor + 1).min(n.saturating_sub(1)),
-        Action::Enter => {
+        Action::Enter | Action::FollowUp if !app.opening() => {
             if let Some(id) = selected {
-                app.notice = None;
-                return vec![Effect::Open(OpenRequest::Resume(id))];
-            }
-        }
-        Action::FollowUp => {
-            if let Some(id) = selected {
-                app.notice = None;
-                return vec![Effect::Open(OpenRequest::FollowUp(id))];
+                let ticket = app.wait_for(Waiting::Open);
+                app.notice = Some(Notice::Opening);
+                let req = match action {
+                    Action::Enter => OpenRequest::Resume(id),
+                    _ => OpenRequest::FollowUp(id),
+                };
+                return vec![Effect::Open { ticket, req }];
             }
         }
         Action::Back => goto(app, Screen::Start),
@@ -125,8 +126,8 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
                     &format!(
                         "{} {} {}",
                         s.resume_problem,
-                        sanitize_line(&p.file),
-                        sanitize_line(&p.message)
+                        clean(&p.file),
+                        clean(&p.message)
                     ),
                     w,
                 ),
@@ -149,7 +150,7 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
         Some(Err(e)) => {
             frame.render_widget(
                 Paragraph::new(wrapped(
-                    &format!("{}: {}", s.list_failed, sanitize_line(e)),
+                    &format!("{}: {}", s.list_failed, store_message(app.lang, e)),
                     w,
                     theme.error(),
                 )),
@@ -169,7 +170,7 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
             let mut name = r
                 .company
                 .as_deref()
-                .map(sanitize_line)
+                .map(clean)
                 .unwrap_or_else(|| s.resume_unnamed.to_string());
             if r.previous.is_some() {
                 name = format!("{name} ({})", s.resume_follow_up);
@@ -179,7 +180,7 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
                 r.updated.get(..10).unwrap_or(&r.updated),
                 r.answered,
                 r.total,
-                sanitize_line(&r.id)
+                clean(&r.id)
             );
             // The highlight symbol takes the first column.
             let name_w = w.saturating_sub(text_width(&right) + 2);

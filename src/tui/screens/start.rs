@@ -1,19 +1,18 @@
 //! The start screen: new, resume, open a self-assessment, language, quit.
 
-use crate::tui::app::*;
-use crate::tui::keymap::{self, Action, Binding, ENTER, ESC, Key, Keymap, SPACE, ch, ctrl};
-use crate::tui::update::*;
-use crate::tui::widgets::notice::notice_lines;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use crate::text::sanitize_line;
-
 use crate::i18n::tui::Words;
+
+use crate::tui::app::*;
+use crate::tui::keymap::{self, Action, Binding, ENTER, ESC, Key, Keymap, SPACE, ch, ctrl};
 use crate::tui::theme::Theme;
+use crate::tui::update::*;
+use crate::tui::widgets::notice::notice_lines;
 use crate::tui::widgets::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,7 +103,8 @@ fn activate_start(app: &mut App, item: StartItem) -> Vec<Effect> {
         StartItem::Resume => {
             app.resume.list = None;
             goto(app, Screen::Resume);
-            vec![Effect::LoadSessionList]
+            let ticket = app.wait_for(Waiting::List);
+            vec![Effect::ListSessions { ticket }]
         }
         StartItem::Open => {
             goto(app, Screen::OpenFile);
@@ -125,10 +125,7 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
     let w = area.width.saturating_sub(4).min(72);
     let inner_w = w.saturating_sub(4) as usize;
     let mut lines = vec![
-        Line::styled(
-            sanitize_line(app.q.title.get(app.lang.code())),
-            theme.title(),
-        ),
+        Line::styled(clean(app.q.title.get(app.lang.code())), theme.title()),
         Line::raw(""),
     ];
     let intro = if app.is_self() {

@@ -149,12 +149,18 @@ impl Input {
     pub fn visible(&self, width: usize) -> (String, usize) {
         let width = width.max(1);
         let chars = self.chars();
-        let w = |c: &char| Span::raw(c.to_string()).width();
-        // Start as far left as possible while keeping the cursor in view.
-        let mut start = 0;
-        let cursor_col = |start: usize| -> usize { chars[start..self.cursor].iter().map(w).sum() };
-        while start < self.cursor && cursor_col(start) >= width {
-            start += 1;
+        let w = |c: &char| {
+            let mut b = [0u8; 4];
+            Span::raw(&*c.encode_utf8(&mut b)).width()
+        };
+        // Start as far left as possible while keeping the cursor in view:
+        // walk back from the cursor while the text before it fits.
+        let cursor = self.cursor.min(chars.len());
+        let mut start = cursor;
+        let mut col = 0;
+        while start > 0 && col + w(&chars[start - 1]) < width {
+            start -= 1;
+            col += w(&chars[start]);
         }
         let mut out = String::new();
         let mut used = 0;
@@ -166,7 +172,7 @@ impl Input {
             used += cw;
             out.push(*c);
         }
-        (out, cursor_col(start))
+        (out, col)
     }
 }
 

@@ -9,4 +9,4 @@ pub mod progress;
 pub mod wrap;
 
 pub use popup::{centered_box, popup};
-pub use wrap::{pad, text_width, truncate, wrap, wrapped};
+pub use wrap::{clean, clean_block, pad, text_width, truncate, wrap, wrapped};

@@ -6,10 +6,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::i18n::tui::Words;
-use crate::text::sanitize_line;
+
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{pad, truncate};
+use crate::tui::widgets::{clean, pad, truncate};
 
 pub fn draw_needs(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) {
     let block = Block::new()
@@ -28,10 +28,7 @@ pub fn draw_needs(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: 
     lines.push(Line::raw(""));
     lines.push(Line::styled(s.top_actors, theme.title()));
     for r in app.ranked().iter().take(4) {
-        let name = truncate(
-            &sanitize_line(&app.q.actors[r.actor].name),
-            w.saturating_sub(6),
-        );
+        let name = truncate(&clean(&app.q.actors[r.actor].name), w.saturating_sub(6));
         let style = if r.recommended {
             theme.strong()
         } else {
@@ -59,7 +56,7 @@ pub fn need_spans(
     bar_w: usize,
 ) -> Vec<Span<'static>> {
     let title = truncate(
-        &sanitize_line(app.q.areas[a.area].title.get(app.lang.code())),
+        &clean(app.q.areas[a.area].title.get(app.lang.code())),
         title_w,
     );
     let num = a

@@ -4,65 +4,58 @@ use ratatui::text::Line;
 
 use crate::i18n::Lang;
 use crate::i18n::tui::{self};
-use crate::text::sanitize_line;
+
 use crate::tui::app::Notice;
+use crate::tui::errors::{OpenError, warning_message};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{truncate, wrap, wrapped};
+use crate::tui::widgets::{clean, truncate, wrap, wrapped};
+
+/// Most warnings of an imported file shown.
+const MAX_WARNINGS: usize = 3;
 
 pub fn notice_lines<'a>(n: &Notice, lang: Lang, theme: &Theme, width: usize) -> Vec<Line<'a>> {
     let s = tui::words(lang);
     // "What failed: why", in the error style.
-    let failed = |what: &str, why: &str| {
-        wrapped(
-            &format!("{what}: {}", sanitize_line(why)),
-            width,
-            theme.error(),
-        )
-    };
+    let failed =
+        |what: &str, why: &str| wrapped(&format!("{what}: {}", clean(why)), width, theme.error());
     match n {
         Notice::Imported {
             file,
             existing,
             warnings,
         } => {
-            let mut v = wrapped(&tui::imported(lang, sanitize_line(file)), width, theme.ok());
+            let mut v = wrapped(&tui::imported(lang, clean(file)), width, theme.ok());
             if let Some(id) = existing {
                 v.extend(wrapped(
-                    &tui::imported_new_id(lang, sanitize_line(id)),
+                    &tui::imported_new_id(lang, clean(id)),
                     width,
                     theme.dim(),
                 ));
             }
-            for w in warnings {
-                v.extend(wrapped(&sanitize_line(w), width, theme.warn()));
+            for w in warnings.iter().take(MAX_WARNINGS) {
+                let line = warning_message(lang, file, w);
+                v.extend(wrapped(&line, width, theme.warn()));
             }
             v
         }
-        Notice::OpenFailed(crate::tui::runtime::OpenError::Locked { id, holder }) => wrapped(
-            &tui::locked(lang, sanitize_line(id), sanitize_line(holder)),
-            width,
-            theme.error(),
-        ),
-        Notice::OpenFailed(crate::tui::runtime::OpenError::Failed(e)) => {
-            failed(s.open_session_failed, e)
+        Notice::Opening => wrapped(s.opening, width, theme.dim()),
+        Notice::OpenFailed(e @ OpenError::Locked { .. }) => {
+            wrapped(&e.message(lang), width, theme.error())
         }
-        Notice::ListFailed(e) => failed(s.list_failed, e),
+        Notice::OpenFailed(e) => failed(s.open_session_failed, &e.message(lang)),
         Notice::Drift(d, version) => drift_lines(d, version, lang, theme, width),
         Notice::FollowUp { previous_date } => wrapped(
-            &tui::follow_up_started(lang, sanitize_line(previous_date)),
+            &tui::follow_up_started(lang, clean(previous_date)),
             width,
             theme.ok(),
         ),
-        Notice::ExportFailed(e) => failed(s.export_failed, e),
+        Notice::ExportFailed(e) => failed(s.export_failed, &e.message(lang)),
         Notice::SavedAgain => wrapped(s.saved_ok, width, theme.ok()),
         Notice::Exported(files) => {
             let mut v = vec![Line::styled(format!(" {}", s.exported_to), theme.ok())];
             for f in files {
                 v.push(Line::styled(
-                    format!(
-                        "   {}",
-                        truncate(&sanitize_line(f), width.saturating_sub(3))
-                    ),
+                    format!("   {}", truncate(&clean(f), width.saturating_sub(3))),
                     theme.ok(),
                 ));
             }
@@ -83,27 +76,19 @@ fn drift_lines<'a>(
     let mut v = wrapped(s.drift_heading, width, theme.warn());
     let mut items = Vec::new();
     if let Some(old) = &d.version_before {
-        items.push(tui::drift_version(
-            lang,
-            sanitize_line(old),
-            sanitize_line(version),
-        ));
+        items.push(tui::drift_version(lang, clean(old), clean(version)));
     } else if d.hash_changed {
-        items.push(tui::drift_hash(lang, sanitize_line(version)));
+        items.push(tui::drift_hash(lang, clean(version)));
     }
     for (old, new) in &d.renamed {
-        items.push(tui::drift_renamed(
-            lang,
-            sanitize_line(old),
-            sanitize_line(new),
-        ));
+        items.push(tui::drift_renamed(lang, clean(old), clean(new)));
     }
     for o in &d.orphans {
         items.push(tui::drift_orphan(
             lang,
-            sanitize_line(&o.question),
-            sanitize_line(&o.value.to_string()),
-            sanitize_line(&o.reason),
+            clean(&o.question),
+            clean(&o.value.to_string()),
+            clean(&o.reason),
         ));
     }
     for item in items {

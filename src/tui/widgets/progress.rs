@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 
 use crate::i18n::Lang;
 use crate::i18n::tui::{self};
+
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text_width;
 

@@ -7,12 +7,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::answers::Answer;
-use crate::questionnaire::{Kind, Question};
-use crate::text::{fmt_num, sanitize_line};
-
-use super::sections::{self, SectionCounts};
 use crate::i18n::Lang;
 use crate::i18n::tui::{self, Words};
+use crate::questionnaire::{Kind, Question};
+use crate::text::fmt_num;
+
+use super::sections::{self, SectionCounts};
 use crate::tui::app::*;
 use crate::tui::keymap::Action;
 use crate::tui::theme::Theme;
@@ -98,7 +98,7 @@ fn draw_question_pane(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, ar
     };
     let sec_qs = app.section_questions(q.section);
     let pos = sec_qs.iter().position(|&x| x == i).map_or(0, |p| p + 1);
-    let sec_title = sanitize_line(app.q.sections[q.section].title.get(app.lang.code()));
+    let sec_title = clean(app.q.sections[q.section].title.get(app.lang.code()));
     let mut lines: Vec<Line> = Vec::new();
     let mut cursor: Option<(usize, usize)> = None;
     let head = format!(
@@ -121,8 +121,8 @@ fn draw_question_pane(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, ar
                 let mark = if app.answer(k).is_some() { '✓' } else { '·' };
                 let text = format!(
                     "{mark} {} — {}",
-                    sanitize_line(qk.text.get(app.lang.code())),
-                    sanitize_line(&ans)
+                    clean(qk.text.get(app.lang.code())),
+                    clean(&ans)
                 );
                 lines.push(Line::styled(truncate(&text, w), theme.dim()));
             }
@@ -175,7 +175,7 @@ fn question_block(
     let lang = app.lang.code();
     let i = app.q.question(&q.id).unwrap_or(0);
     let answer = app.answer(i);
-    let mut text = sanitize_line(q.text.get(lang));
+    let mut text = clean(q.text.get(lang));
     if q.required {
         text.push_str(" *");
     }
@@ -202,7 +202,7 @@ fn question_block(
                 } else {
                     " ".into()
                 };
-                let label = sanitize_line(o.label.get(lang));
+                let label = clean(o.label.get(lang));
                 let prefix = format!(" {mark} {key}  ");
                 let pw = text_width(&prefix);
                 let body = wrap(&label, w.saturating_sub(pw).max(10));
@@ -259,8 +259,8 @@ fn question_block(
                 spans.push(Span::raw("  "));
             }
             lines.push(Line::from(spans));
-            let lo = low.as_ref().map(|t| sanitize_line(t.get(lang)));
-            let hi = high.as_ref().map(|t| sanitize_line(t.get(lang)));
+            let lo = low.as_ref().map(|t| clean(t.get(lang)));
+            let hi = high.as_ref().map(|t| clean(t.get(lang)));
             if let Some(lo) = lo {
                 lines.extend(wrapped(&format!(" {min} = {lo}"), w, theme.dim()));
             }
@@ -273,7 +273,7 @@ fn question_block(
             let (shown, col) = app.qs.input.visible(field_w.saturating_sub(1));
             let unit = unit
                 .as_ref()
-                .map(|u| sanitize_line(u.get(lang)))
+                .map(|u| clean(u.get(lang)))
                 .unwrap_or_default();
             *cursor = Some((lines.len(), 1 + col));
             lines.push(Line::from(vec![
@@ -342,7 +342,7 @@ fn question_block(
     if let Some(n) = notes.and_then(|a| a.notes.get(&q.id)) {
         lines.push(Line::raw(""));
         lines.extend(wrapped(
-            &format!("{}: {}", s.note, sanitize_line(n)),
+            &format!("{}: {}", s.note, clean(n)),
             w,
             theme.accent(),
         ));
@@ -351,7 +351,7 @@ fn question_block(
         && let Some(n) = notes.and_then(|a| a.private_notes.get(&q.id))
     {
         lines.extend(wrapped(
-            &format!("{}: {}", s.private_note, sanitize_line(n)),
+            &format!("{}: {}", s.private_note, clean(n)),
             w,
             theme.dim(),
         ));

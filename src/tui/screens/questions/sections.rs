@@ -1,17 +1,16 @@
 //! The section list beside the questions.
 
-use crate::tui::app::*;
-use crate::tui::keymap::Action;
-use crate::tui::update::*;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState};
 
-use crate::text::sanitize_line;
-
 use crate::i18n::tui::Words;
+
+use crate::tui::app::*;
+use crate::tui::keymap::Action;
 use crate::tui::theme::Theme;
+use crate::tui::update::*;
 use crate::tui::widgets::*;
 
 /// An action while the section list has focus (its keys are in the
@@ -143,7 +142,7 @@ pub fn draw(
         };
         let cur = cur_mark(k + 1, if cur_sec == Some(k) { '▸' } else { ' ' });
         let title_w = w.saturating_sub(text_width(&count) + 4);
-        let title = truncate(&sanitize_line(sec.title.get(app.lang.code())), title_w);
+        let title = truncate(&clean(sec.title.get(app.lang.code())), title_w);
         let text = format!("{cur}{mark} {} {count}", pad(&title, title_w));
         let style = if !visible || total == 0 {
             theme.dim()

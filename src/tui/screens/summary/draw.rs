@@ -1,276 +1,25 @@
-//! The summary: needs, open questions, actors with consent, export.
+//! Drawing of the summary.
 
-use std::path::PathBuf;
-
-use ratatui::crossterm::event::KeyEvent;
-
-use crate::answers::Answer;
-
-use crate::session::Session;
-use crate::tui::app::*;
-use crate::tui::keymap::{
-    self, Action, BACKTAB, Binding, ENTER, ESC, Keymap, LEFT, PGDN, PGUP, SPACE, TAB, UP, ch, ctrl,
-    f,
-};
-use crate::tui::update::*;
-use crate::tui::widgets::input::Input;
-use crate::tui::widgets::input::draw_input;
-use crate::tui::widgets::needs::need_spans;
-use crate::tui::widgets::notice::notice_lines;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
 
+use crate::answers::Answer;
+use crate::i18n::tui::{self, Words};
 use crate::questionnaire::Cost;
 use crate::scoring::Reason;
-use crate::text::{fmt_num, sanitize_line};
+use crate::text::fmt_num;
 
-use crate::i18n::Lang;
-use crate::i18n::tui::{self, Words};
+use super::{KEYS, SummaryFocus};
+use crate::tui::app::*;
+use crate::tui::keymap::Action;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::input::draw_input;
+use crate::tui::widgets::needs::need_spans;
+use crate::tui::widgets::notice::notice_lines;
 use crate::tui::widgets::*;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SummaryFocus {
-    Actors,
-    Path,
-}
-
-#[derive(Debug, Clone)]
-pub struct SummaryState {
-    pub cursor: usize,
-    pub focus: SummaryFocus,
-    /// The folder exports are written to.
-    pub path: Input,
-    pub scroll: u16,
-}
-
-impl SummaryState {
-    pub fn new(export_dir: &str) -> SummaryState {
-        SummaryState {
-            cursor: 0,
-            focus: SummaryFocus::Actors,
-            path: Input::new(export_dir),
-            scroll: 0,
-        }
-    }
-}
-
-/// What an export writes.
-#[derive(Debug, Clone)]
-pub struct ExportJob {
-    pub dir: PathBuf,
-    pub session: Box<Session>,
-    pub lang: Lang,
-    /// Actors (ids) with consent: one referral each.
-    pub actors: Vec<String>,
-    /// Self-assessment: also write the answers file for the advisor.
-    pub self_file: bool,
-    /// The documents' date (`YYYY-MM-DD`; default today).
-    pub date: Option<String>,
-}
-
-fn on_actors(app: &App) -> bool {
-    app.summary.focus == SummaryFocus::Actors
-}
-
-fn on_path(app: &App) -> bool {
-    app.summary.focus == SummaryFocus::Path
-}
-
-pub const KEYS: Keymap = Keymap {
-    bindings: &[
-        // The export folder (first: its Enter is the one the hint names).
-        Binding::new(
-            &[ENTER, f(10)],
-            Action::Export,
-            |w| w.h_ok,
-            |w| w.help_export,
-        )
-        .when(on_path),
-        Binding::new(
-            &[TAB, ESC, BACKTAB, UP],
-            Action::Back,
-            |w| w.h_to_question,
-            |w| w.help_to_actors,
-        )
-        .show(2)
-        .when(on_path),
-        // The actors.
-        keymap::MOVE_UP.when(on_actors),
-        keymap::MOVE_DOWN.when(on_actors),
-        Binding::new(
-            &[SPACE, ENTER],
-            Action::Space,
-            |w| w.h_consent,
-            |w| w.help_consent,
-        )
-        .when(on_actors),
-        Binding::new(
-            &[TAB, BACKTAB],
-            Action::Tab,
-            |w| w.h_to_folder,
-            |w| w.help_to_folder,
-        )
-        .when(on_actors),
-        Binding::new(
-            &[ch('x'), f(10)],
-            Action::Export,
-            |w| w.h_export,
-            |w| w.help_export,
-        )
-        .when(on_actors),
-        Binding::new(
-            &[PGUP, ctrl('p')],
-            Action::Prev,
-            |w| w.h_scroll,
-            |w| w.help_scroll_up,
-        )
-        .when(on_actors),
-        Binding::new(
-            &[PGDN, ctrl('n')],
-            Action::Next,
-            |w| w.h_scroll,
-            |w| w.help_scroll_down,
-        )
-        .when(on_actors),
-        Binding::new(
-            &[ESC, LEFT, ch('h')],
-            Action::Back,
-            |w| w.h_back,
-            |w| w.help_back_questions,
-        )
-        .when(on_actors),
-        Binding::quiet(&[ch('b'), f(7)], Action::Needs, |w| w.help_needs).when(on_actors),
-        keymap::LANG,
-        keymap::HELP,
-        keymap::QUIT,
-    ],
-    in_field: on_path,
-};
-
-pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
-    if on_path(app) {
-        match action {
-            Action::Export => return export(app),
-            Action::Back => app.summary.focus = SummaryFocus::Actors,
-            Action::Quit => ask_quit(app),
-            _ => {}
-        }
-        return vec![];
-    }
-    let n = app.ranked().len();
-    match action {
-        Action::Up => app.summary.cursor = app.summary.cursor.saturating_sub(1),
-        Action::Down => app.summary.cursor = (app.summary.cursor + 1).min(n.saturating_sub(1)),
-        Action::Space => return toggle_consent(app),
-        Action::Tab => app.summary.focus = SummaryFocus::Path,
-        Action::Export => return export(app),
-        Action::Next => app.summary.scroll = app.summary.scroll.saturating_add(5),
-        Action::Prev => app.summary.scroll = app.summary.scroll.saturating_sub(5),
-        Action::Back => {
-            goto(app, Screen::Questions);
-            app.qs.focus = Focus::Question;
-        }
-        Action::Needs => app.show_needs = !app.show_needs,
-        Action::Quit => ask_quit(app),
-        _ => {}
-    }
-    vec![]
-}
-
-/// Typing into the export folder.
-pub fn typed(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    app.summary.path.handle_key(key);
-    vec![]
-}
-
-/// A pasted folder.
-pub fn paste(app: &mut App, text: &str) {
-    if on_path(app) {
-        app.summary.path.insert_str(text.trim());
-    }
-}
-
-fn toggle_consent(app: &mut App) -> Vec<Effect> {
-    let Some(actor) = app.ranked().get(app.summary.cursor).map(|r| r.actor) else {
-        return vec![];
-    };
-    let id = app.q.actors[actor].id.clone();
-    let now = (app.clock.now)();
-    let company_word = tui::words(app.lang).the_company;
-    let is_self = app.is_self();
-    let Some(s) = app.open.as_mut().map(|o| &mut o.session) else {
-        return vec![];
-    };
-    let given = s.answers.consent.get(&id) != Some(&true);
-    if given {
-        s.answers.consent.insert(id.clone(), true);
-    } else {
-        s.answers.consent.remove(&id);
-    }
-    // Who recorded it: the first attendee (normally the advisor), or the
-    // company itself in a self-assessment.
-    let by = s
-        .meta
-        .attendees
-        .first()
-        .map(|a| a.name.trim().to_string())
-        .filter(|n| !n.is_empty())
-        .or_else(|| is_self.then(|| company_word.to_string()));
-    log_consent(&mut s.answers.meta, &id, given, &now, by);
-    save(app).into_iter().collect()
-}
-
-/// Most consent log entries kept (the newest).
-const MAX_CONSENT_LOG: usize = 500;
-
-/// Appends `{actor, given, at, by}` to `[[meta.consent_log]]` (docs/EXPORT.md).
-fn log_consent(meta: &mut toml::Table, actor: &str, given: bool, at: &str, by: Option<String>) {
-    let mut entry = toml::Table::new();
-    entry.insert("actor".into(), actor.into());
-    entry.insert("given".into(), given.into());
-    entry.insert("at".into(), at.into());
-    if let Some(by) = by {
-        entry.insert("by".into(), by.into());
-    }
-    let log = meta
-        .entry("consent_log")
-        .or_insert_with(|| toml::Value::Array(Vec::new()));
-    if !log.is_array() {
-        *log = toml::Value::Array(Vec::new());
-    }
-    if let toml::Value::Array(a) = log {
-        a.push(toml::Value::Table(entry));
-        if a.len() > MAX_CONSENT_LOG {
-            a.drain(..a.len() - MAX_CONSENT_LOG);
-        }
-    }
-}
-
-fn export(app: &mut App) -> Vec<Effect> {
-    let Some(s) = app.session() else {
-        return vec![];
-    };
-    let dir = app.summary.path.text().trim();
-    let dir = if dir.is_empty() { "." } else { dir };
-    let actors = app
-        .ranked()
-        .iter()
-        .map(|r| app.q.actors[r.actor].id.clone())
-        .filter(|id| s.answers.consent.get(id) == Some(&true))
-        .collect();
-    vec![Effect::Export(Box::new(ExportJob {
-        dir: PathBuf::from(dir),
-        session: Box::new(s.clone()),
-        lang: app.lang,
-        actors,
-        self_file: app.is_self(),
-        date: app.export_date.clone(),
-    }))]
-}
 
 pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) {
     let Some(open) = &app.open else { return };
@@ -324,10 +73,7 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
         lines.push(Line::raw(""));
         lines.push(Line::styled(
             truncate(
-                &tui::since_last(
-                    app.lang,
-                    sanitize_line(p.updated.get(..10).unwrap_or(&p.updated)),
-                ),
+                &tui::since_last(app.lang, clean(p.updated.get(..10).unwrap_or(&p.updated))),
                 w,
             ),
             theme.title(),
@@ -343,7 +89,7 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
         )));
         let then: Vec<String> = c
             .referred_before()
-            .map(|r| sanitize_line(&app.q.actors[r.actor].name))
+            .map(|r| clean(&app.q.actors[r.actor].name))
             .collect();
         lines.extend(wrapped(
             &format!(
@@ -381,7 +127,7 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
             "·"
         };
         lines.push(Line::raw(truncate(
-            &format!("{mark} {}", sanitize_line(q.text.get(app.lang.code()))),
+            &format!("{mark} {}", clean(q.text.get(app.lang.code()))),
             w,
         )));
     }
@@ -433,7 +179,7 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
                     ' '
                 },
                 if consent { "[x]" } else { "[ ]" },
-                pad(&truncate(&sanitize_line(&actor.name), name_w), name_w)
+                pad(&truncate(&clean(&actor.name), name_w), name_w)
             );
             let style = if r.recommended {
                 theme.strong()
@@ -529,7 +275,7 @@ fn actor_details(
     let mut lines = vec![Line::styled(
         format!(
             "{} — {} {}",
-            sanitize_line(&actor.name),
+            clean(&actor.name),
             s.score,
             crate::output::round(r.score)
         ),
@@ -551,11 +297,7 @@ fn actor_details(
             theme.accent(),
         ));
     }
-    lines.extend(wrapped(
-        &sanitize_line(actor.description.get(lang)),
-        w,
-        theme.dim(),
-    ));
+    lines.extend(wrapped(&clean(actor.description.get(lang)), w, theme.dim()));
     if !r.reasons.is_empty() {
         lines.push(Line::styled(format!("{}:", s.reasons), theme.title()));
     }
@@ -564,7 +306,7 @@ fn actor_details(
             Reason::Rule { rule } => actor
                 .rules
                 .get(*rule)
-                .map(|x| sanitize_line(x.reason.get(lang)))
+                .map(|x| clean(x.reason.get(lang)))
                 .unwrap_or_default(),
             Reason::Answer(c) => {
                 let q = &app.q.questions[c.question];
@@ -576,10 +318,10 @@ fn actor_details(
                 );
                 format!(
                     "{} → {} (+{} {})",
-                    sanitize_line(q.text.get(lang)),
-                    sanitize_line(&ans),
+                    clean(q.text.get(lang)),
+                    clean(&ans),
                     fmt_num(c.points),
-                    sanitize_line(app.q.areas[c.area].title.get(lang))
+                    clean(app.q.areas[c.area].title.get(lang))
                 )
             }
         };
@@ -602,7 +344,7 @@ fn actor_details(
             Cost::Subsidised => s.cost_subsidised,
             Cost::Paid => s.cost_paid,
         };
-        let mut text = format!("{} ({cost})", sanitize_line(svc.name.get(lang)));
+        let mut text = format!("{} ({cost})", clean(svc.name.get(lang)));
         if offer.undecided {
             text.push_str(&format!(" – {}", s.undecided));
         }
@@ -615,7 +357,7 @@ fn actor_details(
     }
     if let Some(next) = &actor.next_step {
         lines.extend(wrapped(
-            &format!("{}: {}", s.next_step, sanitize_line(next.get(lang))),
+            &format!("{}: {}", s.next_step, clean(next.get(lang))),
             w,
             theme.accent(),
         ));

@@ -1,4 +1,6 @@
-//! Rendering of `score` results as JSON (DESIGN.md §4) and as text.
+//! The output of `behovsanalys score`: the JSON object of the command-line
+//! contract and the text report (also the end of `sessions show`), plus the
+//! rounding and the need bar that the wizard shares.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -7,6 +9,7 @@ use serde_json::{Value, json};
 use unicode_width::UnicodeWidthStr;
 
 use crate::answers::Answer;
+use crate::i18n::Lang;
 use crate::questionnaire::Questionnaire;
 use crate::scoring::{Evaluation, Reason, Referral};
 use crate::text::{fmt_num, sanitize_line};
@@ -164,63 +167,26 @@ pub fn bar(value: Option<f64>, width: usize) -> String {
     }
 }
 
-/// Words of the text report, by language.
-struct Words {
-    needs: &'static str,
-    actors: &'static str,
-    recommended: &'static str,
-    not_recommended: &'static str,
-    open: &'static str,
-    none: &'static str,
-    answered_of: &'static str,
-    rule: &'static str,
-    answer: &'static str,
-    services: &'static str,
-    undecided: &'static str,
-    unknown_need: &'static str,
-    ineligible: &'static str,
-}
-
-const SV: Words = Words {
-    needs: "Behov per område",
-    actors: "Aktörer",
-    recommended: "rekommenderas",
-    not_recommended: "",
-    open: "Öppna frågor",
-    none: "inga",
-    answered_of: "besvarade",
-    rule: "regel",
-    answer: "svar",
-    services: "tjänster",
-    undecided: "beror på obesvarade frågor",
-    unknown_need: "okänt",
-    ineligible: "bara för",
-};
-
-const EN: Words = Words {
-    needs: "Needs per area",
-    actors: "Actors",
-    recommended: "recommended",
-    not_recommended: "",
-    open: "Open questions",
-    none: "none",
-    answered_of: "answered",
-    rule: "rule",
-    answer: "answer",
-    services: "services",
-    undecided: "depends on unanswered questions",
-    unknown_need: "unknown",
-    ineligible: "only for",
-};
-
-/// The `score --format text` report.
+/// The `score --format text` report, in the language of its texts.
 pub fn score_text(
     q: &Questionnaire,
     eval: &Evaluation,
     answers: &BTreeMap<String, Answer>,
     lang: &str,
 ) -> String {
-    let w = if lang == "sv" { &SV } else { &EN };
+    score_text_in(q, eval, answers, lang, Lang::of_content(lang))
+}
+
+/// [`score_text`] with the questionnaire's texts in `lang` and the
+/// program's own words (headings, "recommended" …) in `words`.
+pub fn score_text_in(
+    q: &Questionnaire,
+    eval: &Evaluation,
+    answers: &BTreeMap<String, Answer>,
+    lang: &str,
+    words: Lang,
+) -> String {
+    let w = crate::i18n::cli::score(words);
     let s_ = |s: &str| sanitize_line(s);
     let mut out = String::new();
     let _ = writeln!(
@@ -273,7 +239,7 @@ pub fn score_text(
                 .unwrap_or_default();
             format!("✘ {}: {why}", w.ineligible)
         } else {
-            w.not_recommended.to_string()
+            String::new()
         };
         let name = s_(&actor.name);
         let _ = writeln!(
@@ -343,6 +309,5 @@ pub fn score_text(
             .collect();
         let _ = writeln!(out, "{}", ids.join(", "));
     }
-    let _ = w.unknown_need;
     out
 }
