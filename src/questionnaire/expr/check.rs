@@ -202,6 +202,12 @@ impl Scope<'_> {
                 })
             }
             Ast::Not(inner) => Ok(Expr::Not(Box::new(self.check_all(inner)?))),
+            Ast::Countries {
+                all,
+                question,
+                tags,
+                ..
+            } => self.countries_call(*all, question, tags),
             other => self.check(other).map_err(|e| vec![e]),
         }
     }
@@ -217,7 +223,11 @@ impl Scope<'_> {
                 question,
                 tags,
                 ..
-            } => self.countries_call(*all, question, tags)?,
+            } => {
+                return self
+                    .countries_call(*all, question, tags)
+                    .map_err(|mut e| e.remove(0));
+            }
             Ast::Bare((Operand::Bool(b), _)) => Expr::Const(*b),
             Ast::Bare((op, span)) => {
                 let id = match op {
@@ -309,26 +319,28 @@ impl Scope<'_> {
         all: bool,
         (op, qspan): &Spanned,
         tags: &TagAst,
-    ) -> Result<Expr, ExprError> {
+    ) -> Result<Expr, Vec<ExprError>> {
         let Operand::Ident(id) = op else {
-            return Err(ExprError::new(
+            return Err(vec![ExprError::new(
                 "expr-syntax",
                 qspan.clone(),
                 msg(|l| crate::i18n::format::any_needs_question(l, all)),
-            ));
+            )]);
         };
-        let q = self.question(id, qspan)?;
+        let q = self.question(id, qspan).map_err(|e| vec![e])?;
         let question = &self.questions[q];
         if !question.country {
             let kind = question.kind_name();
-            return Err(ExprError::new(
-                "type-error",
-                qspan.clone(),
-                msg(|l| crate::i18n::format::any_on_non_country(l, all, id, kind)),
-            )
-            .help(msg(|l| crate::i18n::format::any_on_non_country_help(l, id))));
+            return Err(vec![
+                ExprError::new(
+                    "type-error",
+                    qspan.clone(),
+                    msg(|l| crate::i18n::format::any_on_non_country(l, all, id, kind)),
+                )
+                .help(msg(|l| crate::i18n::format::any_on_non_country_help(l, id))),
+            ]);
         }
-        let data = countries_data(qspan)?;
+        let data = countries_data(qspan).map_err(|e| vec![e])?;
         let tags = resolve_tags(tags, data)?;
         let mut set = CountrySet::with_len(data.countries.len());
         for (i, c) in data.countries.iter().enumerate() {
@@ -360,32 +372,40 @@ fn countries_data(span: &Range<usize>) -> Result<&'static Countries, ExprError> 
     })
 }
 
-fn resolve_tags(t: &TagAst, data: &Countries) -> Result<TagExpr, ExprError> {
+/// Every item resolved, or every mistake among them.
+fn resolve_all(items: &[TagAst], data: &Countries) -> Result<Vec<TagExpr>, Vec<ExprError>> {
+    let mut ok = Vec::with_capacity(items.len());
+    let mut errors = Vec::new();
+    for i in items {
+        match resolve_tags(i, data) {
+            Ok(t) => ok.push(t),
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(ok)
+    } else {
+        Err(errors)
+    }
+}
+
+fn resolve_tags(t: &TagAst, data: &Countries) -> Result<TagExpr, Vec<ExprError>> {
+    let one = |e: ExprError| vec![e];
     Ok(match t {
         TagAst::Not(inner) => TagExpr::Not(Box::new(resolve_tags(inner, data)?)),
-        TagAst::And(items) => TagExpr::And(
-            items
-                .iter()
-                .map(|i| resolve_tags(i, data))
-                .collect::<Result<_, _>>()?,
-        ),
-        TagAst::Or(items) => TagExpr::Or(
-            items
-                .iter()
-                .map(|i| resolve_tags(i, data))
-                .collect::<Result<_, _>>()?,
-        ),
+        TagAst::And(items) => TagExpr::And(resolve_all(items, data)?),
+        TagAst::Or(items) => TagExpr::Or(resolve_all(items, data)?),
         TagAst::Name {
             name,
             regime: Some(regime),
             span,
         } => {
             if name != "sanction" {
-                return Err(ExprError::new(
+                return Err(one(ExprError::new(
                     "unknown-tag",
                     span.clone(),
                     msg(|l| crate::i18n::format::dotted_not_sanction(l, name)),
-                ));
+                )));
             }
             match data.regime(regime) {
                 Some(r) => TagExpr::Regime(r),
@@ -393,11 +413,11 @@ fn resolve_tags(t: &TagAst, data: &Countries) -> Result<TagExpr, ExprError> {
                     let ids: Vec<&str> = data.regimes.iter().map(|r| r.id.as_str()).collect();
                     let hint = suggest(regime, ids.iter().copied());
                     let list = ids.join(", ");
-                    return Err(ExprError::new(
+                    return Err(one(ExprError::new(
                         "unknown-tag",
                         span.clone(),
                         msg(|l| crate::i18n::format::unknown_regime_tag(l, regime, hint, &list)),
-                    ));
+                    )));
                 }
             }
         }
@@ -410,11 +430,11 @@ fn resolve_tags(t: &TagAst, data: &Countries) -> Result<TagExpr, ExprError> {
             None => {
                 let hint = suggest(name, countries::all_tags());
                 let list = countries::all_tags().collect::<Vec<_>>().join(", ");
-                return Err(ExprError::new(
+                return Err(one(ExprError::new(
                     "unknown-tag",
                     span.clone(),
                     msg(|l| crate::i18n::format::unknown_tag(l, name, hint, &list)),
-                ));
+                )));
             }
         },
     })

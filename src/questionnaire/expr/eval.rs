@@ -171,3 +171,26 @@ pub fn questions_in(e: &Expr, out: &mut Vec<usize>) {
         Expr::In { val: v, .. } => val(v, out),
     }
 }
+
+/// Whether an expression tests the sanctions tags of the country data
+/// (`sanctioned`, `sanction_broad`, `sanction.russia` …): then the date of
+/// that data belongs next to what the expression decides.
+pub fn uses_sanctions(e: &Expr) -> bool {
+    fn tags(t: &super::ast::TagExpr) -> bool {
+        use super::ast::TagExpr;
+        match t {
+            TagExpr::Tag(i) => {
+                usize::from(*i) >= crate::questionnaire::countries::MEMBER_TAGS.len()
+            }
+            TagExpr::Regime(_) => true,
+            TagExpr::Not(x) => tags(x),
+            TagExpr::And(items) | TagExpr::Or(items) => items.iter().any(tags),
+        }
+    }
+    match e {
+        Expr::Countries { tags: t, .. } => tags(t),
+        Expr::Not(inner) => uses_sanctions(inner),
+        Expr::And(items) | Expr::Or(items) => items.iter().any(uses_sanctions),
+        _ => false,
+    }
+}

@@ -32,7 +32,7 @@ pub mod parse;
 pub use ast::{CmpOp, Expr, ExprError, TagExpr, Val};
 pub use check::{Scope, compile};
 pub use display::{display, display_tags};
-pub use eval::{Env, eval, eval_kleene, questions_in};
+pub use eval::{Env, eval, eval_kleene, questions_in, uses_sanctions};
 pub use parse::parse_only;
 
 /// Longest expression accepted, in bytes.

@@ -116,7 +116,7 @@ pub(super) fn read_file(
         files,
         advice,
     };
-    let own = reader.read_parts(doc.get_ref(), doc.span(), base.as_ref());
+    let own = reader.read_parts(doc.get_ref(), doc.span(), base.as_ref(), ext.is_some());
     chain.pop();
     match (base, ext) {
         (None, None) => Some(own),
@@ -227,14 +227,15 @@ fn merge(mut base: Parts, own: Parts) -> Parts {
 
 impl Reader<'_, '_> {
     /// The read phase for one file: every table checked and turned into raw
-    /// items. With `base`, the file extends it: its `[questionnaire]` may
-    /// leave out title and languages, and ids of the base's actors and
-    /// sections mean additions to them.
+    /// items. An `extending` file may leave out title, languages and
+    /// sections; with `base` (when it could be read), ids of the base's
+    /// actors and sections mean additions to them.
     pub(super) fn read_parts(
         &mut self,
         map: &toml::de::DeTable<'_>,
         span: Span,
         base: Option<&Parts>,
+        extending: bool,
     ) -> Parts {
         let top = Table {
             map,
@@ -246,7 +247,7 @@ impl Reader<'_, '_> {
         // [questionnaire] first: it fixes the languages every text is read in.
         let (id, version, title, description) = match top.get("questionnaire") {
             Some(v) => match Table::of(v, "[questionnaire]", self.d) {
-                Some(meta) => self.meta(&meta, base.map(|b| b.langs.as_slice())),
+                Some(meta) => self.meta(&meta, base.map(|b| b.langs.as_slice()), extending),
                 None => (None, None, None, None),
             },
             None => {
@@ -277,7 +278,7 @@ impl Reader<'_, '_> {
         let sections = self.list(&top, "section", "[[section]]", |r, t| {
             Some(r.section(t, &area_index, &base_sections))
         });
-        if base.is_none() && sections.is_empty() && top.get("section").is_none() {
+        if !extending && sections.is_empty() && top.get("section").is_none() {
             self.d.error(
                 "missing-key",
                 span.start..span.start,

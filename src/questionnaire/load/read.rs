@@ -59,6 +59,7 @@ impl Reader<'_, '_> {
         &mut self,
         t: &Table<'_, '_>,
         base_langs: Option<&[String]>,
+        extending: bool,
     ) -> (Option<String>, Option<String>, Option<Text>, Option<Text>) {
         t.check_keys(META_KEYS, self.d);
         // Its value was followed before this file was read; here only its type.
@@ -124,7 +125,7 @@ impl Reader<'_, '_> {
             }
             v.to_string()
         });
-        let title = self.text(t, "title", base_langs.is_none());
+        let title = self.text(t, "title", !extending);
         let description = self.text(t, "description", false);
         (id, version, title, description)
     }
