@@ -438,10 +438,16 @@ impl Reader<'_, '_> {
                 Ok(Answer::Choice(s.to_string()))
             }
             (Kind::Single { .. }, _) => wrong(AnswerKind::Single),
-            (Kind::Multi { options }, DeValue::Array(items)) => {
+            (Kind::Multi { options }, DeValue::Array(_) | DeValue::String(_)) => {
+                // One option id where a list belongs is a list of one (a
+                // question that was a single choice in an earlier version).
+                let items: Vec<&toml::Spanned<DeValue<'_>>> = match v.get_ref() {
+                    DeValue::Array(items) => items.iter().collect(),
+                    _ => vec![v],
+                };
                 let mut list: Vec<String> = Vec::new();
                 let mut exclusive: Option<(String, Span)> = None;
-                for item in items.iter() {
+                for item in items {
                     match item.get_ref() {
                         DeValue::String(s) => {
                             // Country codes may be written in capitals ("NO").

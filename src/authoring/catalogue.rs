@@ -22,6 +22,7 @@ fn cost_word(c: Cost, w: &W) -> &'static str {
         Cost::Free => w.free,
         Cost::Subsidised => w.subsidised,
         Cost::Paid => w.paid,
+        Cost::Unknown => w.cost_unknown,
     }
 }
 

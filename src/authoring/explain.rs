@@ -234,25 +234,44 @@ fn domain(q: &Questionnaire, qi: usize, lit: &Literals) -> Vec<Option<Answer>> {
                 named.sort();
                 named.dedup();
             }
-            named.truncate(10);
             if named.is_empty() {
                 named.extend(options.first().map(|o| o.id.clone()));
             }
             let exclusive = |id: &String| options.iter().any(|o| o.exclusive && &o.id == id);
-            for mask in 0u32..(1u32 << named.len()) {
-                let set: Vec<String> = named
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| mask & (1 << i) != 0)
-                    .map(|(_, o)| o.clone())
-                    .collect();
-                // Only answers a file could hold: not too many choices, no
-                // exclusive option with others.
-                let too_many = question.max_choices.is_some_and(|m| set.len() > m);
-                let conflict = set.len() > 1 && set.iter().any(exclusive);
-                if !too_many && !conflict {
+            // Only answers a file could hold: not too many choices, no
+            // exclusive option with others.
+            let valid = |set: &[String]| {
+                !question.max_choices.is_some_and(|m| set.len() > m)
+                    && !(set.len() > 1 && set.iter().any(exclusive))
+            };
+            let mut push = |set: Vec<String>| {
+                if valid(&set) {
                     out.push(Some(Answer::Choices(set)));
                 }
+            };
+            if named.len() <= 10 {
+                for mask in 0u32..(1u32 << named.len()) {
+                    push(
+                        named
+                            .iter()
+                            .enumerate()
+                            .filter(|(i, _)| mask & (1 << i) != 0)
+                            .map(|(_, o)| o.clone())
+                            .collect(),
+                    );
+                }
+            } else {
+                // Too many for every subset: none, each option alone, each
+                // pair, and as many as may be chosen together.
+                push(Vec::new());
+                for (i, a) in named.iter().enumerate() {
+                    push(vec![a.clone()]);
+                    for b in &named[i + 1..] {
+                        push(vec![a.clone(), b.clone()]);
+                    }
+                }
+                let cap = question.max_choices.unwrap_or(named.len());
+                push(named.iter().filter(|o| !exclusive(o)).take(cap).cloned().collect());
             }
         }
         Kind::Scale { min, max, .. } => {
@@ -649,6 +668,37 @@ pub fn explain(q: &Questionnaire) -> Explanation {
                     area.id
                 ),
             ));
+        }
+    }
+
+    // Facts without a source: an actor or service should say where its
+    // description, cost and terms come from, and when that was checked.
+    for actor in &q.actors {
+        if actor.source.is_none() {
+            warnings.push(
+                Diagnostic::warning(
+                    "source-missing",
+                    Some(actor.span.clone()),
+                    format!(
+                        "actor `{}` has no `source`: where do its description and next step come from?",
+                        actor.id
+                    ),
+                )
+                .with_help("add source = { url = \"https://…\", checked = \"YYYY-MM-DD\" }"),
+            );
+        }
+        for service in actor.services.iter().filter(|s| s.source.is_none()) {
+            warnings.push(
+                Diagnostic::warning(
+                    "source-missing",
+                    Some(service.span.clone()),
+                    format!(
+                        "service `{}` of `{}` has no `source`: where do its cost and terms come from?",
+                        service.id, actor.id
+                    ),
+                )
+                .with_help("add source = { url = \"https://…\", checked = \"YYYY-MM-DD\" }"),
+            );
         }
     }
 

@@ -119,7 +119,7 @@ fn def_service() -> Value {
             "id": {"$ref": "#/$defs/id", "description": "The service's id, unique within the actor."},
             "name": text("The service's name."),
             "description": text("What the company gets."),
-            "cost": {"enum": ["free", "subsidised", "paid"], "description": "What it costs the company: free, subsidised or paid (put the amount in `price`)."},
+            "cost": {"enum": ["free", "subsidised", "paid", "unknown"], "description": "What it costs the company: free, subsidised or paid (put the amount in `price`), or unknown when no source states it."},
             "price": text("The price or terms in words, e.g. \"Half the cost, up to 50 000 kr\"."),
             "eligibility": expression("Which companies qualify, e.g. \"anstallda < 50\". A service is not offered when this is false; when it depends on a \"vet ej\" answer it is offered with that caveat."),
             "areas": {"type": "array", "items": {"$ref": "#/$defs/letter_id"}, "uniqueItems": true, "description": "The need areas the service helps with; offered services are ordered by the need in these areas."},

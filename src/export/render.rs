@@ -13,6 +13,7 @@ fn cost_word(w: &Words, cost: &str) -> &'static str {
     match cost {
         "free" => w.free,
         "subsidised" => w.subsidised,
+        "unknown" => w.cost_unknown,
         _ => w.paid,
     }
 }

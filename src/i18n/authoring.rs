@@ -13,6 +13,7 @@ pub struct Catalogue {
     pub everyone: &'static str,
     pub free: &'static str,
     pub subsidised: &'static str,
+    pub cost_unknown: &'static str,
     pub paid: &'static str,
     pub actor_for: &'static str,
     pub web: &'static str,
@@ -36,6 +37,7 @@ pub const CATALOGUE_SV: Catalogue = Catalogue {
     everyone: "alla företag",
     free: "kostnadsfri",
     subsidised: "subventionerad",
+    cost_unknown: "kostnad ej angiven",
     paid: "avgift",
     actor_for: "Bara för",
     web: "Webb:",
@@ -59,6 +61,7 @@ pub const CATALOGUE_EN: Catalogue = Catalogue {
     everyone: "every company",
     free: "free",
     subsidised: "subsidised",
+    cost_unknown: "cost not stated",
     paid: "paid",
     actor_for: "Only for",
     web: "Web:",
@@ -107,6 +110,7 @@ pub struct Preview {
     pub kind: [&'static str; 5],
     pub free: &'static str,
     pub subsidised: &'static str,
+    pub cost_unknown: &'static str,
     pub paid: &'static str,
     pub everyone: &'static str,
 }
@@ -140,6 +144,7 @@ pub const PREVIEW_SV: Preview = Preview {
     kind: ["ett val", "flera val", "skala", "tal", "fritext"],
     free: "kostnadsfri",
     subsidised: "subventionerad",
+    cost_unknown: "kostnad ej angiven",
     paid: "avgift",
     everyone: "alla företag",
 };
@@ -179,6 +184,7 @@ pub const PREVIEW_EN: Preview = Preview {
     ],
     free: "free",
     subsidised: "subsidised",
+    cost_unknown: "cost not stated",
     paid: "paid",
     everyone: "every company",
 };

@@ -44,6 +44,7 @@ pub struct Words {
     pub unknown_advisor: &'static str,
     pub free: &'static str,
     pub subsidised: &'static str,
+    pub cost_unknown: &'static str,
     pub paid: &'static str,
     pub made_with: &'static str,
 }
@@ -87,6 +88,7 @@ pub const SV: Words = Words {
     unknown_advisor: "(rådgivare ej angiven)",
     free: "kostnadsfritt",
     subsidised: "subventionerat",
+    cost_unknown: "kostnad ej angiven",
     paid: "avgiftsbelagt",
     made_with: "Skapad med behovsanalys",
 };
@@ -130,6 +132,7 @@ pub const EN: Words = Words {
     unknown_advisor: "(advisor not recorded)",
     free: "free of charge",
     subsidised: "subsidised",
+    cost_unknown: "cost not stated",
     paid: "paid",
     made_with: "Made with behovsanalys",
 };

@@ -87,6 +87,7 @@ pub struct Words {
     pub no_consent_note: &'static str,
     pub cost_free: &'static str,
     pub cost_subsidised: &'static str,
+    pub cost_unknown: &'static str,
     pub cost_paid: &'static str,
     pub score: &'static str,
     // misc
@@ -270,6 +271,7 @@ pub const SV: Words = Words {
     no_consent_note: "Inga aktörer har samtycke ännu – bara företagets sammanfattning skrivs.",
     cost_free: "kostnadsfritt",
     cost_subsidised: "subventionerat",
+    cost_unknown: "kostnad ej angiven",
     cost_paid: "avgift",
     score: "poäng",
     quit_confirm: "Avsluta? Alla svar är sparade.",
@@ -449,6 +451,7 @@ pub const EN: Words = Words {
     no_consent_note: "No actor has consent yet – only the company's summary is written.",
     cost_free: "free",
     cost_subsidised: "subsidised",
+    cost_unknown: "cost not stated",
     cost_paid: "fee",
     score: "score",
     quit_confirm: "Quit? All answers are saved.",

@@ -306,6 +306,9 @@ pub enum Cost {
     Free,
     Subsidised,
     Paid,
+    /// No source states the cost (`cost = "unknown"`): say so rather than
+    /// guess.
+    Unknown,
 }
 
 impl Cost {
@@ -314,6 +317,7 @@ impl Cost {
             Cost::Free => "free",
             Cost::Subsidised => "subsidised",
             Cost::Paid => "paid",
+            Cost::Unknown => "unknown",
         }
     }
 }

@@ -127,8 +127,9 @@ impl Reader<'_, '_> {
                 Some(("free", _)) => Some(Cost::Free),
                 Some(("subsidised", _)) => Some(Cost::Subsidised),
                 Some(("paid", _)) => Some(Cost::Paid),
+                Some(("unknown", _)) => Some(Cost::Unknown),
                 Some((other, span)) => {
-                    let hint = suggest(other, ["free", "subsidised", "paid"]);
+                    let hint = suggest(other, ["free", "subsidised", "paid", "unknown"]);
                     r.d.push(
                         Diagnostic::error(
                             "invalid-value",

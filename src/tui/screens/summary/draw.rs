@@ -343,6 +343,7 @@ fn actor_details(
             Cost::Free => s.cost_free,
             Cost::Subsidised => s.cost_subsidised,
             Cost::Paid => s.cost_paid,
+            Cost::Unknown => s.cost_unknown,
         };
         let mut text = format!("{} ({cost})", clean(svc.name.get(lang)));
         if offer.undecided {
