@@ -136,3 +136,104 @@ fn explain_is_fast_on_the_builtin() {
     assert_eq!(ex.actors.len(), loaded.questionnaire.actors.len());
     assert!(ex.exhaustive > 0);
 }
+
+/// Generated questionnaires that once made `check` and `check --explain`
+/// quadratic in time or memory (20,000 overlapping bands, 20,000 duplicate
+/// ids pointing at a late line, thousands of actors, sections and text
+/// questions) stay fast: generous limits, through the binary (a debug
+/// build in `cargo test`); benches/engine.rs measures them properly.
+mod big {
+    const HEAD: &str = "[questionnaire]\nid = \"perf\"\nversion = \"1\"\nlanguages = [\"sv\"]\ntitle = \"P\"\n\n[[area]]\nid = \"a\"\ntitle = \"A\"\n";
+
+    pub fn overlapping_bands(n: usize) -> String {
+        let mut s = format!(
+            "{HEAD}\n[[section]]\nid = \"s\"\ntitle = \"S\"\n\n[[section.question]]\nid = \"n\"\nkind = \"number\"\ntext = \"N?\"\n"
+        );
+        for i in 0..n {
+            s.push_str(&format!(
+                "[[section.question.band]]\nfrom = {i}\nto = {}\nneeds = {{ a = 1 }}\n",
+                i + 2
+            ));
+        }
+        s
+    }
+
+    pub fn late_duplicates(n: usize) -> String {
+        let mut s = format!("{HEAD}\n[[section]]\nid = \"s\"\ntitle = \"S\"\n");
+        for i in 0..n {
+            s.push_str(&format!(
+                "[[section.question]]\nid = \"q{i}\"\nkind = \"text\"\ntext = \"Q?\"\n"
+            ));
+        }
+        for _ in 0..n {
+            s.push_str(&format!(
+                "[[section.question]]\nid = \"q{}\"\nkind = \"text\"\ntext = \"Q?\"\n",
+                n - 1
+            ));
+        }
+        s
+    }
+
+    pub fn mixed(questions: usize, actors: usize, sections: usize) -> String {
+        let mut s = format!(
+            "{HEAD}\n[[section]]\nid = \"s0\"\ntitle = \"S\"\n[[section.question]]\nid = \"q\"\nkind = \"single\"\ntext = \"Q?\"\n[[section.question.option]]\nid = \"o\"\nlabel = \"O\"\nneeds = {{ a = 1 }}\n"
+        );
+        for i in 0..questions {
+            s.push_str(&format!(
+                "[[section.question]]\nid = \"t{i}\"\nkind = \"text\"\ntext = \"T?\"\n"
+            ));
+        }
+        for i in 1..sections {
+            s.push_str(&format!(
+                "[[section]]\nid = \"s{i}\"\ntitle = \"S\"\nshow_if = \"q == 'o'\"\n[[section.question]]\nid = \"q{i}\"\nkind = \"single\"\ntext = \"Q?\"\n[[section.question.option]]\nid = \"o\"\nlabel = \"O\"\n"
+            ));
+        }
+        for i in 0..actors {
+            s.push_str(&format!(
+                "[[actor]]\nid = \"x{i}\"\nname = \"X\"\ndescription = \"D\"\nweights = {{ a = 1 }}\n[[actor.rule]]\nwhen = \"q == 'o'\"\nboost = 5\nreason = \"R\"\n"
+            ));
+        }
+        s
+    }
+}
+
+#[test]
+fn large_files_are_checked_and_explained_in_linear_time() {
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().unwrap();
+    let cases: [(&str, String, &[&str], usize); 3] = [
+        ("bands.toml", big::overlapping_bands(20_000), &["check"], 1),
+        ("dups.toml", big::late_duplicates(10_000), &["check"], 1),
+        (
+            "mixed.toml",
+            big::mixed(20_000, 2_000, 5_000),
+            &["check", "--explain"],
+            0,
+        ),
+    ];
+    for (name, text, args, exit) in cases {
+        let f = dir.path().join(name);
+        std::fs::write(&f, text).unwrap();
+        let start = Instant::now();
+        let out = bin()
+            .args(args)
+            .arg(&f)
+            .timeout(Duration::from_secs(120))
+            .output()
+            .unwrap();
+        let took = start.elapsed();
+        assert_eq!(
+            out.status.code(),
+            Some(exit as i32),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+                .chars()
+                .take(2000)
+                .collect::<String>()
+        );
+        assert!(
+            took < Duration::from_secs(30),
+            "{name} took {took:?} (quadratic again?)"
+        );
+    }
+}

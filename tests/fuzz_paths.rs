@@ -365,3 +365,34 @@ fn full_disk_gives_a_clear_message_and_keeps_what_was_saved() {
     std::fs::remove_file(&filler).unwrap();
     std::fs::remove_dir_all(&data).unwrap();
 }
+
+proptest::proptest! {
+    /// Any text as a session id (from a command line, a file, a list row)
+    /// names a file directly in `sessions/` or is refused: never a path
+    /// elsewhere, never a hidden or temporary name.
+    #[test]
+    fn any_session_id_stays_in_the_sessions_folder(
+        id in "\\PC{0,90}|[a-zA-Z0-9_.-]{0,90}|\\.\\.(/[a-z.]{0,10}){0,4}",
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(Some(dir.path())).unwrap();
+        let sessions = store.sessions_dir();
+        for path in [store.path_of(&id), store.lock_path(&id)] {
+            match path {
+                Ok(p) => {
+                    proptest::prop_assert_eq!(p.parent(), Some(sessions.as_path()));
+                    let name = p.file_name().unwrap().to_str().unwrap().to_string();
+                    proptest::prop_assert!(name.starts_with(id.as_str()), "{}", name);
+                    proptest::prop_assert!(!name.starts_with('.'));
+                    proptest::prop_assert!(!behovsanalys::session::atomic::is_temp_name(&name));
+                }
+                Err(e) => {
+                    proptest::prop_assert!(
+                        matches!(e, behovsanalys::session::StoreError::BadId(_)),
+                        "{e}"
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,14 +1,17 @@
-//! Reading actors with their rules and services, and two things they and
-//! options carry: `advice = { … }` and `source = { url, checked }`.
+//! Reading phase, actors: weights, threshold, rules and the service catalogue,
+//! and two things actors, services, options and rules carry:
+//! `advice = { … }` and `source = { url, checked }`.
 
 use std::collections::HashMap;
 use std::ops::Range;
 
 use toml::de::DeValue;
 
-use super::keys::*;
+use super::keys::{
+    ACTOR_EXTENSION_KEYS, ACTOR_KEYS, RULE_KEYS, SERVICE_KEYS, SOURCE_KEYS,
+};
 use super::link::check_unique_small;
-use super::{RawActor, RawAdvice, RawRule, RawService, Reader};
+use super::{MAX_BOOST, RawActor, RawAdvice, RawRule, RawService, Reader};
 use crate::diag::{Diagnostic, msg};
 use crate::i18n::diag::{self as w, Item};
 use crate::questionnaire::countries::{valid_date, valid_url};
@@ -36,14 +39,12 @@ impl Reader<'_, '_> {
             t.check_keys(ACTOR_KEYS, self.d);
         }
         let id = self.id(t, Item::Actor, false);
-        let name = if extension {
-            None
-        } else {
-            t.req_str("name", self.d).map(|(n, _)| n.to_string())
-        };
+        let name = self
+            .short_str(t, "name", !extension)
+            .map(str::to_string);
         let description = self.text(t, "description", !extension);
-        let url = t.str("url", self.d).map(|(u, _)| u.to_string());
-        let contact = t.str("contact", self.d).map(|(c, _)| c.to_string());
+        let url = self.short_str(t, "url", false).map(str::to_string);
+        let contact = self.short_str(t, "contact", false).map(str::to_string);
         let next_step = self.text(t, "next_step", false);
         let threshold = match t.number("threshold", self.d) {
             Some((x, span)) if !(0.0..=100.0).contains(&x) => {
@@ -100,7 +101,18 @@ impl Reader<'_, '_> {
             if rt.get("when").is_none() {
                 rt.missing("when", r.d);
             }
-            let boost = rt.number("boost", r.d).map(|x| x.0).unwrap_or(0.0);
+            let boost = match rt.number("boost", r.d) {
+                Some((x, span)) if x.abs() > MAX_BOOST => {
+                    r.d.error(
+                        "invalid-value",
+                        span,
+                        msg(|l| w::boost_out_of_range(l, x, MAX_BOOST)),
+                    );
+                    0.0
+                }
+                Some((x, _)) => x,
+                None => 0.0,
+            };
             let refer = rt.bool("refer", r.d).unwrap_or(false);
             let advice = r.advice(rt, format!("{actor_id}.rule-{rule_no}"));
             // A rule that only advises (no boost, no referral) needs no reason.
@@ -200,6 +212,7 @@ impl Reader<'_, '_> {
             extension,
         })
     }
+
     /// `source = { url = "https://…", checked = "YYYY-MM-DD" }`.
     pub(super) fn source(&mut self, t: &Table<'_, '_>) -> Option<Source> {
         let st = t.table("source", "`source`", self.d)?;

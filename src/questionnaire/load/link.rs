@@ -340,12 +340,6 @@ impl Reader<'_, '_> {
     }
 }
 
-pub(super) fn line_of(src: &str, offset: usize) -> usize {
-    src.get(..offset)
-        .map(|s| s.matches('\n').count() + 1)
-        .unwrap_or(1)
-}
-
 /// Reports duplicate ids; returns id -> index of first occurrence.
 fn index_of<T>(
     items: &[(T, Span)],
@@ -379,11 +373,18 @@ fn index_of_named<'a>(
     map
 }
 
-/// Reports duplicate ids in a short list (options, services) without
-/// building a map: a quadratic scan is cheaper for a handful of items.
+/// Reports duplicate ids in a list of options or services: a scan for a
+/// handful of items (cheaper than a map), a set for long lists (a scan
+/// would be quadratic).
 pub(super) fn check_unique_small(items: &[(&str, Range<usize>)], what: Item, d: &mut Diagnostics) {
+    let mut set: HashSet<&str> = HashSet::new();
     for (i, (id, span)) in items.iter().enumerate() {
-        if !id.is_empty() && items[..i].iter().any(|(other, _)| other == id) {
+        let seen = if items.len() <= 16 {
+            items[..i].iter().any(|(other, _)| other == id)
+        } else {
+            !set.insert(id)
+        };
+        if !id.is_empty() && seen {
             d.error(
                 "duplicate-id",
                 span.clone(),

@@ -37,6 +37,32 @@ pub const MAX_QUESTIONNAIRE_BYTES: u64 = 16 * 1024 * 1024;
 /// Longest chain of `extends` followed.
 pub const MAX_EXTENDS_DEPTH: usize = 8;
 
+/// Most points an option, band or scale end may give an area (either sign).
+pub const MAX_POINTS: f64 = 1000.0;
+/// Largest weight of an area for an actor.
+pub const MAX_WEIGHT: f64 = 1000.0;
+/// Largest boost of a rule (either sign): a score is 0–100.
+pub const MAX_BOOST: f64 = 100.0;
+/// Largest end of a scale (either sign).
+pub const MAX_SCALE_END: i64 = 1_000_000;
+/// Longest id, in bytes.
+pub const MAX_ID_LEN: usize = 100;
+/// Longest short text (titles, labels, names, units, prices, summaries), in characters.
+pub const MAX_SHORT_TEXT: usize = 500;
+/// Longest question text, rule reason or next step, in characters.
+pub const MAX_TEXT: usize = 2_000;
+/// Longest help or description, in characters.
+pub const MAX_LONG_TEXT: usize = 8_000;
+
+/// The longest text accepted under `key` (see the `MAX_*TEXT` limits).
+pub fn text_limit(key: &str) -> usize {
+    match key {
+        "help" | "description" => MAX_LONG_TEXT,
+        "text" | "reason" | "next_step" | "contact" | "url" => MAX_TEXT,
+        _ => MAX_SHORT_TEXT,
+    }
+}
+
 /// Why a questionnaire could not be loaded.
 pub type LoadError = FileError;
 
@@ -117,6 +143,14 @@ fn load_layered(name: &str, text: &str, dir: Option<&Path>) -> Result<Loaded, Lo
 /// Checks `[a-z0-9_-]+`; with `letter_first`, also that it starts with a
 /// letter or `_` (ids used in expressions).
 pub fn check_id(id: &str, span: Span, what: Item, letter_first: bool, d: &mut Diagnostics) -> bool {
+    if id.len() > MAX_ID_LEN {
+        d.push(Diagnostic::error(
+            "invalid-id",
+            Some(span),
+            msg(|l| w::id_too_long(l, what, id.len(), MAX_ID_LEN)),
+        ));
+        return false;
+    }
     let ok_chars = !id.is_empty()
         && id
             .bytes()
@@ -223,11 +257,11 @@ impl Reader<'_, '_> {
     pub(super) fn place(&self, offset: usize) -> Place {
         match self.files.iter().rfind(|f| f.start <= offset) {
             Some(f) => Place {
-                line: link::line_of(&f.text, offset - f.start),
+                line: f.line_col(offset - f.start).0,
                 file: (self.files.len() > 1).then(|| crate::text::display_name(&f.name)),
             },
             None => Place {
-                line: link::line_of(self.src, offset),
+                line: 1,
                 file: None,
             },
         }

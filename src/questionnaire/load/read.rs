@@ -8,8 +8,11 @@ use toml::de::DeValue;
 
 use super::keys::*;
 use super::link::check_unique_small;
-use super::{PendingExpr, RawQuestion, RawSection, Reader, check_id};
-use crate::diag::{Diagnostic, msg};
+use super::{
+    MAX_POINTS, MAX_SCALE_END, MAX_WEIGHT, PendingExpr, RawQuestion, RawSection, Reader, check_id,
+    text_limit,
+};
+use crate::diag::{Diagnostic, Diagnostics, msg};
 use crate::i18n::diag::{self as w, Item};
 use crate::questionnaire::{
     Area, Audience, Band, ChoiceOption, Kind, Needs, Question, Role, Section,
@@ -130,6 +133,22 @@ impl Reader<'_, '_> {
         (id, version, title, description)
     }
 
+    /// Reads a plain string (a name, a URL), bounded like a text.
+    pub(super) fn short_str<'a>(
+        &mut self,
+        t: &Table<'a, '_>,
+        key: &str,
+        required: bool,
+    ) -> Option<&'a str> {
+        let (s, span) = if required {
+            t.req_str(key, self.d)?
+        } else {
+            t.str(key, self.d)?
+        };
+        check_len(self.d, key, s, span);
+        Some(s)
+    }
+
     /// Reads a text: a plain string or a `{ sv = …, en = … }` table.
     pub(super) fn text(&mut self, t: &Table<'_, '_>, key: &str, required: bool) -> Option<Text> {
         let Some(v) = t.get(key) else {
@@ -142,6 +161,7 @@ impl Reader<'_, '_> {
         let default: &str = self.langs.first().map_or("", String::as_str);
         match v.get_ref() {
             DeValue::String(s) => {
+                check_len(self.d, key, s, v.span());
                 if required && s.trim().is_empty() {
                     self.d
                         .error("missing-text", v.span(), msg(|l| w::text_empty(l, key)));
@@ -171,6 +191,7 @@ impl Reader<'_, '_> {
                     match val.get_ref() {
                         // Languages were checked to be 2–3 letters.
                         DeValue::String(s) => {
+                            check_len(self.d, key, s, val.span());
                             entries.push((LangCode::new(lang).unwrap_or_default(), s.to_string()))
                         }
                         other => {
@@ -279,6 +300,16 @@ impl Reader<'_, '_> {
                 continue;
             };
             match as_number(val.get_ref()) {
+                Ok(x) if x.abs() > MAX_POINTS && key != "weights" => self.d.error(
+                    "invalid-value",
+                    val.span(),
+                    msg(|l| w::points_out_of_range(l, area, x, MAX_POINTS)),
+                ),
+                Ok(x) if x > MAX_WEIGHT && key == "weights" => self.d.error(
+                    "invalid-value",
+                    val.span(),
+                    msg(|l| w::weight_too_large(l, area, x, MAX_WEIGHT)),
+                ),
                 Ok(x) => out.push((a, x)),
                 Err(e) => self.d.error(
                     "wrong-type",
@@ -593,8 +624,21 @@ impl Reader<'_, '_> {
     }
 
     pub(super) fn scale(&mut self, t: &Table<'_, '_>, areas: &HashMap<String, usize>) -> Kind {
+        let bounded = |r: &mut Self, v: Option<(i64, Span)>| match v {
+            Some((x, span)) if x.unsigned_abs() > MAX_SCALE_END.unsigned_abs() => {
+                r.d.error(
+                    "invalid-value",
+                    span,
+                    msg(|l| w::scale_end_out_of_range(l, x, MAX_SCALE_END)),
+                );
+                None
+            }
+            other => other,
+        };
         let min = t.integer("min", self.d);
+        let min = bounded(self, min);
         let max = t.integer("max", self.d);
+        let max = bounded(self, max);
         if t.get("min").is_none() {
             t.missing("min", self.d);
         }
@@ -764,6 +808,18 @@ impl Reader<'_, '_> {
             return None;
         }
         Some(n as usize)
+    }
+}
+
+/// Reports a text longer than its key allows ([`text_limit`]).
+fn check_len(d: &mut Diagnostics, key: &str, s: &str, span: Span) {
+    let max = text_limit(key);
+    // Bytes first: a text has at most as many characters as bytes.
+    if s.len() > max {
+        let n = s.chars().count();
+        if n > max {
+            d.error("too-long", span, msg(|l| w::text_too_long(l, key, n, max)));
+        }
     }
 }
 
