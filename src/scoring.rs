@@ -108,8 +108,6 @@ pub struct AdviceHit {
     pub from: AdviceFrom,
 }
 
-
-
 /// Everything scoring says about one set of answers.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Evaluation {
@@ -603,7 +601,6 @@ fn collect_advice(q: &Questionnaire, env: &Indexed<'_>, referrals: &[Referral]) 
     }
     out
 }
-
 
 fn offer_services(
     q: &Questionnaire,

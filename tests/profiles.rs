@@ -63,7 +63,8 @@ fn every_profile_gets_what_an_advisor_expects() {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         let text = std::fs::read_to_string(path).unwrap();
         assert!(
-            text.lines().any(|l| l.starts_with("# reasoning: ") && l.len() > 40),
+            text.lines()
+                .any(|l| l.starts_with("# reasoning: ") && l.len() > 40),
             "{name}: no `# reasoning:` line"
         );
         let v = score_json(path);
@@ -90,7 +91,10 @@ fn every_profile_gets_what_an_advisor_expects() {
         }
         for want in header(&text, "expect-recommended") {
             if !rec.contains(want.as_str()) {
-                fail(format!("{want} not recommended (score {}); recommended: {rec:?}", score_of(&want)));
+                fail(format!(
+                    "{want} not recommended (score {}); recommended: {rec:?}",
+                    score_of(&want)
+                ));
             }
         }
         for not in header(&text, "expect-not-recommended") {
@@ -114,7 +118,11 @@ fn every_profile_gets_what_an_advisor_expects() {
             let (a, b) = pair.split_once('>').unwrap();
             let (a, b) = (a.trim(), b.trim());
             if score_of(a) <= score_of(b) {
-                fail(format!("{a} ({}) should score above {b} ({})", score_of(a), score_of(b)));
+                fail(format!(
+                    "{a} ({}) should score above {b} ({})",
+                    score_of(a),
+                    score_of(b)
+                ));
             }
         }
         let hidden = header(&text, "expect-hidden");
@@ -134,9 +142,15 @@ fn every_profile_gets_what_an_advisor_expects() {
             }
         }
         // Scores are integers within 0–100, sorted descending.
-        let scores: Vec<i64> = referrals.iter().map(|r| r["score"].as_i64().unwrap()).collect();
+        let scores: Vec<i64> = referrals
+            .iter()
+            .map(|r| r["score"].as_i64().unwrap())
+            .collect();
         assert!(scores.iter().all(|s| (0..=100).contains(s)), "{name}");
-        assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{name}: {scores:?}");
+        assert!(
+            scores.windows(2).all(|w| w[0] >= w[1]),
+            "{name}: {scores:?}"
+        );
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }

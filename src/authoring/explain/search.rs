@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 
 use super::{CONDITION_SAMPLES, EXHAUSTIVE_LIMIT, SEED, SplitMix64};
 use crate::answers::Answer;
-use crate::questionnaire::expr::{self, Env, Expr, Val};
 use crate::questionnaire::countries::{Countries, CountrySet};
+use crate::questionnaire::expr::{self, Env, Expr, Val};
 use crate::questionnaire::{Kind, Questionnaire};
 use crate::scoring;
 
@@ -183,8 +183,8 @@ pub(super) fn domain(q: &Questionnaire, qi: usize, lit: &Literals) -> Vec<Option
             // Only answers a file could hold: not too many choices, no
             // exclusive option with others.
             let valid = |set: &[String]| {
-                !question.max_choices.is_some_and(|m| set.len() > m)
-                    && !(set.len() > 1 && set.iter().any(exclusive))
+                question.max_choices.is_none_or(|m| set.len() <= m)
+                    && (set.len() <= 1 || !set.iter().any(exclusive))
             };
             let mut push = |set: Vec<String>| {
                 if valid(&set) {

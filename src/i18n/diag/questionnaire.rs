@@ -353,12 +353,7 @@ pub fn role_kind(l: Lang, role: &str, kind: &str, kinds: &str) -> String {
     )
 }
 
-pub fn duplicate_role(
-    l: Lang,
-    role: &str,
-    first: &str,
-    line: impl std::fmt::Display,
-) -> String {
+pub fn duplicate_role(l: Lang, role: &str, first: &str, line: impl std::fmt::Display) -> String {
     sv_en!(
         l,
         format!(

@@ -7,9 +7,7 @@ use std::ops::Range;
 
 use toml::de::DeValue;
 
-use super::keys::{
-    ACTOR_EXTENSION_KEYS, ACTOR_KEYS, RULE_KEYS, SERVICE_KEYS, SOURCE_KEYS,
-};
+use super::keys::{ACTOR_EXTENSION_KEYS, ACTOR_KEYS, RULE_KEYS, SERVICE_KEYS, SOURCE_KEYS};
 use super::link::check_unique_small;
 use super::{MAX_BOOST, RawActor, RawAdvice, RawRule, RawService, Reader};
 use crate::diag::{Diagnostic, msg};
@@ -39,9 +37,7 @@ impl Reader<'_, '_> {
             t.check_keys(ACTOR_KEYS, self.d);
         }
         let id = self.id(t, Item::Actor, false);
-        let name = self
-            .short_str(t, "name", !extension)
-            .map(str::to_string);
+        let name = self.short_str(t, "name", !extension).map(str::to_string);
         let description = self.text(t, "description", !extension);
         let url = self.short_str(t, "url", false).map(str::to_string);
         let contact = self.short_str(t, "contact", false).map(str::to_string);
