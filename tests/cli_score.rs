@@ -22,13 +22,6 @@ fn score_json(path: &str) -> Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
-fn header_list(text: &str, key: &str) -> Vec<String> {
-    text.lines()
-        .filter_map(|l| l.strip_prefix(&format!("# {key}:")))
-        .flat_map(|l| l.split(',').map(|s| s.trim().to_string()))
-        .filter(|s| !s.is_empty())
-        .collect()
-}
 
 fn recommended(v: &Value) -> Vec<&str> {
     v["referrals"]

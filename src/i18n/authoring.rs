@@ -18,6 +18,10 @@ pub struct Catalogue {
     pub actor_for: &'static str,
     pub web: &'static str,
     pub contact: &'static str,
+    /// Before the page an actor's or service's facts come from.
+    pub source: &'static str,
+    /// Before the date that page was read.
+    pub checked: &'static str,
     pub no_services: &'static str,
     pub matrix_areas: &'static str,
     pub matrix_areas_note: &'static str,
@@ -42,6 +46,8 @@ pub const CATALOGUE_SV: Catalogue = Catalogue {
     actor_for: "Bara för",
     web: "Webb:",
     contact: "Kontakt:",
+    source: "Källa:",
+    checked: "kontrollerad",
     no_services: "Inga tjänster beskrivna.",
     matrix_areas: "Vem har nytta – tjänster per behovsområde",
     matrix_areas_note: "● = tjänsten hjälper med området. Områden:",
@@ -66,6 +72,8 @@ pub const CATALOGUE_EN: Catalogue = Catalogue {
     actor_for: "Only for",
     web: "Web:",
     contact: "Contact:",
+    source: "Source:",
+    checked: "checked",
     no_services: "No services described.",
     matrix_areas: "Who benefits – services per need area",
     matrix_areas_note: "● = the service helps with the area. Areas:",
