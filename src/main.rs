@@ -104,12 +104,14 @@ pub enum Command {
         #[arg(
             long,
             value_name = "ID",
-            conflicts_with = "company",
-            required_unless_present = "company"
+            conflicts_with_all = ["company", "handover"],
+            required_unless_present_any = ["company", "handover"]
         )]
         actor: Option<String>,
-        #[arg(long)]
+        #[arg(long, conflicts_with = "handover")]
         company: bool,
+        #[arg(long, conflicts_with = "format")]
+        handover: bool,
         #[arg(long, value_enum, default_value = "md")]
         format: ExportFormat,
         #[arg(long, value_name = "FILE", conflicts_with = "out_dir")]

@@ -366,6 +366,62 @@ fn full_disk_gives_a_clear_message_and_keeps_what_was_saved() {
     std::fs::remove_dir_all(&data).unwrap();
 }
 
+/// `sessions delete` on a full disk: erasing needs no space, so it works —
+/// the session, its quarantined copy and its lock file are gone (nothing is
+/// written first: the lock's holder note is best effort).
+#[test]
+#[cfg(target_os = "linux")]
+fn sessions_delete_works_on_a_full_disk() {
+    let fs = match SmallFs::new() {
+        Ok(fs) => fs,
+        Err(why) => {
+            assert!(std::env::var_os("CI").is_none(), "CI is set: {why}");
+            eprintln!("SKIPPED: no small file system to fill: {why}");
+            return;
+        }
+    };
+    let dir = fs.dir.clone();
+    let data = dir.join(format!("delete-{}", std::process::id()));
+    let q = builtin().unwrap().questionnaire;
+    let store = Store::open(Some(&data)).unwrap();
+    let mut s = store.create(&q, SessionMode::Advisor);
+    s.answers.company.name = Some("Raderas AB".into());
+    s.set_answer("exporterar", Some(Answer::Choice("ja_regelbundet".into())));
+    store.save(&mut s, &q).unwrap();
+    let id = s.meta.id.clone();
+    let path = store.path_of(&id).unwrap();
+    let quarantined = data.join("quarantine").join(format!("{id}.toml"));
+    std::fs::write(&quarantined, "trasig").unwrap();
+    let filler = dir.join(format!("filler-delete-{}", std::process::id()));
+    {
+        use std::io::Write;
+        let mut f = std::fs::File::create(&filler).unwrap();
+        let block = vec![b'x'; 4096];
+        while f.write_all(&block).is_ok() {}
+        let _ = f.sync_all();
+    }
+    // Really full: not one more block can be written.
+    let probe = dir.join("probe");
+    let full = std::fs::write(&probe, vec![b'x'; 4096]).is_err();
+    let _ = std::fs::remove_file(&probe);
+    assert!(full, "the disk should be full");
+    let o = bin(&data)
+        .args(["sessions", "delete", &id, "--yes"])
+        .output()
+        .unwrap();
+    let e = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{e}");
+    assert!(!path.exists(), "the session is erased");
+    assert!(!quarantined.exists(), "its quarantined copy too");
+    let left: Vec<_> = std::fs::read_dir(data.join("sessions"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(left.is_empty(), "nothing left: {left:?}");
+    std::fs::remove_file(&filler).unwrap();
+    std::fs::remove_dir_all(&data).unwrap();
+}
+
 proptest::proptest! {
     /// Any text as a session id (from a command line, a file, a list row)
     /// names a file directly in `sessions/` or is refused: never a path

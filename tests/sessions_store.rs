@@ -336,8 +336,8 @@ fn import_marks_the_companys_answers_and_never_overwrites() {
     // Same id again: refused, the stored session untouched.
     let before = fs::read(store.path_of(&s.meta.id).unwrap()).unwrap();
     match store.import(&file, &q, false) {
-        Err(StoreError::Exists(id)) => assert_eq!(id, s.meta.id),
-        other => panic!("expected Exists, got {other:?}"),
+        Err(StoreError::AlreadyImported { session }) => assert_eq!(session, s.meta.id),
+        other => panic!("expected AlreadyImported, got {other:?}"),
     }
     assert_eq!(
         fs::read(store.path_of(&s.meta.id).unwrap()).unwrap(),

@@ -63,6 +63,7 @@ fn arg_help(path: &str, id: &str, h: &Help) -> Option<&'static str> {
         ("check", "explain") => h.check_explain,
         ("export", "actor") => h.export_actor,
         ("export", "company") => h.export_company,
+        ("export", "handover") => h.export_handover,
         ("export", "out_dir") => h.export_out_dir,
         ("export", "date") => h.export_date,
         ("export", "follow_up") => h.export_follow_up,

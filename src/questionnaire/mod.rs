@@ -216,6 +216,10 @@ pub struct Question {
     pub country: bool,
     /// Multi choice: at most this many options may be chosen.
     pub max_choices: Option<usize>,
+    /// A sensitive question (`share_with = ["ekn"]`): its answer and notes
+    /// go only into referrals to these actors (ids, checked to exist).
+    /// `None`: every referral the answer concerns may carry it.
+    pub share_with: Option<Vec<String>>,
     /// The most points each area can get from this question (only areas > 0).
     pub max_points: Needs,
     /// Byte span of the question's `id` value in its file, for warnings.
@@ -235,6 +239,14 @@ impl Question {
         } else {
             self.kind.name()
         }
+    }
+
+    /// Whether the answer may be passed on to the actor `actor` (an id):
+    /// true unless the question is marked `share_with` without it.
+    pub fn shared_with(&self, actor: &str) -> bool {
+        self.share_with
+            .as_ref()
+            .is_none_or(|list| list.iter().any(|a| a == actor))
     }
 }
 
@@ -341,7 +353,8 @@ pub struct Actor {
     pub name: String,
     pub description: Text,
     pub url: Option<String>,
-    pub contact: Option<String>,
+    /// How to reach the actor (a text in each language).
+    pub contact: Option<Text>,
     pub next_step: Option<Text>,
     pub threshold: f64,
     /// `(area index, weight)`, weights > 0.

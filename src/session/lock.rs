@@ -136,6 +136,17 @@ impl SessionLock {
 
     /// Takes the lock on `path` without waiting.
     pub fn acquire(path: &Path, id: &str) -> Result<SessionLock, LockFailure> {
+        Self::acquire_with(path, id, true)
+    }
+
+    /// Takes the lock for a moment, to erase the session: the holder note
+    /// is written when there is room for it, but a full disk (where
+    /// erasing is what frees space) does not stop it.
+    pub fn acquire_to_erase(path: &Path, id: &str) -> Result<SessionLock, LockFailure> {
+        Self::acquire_with(path, id, false)
+    }
+
+    fn acquire_with(path: &Path, id: &str, note_needed: bool) -> Result<SessionLock, LockFailure> {
         // A few attempts: the lock file may be removed (session deleted)
         // between our open and our lock; then we lock a fresh one.
         for _ in 0..5 {
@@ -161,9 +172,10 @@ impl SessionLock {
                 path: path.to_path_buf(),
                 id: id.to_string(),
             };
-            lock.write_holder(&Holder::current())
-                .map_err(LockFailure::Io)?;
-            return Ok(lock);
+            match lock.write_holder(&Holder::current()) {
+                Err(e) if note_needed => return Err(LockFailure::Io(e)),
+                _ => return Ok(lock),
+            }
         }
         Err(LockFailure::Io(std::io::Error::other(
             "the lock file keeps changing",

@@ -13,6 +13,7 @@
 pub mod atomic;
 pub mod compare;
 pub mod drift;
+mod exchange;
 mod listing;
 pub mod lock;
 pub mod meta;
@@ -22,6 +23,7 @@ pub mod writer;
 
 pub use compare::{Comparison, Direction, compare};
 pub use drift::DriftReport;
+pub use exchange::Imported;
 pub use listing::{Listing, Problem, QuarantinedFile, Summary};
 pub use lock::{Holder, SessionLock};
 pub use meta::Meta;
@@ -30,6 +32,5 @@ pub use model::{
     consent_log,
 };
 pub use store::{
-    Deleted, Imported, LoadedSession, Store, StoreError, StoreNotice, default_data_dir, new_id,
-    valid_id,
+    Deleted, LoadedSession, Store, StoreError, StoreNotice, default_data_dir, new_id, valid_id,
 };

@@ -204,6 +204,19 @@ impl Session {
         consent_log(&self.answers.meta)
     }
 
+    /// The referrals the company asked for in its self-assessment that the
+    /// advisor has not yet confirmed (`meta.requested_referrals` without
+    /// consent): "the company asked to be referred to …". Confirming one is
+    /// [`Session::record_consent`] with the representative as `given_by`.
+    pub fn pending_requests(&self) -> Vec<&str> {
+        self.meta
+            .requested_referrals
+            .iter()
+            .filter(|a| self.answers.consent.get(a.as_str()) != Some(&true))
+            .map(String::as_str)
+            .collect()
+    }
+
     /// The session file's text.
     pub fn to_toml(&self, q: &Questionnaire) -> String {
         let mut file = self.answers.clone();

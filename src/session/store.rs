@@ -45,6 +45,12 @@ pub enum StoreError {
         "there is already a session `{0}`; it was not overwritten (import with --as-new to keep both)"
     )]
     Exists(String),
+    /// The file was imported before (its `[meta] id`, or the same content
+    /// when it has none): `session` holds it.
+    #[error(
+        "this self-assessment was already imported as session `{session}`; it was not imported again (import with --as-new to keep both)"
+    )]
+    AlreadyImported { session: String },
     #[error(transparent)]
     File(#[from] FileError),
 }
@@ -77,15 +83,6 @@ pub struct LoadedSession {
     /// Lenient-reading warnings (file:line:col diagnostics).
     pub warnings: Vec<Diagnostic>,
     pub drift: DriftReport,
-}
-
-/// A session imported by [`Store::import`].
-#[derive(Debug, Clone)]
-pub struct Imported {
-    pub session: Session,
-    pub warnings: Vec<Diagnostic>,
-    /// The rendered warnings (file:line:col).
-    pub warnings_text: String,
 }
 
 /// Files removed by [`Store::delete`].
@@ -361,7 +358,14 @@ impl Store {
     /// Another holder gives [`StoreError::Locked`] naming it.
     pub fn lock(&self, id: &str) -> Result<SessionLock, StoreError> {
         let path = self.lock_path(id)?;
-        lock::SessionLock::acquire(&path, id).map_err(|f| match f {
+        Self::lock_error(id, lock::SessionLock::acquire(&path, id))
+    }
+
+    fn lock_error(
+        id: &str,
+        r: Result<SessionLock, lock::LockFailure>,
+    ) -> Result<SessionLock, StoreError> {
+        r.map_err(|f| match f {
             lock::LockFailure::Held(holder) => StoreError::Locked {
                 id: id.to_string(),
                 holder,
@@ -588,105 +592,6 @@ impl Store {
         Ok(ids)
     }
 
-    /// Imports a self-assessment (or any answers file) as the starting
-    /// point of an advisor's visit. The file is checked strictly
-    /// (file:line:col errors). Its `[meta] id` is kept unless a session
-    /// with that id exists ([`StoreError::Exists`]) or `as_new` is given
-    /// (then it gets a new id). The company's answers are listed in
-    /// `meta.self_answers`, `meta.origin = "self-assessment"`.
-    pub fn import(
-        &self,
-        path: &Path,
-        q: &Questionnaire,
-        as_new: bool,
-    ) -> Result<Imported, StoreError> {
-        let parsed = answers::load_file(path, q, Mode::Strict)?;
-        let warnings_text = parsed.source.render_all(&parsed.warnings);
-        let file_id = parsed
-            .answers
-            .meta
-            .get("id")
-            .and_then(|v| v.as_str())
-            .filter(|id| valid_id(id))
-            .map(String::from);
-        let id = match file_id {
-            Some(id) if !as_new => {
-                if self.exists(&id)? {
-                    return Err(StoreError::Exists(id));
-                }
-                id
-            }
-            _ => loop {
-                let id = new_id();
-                if !self.exists(&id)? {
-                    break id;
-                }
-            },
-        };
-        let old = Meta::from_table(&parsed.answers.meta, &id);
-        let now = self.now();
-        let mut self_answers: Vec<&String> = parsed.answers.answers.keys().collect();
-        self_answers.sort_by_key(|k| q.question(k));
-        let meta = Meta {
-            id,
-            created: now.clone(),
-            updated: now.clone(),
-            mode: SessionMode::Advisor,
-            attendees: Vec::new(),
-            questionnaire_id: q.id.clone(),
-            questionnaire_version: q.version.clone(),
-            questionnaire_hash: q.hash.clone(),
-            current: None,
-            history: old.history,
-            origin: Some("self-assessment".into()),
-            imported_from: path.file_name().map(|n| n.to_string_lossy().into_owned()),
-            imported_at: Some(now),
-            self_answers: self_answers.into_iter().cloned().collect(),
-            previous: old.previous,
-        };
-        let mut session = Session {
-            answers: parsed.answers,
-            meta,
-        };
-        // The company's own timestamps are kept for reference.
-        if !old.created.is_empty() {
-            session
-                .answers
-                .meta
-                .insert("self_created".into(), old.created.into());
-        }
-        self.save_new(&mut session, q)?;
-        Ok(Imported {
-            session,
-            warnings: parsed.warnings,
-            warnings_text,
-        })
-    }
-
-    /// A follow-up visit to the company of an earlier session: the company
-    /// is copied, attendees and answers start empty (so that every answer
-    /// is given anew and the comparison with the last visit is true), and
-    /// `meta.previous` names the earlier session. Not saved yet.
-    pub fn follow_up(&self, previous_id: &str, q: &Questionnaire) -> Result<Session, StoreError> {
-        let prev = self.load_full(previous_id, q)?;
-        let mut s = self.create(q, SessionMode::Advisor);
-        s.answers.company = prev.session.answers.company;
-        s.meta.previous = Some(previous_id.to_string());
-        s.meta.origin = Some("follow-up".into());
-        Ok(s)
-    }
-
-    /// Creates and saves a follow-up visit (see [`Store::follow_up`]).
-    pub fn create_follow_up(
-        &self,
-        previous_id: &str,
-        q: &Questionnaire,
-    ) -> Result<Session, StoreError> {
-        let mut s = self.follow_up(previous_id, q)?;
-        self.save_new(&mut s, q)?;
-        Ok(s)
-    }
-
     /// The earlier visit a session follows up, if it names one and it can
     /// be read, with the comparison of the two.
     pub fn compare_with_previous(
@@ -742,7 +647,19 @@ impl Store {
         if files.is_empty() {
             return Err(StoreError::NotFound(id.to_string()));
         }
-        let lock = self.lock(id)?;
+        // Nothing is written first: erasing must work on a full disk.
+        let lock_path = self.lock_path(id)?;
+        let lock = match lock::SessionLock::acquire_to_erase(&lock_path, id) {
+            // Not even an empty lock file fits, and there is none: nobody
+            // holds the session (a holder keeps its lock file).
+            Err(lock::LockFailure::Io(e))
+                if e.kind() == std::io::ErrorKind::StorageFull
+                    && std::fs::symlink_metadata(&lock_path).is_err() =>
+            {
+                None
+            }
+            other => Some(Self::lock_error(id, other)?),
+        };
         let mut deleted = Deleted::default();
         for f in files {
             match std::fs::remove_file(&f) {
@@ -751,8 +668,7 @@ impl Store {
                 Err(e) => return Err(io_err("cannot delete", &f)(e)),
             }
         }
-        let lock_path = lock.path().to_path_buf();
-        if std::fs::remove_file(&lock_path).is_ok() {
+        if lock.is_some() && std::fs::remove_file(&lock_path).is_ok() {
             deleted.files.push(lock_path);
         }
         drop(lock);

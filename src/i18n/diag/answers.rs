@@ -229,6 +229,29 @@ pub fn outside_range(l: Lang, x: &str, id: &str, lo: &str, hi: &str) -> String {
 
 // ---------------------------------------------------------------- the data folder
 
+/// A self-assessment imported a second time (the command line and the
+/// wizard say the same).
+pub fn already_imported(l: Lang, session: &str) -> String {
+    sv_en!(
+        l,
+        format!(
+            "den här självskattningen är redan importerad som behovsanalys `{session}`; den importerades inte igen"
+        ),
+        format!(
+            "this self-assessment was already imported as session `{session}`; it was not imported again"
+        )
+    )
+}
+
+/// An import whose id is taken by a session that did not come from it.
+pub fn session_exists(l: Lang, id: &str) -> String {
+    sv_en!(
+        l,
+        format!("det finns redan en behovsanalys `{id}`; den skrevs inte över"),
+        format!("there is already a session `{id}`; it was not overwritten")
+    )
+}
+
 pub fn folder_tightened(l: Lang, path: &str, mode: u32) -> String {
     sv_en!(
         l,

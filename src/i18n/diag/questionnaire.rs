@@ -205,6 +205,15 @@ pub fn no_such_area(l: Lang, area: &str, hint: Option<&str>) -> String {
     )
 }
 
+pub fn no_such_actor(l: Lang, actor: &str, hint: Option<&str>) -> String {
+    let hint = did_you_mean(l, hint);
+    sv_en!(
+        l,
+        format!("det finns ingen aktör `{actor}`{hint}"),
+        format!("there is no actor `{actor}`{hint}")
+    )
+}
+
 pub fn points_for(l: Lang, area: &str, reason: &str) -> String {
     sv_en!(
         l,

@@ -40,7 +40,7 @@ impl Reader<'_, '_> {
         let name = self.short_str(t, "name", !extension).map(str::to_string);
         let description = self.text(t, "description", !extension);
         let url = self.short_str(t, "url", false).map(str::to_string);
-        let contact = self.short_str(t, "contact", false).map(str::to_string);
+        let contact = self.text(t, "contact", false);
         let next_step = self.text(t, "next_step", false);
         let threshold = match t.number("threshold", self.d) {
             Some((x, span)) if !(0.0..=100.0).contains(&x) => {

@@ -103,6 +103,29 @@ impl Reader<'_, '_> {
             self.d,
         );
 
+        // `share_with` names actors.
+        for rq in &mut questions {
+            let Some(list) = rq.share_with.take() else {
+                continue;
+            };
+            let mut ids: Vec<String> = Vec::with_capacity(list.len());
+            for (a, span) in list {
+                if actors.iter().any(|ra| ra.actor.id == a) {
+                    if !ids.contains(&a) {
+                        ids.push(a);
+                    }
+                } else {
+                    let hint = suggest(&a, actors.iter().map(|ra| ra.actor.id.as_str()));
+                    self.d.error(
+                        "unknown-actor",
+                        span,
+                        msg(|l| w::no_such_actor(l, &a, hint)),
+                    );
+                }
+            }
+            rq.q.share_with = Some(ids);
+        }
+
         // Now that every question is known, check the expressions.
         // Split the pending conditions off so the questions can be borrowed
         // by the checker without copying them.

@@ -183,6 +183,8 @@ pub(super) struct PendingExpr {
 pub(super) struct RawQuestion {
     pub(super) q: Question,
     pub(super) show_if: Option<PendingExpr>,
+    /// `share_with` as written, checked against the actors once they are read.
+    pub(super) share_with: Option<Vec<(String, Span)>>,
 }
 
 pub(super) struct RawSection {

@@ -519,6 +519,11 @@ impl Reader<'_, '_> {
             .map(|(i, _)| i.as_str())
             .unwrap_or("?")
             .to_string();
+        let share_with = t.str_list("share_with", self.d).map(|list| {
+            list.into_iter()
+                .map(|(a, span)| (a.to_string(), span))
+                .collect::<Vec<_>>()
+        });
         let kind = match kind_name {
             Some(k @ ("single" | "multi")) => {
                 let options = self.options(t, areas, &qid, k == "single");
@@ -555,10 +560,12 @@ impl Reader<'_, '_> {
                 role,
                 country,
                 max_choices,
+                share_with: None,
                 max_points: Vec::new(),
                 span,
             },
             show_if,
+            share_with,
         })
     }
 
