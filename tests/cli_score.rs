@@ -22,7 +22,6 @@ fn score_json(path: &str) -> Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
-
 fn recommended(v: &Value) -> Vec<&str> {
     v["referrals"]
         .as_array()

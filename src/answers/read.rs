@@ -95,11 +95,14 @@ impl Reader<'_, '_> {
             }
         }
         if let Some((v, span)) = top.str("version", self.d) {
-            if v != self.q.version {
+            // A file for the questionnaire a region extends carries that
+            // one's version.
+            let expected = self.q.version_for(&out.questionnaire);
+            if v != expected {
                 self.d.warning(
                     "version-differs",
                     span,
-                    msg(|l| w::version_differs(l, v, &self.q.version)),
+                    msg(|l| w::version_differs(l, v, expected)),
                 );
             }
             out.version = Some(v.to_string());

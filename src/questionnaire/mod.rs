@@ -390,9 +390,9 @@ pub struct Questionnaire {
     pub questions: Vec<Question>,
     /// Advice texts, referred to by options and rules.
     pub advice: Vec<Advice>,
-    /// Ids of the questionnaires this one extends (nearest first): answers
-    /// files written for them are accepted too.
-    pub extends: Vec<String>,
+    /// Ids and versions of the questionnaires this one extends (nearest
+    /// first): answers files written for them are accepted too.
+    pub extends: Vec<(String, String)>,
     /// A hash of the file's content (FNV-1a 64, hex) to notice changes.
     pub hash: String,
     /// Name of the file it came from (for messages).
@@ -457,7 +457,16 @@ impl Questionnaire {
     /// Whether an answers file for questionnaire `id` can be read with this
     /// one: its own id, or one it extends.
     pub fn accepts(&self, id: &str) -> bool {
-        self.id == id || self.extends.iter().any(|e| e == id)
+        self.id == id || self.extends.iter().any(|(e, _)| e == id)
+    }
+
+    /// The version an answers file for questionnaire `id` should carry:
+    /// this one's, or that of the questionnaire it extends with that id.
+    pub fn version_for(&self, id: &str) -> &str {
+        self.extends
+            .iter()
+            .find(|(e, _)| e == id && id != self.id)
+            .map_or(self.version.as_str(), |(_, v)| v.as_str())
     }
 
     pub fn advice_by_id(&self, id: &str) -> Option<usize> {

@@ -210,7 +210,10 @@ fn merge(mut base: Parts, own: Parts) -> Parts {
         }
         base.actors.push(actor);
     }
-    let mut extends = vec![base.id.clone().unwrap_or_default()];
+    let mut extends = vec![(
+        base.id.clone().unwrap_or_default(),
+        base.version.clone().unwrap_or_default(),
+    )];
     extends.extend(base.extends);
     Parts {
         id: own.id,

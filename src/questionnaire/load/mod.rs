@@ -235,8 +235,8 @@ pub(super) struct Parts {
     pub(super) title: Option<Text>,
     pub(super) description: Option<Text>,
     pub(super) langs: Vec<String>,
-    /// Ids of the questionnaires extended, nearest first.
-    pub(super) extends: Vec<String>,
+    /// Ids and versions of the questionnaires extended, nearest first.
+    pub(super) extends: Vec<(String, String)>,
     pub(super) areas: Vec<(super::Area, Span)>,
     pub(super) sections: Vec<(RawSection, Vec<RawQuestion>)>,
     pub(super) actors: Vec<RawActor>,
