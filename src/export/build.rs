@@ -12,9 +12,9 @@
 use std::collections::BTreeSet;
 
 use super::doc::{
-    ActorRef, ActorSummary, CompanyDoc, CompanyInfo, Consent, ContactPerson, DOC_FORMAT_VERSION,
-    Industry, Need, Note, OpenQuestion, Person, QuestionnaireRef, Reason, ReferralDoc, ServiceItem,
-    TRIGGERS_PER_AREA, employees, size_class,
+    ActorRef, ActorSummary, AdviceItem, CompanyDoc, CompanyInfo, Consent, ContactPerson,
+    DOC_FORMAT_VERSION, Industry, Need, Note, OpenQuestion, Person, QuestionnaireRef, Reason,
+    ReferralDoc, ServiceItem, TRIGGERS_PER_AREA, employees, size_class,
 };
 use super::escape::clean;
 use super::words::{self, Allowed};
@@ -508,6 +508,26 @@ pub fn company_doc(input: &Input<'_>, opts: &Options) -> Result<CompanyDoc, Expo
             consent: input.answers.consent.get(&actor.id) == Some(&true),
         })
         .collect();
+    // Advice that comes from an advisor-only answer, or from a rule that
+    // looks at one, would tell the advisor's assessment: left out.
+    let advice = c
+        .eval
+        .advice
+        .iter()
+        .filter(|hit| match hit.from {
+            scoring::AdviceFrom::Option { question, .. } => c.may_show(question),
+            scoring::AdviceFrom::Rule { actor, rule } => q
+                .actors
+                .get(actor)
+                .and_then(|a| a.rules.get(rule))
+                .is_some_and(|rule| c.rule_questions(rule).iter().all(|&qi| c.may_show(qi))),
+        })
+        .filter_map(|hit| q.advice.get(hit.advice))
+        .map(|a| AdviceItem {
+            id: a.id.clone(),
+            text: clean(a.text.get(c.lang)),
+        })
+        .collect();
     let open_questions = c
         .eval
         .open_questions
@@ -537,6 +557,7 @@ pub fn company_doc(input: &Input<'_>, opts: &Options) -> Result<CompanyDoc, Expo
         situation: words::situation(q, input.answers, c.allowed(), c.lang),
         needs,
         actors,
+        advice,
         open_questions,
     })
 }

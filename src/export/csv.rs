@@ -213,6 +213,9 @@ pub fn company_csv(d: &CompanyDoc) -> String {
             csv_row(&mut out, &["next_step", &a.id, "", next, ""]);
         }
     }
+    for a in &d.advice {
+        csv_row(&mut out, &["advice", &a.id, "", &a.text, ""]);
+    }
     for o in &d.open_questions {
         csv_row(
             &mut out,

@@ -202,6 +202,13 @@ pub struct ActorSummary {
 }
 
 #[derive(Debug, Clone, Serialize)]
+pub struct AdviceItem {
+    /// The advice's id in the questionnaire.
+    pub id: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
 pub struct OpenQuestion {
     pub id: String,
     pub text: String,
@@ -227,6 +234,9 @@ pub struct CompanyDoc {
     pub situation: Vec<String>,
     pub needs: Vec<Need>,
     pub actors: Vec<ActorSummary>,
+    /// What the company can do itself (advice; never a referral), from
+    /// answers and rules the company may see.
+    pub advice: Vec<AdviceItem>,
     pub open_questions: Vec<OpenQuestion>,
 }
 

@@ -263,6 +263,13 @@ pub fn company_md(d: &CompanyDoc) -> String {
         }
         out.push('\n');
     }
+    if !d.advice.is_empty() {
+        let _ = writeln!(out, "## {}\n", w.advice);
+        for a in &d.advice {
+            let _ = writeln!(out, "- {}", md(&a.text));
+        }
+        out.push('\n');
+    }
     let _ = writeln!(out, "## {}\n", w.open);
     if d.open_questions.is_empty() {
         let _ = writeln!(out, "{}", w.no_open);
@@ -562,6 +569,14 @@ pub fn company_html(d: &CompanyDoc) -> String {
             let _ = writeln!(out, "<p><strong>{}:</strong> {c}</p>", w.contact);
         }
         out.push_str("</div>\n");
+    }
+    if !d.advice.is_empty() {
+        let _ = writeln!(out, "<h2>{}</h2>", w.advice);
+        out.push_str("<ul>");
+        for a in &d.advice {
+            let _ = write!(out, "<li>{}</li>", html(&a.text));
+        }
+        out.push_str("</ul>\n");
     }
     let _ = writeln!(out, "<h2>{}</h2>", w.open);
     if d.open_questions.is_empty() {
