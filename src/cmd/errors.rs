@@ -47,7 +47,11 @@ fn words(e: &(dyn std::error::Error + 'static), lang: Lang) -> String {
                 cli::period_reversed(lang, &from.to_string(), &to.to_string())
             }
             ReportError::MinGroup => cli::min_group(lang).to_string(),
+            ReportError::Source(why) => why.clone(),
         };
+    }
+    if let Some(e) = e.downcast_ref::<behovsanalys::store::SyncError>() {
+        return behovsanalys::i18n::store::error(lang, e);
     }
     if let Some(d) = e.downcast_ref::<DateError>() {
         return crate::cmd::args::date_error(d, lang);
