@@ -10,6 +10,7 @@
 //! | [`diag`] | questionnaire and answers-file diagnostics (`check`, `score --answers`, `import`) |
 //! | [`format`] | diagnostics of countries, choices, advice, sources and `extends` |
 //! | [`tui`] | the wizard |
+//! | [`tui_lists`] | the wizard's long lists, choice limits, coverage and advice |
 //! | [`export`] | referral summaries and the company's summary |
 //! | [`report`] | the statistics report |
 //! | [`authoring`] | `catalogue`, `preview`, `explain`, conditions in words |
@@ -27,6 +28,7 @@ pub mod format;
 pub mod report;
 pub mod store;
 pub mod tui;
+pub mod tui_lists;
 
 /// A language the program speaks. Questionnaires may carry more languages
 /// for their own texts; the program's own words exist in these two.

@@ -9,6 +9,8 @@ use super::Lang;
 
 /// Fixed words of the wizard, by language.
 pub struct Words {
+    /// Long lists, choice limits, coverage and advice.
+    pub lists: &'static super::tui_lists::Words,
     pub app_title: &'static str,
     pub mode_advisor: &'static str,
     pub mode_self: &'static str,
@@ -199,6 +201,7 @@ pub struct Words {
 }
 
 pub const SV: Words = Words {
+    lists: &super::tui_lists::SV,
     app_title: "Gemensam behovsanalys",
     mode_advisor: "företagsbesök",
     mode_self: "självskattning",
@@ -379,6 +382,7 @@ pub const SV: Words = Words {
 };
 
 pub const EN: Words = Words {
+    lists: &super::tui_lists::EN,
     app_title: "Shared needs analysis",
     mode_advisor: "company visit",
     mode_self: "self-assessment",
