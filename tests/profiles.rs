@@ -154,3 +154,56 @@ fn every_profile_gets_what_an_advisor_expects() {
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
+
+/// A reason that rests on the EU sanctions in the country data says as of
+/// when – in `score` (text and JSON) and in the referral.
+#[test]
+fn sanctions_reasons_carry_the_date_of_the_country_data() {
+    let countries = behovsanalys::questionnaire::Countries::builtin().unwrap();
+    let date = countries.sanctions_as_of.as_str();
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string("tests/fixtures/profiles/dualuse_varmekamera_turkiet.toml")
+        .unwrap()
+        .replace(
+            "marknader = [\"tr\", \"ae\"]",
+            "marknader = [\"tr\", \"by\"]",
+        )
+        + "\n[consent]\nisp = true\n";
+    let path = dir.path().join("belarus.toml");
+    std::fs::write(&path, text).unwrap();
+    let run = |args: &[&str]| {
+        let out = Command::cargo_bin("behovsanalys")
+            .unwrap()
+            .args(["--lang", "sv"])
+            .args(args)
+            .arg("--answers")
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let expected = format!("(EU:s sanktioner enligt landdata per {date})");
+    let score = run(&["score"]);
+    assert!(score.contains("breda EU-sanktioner"), "{score}");
+    assert!(score.contains(&expected), "{score}");
+    let json: Value = serde_json::from_str(&run(&["score", "--format", "json"])).unwrap();
+    assert!(
+        json.to_string()
+            .contains(&format!("\"sanctions_as_of\":\"{date}\""))
+    );
+    let referral = run(&[
+        "export",
+        "--actor",
+        "isp",
+        "--format",
+        "md",
+        "--date",
+        "2026-12-01",
+    ]);
+    assert!(referral.contains(&expected), "{referral}");
+}

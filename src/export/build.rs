@@ -273,7 +273,7 @@ impl<'a> Common<'a> {
     /// this reader may see.
     fn reason(&self, rule: &Rule) -> Reason {
         Reason {
-            text: clean(rule.reason.get(self.lang)),
+            text: reason_text(rule, self.lang),
             answers: self
                 .rule_questions(rule)
                 .into_iter()
@@ -476,6 +476,19 @@ pub fn referral_doc(
     })
 }
 
+/// A rule's reason; one that looks at the EU sanctions of the country data
+/// says as of when ("EU sanctions per the country data as of …").
+fn reason_text(rule: &Rule, lang: &str) -> String {
+    let text = clean(rule.reason.get(lang));
+    match crate::score_output::sanctions_date(rule) {
+        Some(date) => {
+            let w = crate::i18n::cli::score(Lang::of_content(lang));
+            format!("{text} ({} {date})", w.sanctions_as_of)
+        }
+        None => text,
+    }
+}
+
 pub fn company_doc(input: &Input<'_>, opts: &Options) -> Result<CompanyDoc, ExportError> {
     let c = Common::new(input, opts, Reader::Company)?;
     let q = c.q;
@@ -502,7 +515,7 @@ pub fn company_doc(input: &Input<'_>, opts: &Options) -> Result<CompanyDoc, Expo
                 .fired_rules(actor, r)
                 .into_iter()
                 .filter(|rule| c.rule_questions(rule).iter().all(|&qi| c.may_show(qi)))
-                .map(|rule| clean(rule.reason.get(c.lang)))
+                .map(|rule| reason_text(rule, c.lang))
                 .collect(),
             services: c.services(actor, r),
             consent: input.answers.consent.get(&actor.id) == Some(&true),
