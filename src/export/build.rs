@@ -14,7 +14,7 @@ use std::collections::BTreeSet;
 use super::doc::{
     ActorRef, ActorSummary, AdviceItem, CompanyDoc, CompanyInfo, Consent, ContactPerson,
     DOC_FORMAT_VERSION, Industry, Need, Note, OpenQuestion, Person, QuestionnaireRef, Reason,
-    ReferralDoc, ServiceItem, TRIGGERS_PER_AREA, employees, size_class,
+    ReferralDoc, ServiceItem, SourceRef, TRIGGERS_PER_AREA, employees, size_class,
 };
 use super::escape::clean;
 use super::words::{self, Allowed};
@@ -247,6 +247,7 @@ impl<'a> Common<'a> {
                 cost: s.cost.as_str().to_string(),
                 price: s.price.as_ref().map(|p| clean(p.get(self.lang))),
                 undecided: o.undecided,
+                source: s.source.as_ref().map(SourceRef::of),
             })
             .collect()
     }
@@ -460,6 +461,7 @@ pub fn referral_doc(
             name: actor_name,
             url: opt_clean(actor.url.as_ref()),
             contact: c.actor_contact(actor),
+            source: actor.source.as_ref().map(SourceRef::of),
         },
         company: c.company(),
         consent,

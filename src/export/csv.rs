@@ -162,6 +162,9 @@ pub fn referral_csv(d: &ReferralDoc) -> String {
         }
     }
     csv_services(&mut out, &d.to.id, &d.services);
+    for s in d.sources() {
+        csv_row(&mut out, &["source", &d.to.id, "", &s.url, &s.checked]);
+    }
     for n in &d.notes {
         csv_row(
             &mut out,

@@ -191,6 +191,14 @@ pub fn referral_md(d: &ReferralDoc) -> String {
         let _ = writeln!(out, "\n## {}\n", w.services);
         md_services(&mut out, &d.services, w);
     }
+    let sources = d.sources();
+    if !sources.is_empty() {
+        let list: Vec<String> = sources
+            .iter()
+            .map(|s| format!("{} ({} {})", md(&s.url), w.checked, s.checked))
+            .collect();
+        let _ = writeln!(out, "\n*{}:* {}", w.sources, list.join(" · "));
+    }
     if !d.notes.is_empty() {
         let _ = writeln!(out, "\n## {}\n", w.notes);
         for n in &d.notes {
@@ -461,6 +469,19 @@ pub fn referral_html(d: &ReferralDoc) -> String {
     if !d.services.is_empty() {
         let _ = writeln!(out, "<h2>{}</h2>", w.services);
         html_services(&mut out, &d.services, w);
+    }
+    let sources = d.sources();
+    if !sources.is_empty() {
+        let list: Vec<String> = sources
+            .iter()
+            .map(|s| format!("{} ({} {})", html(&s.url), w.checked, s.checked))
+            .collect();
+        let _ = writeln!(
+            out,
+            "<p class=\"meta\">{}: {}</p>",
+            w.sources,
+            list.join(" · ")
+        );
     }
     if !d.notes.is_empty() {
         let _ = writeln!(out, "<h2>{}</h2>\n<ul>", w.notes);

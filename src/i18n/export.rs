@@ -39,6 +39,10 @@ pub struct Words {
     pub no_open: &'static str,
     /// Heading of the advice: what the company can do itself.
     pub advice: &'static str,
+    /// Before the pages the actor's and services' facts come from.
+    pub sources: &'static str,
+    /// "read" before the date a source was checked.
+    pub checked: &'static str,
     pub unknown_answer: &'static str,
     pub contact: &'static str,
     pub web: &'static str,
@@ -87,6 +91,8 @@ pub const SV: Words = Words {
     open: "Öppna frågor att ta reda på",
     no_open: "Inga – alla frågor är besvarade.",
     advice: "Det här kan ni göra själva",
+    sources: "Uppgifterna om aktören och tjänsterna bygger på",
+    checked: "läst",
     unknown_answer: "vet ej",
     contact: "Kontakt",
     web: "Webb",
@@ -135,6 +141,8 @@ pub const EN: Words = Words {
     open: "Open questions to find out",
     no_open: "None – all questions are answered.",
     advice: "What you can do yourselves",
+    sources: "The facts about the actor and the services are based on",
+    checked: "read",
     unknown_answer: "don't know",
     contact: "Contact",
     web: "Web",
