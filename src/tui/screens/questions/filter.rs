@@ -51,30 +51,47 @@ pub fn view(q: &Question, lang: &str, filter: &str) -> Vec<usize> {
     if f.is_empty() {
         return (0..options.len()).collect();
     }
+    let countries = crate::questionnaire::Countries::builtin().ok();
     let mut ranked: Vec<(u8, usize, usize)> = options
         .iter()
         .enumerate()
         .filter_map(|(k, o)| {
             let label = fold(o.label.get(lang));
-            let rank = if o.id.eq_ignore_ascii_case(&f) {
-                0
-            } else if label.starts_with(&f) {
-                1
-            } else if label
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|w| w.starts_with(&f))
+            if o.id.eq_ignore_ascii_case(&f) {
+                return Some((0, label.chars().count(), k));
+            }
+            // A country is also found by its name in the other language
+            // and the names people type ("Vitryssland", "Ivory Coast").
+            let mut names = vec![label.clone()];
+            if q.country
+                && let Some(c) = countries.and_then(|c| c.country(&o.id))
             {
-                2
-            } else if label.contains(&f) {
-                3
-            } else {
-                return None;
-            };
+                names.extend([fold(&c.sv), fold(&c.en)]);
+                names.extend(c.aliases.iter().map(|a| fold(a)));
+            }
+            let rank = names.iter().filter_map(|n| rank_of(n, &f)).min()?;
             Some((rank, label.chars().count(), k))
         })
         .collect();
     ranked.sort();
     ranked.into_iter().map(|(_, _, k)| k).collect()
+}
+
+/// How well `name` (folded) matches `f`: 1 starts with it, 2 a word
+/// starts with it, 3 contains it.
+fn rank_of(name: &str, f: &str) -> Option<u8> {
+    if name.starts_with(f) {
+        Some(1)
+    } else if name
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.starts_with(f))
+    {
+        Some(2)
+    } else if name.contains(f) {
+        Some(3)
+    } else {
+        None
+    }
 }
 
 /// The first option of the window that shows `cursor` (a position in the
@@ -114,6 +131,9 @@ mod tests {
                 .any(|&k| label(k) == "Nya Zeeland")
         );
         assert!(view(m, "sv", "xyzzy").is_empty());
+        // Other names: English in a Swedish list, and aliases.
+        assert_eq!(first("germany"), "Tyskland");
+        assert_eq!(first("vitryss"), "Belarus");
         assert_eq!(view(m, "sv", "").len(), m.kind.options().len());
     }
 }
