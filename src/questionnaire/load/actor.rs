@@ -275,6 +275,7 @@ impl Reader<'_, '_> {
                     id = Some((s.to_string(), val.span()));
                 }
             } else if self.langs.iter().any(|x| x == key) {
+                super::read::check_len(self.d, "advice", s, val.span());
                 entries.push((LangCode::new(key).unwrap_or_default(), s.to_string()));
             } else {
                 let list = self.langs.join(", ");

@@ -58,7 +58,7 @@ pub const MAX_LONG_TEXT: usize = 8_000;
 pub fn text_limit(key: &str) -> usize {
     match key {
         "help" | "description" => MAX_LONG_TEXT,
-        "text" | "reason" | "next_step" | "contact" | "url" => MAX_TEXT,
+        "text" | "reason" | "advice" | "next_step" | "contact" | "url" => MAX_TEXT,
         _ => MAX_SHORT_TEXT,
     }
 }

@@ -819,7 +819,7 @@ impl Reader<'_, '_> {
 }
 
 /// Reports a text longer than its key allows ([`text_limit`]).
-fn check_len(d: &mut Diagnostics, key: &str, s: &str, span: Span) {
+pub(super) fn check_len(d: &mut Diagnostics, key: &str, s: &str, span: Span) {
     let max = text_limit(key);
     // Bytes first: a text has at most as many characters as bytes.
     if s.len() > max {
