@@ -28,7 +28,8 @@ fn a_region_adds_to_the_base_without_copying_it() {
             .unwrap();
     let q = loaded.questionnaire;
     assert_eq!(q.id, "region");
-    assert_eq!(q.extends, ["nationell"]);
+    assert_eq!(q.extends, [("nationell".to_string(), "1".to_string())]);
+    assert_eq!(q.version_for("nationell"), "1");
     assert!(q.accepts("nationell") && q.accepts("region") && !q.accepts("annan"));
     // Title and languages come from the base.
     assert_eq!(q.title.get("en"), "National");

@@ -42,7 +42,8 @@ pub fn fold(s: &str) -> String {
 /// The options (indices) that match `filter`, best first: the option's id
 /// exactly (a country code: "us", "de"), then labels that start with it,
 /// then labels with a word that starts with it, then labels that contain
-/// it; the shortest label first within each ("nor" → Norge before
+/// it, then countries whose other names match; the shortest label first
+/// within each ("nor" → Norge before
 /// Nordkorea), then questionnaire order. All options, in order, for an
 /// empty filter.
 pub fn view(q: &Question, lang: &str, filter: &str) -> Vec<usize> {
@@ -61,15 +62,21 @@ pub fn view(q: &Question, lang: &str, filter: &str) -> Vec<usize> {
                 return Some((0, label.chars().count(), k));
             }
             // A country is also found by its name in the other language
-            // and the names people type ("Vitryssland", "Ivory Coast").
-            let mut names = vec![label.clone()];
-            if q.country
+            // and the names people type ("Vitryssland", "Ivory Coast"),
+            // after every match of the label itself.
+            let mut rank = rank_of(&label, &f);
+            if rank.is_none()
+                && q.country
                 && let Some(c) = countries.and_then(|c| c.country(&o.id))
             {
-                names.extend([fold(&c.sv), fold(&c.en)]);
-                names.extend(c.aliases.iter().map(|a| fold(a)));
+                rank = [fold(&c.sv), fold(&c.en)]
+                    .into_iter()
+                    .chain(c.aliases.iter().map(|a| fold(a)))
+                    .filter_map(|n| rank_of(&n, &f))
+                    .min()
+                    .map(|r| r + 3);
             }
-            let rank = names.iter().filter_map(|n| rank_of(n, &f)).min()?;
+            let rank = rank?;
             Some((rank, label.chars().count(), k))
         })
         .collect();
