@@ -8,7 +8,9 @@
 //! |---|---|
 //! | [`cli`] | the command line: `--help`, messages, prompts, errors, `score`/`sessions` text output |
 //! | [`diag`] | questionnaire and answers-file diagnostics (`check`, `score --answers`, `import`) |
+//! | [`format`] | diagnostics of countries, choices, advice, sources and `extends` |
 //! | [`tui`] | the wizard |
+//! | [`tui_lists`] | the wizard's long lists, choice limits, coverage and advice |
 //! | [`export`] | referral summaries and the company's summary |
 //! | [`input`] | input a front end does not accept (the wizard and the web form alike) |
 //! | [`web`] | the web self-assessment (`serve`) |
@@ -24,10 +26,12 @@ pub mod authoring;
 pub mod cli;
 pub mod diag;
 pub mod export;
+pub mod format;
 pub mod input;
 pub mod report;
 pub mod store;
 pub mod tui;
+pub mod tui_lists;
 pub mod web;
 
 /// A language the program speaks. Questionnaires may carry more languages
