@@ -180,8 +180,8 @@ fn walk(c: &mut Conn, n: usize, lat: &mut Vec<(bool, Duration)>) -> bool {
         ("q.omsattning", "10m_50m"),
         ("q.erbjudande", "varor"),
         ("q.exporterar", "ja_ibland"),
-        ("q.marknader", "norden"),
-        ("q.marknader", "usa_kanada"),
+        ("q.marknader", "no"),
+        ("q.marknader", "us"),
         ("q.marknadskunskap", "2"),
     ];
     for _ in 0..80 {

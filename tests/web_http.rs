@@ -44,7 +44,7 @@ const ANSWERS: &[(&str, &[&str])] = &[
     ("anstallda", &["24"]),
     ("exporterar", &["ja_ibland"]),
     ("erbjudande", &["varor"]),
-    ("marknader", &["norden", "usa_kanada"]),
+    ("marknader", &["no", "us"]),
 ];
 
 /// Walks from `from` to the check page, answering what [`ANSWERS`] has
@@ -583,4 +583,91 @@ fn the_language_follows_the_browser_and_the_switch_stays_on_this_site() {
         assert_eq!(location(&r), "/", "{evil}");
     }
     assert_eq!(c.get(s.addr, "/lang/de").status, 404);
+}
+
+#[test]
+fn choice_limits_exclusive_options_and_the_country_list_as_the_wizard_has_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = Server::start(dir.path(), &[], &[]);
+    let mut c = Client::default();
+    begin(&s, &mut c);
+    c.post(
+        s.addr,
+        "/company",
+        &[("name", "Gränsbolaget AB"), ("action", "continue")],
+    );
+    // Make every question of the section show, then break its rules.
+    c.get(s.addr, "/section/export_idag");
+    c.post(
+        s.addr,
+        "/section/export_idag",
+        &[("q.exporterar", "ja_ibland")],
+    );
+    let page = c.get(s.addr, "/section/export_idag");
+    assert!(
+        page.body.contains("name=\"q.exporthinder\""),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("Välj högst 3."));
+    let r = c.post(
+        s.addr,
+        "/section/export_idag",
+        &[
+            ("q.exporterar", "ja_ibland"),
+            ("q.exporthinder", "inga"),
+            ("q.exporthinder", "handelshinder"),
+        ],
+    );
+    assert_eq!(r.status, 422);
+    assert!(
+        r.body.contains("kan inte kombineras med andra val."),
+        "{}",
+        r.body
+    );
+    let r = c.post(
+        s.addr,
+        "/section/export_idag",
+        &[
+            ("q.exporterar", "ja_ibland"),
+            ("q.exporthinder", "hitta_kunder"),
+            ("q.exporthinder", "handelshinder"),
+            ("q.exporthinder", "hallbarhetskrav"),
+            ("q.exporthinder", "finansiering"),
+        ],
+    );
+    assert_eq!(r.status, 422);
+    assert!(
+        r.body.contains("Högst 3 val – kryssa ur ett först."),
+        "{}",
+        r.body
+    );
+    // The countries: grouped by region in fieldsets, at most five.
+    let page = c.get(s.addr, "/section/marknad");
+    assert!(
+        page.body
+            .contains("<legend class=\"group-legend\">Norden</legend>"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("value=\"no\""));
+    assert!(
+        page.body.contains("class=\"filter\" hidden"),
+        "the filter needs the script"
+    );
+    let six: Vec<(&str, &str)> = ["no", "us", "de", "cn", "jp", "in"]
+        .iter()
+        .map(|x| ("q.marknader", *x))
+        .collect();
+    let r = c.post(s.addr, "/section/marknad", &six);
+    assert_eq!(r.status, 422);
+    assert!(r.body.contains("Högst 5 val"), "{}", r.body);
+    let r = c.post(s.addr, "/section/marknad", &six[..2]);
+    assert_eq!(r.status, 303);
+    let page = c.get(s.addr, "/section/marknad");
+    assert!(
+        page.body.contains("Valda: </strong>Norge, USA"),
+        "{}",
+        page.body
+    );
 }

@@ -32,6 +32,11 @@ pub enum InputError {
     UnknownOption,
     /// A single choice with more than one option.
     OneOnly,
+    /// More options ticked than the question's `max_choices`.
+    TooManyChoices { max: usize },
+    /// An exclusive option ("none of these", its label in the language
+    /// asked for) ticked together with others.
+    Exclusive { label: crate::text::Text },
     /// "vet ej" or "ej relevant" where the question does not offer it, or
     /// together with options.
     NotOffered,
@@ -132,9 +137,10 @@ pub fn check_email(text: &str) -> Result<(), InputError> {
 }
 
 /// The answer to a choice question from the option ids ticked: every id
-/// must be an option of the question; a single choice takes one. The
-/// result keeps questionnaire order without duplicates; no ids is no
-/// answer (`None`).
+/// must be an option of the question; a single choice takes one; a multi
+/// choice at most `max_choices`, and an exclusive option ("none of
+/// these") alone. The result keeps questionnaire order without
+/// duplicates; no ids is no answer (`None`).
 pub fn choices(q: &Question, ids: &[String]) -> Result<Option<Answer>, InputError> {
     let options = q.kind.options();
     if ids.iter().any(|id| !options.iter().any(|o| &o.id == id)) {
@@ -152,6 +158,18 @@ pub fn choices(q: &Question, ids: &[String]) -> Result<Option<Answer>, InputErro
                 if ids.contains(&o.id) {
                     list.push(o.id.clone());
                 }
+            }
+            if list.len() > 1
+                && let Some(o) = options.iter().find(|o| o.exclusive && list.contains(&o.id))
+            {
+                return Err(InputError::Exclusive {
+                    label: o.label.clone(),
+                });
+            }
+            if let Some(max) = q.max_choices
+                && list.len() > max
+            {
+                return Err(InputError::TooManyChoices { max });
             }
             Ok((!list.is_empty()).then_some(Answer::Choices(list)))
         }
@@ -186,6 +204,49 @@ pub fn special(q: &Question, answer: Answer) -> Result<Answer, InputError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn choice_limits_and_exclusive_options() {
+        let q = crate::questionnaire::builtin().unwrap().questionnaire;
+        let markets = &q.questions[q.question("marknader").unwrap()];
+        let ids = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert!(matches!(
+            choices(markets, &ids(&["no", "us", "de", "cn", "jp", "in"])),
+            Err(InputError::TooManyChoices { max: 5 })
+        ));
+        assert_eq!(
+            choices(markets, &ids(&["us", "no"])),
+            Ok(Some(Answer::Choices(ids(&["no", "us"]))))
+        );
+        assert_eq!(
+            choices(markets, &ids(&["xx"])),
+            Err(InputError::UnknownOption)
+        );
+        let with_exclusive = q
+            .questions
+            .iter()
+            .find(|x| {
+                x.kind.options().iter().any(|o| o.exclusive) && matches!(x.kind, Kind::Multi { .. })
+            })
+            .unwrap();
+        let ex = with_exclusive
+            .kind
+            .options()
+            .iter()
+            .find(|o| o.exclusive)
+            .unwrap();
+        let other = with_exclusive
+            .kind
+            .options()
+            .iter()
+            .find(|o| !o.exclusive)
+            .unwrap();
+        assert!(matches!(
+            choices(with_exclusive, &[ex.id.clone(), other.id.clone()]),
+            Err(InputError::Exclusive { .. })
+        ));
+        assert!(choices(with_exclusive, &[ex.id.clone()]).is_ok());
+    }
 
     #[test]
     fn numbers_as_the_wizard_reads_them() {

@@ -58,6 +58,10 @@ pub fn message(l: Lang, e: &InputError) -> String {
         InputError::UnknownOption => l
             .pick("Välj ett av alternativen.", "Choose one of the options.")
             .to_string(),
+        InputError::TooManyChoices { max } => super::tui_lists::too_many(l, max),
+        InputError::Exclusive { label } => {
+            super::tui_lists::exclusive_replaced(l, label.get(l.code()))
+        }
         InputError::OneOnly => l
             .pick("Välj bara ett alternativ.", "Choose only one option.")
             .to_string(),

@@ -51,6 +51,8 @@ pub struct Words {
     // questions
     pub more_questions: &'static str,
     pub choose_any: &'static str,
+    pub country_filter: &'static str,
+    pub chosen: &'static str,
     pub unknown: &'static str,
     pub not_applicable: &'static str,
     pub or: &'static str,
@@ -125,6 +127,8 @@ pub const SV: Words = Words {
     name_needed: "Skriv företagets namn.",
     more_questions: "Era svar gav fler frågor i det här avsnittet. De står under frågorna ni redan svarat på.",
     choose_any: "Välj alla som stämmer.",
+    country_filter: "Sök land",
+    chosen: "Valda",
     unknown: "Vet ej",
     not_applicable: "Ej relevant",
     or: "eller",
@@ -195,6 +199,8 @@ pub const EN: Words = Words {
     name_needed: "Enter the company's name.",
     more_questions: "Your answers led to more questions in this section. They are below the questions you have already answered.",
     choose_any: "Select all that apply.",
+    country_filter: "Search for a country",
+    chosen: "Chosen",
     unknown: "Don't know",
     not_applicable: "Not relevant",
     or: "or",
@@ -436,4 +442,62 @@ pub fn listening(l: Lang, url: &str, target: &str, swept: usize) -> String {
             format!("behovsanalys serve: listening on {url}; sent answers land in {target}{swept}")
         }
     }
+}
+
+/// "Välj högst 5."
+pub fn choose_at_most(l: Lang, max: usize) -> String {
+    match l {
+        Lang::Sv => format!("Välj högst {max}."),
+        Lang::En => format!("Choose at most {max}."),
+    }
+}
+
+/// The regions a country list is grouped by (country data tags), in order.
+pub const REGIONS: [&str; 10] = [
+    "nordic",
+    "europe",
+    "middle_east",
+    "asia",
+    "africa",
+    "north_america",
+    "central_america",
+    "caribbean",
+    "south_america",
+    "oceania",
+];
+
+/// The name of region `i` of [`REGIONS`] (past the end: the others).
+pub fn region_name(l: Lang, i: usize) -> &'static str {
+    let sv = [
+        "Norden",
+        "Europa",
+        "Mellanöstern",
+        "Asien",
+        "Afrika",
+        "Nordamerika",
+        "Centralamerika",
+        "Karibien",
+        "Sydamerika",
+        "Oceanien",
+    ];
+    let en = [
+        "The Nordic countries",
+        "Europe",
+        "The Middle East",
+        "Asia",
+        "Africa",
+        "North America",
+        "Central America",
+        "The Caribbean",
+        "South America",
+        "Oceania",
+    ];
+    let names = l.pick(&sv, &en);
+    names.get(i).copied().unwrap_or(l.pick("Övriga", "Others"))
+}
+
+/// What the country filter says it found; `{n}` and `{of}` are filled in
+/// by the script.
+pub fn matches_template(l: Lang) -> &'static str {
+    l.pick("{n} av {of} länder visas", "{n} of {of} countries shown")
 }

@@ -93,7 +93,10 @@ fn question(lang: Lang, q: &Question, answer: Option<&Answer>, out: &Outcome) ->
             lang,
             &crate::i18n::input::range(lang, *min, *max),
         )),
-        Kind::Multi { .. } => Some(w.choose_any.to_string()),
+        Kind::Multi { .. } => Some(match q.max_choices {
+            Some(max) => web::choose_at_most(lang, max),
+            None => w.choose_any.to_string(),
+        }),
         _ => None,
     };
     let has_hint = q.help.is_some() || range_hint.is_some();
@@ -130,8 +133,11 @@ fn question(lang: Lang, q: &Question, answer: Option<&Answer>, out: &Outcome) ->
                         legend.legend { (q.text.get(l)) }
                         (hint)
                         (error_line(lang, &err_id, err))
+                        @if q.country {
+                            (countries(lang, q, &base, &name, answer))
+                        }
                         div class=(if multi { "checkboxes" } else { "radios" }) {
-                            @for (n, o) in options.iter().enumerate() {
+                            @for (n, o) in options.iter().enumerate().filter(|_| !q.country) {
                                 @let id = format!("{base}-{n}");
                                 @let ohint = format!("{id}-hint");
                                 div.choice {
@@ -230,6 +236,77 @@ fn question(lang: Lang, q: &Question, answer: Option<&Answer>, out: &Outcome) ->
                                     label for=(format!("{base}-na")) { (w.not_applicable) }
                                 }
                             }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A country question: every country as a checkbox, grouped by region
+/// (each group a fieldset with its region as legend), the ones chosen
+/// named first; a filter field that only the script shows (type a few
+/// letters, also other names of a country). Works as a plain list of
+/// checkboxes without it.
+fn countries(lang: Lang, q: &Question, base: &str, name: &str, answer: Option<&Answer>) -> Markup {
+    let w = web::words(lang);
+    let l = lang.code();
+    let options = q.kind.options();
+    let data = crate::questionnaire::Countries::builtin().ok();
+    let chosen: Vec<&str> = match answer {
+        Some(Answer::Choices(ids)) => ids
+            .iter()
+            .filter_map(|id| options.iter().find(|o| &o.id == id))
+            .map(|o| o.label.get(l))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let region_of = |code: &str| {
+        let tags: Vec<&str> = data
+            .and_then(|d| d.country(code))
+            .map(|c| c.member_tags().collect())
+            .unwrap_or_default();
+        web::REGIONS
+            .iter()
+            .position(|r| tags.contains(r))
+            .unwrap_or(web::REGIONS.len())
+    };
+    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); web::REGIONS.len() + 1];
+    for (n, o) in options.iter().enumerate() {
+        groups[region_of(&o.id)].push(n);
+    }
+    let filter_id = format!("{base}-filter");
+    let count_id = format!("{base}-count");
+    let checked =
+        |id: &str| matches!(answer, Some(Answer::Choices(c)) if c.iter().any(|x| x == id));
+    html! {
+        div.filter hidden {
+            label.label for=(filter_id) { (w.country_filter) }
+            input.input #(filter_id) type="search" autocomplete="off" spellcheck="false" aria-describedby=(count_id);
+            p.hint #(count_id) aria-live="polite" {}
+        }
+        @if !chosen.is_empty() {
+            p.chosen { strong { (w.chosen) ": " } (chosen.join(", ")) }
+        }
+        div.checkboxes.country-list data-filter=(filter_id) data-count=(count_id) data-template=(web::matches_template(lang)) {
+            @for (g, members) in groups.iter().enumerate().filter(|(_, m)| !m.is_empty()) {
+                fieldset.fieldset.country-group {
+                    legend.group-legend { (web::region_name(lang, g)) }
+                    @for &n in members {
+                        @let o = &options[n];
+                        @let id = format!("{base}-{n}");
+                        @let aliases = data.and_then(|d| d.country(&o.id)).map(|c| {
+                            let mut a = c.aliases.join(" ");
+                            a.push(' ');
+                            a.push_str(&c.sv);
+                            a.push(' ');
+                            a.push_str(&c.en);
+                            a
+                        }).unwrap_or_default();
+                        div.choice data-alias=(aliases) {
+                            input id=(id) name=(name) type="checkbox" value=(o.id) checked[checked(&o.id)];
+                            label for=(id) { (o.label.get(l)) }
                         }
                     }
                 }
