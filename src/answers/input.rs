@@ -245,7 +245,7 @@ mod tests {
             choices(with_exclusive, &[ex.id.clone(), other.id.clone()]),
             Err(InputError::Exclusive { .. })
         ));
-        assert!(choices(with_exclusive, &[ex.id.clone()]).is_ok());
+        assert!(choices(with_exclusive, std::slice::from_ref(&ex.id)).is_ok());
     }
 
     #[test]
