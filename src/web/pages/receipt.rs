@@ -76,6 +76,10 @@ pub fn receipt(
                             @if let Some(u) = &a.url { p { a href=(u) rel="noopener noreferrer" { (u) } } }
                         }
                     }
+                    @if !d.advice.is_empty() {
+                        h3 { (dw.advice) }
+                        ul { @for a in &d.advice { li { (a.text) } } }
+                    }
                     h3 { (dw.open) }
                     @if d.open_questions.is_empty() { p { (dw.no_open) } }
                     @else {
