@@ -583,6 +583,20 @@ fn the_language_follows_the_browser_and_the_switch_stays_on_this_site() {
         assert_eq!(location(&r), "/", "{evil}");
     }
     assert_eq!(c.get(s.addr, "/lang/de").status, 404);
+    // A line break in the return path cannot split the response; a broken
+    // query string is no error page of the framework.
+    let r = c.get(s.addr, "/lang/sv?next=%2Fx%0D%0ASet-Cookie:%20evil=1");
+    assert_eq!(location(&r), "/");
+    assert!(
+        r.headers_named("set-cookie")
+            .iter()
+            .all(|c| !c.contains("evil"))
+    );
+    let r = c.get(s.addr, "/resume?code=%ZZ%");
+    assert_eq!(r.status, 200);
+    let r = c.get(s.addr, "/section/no_such_section?more=%FF");
+    assert_eq!(r.status, 404);
+    assert!(r.body.contains("<h1>"));
 }
 
 #[test]

@@ -5,9 +5,9 @@
 use std::sync::Arc;
 
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use maud::Markup;
 
 use crate::export::{self, Format, Input, Options};
@@ -68,8 +68,27 @@ impl Ctx {
     }
 }
 
+/// 303 to a path of this site (never a panic on a strange one: anything
+/// that cannot be a header goes to the start).
 fn see_other(to: &str) -> Response {
-    Redirect::to(to).into_response()
+    let to = if to.starts_with('/') && to.chars().all(|c| c.is_ascii_graphic()) {
+        to
+    } else {
+        "/"
+    };
+    let mut r = StatusCode::SEE_OTHER.into_response();
+    r.headers_mut().insert(
+        header::LOCATION,
+        HeaderValue::from_str(to).unwrap_or(HeaderValue::from_static("/")),
+    );
+    r
+}
+
+/// The value of `name` in a query string (absent or unreadable: `None`).
+fn query_value(raw: Option<&str>, name: &str) -> Option<String> {
+    form_urlencoded::parse(raw?.as_bytes())
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.into_owned())
 }
 
 fn error(lang: Lang, status: StatusCode) -> Response {
@@ -315,17 +334,13 @@ fn section_page(
     )
 }
 
-#[derive(serde::Deserialize)]
-pub struct MoreQuery {
-    more: Option<String>,
-}
-
 pub async fn section(
     State(state): St,
     headers: HeaderMap,
     Path(id): Path<String>,
-    Query(more): Query<MoreQuery>,
+    RawQuery(raw): RawQuery,
 ) -> Response {
+    let more = query_value(raw.as_deref(), "more").is_some();
     blocking(state, headers, move |state, ctx| {
         let Some(s) = section_index(state, &id) else {
             return error(ctx.lang, StatusCode::NOT_FOUND);
@@ -337,7 +352,7 @@ pub async fn section(
                 &d,
                 s,
                 &Outcome::default(),
-                more.more.is_some(),
+                more,
                 StatusCode::OK,
             )
         })
@@ -570,16 +585,11 @@ fn style_hash(html: &str) -> String {
     )
 }
 
-#[derive(serde::Deserialize)]
-pub struct CodeQuery {
-    code: Option<String>,
-}
-
-pub async fn resume(State(state): St, headers: HeaderMap, Query(q): Query<CodeQuery>) -> Response {
+pub async fn resume(State(state): St, headers: HeaderMap, RawQuery(raw): RawQuery) -> Response {
+    let code = query_value(raw.as_deref(), "code");
     blocking(state, headers, move |state, ctx| {
         // The link's code only fills the field: resuming is a POST.
-        let typed = q
-            .code
+        let typed = code
             .as_deref()
             .and_then(Code::parse)
             .map(|c| c.grouped())
@@ -644,24 +654,18 @@ pub async fn resume_post(State(state): St, headers: HeaderMap, body: Bytes) -> R
     .await
 }
 
-#[derive(serde::Deserialize)]
-pub struct NextQuery {
-    next: Option<String>,
-}
-
 /// The language switch: a cookie, and back to the page (only a path on
 /// this site).
 pub async fn lang(
     State(state): St,
     headers: HeaderMap,
     Path(code): Path<String>,
-    Query(q): Query<NextQuery>,
+    RawQuery(raw): RawQuery,
 ) -> Response {
     let Some(lang) = Lang::from_code(&code).filter(|l| l.code() == code) else {
         return error(http::lang_of(&headers, &state), StatusCode::NOT_FOUND);
     };
-    let next = q
-        .next
+    let next = query_value(raw.as_deref(), "next")
         .filter(|n| {
             n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') && n.len() < 200
         })
