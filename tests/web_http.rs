@@ -339,6 +339,7 @@ fn an_oversized_body_gets_413_and_the_headers_are_on_every_response() {
     seen.push(c.get(s.addr, "/no/such/page"));
     seen.push(c.get(s.addr, "/static/app.css"));
     seen.push(request(s.addr, "POST", "/start", &[], b""));
+    seen.push(c.get(s.addr, "/submit"));
     for r in &seen {
         let csp = r
             .header("content-security-policy")
@@ -352,6 +353,8 @@ fn an_oversized_body_gets_413_and_the_headers_are_on_every_response() {
         assert!(r.header("strict-transport-security").is_none());
     }
     assert_eq!(seen[2].status, 404);
+    assert_eq!(seen[5].status, 405);
+    assert!(seen[5].body.contains("<h1>"), "{}", seen[5].body);
     // Behind a TLS proxy: HSTS, and Secure cookies.
     let r = request(
         s.addr,

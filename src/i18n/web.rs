@@ -268,6 +268,14 @@ pub fn status_words(l: Lang, status: u16) -> (&'static str, &'static str) {
             "Page not found",
             "Check the address, or begin from the start page.",
         ),
+        (Lang::Sv, 400 | 405) => (
+            "Det gick inte att läsa frågan",
+            "Adressen eller formuläret var inte det vi väntade oss. Gå tillbaka och försök igen, eller börja från startsidan.",
+        ),
+        (Lang::En, 400 | 405) => (
+            "The request could not be read",
+            "The address or the form was not what we expected. Go back and try again, or begin from the start page.",
+        ),
         (Lang::Sv, 413) => (
             "För mycket text",
             "Det ni skickade var för stort. Korta ner de längsta svaren och försök igen.",

@@ -165,9 +165,21 @@ pub async fn layer(
             r
         }
     };
-    // The body limit answers with an empty 413: the plain page instead.
-    if res.status() == StatusCode::PAYLOAD_TOO_LARGE {
-        res = status_page(lang, StatusCode::PAYLOAD_TOO_LARGE);
+    // What the framework answers by itself (an empty 413 from the body
+    // limit, 405, a 400 for an unreadable path) in plain text: the plain
+    // page instead, never an internal message.
+    let status = res.status();
+    let html = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if (status.is_client_error() || status.is_server_error()) && !html {
+        let allow = res.headers().get(header::ALLOW).cloned();
+        res = status_page(lang, status);
+        if let Some(a) = allow {
+            res.headers_mut().insert(header::ALLOW, a);
+        }
     }
     secure_headers(res.headers_mut(), https);
     let line = serde_json::json!({
