@@ -41,6 +41,9 @@ fn about(path: &str, h: &Help) -> Option<&'static str> {
         "sessions delete" => h.sessions_delete,
         "sessions new" => h.sessions_new,
         "import" => h.import,
+        "referrals" => h.referrals,
+        "referrals list" => h.referrals_list,
+        "referrals mark" => h.referrals_mark,
         _ => return None,
     })
 }
@@ -82,6 +85,14 @@ fn arg_help(path: &str, id: &str, h: &Help) -> Option<&'static str> {
         ("sessions new", "from") => h.sessions_new_from,
         ("import", "file") => h.import_file,
         ("import", "as_new") => h.import_as_new,
+        ("referrals list", "open") => h.referrals_list_open,
+        ("referrals list", "actor") => h.referrals_list_actor,
+        ("referrals mark", "id") => h.referrals_mark_id,
+        ("referrals mark", "actor") => h.referrals_mark_actor,
+        ("referrals mark", "contacted") => h.referrals_mark_contacted,
+        ("referrals mark", "outcome") => h.referrals_mark_outcome,
+        ("referrals mark", "at") => h.referrals_mark_at,
+        ("referrals mark", "note") => h.referrals_mark_note,
         _ => return None,
     })
 }

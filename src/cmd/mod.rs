@@ -10,6 +10,7 @@ pub mod help;
 mod import;
 mod out;
 mod preview;
+mod referrals;
 mod report;
 mod schema;
 mod score;
@@ -38,6 +39,7 @@ pub fn run(cli: Cli, ui: Lang) -> Result<ExitCode> {
         ),
         Some(Command::Sessions { action }) => sessions::run(&cli, ui, action),
         Some(Command::Import { file, as_new }) => import::run(&cli, ui, file, *as_new),
+        Some(Command::Referrals { action }) => referrals::run(&cli, ui, action),
         Some(Command::Export {
             source,
             actor,

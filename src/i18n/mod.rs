@@ -11,6 +11,7 @@
 //! | [`tui`] | the wizard |
 //! | [`export`] | referral summaries and the company's summary |
 //! | [`report`] | the statistics report |
+//! | [`referral`] | the referral follow-up (`referrals list\|mark`, outcomes) |
 //! | [`authoring`] | `catalogue`, `preview`, `explain`, conditions in words |
 //!
 //! Convention: a submodule holds a `struct` of `&'static str` fields with one
@@ -22,6 +23,7 @@ pub mod authoring;
 pub mod cli;
 pub mod diag;
 pub mod export;
+pub mod referral;
 pub mod report;
 pub mod tui;
 

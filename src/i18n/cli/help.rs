@@ -76,6 +76,18 @@ pub struct Help {
     pub import: &'static str,
     pub import_file: &'static str,
     pub import_as_new: &'static str,
+    // referrals
+    pub referrals: &'static str,
+    pub referrals_list: &'static str,
+    pub referrals_list_open: &'static str,
+    pub referrals_list_actor: &'static str,
+    pub referrals_mark: &'static str,
+    pub referrals_mark_id: &'static str,
+    pub referrals_mark_actor: &'static str,
+    pub referrals_mark_contacted: &'static str,
+    pub referrals_mark_outcome: &'static str,
+    pub referrals_mark_at: &'static str,
+    pub referrals_mark_note: &'static str,
 }
 
 pub const SV: Help = Help {
@@ -138,6 +150,17 @@ pub const SV: Help = Help {
     import: "Importera en självskattning som ett företag skickat, som en ny session; skriver ut dess id.",
     import_file: "Svarsfilen som företaget skickade.",
     import_as_new: "Importera under ett nytt id även när filens session-id redan finns.",
+    referrals: "Följ upp skickade remisser: när aktören tog kontakt och hur det gick.",
+    referrals_list: "Alla remisser i alla sessioner: företag, aktör, skickad, kontaktad, utfall och ålder.",
+    referrals_list_open: "Bara remisser utan utfall.",
+    referrals_list_actor: "Bara remisser till den här aktören (med id, t.ex. `ekn`).",
+    referrals_mark: "Registrera att aktören tog kontakt med företaget (--contacted) eller hur remissen slutade (--outcome).",
+    referrals_mark_id: "Sessionens id (se `referrals list`).",
+    referrals_mark_actor: "Aktören som remissen gick till (med id).",
+    referrals_mark_contacted: "Aktören har tagit kontakt med företaget.",
+    referrals_mark_outcome: "Hur remissen slutade: hjälpt (helped), inte aktuell (not_relevant), avböjd av företaget (declined) eller inget svar från företaget (no_answer).",
+    referrals_mark_at: "När det hände: ÅÅÅÅ-MM-DD TT:MM i svensk tid, eller RFC 3339 (standard: nu).",
+    referrals_mark_note: "En kort anteckning om utfallet (en rad, högst 280 tecken; inga personuppgifter).",
 };
 
 pub const EN: Help = Help {
@@ -200,6 +223,17 @@ pub const EN: Help = Help {
     import: "Import a self-assessment sent by a company as a new session; prints its id.",
     import_file: "The answers file the company sent.",
     import_as_new: "Import under a new id even when the file's session id exists already.",
+    referrals: "Follow up the referrals sent: when the actor contacted the company, and how it ended.",
+    referrals_list: "Every referral in every session: company, actor, sent, contacted, outcome and age.",
+    referrals_list_open: "Only referrals without an outcome.",
+    referrals_list_actor: "Only referrals to this actor (by id, e.g. `ekn`).",
+    referrals_mark: "Record that the actor contacted the company (--contacted) or how the referral ended (--outcome).",
+    referrals_mark_id: "The session id (see `referrals list`).",
+    referrals_mark_actor: "The actor the referral went to (by id).",
+    referrals_mark_contacted: "The actor has contacted the company.",
+    referrals_mark_outcome: "How the referral ended: helped, not_relevant, declined (by the company) or no_answer (the company could not be reached).",
+    referrals_mark_at: "When it happened: YYYY-MM-DD HH:MM in Swedish time, or RFC 3339 (default: now).",
+    referrals_mark_note: "A short note on the outcome (one line, at most 280 characters; no personal data).",
 };
 
 pub fn help(lang: Lang) -> &'static Help {
