@@ -47,6 +47,7 @@ fn words(e: &(dyn std::error::Error + 'static), lang: Lang) -> String {
                 cli::period_reversed(lang, &from.to_string(), &to.to_string())
             }
             ReportError::MinGroup => cli::min_group(lang).to_string(),
+            ReportError::Source(why) => why.clone(),
         };
     }
     if let Some(d) = e.downcast_ref::<DateError>() {
