@@ -451,12 +451,12 @@ fn a_year_of_a_region() {
 #[ignore]
 fn debug_case() {
     let dir = tempfile::tempdir().unwrap();
-    report_support::write(q(), dir.path(), &report_support::population(q(), 22, 225276));
+    report_support::write(q(), dir.path(), &report_support::population(q(), 18, 400396));
     for m in [3, 1] {
         let v: Value = serde_json::from_str(&report::render(&run(dir.path(), m), ReportFormat::Json)).unwrap();
         let s = system(&v);
         for (i, n) in s.names.iter().enumerate() {
-            if n.contains(".5.n") || n.starts_with("needs.size") || n.starts_with("companies.size") || n == "counts.companies" {
+            if n.contains(".5.n") || n.starts_with("needs.industry") && n.ends_with("companies") || n.starts_with("companies.industry") {
                 eprintln!("m{m} {n} = {:?}", s.value[i]);
             }
         }

@@ -12,7 +12,9 @@
 //!      size is hidden hides all its figures);
 //!    - *lines*: a line with exactly one suppressed cell would give it away
 //!      (`total − the others`), so the smallest other non-zero cell of the
-//!      line is suppressed too (a part before the total);
+//!      line is suppressed too (a part before the total); the same when the
+//!      line hides only one cell that is not zero (hidden zeros alone would
+//!      be pinned at zero);
 //!    - *audit*: the lines are solved together (exact Gaussian elimination
 //!      over the rationals); a suppressed cell that the published cells
 //!      still determine — through several lines at once — gets a further
@@ -123,13 +125,18 @@ impl Sdc {
             .copied()
     }
 
+    /// A line with hidden cells needs two of them that are not zero: one
+    /// alone is its total minus the rest, and hidden zeros alone (a group
+    /// hidden with its size) would be pinned at zero by the line.
     fn lines_pass(&mut self) -> bool {
         let mut changed = false;
         for l in 0..self.lines.len() {
-            let (total, parts) = &self.lines[l];
-            let hidden =
-                usize::from(self.sup[*total]) + parts.iter().filter(|c| self.sup[**c]).count();
-            if hidden == 1
+            let (hidden, non_zero) = self.line_cells(l).filter(|c| self.sup[*c]).fold(
+                (0, 0),
+                |(h, n), c| (h + 1, n + usize::from(self.value[c] > 0)),
+            );
+            if hidden > 0
+                && non_zero < 2
                 && let Some(c) = self.candidate(l)
             {
                 self.sup[c] = true;
