@@ -90,7 +90,9 @@ impl Read<'_> {
 
 fn read<'a>(q: &Questionnaire, c: &Company, s: &'a Sess, i: usize) -> Read<'a> {
     let t = text(q, c, s, i % 2 == 1);
-    let file = answers::parse("s.toml", &t, q, Mode::Lenient).unwrap().answers;
+    let file = answers::parse("s.toml", &t, q, Mode::Lenient)
+        .unwrap()
+        .answers;
     let eval = scoring::evaluate(q, &file.answers);
     Read { s, file, eval }
 }
@@ -143,7 +145,9 @@ fn median_hours(v: &[i64]) -> Option<f64> {
 }
 
 fn close(a: &Value, b: f64, what: &str) {
-    let a = a.as_f64().unwrap_or_else(|| panic!("{what}: {a} is not a number"));
+    let a = a
+        .as_f64()
+        .unwrap_or_else(|| panic!("{what}: {a} is not a number"));
     assert!((a - b).abs() <= 0.051, "{what}: report {a}, expected {b}");
 }
 
@@ -168,12 +172,20 @@ fn the_report_counts_what_the_centre_reports() {
     let dir = tempfile::tempdir().unwrap();
     write(&q, dir.path(), &companies);
     let need_areas: Vec<usize> = (0..q.areas.len())
-        .filter(|a| q.actors.iter().any(|x| x.weights.iter().any(|(w, _)| w == a)))
+        .filter(|a| {
+            q.actors
+                .iter()
+                .any(|x| x.weights.iter().any(|(w, _)| w == a))
+        })
         .collect();
 
     // The figures, computed here from the ground truth.
     let mut n = BTreeMap::<&str, u64>::new();
-    let mut by = [BTreeMap::<String, u64>::new(), BTreeMap::new(), BTreeMap::new()];
+    let mut by = [
+        BTreeMap::<String, u64>::new(),
+        BTreeMap::new(),
+        BTreeMap::new(),
+    ];
     let mut need_sum = vec![(0u64, 0f64, 0u64); q.areas.len()];
     let mut recommended = vec![0u64; q.actors.len()];
     let mut consent = vec![0u64; q.actors.len()];
@@ -192,7 +204,10 @@ fn the_report_counts_what_the_centre_reports() {
             .collect();
         *n.entry("empty").or_default() +=
             reads.iter().filter(|r| r.file.answers.is_empty()).count() as u64;
-        let live: Vec<&Read> = reads.iter().filter(|r| !r.file.answers.is_empty()).collect();
+        let live: Vec<&Read> = reads
+            .iter()
+            .filter(|r| !r.file.answers.is_empty())
+            .collect();
         let imported_here: BTreeSet<&str> = live
             .iter()
             .filter_map(|r| r.s.imported_id.as_deref())
@@ -209,7 +224,12 @@ fn the_report_counts_what_the_centre_reports() {
         advisor.sort_by_key(|r| r.s.created);
         for r in &counted {
             *n.entry("sessions").or_default() += 1;
-            *n.entry(if r.complete(&q) { "complete" } else { "partial" }).or_default() += 1;
+            *n.entry(if r.complete(&q) {
+                "complete"
+            } else {
+                "partial"
+            })
+            .or_default() += 1;
             if r.s.self_mode {
                 *n.entry("self_not_imported").or_default() += 1;
             } else if r.s.origin == Some("self-assessment") {
@@ -238,7 +258,10 @@ fn the_report_counts_what_the_centre_reports() {
                     let within = contacted.is_some_and(|c| c - x.sent <= 24 * HOUR);
                     t.within += u64::from(within);
                     t.due += u64::from(within || x.sent + 24 * HOUR <= AS_OF);
-                    let outcome = x.outcome.filter(|(_, at)| *at <= AS_OF).map_or("open", |o| o.0);
+                    let outcome = x
+                        .outcome
+                        .filter(|(_, at)| *at <= AS_OF)
+                        .map_or("open", |o| o.0);
                     *t.outcomes.entry(outcome).or_default() += 1;
                 }
             }
@@ -291,8 +314,8 @@ fn the_report_counts_what_the_centre_reports() {
             consent[i] += u64::from(rep.file.consent.get(&a.id) == Some(&true));
         }
     }
-    *n.entry("self_assessments").or_default() =
-        n.get("self_imported").copied().unwrap_or(0) + n.get("self_not_imported").copied().unwrap_or(0);
+    *n.entry("self_assessments").or_default() = n.get("self_imported").copied().unwrap_or(0)
+        + n.get("self_not_imported").copied().unwrap_or(0);
 
     // The report, with nothing suppressed.
     let v = json(dir.path(), &["--min-group", "1"]);
@@ -313,21 +336,61 @@ fn the_report_counts_what_the_centre_reports() {
         assert_eq!(counts[key], n.get(mine).copied().unwrap_or(0), "{key}");
     }
     // The population has every kind of thing the report distinguishes.
-    for k in ["self_imported", "self_not_imported", "follow_up_visits", "partial", "empty"] {
-        assert!(n.get(k).copied().unwrap_or(0) > 0, "the generator made no {k}");
+    for k in [
+        "self_imported",
+        "self_not_imported",
+        "follow_up_visits",
+        "partial",
+        "empty",
+    ] {
+        assert!(
+            n.get(k).copied().unwrap_or(0) > 0,
+            "the generator made no {k}"
+        );
     }
     for (d, dim) in ["municipality", "industry", "size"].iter().enumerate() {
         for (key, count) in &by[d] {
-            assert_eq!(group(&v, "companies", dim, key)["companies"], *count, "{dim} {key}");
-            assert_eq!(group(&v, "needs", dim, key)["companies"], *count, "{dim} {key}");
+            assert_eq!(
+                group(&v, "companies", dim, key)["companies"],
+                *count,
+                "{dim} {key}"
+            );
+            assert_eq!(
+                group(&v, "needs", dim, key)["companies"],
+                *count,
+                "{dim} {key}"
+            );
         }
-        let groups = v["companies"].as_array().unwrap().iter().find(|b| b["dimension"] == *dim).unwrap();
-        assert_eq!(groups["groups"].as_array().unwrap().len(), by[d].len(), "{dim}");
+        let groups = v["companies"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|b| b["dimension"] == *dim)
+            .unwrap();
+        assert_eq!(
+            groups["groups"].as_array().unwrap().len(),
+            by[d].len(),
+            "{dim}"
+        );
     }
     // Needs: need areas only, one session per company.
-    let ids: Vec<&str> = v["areas"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();
-    assert_eq!(ids, need_areas.iter().map(|a| q.areas[*a].id.as_str()).collect::<Vec<_>>());
-    assert!(!ids.contains(&"erfarenhet"), "experience is context, not a need");
+    let ids: Vec<&str> = v["areas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        need_areas
+            .iter()
+            .map(|a| q.areas[*a].id.as_str())
+            .collect::<Vec<_>>()
+    );
+    assert!(
+        !ids.contains(&"erfarenhet"),
+        "experience is context, not a need"
+    );
     assert_eq!(v["context_areas"][0]["id"], "erfarenhet");
     let all = &v["needs"][0]["groups"][0];
     for (k, a) in need_areas.iter().enumerate() {
@@ -335,10 +398,19 @@ fn the_report_counts_what_the_centre_reports() {
         let st = &all["areas"][k];
         assert_eq!(st["n"], known, "{}", q.areas[*a].id);
         close(&st["mean"], sum / known as f64, &q.areas[*a].id);
-        close(&st["high_share"], high as f64 * 100.0 / known as f64, &q.areas[*a].id);
+        close(
+            &st["high_share"],
+            high as f64 * 100.0 / known as f64,
+            &q.areas[*a].id,
+        );
     }
     for (i, a) in q.actors.iter().enumerate() {
-        let x = v["actors"].as_array().unwrap().iter().find(|x| x["id"] == a.id).unwrap();
+        let x = v["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["id"] == a.id)
+            .unwrap();
         assert_eq!(x["recommended"], recommended[i], "{}", a.id);
         assert_eq!(x["consent"], consent[i], "{}", a.id);
     }
@@ -346,14 +418,23 @@ fn the_report_counts_what_the_centre_reports() {
     assert_eq!(v["referrals"]["as_of"], "2026-12-31T23:00:00Z");
     assert_eq!(v["referrals"]["window_hours"], 24);
     let mut checked = 0;
-    for x in v["referrals"]["actors"].as_array().unwrap().iter().chain([&v["referrals"]["total"]]) {
+    for x in v["referrals"]["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain([&v["referrals"]["total"]])
+    {
         let t = refs.remove(x["id"].as_str().unwrap()).unwrap_or_default();
         assert_eq!(x["sent"], t.sent, "{}", x["id"]);
         assert_eq!(x["contacted"], t.contacted, "{}", x["id"]);
         assert_eq!(x["due_24h"], t.due, "{}", x["id"]);
         assert_eq!(x["contacted_within_24h"], t.within, "{}", x["id"]);
         if t.due > 0 {
-            close(&x["share_within_24h"], t.within as f64 * 100.0 / t.due as f64, "share");
+            close(
+                &x["share_within_24h"],
+                t.within as f64 * 100.0 / t.due as f64,
+                "share",
+            );
         } else {
             assert!(x["share_within_24h"].is_null());
         }
@@ -362,7 +443,12 @@ fn the_report_counts_what_the_centre_reports() {
             None => assert!(x["median_hours_to_contact"].is_null()),
         }
         for o in ["helped", "not_relevant", "declined", "no_answer", "open"] {
-            assert_eq!(x["outcomes"][o], t.outcomes.get(o).copied().unwrap_or(0), "{} {o}", x["id"]);
+            assert_eq!(
+                x["outcomes"][o],
+                t.outcomes.get(o).copied().unwrap_or(0),
+                "{} {o}",
+                x["id"]
+            );
         }
         checked += usize::from(t.sent > 0);
     }
@@ -398,7 +484,10 @@ fn the_report_counts_what_the_centre_reports() {
     let mut shown_n = 0;
     let mut hidden_n = 0;
     same_where_shown(&s, &v, "", &mut shown_n, &mut hidden_n);
-    assert!(hidden_n > 0 && shown_n > hidden_n, "{shown_n} shown, {hidden_n} hidden");
+    assert!(
+        hidden_n > 0 && shown_n > hidden_n,
+        "{shown_n} shown, {hidden_n} hidden"
+    );
 }
 
 /// Every value of `shown` is the same in `truth` (nulls aside).
@@ -450,7 +539,10 @@ fn the_swedish_markdown_is_readable_and_the_csv_loads_in_a_bi_tool() {
     }
     assert!(md.contains("## Remisser per aktör"), "{md}");
     assert!(md.contains("kalendertimmar"), "{md}");
-    assert!(!md.contains("Erfarenhet och nuläge |"), "context is not a need row");
+    assert!(
+        !md.contains("Erfarenhet och nuläge |"),
+        "context is not a need row"
+    );
     // English: decimal points.
     let en = report(dir.path(), &["--lang", "en"]);
     assert!(en.contains("## Referrals per actor") && en.contains("calendar hours"));
@@ -477,11 +569,17 @@ fn the_swedish_markdown_is_readable_and_the_csv_loads_in_a_bi_tool() {
             "false" => assert!(value.is_empty() || value.parse::<f64>().is_ok(), "{line}"),
             other => panic!("suppressed = {other}: {line}"),
         }
-        assert!(!value.starts_with('\''), "a number is never guarded: {line}");
+        assert!(
+            !value.starts_with('\''),
+            "a number is never guarded: {line}"
+        );
         negative += usize::from(value.starts_with('-'));
     }
     assert!(hidden > 0);
-    assert!(negative > 0, "falling needs at follow-ups are negative numbers");
+    assert!(
+        negative > 0,
+        "falling needs at follow-ups are negative numbers"
+    );
 }
 
 /// The first number written with a decimal point (`12.5`) in `s`, outside
@@ -529,8 +627,28 @@ fn a_period_selects_sessions_by_the_day_they_were_made_not_the_last_save() {
         "questionnaire = \"exportbehov\"\n[answers]\nexporterar = \"ja_regelbundet\"\n[meta]\ncreated = \"2026-03-01T09:00:00Z\"\nupdated = \"2026-09-01T09:00:00Z\"\n",
     )
     .unwrap();
-    let v = json(dir.path(), &["--min-group", "1", "--from", "2026-08-01", "--to", "2026-12-31"]);
+    let v = json(
+        dir.path(),
+        &[
+            "--min-group",
+            "1",
+            "--from",
+            "2026-08-01",
+            "--to",
+            "2026-12-31",
+        ],
+    );
     assert_eq!(v["counts"]["sessions"], 0);
-    let v = json(dir.path(), &["--min-group", "1", "--from", "2026-03-01", "--to", "2026-03-31"]);
+    let v = json(
+        dir.path(),
+        &[
+            "--min-group",
+            "1",
+            "--from",
+            "2026-03-01",
+            "--to",
+            "2026-03-31",
+        ],
+    );
     assert_eq!(v["counts"]["sessions"], 1);
 }

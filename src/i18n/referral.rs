@@ -135,6 +135,18 @@ pub fn locked(lang: Lang, id: &str, holder: &str) -> String {
     }
 }
 
+/// The session is open in a wizard: an export from it would not be recorded.
+pub fn locked_export(lang: Lang, id: &str, holder: &str) -> String {
+    match lang {
+        Lang::Sv => format!(
+            "sessionen `{id}` är öppen i en annan behovsanalys ({holder}); exportera remissen där (då registreras den som skickad), eller stäng den först"
+        ),
+        Lang::En => format!(
+            "session `{id}` is open in another behovsanalys ({holder}); export the referral there (where it is recorded as sent), or close it first"
+        ),
+    }
+}
+
 /// What `referrals mark` did.
 pub fn marked_contacted(lang: Lang, actor: &str, company: &str, at: &str) -> String {
     match lang {

@@ -323,7 +323,9 @@ pub fn follow_line(lang: Lang, companies: &str, days: Option<&str>) -> String {
             "{companies} companies with both their first and latest visit in the selection; {d} days between the visits on average. Each area compares the companies where both visits have a need in it."
         ),
         (Lang::En, None) => {
-            format!("{companies} companies with both their first and latest visit in the selection.")
+            format!(
+                "{companies} companies with both their first and latest visit in the selection."
+            )
         }
     }
 }
@@ -371,9 +373,16 @@ pub fn dec(lang: Lang, x: f64) -> String {
     let r = (x * 10.0).round() / 10.0;
     let s = format!("{:.1}", r.abs());
     let (whole, frac) = s.split_once('.').unwrap_or((&s, "0"));
-    let sign = if r < 0.0 { lang.pick("\u{2212}", "-") } else { "" };
+    let sign = if r < 0.0 {
+        lang.pick("\u{2212}", "-")
+    } else {
+        ""
+    };
     let point = lang.pick(",", ".");
-    format!("{sign}{}{point}{frac}", group_thousands(whole, lang.pick(NBSP, ',')))
+    format!(
+        "{sign}{}{point}{frac}",
+        group_thousands(whole, lang.pick(NBSP, ','))
+    )
 }
 
 /// A change with its sign: `+3,2`, `−11,7`, `0,0`.

@@ -555,7 +555,10 @@ mod tests {
     fn company_names_compare_without_case_punctuation_or_legal_form() {
         assert_eq!(normalised_name("Exempel AB (publ)"), "exempel");
         assert_eq!(normalised_name("  exempel  aktiebolag"), "exempel");
-        assert_eq!(normalised_name("Hallbergs Maskinteknik AB"), "hallbergs maskinteknik");
+        assert_eq!(
+            normalised_name("Hallbergs Maskinteknik AB"),
+            "hallbergs maskinteknik"
+        );
         assert_eq!(normalised_name("AB"), "ab");
         assert_eq!(
             company_key(Some("556036-0793"), Some("A"), "x"),

@@ -131,10 +131,12 @@ impl Sdc {
     fn lines_pass(&mut self) -> bool {
         let mut changed = false;
         for l in 0..self.lines.len() {
-            let (hidden, non_zero) = self.line_cells(l).filter(|c| self.sup[*c]).fold(
-                (0, 0),
-                |(h, n), c| (h + 1, n + usize::from(self.value[c] > 0)),
-            );
+            let (hidden, non_zero) = self
+                .line_cells(l)
+                .filter(|c| self.sup[*c])
+                .fold((0, 0), |(h, n), c| {
+                    (h + 1, n + usize::from(self.value[c] > 0))
+                });
             if hidden > 0
                 && non_zero < 2
                 && let Some(c) = self.candidate(l)
@@ -353,7 +355,10 @@ mod tests {
         let z = s.cell(0);
         s.line(total, vec![a, b, z]);
         s.protect();
-        assert_eq!((s.get(a), s.get(b), s.get(z), s.get(total)), (None, None, Some(0), Some(12)));
+        assert_eq!(
+            (s.get(a), s.get(b), s.get(z), s.get(total)),
+            (None, None, Some(0), Some(12))
+        );
         // A total of 2 is itself small: hidden with its only non-zero part.
         let mut s = Sdc::new(5);
         let total = s.cell(2);
@@ -374,7 +379,10 @@ mod tests {
         // every line with two unknowns and nothing determined.
         let mut s = Sdc::new(5);
         let v = [[3, 10], [12, 20]];
-        let cell: Vec<Vec<CellId>> = v.iter().map(|r| r.iter().map(|x| s.cell(*x)).collect()).collect();
+        let cell: Vec<Vec<CellId>> = v
+            .iter()
+            .map(|r| r.iter().map(|x| s.cell(*x)).collect())
+            .collect();
         let rows: Vec<CellId> = v.iter().map(|r| s.cell(r.iter().sum())).collect();
         let cols: Vec<CellId> = (0..2).map(|j| s.cell(v[0][j] + v[1][j])).collect();
         let all = s.cell(45);
@@ -387,7 +395,10 @@ mod tests {
         s.protect();
         assert!(s.determined().is_empty());
         assert!(s.is_suppressed(cell[0][0]));
-        let hidden = (0..2).flat_map(|i| (0..2).map(move |j| (i, j))).filter(|(i, j)| s.is_suppressed(cell[*i][*j])).count();
+        let hidden = (0..2)
+            .flat_map(|i| (0..2).map(move |j| (i, j)))
+            .filter(|(i, j)| s.is_suppressed(cell[*i][*j]))
+            .count();
         assert_eq!(hidden, 4, "a 2×2 table needs all four inner cells hidden");
         assert_eq!(s.get(all), Some(45));
 

@@ -179,7 +179,11 @@ fn union(parent: &mut [usize], a: usize, b: usize) {
 /// Areas some actor weighs: the areas that are needs.
 pub(super) fn need_areas(q: &Questionnaire) -> Vec<usize> {
     (0..q.areas.len())
-        .filter(|a| q.actors.iter().any(|x| x.weights.iter().any(|(w, _)| w == a)))
+        .filter(|a| {
+            q.actors
+                .iter()
+                .any(|x| x.weights.iter().any(|(w, _)| w == a))
+        })
         .collect()
 }
 
@@ -223,7 +227,11 @@ pub(super) fn tally(q: &Questionnaire, acc: &Acc, as_of: i64) -> Tally {
     t.follow = vec![FollowAcc::default(); t.need_areas.len()];
     // Companies: union-find over the records.
     let mut parent: Vec<usize> = (0..recs.len()).collect();
-    let mut by_company: Vec<(u64, usize)> = recs.iter().enumerate().map(|(i, r)| (r.company, i)).collect();
+    let mut by_company: Vec<(u64, usize)> = recs
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.company, i))
+        .collect();
     by_company.sort_unstable();
     for w in by_company.windows(2) {
         if w[0].0 == w[1].0 {
@@ -301,7 +309,11 @@ pub(super) fn tally(q: &Questionnaire, acc: &Acc, as_of: i64) -> Tally {
                 }
             }
             let u = r.unknown_at as usize;
-            for qi in acc.unknown.get(u..u + usize::from(r.unknown_len)).unwrap_or(&[]) {
+            for qi in acc
+                .unknown
+                .get(u..u + usize::from(r.unknown_len))
+                .unwrap_or(&[])
+            {
                 if let Some(n) = t.unknown.get_mut(usize::from(*qi)) {
                     *n += 1;
                 }
@@ -348,7 +360,9 @@ pub(super) fn tally(q: &Questionnaire, acc: &Acc, as_of: i64) -> Tally {
             *c += 1;
         }
     }
-    let mut munis: Vec<usize> = (0..acc.municipalities.len()).filter(|m| muni_companies[*m] > 0).collect();
+    let mut munis: Vec<usize> = (0..acc.municipalities.len())
+        .filter(|m| muni_companies[*m] > 0)
+        .collect();
     if munis.len() > MAX_MUNICIPALITIES {
         munis.sort_by(|a, b| muni_companies[*b].cmp(&muni_companies[*a]).then(a.cmp(b)));
         munis.truncate(MAX_MUNICIPALITIES);
@@ -370,7 +384,10 @@ pub(super) fn tally(q: &Questionnaire, acc: &Acc, as_of: i64) -> Tally {
     // municipality slots + other + unknown.
     let slots = [256, SIZE_CLASSES.len(), munis.len() + 2];
     let mut companies: Vec<Vec<u64>> = slots.iter().map(|n| vec![0; *n]).collect();
-    let mut needs: Vec<Vec<GroupAcc>> = slots.iter().map(|n| vec![GroupAcc::default(); *n]).collect();
+    let mut needs: Vec<Vec<GroupAcc>> = slots
+        .iter()
+        .map(|n| vec![GroupAcc::default(); *n])
+        .collect();
     let awords = words(q.actors.len());
     for rep in &chosen {
         let r = &recs[*rep];
@@ -379,15 +396,24 @@ pub(super) fn tally(q: &Questionnaire, acc: &Acc, as_of: i64) -> Tally {
                 *c += 1;
             }
         }
-        let nv = acc.needs.get(rep * n_areas..(rep + 1) * n_areas).unwrap_or(&[]);
+        let nv = acc
+            .needs
+            .get(rep * n_areas..(rep + 1) * n_areas)
+            .unwrap_or(&[]);
         t.needs_all.add(nv, &t.need_areas);
         for (d, list) in needs.iter_mut().enumerate() {
             if let Some(g) = list.get_mut(groups.slot(d, r)) {
                 g.add(nv, &t.need_areas);
             }
         }
-        let rb = acc.recommended.get(rep * awords..(rep + 1) * awords).unwrap_or(&[]);
-        let cb = acc.consent.get(rep * awords..(rep + 1) * awords).unwrap_or(&[]);
+        let rb = acc
+            .recommended
+            .get(rep * awords..(rep + 1) * awords)
+            .unwrap_or(&[]);
+        let cb = acc
+            .consent
+            .get(rep * awords..(rep + 1) * awords)
+            .unwrap_or(&[]);
         for (a, x) in t.actors.iter_mut().enumerate() {
             let (rec, con) = (bit(rb, a), bit(cb, a));
             x.consent += u64::from(con);
@@ -438,7 +464,11 @@ pub(super) fn tally(q: &Questionnaire, acc: &Acc, as_of: i64) -> Tally {
             // The same groups in the same order (every company is in the
             // needs once): the report uses one cell for both.
             let g = std::mem::take(&mut needs[d][slot]);
-            dim.needs.push(Keyed { key, label, value: g });
+            dim.needs.push(Keyed {
+                key,
+                label,
+                value: g,
+            });
         }
     }
     t.dims = dims;
@@ -473,8 +503,14 @@ fn compare(t: &mut Tally, acc: &Acc, n_areas: usize, f: &Rec, fi: usize, l: &Rec
         t.follow_days.0 += time::days_between(fd, ld);
         t.follow_days.1 += 1;
     }
-    let first = acc.needs.get(fi * n_areas..(fi + 1) * n_areas).unwrap_or(&[]);
-    let latest = acc.needs.get(li * n_areas..(li + 1) * n_areas).unwrap_or(&[]);
+    let first = acc
+        .needs
+        .get(fi * n_areas..(fi + 1) * n_areas)
+        .unwrap_or(&[]);
+    let latest = acc
+        .needs
+        .get(li * n_areas..(li + 1) * n_areas)
+        .unwrap_or(&[]);
     for (k, a) in t.need_areas.iter().enumerate() {
         let (Some(x), Some(y)) = (first.get(*a), latest.get(*a)) else {
             continue;

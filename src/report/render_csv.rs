@@ -133,7 +133,10 @@ pub fn csv_report(s: &Stats) -> String {
             ("follow_up_visits", c(k.follow_up_visits)),
             ("self_assessments", c(k.self_assessments)),
             ("self_assessments_imported", c(k.self_assessments_imported)),
-            ("self_assessments_not_imported", c(k.self_assessments_not_imported)),
+            (
+                "self_assessments_not_imported",
+                c(k.self_assessments_not_imported),
+            ),
             ("complete", c(k.complete)),
             ("partial", c(k.partial)),
             ("companies_with_follow_up", c(k.companies_with_follow_up)),
@@ -144,7 +147,10 @@ pub fn csv_report(s: &Stats) -> String {
         ["files", "", "", "", ""],
         &[
             ("unreadable", V::N(s.files.unreadable as f64)),
-            ("other_questionnaire", V::N(s.files.other_questionnaire as f64)),
+            (
+                "other_questionnaire",
+                V::N(s.files.other_questionnaire as f64),
+            ),
         ],
     );
     for b in &s.companies {

@@ -53,16 +53,18 @@ th { background: #eef3f8; font-weight: 600; }
 tr { break-inside: avoid; }
 tr.total td { font-weight: 600; }
 .sup { color: #8a5a00; }
+td.text { text-align: left; }
 @page { size: A4 portrait; margin: 10mm; }
 @media print { body { background: #fff; } main { margin: 0; padding: 0; max-width: none; } }
 "#;
 
-fn td(v: &str) -> String {
-    if v == SUPPRESSED {
-        format!("<td class=\"sup\">{}</td>", html(v))
-    } else {
-        format!("<td>{}</td>", html(v))
-    }
+fn td(v: &str, text: bool) -> String {
+    let class = match (v == SUPPRESSED, text) {
+        (true, _) => " class=\"sup\"",
+        (false, true) => " class=\"text\"",
+        _ => "",
+    };
+    format!("<td{class}>{}</td>", html(v))
 }
 
 fn html_table(out: &mut String, t: &Table) {
@@ -72,10 +74,14 @@ fn html_table(out: &mut String, t: &Table) {
     }
     out.push_str("</tr></thead><tbody>\n");
     for r in &t.rows {
-        out.push_str(if r.total { "<tr class=\"total\">" } else { "<tr>" });
+        out.push_str(if r.total {
+            "<tr class=\"total\">"
+        } else {
+            "<tr>"
+        });
         let _ = write!(out, "<th scope=\"row\">{}</th>", html(&r.label));
-        for v in &r.values {
-            out.push_str(&td(v));
+        for (i, v) in r.values.iter().enumerate() {
+            out.push_str(&td(v, t.text_last && i + 1 == r.values.len()));
         }
         out.push_str("</tr>\n");
     }
@@ -137,7 +143,7 @@ fn needs_chart(out: &mut String, s: &Stats, w: &Words, f: Fmt) {
         .map(|(a, st)| Bar {
             label: a.title.clone(),
             value: st.mean,
-            text: f.dec(st.mean),
+            text: f.derived(st.mean, &[st.n], r::dec),
         })
         .collect();
     rows.sort_by(|x, y| {
@@ -259,7 +265,10 @@ pub fn html_report(s: &Stats) -> String {
     if let Some(last) = lines.last() {
         let _ = writeln!(out, "<p class=\"note\">{}</p>", html(last));
     }
-    let _ = writeln!(out, "</section>\n{OVERVIEW_END}\n<section class=\"tables\">");
+    let _ = writeln!(
+        out,
+        "</section>\n{OVERVIEW_END}\n<section class=\"tables\">"
+    );
     let _ = writeln!(out, "<h2>{}</h2>", html(w.tables));
     for b in blocks(s) {
         match b {

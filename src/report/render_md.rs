@@ -12,7 +12,13 @@ use crate::i18n::report::words;
 fn md_table(out: &mut String, t: &Table) {
     let head: Vec<String> = t.head.iter().map(|h| md(h)).collect();
     let _ = writeln!(out, "| {} |", head.join(" | "));
-    let _ = writeln!(out, "|---|{}", "---:|".repeat(head.len().saturating_sub(1)));
+    let numbers = head.len().saturating_sub(1 + usize::from(t.text_last));
+    let _ = writeln!(
+        out,
+        "|---|{}{}",
+        "---:|".repeat(numbers),
+        if t.text_last { "---|" } else { "" }
+    );
     for r in &t.rows {
         let strong = |s: String| if r.total { format!("**{s}**") } else { s };
         let _ = write!(out, "| {}", strong(md(&r.label)));

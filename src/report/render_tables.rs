@@ -17,6 +17,8 @@ pub(super) enum Block {
 pub(super) struct Table {
     pub(super) head: Vec<String>,
     pub(super) rows: Vec<Row>,
+    /// The last column is text (left-aligned), not numbers.
+    pub(super) text_last: bool,
 }
 
 pub(super) struct Row {
@@ -35,10 +37,6 @@ impl Fmt {
         c.map_or(SUPPRESSED.into(), |n| r::int(self.0, n))
     }
 
-    pub(super) fn dec(self, x: Option<f64>) -> String {
-        x.map_or(SUPPRESSED.into(), |v| r::dec(self.0, v))
-    }
-
     pub(super) fn pct(self, x: Option<f64>) -> String {
         x.map_or(SUPPRESSED.into(), |v| r::pct(self.0, v))
     }
@@ -47,10 +45,24 @@ impl Fmt {
         x.map_or(SUPPRESSED.into(), |v| r::signed(self.0, v))
     }
 
-    pub(super) fn hours(self, x: Option<f64>) -> String {
-        x.map_or(SUPPRESSED.into(), |v| r::hours(self.0, v))
+    /// A figure computed from counts (`base`): hidden (`..`) when one of
+    /// them is, a dash when there is nothing to compute it from.
+    pub(super) fn derived(
+        self,
+        x: Option<f64>,
+        base: &[Count],
+        show: impl Fn(Lang, f64) -> String,
+    ) -> String {
+        match x {
+            Some(v) => show(self.0, v),
+            None if base.iter().any(Option::is_none) => SUPPRESSED.into(),
+            None => NOTHING.into(),
+        }
     }
 }
+
+/// Nothing to show (a mean of no companies).
+pub(super) const NOTHING: &str = "–";
 
 fn row(label: impl Into<String>, values: Vec<String>) -> Row {
     Row {
@@ -127,6 +139,7 @@ pub(super) fn left_out(s: &Stats, w: &Words, f: Fmt) -> String {
 pub(super) fn overview_table(s: &Stats, w: &Words, f: Fmt) -> Table {
     let c = &s.counts;
     Table {
+        text_last: false,
         head: head([w.item, w.number]),
         rows: [
             (w.companies_reached, c.companies),
@@ -153,6 +166,7 @@ pub(super) fn companies_table(s: &Stats, w: &Words, f: Fmt, d: usize) -> Option<
         return None;
     }
     Some(Table {
+        text_last: false,
         head: head([w.group_by[dim_index(&b.dimension)], w.companies]),
         rows: b
             .groups
@@ -175,6 +189,7 @@ pub(super) fn dim_index(d: &str) -> usize {
 pub(super) fn needs_table(s: &Stats, w: &Words, f: Fmt) -> Option<Table> {
     let all = s.needs.first()?.groups.first()?;
     Some(Table {
+        text_last: false,
         head: head([w.area, w.companies, w.mean, w.high]),
         rows: s
             .areas
@@ -183,7 +198,11 @@ pub(super) fn needs_table(s: &Stats, w: &Words, f: Fmt) -> Option<Table> {
             .map(|(a, st)| {
                 row(
                     a.title.clone(),
-                    vec![f.count(st.n), f.dec(st.mean), f.pct(st.high_share)],
+                    vec![
+                        f.count(st.n),
+                        f.derived(st.mean, &[st.n], r::dec),
+                        f.derived(st.high_share, &[st.n], r::pct),
+                    ],
                 )
             })
             .collect(),
@@ -221,6 +240,7 @@ pub(super) fn top_needs_table(s: &Stats, w: &Words, f: Fmt, d: &str) -> Option<T
         })
         .collect();
     Some(Table {
+        text_last: true,
         head: head([w.group_by[dim_index(d)], w.companies, w.top_needs]),
         rows,
     })
@@ -234,7 +254,7 @@ fn within(f: Fmt, x: &ReferralStat) -> String {
             &f.count(x.due_24h),
             &r::pct(f.0, share),
         ),
-        None => SUPPRESSED.into(),
+        None => f.derived(None, &[x.contacted_within_24h, x.due_24h], r::pct),
     }
 }
 
@@ -251,7 +271,7 @@ pub(super) fn referrals_table(s: &Stats, w: &Words, f: Fmt) -> Table {
                     f.count(x.sent),
                     f.count(x.contacted),
                     within(f, x),
-                    f.hours(x.median_hours_to_contact),
+                    f.derived(x.median_hours_to_contact, &[x.contacted], r::hours),
                 ],
             )
         })
@@ -260,7 +280,14 @@ pub(super) fn referrals_table(s: &Stats, w: &Words, f: Fmt) -> Table {
         last.total = true;
     }
     Table {
-        head: head([w.actor, w.sent, w.contacted, w.within_24h, w.median_to_contact]),
+        text_last: false,
+        head: head([
+            w.actor,
+            w.sent,
+            w.contacted,
+            w.within_24h,
+            w.median_to_contact,
+        ]),
         rows,
     }
 }
@@ -293,7 +320,11 @@ pub(super) fn outcomes_table(s: &Stats, w: &Words, f: Fmt) -> Table {
     if let Some(last) = rows.last_mut() {
         last.total = true;
     }
-    Table { head: h, rows }
+    Table {
+        text_last: false,
+        head: h,
+        rows,
+    }
 }
 
 fn capitalised(s: &str) -> String {
@@ -306,6 +337,7 @@ fn capitalised(s: &str) -> String {
 
 pub(super) fn actors_table(s: &Stats, w: &Words, f: Fmt) -> Table {
     Table {
+        text_last: false,
         head: head([w.actor, w.recommended, w.consent, w.rec_consent]),
         rows: s
             .actors
@@ -337,6 +369,7 @@ pub(super) fn size_map_table(s: &Stats, w: &Words, f: Fmt) -> Table {
     let mut h = head([w.actor]);
     h.extend((0..SIZE_CLASSES.len()).map(|i| size_label(i, w)));
     Table {
+        text_last: false,
         head: h,
         rows: s
             .actors
@@ -380,6 +413,7 @@ fn top_industries(a: &ActorStat, w: &Words, f: Fmt) -> String {
 /// The industries each actor was recommended to most.
 pub(super) fn industry_map_table(s: &Stats, w: &Words, f: Fmt) -> Table {
     Table {
+        text_last: true,
         head: head([w.actor, w.industries]),
         rows: s
             .actors
@@ -394,6 +428,7 @@ pub(super) fn unknown_table(s: &Stats, w: &Words, f: Fmt) -> Option<Table> {
         return None;
     }
     Some(Table {
+        text_last: false,
         head: head([w.question, w.unknown_n, w.shown, w.share]),
         rows: s
             .unknown_questions
@@ -401,7 +436,11 @@ pub(super) fn unknown_table(s: &Stats, w: &Words, f: Fmt) -> Option<Table> {
             .map(|u| {
                 row(
                     u.text.clone(),
-                    vec![f.count(u.unknown), f.count(u.shown), f.pct(u.share)],
+                    vec![
+                        f.count(u.unknown),
+                        f.count(u.shown),
+                        f.derived(u.share, &[u.unknown, u.shown], r::pct),
+                    ],
                 )
             })
             .collect(),
@@ -421,8 +460,15 @@ pub(super) fn follow_up_table(s: &Stats, w: &Words, f: Fmt) -> Option<Table> {
         return None;
     }
     Some(Table {
+        text_last: false,
         head: head([
-            w.area, w.companies, w.first, w.latest, w.change, w.improved, w.worsened,
+            w.area,
+            w.companies,
+            w.first,
+            w.latest,
+            w.change,
+            w.improved,
+            w.worsened,
         ]),
         rows: s
             .areas
@@ -433,9 +479,9 @@ pub(super) fn follow_up_table(s: &Stats, w: &Words, f: Fmt) -> Option<Table> {
                     a.title.clone(),
                     vec![
                         f.count(x.n),
-                        f.dec(x.first_mean),
-                        f.dec(x.latest_mean),
-                        f.signed(x.change),
+                        f.derived(x.first_mean, &[x.n], r::dec),
+                        f.derived(x.latest_mean, &[x.n], r::dec),
+                        f.derived(x.change, &[x.n], r::signed),
                         f.count(x.improved),
                         f.count(x.worsened),
                     ],
@@ -450,7 +496,10 @@ pub(super) fn blocks(s: &Stats) -> Vec<Block> {
     let lang = Lang::of_content(&s.language);
     let w = r::words(lang);
     let f = Fmt(lang);
-    let mut b = vec![Block::H2(w.overview.into()), Block::Table(overview_table(s, w, f))];
+    let mut b = vec![
+        Block::H2(w.overview.into()),
+        Block::Table(overview_table(s, w, f)),
+    ];
     b.push(Block::P(w.complete_note.into()));
     let left = left_out(s, w, f);
     if !left.is_empty() {
@@ -470,7 +519,11 @@ pub(super) fn blocks(s: &Stats) -> Vec<Block> {
     }
     if !s.context_areas.is_empty() {
         let names: Vec<&str> = s.context_areas.iter().map(|a| a.title.as_str()).collect();
-        b.push(Block::P(format!("{}: {}.", w.context_note, names.join(", "))));
+        b.push(Block::P(format!(
+            "{}: {}.",
+            w.context_note,
+            names.join(", ")
+        )));
     }
     for d in ["municipality", "industry", "size"] {
         if let Some(t) = top_needs_table(s, w, f, d) {
@@ -480,7 +533,11 @@ pub(super) fn blocks(s: &Stats) -> Vec<Block> {
     }
     b.push(Block::H2(w.referrals.into()));
     let when = crate::time::local_time(&s.referrals.as_of);
-    b.push(Block::P(format!("{}{}", w.referrals_note, r::as_of(lang, &when))));
+    b.push(Block::P(format!(
+        "{}{}",
+        w.referrals_note,
+        r::as_of(lang, &when)
+    )));
     b.push(Block::Table(referrals_table(s, w, f)));
     b.push(Block::H3(w.outcomes.into()));
     b.push(Block::Table(outcomes_table(s, w, f)));

@@ -231,7 +231,11 @@ pub(super) fn summarise(q: &Questionnaire, acc: Acc, opts: &ReportOptions) -> St
                 consent: sdc.cell(a.consent),
                 with_consent: sdc.cell(a.recommended_with_consent),
                 by_size: a.by_size.iter().map(|n| sdc.cell(*n)).collect(),
-                by_industry: a.by_industry.iter().map(|(k, n)| (*k, sdc.cell(*n))).collect(),
+                by_industry: a
+                    .by_industry
+                    .iter()
+                    .map(|(k, n)| (*k, sdc.cell(*n)))
+                    .collect(),
             };
             sdc.line(c.recommended, c.by_size.clone());
             sdc.line(c.recommended, c.by_industry.iter().map(|x| x.1).collect());
@@ -240,14 +244,20 @@ pub(super) fn summarise(q: &Questionnaire, acc: Acc, opts: &ReportOptions) -> St
         .collect();
 
     // Referrals: a table actors × (sent, contacted, …) with a total row.
-    let ref_cells: Vec<RefCells> = t.referrals.iter().map(|r| RefCells::new(&mut sdc, r)).collect();
+    let ref_cells: Vec<RefCells> = t
+        .referrals
+        .iter()
+        .map(|r| RefCells::new(&mut sdc, r))
+        .collect();
     let ref_total = RefCells::new(&mut sdc, &t.referrals_total);
     for (j, total) in ref_total.columns().into_iter().enumerate() {
         sdc.line(total, ref_cells.iter().map(|c| c.columns()[j]).collect());
     }
 
     // "Vet ej": the most frequent, each on its own.
-    let mut top: Vec<usize> = (0..q.questions.len()).filter(|i| t.unknown[*i] > 0).collect();
+    let mut top: Vec<usize> = (0..q.questions.len())
+        .filter(|i| t.unknown[*i] > 0)
+        .collect();
     top.sort_by(|a, b| t.unknown[*b].cmp(&t.unknown[*a]).then(a.cmp(b)));
     top.truncate(TOP_UNKNOWN);
     let unknown_cells: Vec<(usize, CellId, CellId)> = top
@@ -265,7 +275,10 @@ pub(super) fn summarise(q: &Questionnaire, acc: Acc, opts: &ReportOptions) -> St
     for (n, imp, wor) in &follow_cells {
         sdc.tie(*n, vec![*imp, *wor]);
     }
-    sdc.tie(compared, follow_cells.iter().flat_map(|c| [c.0, c.1, c.2]).collect());
+    sdc.tie(
+        compared,
+        follow_cells.iter().flat_map(|c| [c.0, c.1, c.2]).collect(),
+    );
 
     sdc.protect();
 
@@ -274,7 +287,11 @@ pub(super) fn summarise(q: &Questionnaire, acc: Acc, opts: &ReportOptions) -> St
         id: q.areas[a].id.clone(),
         title: clean(q.areas[a].title.get(lang)),
     };
-    let area_ids: Vec<String> = t.need_areas.iter().map(|a| q.areas[*a].id.clone()).collect();
+    let area_ids: Vec<String> = t
+        .need_areas
+        .iter()
+        .map(|a| q.areas[*a].id.clone())
+        .collect();
     let group = |key: String, label: String, g: &GroupAcc, cells: &GroupCells| Group {
         key,
         label,
@@ -331,7 +348,11 @@ pub(super) fn summarise(q: &Questionnaire, acc: Acc, opts: &ReportOptions) -> St
                 .by_industry
                 .iter()
                 .map(|(k, x)| {
-                    let key = if *k == 0 { "?".to_string() } else { (*k as char).to_string() };
+                    let key = if *k == 0 {
+                        "?".to_string()
+                    } else {
+                        (*k as char).to_string()
+                    };
                     (key, sdc.get(*x))
                 })
                 .collect(),

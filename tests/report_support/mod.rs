@@ -163,7 +163,10 @@ pub fn population(q: &Questionnaire, n: usize, seed: u64) -> Vec<Company> {
         let (org, name) = match rng.below(10) {
             0 => (None, Some(format!("Namnbolaget {c} AB"))),
             1 => (None, None),
-            _ => (Some(org_number(c as u64 + seed % 1000 * 1000)), Some(format!("Bolag {c} AB"))),
+            _ => (
+                Some(org_number(c as u64 + seed % 1000 * 1000)),
+                Some(format!("Bolag {c} AB")),
+            ),
         };
         let mut company = Company {
             name,
@@ -192,7 +195,11 @@ pub fn population(q: &Questionnaire, n: usize, seed: u64) -> Vec<Company> {
                 origin: None,
                 imported_id: None,
                 created: t,
-                fill: if imported { Fill::Complete } else { fill(&mut rng) },
+                fill: if imported {
+                    Fill::Complete
+                } else {
+                    fill(&mut rng)
+                },
                 seed: rng.next(),
                 consent: Vec::new(),
                 referrals: Vec::new(),
@@ -219,11 +226,7 @@ pub fn population(q: &Questionnaire, n: usize, seed: u64) -> Vec<Company> {
             // only by its number or name (always named when it has neither).
             let nameless = company.org.is_none() && company.name.is_none();
             let linked = v > 0 && (nameless || rng.chance(70));
-            let consent: Vec<String> = actors
-                .iter()
-                .filter(|_| rng.chance(30))
-                .cloned()
-                .collect();
+            let consent: Vec<String> = actors.iter().filter(|_| rng.chance(30)).cloned().collect();
             let mut referrals = Vec::new();
             for a in &consent {
                 if rng.chance(70) {
@@ -304,10 +307,20 @@ pub fn text(q: &Questionnaire, c: &Company, s: &Sess, name_variant: bool) -> Str
         }
         match &question.kind {
             Kind::Single { options } => {
-                let _ = writeln!(o, "{} = \"{}\"", question.id, options[rng.below(options.len())].id);
+                let _ = writeln!(
+                    o,
+                    "{} = \"{}\"",
+                    question.id,
+                    options[rng.below(options.len())].id
+                );
             }
             Kind::Multi { options } => {
-                let _ = writeln!(o, "{} = [\"{}\"]", question.id, options[rng.below(options.len())].id);
+                let _ = writeln!(
+                    o,
+                    "{} = [\"{}\"]",
+                    question.id,
+                    options[rng.below(options.len())].id
+                );
             }
             Kind::Scale { min, max, .. } => {
                 let v = min + rng.below((max - min + 1) as usize) as i64;
@@ -369,8 +382,11 @@ pub fn write(q: &Questionnaire, dir: &Path, companies: &[Company]) {
     for c in companies {
         for (i, s) in c.sessions.iter().enumerate() {
             if s.on_disk {
-                std::fs::write(sessions.join(format!("{}.toml", s.id)), text(q, c, s, i % 2 == 1))
-                    .unwrap();
+                std::fs::write(
+                    sessions.join(format!("{}.toml", s.id)),
+                    text(q, c, s, i % 2 == 1),
+                )
+                .unwrap();
             }
         }
     }
