@@ -338,13 +338,22 @@ pub fn more_in_tables(lang: Lang, n: usize) -> String {
     }
 }
 
-/// A referral bar's text: `23 · 87,5 % inom 24 h`.
-pub fn referral_bar(lang: Lang, sent: &str, share: Option<&str>) -> String {
-    match (lang, share) {
-        (Lang::Sv, Some(s)) => format!("{sent} · {s} inom 24 h"),
-        (Lang::En, Some(s)) => format!("{sent} · {s} within 24 h"),
-        (_, None) => sent.to_string(),
+/// A referral bar's text: `23 · 87,5 % inom 24 h · 9 hjälpta`.
+pub fn referral_bar(lang: Lang, sent: &str, share: Option<&str>, helped: Option<&str>) -> String {
+    let mut s = sent.to_string();
+    if let Some(x) = share {
+        s.push_str(&match lang {
+            Lang::Sv => format!(" · {x} inom 24 h"),
+            Lang::En => format!(" · {x} within 24 h"),
+        });
     }
+    if let Some(h) = helped {
+        s.push_str(&match lang {
+            Lang::Sv => format!(" · {h} hjälpta"),
+            Lang::En => format!(" · {h} helped"),
+        });
+    }
+    s
 }
 
 /// `x of n (share)`: the referrals contacted within 24 hours.

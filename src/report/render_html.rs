@@ -7,7 +7,7 @@
 use std::fmt::Write as _;
 
 use super::Stats;
-use super::render_svg::{Bar, Dumbbell, bars, dumbbells};
+use super::render_svg::{Bar, Dumbbell, HALF, WHOLE, bars, dumbbells};
 use super::render_tables::{Block, Fmt, Table, blocks, dim_index, intro};
 use crate::export::escape::html;
 use crate::i18n::Lang;
@@ -121,7 +121,7 @@ fn companies_chart(out: &mut String, s: &Stats, w: &Words, f: Fmt, dim: &str) {
         .collect();
     let title = w.companies_by[dim_index(dim)];
     let _ = write!(out, "<figure><h3>{}</h3>", html(title));
-    bars(out, &format!("c-{dim}"), title, &rows, max);
+    bars(out, &format!("c-{dim}"), title, &rows, max, HALF);
     if groups.len() > MAX_BARS {
         let _ = write!(
             out,
@@ -152,7 +152,7 @@ fn needs_chart(out: &mut String, s: &Stats, w: &Words, f: Fmt) {
             .unwrap_or(std::cmp::Ordering::Equal)
     });
     let _ = write!(out, "<figure><h3>{}</h3>", html(w.needs_all));
-    bars(out, "needs", w.chart_needs, &rows, 100.0);
+    bars(out, "needs", w.chart_needs, &rows, 100.0, HALF);
     let _ = write!(
         out,
         "<p>{} {}</p></figure>\n",
@@ -208,10 +208,11 @@ fn referrals_chart(out: &mut String, s: &Stats, w: &Words, f: Fmt) {
         .iter()
         .map(|a| {
             let share = a.share_within_24h.map(|x| r::pct(f.0, x));
+            let helped = a.outcomes.helped.map(|n| r::int(f.0, n));
             Bar {
                 label: a.name.clone(),
                 value: a.sent.map(|n| n as f64),
-                text: r::referral_bar(f.0, &f.count(a.sent), share.as_deref()),
+                text: r::referral_bar(f.0, &f.count(a.sent), share.as_deref(), helped.as_deref()),
             }
         })
         .collect();
@@ -219,7 +220,7 @@ fn referrals_chart(out: &mut String, s: &Stats, w: &Words, f: Fmt) {
     if rows.is_empty() {
         let _ = write!(out, "<p>{}</p>", html(w.none));
     } else {
-        bars(out, "referrals", w.chart_referrals, &rows, max);
+        bars(out, "referrals", w.chart_referrals, &rows, max, WHOLE);
     }
     let when = crate::time::local_time(&s.referrals.as_of);
     let _ = write!(

@@ -7,11 +7,31 @@ use std::fmt::Write as _;
 
 use crate::export::escape::html;
 
-/// Width of a chart in SVG units (it scales to its column).
+/// Width of a chart in SVG units (it scales to its column): half the page.
 const WIDTH: f64 = 340.0;
 const ROW: f64 = 14.0;
 const LABEL: f64 = 138.0;
 const BAR: f64 = 104.0;
+
+/// The widths of a bar chart: half the page, or the whole width.
+#[derive(Clone, Copy)]
+pub(super) struct Layout {
+    width: f64,
+    label: f64,
+    bar: f64,
+}
+
+pub(super) const HALF: Layout = Layout {
+    width: WIDTH,
+    label: LABEL,
+    bar: BAR,
+};
+
+pub(super) const WHOLE: Layout = Layout {
+    width: 2.0 * WIDTH + 20.0,
+    label: LABEL,
+    bar: 300.0,
+};
 /// Characters of a label shown (the whole label is in the row's title and
 /// in the chart's description).
 const LABEL_CHARS: usize = 30;
@@ -41,10 +61,10 @@ fn cut(s: &str, n: usize) -> String {
     }
 }
 
-fn open(out: &mut String, id: &str, title: &str, desc: &str, height: f64) {
+fn open(out: &mut String, id: &str, title: &str, desc: &str, width: f64, height: f64) {
     let _ = write!(
         out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {height}\" width=\"100%\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\"><title id=\"{id}-t\">{}</title><desc id=\"{id}-d\">{}</desc>",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"100%\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\"><title id=\"{id}-t\">{}</title><desc id=\"{id}-d\">{}</desc>",
         html(title),
         html(desc)
     );
@@ -58,29 +78,30 @@ fn describe<'a>(rows: impl Iterator<Item = (&'a str, &'a str)>) -> String {
 }
 
 /// Horizontal bars from 0 to `max`.
-pub(super) fn bars(out: &mut String, id: &str, title: &str, rows: &[Bar], max: f64) {
+pub(super) fn bars(out: &mut String, id: &str, title: &str, rows: &[Bar], max: f64, l: Layout) {
     let height = ROW * rows.len() as f64 + 4.0;
     let desc = describe(rows.iter().map(|b| (b.label.as_str(), b.text.as_str())));
-    open(out, id, title, &desc, height);
+    open(out, id, title, &desc, l.width, height);
     let max = if max > 0.0 { max } else { 1.0 };
+    let (label, bar) = (l.label, l.bar);
     for (i, b) in rows.iter().enumerate() {
         let y = i as f64 * ROW + 2.0;
         let _ = write!(
             out,
-            "<g><title>{}: {}</title><text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\">{}</text><rect class=\"track\" x=\"{LABEL}\" y=\"{:.1}\" width=\"{BAR}\" height=\"{:.1}\"/>",
+            "<g><title>{}: {}</title><text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\">{}</text><rect class=\"track\" x=\"{label}\" y=\"{:.1}\" width=\"{bar}\" height=\"{:.1}\"/>",
             html(&b.label),
             html(&b.text),
-            LABEL - 4.0,
+            label - 4.0,
             y + 10.0,
             html(&cut(&b.label, LABEL_CHARS)),
             y + 2.0,
             ROW - 4.0
         );
         if let Some(v) = b.value {
-            let w = (v / max).clamp(0.0, 1.0) * BAR;
+            let w = (v / max).clamp(0.0, 1.0) * bar;
             let _ = write!(
                 out,
-                "<rect class=\"bar\" x=\"{LABEL}\" y=\"{:.1}\" width=\"{w:.1}\" height=\"{:.1}\"/>",
+                "<rect class=\"bar\" x=\"{label}\" y=\"{:.1}\" width=\"{w:.1}\" height=\"{:.1}\"/>",
                 y + 2.0,
                 ROW - 4.0
             );
@@ -88,7 +109,7 @@ pub(super) fn bars(out: &mut String, id: &str, title: &str, rows: &[Bar], max: f
         let _ = write!(
             out,
             "<text x=\"{}\" y=\"{:.1}\">{}</text></g>",
-            LABEL + BAR + 4.0,
+            label + bar + 4.0,
             y + 10.0,
             html(&b.text)
         );
@@ -101,7 +122,7 @@ pub(super) fn bars(out: &mut String, id: &str, title: &str, rows: &[Bar], max: f
 pub(super) fn dumbbells(out: &mut String, id: &str, title: &str, rows: &[Dumbbell]) {
     let height = ROW * rows.len() as f64 + 4.0;
     let desc = describe(rows.iter().map(|b| (b.label.as_str(), b.text.as_str())));
-    open(out, id, title, &desc, height);
+    open(out, id, title, &desc, WIDTH, height);
     let x = |v: f64| LABEL + v.clamp(0.0, 100.0) / 100.0 * BAR;
     for (i, d) in rows.iter().enumerate() {
         let y = i as f64 * ROW + 2.0;
