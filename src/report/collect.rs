@@ -16,7 +16,7 @@ use crate::answers::{self, Answer, LeanError};
 use crate::export::doc::{employees, size_class};
 use crate::export::escape::clean;
 use crate::export::sni;
-use crate::questionnaire::{Audience, Kind, Questionnaire};
+use crate::questionnaire::{Audience, Questionnaire};
 use crate::scoring;
 use crate::session::referral;
 use crate::time::{self, Date};
@@ -289,16 +289,17 @@ impl Acc {
         };
         let qwords = words(q.questions.len());
         let mut shown = vec![0u64; qwords];
-        let mut complete = true;
         for (i, question) in q.questions.iter().enumerate() {
-            if !eval.visible.get(i).copied().unwrap_or(false) || !applies(question.audience) {
-                continue;
-            }
-            set_bit(&mut shown, i);
-            if !matches!(question.kind, Kind::Text) && !file.answers.contains_key(&question.id) {
-                complete = false;
+            if eval.visible.get(i).copied().unwrap_or(false) && applies(question.audience) {
+                set_bit(&mut shown, i);
             }
         }
+        // Open questions are the shown non-text ones unanswered or "vet
+        // ej": complete when every one of them (for this audience) is
+        // "vet ej".
+        let complete = eval.open_questions.iter().all(|&i| {
+            !bit(&shown, i) || matches!(file.answers.get(&q.questions[i].id), Some(Answer::Unknown))
+        });
         if complete {
             flags |= COMPLETE;
         }
