@@ -1,4 +1,4 @@
-//! Needs per area, actor ranking and reasons (DESIGN.md §2) as pure functions.
+//! Needs per area, actor ranking and reasons (docs/QUESTIONNAIRE.md, "Scoring") as pure functions.
 
 use std::collections::BTreeMap;
 

@@ -229,3 +229,33 @@ fn large_files_are_checked_and_explained_in_linear_time() {
         );
     }
 }
+
+/// `check --explain --lang sv`: the same warnings at the same places, in
+/// Swedish.
+#[test]
+fn explain_warnings_speak_swedish() {
+    let f = format!("{DIR}/rule-never-fires.toml");
+    let run = |lang: &str| {
+        let out = bin()
+            .env_remove("LANG")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .args(["--lang", lang, "check", "--explain", &f])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let (sv, en) = (run("sv"), run("en"));
+    assert!(
+        en.contains("warning[rule-never-fires]: this rule of actor"),
+        "{en}"
+    );
+    assert!(
+        sv.contains("varning[rule-never-fires]: den här regeln för aktören"),
+        "{sv}"
+    );
+    assert!(
+        sv.contains("för alla möjliga svar") || sv.contains("slumpade urval"),
+        "{sv}"
+    );
+}

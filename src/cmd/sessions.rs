@@ -25,6 +25,7 @@ pub fn run(cli: &Cli, ui: Lang, action: &SessionsAction) -> Result<ExitCode> {
         SessionsAction::Show { id } => show(cli, ui, &store, q, id),
         SessionsAction::Delete { id, yes } => delete(&store, q, id, *yes, ui),
         SessionsAction::New { from } => new(&store, q, from.as_deref(), ui),
+        SessionsAction::Resolve(args) => super::sync::resolve(&store, q, ui, args),
     }
 }
 
@@ -78,6 +79,7 @@ fn list_json(store: &Store, l: &Listing) -> serde_json::Value {
                 "questionnaire": {"id": s.questionnaire_id, "version": s.questionnaire_version},
                 "progress": {"answered": s.answered, "total": s.total},
                 "orphans": s.orphans,
+                "conflict": s.conflict,
                 "drift": s.drift,
             })
         })
@@ -124,6 +126,9 @@ fn list_text(store: &Store, l: &Listing, ui: Lang) -> String {
             }
             if s.drift {
                 flags.push(w.questionnaire_changed.into());
+            }
+            if s.conflict {
+                flags.push(behovsanalys::i18n::store::conflict_flag(ui, &s.id));
             }
             let _ = writeln!(
                 o,

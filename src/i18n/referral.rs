@@ -135,14 +135,14 @@ pub fn locked(lang: Lang, id: &str, holder: &str) -> String {
     }
 }
 
-/// The session is open in a wizard: an export from it would not be recorded.
+/// The session is open in a wizard: an export from here is not recorded.
 pub fn locked_export(lang: Lang, id: &str, holder: &str) -> String {
     match lang {
         Lang::Sv => format!(
-            "sessionen `{id}` är öppen i en annan behovsanalys ({holder}); exportera remissen där (då registreras den som skickad), eller stäng den först"
+            "sessionen `{id}` är öppen i en annan behovsanalys ({holder}); exportera remissen där, eller exportera den igen här när sessionen är stängd"
         ),
         Lang::En => format!(
-            "session `{id}` is open in another behovsanalys ({holder}); export the referral there (where it is recorded as sent), or close it first"
+            "session `{id}` is open in another behovsanalys ({holder}); export the referral there, or export it again here once the session is closed"
         ),
     }
 }
@@ -177,8 +177,8 @@ pub fn recorded_sent(lang: Lang, actor: &str, id: &str) -> String {
 /// The export was written, but recording it as sent failed.
 pub fn sent_not_recorded(lang: Lang, why: &str) -> String {
     match lang {
-        Lang::Sv => format!("remissen skrevs men kunde inte registreras som skickad: {why}"),
-        Lang::En => format!("the referral was written but could not be recorded as sent: {why}"),
+        Lang::Sv => format!("obs: remissen skrevs men registrerades inte som skickad: {why}"),
+        Lang::En => format!("note: the referral was written but not recorded as sent: {why}"),
     }
 }
 

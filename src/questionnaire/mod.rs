@@ -328,6 +328,8 @@ pub struct Questionnaire {
     alias_index: IdMap,
     area_index: IdMap,
     actor_index: IdMap,
+    /// The question of each role, by `Role::ALL` position.
+    role_index: [Option<usize>; Role::ALL.len()],
 }
 
 /// Id → index. Ids are short strings looked up for every answer of every
@@ -392,7 +394,8 @@ impl Questionnaire {
     /// The question that has `role`, if the questionnaire declares one
     /// (at most one question has each role; the loader checks it).
     pub fn question_with_role(&self, role: Role) -> Option<usize> {
-        self.questions.iter().position(|q| q.role == Some(role))
+        let slot = Role::ALL.iter().position(|r| *r == role)?;
+        self.role_index.get(slot).copied().flatten()
     }
 
     pub fn default_lang(&self) -> &str {
@@ -401,6 +404,7 @@ impl Questionnaire {
 
     /// Builds the id indices; called by the loader after validation.
     fn index(&mut self) {
+        self.role_index = Role::ALL.map(|r| self.questions.iter().position(|q| q.role == Some(r)));
         self.question_index = self
             .questions
             .iter()

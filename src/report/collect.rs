@@ -533,6 +533,14 @@ pub fn compute(q: &Questionnaire, dir: &Path, opts: &ReportOptions) -> Result<St
                 if path.extension().and_then(|e| e.to_str()) != Some("toml") {
                     continue;
                 }
+                // The shared store's side of a sync conflict is not a visit.
+                if path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.ends_with(".conflict.toml"))
+                {
+                    continue;
+                }
                 acc.add_file(q, &path, filter);
             }
             acc

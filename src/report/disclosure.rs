@@ -185,9 +185,9 @@ impl Sdc {
             }
         }
         let mut comps: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
-        for i in 0..with_unknown.len() {
+        for (i, l) in with_unknown.iter().enumerate() {
             let r = find(&mut parent, i);
-            comps.entry(r).or_default().push(with_unknown[i]);
+            comps.entry(r).or_default().push(*l);
         }
         let mut out = Vec::new();
         for lines in comps.values() {
@@ -251,12 +251,12 @@ impl Sdc {
             for x in rows[row].iter_mut() {
                 *x = x.mul(inv);
             }
-            for r in 0..n {
-                if r != row && !rows[r][col].is_zero() {
-                    let f = rows[r][col];
-                    for k in 0..m + n {
-                        let v = rows[row][k].mul(f);
-                        rows[r][k] = rows[r][k].sub(v);
+            let pivot_row = rows[row].clone();
+            for (r, other) in rows.iter_mut().enumerate() {
+                if r != row && !other[col].is_zero() {
+                    let f = other[col];
+                    for (x, p) in other.iter_mut().zip(&pivot_row) {
+                        *x = x.sub(p.mul(f));
                     }
                 }
             }

@@ -50,6 +50,7 @@ pub enum ReportError {
     Reversed { from: Date, to: Date },
     #[error("--min-group must be at least 1")]
     MinGroup,
+    /// Reading the sessions from their source (the shared store) failed.
     /// Reading the sessions from their source (a shared store) failed.
     #[error("{0}")]
     Source(String),

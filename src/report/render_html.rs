@@ -153,9 +153,9 @@ fn needs_chart(out: &mut String, s: &Stats, w: &Words, f: Fmt) {
     });
     let _ = write!(out, "<figure><h3>{}</h3>", html(w.needs_all));
     bars(out, "needs", w.chart_needs, &rows, 100.0, HALF);
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<p>{} {}</p></figure>\n",
+        "<p>{} {}</p></figure>",
         html(w.companies),
         html(&f.count(all.companies))
     );
@@ -183,9 +183,9 @@ fn follow_chart(out: &mut String, s: &Stats, w: &Words, f: Fmt) {
         .collect();
     let _ = write!(out, "<figure><h3>{}</h3>", html(w.follow));
     dumbbells(out, "follow", w.chart_follow, &rows);
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<p>{}</p><p>{}</p></figure>\n",
+        "<p>{}</p><p>{}</p></figure>",
         html(w.legend_follow),
         html(&super::render_tables::follow_up_line(s, f))
     );
@@ -223,9 +223,9 @@ fn referrals_chart(out: &mut String, s: &Stats, w: &Words, f: Fmt) {
         bars(out, "referrals", w.chart_referrals, &rows, max, WHOLE);
     }
     let when = crate::time::local_time(&s.referrals.as_of);
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<p>{}{}</p></figure>\n",
+        "<p>{}{}</p></figure>",
         html(w.referrals_note),
         html(&r::as_of(f.0, &when))
     );

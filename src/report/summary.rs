@@ -392,7 +392,7 @@ pub(super) fn summarise(q: &Questionnaire, acc: Acc, opts: &ReportOptions) -> St
             (unknown.is_none(), u64::MAX - unknown.unwrap_or(0), *i, stat)
         })
         .collect();
-    unknown_questions.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
+    unknown_questions.sort_by_key(|x| (x.0, x.1, x.2));
 
     let compared_n = sdc.get(compared);
     let follow_up = FollowUp {

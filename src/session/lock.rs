@@ -61,23 +61,16 @@ impl Holder {
     }
 }
 
+impl Holder {
+    /// "anna@laptop, process 4242, since …" in `lang`.
+    pub fn text(&self, lang: crate::i18n::Lang) -> String {
+        crate::i18n::diag::store::holder(lang, &self.user, &self.host, self.pid, &self.since)
+    }
+}
+
 impl std::fmt::Display for Holder {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let user = if self.user.is_empty() {
-            "someone"
-        } else {
-            &self.user
-        };
-        let host = if self.host.is_empty() {
-            "unknown host"
-        } else {
-            &self.host
-        };
-        write!(f, "{user}@{host}, process {}", self.pid)?;
-        if !self.since.is_empty() {
-            write!(f, ", since {}", self.since)?;
-        }
-        Ok(())
+        f.write_str(&self.text(crate::i18n::Lang::En))
     }
 }
 

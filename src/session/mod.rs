@@ -1,5 +1,5 @@
 //! The session store: one TOML file per assessment in `<data>/sessions/`
-//! (DESIGN.md §3 plus `[meta]`), written atomically; one editor per session
+//! (docs/ANSWERS.md, with `[meta]`), written atomically; one editor per session
 //! (an OS lock on `<id>.lock`); files that cannot be read are moved to
 //! `<data>/quarantine/` with the reason next to them; questionnaire drift is
 //! reported, never lost; self-assessments are imported and follow-up visits
@@ -14,6 +14,7 @@
 pub mod atomic;
 pub mod compare;
 pub mod drift;
+mod error;
 mod exchange;
 mod listing;
 pub mod lock;

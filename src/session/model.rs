@@ -2,7 +2,6 @@
 
 use crate::answers::{self, AnswersFile};
 use crate::questionnaire::Questionnaire;
-use crate::time;
 
 use super::Meta;
 
@@ -148,13 +147,6 @@ impl Session {
             let excess = self.meta.history.len() - MAX_HISTORY;
             self.meta.history.drain(..excess);
         }
-    }
-
-    /// [`Session::set_answer_at`] at the system clock's time. Kept for
-    /// callers that do not yet pass their clock (the wizard); prefer
-    /// `set_answer_at`.
-    pub fn set_answer(&mut self, question: &str, answer: Option<answers::Answer>) {
-        self.set_answer_at(question, answer, &time::now_rfc3339());
     }
 
     /// Records consent for `actor` given (or withdrawn) at `at` (RFC 3339

@@ -11,70 +11,9 @@ use crate::time;
 
 use super::compare::{Comparison, compare};
 use super::drift::{DriftReport, drift};
-use super::lock::{self, Holder, SessionLock};
+pub use super::error::StoreError;
+use super::lock::{self, SessionLock};
 use super::{Meta, Session, SessionMode, atomic};
-
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    #[error("no data directory could be determined; pass --data-dir or set BEHOVSANALYS_DATA_DIR")]
-    NoDataDir,
-    #[error("{action} {path}: {err}")]
-    Io {
-        action: &'static str,
-        path: String,
-        err: std::io::Error,
-    },
-    #[error("there is no session `{0}` (see `behovsanalys sessions list`)")]
-    NotFound(String),
-    #[error("`{0}` is not a session id (letters, digits, `-` and `_` only)")]
-    BadId(String),
-    #[error("session `{id}` is open in another behovsanalys ({}); close it there first", holder_text(.holder))]
-    Locked { id: String, holder: Option<Holder> },
-    #[error("cannot lock session `{id}`: {err}")]
-    Lock { id: String, err: std::io::Error },
-    #[error(
-        "session `{id}` could not be read and was moved to {to}; nothing else is affected\n{}",
-        short_reason(.reason, .to)
-    )]
-    Quarantined {
-        id: String,
-        to: String,
-        reason: String,
-    },
-    #[error(
-        "there is already a session `{0}`; it was not overwritten (import with --as-new to keep both)"
-    )]
-    Exists(String),
-    /// The file was imported before (its `[meta] id`, or the same content
-    /// when it has none): `session` holds it.
-    #[error(
-        "this self-assessment was already imported as session `{session}`; it was not imported again (import with --as-new to keep both)"
-    )]
-    AlreadyImported { session: String },
-    #[error(transparent)]
-    File(#[from] FileError),
-}
-
-/// The first lines of a (possibly long) quarantine reason.
-fn short_reason(reason: &str, to: &str) -> String {
-    const MAX_LINES: usize = 12;
-    let lines: Vec<&str> = reason.lines().collect();
-    if lines.len() <= MAX_LINES {
-        return reason.to_string();
-    }
-    format!(
-        "{}\n… {} more lines in {to}.why",
-        lines[..MAX_LINES].join("\n"),
-        lines.len() - MAX_LINES
-    )
-}
-
-fn holder_text(h: &Option<Holder>) -> String {
-    match h {
-        Some(h) => h.to_string(),
-        None => "holder unknown".to_string(),
-    }
-}
 
 /// A session read from the store, with what the reader should know.
 #[derive(Debug, Clone)]
@@ -614,6 +553,11 @@ impl Store {
         if std::fs::symlink_metadata(&path).is_ok() {
             files.push(path);
         }
+        // The server's side of a conflict (see `crate::store::local`).
+        let conflict = self.sessions_dir().join(format!("{id}.conflict.toml"));
+        if std::fs::symlink_metadata(&conflict).is_ok() {
+            files.push(conflict);
+        }
         let temp_prefix = format!(".{id}.toml.");
         if let Ok(rd) = std::fs::read_dir(self.sessions_dir()) {
             for e in rd.flatten() {
@@ -674,6 +618,9 @@ impl Store {
         drop(lock);
         atomic::sync_dir(&self.sessions_dir());
         atomic::sync_dir(&self.quarantine_dir());
+        // A data directory that syncs tells the shared store at the next sync.
+        crate::store::local::record_tombstone(&self.root, id)
+            .map_err(io_err("cannot record the deletion for sync", &self.root))?;
         Ok(deleted)
     }
 }

@@ -28,6 +28,7 @@ pub mod keymap;
 pub mod popups;
 pub mod runtime;
 pub mod screens;
+pub mod sync;
 pub mod theme;
 pub mod update;
 pub mod view;
@@ -59,6 +60,8 @@ pub struct Options {
     pub lang: Option<Lang>,
     pub mode: SessionMode,
     pub data_dir: Option<PathBuf>,
+    /// The shared store to sync with in the background (a URL), if any.
+    pub store: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -109,6 +112,9 @@ pub fn run(opts: Options) -> Result<(), TuiError> {
             app.q = Arc::new(questionnaire::builtin()?.questionnaire);
         }
         let rt = runtime.insert(Runtime::new(opts.data_dir, Arc::clone(&app.q)));
+        if let Some(url) = opts.store.as_deref().filter(|u| !u.is_empty()) {
+            rt.start_sync(url, sync::EVERY);
+        }
         event_loop(&mut terminal, &mut app, &theme, rt)
     })();
     let _ = ratatui::crossterm::execute!(

@@ -179,7 +179,7 @@ pub fn population(q: &Questionnaire, n: usize, seed: u64) -> Vec<Company> {
         let start = YEAR_START + rng.below(300) as i64 * DAY + rng.below(8) as i64 * HOUR;
         let fill = |rng: &mut Rng| match rng.below(10) {
             0 => Fill::Empty,
-            1 | 2 | 3 => Fill::Partial(3 + rng.below(20)),
+            1..=3 => Fill::Partial(3 + rng.below(20)),
             _ => Fill::Complete,
         };
         let mut t = start;

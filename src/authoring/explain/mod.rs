@@ -21,7 +21,8 @@ use std::collections::BTreeMap;
 use search::{Literals, Probe, Searcher, Witness, best_answers, domain, how, overlay, to_map};
 
 use crate::answers::Answer;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, msg};
+use crate::i18n::diag::explain as w;
 use crate::questionnaire::Questionnaire;
 use crate::questionnaire::expr::{self, Expr};
 use crate::scoring;
@@ -131,15 +132,17 @@ pub fn explain(q: &Questionnaire) -> Explanation {
                     Diagnostic::warning(
                         "question-never-shown",
                         Some(first_q.span.clone()),
-                        format!(
-                            "section `{}` can never be shown: its show_if `{}` is false {}, so its {} question(s) never are",
-                            sec.id,
-                            disp(cond),
-                            how(&found),
-                            sec.questions.len()
-                        ),
+                        msg(|l| {
+                            w::section_never_shown(
+                                l,
+                                &sec.id,
+                                &disp(cond),
+                                &how(l, &found),
+                                sec.questions.len(),
+                            )
+                        }),
                     )
-                    .with_help("an unanswered, \"vet ej\" or hidden question makes every comparison false"),
+                    .with_help(msg(w::hidden_help)),
                 );
                 continue;
             }
@@ -158,16 +161,11 @@ pub fn explain(q: &Questionnaire) -> Explanation {
                     Diagnostic::warning(
                         "question-never-shown",
                         Some(question.span.clone()),
-                        format!(
-                            "question `{}` can never be shown: its show_if `{}` is false {}",
-                            question.id,
-                            disp(cond),
-                            how(&found)
-                        ),
+                        msg(|l| {
+                            w::question_never_shown(l, &question.id, &disp(cond), &how(l, &found))
+                        }),
                     )
-                    .with_help(
-                        "an unanswered, \"vet ej\" or hidden question makes every comparison false",
-                    ),
+                    .with_help(msg(w::hidden_help)),
                 );
             }
         }
@@ -183,13 +181,9 @@ pub fn explain(q: &Questionnaire) -> Explanation {
             Diagnostic::warning(
                 "option-no-points",
                 Some(question.span.clone()),
-                format!(
-                    "none of the {} option(s) of `{}` gives points to any area, and no condition refers to the question: its answer is recorded but changes no need, score or service",
-                    options.len(),
-                    question.id
-                ),
+                msg(|l| w::option_no_points(l, options.len(), &question.id)),
             )
-            .with_help("give options `needs = { area = points }`, or use the question in a show_if, rule or eligibility"),
+            .with_help(msg(w::option_no_points_help)),
         );
     }
 
@@ -220,22 +214,16 @@ pub fn explain(q: &Questionnaire) -> Explanation {
                 Diagnostic::warning(
                     "area-unweighed",
                     Some(area.span.clone()),
-                    format!(
-                        "no actor weighs area `{}`: its need is shown but never moves an actor's score",
-                        area.id
-                    ),
+                    msg(|l| w::area_unweighed(l, &area.id)),
                 )
-                .with_help("add it to some actor's `weights`, or ignore this if the area is only context"),
+                .with_help(msg(w::area_unweighed_help)),
             );
         }
         if !scored_area[ai] {
             warnings.push(Diagnostic::warning(
                 "area-unscored",
                 Some(area.span.clone()),
-                format!(
-                    "no question that can be shown gives points to area `{}`: its need is always unknown",
-                    area.id
-                ),
+                msg(|l| w::area_unscored(l, &area.id)),
             ));
         }
     }
@@ -253,12 +241,7 @@ pub fn explain(q: &Questionnaire) -> Explanation {
                     warnings.push(Diagnostic::warning(
                         "actor-never-eligible",
                         Some(actor.span.clone()),
-                        format!(
-                            "no company can be eligible for actor `{}`: its eligibility `{}` is false {}",
-                            actor.id,
-                            disp(e),
-                            how(&found)
-                        ),
+                        msg(|l| w::actor_never_eligible(l, &actor.id, &disp(e), &how(l, &found))),
                     ));
                 }
                 // Undecided ("vet ej", unanswered) keeps the actor in play.
@@ -275,12 +258,7 @@ pub fn explain(q: &Questionnaire) -> Explanation {
                 warnings.push(Diagnostic::warning(
                     "rule-never-fires",
                     Some(rule.span.clone()),
-                    format!(
-                        "this rule of actor `{}` can never fire: `{}` is false {}",
-                        actor.id,
-                        disp(cond),
-                        how(&found)
-                    ),
+                    msg(|l| w::rule_never_fires(l, &actor.id, &disp(cond), &how(l, &found))),
                 ));
             }
             witnesses.push(found.witness);
@@ -295,15 +273,17 @@ pub fn explain(q: &Questionnaire) -> Explanation {
                     Diagnostic::warning(
                         "service-never-eligible",
                         Some(service.span.clone()),
-                        format!(
-                            "no company can be eligible for service `{}` of `{}`: its eligibility `{}` is false {}",
-                            service.id,
-                            actor.id,
-                            disp(e),
-                            how(&found)
-                        ),
+                        msg(|l| {
+                            w::service_never_eligible(
+                                l,
+                                &service.id,
+                                &actor.id,
+                                &disp(e),
+                                &how(l, &found),
+                            )
+                        }),
                     )
-                    .with_help("check the comparison's direction and the question's min/max and options"),
+                    .with_help(msg(w::service_never_eligible_help)),
                 );
             }
         }
@@ -443,14 +423,16 @@ pub fn explain(q: &Questionnaire) -> Explanation {
                 Diagnostic::warning(
                     "actor-never-recommended",
                     Some(actor.span.clone()),
-                    format!(
-                        "actor `{}` can never be recommended: its score can reach at most {} but its threshold is {}, and no rule with `refer = true` can fire",
-                        actor.id,
-                        crate::text::fmt_num(range.upper_bound.round()),
-                        crate::text::fmt_num(actor.threshold)
-                    ),
+                    msg(|l| {
+                        w::actor_never_recommended(
+                            l,
+                            &actor.id,
+                            &crate::text::fmt_num(range.upper_bound.round()),
+                            &crate::text::fmt_num(actor.threshold),
+                        )
+                    }),
                 )
-                .with_help("weigh areas that questions give points to, add rules with a boost or `refer = true`, or lower the threshold"),
+                .with_help(msg(w::actor_never_recommended_help)),
             );
         }
     }

@@ -434,12 +434,8 @@ impl<'q> Searcher<'q> {
     }
 }
 
-pub(super) fn how(found: &Found) -> String {
-    if found.exhaustive {
-        "for every possible answer".to_string()
-    } else {
-        format!("in {CONDITION_SAMPLES} seeded samples of the answers (seed {SEED:#x})")
-    }
+pub(super) fn how(l: crate::i18n::Lang, found: &Found) -> String {
+    crate::i18n::diag::explain::how(l, found.exhaustive, CONDITION_SAMPLES, SEED)
 }
 
 pub(super) fn overlay(base: &mut Witness, top: &Witness) {

@@ -88,6 +88,22 @@ pub struct Help {
     pub referrals_mark_outcome: &'static str,
     pub referrals_mark_at: &'static str,
     pub referrals_mark_note: &'static str,
+    // the shared store
+    pub store_url: &'static str,
+    pub report_region: &'static str,
+    pub store: &'static str,
+    pub store_init: &'static str,
+    pub store_grant: &'static str,
+    pub store_grant_role: &'static str,
+    pub store_grant_kind: &'static str,
+    pub store_grant_region: &'static str,
+    pub store_grant_actor: &'static str,
+    pub store_status: &'static str,
+    pub sync: &'static str,
+    pub sessions_resolve: &'static str,
+    pub sessions_resolve_id: &'static str,
+    pub sessions_resolve_take: &'static str,
+    pub sessions_resolve_answer: &'static str,
 }
 
 pub const SV: Help = Help {
@@ -161,6 +177,21 @@ pub const SV: Help = Help {
     referrals_mark_outcome: "Hur remissen slutade: hjälpt (helped), inte aktuell (not_relevant), avböjd av företaget (declined) eller inget svar från företaget (no_answer).",
     referrals_mark_at: "När det hände: ÅÅÅÅ-MM-DD TT:MM i svensk tid, eller RFC 3339 (standard: nu).",
     referrals_mark_note: "En kort anteckning om utfallet (en rad, högst 280 tecken; inga personuppgifter).",
+    store_url: "Regionens delade databas, t.ex. postgres://anna@db.exempel.se/region (eller BEHOVSANALYS_STORE); lösenordet från PGPASSWORD eller ~/.pgpass.",
+    report_region: "Med en delad databas: bara dessa regioner (nationell samordnare; standard: alla regioner du får läsa).",
+    store: "Sätt upp och granska den delade databasen (PostgreSQL): init, grant, status.",
+    store_init: "Skapa eller uppdatera schema, roller och radsäkerhet (som databasens ägare; görs också vid första användning när rollen får).",
+    store_grant: "Ge en inloggningsroll dess plats: advisor (rådgivare), coordinator (samordnare), actor (en aktörs rådgivare: läser bara sessioner med samtycke för aktören) eller national.",
+    store_grant_role: "Inloggningsrollen (skapad i förväg: createuser -P NAMN).",
+    store_grant_kind: "advisor | coordinator | actor | national",
+    store_grant_region: "Regionen (alla utom national).",
+    store_grant_actor: "Aktören (för actor), t.ex. almi.",
+    store_status: "Om databasen kan nås, dess schemaversion och din roll.",
+    sync: "Skicka den här datorns ändringar till den delade databasen och hämta regionens.",
+    sessions_resolve: "Lös en synkkonflikt: behåll den här datorns version, databasens, eller välj per svar.",
+    sessions_resolve_id: "Sessionen med konflikten (se `sessions list`).",
+    sessions_resolve_take: "Ta den här sidan för allt som inte väljs med --answer.",
+    sessions_resolve_answer: "Ta ett svar från en sida; \"*\" är företaget, deltagarna, samtycken och anteckningar.",
 };
 
 pub const EN: Help = Help {
@@ -234,6 +265,21 @@ pub const EN: Help = Help {
     referrals_mark_outcome: "How the referral ended: helped, not_relevant, declined (by the company) or no_answer (the company could not be reached).",
     referrals_mark_at: "When it happened: YYYY-MM-DD HH:MM in Swedish time, or RFC 3339 (default: now).",
     referrals_mark_note: "A short note on the outcome (one line, at most 280 characters; no personal data).",
+    store_url: "The region's shared store, e.g. postgres://anna@db.example/region (or BEHOVSANALYS_STORE); the password from PGPASSWORD or ~/.pgpass.",
+    report_region: "With a shared store: only these regions (a national coordinator; default: every region you may read).",
+    store: "Set up and inspect the shared store (PostgreSQL): init, grant, status.",
+    store_init: "Create or update the schema, roles and row-level security (as the database owner; applied on first use too when the role may).",
+    store_grant: "Give a database login role its place: advisor, coordinator, actor (an actor's advisor: reads only sessions with consent for it) or national.",
+    store_grant_role: "The login role (created beforehand: createuser -P NAME).",
+    store_grant_kind: "advisor | coordinator | actor | national",
+    store_grant_region: "The region (every kind but national).",
+    store_grant_actor: "The actor (for actor), e.g. almi.",
+    store_status: "Whether the store can be reached, its schema version and your role.",
+    sync: "Send this laptop's changes to the shared store and fetch the region's.",
+    sessions_resolve: "Resolve a sync conflict: keep this laptop's version, the store's, or pick per answer.",
+    sessions_resolve_id: "The session in conflict (see `sessions list`).",
+    sessions_resolve_take: "Take this side for everything not chosen with --answer.",
+    sessions_resolve_answer: "Take one answer from a side; \"*\" is the company, attendees, consents and notes.",
 };
 
 pub fn help(lang: Lang) -> &'static Help {

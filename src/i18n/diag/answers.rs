@@ -298,3 +298,37 @@ pub fn unknown_key_kept(l: Lang, key: &str, place: &str, suggestion: Option<&str
         )
     )
 }
+
+// ---------------------------------------------------------------- drift
+
+pub fn drift_version(l: Lang, before: &str, now: &str) -> String {
+    sv_en!(
+        l,
+        format!("besvarad med frågeformulärets version {before}; versionen som används är {now}"),
+        format!("answered with questionnaire version {before}; the version in use is {now}")
+    )
+}
+
+pub fn drift_hash(l: Lang, version: &str) -> String {
+    sv_en!(
+        l,
+        format!("frågeformuläret har ändrats sedan sessionen sparades (samma version {version})"),
+        format!("the questionnaire changed since this session was saved (same version {version})")
+    )
+}
+
+pub fn drift_renamed(l: Lang, old: &str, new: &str) -> String {
+    sv_en!(
+        l,
+        format!("svaret på `{old}` fördes över till den omdöpta frågan `{new}`"),
+        format!("the answer to `{old}` was carried over to the renamed question `{new}`")
+    )
+}
+
+pub fn drift_orphan(l: Lang, question: &str, value: &str, reason: &str) -> String {
+    sv_en!(
+        l,
+        format!("föräldralöst svar `{question}` = {value} sparas men räknas inte: {reason}"),
+        format!("orphaned answer `{question}` = {value} kept but not scored: {reason}")
+    )
+}

@@ -20,8 +20,10 @@ macro_rules! sv_en {
 }
 
 mod answers;
+pub mod explain;
 mod expr;
 mod questionnaire;
+pub mod store;
 
 pub use answers::*;
 pub use expr::*;

@@ -259,6 +259,7 @@ impl Reader<'_, '_> {
             hash: String::new(),
             source_name: String::new(),
             question_index: Default::default(),
+            role_index: Default::default(),
             alias_index: Default::default(),
             area_index: Default::default(),
             actor_index: Default::default(),
