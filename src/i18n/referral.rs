@@ -201,6 +201,82 @@ pub fn age(lang: Lang, secs: i64) -> String {
     }
 }
 
+/// Words of the wizard's referrals view (reached from [`super::tui::Words`]
+/// through its `referrals` field, so that key tables can name them).
+pub struct Tui {
+    pub start_item: &'static str,
+    pub heading_session: &'static str,
+    pub heading_open: &'static str,
+    pub empty_session: &'static str,
+    pub empty_open: &'static str,
+    pub loading: &'static str,
+    pub sent: &'static str,
+    pub contacted: &'static str,
+    pub not_contacted: &'static str,
+    pub outcome_keys: &'static str,
+    pub h_referrals: &'static str,
+    pub help_referrals: &'static str,
+    pub h_contacted: &'static str,
+    pub help_contacted: &'static str,
+    pub h_outcome: &'static str,
+    pub help_outcome: &'static str,
+    pub help_back_summary: &'static str,
+    pub help_back_start: &'static str,
+    pub self_note: &'static str,
+}
+
+pub const TUI_SV: Tui = Tui {
+    start_item: "Följ upp skickade remisser",
+    heading_session: "Remisser från den här behovsanalysen",
+    heading_open: "Öppna remisser",
+    empty_session: "Inga remisser är skickade än. En remiss registreras som skickad när den exporteras (x i sammanfattningen) med företagets samtycke.",
+    empty_open: "Inga öppna remisser.",
+    loading: "Läser remisserna …",
+    sent: "skickad",
+    contacted: "kontaktad",
+    not_contacted: "inte kontaktad än",
+    outcome_keys: "1 hjälpt · 2 inte aktuell · 3 avböjd · 4 inget svar",
+    h_referrals: "remisser",
+    help_referrals: "Remisserna från den här behovsanalysen: markera när aktören tagit kontakt och hur det gick",
+    h_contacted: "kontaktad",
+    help_contacted: "Markera att aktören tog kontakt med företaget (nu)",
+    h_outcome: "utfall",
+    help_outcome: "Utfall (nu): 1 hjälpt, 2 inte aktuell, 3 avböjd av företaget, 4 inget svar från företaget",
+    help_back_summary: "Tillbaka till sammanfattningen",
+    help_back_start: "Tillbaka till startsidan",
+    self_note: "Remisser följs upp av rådgivaren.",
+};
+
+pub const TUI_EN: Tui = Tui {
+    start_item: "Follow up the referrals sent",
+    heading_session: "Referrals from this needs analysis",
+    heading_open: "Open referrals",
+    empty_session: "No referral has been sent yet. A referral is recorded as sent when it is exported (x in the summary) with the company's consent.",
+    empty_open: "No open referrals.",
+    loading: "Reading the referrals …",
+    sent: "sent",
+    contacted: "contacted",
+    not_contacted: "not contacted yet",
+    outcome_keys: "1 helped · 2 not relevant · 3 declined · 4 no answer",
+    h_referrals: "referrals",
+    help_referrals: "The referrals from this needs analysis: record when the actor made contact and how it ended",
+    h_contacted: "contacted",
+    help_contacted: "Record that the actor contacted the company (now)",
+    h_outcome: "outcome",
+    help_outcome: "Outcome (now): 1 helped, 2 not relevant, 3 declined by the company, 4 no answer from the company",
+    help_back_summary: "Back to the summary",
+    help_back_start: "Back to the start screen",
+    self_note: "Referrals are followed up by the advisor.",
+};
+
+/// A referral marked in the wizard.
+pub fn marked(lang: Lang, actor: &str, what: &str) -> String {
+    match lang {
+        Lang::Sv => format!("{actor}: {what} (sparat)"),
+        Lang::En => format!("{actor}: {what} (saved)"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

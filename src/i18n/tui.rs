@@ -195,6 +195,8 @@ pub struct Words {
     pub writer_stopped: &'static str,
     pub no_data_dir: &'static str,
     pub opening: &'static str,
+    /// The referrals view (in [`super::referral`]).
+    pub referrals: &'static super::referral::Tui,
 }
 
 pub const SV: Words = Words {
@@ -374,6 +376,7 @@ pub const SV: Words = Words {
     writer_stopped: "tråden som sparar har stannat",
     no_data_dir: "ingen datamapp kunde bestämmas; ange --data-dir eller BEHOVSANALYS_DATA_DIR",
     opening: "Öppnar …",
+    referrals: &super::referral::TUI_SV,
 };
 
 pub const EN: Words = Words {
@@ -553,6 +556,7 @@ pub const EN: Words = Words {
     writer_stopped: "the thread that saves has stopped",
     no_data_dir: "no data directory could be determined; pass --data-dir or set BEHOVSANALYS_DATA_DIR",
     opening: "Opening …",
+    referrals: &super::referral::TUI_EN,
 };
 
 /// The fixed words of a language.

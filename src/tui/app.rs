@@ -17,6 +17,7 @@ use super::widgets::input::Input;
 pub use super::screens::company::{CompanyFocus, CompanyForm, Field};
 pub use super::screens::open_file::OpenFileState;
 pub use super::screens::questions::{Focus, InputError, QuestionState};
+pub use super::screens::referrals::{ReferralsState, ReferralsView};
 pub use super::screens::resume::ResumeState;
 pub use super::screens::start::{StartItem, StartState};
 pub use super::screens::summary::{ExportJob, SummaryFocus, SummaryState};
@@ -45,6 +46,7 @@ pub enum Screen {
     Company,
     Questions,
     Summary,
+    Referrals,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -145,6 +147,7 @@ pub struct App {
     pub company: CompanyForm,
     pub qs: QuestionState,
     pub summary: SummaryState,
+    pub referrals: ReferralsState,
     pub show_needs: bool,
     pub popup: Popup,
     pub notice: Option<Notice>,
@@ -207,6 +210,7 @@ impl App {
             company: CompanyForm::default(),
             qs: QuestionState::default(),
             summary: SummaryState::new(export_dir),
+            referrals: ReferralsState::default(),
             show_needs: false,
             popup: Popup::None,
             notice: None,

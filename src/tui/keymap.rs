@@ -49,6 +49,9 @@ pub enum Action {
     Clear,
     Export,
     FollowUp,
+    /// The referrals view; in it: the actor made contact.
+    Referrals,
+    Contacted,
     Quit,
     Yes,
     No,

@@ -245,6 +245,35 @@ impl Runtime {
                 }))
             }),
             Effect::ListSessions { ticket } => self.spawn(ticket, Job::List),
+            Effect::ListReferrals => self.side_job(|store, q| {
+                Msg::ReferralsListed(match store {
+                    Some(s) => s.referral_rows(q).map(|r| r.rows).map_err(Arc::new),
+                    None => Err(Arc::new(crate::session::StoreError::NoDataDir)),
+                })
+            }),
+            Effect::MarkReferral {
+                session,
+                actor,
+                mark,
+                at,
+            } => self.side_job(move |store, q| {
+                use super::screens::referrals::{MarkFailure, apply};
+                let result = match store {
+                    Some(s) => match s.mark_referral(&session, q, |x| apply(x, &actor, mark, at)) {
+                        Ok(Ok(_)) => Ok(()),
+                        Ok(Err(e)) => Err(MarkFailure::Refused(e)),
+                        Err(e) => Err(MarkFailure::Store(Arc::new(e))),
+                    },
+                    None => Err(MarkFailure::Store(Arc::new(
+                        crate::session::StoreError::NoDataDir,
+                    ))),
+                };
+                Msg::ReferralMarked {
+                    actor,
+                    mark,
+                    result,
+                }
+            }),
             Effect::Export(job) => {
                 let ticket = self.own_ticket();
                 self.spawn(ticket, Job::Export(job));

@@ -43,6 +43,14 @@ pub enum Msg {
     PreviousLoaded(Result<Box<Previous>, OpenError>),
     /// A background sync with the shared store ended, or why it could not.
     Synced(Result<crate::store::SyncReport, String>),
+    /// The referrals of every session were read ([`Effect::ListReferrals`]).
+    ReferralsListed(Result<Vec<crate::session::referral::Row>, Arc<StoreError>>),
+    /// A referral of another session was marked, or why not.
+    ReferralMarked {
+        actor: String,
+        mark: screens::referrals::Mark,
+        result: Result<(), screens::referrals::MarkFailure>,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -74,6 +82,16 @@ pub enum Effect {
     },
     /// Read the earlier visit a session now follows up ([`Msg::PreviousLoaded`]).
     LoadPrevious(String),
+    /// Read the referrals of every session ([`Msg::ReferralsListed`]).
+    ListReferrals,
+    /// Mark a referral of a session that is not open here, under its lock
+    /// ([`Msg::ReferralMarked`]).
+    MarkReferral {
+        session: String,
+        actor: String,
+        mark: screens::referrals::Mark,
+        at: i64,
+    },
     Quit,
 }
 
@@ -116,12 +134,22 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             vec![]
         }
         Msg::Exported(r) => {
+            let recorded = match &r {
+                Ok(_) => screens::referrals::exported(app),
+                Err(_) => vec![],
+            };
             app.notice = Some(match r {
                 Ok(files) => Notice::Exported(files),
                 Err(e) => Notice::ExportFailed(e),
             });
-            vec![]
+            recorded
         }
+        Msg::ReferralsListed(rows) => screens::referrals::listed(app, rows),
+        Msg::ReferralMarked {
+            actor,
+            mark,
+            result,
+        } => screens::referrals::marked(app, &actor, mark, result),
         Msg::SaveFailed(e) => {
             app.save_error = Some(e);
             vec![]

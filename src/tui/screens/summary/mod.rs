@@ -131,6 +131,13 @@ pub const KEYS: Keymap = Keymap {
         )
         .when(on_actors),
         Binding::quiet(&[ch('b'), f(7)], Action::Needs, |w| w.help_needs).when(on_actors),
+        Binding::new(
+            &[ch('r')],
+            Action::Referrals,
+            |w| w.referrals.h_referrals,
+            |w| w.referrals.help_referrals,
+        )
+        .when(|a| on_actors(a) && !a.is_self()),
         keymap::LANG,
         keymap::HELP,
         keymap::QUIT,
@@ -162,6 +169,7 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
             app.qs.focus = Focus::Question;
         }
         Action::Needs => app.show_needs = !app.show_needs,
+        Action::Referrals => return super::referrals::show_session(app),
         Action::Quit => ask_quit(app),
         _ => {}
     }
@@ -211,18 +219,21 @@ fn export(app: &mut App) -> Vec<Effect> {
     };
     let dir = app.summary.path.text().trim();
     let dir = if dir.is_empty() { "." } else { dir };
-    let actors = app
+    let actors: Vec<String> = app
         .ranked()
         .iter()
         .map(|r| app.q.actors[r.actor].id.clone())
         .filter(|id| s.answers.consent.get(id) == Some(&true))
         .collect();
-    vec![Effect::Export(Box::new(ExportJob {
+    let job = ExportJob {
         dir: PathBuf::from(dir),
         session: Box::new(s.clone()),
         lang: app.lang,
         actors,
         self_file: app.is_self(),
         date: app.export_date.clone(),
-    }))]
+    };
+    // The referrals are recorded as sent when the export succeeds.
+    super::referrals::exporting(app, &job.actors);
+    vec![Effect::Export(Box::new(job))]
 }
