@@ -167,7 +167,9 @@ fn a_referral_is_marked_contacted_then_given_an_outcome_and_counted() {
     // Text: the company, the actor, the outcome in Swedish.
     let o = run(d.path(), &["--lang", "sv", "referrals", "list"]);
     assert!(
-        o.stdout.contains("Hallbergs") && o.stdout.contains("EEN") && o.stdout.contains("hjälpt"),
+        o.stdout.contains("Hallbergs")
+            && o.stdout.contains("Enterprise Europe")
+            && o.stdout.contains("hjälpt"),
         "{}",
         o.stdout
     );

@@ -248,7 +248,7 @@ fn a_referral_marked_contacted_in_the_wizard_shows_up_in_the_list_and_the_report
         rt.dispatch(&mut a, Msg::Key(k));
         rt.settle(&mut a);
     }
-    let screen = draw(&a, 100, 24);
+    let screen = draw(&a, 140, 24);
     assert!(screen.contains("kontaktad (sparat)"), "{screen}");
     // Still open (no outcome), now contacted.
     assert!(screen.contains("kontaktad 20"), "{screen}");

@@ -135,8 +135,17 @@ const STATES: &[(&str, SessionMode, Build)] = &[
     ("question_multi_needs", SessionMode::Advisor, |a| {
         profile(a, "maskin_tyskland");
         press(a, "PgDn");
-        goto(a, "marknader");
+        goto(a, "exporthinder");
         press(a, "b");
+    }),
+    // A country list searched by typing; the needs panel by its F-key
+    // (letters go to the search).
+    ("question_country_search", SessionMode::Advisor, |a| {
+        profile(a, "maskin_tyskland");
+        press(a, "PgDn");
+        goto(a, "marknader");
+        press(a, "F7");
+        typ(a, "nor");
     }),
     ("question_scale_compact", SessionMode::Advisor, |a| {
         profile(a, "maskin_tyskland");
@@ -235,6 +244,14 @@ const STATES: &[(&str, SessionMode, Build)] = &[
                 previous: None,
             }))),
         );
+    }),
+    // The company's own to-dos, after the actors.
+    ("summary_advice", SessionMode::Advisor, |a| {
+        profile(a, "underleverantor_ghana_utan_eori");
+        press(a, "PgDn F8");
+        for _ in 0..a.q.actors.len() {
+            press(a, "Down");
+        }
     }),
     ("summary_self", SessionMode::SelfAssessment, |a| {
         to_questions(a);

@@ -155,7 +155,7 @@ fn list_text(q: &Questionnaire, ui: Lang, rows: &[&Row], open: bool, now: i64) -
         "{} {} {} {} {} {} {}",
         cell(wd.col_session, 21),
         cell(wd.col_company, 24),
-        cell(wd.col_actor, 16),
+        cell(wd.col_actor, 22),
         cell(wd.col_sent, 16),
         cell(wd.col_contacted, 16),
         cell(wd.col_outcome, 13),
@@ -168,7 +168,7 @@ fn list_text(q: &Questionnaire, ui: Lang, rows: &[&Row], open: bool, now: i64) -
             "{} {} {} {} {} {} {}",
             cell(&r.session, 21),
             cell(r.company.as_deref().unwrap_or("–"), 24),
-            cell(actor_name(q, &f.actor), 16),
+            cell(actor_name(q, &f.actor), 22),
             cell(&referral::shown(f.sent_at), 16),
             cell(
                 &f.contacted_at

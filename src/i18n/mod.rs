@@ -8,7 +8,9 @@
 //! |---|---|
 //! | [`cli`] | the command line: `--help`, messages, prompts, errors, `score`/`sessions` text output |
 //! | [`diag`] | questionnaire and answers-file diagnostics (`check`, `score --answers`, `import`) |
+//! | [`format`] | diagnostics of countries, choices, advice, sources and `extends` |
 //! | [`tui`] | the wizard |
+//! | [`tui_lists`] | the wizard's long lists, choice limits, coverage and advice |
 //! | [`export`] | referral summaries and the company's summary |
 //! | [`report`] | the statistics report |
 //! | [`referral`] | the referral follow-up (`referrals list\|mark`, outcomes) |
@@ -23,10 +25,12 @@ pub mod authoring;
 pub mod cli;
 pub mod diag;
 pub mod export;
+pub mod format;
 pub mod referral;
 pub mod report;
 pub mod store;
 pub mod tui;
+pub mod tui_lists;
 
 /// A language the program speaks. Questionnaires may carry more languages
 /// for their own texts; the program's own words exist in these two.

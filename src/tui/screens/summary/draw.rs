@@ -52,7 +52,9 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
     let mut lines = vec![Line::styled(s.needs_per_area, theme.title())];
     let cmp = open.comparison.as_ref();
     let bar_w = if w > 40 { 12 } else { 6 };
-    let title_w = w.saturating_sub(bar_w + 5 + if cmp.is_some() { 2 } else { 0 });
+    let title_w = w.saturating_sub(
+        bar_w + 5 + crate::tui::widgets::needs::COVERAGE_W + if cmp.is_some() { 2 } else { 0 },
+    );
     for a in &eval.areas {
         let mut spans = need_spans(app, theme, a, title_w, bar_w);
         if let Some(c) = cmp {
@@ -67,6 +69,10 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
         }
         lines.push(Line::from(spans));
     }
+    lines.push(Line::styled(
+        truncate(s.lists.coverage_legend, w),
+        theme.dim(),
+    ));
     if let (Some(c), Some(p)) = (cmp, &open.previous) {
         use crate::session::Direction;
         let count = |d: Direction| c.areas.iter().filter(|x| x.direction == d).count();
@@ -142,7 +148,9 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
         right.height,
     );
     let w = inner.width as usize;
-    let list_h = (ranked.len() as u16 + 1).min(inner.height / 2);
+    let advice = super::advice(app);
+    let entries = ranked.len() + usize::from(!advice.is_empty());
+    let list_h = (entries as u16 + 1).min(inner.height / 2);
     let [list_area, detail_area] =
         Layout::vertical([Constraint::Length(list_h), Constraint::Min(1)]).areas(inner);
     frame.render_widget(
@@ -153,8 +161,10 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
         Rect::new(list_area.x, list_area.y, list_area.width, 1),
     );
     let actors_focused = app.summary.focus == SummaryFocus::Actors;
-    let status_w = text_width(s.recommended).max(text_width(s.not_recommended));
-    let items: Vec<ListItem> = ranked
+    let status_w = text_width(s.recommended)
+        .max(text_width(s.not_recommended))
+        .max(text_width(s.lists.provisional));
+    let mut items: Vec<ListItem> = ranked
         .iter()
         .enumerate()
         .map(|(k, r)| {
@@ -162,6 +172,8 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
             let consent = sess.answers.consent.get(&actor.id) == Some(&true);
             let status = if r.recommended {
                 s.recommended
+            } else if r.provisional {
+                s.lists.provisional
             } else {
                 s.not_recommended
             };
@@ -189,6 +201,21 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
             ListItem::new(text).style(style)
         })
         .collect();
+    if !advice.is_empty() {
+        // The company's own to-dos: not an actor, no consent box.
+        let cur = if actors_focused && app.summary.cursor == ranked.len() {
+            '›'
+        } else {
+            ' '
+        };
+        items.push(
+            ListItem::new(truncate(
+                &format!("{cur}    {} ({})", s.lists.advice, advice.len()),
+                w,
+            ))
+            .style(theme.accent()),
+        );
+    }
     let mut state = ListState::default().with_selected(Some(app.summary.cursor));
     let hl = if app.summary.focus == SummaryFocus::Actors {
         theme.selected()
@@ -205,8 +232,12 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
         ),
         &mut state,
     );
-    if let Some(r) = ranked.get(app.summary.cursor) {
-        let lines = actor_details(app, s, theme, r, w);
+    let details = match ranked.get(app.summary.cursor) {
+        Some(r) => Some(actor_details(app, s, theme, r, w)),
+        None if !advice.is_empty() => Some(advice_details(app, s, theme, &advice, w)),
+        None => None,
+    };
+    if let Some(lines) = details {
         frame.render_widget(
             Paragraph::new(lines).scroll((app.summary.scroll, 0)),
             Rect::new(
@@ -261,6 +292,28 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
             notice_area,
         );
     }
+}
+
+/// The advice for the company, each wrapped in full.
+fn advice_details(
+    app: &App,
+    s: &Words,
+    theme: &Theme,
+    advice: &[usize],
+    w: usize,
+) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::styled(s.lists.advice.to_string(), theme.strong())];
+    lines.extend(wrapped(s.lists.advice_intro, w, theme.dim()));
+    for &a in advice {
+        let text = clean(app.q.advice[a].text.get(app.lang.code()));
+        lines.extend(
+            wrap(&text, w.saturating_sub(2))
+                .into_iter()
+                .enumerate()
+                .map(|(n, l)| Line::raw(format!("{}{l}", if n == 0 { "• " } else { "  " }))),
+        );
+    }
+    lines
 }
 
 fn actor_details(
@@ -343,6 +396,7 @@ fn actor_details(
             Cost::Free => s.cost_free,
             Cost::Subsidised => s.cost_subsidised,
             Cost::Paid => s.cost_paid,
+            Cost::Unknown => s.cost_unknown,
         };
         let mut text = format!("{} ({cost})", clean(svc.name.get(lang)));
         if offer.undecided {

@@ -155,7 +155,8 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
         }
         return vec![];
     }
-    let n = app.ranked().len();
+    // The actors, then the advice for the company (when there is any).
+    let n = app.ranked().len() + usize::from(!advice(app).is_empty());
     match action {
         Action::Up => app.summary.cursor = app.summary.cursor.saturating_sub(1),
         Action::Down => app.summary.cursor = (app.summary.cursor + 1).min(n.saturating_sub(1)),
@@ -174,6 +175,14 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
         _ => {}
     }
     vec![]
+}
+
+/// The advice for the company (indices into the questionnaire's advice),
+/// in the order it came up.
+pub fn advice(app: &App) -> Vec<usize> {
+    app.eval()
+        .map(|e| e.advice.iter().map(|h| h.advice).collect())
+        .unwrap_or_default()
 }
 
 /// Typing into the export folder.
