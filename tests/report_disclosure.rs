@@ -494,20 +494,3 @@ fn a_year_of_a_region() {
     let hidden = check(dir.path(), 5).unwrap();
     assert!(hidden > 0);
 }
-
-#[test]
-#[ignore]
-fn debug_case() {
-    let dir = tempfile::tempdir().unwrap();
-    report_support::write(q(), dir.path(), &report_support::population(q(), 2, 311001));
-    for m in [2, 1] {
-        let v: Value =
-            serde_json::from_str(&report::render(&run(dir.path(), m), ReportFormat::Json)).unwrap();
-        let s = system(&v);
-        for (i, n) in s.names.iter().enumerate() {
-            if n.contains(".0.n") || n.contains("companies") {
-                eprintln!("m{m} {n} = {:?}", s.value[i]);
-            }
-        }
-    }
-}

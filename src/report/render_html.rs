@@ -255,7 +255,12 @@ pub fn html_report(s: &Stats) -> String {
     kpi(&mut out, &f.count(c.follow_up_visits), w.follow_up_visits);
     kpi(&mut out, &f.count(c.self_assessments), w.self_assessments);
     kpi(&mut out, &f.count(total.sent), w.referrals_sent);
-    kpi(&mut out, &f.pct(total.share_within_24h), w.within_24h);
+    let share = f.derived(
+        total.share_within_24h,
+        &[total.contacted_within_24h, total.due_24h],
+        r::pct,
+    );
+    kpi(&mut out, &share, w.within_24h);
     out.push_str("</div>\n<div class=\"grid\">\n");
     companies_chart(&mut out, s, w, f, "municipality");
     companies_chart(&mut out, s, w, f, "industry");

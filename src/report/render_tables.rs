@@ -37,10 +37,6 @@ impl Fmt {
         c.map_or(SUPPRESSED.into(), |n| r::int(self.0, n))
     }
 
-    pub(super) fn pct(self, x: Option<f64>) -> String {
-        x.map_or(SUPPRESSED.into(), |v| r::pct(self.0, v))
-    }
-
     pub(super) fn signed(self, x: Option<f64>) -> String {
         x.map_or(SUPPRESSED.into(), |v| r::signed(self.0, v))
     }
