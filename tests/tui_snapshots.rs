@@ -140,7 +140,7 @@ const STATES: &[(&str, SessionMode, Build)] = &[
     ("question_scale_compact", SessionMode::Advisor, |a| {
         profile(a, "maskin_tyskland");
         press(a, "PgDn");
-        goto(a, "ledningens_engagemang");
+        goto(a, "marknadskunskap");
         press(a, "c");
     }),
     ("question_help", SessionMode::Advisor, |a| {

@@ -295,7 +295,11 @@ fn self_assessment_hides_advisor_questions_and_private_notes() {
     to_questions(&mut b);
     goto(&mut b, "exporterar");
     press(&mut b, "1");
-    assert!(b.shown(advisor_only));
+    assert!(!b.shown(advisor_only), "not on the shared screen");
+    press(&mut b, "p");
+    assert_eq!(b.popup, Popup::None, "private notes only in the advisor view");
+    press(&mut b, "a");
+    assert!(b.shown(advisor_only), "in the advisor view");
     press(&mut b, "p");
     typ(&mut b, "privat");
     press(&mut b, "Enter");
@@ -590,6 +594,7 @@ fn event_of(k: Key) -> Option<KeyEvent> {
     Some(match k {
         Key::Code(code) => KeyEvent::new(code, KeyModifiers::NONE),
         Key::Ctrl(c) => KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL),
+        Key::Alt(code) => KeyEvent::new(code, KeyModifiers::ALT),
         Key::Digit => KeyEvent::new(KeyCode::Char('1'), KeyModifiers::NONE),
         Key::Any => return None,
     })
@@ -650,7 +655,7 @@ fn footer_hints_come_from_the_keymap_and_name_working_keys() {
     press(&mut a, "1");
     goto(&mut a, "exporthinder");
     check_hints_reach_their_actions(&a, "multi choice");
-    goto(&mut a, "ledningens_engagemang");
+    goto(&mut a, "marknadskunskap");
     check_hints_reach_their_actions(&a, "scale");
     press(&mut a, "Tab");
     check_hints_reach_their_actions(&a, "sections");

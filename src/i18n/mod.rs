@@ -9,6 +9,7 @@
 //! | [`cli`] | the command line: `--help`, messages, prompts, errors, `score`/`sessions` text output |
 //! | [`diag`] | questionnaire and answers-file diagnostics (`check`, `score --answers`, `import`) |
 //! | [`tui`] | the wizard |
+//! | [`room`] | the wizard in the visit room: shared and advisor view, contact person, consent, hand-over, honest quit |
 //! | [`export`] | referral summaries and the company's summary |
 //! | [`report`] | the statistics report |
 //! | [`authoring`] | `catalogue`, `preview`, `explain`, conditions in words |
@@ -23,6 +24,7 @@ pub mod cli;
 pub mod diag;
 pub mod export;
 pub mod report;
+pub mod room;
 pub mod tui;
 
 /// A language the program speaks. Questionnaires may carry more languages

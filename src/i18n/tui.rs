@@ -9,6 +9,8 @@ use super::Lang;
 
 /// Fixed words of the wizard, by language.
 pub struct Words {
+    /// The language of these words (for [`super::room::words`]).
+    pub lang: Lang,
     pub app_title: &'static str,
     pub mode_advisor: &'static str,
     pub mode_self: &'static str,
@@ -198,6 +200,7 @@ pub struct Words {
 }
 
 pub const SV: Words = Words {
+    lang: Lang::Sv,
     app_title: "Gemensam behovsanalys",
     mode_advisor: "företagsbesök",
     mode_self: "självskattning",
@@ -377,6 +380,7 @@ pub const SV: Words = Words {
 };
 
 pub const EN: Words = Words {
+    lang: Lang::En,
     app_title: "Shared needs analysis",
     mode_advisor: "company visit",
     mode_self: "self-assessment",

@@ -89,42 +89,116 @@ pub enum Notice {
     Exported(Vec<String>),
     ExportFailed(ExportFailure),
     SavedAgain,
+    /// `p` in the shared view: private notes are in the advisor view.
+    PrivateInAdvisorView,
 }
 
 /// The session being filled in, with everything derived from it.
 #[derive(Debug, Clone)]
 pub struct OpenSession {
     pub session: Session,
-    /// Needs, referrals and visibility for the current answers.
+    /// Needs, referrals and visibility for all the answers (the advisor
+    /// view's).
     pub eval: Evaluation,
+    /// The same for what the company may see: without the answers to
+    /// advisor-only questions. `None` when there are none (then it is
+    /// [`OpenSession::eval`]).
+    pub shared: Option<Evaluation>,
     /// The earlier visit a follow-up compares with.
     pub previous: Option<Box<Previous>>,
-    /// The comparison with it, refreshed when the summary is shown.
+    /// The comparison with it, refreshed when the summary is shown (all
+    /// answers, and only what the company may see).
     pub comparison: Option<Comparison>,
+    pub shared_comparison: Option<Comparison>,
 }
 
 impl OpenSession {
     pub fn new(q: &Questionnaire, session: Session) -> OpenSession {
-        OpenSession {
+        let mut o = OpenSession {
             eval: scoring::evaluate(q, &session.answers.answers),
+            shared: None,
             session,
             previous: None,
             comparison: None,
-        }
+            shared_comparison: None,
+        };
+        o.shared = shared_answers(q, &o.session.answers).map(|a| scoring::evaluate(q, &a.answers));
+        o
     }
 
     /// Evaluates the answers again (after a change).
     pub fn rescore(&mut self, q: &Questionnaire) {
         self.eval = scoring::evaluate(q, &self.session.answers.answers);
+        self.shared =
+            shared_answers(q, &self.session.answers).map(|a| scoring::evaluate(q, &a.answers));
+    }
+
+    /// The evaluation the screen shows: everything in the advisor view,
+    /// else what the company may see.
+    pub fn eval_for(&self, advisor_view: bool) -> &Evaluation {
+        match &self.shared {
+            Some(shared) if !advisor_view => shared,
+            _ => &self.eval,
+        }
     }
 
     /// Compares with the previous visit (a follow-up), for the summary.
     pub fn refresh_comparison(&mut self, q: &Questionnaire) {
-        self.comparison = self
-            .previous
-            .as_ref()
-            .map(|p| crate::session::compare(q, &p.answers, &self.session.answers));
+        let Some(p) = self.previous.as_ref() else {
+            self.comparison = None;
+            self.shared_comparison = None;
+            return;
+        };
+        self.comparison = Some(crate::session::compare(q, &p.answers, &self.session.answers));
+        let then = shared_answers(q, &p.answers);
+        let now = shared_answers(q, &self.session.answers);
+        self.shared_comparison = match (then, now) {
+            (None, None) => None,
+            (then, now) => Some(crate::session::compare(
+                q,
+                then.as_ref().unwrap_or(&p.answers),
+                now.as_ref().unwrap_or(&self.session.answers),
+            )),
+        };
     }
+
+    /// The comparison the screen shows (see [`OpenSession::eval_for`]).
+    pub fn comparison_for(&self, advisor_view: bool) -> Option<&Comparison> {
+        match &self.shared_comparison {
+            Some(shared) if !advisor_view => Some(shared),
+            _ => self.comparison.as_ref(),
+        }
+    }
+}
+
+/// True for a question only the advisor may see (`audience = "advisor"`).
+pub fn advisor_only(q: &Questionnaire, i: usize) -> bool {
+    q.questions
+        .get(i)
+        .is_some_and(|x| x.audience == Audience::Advisor)
+}
+
+/// The answers without those to advisor-only questions (and without their
+/// notes), or `None` when there are none to leave out.
+pub fn shared_answers(q: &Questionnaire, a: &AnswersFile) -> Option<AnswersFile> {
+    let hidden = |id: &String| {
+        q.question(id)
+            .is_some_and(|i| q.questions[i].audience == Audience::Advisor)
+    };
+    if !a.answers.keys().any(hidden) {
+        return None;
+    }
+    let mut out = AnswersFile {
+        answers: a
+            .answers
+            .iter()
+            .filter(|(k, _)| !hidden(k))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
+        ..AnswersFile::default()
+    };
+    out.questionnaire = a.questionnaire.clone();
+    Some(out)
 }
 
 pub struct App {
@@ -146,6 +220,10 @@ pub struct App {
     pub qs: QuestionState,
     pub summary: SummaryState,
     pub show_needs: bool,
+    /// The advisor view is on: private notes, advisor-only questions and
+    /// their answers are shown. Off by default; off again as soon as the
+    /// screen would show a question the company may see, or another screen.
+    pub advisor_view: bool,
     pub popup: Popup,
     pub notice: Option<Notice>,
     /// The last save failed (the writer keeps trying): a banner.
@@ -206,6 +284,7 @@ impl App {
             qs: QuestionState::default(),
             summary: SummaryState::new(export_dir),
             show_needs: false,
+            advisor_view: false,
             popup: Popup::None,
             notice: None,
             save_error: None,
@@ -248,8 +327,10 @@ impl App {
         self.open.as_ref().map(|o| &o.session)
     }
 
+    /// The evaluation the screen shows: what the company may see, or (in
+    /// the advisor view) everything.
     pub fn eval(&self) -> Option<&Evaluation> {
-        self.open.as_ref().map(|o| &o.eval)
+        self.open.as_ref().map(|o| o.eval_for(self.advisor_view))
     }
 
     pub fn answers(&self) -> Option<&AnswersFile> {
@@ -266,16 +347,26 @@ impl App {
     }
 
     /// True when question `i` is shown: its `show_if` and its section's
-    /// hold, and its audience fits the mode.
+    /// hold, and its audience fits the mode and the view (advisor-only
+    /// questions only in the advisor view).
     pub fn shown(&self, i: usize) -> bool {
-        shown(&self.q, self.eval(), self.mode, i)
+        shown(&self.q, self.eval(), self.view(), i)
+    }
+
+    /// Who the screen is for now.
+    pub fn view(&self) -> View {
+        match self.mode {
+            SessionMode::SelfAssessment => View::Company,
+            SessionMode::Advisor if self.advisor_view => View::Advisor,
+            SessionMode::Advisor => View::Shared,
+        }
     }
 
     /// Shown questions that have any answer, and all shown questions.
     pub fn progress(&self) -> (usize, usize) {
-        match &self.open {
-            Some(o) => progress(&self.q, &o.eval, self.mode, &o.session.answers),
-            None => (0, 0),
+        match (&self.open, self.eval()) {
+            (Some(o), Some(e)) => progress(&self.q, e, self.view(), &o.session.answers),
+            _ => (0, 0),
         }
     }
 
@@ -311,15 +402,26 @@ impl App {
     }
 }
 
-/// Whether question `i` is shown, given an evaluation and a mode.
-pub fn shown(q: &Questionnaire, eval: Option<&Evaluation>, mode: SessionMode, i: usize) -> bool {
+/// Who the screen is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// A visit, on the shared (projected) screen: what the company may see.
+    Shared,
+    /// A visit, in the advisor view: everything.
+    Advisor,
+    /// The company's own self-assessment.
+    Company,
+}
+
+/// Whether question `i` is shown, given an evaluation and the view.
+pub fn shown(q: &Questionnaire, eval: Option<&Evaluation>, view: View, i: usize) -> bool {
     let Some(question) = q.questions.get(i) else {
         return false;
     };
     let audience_ok = match question.audience {
         Audience::Both => true,
-        Audience::Advisor => mode == SessionMode::Advisor,
-        Audience::Company => mode == SessionMode::SelfAssessment,
+        Audience::Advisor => view == View::Advisor,
+        Audience::Company => view == View::Company,
     };
     audience_ok && eval.is_some_and(|e| e.visible.get(i).copied().unwrap_or(false))
 }
@@ -328,13 +430,13 @@ pub fn shown(q: &Questionnaire, eval: Option<&Evaluation>, mode: SessionMode, i:
 pub fn progress(
     q: &Questionnaire,
     eval: &Evaluation,
-    mode: SessionMode,
+    view: View,
     answers: &AnswersFile,
 ) -> (usize, usize) {
     let mut done = 0;
     let mut total = 0;
     for (i, question) in q.questions.iter().enumerate() {
-        if shown(q, Some(eval), mode, i) {
+        if shown(q, Some(eval), view, i) {
             total += 1;
             if answers.answers.contains_key(&question.id) {
                 done += 1;

@@ -9,6 +9,7 @@
 //! | module | holds |
 //! |---|---|
 //! | [`app`] | the state: the screen, each screen's state, the open session |
+//! | [`advisor`] | presenter-safe mode: the shared view and the advisor view |
 //! | [`screens`] | one module per screen: its state, keymap, actions, drawing |
 //! | [`popups`] | help, note editor, "quit?" |
 //! | [`keymap`] | keys as data: dispatch, footer hints and help come from the tables |
@@ -21,6 +22,7 @@
 //!
 //! Words come from [`crate::i18n::tui`].
 
+pub mod advisor;
 pub mod app;
 pub mod errors;
 pub mod jobs;

@@ -170,6 +170,7 @@ fn draw_help(app: &App, scroll: usize, s: &Words, theme: &Theme, frame: &mut Fra
     let mut lines = Vec::new();
     if app.screen == Screen::Questions
         && let Some(q) = app.q.questions.get(app.qs.cur)
+        && (app.advisor_view || !super::app::advisor_only(&app.q, app.qs.cur))
     {
         lines.extend(wrapped(
             &clean(q.text.get(app.lang.code())),

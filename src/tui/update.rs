@@ -10,6 +10,7 @@ use crate::answers::{Answer, AnswersFile};
 use crate::questionnaire::{Kind, Role};
 use crate::session::{Listing, Meta, Session, StoreError};
 
+use super::advisor;
 use super::app::*;
 use super::errors::{ExportFailure, OpenError, SaveError};
 use super::jobs::{OpenKind, OpenRequest, Opened};
@@ -136,6 +137,7 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             app.popup = Popup::Help { scroll: 0 };
             vec![]
         }
+        Some(Action::AdvisorView) => advisor::toggle(app),
         Some(action) => screens::act(app, action),
         None if (map.in_field)(app) => screens::typed(app, key),
         None => vec![],
@@ -153,9 +155,13 @@ pub(crate) fn toggle_lang(app: &mut App) {
 
 /// Shows `screen`; what the app waited for is no longer wanted.
 pub(crate) fn goto(app: &mut App, screen: Screen) {
+    advisor::before_screen(app, screen);
     app.screen = screen;
     app.notice = None;
     app.pending = None;
+    if screen == Screen::Questions {
+        advisor::settle_on_shown(app);
+    }
     if screen == Screen::Summary
         && let Some(o) = app.open.as_mut()
     {
@@ -256,6 +262,7 @@ pub(crate) fn on_opened(app: &mut App, o: Opened) -> Vec<Effect> {
 
 /// Moves to question `i` and records it as the place to resume.
 pub(crate) fn load_question(app: &mut App, i: usize) {
+    advisor::before_question(app, i);
     app.qs.cur = i;
     app.qs.moved = false;
     app.qs.input_error = None;

@@ -51,6 +51,16 @@ pub fn notice_lines<'a>(n: &Notice, lang: Lang, theme: &Theme, width: usize) -> 
         ),
         Notice::ExportFailed(e) => failed(s.export_failed, &e.message(lang)),
         Notice::SavedAgain => wrapped(s.saved_ok, width, theme.ok()),
+        Notice::PrivateInAdvisorView => {
+            let key = crate::tui::screens::questions::KEYS
+                .key_of(crate::tui::keymap::Action::AdvisorView, false, s)
+                .unwrap_or_default();
+            wrapped(
+                &crate::i18n::room::private_in_advisor_view(lang, key),
+                width,
+                theme.warn(),
+            )
+        }
         Notice::Exported(files) => {
             let mut v = vec![Line::styled(format!(" {}", s.exported_to), theme.ok())];
             for f in files {

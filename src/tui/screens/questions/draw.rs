@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::answers::Answer;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, room};
 use crate::i18n::tui::{self, Words};
 use crate::questionnaire::{Kind, Question};
 use crate::text::fmt_num;
@@ -96,6 +96,10 @@ fn draw_question_pane(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, ar
     let Some(q) = app.q.questions.get(i) else {
         return;
     };
+    // An advisor-only question is drawn only in the advisor view.
+    if advisor_only(&app.q, i) && !app.advisor_view {
+        return;
+    }
     let sec_qs = app.section_questions(q.section);
     let pos = sec_qs.iter().position(|&x| x == i).map_or(0, |p| p + 1);
     let sec_title = clean(app.q.sections[q.section].title.get(app.lang.code()));
@@ -178,6 +182,10 @@ fn question_block(
     let mut text = clean(q.text.get(lang));
     if q.required {
         text.push_str(" *");
+    }
+    if advisor_only(&app.q, i) {
+        let tag = room::words(app.lang).advisor_question;
+        lines.push(Line::styled(truncate(&format!("◆ {tag}"), w), theme.advisor()));
     }
     lines.extend(wrapped(&text, w, theme.strong()));
     lines.push(Line::raw(""));
@@ -347,7 +355,8 @@ fn question_block(
             theme.accent(),
         ));
     }
-    if !app.is_self()
+    // Private notes only in the advisor view (never on the shared screen).
+    if app.advisor_view
         && let Some(n) = notes.and_then(|a| a.private_notes.get(&q.id))
     {
         lines.extend(wrapped(

@@ -261,7 +261,12 @@ pub const KEYS: Keymap = Keymap {
             |w| w.h_private,
             |w| w.help_private,
         )
-        .when(|a| on_question(a) && !a.is_self()),
+        .when(|a| on_question(a) && a.advisor_view),
+        // In the shared view `p` says where private notes are.
+        Binding::quiet(&[ch('p'), f(4)], Action::PrivateNote, |w| w.help_private)
+            .when(|a| on_question(a) && !a.is_self() && !a.advisor_view),
+        keymap::ADVISOR_ON,
+        keymap::ADVISOR_OFF,
         Binding::new(
             &[ch('b'), f(7)],
             Action::Needs,
@@ -393,6 +398,9 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Note => {
             let text = app.answers().and_then(|a| a.notes.get(&q.id)).cloned();
             app.popup = Popup::Note(NoteKind::Shared, Input::new(text.as_deref().unwrap_or("")));
+        }
+        Action::PrivateNote if !app.advisor_view => {
+            app.notice = Some(Notice::PrivateInAdvisorView);
         }
         Action::PrivateNote => {
             let text = app

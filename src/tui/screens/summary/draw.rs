@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
 
 use crate::answers::Answer;
+use crate::i18n::room;
 use crate::i18n::tui::{self, Words};
 use crate::questionnaire::Cost;
 use crate::scoring::Reason;
@@ -22,8 +23,10 @@ use crate::tui::widgets::notice::notice_lines;
 use crate::tui::widgets::*;
 
 pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let Some(open) = &app.open else { return };
-    let (eval, sess) = (&open.eval, &open.session);
+    let (Some(open), Some(eval)) = (&app.open, app.eval()) else {
+        return;
+    };
+    let sess = &open.session;
     let notice_h = app.notice.as_ref().map_or(0, |n| match n {
         Notice::Exported(f) => f.len() as u16 + 1,
         _ => 2,
@@ -50,7 +53,7 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
     frame.render_widget(block, left);
     let w = inner.width as usize;
     let mut lines = vec![Line::styled(s.needs_per_area, theme.title())];
-    let cmp = open.comparison.as_ref();
+    let cmp = open.comparison_for(app.advisor_view);
     let bar_w = if w > 40 { 12 } else { 6 };
     let title_w = w.saturating_sub(bar_w + 5 + if cmp.is_some() { 2 } else { 0 });
     for a in &eval.areas {
@@ -130,6 +133,9 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
             &format!("{mark} {}", clean(q.text.get(app.lang.code()))),
             w,
         )));
+    }
+    if app.advisor_view {
+        lines.extend(advisor_lines(app, theme, w));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 
@@ -284,7 +290,7 @@ fn actor_details(
     if let Some(then) = app
         .open
         .as_ref()
-        .and_then(|o| o.comparison.as_ref())
+        .and_then(|o| o.comparison_for(app.advisor_view))
         .and_then(|c| c.referrals.get(r.actor))
     {
         let status = if then.was_recommended {
@@ -362,5 +368,65 @@ fn actor_details(
             theme.accent(),
         ));
     }
+    lines
+}
+
+/// The advisor view's part of the summary: the answers to advisor-only
+/// questions, private notes, and notes on advisor-only questions.
+pub fn advisor_lines(app: &App, theme: &Theme, w: usize) -> Vec<Line<'static>> {
+    let r = room::words(app.lang);
+    let s = tui::words(app.lang);
+    let lang = app.lang.code();
+    let Some(a) = app.answers() else {
+        return vec![];
+    };
+    let mut lines = Vec::new();
+    let mut block = |title: &str, items: Vec<(String, String)>| {
+        if items.is_empty() {
+            return;
+        }
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(format!("◆ {title}"), theme.advisor()));
+        for (q, text) in items {
+            lines.extend(
+                wrap(&format!("{q}: {text}"), w.saturating_sub(2))
+                    .into_iter()
+                    .enumerate()
+                    .map(|(n, l)| Line::raw(format!("{}{l}", if n == 0 { "• " } else { "  " }))),
+            );
+        }
+    };
+    let text_of = |id: &str| {
+        app.q
+            .question(id)
+            .map(|i| clean(app.q.questions[i].text.get(lang)))
+            .unwrap_or_else(|| clean(id))
+    };
+    let answers: Vec<(String, String)> = app
+        .q
+        .questions
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| advisor_only(&app.q, *i))
+        .filter_map(|(i, q)| {
+            let ans = app.answer(i)?;
+            let text = crate::tui::screens::questions::answer_summary(app, s, q, Some(ans));
+            Some((clean(q.text.get(lang)), clean(&text)))
+        })
+        .collect();
+    block(r.advisor_answers, answers);
+    let advisor_notes: Vec<(String, String)> = a
+        .notes
+        .iter()
+        .filter(|(id, _)| app.q.question(id).is_some_and(|i| advisor_only(&app.q, i)))
+        .map(|(id, n)| (text_of(id), clean(n)))
+        .collect();
+    block(r.notes_heading, advisor_notes);
+    let private: Vec<(String, String)> = a
+        .private_notes
+        .iter()
+        .map(|(id, n)| (text_of(id), clean(n)))
+        .collect();
+    block(r.private_notes, private);
     lines
 }

@@ -131,6 +131,8 @@ pub const KEYS: Keymap = Keymap {
         )
         .when(on_actors),
         Binding::quiet(&[ch('b'), f(7)], Action::Needs, |w| w.help_needs).when(on_actors),
+        keymap::ADVISOR_ON.when(|a| on_actors(a) && (keymap::ADVISOR_ON.when)(a)),
+        keymap::ADVISOR_OFF,
         keymap::LANG,
         keymap::HELP,
         keymap::QUIT,
