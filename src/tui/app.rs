@@ -12,7 +12,7 @@ use crate::session::{Comparison, DriftReport, Meta, Session, SessionMode};
 
 use super::errors::{ExportFailure, OpenError, SaveError};
 use super::jobs::Previous;
-use super::widgets::input::Input;
+use super::widgets::textbox::TextBox;
 
 pub use super::screens::company::{CompanyFocus, CompanyForm, Field};
 pub use super::screens::open_file::OpenFileState;
@@ -61,8 +61,24 @@ pub enum Popup {
         scroll: usize,
     },
     ConfirmQuit,
-    Note(NoteKind, Input),
+    /// The note editor: the note's kind, the text being written and the
+    /// note as it was (Esc puts it back, also after a draft was saved).
+    Note(NoteKind, TextBox, String),
 }
+
+/// Typed text not yet saved (a text answer or a note being written): saved
+/// by itself about a second after it changed, so that a crash loses at
+/// most that.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Draft {
+    /// The text changed since it was last saved.
+    pub dirty: bool,
+    /// When a tick first saw it changed.
+    pub since: Option<std::time::Instant>,
+}
+
+/// How long typed text waits before it is saved as a draft.
+pub const DRAFT_AFTER: std::time::Duration = std::time::Duration::from_millis(1000);
 
 /// A message shown once in the status line.
 #[derive(Debug, Clone)]
@@ -225,6 +241,7 @@ pub struct App {
     /// screen would show a question the company may see, or another screen.
     pub advisor_view: bool,
     pub popup: Popup,
+    pub draft: Draft,
     pub notice: Option<Notice>,
     /// The last save failed (the writer keeps trying): a banner.
     pub save_error: Option<SaveError>,
@@ -286,6 +303,7 @@ impl App {
             show_needs: false,
             advisor_view: false,
             popup: Popup::None,
+            draft: Draft::default(),
             notice: None,
             save_error: None,
             pending: None,

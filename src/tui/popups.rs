@@ -3,23 +3,33 @@
 //! handling and drawing.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::KeyEvent;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
 
+use crate::i18n::room;
 use crate::i18n::tui::Words;
 
-use super::app::{App, NoteKind, Popup, Screen};
-use super::keymap::{Action, Binding, DOWN, ENTER, ESC, Key, Keymap, PGDN, PGUP, UP, ch, ctrl};
+use super::app::{App, Draft, NoteKind, Popup, Screen};
+use super::keymap::{
+    Action, Binding, DOWN, ENTER, ESC, Key, Keymap, PGDN, PGUP, UP, alt, ch, ctrl,
+};
 use super::screens::{self, questions};
 use super::theme::Theme;
 use super::update::Effect;
+use super::widgets::textbox;
 use super::widgets::{clean, clean_block, pad, popup, text_width, truncate, wrap, wrapped};
 
 /// The note editor: a text field.
 pub const NOTE: Keymap = Keymap {
     bindings: &[
+        Binding::new(
+            &[alt(KeyCode::Enter), ctrl('j')],
+            Action::Newline,
+            |w| room::words(w.lang).h_newline,
+            |w| room::words(w.lang).help_newline,
+        ),
         Binding::new(&[ENTER], Action::Enter, |w| w.h_save, |w| w.help_note_save),
         Binding::new(&[ESC], Action::Back, |w| w.h_cancel, |w| w.help_note_cancel),
         Binding::quiet(&[ctrl('c')], Action::Quit, |w| w.help_quit),
@@ -116,16 +126,34 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             }
         }
         (Popup::Help { .. }, Some(_)) => app.popup = Popup::None,
-        (Popup::Note(kind, input), Some(Action::Enter)) => {
+        (Popup::Note(kind, input, _), Some(a @ (Action::Enter | Action::Quit))) => {
+            // Quitting from the editor keeps the note too.
             let kind = *kind;
             let text = input.text().trim().to_string();
-            app.popup = Popup::None;
+            app.popup = if a == Action::Quit {
+                Popup::ConfirmQuit
+            } else {
+                Popup::None
+            };
+            app.draft = Draft::default();
             return questions::set_note(app, kind, text);
         }
-        (Popup::Note(..), Some(Action::Back)) => app.popup = Popup::None,
-        (Popup::Note(..), Some(Action::Quit)) => app.popup = Popup::ConfirmQuit,
-        (Popup::Note(_, input), None) => {
-            input.handle_key(key);
+        (Popup::Note(_, input, _), Some(Action::Newline)) => {
+            input.newline();
+            app.draft.dirty = true;
+        }
+        (Popup::Note(kind, _, before), Some(Action::Back)) => {
+            // The note as it was (a draft may have been saved meanwhile).
+            let (kind, before) = (*kind, std::mem::take(before));
+            app.popup = Popup::None;
+            app.draft = Draft::default();
+            return questions::set_note(app, kind, before);
+        }
+        (Popup::Note(_, input, _), None) => {
+            let before = input.text();
+            if input.handle_key(key) && input.text() != before {
+                app.draft.dirty = true;
+            }
         }
         _ => {}
     }
@@ -144,20 +172,21 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
             ];
             popup(frame, theme, area, "", lines, 50, None);
         }
-        Popup::Note(kind, input) => {
+        Popup::Note(kind, input, _) => {
             let title = match kind {
                 NoteKind::Shared => s.note_edit,
                 NoteKind::Private => s.private_note_edit,
             };
             let w = (area.width.saturating_sub(8)).min(76);
             let inner_w = w.saturating_sub(4) as usize;
-            let (shown, col) = input.visible(inner_w);
-            let lines = vec![
-                Line::styled(pad(&shown, inner_w), theme.field()),
-                Line::raw(""),
-                Line::styled(NOTE.hints(app, s).join(" · "), theme.dim()),
-            ];
-            popup(frame, theme, area, title, lines, w, Some((0, col)));
+            let max_rows = (area.height as usize).saturating_sub(8).clamp(1, textbox::MAX_ROWS);
+            let rows = input.rows(inner_w, max_rows).max(3.min(max_rows));
+            let mut lines = vec![Line::raw(""); rows];
+            lines.push(Line::raw(""));
+            lines.extend(wrapped(&NOTE.hints(app, s).join(" · "), inner_w, theme.dim()));
+            let inner = popup(frame, theme, area, title, lines, w, None);
+            let field = Rect::new(inner.x, inner.y, inner.width, (rows as u16).min(inner.height));
+            input.draw(frame, theme, field, true);
         }
     }
 }

@@ -54,6 +54,7 @@ pub(crate) fn event_loop(
                 }
             }
         }
+        msgs.push(Msg::Tick(Instant::now()));
         for msg in msgs {
             if rt.dispatch(app, msg) {
                 return Ok(());

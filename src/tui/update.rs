@@ -18,6 +18,7 @@ use super::keymap::Action;
 use super::popups;
 use super::screens;
 use super::widgets::input::Input;
+use super::widgets::textbox::TextBox;
 
 #[derive(Debug, Clone)]
 pub enum Msg {
@@ -35,6 +36,9 @@ pub enum Msg {
     SaveFailed(SaveError),
     /// The writer saved after a failure.
     Saved,
+    /// Time passes (the run loop sends it every round): typed text is
+    /// saved about a second after it changed.
+    Tick(std::time::Instant),
 }
 
 #[derive(Debug, Clone)]
@@ -97,6 +101,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.save_error = Some(e);
             vec![]
         }
+        Msg::Tick(now) => on_tick(app, now),
         Msg::Saved => {
             if app.save_error.take().is_some() {
                 app.notice = Some(Notice::SavedAgain);
@@ -106,9 +111,27 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     }
 }
 
+/// Saves typed text once it has waited [`DRAFT_AFTER`].
+fn on_tick(app: &mut App, now: std::time::Instant) -> Vec<Effect> {
+    if !app.draft.dirty {
+        return vec![];
+    }
+    match app.draft.since {
+        None => {
+            app.draft.since = Some(now);
+            vec![]
+        }
+        Some(t) if now.saturating_duration_since(t) >= DRAFT_AFTER => {
+            screens::questions::save_draft(app)
+        }
+        Some(_) => vec![],
+    }
+}
+
 fn on_paste(app: &mut App, text: &str) -> Vec<Effect> {
-    if let Popup::Note(_, input) = &mut app.popup {
+    if let Popup::Note(_, input, _) = &mut app.popup {
         input.insert_str(text);
+        app.draft.dirty = true;
         return vec![];
     }
     if app.popup != Popup::None {
@@ -281,9 +304,14 @@ pub(crate) fn load_question(app: &mut App, i: usize) {
     };
     app.qs.input = match &answer {
         Some(Answer::Number(x)) => Input::new(&crate::text::fmt_num(*x)),
-        Some(Answer::Text(t)) => Input::new(t),
         _ => Input::default(),
     };
+    app.qs.text = match &answer {
+        Some(Answer::Text(t)) => TextBox::new(t),
+        _ => TextBox::default(),
+    };
+    app.qs.drafted = false;
+    app.draft = Draft::default();
     let id = q.id.clone();
     if let Some(o) = app.open.as_mut() {
         o.session.meta.current = Some(id);

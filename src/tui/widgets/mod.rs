@@ -6,6 +6,7 @@ pub mod needs;
 pub mod notice;
 pub mod popup;
 pub mod progress;
+pub mod textbox;
 pub mod wrap;
 
 pub use popup::{centered_box, popup};

@@ -19,6 +19,7 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::needs::draw_needs;
 use crate::tui::widgets::notice::notice_lines;
 use crate::tui::widgets::progress::draw_progress;
+use crate::tui::widgets::textbox;
 use crate::tui::widgets::*;
 
 pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -105,6 +106,7 @@ fn draw_question_pane(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, ar
     let sec_title = clean(app.q.sections[q.section].title.get(app.lang.code()));
     let mut lines: Vec<Line> = Vec::new();
     let mut cursor: Option<(usize, usize)> = None;
+    let mut field: Option<(usize, usize)> = None;
     let head = format!(
         "{} · {}",
         sec_title,
@@ -118,7 +120,7 @@ fn draw_question_pane(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, ar
             let qk = &app.q.questions[k];
             if k == i {
                 current_start = lines.len();
-                question_block(app, s, theme, qk, w, &mut lines, &mut cursor);
+                question_block(app, s, theme, qk, w, &mut lines, &mut cursor, &mut field);
                 lines.push(Line::raw(""));
             } else {
                 let ans = answer_summary(app, s, qk, app.answer(k));
@@ -132,7 +134,7 @@ fn draw_question_pane(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, ar
             }
         }
     } else {
-        question_block(app, s, theme, q, w, &mut lines, &mut cursor);
+        question_block(app, s, theme, q, w, &mut lines, &mut cursor, &mut field);
     }
     if let Some(n) = &app.notice {
         lines.push(Line::raw(""));
@@ -140,7 +142,10 @@ fn draw_question_pane(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, ar
     }
     // Scroll so that the current question (and its cursor) is visible.
     let h = area.height as usize;
-    let focus_line = cursor.map_or(current_start + 2, |(r, _)| r);
+    let focus_line = cursor
+        .map(|(r, _)| r)
+        .or(field.map(|(r, n)| r + n - 1))
+        .unwrap_or(current_start + 2);
     let scroll =
         if app.qs.compact && current_start + (focus_line - current_start.min(focus_line)) >= h {
             current_start
@@ -152,6 +157,20 @@ fn draw_question_pane(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, ar
             0
         };
     frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), area);
+    if let Some((row, rows)) = field
+        && row >= scroll
+        && row - scroll < h
+    {
+        let top = row - scroll;
+        let r = Rect::new(
+            area.x + 1,
+            area.y + top as u16,
+            area.width.saturating_sub(2),
+            rows.min(h - top) as u16,
+        );
+        let focused = app.popup == Popup::None && app.qs.focus == Focus::Question;
+        app.qs.text.draw(frame, theme, r, focused);
+    }
     if let Some((row, col)) = cursor
         && app.popup == Popup::None
         && app.qs.focus == Focus::Question
@@ -175,6 +194,7 @@ fn question_block(
     w: usize,
     lines: &mut Vec<Line<'static>>,
     cursor: &mut Option<(usize, usize)>,
+    field: &mut Option<(usize, usize)>,
 ) {
     let lang = app.lang.code();
     let i = app.q.question(&q.id).unwrap_or(0);
@@ -305,14 +325,14 @@ fn question_block(
             }
         }
         Kind::Text => {
+            // A text area, drawn over these rows after the text.
             let field_w = w.saturating_sub(2);
-            let (shown, col) = app.qs.input.visible(field_w.saturating_sub(1));
-            *cursor = Some((lines.len(), 1 + col));
-            lines.push(Line::from(vec![
-                Span::raw(" "),
-                Span::styled(pad(&shown, field_w), theme.field().patch(theme.strong())),
-            ]));
-            lines.extend(wrapped(&format!(" {}", s.type_answer), w, theme.dim()));
+            let rows = app.qs.text.rows(field_w, textbox::MAX_ROWS).max(3);
+            *field = Some((lines.len(), rows));
+            lines.extend(std::iter::repeat_n(Line::raw(""), rows));
+            let key = |a| super::KEYS.key_of(a, true, s).unwrap_or_default();
+            let hint = room::text_keys(app.lang, key(Action::Enter), key(Action::Newline));
+            lines.extend(wrapped(&format!(" {hint}"), w, theme.dim()));
         }
     }
     let typed = matches!(q.kind, Kind::Number { .. } | Kind::Text);
@@ -350,7 +370,7 @@ fn question_block(
     if let Some(n) = notes.and_then(|a| a.notes.get(&q.id)) {
         lines.push(Line::raw(""));
         lines.extend(wrapped(
-            &format!("{}: {}", s.note, clean(n)),
+            &format!("{}: {}", s.note, clean_block(n)),
             w,
             theme.accent(),
         ));
@@ -360,7 +380,7 @@ fn question_block(
         && let Some(n) = notes.and_then(|a| a.private_notes.get(&q.id))
     {
         lines.extend(wrapped(
-            &format!("{}: {}", s.private_note, clean(n)),
+            &format!("{}: {}", s.private_note, clean_block(n)),
             w,
             theme.dim(),
         ));
