@@ -90,7 +90,7 @@ fn new_visit(a: &mut App, rt: &mut Runtime) {
     press(a, rt, "Enter");
     assert_eq!(a.screen, Screen::Company);
     typ(a, rt, "Hallbergs Maskinteknik AB");
-    for _ in 0..5 {
+    for _ in 0..9 {
         press(a, rt, "Tab");
     }
     typ(a, rt, "Anna Berg");

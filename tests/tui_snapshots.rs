@@ -115,6 +115,10 @@ const STATES: &[(&str, SessionMode, Build)] = &[
         typ(a, "25.62");
         press(a, "Tab");
         typ(a, "24");
+        for text in ["Karin Ek", "vd", "0470-123 45", "karin.ek@exempel"] {
+            press(a, "Tab");
+            typ(a, text);
+        }
         press(a, "Tab");
         typ(a, "Anna Andersson");
         press(a, "Tab");

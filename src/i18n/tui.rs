@@ -671,10 +671,10 @@ pub fn drift_orphan(l: Lang, q: impl Display, v: impl Display, reason: impl Disp
 pub fn follow_up_started(l: Lang, date: impl Display) -> String {
     match l {
         Lang::Sv => format!(
-            "Uppföljning av besöket {date}: företagsuppgifterna är kopierade, alla frågor besvaras på nytt. Sammanfattningen visar vad som ändrats."
+            "Uppföljning av besöket {date}: företagsuppgifterna och kontaktpersonen är kopierade. Vilka är med i dag? Alla frågor besvaras på nytt; sammanfattningen visar vad som ändrats."
         ),
         Lang::En => format!(
-            "Follow-up of the visit of {date}: the company details are copied, every question is answered anew. The summary shows what changed."
+            "Follow-up of the visit of {date}: the company details and the contact person are copied. Who is here today? Every question is answered anew; the summary shows what changed."
         ),
     }
 }

@@ -263,6 +263,8 @@ pub(crate) fn on_opened(app: &mut App, o: Opened) -> Vec<Effect> {
         }
         OpenKind::FollowUp => {
             goto(app, Screen::Company);
+            // The company and its contact are copied: who is present?
+            app.company.focus = CompanyFocus::AttendeeName(0);
             app.notice = Some(Notice::FollowUp {
                 previous_date: previous_date.unwrap_or_default(),
             });
