@@ -247,7 +247,17 @@ fn consent_is_logged_and_exports_equal_the_export_command() {
     press(&mut a, &mut rt, "F8");
     assert_eq!(a.screen, Screen::Summary);
     let actor = a.q.actors[a.ranked()[0].actor].id.clone();
-    press(&mut a, &mut rt, "Space Space Space");
+    // The first tick asks who gives consent (the company has no contact
+    // person or attendee here) and who records it (Anna Berg, present).
+    press(&mut a, &mut rt, "Space");
+    assert!(matches!(a.popup, behovsanalys::tui::app::Popup::ConsentWho(_)));
+    assert!(a.session().unwrap().answers.consent.is_empty(), "not before the names");
+    press(&mut a, &mut rt, "Enter");
+    assert!(matches!(a.popup, behovsanalys::tui::app::Popup::ConsentWho(_)), "a name is missing");
+    typ(&mut a, &mut rt, "Karin Ek");
+    press(&mut a, &mut rt, "Enter");
+    // The names hold for the sitting.
+    press(&mut a, &mut rt, "Space Space");
     rt.flush().unwrap();
     let text = session_text(dir.path(), "20261125-104200-aaaa");
     let log = format!(
@@ -256,6 +266,11 @@ fn consent_is_logged_and_exports_equal_the_export_command() {
     assert_eq!(text.matches(&log).count(), 3, "{text}");
     assert_eq!(
         text.matches("recorded_by = \"Anna Berg\"").count(),
+        3,
+        "{text}"
+    );
+    assert_eq!(
+        text.matches("given_by = \"Karin Ek\"").count(),
         3,
         "{text}"
     );

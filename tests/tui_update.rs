@@ -337,6 +337,7 @@ fn summary_consent_and_export() {
     press(&mut a, "1 s");
     assert_eq!(a.screen, Screen::Summary);
     let first = a.q.actors[a.ranked()[0].actor].id.clone();
+    a.consent_who = Some(("Karin Ek".into(), "Anna Berg".into()));
     press(&mut a, "Space");
     assert_eq!(
         a.session().unwrap().answers.consent.get(&first),
@@ -579,14 +580,29 @@ fn consent_is_logged_with_who_and_when() {
     assert!(log[0].contains("given_by = \"Exempel AB\""), "{log:?}");
     assert!(!log[0].contains("recorded_by"), "{log:?}");
     assert!(log[0].contains("at = \"2026-01-15T09:00:00Z\""), "{log:?}");
-    // A visit without attendees: when, but not by whom (the clock is the
-    // app's).
+    // A visit: who gives and who records it are asked for first (nothing
+    // recorded when the form is cancelled); the clock is the app's.
     let mut b = app("en", SessionMode::Advisor);
     to_questions(&mut b);
     press(&mut b, "F8 Space");
+    assert!(matches!(b.popup, Popup::ConsentWho(_)));
+    press(&mut b, "Esc");
+    assert!(!b.session().unwrap().answers.meta.contains_key("consent_log"));
+    press(&mut b, "Space");
+    typ(&mut b, "Karin Ek");
+    press(&mut b, "Down");
+    typ(&mut b, "Anna Berg");
+    press(&mut b, "Enter");
     let log = consent_log(&b);
-    assert!(!log[0].contains("by ="), "{log:?}");
+    assert!(log[0].contains("given_by = \"Karin Ek\""), "{log:?}");
+    assert!(log[0].contains("recorded_by = \"Anna Berg\""), "{log:?}");
     assert!(log[0].contains("at = \"2026-01-15T09:00:00Z\""), "{log:?}");
+    // `w` changes the names for what follows.
+    press(&mut b, "w C-u");
+    typ(&mut b, "Per Ek");
+    press(&mut b, "Enter Space");
+    let log = consent_log(&b);
+    assert!(log[1].contains("given_by = \"Per Ek\"") && log[1].contains("given = false"), "{log:?}");
 }
 
 /// A key event for a keymap key (a digit key is `1`).

@@ -234,10 +234,10 @@ pub fn from_company(
 ) -> String {
     match l {
         Lang::Sv => format!(
-            "Från företaget: självskattningen {file} (ifylld {answered}, inläst {imported}) – {n} svar, företagsuppgifter och kontaktperson. Företagets svar är märkta ”svar från företaget”."
+            "Från företaget ({file}, ifylld {answered}, inläst {imported}): {n} svar, företagsuppgifter, kontaktperson – märkta ”svar från företaget”."
         ),
         Lang::En => format!(
-            "From the company: the self-assessment {file} (filled in {answered}, imported {imported}) – {n} answers, company details and contact person. The company's answers are marked \"answer from the company\"."
+            "From the company ({file}, filled in {answered}, imported {imported}): {n} answers, company details, contact person – marked \"answer from the company\"."
         ),
     }
 }

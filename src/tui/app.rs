@@ -64,6 +64,8 @@ pub enum Popup {
     /// The note editor: the note's kind, the text being written and the
     /// note as it was (Esc puts it back, also after a draft was saved).
     Note(NoteKind, TextBox, String),
+    /// Who gives and who records consent.
+    ConsentWho(Box<super::consent::WhoForm>),
 }
 
 /// Typed text not yet saved (a text answer or a note being written): saved
@@ -92,6 +94,10 @@ pub enum Notice {
         existing: Option<String>,
         /// Lenient-reading warnings.
         warnings: Vec<Diagnostic>,
+        /// What came from the company and when: its answers, when it
+        /// filled them in and when they were imported (Swedish time), and
+        /// the questions left for the advisor.
+        from: ImportedFrom,
     },
     /// A session could not be opened (locked elsewhere, unreadable …).
     OpenFailed(OpenError),
@@ -107,6 +113,15 @@ pub enum Notice {
     SavedAgain,
     /// `p` in the shared view: private notes are in the advisor view.
     PrivateInAdvisorView,
+}
+
+/// What an imported self-assessment brought (see [`Notice::Imported`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportedFrom {
+    pub answers: usize,
+    pub filled: String,
+    pub imported: String,
+    pub left: usize,
 }
 
 /// The session being filled in, with everything derived from it.
@@ -240,6 +255,9 @@ pub struct App {
     /// their answers are shown. Off by default; off again as soon as the
     /// screen would show a question the company may see, or another screen.
     pub advisor_view: bool,
+    /// Who gives consent (the company's representative) and who records
+    /// it (the advisor), once asked in this sitting.
+    pub consent_who: Option<(String, String)>,
     pub popup: Popup,
     pub draft: Draft,
     pub notice: Option<Notice>,
@@ -302,6 +320,7 @@ impl App {
             summary: SummaryState::new(export_dir),
             show_needs: false,
             advisor_view: false,
+            consent_who: None,
             popup: Popup::None,
             draft: Draft::default(),
             notice: None,

@@ -167,11 +167,15 @@ fn open(
                 .file_name()
                 .map(|n| crate::text::sanitize_line(&n.to_string_lossy()))
                 .unwrap_or_default();
-            let (imported, existing) = match store.import(&path, q, false) {
-                Err(StoreError::Exists(id)) => (store.import(&path, q, true)?, Some(id)),
-                other => (other?, None),
-            };
+            // The same file twice is refused, as `behovsanalys import` does
+            // (never a second copy of the company).
+            let mut imported = store.import(&path, q, false).map_err(|e| match e {
+                StoreError::Exists(id) => OpenError::AlreadyImported(id),
+                e => OpenError::from(e),
+            })?;
+            let existing = None;
             let lock = store.lock(&imported.session.meta.id)?;
+            super::handover::take_requests(&mut imported.session);
             let kind = OpenKind::Imported {
                 file,
                 existing,
@@ -249,7 +253,7 @@ pub fn run_export(job: &ExportJob, q: &Questionnaire) -> Result<Vec<String>, Exp
     if job.self_file {
         let name = export::file_name(&["självskattning", company], Format::Md);
         let name = format!("{}.toml", name.trim_end_matches(".md"));
-        put(name, job.session.to_toml(q))?;
+        put(name, super::handover::handover_toml(&job.session, q))?;
     }
     for actor in &job.actors {
         let content = export::referral_with(&input, actor, Format::Html, &opts).map_err(failed)?;

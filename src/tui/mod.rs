@@ -12,6 +12,8 @@
 //! | [`advisor`] | presenter-safe mode: the shared view and the advisor view |
 //! | [`screens`] | one module per screen: its state, keymap, actions, drawing |
 //! | [`popups`] | help, note editor, "quit?" |
+//! | [`consent`] | who gives and who records consent; referral requests in a self-assessment |
+//! | [`handover`] | the file a company sends, and the referrals it asked for |
 //! | [`keymap`] | keys as data: dispatch, footer hints and help come from the tables |
 //! | [`update`] | messages, effects and what every screen shares |
 //! | [`view`] | the frame: header, banner, footer, the screen, the popup |
@@ -24,7 +26,9 @@
 
 pub mod advisor;
 pub mod app;
+pub mod consent;
 pub mod errors;
+pub mod handover;
 pub mod jobs;
 pub mod keymap;
 pub mod popups;

@@ -95,6 +95,7 @@ pub fn keymap(p: &Popup) -> Option<&'static Keymap> {
         Popup::Help { .. } => Some(&HELP),
         Popup::ConfirmQuit => Some(&CONFIRM_QUIT),
         Popup::Note(..) => Some(&NOTE),
+        Popup::ConsentWho(_) => Some(&super::consent::KEYS),
     }
 }
 
@@ -107,6 +108,9 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         return vec![];
     };
     let action = map.action(app, &key);
+    if matches!(app.popup, Popup::ConsentWho(_)) {
+        return super::consent::key(app, key, action);
+    }
     match (&mut app.popup, action) {
         (Popup::ConfirmQuit, Some(Action::Yes)) => {
             app.popup = Popup::None;
@@ -172,6 +176,7 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
             ];
             popup(frame, theme, area, "", lines, 50, None);
         }
+        Popup::ConsentWho(form) => super::consent::draw(app, form, s, theme, frame, area),
         Popup::Note(kind, input, _) => {
             let title = match kind {
                 NoteKind::Shared => s.note_edit,

@@ -134,6 +134,10 @@ fn on_paste(app: &mut App, text: &str) -> Vec<Effect> {
         app.draft.dirty = true;
         return vec![];
     }
+    if matches!(app.popup, Popup::ConsentWho(_)) {
+        super::consent::paste(app, text);
+        return vec![];
+    }
     if app.popup != Popup::None {
         return vec![];
     }
@@ -185,6 +189,10 @@ pub(crate) fn goto(app: &mut App, screen: Screen) {
     if screen == Screen::Questions {
         advisor::settle_on_shown(app);
     }
+    if screen == Screen::Summary {
+        app.summary.scroll = 0;
+        app.summary.follow = true;
+    }
     if screen == Screen::Summary
         && let Some(o) = app.open.as_mut()
     {
@@ -231,6 +239,8 @@ pub(crate) fn new_session(app: &App) -> Session {
 /// Makes `s` the current session and puts the question cursor where the
 /// session was left.
 pub(crate) fn open_session(app: &mut App, s: Session) {
+    app.advisor_view = false;
+    app.consent_who = None;
     app.company = CompanyForm::from_session(&s, !app.is_self());
     let current = s.meta.current.as_deref().and_then(|id| app.q.question(id));
     app.open = Some(OpenSession::new(&app.q, s));
@@ -274,15 +284,69 @@ pub(crate) fn on_opened(app: &mut App, o: Opened) -> Vec<Effect> {
             existing,
             warnings,
         } => {
-            goto(app, Screen::Company);
+            // Where the advisor continues: the first question left
+            // unanswered in the advisor's flow (normally an advisor-only
+            // one: then in the advisor view).
+            goto(app, Screen::Questions);
+            app.advisor_view = true;
+            let first = (0..app.q.questions.len()).find(|&i| app.shown(i) && app.answer(i).is_none());
+            match first {
+                Some(i) => load_question(app, i),
+                None => {
+                    app.advisor_view = false;
+                    goto(app, Screen::Summary);
+                }
+            }
+            app.qs.focus = Focus::Question;
+            let from = imported_from(app);
             app.notice = Some(Notice::Imported {
                 file,
                 existing,
                 warnings,
+                from,
             });
         }
     }
     save(app).into_iter().collect()
+}
+
+/// What the open session (just imported) brought from the company.
+fn imported_from(app: &App) -> ImportedFrom {
+    let Some(s) = app.session() else {
+        return ImportedFrom::default();
+    };
+    let date = |stamp: &str| {
+        crate::time::local_date(stamp).map_or_else(|| stamp.to_string(), |d| d.to_string())
+    };
+    // When the company last answered (its history came along), else when
+    // it began.
+    let imported_at = s.meta.imported_at.as_deref().unwrap_or("");
+    let last = s
+        .meta
+        .history
+        .iter()
+        .map(|h| h.at.as_str())
+        .filter(|at| !at.is_empty() && *at <= imported_at)
+        .max();
+    let began = s.answers.meta.get("self_created").and_then(|v| v.as_str());
+    let filled = last.or(began).map(date).unwrap_or_default();
+    let imported = date(imported_at);
+    // Unanswered in the advisor's flow.
+    let full = &app.open.as_ref().map(|o| &o.eval);
+    let left = full.map_or(0, |e| {
+        (0..app.q.questions.len())
+            .filter(|&i| {
+                shown(&app.q, Some(e), View::Advisor, i)
+                    && !s.answers.answers.contains_key(&app.q.questions[i].id)
+            })
+            .count()
+    });
+    ImportedFrom {
+        answers: s.meta.self_answers.len(),
+        filled,
+        imported,
+        left,
+    }
 }
 
 /// Moves to question `i` and records it as the place to resume.

@@ -17,7 +17,7 @@ use super::screens;
 use super::theme::Theme;
 use super::widgets::footer::pack;
 use super::keymap::Action;
-use super::widgets::{clean, pad, truncate, wrap};
+use super::widgets::{clean, pad, text_width, truncate, wrap};
 
 /// Smallest usable terminal.
 pub const MIN_W: u16 = 60;
@@ -105,14 +105,30 @@ fn draw_header(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rec
     } else {
         s.mode_advisor
     };
-    let mut spans = vec![
-        Span::styled(format!(" {}", s.app_title), theme.title()),
-        Span::styled(format!(" · {mode}"), theme.dim()),
-    ];
-    if let Some(name) = app.answers().and_then(|a| a.company.name.as_deref()) {
-        spans.push(Span::styled(format!(" · {}", clean(name)), theme.strong()));
-    }
     let right = format!("{} ", app.lang.code().to_uppercase());
+    let title = format!(" {}", s.app_title);
+    let mode = format!(" · {mode}");
+    let name = app
+        .answers()
+        .and_then(|a| a.company.name.as_deref())
+        .map(|n| format!(" · {}", clean(n)))
+        .unwrap_or_default();
+    // Narrow: the mode goes first, then the name is cut (with "…").
+    let w = area.width as usize;
+    let fits = |parts: usize| parts + right.len() < w;
+    let mode = if fits(text_width(&title) + text_width(&mode) + text_width(&name)) {
+        mode
+    } else {
+        String::new()
+    };
+    let room = w.saturating_sub(text_width(&title) + text_width(&mode) + right.len() + 1);
+    let mut spans = vec![
+        Span::styled(title, theme.title()),
+        Span::styled(mode, theme.dim()),
+    ];
+    if !name.is_empty() {
+        spans.push(Span::styled(truncate(&name, room), theme.strong()));
+    }
     let used: usize = spans.iter().map(Span::width).sum();
     let room = (area.width as usize).saturating_sub(used + right.len());
     spans.push(Span::raw(" ".repeat(room)));

@@ -14,9 +14,10 @@ use crate::text::fmt_num;
 
 use super::sections::{self, SectionCounts};
 use crate::tui::app::*;
+use crate::tui::handover;
 use crate::tui::keymap::Action;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::needs::draw_needs;
+use crate::tui::widgets::needs::{draw_needs, needs_width};
 use crate::tui::widgets::notice::notice_lines;
 use crate::tui::widgets::progress::draw_progress;
 use crate::tui::widgets::textbox;
@@ -28,9 +29,29 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
     let counts = SectionCounts::of(app);
     draw_progress(counts.progress(), app.lang, theme, frame, progress_area);
     let wide = body.width >= 110;
-    let side_w = if body.width >= 140 { 34 } else { 28 };
-    let needs_w = if body.width >= 140 { 40 } else { 32 };
+    // The section list as wide as its longest name (on a wide screen),
+    // else 28 columns; below 72 columns only while it has focus, then
+    // alone and whole.
+    let side_w = match (wide, app.show_needs && body.width < 160) {
+        (true, false) => (sections::width(app) as u16).clamp(28, 44),
+        // Beside the needs panel: long names take two lines.
+        (true, true) => 30,
+        _ => 28,
+    };
+    let needs_w = if body.width >= 160 {
+        (needs_width(app) as u16).clamp(32, 60)
+    } else if wide {
+        // Each area's name whole on a line of its own, its bar under it.
+        (needs_width(app) as u16).saturating_sub(12).clamp(32, 44)
+    } else {
+        32
+    };
+    if body.width < 72 && app.qs.focus == Focus::Sections {
+        sections::draw(app, &counts, s, theme, frame, body);
+        return;
+    }
     let (left, main, right) = match (app.show_needs, wide) {
+        (false, _) if body.width < 72 => (None, body, None),
         (false, _) => {
             let [l, m] =
                 Layout::horizontal([Constraint::Length(side_w), Constraint::Min(20)]).areas(body);
@@ -112,9 +133,15 @@ fn draw_question_pane(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, ar
         sec_title,
         tui::question_of(app.lang, pos, sec_qs.len())
     );
+    // What came from the company, above the question (a banner).
+    let banner = matches!(app.notice, Some(Notice::Imported { .. }));
+    if let (true, Some(n)) = (banner, &app.notice) {
+        lines.extend(notice_lines(n, app.lang, theme, w));
+        lines.push(Line::raw(""));
+    }
     lines.push(Line::styled(truncate(&head, w), theme.accent()));
     lines.push(Line::raw(""));
-    let mut current_start = 0;
+    let mut current_start = lines.len().saturating_sub(2);
     if app.qs.compact {
         for &k in &sec_qs {
             let qk = &app.q.questions[k];
@@ -136,7 +163,7 @@ fn draw_question_pane(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, ar
     } else {
         question_block(app, s, theme, q, w, &mut lines, &mut cursor, &mut field);
     }
-    if let Some(n) = &app.notice {
+    if let (false, Some(n)) = (banner, &app.notice) {
         lines.push(Line::raw(""));
         lines.extend(notice_lines(n, app.lang, theme, w));
     }
@@ -208,6 +235,10 @@ fn question_block(
         lines.push(Line::styled(truncate(&format!("◆ {tag}"), w), theme.advisor()));
     }
     lines.extend(wrapped(&text, w, theme.strong()));
+    if answer.is_some() && app.session().is_some_and(|s| handover::from_company(s, &q.id)) {
+        let tag = room::words(app.lang).company_answer;
+        lines.push(Line::styled(truncate(&format!("↳ {tag}"), w), theme.accent()));
+    }
     lines.push(Line::raw(""));
     let focused = app.qs.focus == Focus::Question;
     match &q.kind {

@@ -95,6 +95,19 @@ impl SectionCounts {
     }
 }
 
+/// The columns the list takes with every section's name whole.
+pub fn width(app: &App) -> usize {
+    let name = app
+        .q
+        .sections
+        .iter()
+        .map(|x| text_width(&clean(x.title.get(app.lang.code()))))
+        .max()
+        .unwrap_or(0);
+    // Marker, tick, space, name, space, count (up to 99/99), border.
+    name + 3 + 1 + 5 + 1
+}
+
 pub fn draw(
     app: &App,
     counts: &SectionCounts,
@@ -124,6 +137,17 @@ pub fn draw(
     // Rows past the window cannot be shown (the list scrolls only as far as
     // the selected row): do not build them.
     let window = (inner.height as usize).max(selected + 1);
+    // Names too long for the list take two lines when every row still fits.
+    let h = inner.height as usize;
+    let two_lines = app.q.sections.len() + 2 <= h && {
+        let rows: usize = app
+            .q
+            .sections
+            .iter()
+            .map(|x| wrap(&clean(x.title.get(app.lang.code())), w.saturating_sub(9)).len())
+            .sum();
+        rows + 2 <= h
+    };
     for (k, sec) in app
         .q
         .sections
@@ -142,8 +166,26 @@ pub fn draw(
         };
         let cur = cur_mark(k + 1, if cur_sec == Some(k) { '▸' } else { ' ' });
         let title_w = w.saturating_sub(text_width(&count) + 4);
-        let title = truncate(&clean(sec.title.get(app.lang.code())), title_w);
-        let text = format!("{cur}{mark} {} {count}", pad(&title, title_w));
+        let full = clean(sec.title.get(app.lang.code()));
+        let text = if two_lines && text_width(&full) > title_w {
+            // Whole, on as many lines as it takes; the count on the last.
+            let parts = wrap(&full, title_w);
+            let n = parts.len();
+            parts
+                .iter()
+                .enumerate()
+                .map(|(i, p)| match (i, i + 1 == n) {
+                    (0, false) => format!("{cur}{mark} {p}"),
+                    (0, true) => format!("{cur}{mark} {} {count}", pad(p, title_w)),
+                    (_, false) => format!("   {p}"),
+                    (_, true) => format!("   {} {count}", pad(p, title_w)),
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        } else {
+            let title = truncate(&full, title_w);
+            format!("{cur}{mark} {} {count}", pad(&title, title_w))
+        };
         let style = if !visible || total == 0 {
             theme.dim()
         } else if cur_sec == Some(k) {
