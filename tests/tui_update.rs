@@ -377,7 +377,7 @@ fn import_of_a_self_assessment_becomes_an_advisor_session() {
     let s = session_with(&a, file);
     let fx = update(&mut a, opened(s, imported_kind()));
     assert_eq!(saves(&fx), 1);
-    assert_eq!(a.screen, Screen::Company);
+    assert_eq!(a.screen, Screen::Questions, "where the advisor continues");
     assert!(matches!(a.notice, Some(Notice::Imported { .. })));
     assert_eq!(
         answer(&a, "exporterar"),
@@ -741,4 +741,46 @@ fn help_lists_the_keys_of_the_screen_and_scrolls() {
     assert_eq!(a.qs.input.text(), "?");
     press(&mut a, "F1");
     assert!(matches!(a.popup, Popup::Help { .. }));
+}
+
+#[test]
+fn an_import_opens_where_the_advisor_continues() {
+    // The company answered everything it was asked: the advisor goes on
+    // with the first advisor-only question, in the advisor view.
+    let mut a = app("sv", SessionMode::Advisor);
+    let path = format!(
+        "{}/tests/fixtures/profiles/maskin_tyskland.toml",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let mut file = behovsanalys::answers::load_file(
+        std::path::Path::new(&path),
+        &a.q,
+        behovsanalys::answers::Mode::Lenient,
+    )
+    .unwrap()
+    .answers;
+    let q = std::sync::Arc::clone(&a.q);
+    let advisor_only = |id: &str| {
+        q.question(id)
+            .is_some_and(|i| q.questions[i].audience == behovsanalys::questionnaire::Audience::Advisor)
+    };
+    file.answers.retain(|id, _| !advisor_only(id));
+    let mut s = session_with(&a, file);
+    s.meta.self_answers = s.answers.answers.keys().cloned().collect();
+    s.meta.imported_at = Some("2026-01-15T09:00:00Z".into());
+    update(&mut a, opened(s, imported_kind()));
+    assert_eq!(a.screen, Screen::Questions);
+    let first = a
+        .q
+        .questions
+        .iter()
+        .position(|x| advisor_only(&x.id))
+        .unwrap();
+    assert_eq!(a.qs.cur, first);
+    assert!(a.advisor_view);
+    assert!(matches!(&a.notice, Some(Notice::Imported { from, .. }) if from.left == 3 && from.answers > 40));
+    // Answered, the next question the company may see ends the advisor
+    // view.
+    press(&mut a, "3 Enter");
+    assert!(!a.advisor_view);
 }
