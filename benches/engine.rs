@@ -80,3 +80,96 @@ fn peer_toml_parse(bencher: divan::Bencher, n: usize) {
     let text = support::questionnaire(n);
     bencher.bench(|| toml::from_str::<toml::Table>(divan::black_box(&text)).unwrap());
 }
+
+/// Generated questionnaires that once made `check` and `check --explain`
+/// quadratic (see docs/PERFORMANCE.md).
+mod big {
+    pub const HEAD: &str = "[questionnaire]\nid = \"perf\"\nversion = \"1\"\nlanguages = [\"sv\"]\ntitle = \"P\"\n\n[[area]]\nid = \"a\"\ntitle = \"A\"\n";
+
+    /// One number question with `n` overlapping bands (`n` diagnostics).
+    pub fn overlapping_bands(n: usize) -> String {
+        let mut s = format!(
+            "{HEAD}\n[[section]]\nid = \"s\"\ntitle = \"S\"\n\n[[section.question]]\nid = \"n\"\nkind = \"number\"\ntext = \"N?\"\n"
+        );
+        for i in 0..n {
+            s.push_str(&format!(
+                "[[section.question.band]]\nfrom = {i}\nto = {}\nneeds = {{ a = 1 }}\n",
+                i + 2
+            ));
+        }
+        s
+    }
+
+    /// `n` free-text questions.
+    pub fn text_questions(n: usize) -> String {
+        let mut s = format!("{HEAD}\n[[section]]\nid = \"s\"\ntitle = \"S\"\n");
+        for i in 0..n {
+            s.push_str(&format!(
+                "[[section.question]]\nid = \"q{i}\"\nkind = \"text\"\ntext = \"Q?\"\n"
+            ));
+        }
+        s
+    }
+
+    /// One scored question and `n` actors with a rule each.
+    pub fn actors(n: usize) -> String {
+        let mut s = format!(
+            "{HEAD}\n[[section]]\nid = \"s\"\ntitle = \"S\"\n[[section.question]]\nid = \"q\"\nkind = \"single\"\ntext = \"Q?\"\n[[section.question.option]]\nid = \"o\"\nlabel = \"O\"\nneeds = {{ a = 1 }}\n"
+        );
+        for i in 0..n {
+            s.push_str(&format!(
+                "[[actor]]\nid = \"x{i}\"\nname = \"X\"\ndescription = \"D\"\nweights = {{ a = 1 }}\n[[actor.rule]]\nwhen = \"q == 'o'\"\nboost = 5\nreason = \"R\"\n"
+            ));
+        }
+        s
+    }
+
+    /// `n` sections, each shown on the first question's answer.
+    pub fn sections(n: usize) -> String {
+        let mut s = format!(
+            "{HEAD}\n[[section]]\nid = \"s0\"\ntitle = \"S\"\n[[section.question]]\nid = \"q\"\nkind = \"single\"\ntext = \"Q?\"\n[[section.question.option]]\nid = \"o\"\nlabel = \"O\"\nneeds = {{ a = 1 }}\n"
+        );
+        for i in 1..n {
+            s.push_str(&format!(
+                "[[section]]\nid = \"s{i}\"\ntitle = \"S\"\nshow_if = \"q == 'o'\"\n[[section.question]]\nid = \"q{i}\"\nkind = \"single\"\ntext = \"Q?\"\n[[section.question.option]]\nid = \"o\"\nlabel = \"O\"\n"
+            ));
+        }
+        s
+    }
+}
+
+/// `check` on a file with `n` overlapping bands: every overlap is a
+/// diagnostic naming the other band's line.
+#[divan::bench(args = [10_000, 40_000], sample_count = 5)]
+fn check_overlapping_bands(bencher: divan::Bencher, n: usize) {
+    let text = big::overlapping_bands(n);
+    bencher.bench(|| {
+        let e = questionnaire::load_str("bands.toml", divan::black_box(&text)).unwrap_err();
+        e.render(behovsanalys::i18n::Lang::En).len()
+    });
+}
+
+fn explain_of(text: &str) -> usize {
+    let q = questionnaire::load_str("gen.toml", text)
+        .unwrap()
+        .questionnaire;
+    behovsanalys::authoring::explain::explain(&q).warnings.len()
+}
+
+#[divan::bench(args = [10_000, 100_000], sample_count = 3)]
+fn explain_text_questions(bencher: divan::Bencher, n: usize) {
+    let text = big::text_questions(n);
+    bencher.bench(|| explain_of(divan::black_box(&text)));
+}
+
+#[divan::bench(args = [1_000, 10_000], sample_count = 3)]
+fn explain_actors(bencher: divan::Bencher, n: usize) {
+    let text = big::actors(n);
+    bencher.bench(|| explain_of(divan::black_box(&text)));
+}
+
+#[divan::bench(args = [2_000, 20_000], sample_count = 3)]
+fn explain_sections(bencher: divan::Bencher, n: usize) {
+    let text = big::sections(n);
+    bencher.bench(|| explain_of(divan::black_box(&text)));
+}

@@ -12,6 +12,7 @@ pub mod report;
 pub mod score_output;
 pub mod scoring;
 pub mod session;
+pub mod store;
 pub mod text;
 pub mod time;
 pub mod tomlread;

@@ -81,6 +81,16 @@ pub struct Cli {
     pub self_assessment: bool,
     #[arg(long, global = true, value_name = "DIR", env = "BEHOVSANALYS_DATA_DIR")]
     pub data_dir: Option<PathBuf>,
+    /// The region's shared store, e.g. postgres://anna@db.example/region
+    /// (or BEHOVSANALYS_STORE); the password from PGPASSWORD or ~/.pgpass.
+    #[arg(
+        long,
+        global = true,
+        value_name = "URL",
+        env = "BEHOVSANALYS_STORE",
+        hide_env_values = true
+    )]
+    pub store: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -104,12 +114,14 @@ pub enum Command {
         #[arg(
             long,
             value_name = "ID",
-            conflicts_with = "company",
-            required_unless_present = "company"
+            conflicts_with_all = ["company", "handover"],
+            required_unless_present_any = ["company", "handover"]
         )]
         actor: Option<String>,
-        #[arg(long)]
+        #[arg(long, conflicts_with = "handover")]
         company: bool,
+        #[arg(long, conflicts_with = "format")]
+        handover: bool,
         #[arg(long, value_enum, default_value = "md")]
         format: ExportFormat,
         #[arg(long, value_name = "FILE", conflicts_with = "out_dir")]
@@ -140,6 +152,9 @@ pub enum Command {
         force: bool,
         #[arg(long, value_name = "YYYY-MM-DD", env = "BEHOVSANALYS_DATE", value_parser = cmd::args::date)]
         date: Option<Date>,
+        /// With a shared store: only these regions (a national coordinator; default: every region you may read).
+        #[arg(long, value_name = "REGION")]
+        region: Vec<String>,
     },
     Catalogue {
         file: Option<PathBuf>,
@@ -167,6 +182,13 @@ pub enum Command {
         #[arg(long)]
         as_new: bool,
     },
+    /// Set up and inspect the shared store (PostgreSQL): init, grant, status.
+    Store {
+        #[command(subcommand)]
+        action: cmd::store::StoreAction,
+    },
+    /// Send this laptop's changes to the shared store and fetch the region's.
+    Sync,
 }
 
 #[derive(Debug, Subcommand)]
@@ -187,6 +209,8 @@ pub enum SessionsAction {
         #[arg(long, value_name = "ID")]
         from: Option<String>,
     },
+    /// Resolve a sync conflict: keep this laptop's version, the store's, or pick per answer.
+    Resolve(cmd::sync::ResolveArgs),
 }
 
 fn main() -> ExitCode {

@@ -1,4 +1,4 @@
-//! Needs per area, actor ranking and reasons (DESIGN.md §2) as pure functions.
+//! Needs per area, actor ranking and reasons (docs/QUESTIONNAIRE.md, "Scoring") as pure functions.
 
 use std::collections::BTreeMap;
 
@@ -312,11 +312,8 @@ pub fn evaluate_lean(q: &Questionnaire, answers: &BTreeMap<String, Answer>) -> E
     evaluate_with(q, answers, false)
 }
 
-fn evaluate_with(q: &Questionnaire, answers: &BTreeMap<String, Answer>, full: bool) -> Evaluation {
-    let env = index(q, answers);
-    let section_visible = section_visibility(q, &env.answers);
-
-    // Needs per area.
+/// Needs per area, the answers' contributions and the open questions.
+fn needs(q: &Questionnaire, env: &Indexed<'_>) -> (Vec<AreaNeed>, Vec<Contribution>, Vec<usize>) {
     let mut areas: Vec<AreaNeed> = (0..q.areas.len())
         .map(|area| AreaNeed {
             area,
@@ -357,88 +354,111 @@ fn evaluate_with(q: &Questionnaire, answers: &BTreeMap<String, Answer>, full: bo
             a.need = Some((a.earned / a.max * 100.0).clamp(0.0, 100.0));
         }
     }
+    (areas, contributions, open_questions)
+}
 
-    // Actors.
-    let needs_env = WithNeeds {
-        inner: &env,
-        areas: &areas,
-    };
-    let mut referrals: Vec<Referral> = q
-        .actors
+/// One actor's score, recommendation and reasons (with `full`, also the
+/// answers that moved it most and the services offered).
+fn referral(
+    q: &Questionnaire,
+    ai: usize,
+    env: &Indexed<'_>,
+    areas: &[AreaNeed],
+    contributions: &[Contribution],
+    full: bool,
+) -> Referral {
+    let actor = &q.actors[ai];
+    let needs_env = WithNeeds { inner: env, areas };
+    let (mut wsum, mut acc) = (0.0, 0.0);
+    for &(area, w) in &actor.weights {
+        if let Some(n) = areas[area].need {
+            wsum += w;
+            acc += w * n;
+        }
+    }
+    let base = if wsum > 0.0 { acc / wsum } else { 0.0 };
+    let fired: Vec<usize> = actor
+        .rules
         .iter()
         .enumerate()
-        .map(|(ai, actor)| {
-            let (mut wsum, mut acc) = (0.0, 0.0);
-            for &(area, w) in &actor.weights {
-                if let Some(n) = areas[area].need {
-                    wsum += w;
-                    acc += w * n;
-                }
-            }
-            let base = if wsum > 0.0 { acc / wsum } else { 0.0 };
-            let fired: Vec<usize> = actor
-                .rules
-                .iter()
-                .enumerate()
-                .filter(|(_, r)| expr::eval(&r.when, &needs_env))
-                .map(|(i, _)| i)
-                .collect();
-            let boost: f64 = fired.iter().map(|&i| actor.rules[i].boost).sum();
-            let score = (base + boost).clamp(0.0, 100.0);
-            let refer = fired.iter().any(|&i| actor.rules[i].refer);
-            // "vet ej" or unanswered keeps the actor in play; only a
-            // definite "no" rules it out.
-            let ineligible = actor
-                .eligibility
-                .as_ref()
-                .is_some_and(|e| expr::eval_kleene(e, &env) == Some(false));
-            let recommended = (score >= actor.threshold || refer) && !ineligible;
+        .filter(|(_, r)| expr::eval(&r.when, &needs_env))
+        .map(|(i, _)| i)
+        .collect();
+    let boost: f64 = fired.iter().map(|&i| actor.rules[i].boost).sum();
+    let score = (base + boost).clamp(0.0, 100.0);
+    let refer = fired.iter().any(|&i| actor.rules[i].refer);
+    // "vet ej" or unanswered keeps the actor in play; only a
+    // definite "no" rules it out.
+    let ineligible = actor
+        .eligibility
+        .as_ref()
+        .is_some_and(|e| expr::eval_kleene(e, env) == Some(false));
+    let recommended = (score >= actor.threshold || refer) && !ineligible;
 
-            // Reasons: fired rules, then the answers that moved this actor most.
-            let mut reasons: Vec<Reason> =
-                fired.iter().map(|&rule| Reason::Rule { rule }).collect();
-            if !full {
-                return Referral {
-                    actor: ai,
-                    score,
-                    recommended,
-                    fired,
-                    reasons,
-                    services: Vec::new(),
-                    ineligible,
-                };
-            }
-            let mut ranked: Vec<(f64, &Contribution)> = contributions
-                .iter()
-                .filter_map(|c| {
-                    let w = actor.weights.iter().find(|(a, _)| *a == c.area)?.1;
-                    let max = areas[c.area].max;
-                    (max > 0.0 && wsum > 0.0).then(|| (w / wsum * c.points / max * 100.0, c))
-                })
-                .collect();
-            ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.question.cmp(&b.1.question)));
-            reasons.extend(
-                ranked
-                    .into_iter()
-                    .take(ANSWER_REASONS)
-                    .map(|(_, c)| Reason::Answer(c.clone())),
-            );
-
-            let services = if recommended {
-                offer_services(q, ai, &env, &areas)
-            } else {
-                Vec::new()
-            };
-            Referral {
-                actor: ai,
-                score,
-                recommended,
-                fired,
-                reasons,
-                services,
-                ineligible,
-            }
+    // Reasons: fired rules, then the answers that moved this actor most.
+    let mut reasons: Vec<Reason> = fired.iter().map(|&rule| Reason::Rule { rule }).collect();
+    if !full {
+        return Referral {
+            actor: ai,
+            score,
+            recommended,
+            fired,
+            reasons,
+            services: Vec::new(),
+            ineligible,
+        };
+    }
+    let mut ranked: Vec<(f64, &Contribution)> = contributions
+        .iter()
+        .filter_map(|c| {
+            let w = actor.weights.iter().find(|(a, _)| *a == c.area)?.1;
+            let max = areas[c.area].max;
+            (max > 0.0 && wsum > 0.0).then(|| (w / wsum * c.points / max * 100.0, c))
         })
+        .collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.question.cmp(&b.1.question)));
+    reasons.extend(
+        ranked
+            .into_iter()
+            .take(ANSWER_REASONS)
+            .map(|(_, c)| Reason::Answer(c.clone())),
+    );
+    let services = if recommended {
+        offer_services(q, ai, env, areas)
+    } else {
+        Vec::new()
+    };
+    Referral {
+        actor: ai,
+        score,
+        recommended,
+        fired,
+        reasons,
+        services,
+        ineligible,
+    }
+}
+
+/// One actor's score and recommendation for a set of answers, as
+/// [`evaluate_lean`] gives it, without scoring the other actors (for tools
+/// that try many answer sets per actor).
+pub fn score_actor(
+    q: &Questionnaire,
+    answers: &BTreeMap<String, Answer>,
+    actor: usize,
+) -> Option<Referral> {
+    q.actors.get(actor)?;
+    let env = index(q, answers);
+    let (areas, contributions, _) = needs(q, &env);
+    Some(referral(q, actor, &env, &areas, &contributions, false))
+}
+
+fn evaluate_with(q: &Questionnaire, answers: &BTreeMap<String, Answer>, full: bool) -> Evaluation {
+    let env = index(q, answers);
+    let section_visible = section_visibility(q, &env.answers);
+    let (areas, contributions, open_questions) = needs(q, &env);
+    let mut referrals: Vec<Referral> = (0..q.actors.len())
+        .map(|ai| referral(q, ai, &env, &areas, &contributions, full))
         .collect();
     // Stable sort keeps questionnaire order for ties.
     referrals.sort_by(|a, b| b.score.total_cmp(&a.score));

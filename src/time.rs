@@ -91,6 +91,32 @@ pub fn local_time(stamp: &str) -> String {
     }
 }
 
+/// An RFC 3339 timestamp in Swedish local time, still RFC 3339 but with
+/// Stockholm's offset: `2026-07-01T10:42:00Z` is
+/// `2026-07-01T12:42:00+02:00` (summer), `2026-11-25T10:42:00Z` is
+/// `2026-11-25T11:42:00+01:00` (winter). `None` for anything that is not
+/// a timestamp.
+pub fn local_rfc3339(stamp: &str) -> Option<String> {
+    let t = stamp.parse::<Timestamp>().ok()?;
+    Some(
+        t.to_zoned_datetime(stockholm().clone())
+            .strftime("%Y-%m-%dT%H:%M:%S%:z")
+            .to_string(),
+    )
+}
+
+/// The Swedish date and time of day (`HH:MM`) of an RFC 3339 timestamp,
+/// for sentences such as "on 2026-07-01 at 12:42". `None` for anything
+/// that is not a timestamp.
+pub fn local_date_and_time(stamp: &str) -> Option<(String, String)> {
+    let t = stamp.parse::<Timestamp>().ok()?;
+    let z = t.to_zoned_datetime(stockholm().clone());
+    Some((
+        z.strftime("%Y-%m-%d").to_string(),
+        z.strftime("%H:%M").to_string(),
+    ))
+}
+
 /// The date `days` after `date` (saturating at the end of the calendar).
 pub fn add_days(date: Date, days: i32) -> Date {
     date.checked_add(days.days()).unwrap_or(date)
@@ -162,6 +188,24 @@ mod tests {
         assert_eq!(local_time("2026-07-01T10:42:00Z"), "2026-07-01 12:42");
         assert_eq!(local_time("2026-07-01T10:42:00+02:00"), "2026-07-01 10:42");
         assert_eq!(local_time("igår"), "igår");
+        assert_eq!(
+            local_rfc3339("2026-07-01T10:42:00Z").as_deref(),
+            Some("2026-07-01T12:42:00+02:00")
+        );
+        assert_eq!(
+            local_rfc3339("2026-11-25T10:42:00Z").as_deref(),
+            Some("2026-11-25T11:42:00+01:00")
+        );
+        // The last Sunday of October, 01:30 UTC: already winter time.
+        assert_eq!(
+            local_rfc3339("2026-10-25T01:30:00Z").as_deref(),
+            Some("2026-10-25T02:30:00+01:00")
+        );
+        assert_eq!(local_rfc3339("igår"), None);
+        assert_eq!(
+            local_date_and_time("2026-09-30T22:30:00Z"),
+            Some(("2026-10-01".to_string(), "00:30".to_string()))
+        );
         assert_eq!(
             local_date("2026-09-30T23:30:00Z"),
             Some(Date::new(2026, 10, 1).unwrap())

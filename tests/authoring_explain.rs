@@ -128,3 +128,134 @@ fn explain_is_fast_on_the_builtin() {
     assert_eq!(ex.actors.len(), loaded.questionnaire.actors.len());
     assert!(ex.exhaustive > 0);
 }
+
+/// Generated questionnaires that once made `check` and `check --explain`
+/// quadratic in time or memory (20,000 overlapping bands, 20,000 duplicate
+/// ids pointing at a late line, thousands of actors, sections and text
+/// questions) stay fast: generous limits, through the binary (a debug
+/// build in `cargo test`); benches/engine.rs measures them properly.
+mod big {
+    const HEAD: &str = "[questionnaire]\nid = \"perf\"\nversion = \"1\"\nlanguages = [\"sv\"]\ntitle = \"P\"\n\n[[area]]\nid = \"a\"\ntitle = \"A\"\n";
+
+    pub fn overlapping_bands(n: usize) -> String {
+        let mut s = format!(
+            "{HEAD}\n[[section]]\nid = \"s\"\ntitle = \"S\"\n\n[[section.question]]\nid = \"n\"\nkind = \"number\"\ntext = \"N?\"\n"
+        );
+        for i in 0..n {
+            s.push_str(&format!(
+                "[[section.question.band]]\nfrom = {i}\nto = {}\nneeds = {{ a = 1 }}\n",
+                i + 2
+            ));
+        }
+        s
+    }
+
+    pub fn late_duplicates(n: usize) -> String {
+        let mut s = format!("{HEAD}\n[[section]]\nid = \"s\"\ntitle = \"S\"\n");
+        for i in 0..n {
+            s.push_str(&format!(
+                "[[section.question]]\nid = \"q{i}\"\nkind = \"text\"\ntext = \"Q?\"\n"
+            ));
+        }
+        for _ in 0..n {
+            s.push_str(&format!(
+                "[[section.question]]\nid = \"q{}\"\nkind = \"text\"\ntext = \"Q?\"\n",
+                n - 1
+            ));
+        }
+        s
+    }
+
+    pub fn mixed(questions: usize, actors: usize, sections: usize) -> String {
+        let mut s = format!(
+            "{HEAD}\n[[section]]\nid = \"s0\"\ntitle = \"S\"\n[[section.question]]\nid = \"q\"\nkind = \"single\"\ntext = \"Q?\"\n[[section.question.option]]\nid = \"o\"\nlabel = \"O\"\nneeds = {{ a = 1 }}\n"
+        );
+        for i in 0..questions {
+            s.push_str(&format!(
+                "[[section.question]]\nid = \"t{i}\"\nkind = \"text\"\ntext = \"T?\"\n"
+            ));
+        }
+        for i in 1..sections {
+            s.push_str(&format!(
+                "[[section]]\nid = \"s{i}\"\ntitle = \"S\"\nshow_if = \"q == 'o'\"\n[[section.question]]\nid = \"q{i}\"\nkind = \"single\"\ntext = \"Q?\"\n[[section.question.option]]\nid = \"o\"\nlabel = \"O\"\n"
+            ));
+        }
+        for i in 0..actors {
+            s.push_str(&format!(
+                "[[actor]]\nid = \"x{i}\"\nname = \"X\"\ndescription = \"D\"\nweights = {{ a = 1 }}\n[[actor.rule]]\nwhen = \"q == 'o'\"\nboost = 5\nreason = \"R\"\n"
+            ));
+        }
+        s
+    }
+}
+
+#[test]
+fn large_files_are_checked_and_explained_in_linear_time() {
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().unwrap();
+    let cases: [(&str, String, &[&str], usize); 3] = [
+        ("bands.toml", big::overlapping_bands(20_000), &["check"], 1),
+        ("dups.toml", big::late_duplicates(10_000), &["check"], 1),
+        (
+            "mixed.toml",
+            big::mixed(20_000, 2_000, 5_000),
+            &["check", "--explain"],
+            0,
+        ),
+    ];
+    for (name, text, args, exit) in cases {
+        let f = dir.path().join(name);
+        std::fs::write(&f, text).unwrap();
+        let start = Instant::now();
+        let out = bin()
+            .args(args)
+            .arg(&f)
+            .timeout(Duration::from_secs(120))
+            .output()
+            .unwrap();
+        let took = start.elapsed();
+        assert_eq!(
+            out.status.code(),
+            Some(exit as i32),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+                .chars()
+                .take(2000)
+                .collect::<String>()
+        );
+        assert!(
+            took < Duration::from_secs(30),
+            "{name} took {took:?} (quadratic again?)"
+        );
+    }
+}
+
+/// `check --explain --lang sv`: the same warnings at the same places, in
+/// Swedish.
+#[test]
+fn explain_warnings_speak_swedish() {
+    let f = format!("{DIR}/rule-never-fires.toml");
+    let run = |lang: &str| {
+        let out = bin()
+            .env_remove("LANG")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .args(["--lang", lang, "check", "--explain", &f])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let (sv, en) = (run("sv"), run("en"));
+    assert!(
+        en.contains("warning[rule-never-fires]: this rule of actor"),
+        "{en}"
+    );
+    assert!(
+        sv.contains("varning[rule-never-fires]: den här regeln för aktören"),
+        "{sv}"
+    );
+    assert!(
+        sv.contains("för alla möjliga svar") || sv.contains("slumpade urval"),
+        "{sv}"
+    );
+}

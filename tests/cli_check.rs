@@ -92,6 +92,7 @@ fn every_invalid_fixture_reports_each_mistake_with_position_and_code() {
         "unknown-language",
         "missing-text",
         "unknown-area",
+        "unknown-actor",
         "unknown-question",
         "unknown-option",
         "forward-reference",

@@ -101,7 +101,7 @@ fn sessions_show_and_list_in_swedish() {
         "Frågeformulär: exportbehov 2026.1",
         "Företag: Hallbergs Maskinteknik AB (556093-5180)",
         "Ursprung: self-assessment, importerad från maskin_tyskland.toml",
-        "Samtycke till hänvisning:",
+        "Samtycke till remiss:",
         "Svar:",
         "[företagets eget svar]",
         "Behov per område",
@@ -113,7 +113,7 @@ fn sessions_show_and_list_in_swedish() {
         "Company:",
         "Answers:",
         "company's own answer",
-        "Consent to refer",
+        "Consent to referral",
     ] {
         assert!(!out.contains(s), "English {s:?} in:\n{out}");
     }

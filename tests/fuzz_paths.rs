@@ -16,6 +16,9 @@ use behovsanalys::session::{SessionMode, Store};
 use behovsanalys::tui;
 use behovsanalys::tui::app::ExportJob;
 
+/// The time the tests give their answers.
+const T: &str = "2026-06-01T10:00:00Z";
+
 const HOSTILE_NAMES: &[&str] = &[
     "../../../../tmp/evil",
     "/etc/passwd",
@@ -215,7 +218,11 @@ fn the_writer_reports_retries_and_loses_nothing() {
     let data = tempfile::tempdir().unwrap();
     let store = Store::open(Some(data.path())).unwrap();
     let mut s = store.create(&q, SessionMode::Advisor);
-    s.set_answer("exporterar", Some(Answer::Choice("ja_regelbundet".into())));
+    s.set_answer_at(
+        "exporterar",
+        Some(Answer::Choice("ja_regelbundet".into())),
+        T,
+    );
     store.save(&mut s, &q).unwrap();
     let path = store.path_of(&s.meta.id).unwrap();
     let saved = std::fs::read_to_string(&path).unwrap();
@@ -226,7 +233,7 @@ fn the_writer_reports_retries_and_loses_nothing() {
     std::fs::rename(&sessions, &moved).unwrap();
     std::fs::write(&sessions, "in the way").unwrap();
 
-    s.set_answer("exporterar", Some(Answer::Choice("nej".into())));
+    s.set_answer_at("exporterar", Some(Answer::Choice("nej".into())), T);
     let started = Instant::now();
     writer.save(Box::new(s.clone()));
     assert!(
@@ -327,7 +334,11 @@ fn full_disk_gives_a_clear_message_and_keeps_what_was_saved() {
     let q = builtin().unwrap().questionnaire;
     let store = Store::open(Some(&data)).unwrap();
     let mut s = store.create(&q, SessionMode::Advisor);
-    s.set_answer("exporterar", Some(Answer::Choice("ja_regelbundet".into())));
+    s.set_answer_at(
+        "exporterar",
+        Some(Answer::Choice("ja_regelbundet".into())),
+        T,
+    );
     store.save(&mut s, &q).unwrap();
     let path = store.path_of(&s.meta.id).unwrap();
     let saved = std::fs::read_to_string(&path).unwrap();
@@ -340,7 +351,7 @@ fn full_disk_gives_a_clear_message_and_keeps_what_was_saved() {
         while f.write_all(&block).is_ok() {}
         let _ = f.sync_all();
     }
-    s.set_answer("anstallda", Some(Answer::Number(12.0)));
+    s.set_answer_at("anstallda", Some(Answer::Number(12.0)), T);
     for i in 0..200 {
         s.answers.notes.insert(format!("n{i}"), "x".repeat(200));
     }
@@ -364,4 +375,95 @@ fn full_disk_gives_a_clear_message_and_keeps_what_was_saved() {
     );
     std::fs::remove_file(&filler).unwrap();
     std::fs::remove_dir_all(&data).unwrap();
+}
+
+/// `sessions delete` on a full disk: erasing needs no space, so it works —
+/// the session, its quarantined copy and its lock file are gone (nothing is
+/// written first: the lock's holder note is best effort).
+#[test]
+#[cfg(target_os = "linux")]
+fn sessions_delete_works_on_a_full_disk() {
+    let fs = match SmallFs::new() {
+        Ok(fs) => fs,
+        Err(why) => {
+            assert!(std::env::var_os("CI").is_none(), "CI is set: {why}");
+            eprintln!("SKIPPED: no small file system to fill: {why}");
+            return;
+        }
+    };
+    let dir = fs.dir.clone();
+    let data = dir.join(format!("delete-{}", std::process::id()));
+    let q = builtin().unwrap().questionnaire;
+    let store = Store::open(Some(&data)).unwrap();
+    let mut s = store.create(&q, SessionMode::Advisor);
+    s.answers.company.name = Some("Raderas AB".into());
+    s.set_answer_at(
+        "exporterar",
+        Some(Answer::Choice("ja_regelbundet".into())),
+        T,
+    );
+    store.save(&mut s, &q).unwrap();
+    let id = s.meta.id.clone();
+    let path = store.path_of(&id).unwrap();
+    let quarantined = data.join("quarantine").join(format!("{id}.toml"));
+    std::fs::write(&quarantined, "trasig").unwrap();
+    let filler = dir.join(format!("filler-delete-{}", std::process::id()));
+    {
+        use std::io::Write;
+        let mut f = std::fs::File::create(&filler).unwrap();
+        let block = vec![b'x'; 4096];
+        while f.write_all(&block).is_ok() {}
+        let _ = f.sync_all();
+    }
+    // Really full: not one more block can be written.
+    let probe = dir.join("probe");
+    let full = std::fs::write(&probe, vec![b'x'; 4096]).is_err();
+    let _ = std::fs::remove_file(&probe);
+    assert!(full, "the disk should be full");
+    let o = bin(&data)
+        .args(["sessions", "delete", &id, "--yes"])
+        .output()
+        .unwrap();
+    let e = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{e}");
+    assert!(!path.exists(), "the session is erased");
+    assert!(!quarantined.exists(), "its quarantined copy too");
+    let left: Vec<_> = std::fs::read_dir(data.join("sessions"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(left.is_empty(), "nothing left: {left:?}");
+    std::fs::remove_file(&filler).unwrap();
+    std::fs::remove_dir_all(&data).unwrap();
+}
+
+proptest::proptest! {
+    /// Any text as a session id (from a command line, a file, a list row)
+    /// names a file directly in `sessions/` or is refused: never a path
+    /// elsewhere, never a hidden or temporary name.
+    #[test]
+    fn any_session_id_stays_in_the_sessions_folder(
+        id in "\\PC{0,90}|[a-zA-Z0-9_.-]{0,90}|\\.\\.(/[a-z.]{0,10}){0,4}",
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(Some(dir.path())).unwrap();
+        let sessions = store.sessions_dir();
+        for path in [store.path_of(&id), store.lock_path(&id)] {
+            match path {
+                Ok(p) => {
+                    proptest::prop_assert_eq!(p.parent(), Some(sessions.as_path()));
+                    let name = p.file_name().unwrap().to_str().unwrap().to_string();
+                    proptest::prop_assert!(name.starts_with(id.as_str()), "{}", name);
+                    proptest::prop_assert!(!name.starts_with('.'));
+                    proptest::prop_assert!(!behovsanalys::session::atomic::is_temp_name(&name));
+                }
+                Err(e) => {
+                    proptest::prop_assert!(
+                        matches!(e, behovsanalys::session::StoreError::BadId(_)),
+                        "{e}"
+                    );
+                }
+            }
+        }
+    }
 }

@@ -214,3 +214,93 @@ fn escape_sequences_in_file_names_never_reach_the_terminal() {
     let (code, err, _) = run(&["score", "--answers"], &missing);
     assert_clean_failure(code, &err);
 }
+
+/// Points, weights, boosts and scale ends are bounded (1.7e308 points passed
+/// `check` and overflowed to infinity: need 0 instead of 100, JSON null),
+/// and so are texts (a 1 MB question text made every keystroke of the
+/// wizard take seconds): each is an error with its position and the limit.
+#[test]
+fn huge_numbers_and_texts_are_refused_with_the_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = dir.path().join("q.toml");
+    let long_text = "x".repeat(1_000_000);
+    let long_help = "å".repeat(9_000);
+    std::fs::write(
+        &q,
+        format!(
+            r#"[questionnaire]
+id = "stor"
+version = "1"
+title = "Stor"
+
+[[area]]
+id = "a"
+title = "A"
+
+[[actor]]
+id = "x"
+name = "X"
+description = "X"
+weights = {{ a = 1e300 }}
+
+[[actor.rule]]
+when = "q == 'o'"
+boost = 1e9
+reason = "R"
+
+[[section]]
+id = "s"
+title = "S"
+
+[[section.question]]
+id = "q"
+kind = "single"
+text = "Q?"
+[[section.question.option]]
+id = "o"
+label = "O"
+needs = {{ a = 1.7e308 }}
+
+[[section.question]]
+id = "skala"
+kind = "scale"
+text = "S?"
+min = -9223372036854775808
+max = 9223372036854775807
+
+[[section.question]]
+id = "lang"
+kind = "text"
+text = "{long_text}"
+help = {{ sv = "{long_help}" }}
+"#
+        ),
+    )
+    .unwrap();
+    let (code, err, _) = run(&["check"], &q);
+    assert_clean_failure(code, &err);
+    for expected in [
+        ":14:17: error[invalid-value]: the weight of `a` (1e300) is greater than 1000",
+        ":18:9: error[invalid-value]: boost 1e9 is outside",
+        ":32:15: error[invalid-value]: the points for `a` (1.7e308) are outside",
+        ":38:7: error[wrong-type]",
+        ":39:7: error[invalid-value]: the scale end",
+        ":44:8: error[too-long]: `text` is 1,000,000 characters long; at most 2,000",
+        ":45:15: error[too-long]: `help` is 9,000 characters long; at most 8,000",
+    ] {
+        assert!(
+            err.contains(expected),
+            "expected `{expected}` in\n{}",
+            &err[..err.len().min(4000)]
+        );
+    }
+    assert!(
+        err.contains("1,000") || err.contains("1000"),
+        "names the limit: {err:.3000}"
+    );
+    assert!(
+        err.len() < 20_000,
+        "the excerpt of a huge line is cut: {} bytes",
+        err.len()
+    );
+}

@@ -259,7 +259,9 @@ fn import_errors_name_file_line_and_column_and_never_overwrite() {
     let (code, _, err) = env.run(&["import", sent.to_str().unwrap()]);
     assert_eq!(code, 1);
     assert!(
-        err.contains(&format!("there is already a session `{first}`")),
+        err.contains(&format!(
+            "this self-assessment was already imported as session `{first}`"
+        )),
         "{err}"
     );
     assert!(err.contains("--as-new"), "{err}");
@@ -289,7 +291,7 @@ fn follow_up_from_the_command_line_shows_changes_since_last_visit() {
         out.contains(&format!("Since the previous visit ({first}")),
         "{out}"
     );
-    assert!(out.contains("Referred then: EEN"), "{out}");
+    assert!(out.contains("Recommended then: EEN"), "{out}");
     assert!(out.contains("Answers changed: 59"), "{out}");
 }
 

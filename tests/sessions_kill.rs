@@ -11,6 +11,9 @@ use behovsanalys::answers::Answer;
 use behovsanalys::questionnaire;
 use behovsanalys::session::{SessionMode, Store, StoreError};
 
+/// The time the tests give their answers.
+const T: &str = "2026-06-01T10:00:00Z";
+
 const VICTIM: &str = "victim";
 
 fn spawn_child(mode: &str, dir: &Path) -> Child {
@@ -73,7 +76,7 @@ fn child_process() {
 /// Round `n` of the saver: every part of the file says `n`, and the file is
 /// large (about 1 MB) so that a kill often lands in the middle of a write.
 fn round(s: &mut behovsanalys::session::Session, n: u64, q: &questionnaire::Questionnaire) {
-    s.set_answer("anstallda", Some(Answer::Number(n as f64)));
+    s.set_answer_at("anstallda", Some(Answer::Number(n as f64)), T);
     s.answers.company.name = Some(format!("Round {n}"));
     let marker = format!("[{n}]");
     for question in q.questions.iter().take(50) {
@@ -116,7 +119,7 @@ fn a_saver_killed_at_random_points_never_tears_a_session() {
     // A bystander session that must stay byte for byte the same.
     let mut other = store.create(&q, SessionMode::Advisor);
     other.meta.id = "bystander".into();
-    other.set_answer("exporterar", Some(Answer::Choice("nej".into())));
+    other.set_answer_at("exporterar", Some(Answer::Choice("nej".into())), T);
     store.save(&mut other, &q).unwrap();
     let bystander = std::fs::read(store.path_of("bystander").unwrap()).unwrap();
 

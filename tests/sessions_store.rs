@@ -4,10 +4,13 @@
 use std::fs;
 use std::path::Path;
 
-use behovsanalys::answers::Answer;
+use behovsanalys::answers::{Answer, Mode};
 use behovsanalys::questionnaire::{self, Questionnaire};
 use behovsanalys::scoring;
 use behovsanalys::session::{SessionMode, Store, StoreError, compare};
+
+/// The time the tests give their answers.
+const T: &str = "2026-06-01T10:00:00Z";
 
 fn q_file(name: &str) -> Questionnaire {
     questionnaire::load_file(Path::new(&format!("tests/fixtures/sessions/{name}")))
@@ -31,8 +34,12 @@ fn save_and_load_round_trip_with_meta_and_notes() {
     let (_d, store) = store();
     let mut s = store.create(&q, SessionMode::Advisor);
     s.answers.company.name = Some("Exempel AB".into());
-    s.set_answer("exporterar", Some(Answer::Choice("ja_regelbundet".into())));
-    s.set_answer("anstallda", Some(Answer::Number(24.0)));
+    s.set_answer_at(
+        "exporterar",
+        Some(Answer::Choice("ja_regelbundet".into())),
+        T,
+    );
+    s.set_answer_at("anstallda", Some(Answer::Number(24.0)), T);
     s.answers
         .private_notes
         .insert("exporterar".into(), "bara för mig".into());
@@ -97,7 +104,7 @@ fn broken_files_are_quarantined_and_the_rest_keep_working() {
     let q = builtin();
     let (_d, store) = store();
     let mut good = store.create(&q, SessionMode::Advisor);
-    good.set_answer("exporterar", Some(Answer::Choice("nej".into())));
+    good.set_answer_at("exporterar", Some(Answer::Choice("nej".into())), T);
     store.save(&mut good, &q).unwrap();
     let full = fs::read_to_string(store.path_of(&good.meta.id).unwrap()).unwrap();
     let sd = store.sessions_dir();
@@ -220,9 +227,9 @@ fn drift_keeps_every_answer_reports_changes_and_resaves_under_new_ids() {
     let v2 = q_file("q_v2.toml");
     let (_d, store) = store();
     let mut s = store.create(&v1, SessionMode::Advisor);
-    s.set_answer("betalning", Some(Answer::Choice("remburs".into())));
-    s.set_answer("ata_karnet", Some(Answer::Choice("ja".into())));
-    s.set_answer("ovrigt", Some(Answer::Text("text".into())));
+    s.set_answer_at("betalning", Some(Answer::Choice("remburs".into())), T);
+    s.set_answer_at("ata_karnet", Some(Answer::Choice("ja".into())), T);
+    s.set_answer_at("ovrigt", Some(Answer::Text("text".into())), T);
     s.answers
         .notes
         .insert("ata_karnet".into(), "anteckning".into());
@@ -297,7 +304,7 @@ fn a_question_that_changed_kind_keeps_its_answer_as_orphan() {
         .questionnaire;
     let (_d, store) = store();
     let mut s = store.create(&v1, SessionMode::Advisor);
-    s.set_answer("ovrigt", Some(Answer::Text("fritext".into())));
+    s.set_answer_at("ovrigt", Some(Answer::Text("fritext".into())), T);
     store.save(&mut s, &v1).unwrap();
     let loaded = store.load_full(&s.meta.id, &v2).unwrap();
     assert_eq!(loaded.drift.orphans.len(), 1);
@@ -314,8 +321,8 @@ fn import_marks_the_companys_answers_and_never_overwrites() {
     // A self-assessment as the wizard writes it: with a meta id.
     let mut own = store.create(&q, SessionMode::SelfAssessment);
     own.answers.company.name = Some("Självskattning AB".into());
-    own.set_answer("exporterar", Some(Answer::Choice("nej".into())));
-    own.set_answer("anstallda", Some(Answer::Number(8.0)));
+    own.set_answer_at("exporterar", Some(Answer::Choice("nej".into())), T);
+    own.set_answer_at("anstallda", Some(Answer::Number(8.0)), T);
     let file = dir.path().join("fran_foretaget.toml");
     fs::write(&file, own.to_toml(&q)).unwrap();
 
@@ -336,8 +343,8 @@ fn import_marks_the_companys_answers_and_never_overwrites() {
     // Same id again: refused, the stored session untouched.
     let before = fs::read(store.path_of(&s.meta.id).unwrap()).unwrap();
     match store.import(&file, &q, false) {
-        Err(StoreError::Exists(id)) => assert_eq!(id, s.meta.id),
-        other => panic!("expected Exists, got {other:?}"),
+        Err(StoreError::AlreadyImported { session }) => assert_eq!(session, s.meta.id),
+        other => panic!("expected AlreadyImported, got {other:?}"),
     }
     assert_eq!(
         fs::read(store.path_of(&s.meta.id).unwrap()).unwrap(),
@@ -374,7 +381,7 @@ fn follow_up_copies_the_company_and_compares_with_the_last_visit() {
         name: "Anna".into(),
         organisation: "Almi".into(),
     });
-    first.set_answer("lanebehov", Some(Answer::Choice("ja_storre".into())));
+    first.set_answer_at("lanebehov", Some(Answer::Choice("ja_storre".into())), T);
     store.save(&mut first, &q).unwrap();
 
     let mut next = store.create_follow_up(&first.meta.id, &q).unwrap();
@@ -382,7 +389,7 @@ fn follow_up_copies_the_company_and_compares_with_the_last_visit() {
     assert_eq!(next.answers.company, first.answers.company);
     assert!(next.meta.attendees.is_empty());
     assert!(next.answers.answers.is_empty());
-    next.set_answer("lanebehov", Some(Answer::Choice("nej".into())));
+    next.set_answer_at("lanebehov", Some(Answer::Choice("nej".into())), T);
     store.save(&mut next, &q).unwrap();
 
     let (reloaded, _) = store.load(&next.meta.id, &q).unwrap();
@@ -551,4 +558,64 @@ fn consent_and_answers_are_recorded_at_the_callers_time() {
     let text = std::fs::read_to_string(store.path_of(&s.meta.id).unwrap()).unwrap();
     assert!(text.contains("given_by = \"Eva Hallberg\""), "{text}");
     assert!(text.contains("recorded_by = "), "{text}");
+}
+
+/// The store's errors in either language (the command line and the wizard
+/// pick one); `Display` stays English.
+#[test]
+fn store_errors_render_in_either_language() {
+    use behovsanalys::i18n::Lang;
+    use behovsanalys::session::Holder;
+    let e = StoreError::NotFound("x1".into());
+    assert_eq!(e.to_string(), e.render(Lang::En));
+    assert!(
+        e.render(Lang::Sv)
+            .starts_with("det finns ingen session `x1`")
+    );
+    let locked = StoreError::Locked {
+        id: "x1".into(),
+        holder: Some(Holder {
+            user: "anna".into(),
+            host: "laptop".into(),
+            pid: 42,
+            since: "2026-01-15T09:00:00Z".into(),
+        }),
+    };
+    assert_eq!(
+        locked.render(Lang::Sv),
+        "sessionen `x1` är öppen i en annan behovsanalys (anna@laptop, process 42, sedan 2026-01-15T09:00:00Z); stäng den där först"
+    );
+    let io = StoreError::Io {
+        action: "cannot save",
+        path: "/d/\u{1b}[2Jx.toml".into(),
+        err: std::io::Error::other("full"),
+    };
+    assert_eq!(
+        io.render(Lang::Sv),
+        "kan inte spara /d/\u{FFFD}[2Jx.toml: full"
+    );
+}
+
+/// The complete example of docs/ANSWERS.md is a valid answers file: read
+/// strictly without a warning, its consent log and contact as documented.
+#[test]
+fn the_documented_example_reads_as_documented() {
+    let doc = std::fs::read_to_string("docs/ANSWERS.md").unwrap();
+    let start = doc.find("```toml\n").unwrap() + "```toml\n".len();
+    let end = start + doc[start..].find("```").unwrap();
+    let q = builtin();
+    let parsed =
+        behovsanalys::answers::parse("ANSWERS.md", &doc[start..end], &q, Mode::Strict).unwrap();
+    assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
+    let a = &parsed.answers;
+    assert_eq!(
+        a.company.contact.as_ref().unwrap().role.as_deref(),
+        Some("vd")
+    );
+    assert_eq!(a.consent.get("een"), Some(&true));
+    assert_eq!(a.answers.get("valutasakring"), Some(&Answer::Unknown));
+    let log = behovsanalys::session::consent_log(&a.meta);
+    assert_eq!(log.len(), 1);
+    assert_eq!(log[0].given_by.as_deref(), Some("Eva Hallberg"));
+    assert_eq!(log[0].recorded_by.as_deref(), Some("Anna Rådgivare"));
 }

@@ -449,6 +449,7 @@ fn summary(id: &str) -> behovsanalys::session::Summary {
         total: 50,
         orphans: 0,
         drift: false,
+        conflict: false,
     }
 }
 

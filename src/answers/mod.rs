@@ -1,4 +1,4 @@
-//! The answers / session file (DESIGN.md §3): types, a parser that checks
+//! The answers / session file (docs/ANSWERS.md): types, a parser that checks
 //! every answer against the questionnaire with file positions, and a writer.//!
 //! [`read`] checks a file against the questionnaire; [`write`] renders one.
 

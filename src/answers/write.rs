@@ -1,4 +1,4 @@
-//! Writing an answers file (DESIGN.md §3 layout): answers in questionnaire
+//! Writing an answers file (docs/ANSWERS.md): answers in questionnaire
 //! order, orphans kept, `[meta]` last.
 
 use super::{AnswersFile, Company};
@@ -57,7 +57,7 @@ impl AnswersFile {
         }
     }
 
-    /// Serialises to the TOML format of DESIGN.md §3. Answers come in
+    /// Serialises to the TOML format of docs/ANSWERS.md. Answers come in
     /// questionnaire order when `q` is given; orphans are kept.
     pub fn to_toml(&self, q: Option<&Questionnaire>) -> String {
         let mut s = String::with_capacity(1024);

@@ -182,7 +182,7 @@ pub fn document(q: &Questionnaire, lang: &str) -> Doc {
             d.labelled(w.web, url.clone());
         }
         if let Some(c) = &actor.contact {
-            d.labelled(w.contact, c.clone());
+            d.labelled(w.contact, c.get(lang).to_string());
         }
         if actor.services.is_empty() {
             d.p(w.no_services);
@@ -319,7 +319,7 @@ pub fn json(q: &Questionnaire, lang: &str) -> Value {
                 "name": a.name,
                 "description": a.description.get(lang),
                 "url": a.url,
-                "contact": a.contact,
+                "contact": a.contact.as_ref().map(|c| c.get(lang)),
                 "eligibility": expr_json(a.eligibility.as_ref(), q, lang),
                 "areas": a.weights.iter().map(|(i, w)| json!({"id": q.areas[*i].id, "weight": w})).collect::<Vec<_>>(),
                 "services": a.services.iter().map(|s| json!({

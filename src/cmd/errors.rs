@@ -47,7 +47,11 @@ fn words(e: &(dyn std::error::Error + 'static), lang: Lang) -> String {
                 cli::period_reversed(lang, &from.to_string(), &to.to_string())
             }
             ReportError::MinGroup => cli::min_group(lang).to_string(),
+            ReportError::Source(why) => why.clone(),
         };
+    }
+    if let Some(e) = e.downcast_ref::<behovsanalys::store::SyncError>() {
+        return behovsanalys::i18n::store::error(lang, e);
     }
     if let Some(d) = e.downcast_ref::<DateError>() {
         return crate::cmd::args::date_error(d, lang);
@@ -57,8 +61,17 @@ fn words(e: &(dyn std::error::Error + 'static), lang: Lang) -> String {
     }
     // TODO(store): StoreError's own messages are English until the session
     // store words them through i18n; its file errors are in `lang`.
-    if let Some(StoreError::File(f)) = e.downcast_ref::<StoreError>() {
-        return f.render(lang);
+    match e.downcast_ref::<StoreError>() {
+        Some(StoreError::File(f)) => return f.render(lang),
+        Some(StoreError::AlreadyImported { session }) => {
+            let s = behovsanalys::i18n::diag::already_imported(lang, &sanitize_line(session));
+            return format!("{s} {}", cli::keep_both_hint(lang));
+        }
+        Some(StoreError::Exists(id)) => {
+            let s = behovsanalys::i18n::diag::session_exists(lang, &sanitize_line(id));
+            return format!("{s} {}", cli::keep_both_hint(lang));
+        }
+        _ => {}
     }
     e.to_string()
 }

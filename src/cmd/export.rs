@@ -1,11 +1,12 @@
-//! `behovsanalys export --answers A|--session ID --actor ID|--company --format F [--out FILE | --out-dir DIR]`
+//! `behovsanalys export --answers A|--session ID --actor ID|--company|--handover --format F [--out FILE | --out-dir DIR]`
 
 use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
-use behovsanalys::export::{self, Format, Input, Options};
+use behovsanalys::export::{self, Format, Input, Options, handover};
 use behovsanalys::i18n::{Lang, cli as words};
+use behovsanalys::session::{Meta, Session};
 use behovsanalys::text::display_path;
 use behovsanalys::time::Date;
 
@@ -16,6 +17,7 @@ pub struct Args<'a> {
     pub session: Option<&'a str>,
     pub actor: Option<&'a str>,
     pub company: bool,
+    pub handover: bool,
     pub format: ExportFormat,
     pub out: Option<&'a Path>,
     pub out_dir: Option<&'a Path>,
@@ -49,21 +51,33 @@ pub fn run(cli: &Cli, ui: Lang, args: &Args<'_>) -> Result<ExitCode> {
         follow_up: args.follow_up.map(|d| d.to_string()),
     };
     let fmt = format(args.format);
-    let (content, target) = match (args.actor, args.company) {
-        (Some(actor), _) => (export::referral_with(&input, actor, fmt, &opts)?, actor),
-        (None, true) => (
-            export::company_summary_with(&input, fmt, &opts)?,
-            "foretaget",
+    let company = file.company.name.as_deref().unwrap_or("foretag");
+    let (content, name) = match (args.actor, args.company, args.handover) {
+        (Some(actor), _, _) => (
+            export::referral_with(&input, actor, fmt, &opts)?,
+            export::file_name(&[company, actor], fmt),
         ),
-        (None, false) => bail!(words::summary_for_whom(ui)),
+        (None, true, _) => (
+            export::company_summary_with(&input, fmt, &opts)?,
+            export::file_name(&[company, "foretaget"], fmt),
+        ),
+        (None, false, true) => {
+            let session = Session {
+                meta: meta.clone().unwrap_or_else(|| {
+                    let id = file.meta.get("id").and_then(|v| v.as_str()).unwrap_or("");
+                    Meta::from_table(&file.meta, id)
+                }),
+                answers: file.clone(),
+            };
+            (handover::render(&session, q), handover::file_name(&session))
+        }
+        (None, false, false) => bail!(words::summary_for_whom(ui)),
     };
     if let Some(dir) = args.out_dir {
         if !dir.is_dir() {
             std::fs::create_dir_all(dir)
                 .with_context(|| words::cannot_create_dir(ui, &display_path(dir)))?;
         }
-        let company = file.company.name.as_deref().unwrap_or("foretag");
-        let name = export::file_name(&[company, target], fmt);
         let path = export::write_file(dir, &name, &content, args.force)?;
         eprintln!("{}", words::wrote(ui, &display_path(&path)));
     } else if let Some(out) = args.out {

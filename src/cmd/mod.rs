@@ -14,6 +14,8 @@ mod report;
 mod schema;
 mod score;
 mod sessions;
+pub mod store;
+pub mod sync;
 
 pub use out::{StdoutClosed, emit};
 
@@ -42,6 +44,7 @@ pub fn run(cli: Cli, ui: Lang) -> Result<ExitCode> {
             source,
             actor,
             company,
+            handover,
             format,
             out,
             out_dir,
@@ -56,6 +59,7 @@ pub fn run(cli: Cli, ui: Lang) -> Result<ExitCode> {
                 session: source.session.as_deref(),
                 actor: actor.as_deref(),
                 company: *company,
+                handover: *handover,
                 format: *format,
                 out: out.as_deref(),
                 out_dir: out_dir.as_deref(),
@@ -73,6 +77,7 @@ pub fn run(cli: Cli, ui: Lang) -> Result<ExitCode> {
             out,
             force,
             date,
+            region,
         }) => report::run(
             &cli,
             ui,
@@ -85,12 +90,15 @@ pub fn run(cli: Cli, ui: Lang) -> Result<ExitCode> {
                 out: out.as_deref(),
                 force: *force,
                 date: *date,
+                region,
             },
         ),
         Some(Command::Catalogue { file, format }) => catalogue::run(&cli, file.as_deref(), *format),
         Some(Command::Schema) => schema::run(),
         Some(Command::Preview { file, format }) => preview::run(&cli, file.as_deref(), *format),
         Some(Command::Diff { old, new, format }) => diff::run(old, new, *format),
+        Some(Command::Store { action }) => store::run(&cli, ui, action),
+        Some(Command::Sync) => sync::run(&cli, ui),
     }
 }
 
@@ -180,6 +188,7 @@ fn wizard(cli: &Cli, ui: Lang) -> Result<ExitCode> {
             .and_then(|l| behovsanalys::i18n::Lang::from_code(l.code())),
         mode,
         data_dir: cli.data_dir.clone(),
+        store: cli.store.clone(),
     })?;
     Ok(ExitCode::SUCCESS)
 }

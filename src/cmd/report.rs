@@ -21,12 +21,16 @@ pub struct Args<'a> {
     pub out: Option<&'a Path>,
     pub force: bool,
     pub date: Option<Date>,
+    pub region: &'a [String],
 }
 
 pub fn run(cli: &Cli, ui: Lang, args: &Args<'_>) -> Result<ExitCode> {
     let loaded = super::load_questionnaire(cli)?;
     let q = &loaded.questionnaire;
     let lang = super::lang(cli, q);
+    if cli.store.as_deref().is_some_and(|u| !u.is_empty()) {
+        return from_store(cli, ui, args, q, lang);
+    }
     // Reading only: do not create the data directory when it is missing.
     let root = match &cli.data_dir {
         Some(d) => d.clone(),
@@ -55,13 +59,48 @@ pub fn run(cli: &Cli, ui: Lang, args: &Args<'_>) -> Result<ExitCode> {
             words::unreadable_skipped(ui, stats.files.unreadable, &display_path(&dir))
         );
     }
+    write(ui, args, &stats)
+}
+
+/// `report --store URL`: the statistics of every session the role may read
+/// in the shared store (its region's; a national role's: every region's, or
+/// `--region`), computed by the same code as over files.
+fn from_store(
+    cli: &Cli,
+    ui: Lang,
+    args: &Args<'_>,
+    q: &behovsanalys::questionnaire::Questionnaire,
+    lang: String,
+) -> Result<ExitCode> {
+    let cfg = super::store::config(cli, ui)?;
+    let mut pg = behovsanalys::store::PgStore::open(&cfg)?;
+    let opts = ReportOptions {
+        min_group: args.min_group,
+        from: args.from,
+        to: args.to,
+        municipality: args.municipality.map(String::from),
+        date: args.date,
+        lang,
+        threads: None,
+    };
+    let stats = report::compute_stream(q, &opts, |sink| {
+        pg.for_each_stats(args.region, |id, text| {
+            sink(id.to_string(), text.to_string())
+        })
+        .map(|_| ())
+        .map_err(|e| behovsanalys::i18n::store::error(ui, &e))
+    })?;
+    write(ui, args, &stats)
+}
+
+fn write(ui: Lang, args: &Args<'_>, stats: &report::Stats) -> Result<ExitCode> {
     let format = match args.format {
         ReportFormat::Md => report::ReportFormat::Md,
         ReportFormat::Csv => report::ReportFormat::Csv,
         ReportFormat::Json => report::ReportFormat::Json,
         ReportFormat::Html => report::ReportFormat::Html,
     };
-    let content = report::render(&stats, format);
+    let content = report::render(stats, format);
     match args.out {
         Some(out) => {
             super::export::write_out(out, &content, args.force)?;

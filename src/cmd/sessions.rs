@@ -25,6 +25,7 @@ pub fn run(cli: &Cli, ui: Lang, action: &SessionsAction) -> Result<ExitCode> {
         SessionsAction::Show { id } => show(cli, ui, &store, q, id),
         SessionsAction::Delete { id, yes } => delete(&store, q, id, *yes, ui),
         SessionsAction::New { from } => new(&store, q, from.as_deref(), ui),
+        SessionsAction::Resolve(args) => super::sync::resolve(&store, q, ui, args),
     }
 }
 
@@ -78,6 +79,7 @@ fn list_json(store: &Store, l: &Listing) -> serde_json::Value {
                 "questionnaire": {"id": s.questionnaire_id, "version": s.questionnaire_version},
                 "progress": {"answered": s.answered, "total": s.total},
                 "orphans": s.orphans,
+                "conflict": s.conflict,
                 "drift": s.drift,
             })
         })
@@ -124,6 +126,9 @@ fn list_text(store: &Store, l: &Listing, ui: Lang) -> String {
             }
             if s.drift {
                 flags.push(w.questionnaire_changed.into());
+            }
+            if s.conflict {
+                flags.push(behovsanalys::i18n::store::conflict_flag(ui, &s.id));
             }
             let _ = writeln!(
                 o,
@@ -259,6 +264,7 @@ fn show(cli: &Cli, ui: Lang, store: &Store, q: &Questionnaire, id: &str) -> Resu
         (w.municipality, c.municipality.clone()),
         (w.sni, c.sni.clone()),
         (w.employees, c.employees.map(|n| n.to_string())),
+        (w.contact_person, contact_text(c.contact.as_ref())),
     ] {
         if let Some(v) = v {
             let _ = writeln!(o, "{k}: {}", line(&v));
@@ -287,6 +293,19 @@ fn show(cli: &Cli, ui: Lang, store: &Store, q: &Questionnaire, id: &str) -> Resu
             let _ = write!(o, " {} {}", w.at, line(&time::local_time(t)));
         }
         let _ = writeln!(o);
+    }
+    let pending = s.pending_requests();
+    if !pending.is_empty() {
+        let _ = write!(o, "{}: {}", w.requested, line(&pending.join(", ")));
+        let when = m.requested_at.as_deref().map(time::local_time);
+        let who: Vec<String> = [m.requested_by.clone(), when]
+            .into_iter()
+            .flatten()
+            .collect();
+        if !who.is_empty() {
+            let _ = write!(o, " ({})", line(&who.join(", ")));
+        }
+        let _ = writeln!(o, " – {}", w.not_confirmed);
     }
     let consented: Vec<&str> = a
         .consent
@@ -493,4 +512,16 @@ fn new(store: &Store, q: &Questionnaire, from: Option<&str>, ui: Lang) -> Result
         eprintln!("{}", words::follow_up_started(ui, &line(prev), &company));
     }
     out(&format!("{}\n", s.meta.id))
+}
+
+/// The contact person in one line: name, role, phone, e-mail.
+fn contact_text(c: Option<&behovsanalys::answers::Contact>) -> Option<String> {
+    let c = c?;
+    let parts: Vec<&str> = [&c.name, &c.role, &c.phone, &c.email]
+        .into_iter()
+        .flatten()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
 }

@@ -6,9 +6,13 @@
 
 use std::path::{Path, PathBuf};
 
+mod build;
+mod csv;
 pub mod doc;
 pub mod escape;
+pub mod handover;
 mod render;
+mod words;
 
 pub mod sni;
 
@@ -125,7 +129,7 @@ pub fn referral_with(
         Format::Md => render::referral_md(&d),
         Format::Html => render::referral_html(&d),
         Format::Json => json(&d),
-        Format::Csv => render::referral_csv(&d),
+        Format::Csv => csv::referral_csv(&d),
     })
 }
 
@@ -145,7 +149,7 @@ pub fn company_summary_with(
         Format::Md => render::company_md(&d),
         Format::Html => render::company_html(&d),
         Format::Json => json(&d),
-        Format::Csv => render::company_csv(&d),
+        Format::Csv => csv::company_csv(&d),
     })
 }
 
@@ -159,6 +163,11 @@ fn json<T: serde::Serialize>(v: &T) -> String {
 /// A safe file name (no path separators, no leading dots) from free text
 /// such as a company name, e.g. `exempel-ab_ekn.html`.
 pub fn file_name(parts: &[&str], format: Format) -> String {
+    file_name_with(parts, format.extension())
+}
+
+/// [`file_name`] with any extension (`toml`).
+pub fn file_name_with(parts: &[&str], extension: &str) -> String {
     let mut s = String::new();
     for part in parts {
         if !s.is_empty() {
@@ -182,11 +191,7 @@ pub fn file_name(parts: &[&str], format: Format) -> String {
     } else {
         s
     };
-    format!(
-        "{}.{}",
-        s.chars().take(100).collect::<String>(),
-        format.extension()
-    )
+    format!("{}.{extension}", s.chars().take(100).collect::<String>())
 }
 
 /// Writes `content` to `dir/name` (see [`write_to`]). `name` must be a

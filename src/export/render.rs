@@ -3,11 +3,12 @@
 
 use std::fmt::Write as _;
 
-use super::doc::{ActorSummary, CompanyDoc, CompanyInfo, Need, Person, ReferralDoc, ServiceItem};
-use super::escape::{Cell, csv_record, csv_row, html, html_multiline, md};
+use super::doc::{
+    ActorSummary, CompanyDoc, CompanyInfo, Need, Person, Reason, ReferralDoc, ServiceItem, Trigger,
+};
+use super::escape::{html, html_multiline, md};
 use crate::i18n::Lang;
 use crate::i18n::export::{Words, words};
-use crate::text::fmt_num;
 
 fn cost_word(w: &Words, cost: &str) -> &'static str {
     match cost {
@@ -35,8 +36,9 @@ fn person(p: Option<&Person>, w: &Words) -> String {
     }
 }
 
-/// Company facts as (label, value) pairs.
-fn company_facts(c: &CompanyInfo, w: &Words) -> Vec<(&'static str, String)> {
+/// Company facts as (label, value) pairs; with `contact`, the contact
+/// person too ("not given" when there is none: a referral must say so).
+fn company_facts(c: &CompanyInfo, w: &Words, contact: bool) -> Vec<(&'static str, String)> {
     let mut out = Vec::new();
     if let Some(n) = &c.name {
         out.push((w.company, n.clone()));
@@ -58,6 +60,30 @@ fn company_facts(c: &CompanyInfo, w: &Words) -> Vec<(&'static str, String)> {
         let class = c.size_class.as_deref().unwrap_or("");
         out.push((w.size, format!("{e} {} ({class})", w.employees)));
     }
+    if contact {
+        out.extend(contact_facts(c, w));
+    }
+    out
+}
+
+/// The contact person: name and role, phone, e-mail.
+fn contact_facts(c: &CompanyInfo, w: &Words) -> Vec<(&'static str, String)> {
+    let Some(p) = &c.contact else {
+        return vec![(w.contact_person, w.not_given.to_string())];
+    };
+    let who = match (&p.name, &p.role) {
+        (Some(n), Some(r)) => format!("{n}, {r}"),
+        (Some(n), None) => n.clone(),
+        (None, Some(r)) => r.clone(),
+        (None, None) => w.not_given.to_string(),
+    };
+    let mut out = vec![(w.contact_person, who)];
+    if let Some(x) = &p.phone {
+        out.push((w.phone, x.clone()));
+    }
+    if let Some(x) = &p.email {
+        out.push((w.email, x.clone()));
+    }
     out
 }
 
@@ -71,7 +97,7 @@ fn situation_text(situation: &[String], w: &Words, esc: fn(&str) -> String) -> S
 }
 
 /// An actor's contact and web address, each escaped with `esc`, joined.
-fn contact_line(a: &ActorSummary, esc: fn(&str) -> String) -> Option<String> {
+pub(super) fn contact_line(a: &ActorSummary, esc: fn(&str) -> String) -> Option<String> {
     let parts: Vec<String> = [&a.contact, &a.url]
         .into_iter()
         .flatten()
@@ -80,23 +106,32 @@ fn contact_line(a: &ActorSummary, esc: fn(&str) -> String) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(" · "))
 }
 
-fn trigger_text(t: &super::doc::Trigger, w: &Words) -> (String, String) {
-    (
-        t.question_text.clone(),
-        format!("{} (+{} {})", t.answer_label, fmt_num(t.points), w.points),
-    )
+/// An answer in words: the question and the answer as shown. Never points.
+fn trigger_text(t: &Trigger) -> (String, String) {
+    (t.question_text.clone(), t.answer_label.clone())
 }
 
 // ---------------------------------------------------------------- Markdown
 
-fn md_needs(out: &mut String, needs: &[Need], w: &Words) {
+fn md_needs(out: &mut String, needs: &[Need]) {
     for n in needs {
         let value = n.need.map_or("–".to_string(), |v| v.to_string());
         let _ = writeln!(out, "- **{}: {value}/100**", md(&n.title));
-        for t in &n.answers {
-            let (q, a) = trigger_text(t, w);
-            let _ = writeln!(out, "  - {} → {}", md(&q), md(&a));
-        }
+        md_answers(out, &n.answers);
+    }
+}
+
+fn md_answers(out: &mut String, answers: &[Trigger]) {
+    for t in answers {
+        let (q, a) = trigger_text(t);
+        let _ = writeln!(out, "  - {} → {}", md(&q), md(&a));
+    }
+}
+
+fn md_reasons(out: &mut String, reasons: &[Reason]) {
+    for r in reasons {
+        let _ = writeln!(out, "- {}", md(&r.text));
+        md_answers(out, &r.answers);
     }
 }
 
@@ -136,7 +171,7 @@ pub fn referral_md(d: &ReferralDoc) -> String {
         let _ = write!(to, " · {}", md(extra));
     }
     let _ = writeln!(out, "- **{}:** {to}", w.to);
-    for (label, value) in company_facts(&d.company, w) {
+    for (label, value) in company_facts(&d.company, w, true) {
         let _ = writeln!(out, "- **{label}:** {}", md(&value));
     }
     let _ = writeln!(out, "\n## {}\n\n{}\n", w.consent, md(&d.consent.statement));
@@ -146,12 +181,10 @@ pub fn referral_md(d: &ReferralDoc) -> String {
     if d.needs.is_empty() {
         let _ = writeln!(out, "{}", w.no_needs);
     }
-    md_needs(&mut out, &d.needs, w);
+    md_needs(&mut out, &d.needs);
     if !d.reasons.is_empty() {
         let _ = writeln!(out, "\n## {}\n", w.why);
-        for r in &d.reasons {
-            let _ = writeln!(out, "- {}", md(r));
-        }
+        md_reasons(&mut out, &d.reasons);
     }
     if !d.services.is_empty() {
         let _ = writeln!(out, "\n## {}\n", w.services);
@@ -172,8 +205,10 @@ pub fn referral_md(d: &ReferralDoc) -> String {
             let _ = writeln!(out, "- **{}:** {}", w.other, md(o));
         }
     }
-    let _ = writeln!(out, "\n## {}\n\n{}\n", w.next_step, md(&d.next_step));
-    let _ = writeln!(out, "{} **{}**.", w.follow_up_text, d.follow_up);
+    if let Some(next) = &d.next_step {
+        let _ = writeln!(out, "\n## {}\n\n{}", w.next_step, md(next));
+    }
+    let _ = writeln!(out, "\n{} **{}**.", w.follow_up_text, d.follow_up);
     out
 }
 
@@ -196,8 +231,10 @@ pub fn company_md(d: &CompanyDoc) -> String {
         w.date,
         d.date
     );
-    let _ = writeln!(out, "- **{}:** {}", w.from, md(&person(d.from.as_ref(), w)));
-    for (label, value) in company_facts(&d.company, w)
+    if let Some(from) = &d.from {
+        let _ = writeln!(out, "- **{}:** {}", w.from, md(&person(Some(from), w)));
+    }
+    for (label, value) in company_facts(&d.company, w, false)
         .into_iter()
         .skip(usize::from(!name.is_empty()))
     {
@@ -206,18 +243,20 @@ pub fn company_md(d: &CompanyDoc) -> String {
     let _ = writeln!(out, "\n## {}\n", w.situation);
     let _ = writeln!(out, "{}\n", situation_text(&d.situation, w, md));
     let _ = writeln!(out, "## {}\n", w.need);
-    md_needs(&mut out, &d.needs, w);
+    md_needs(&mut out, &d.needs);
     let _ = writeln!(out, "\n## {}\n", w.actors);
     if d.actors.is_empty() {
         let _ = writeln!(out, "{}", w.no_actors);
     }
     for a in &d.actors {
-        let _ = writeln!(out, "### {} ({} {})\n", md(&a.name), a.score, w.score);
+        let _ = writeln!(out, "### {}\n", md(&a.name));
         for r in &a.reasons {
             let _ = writeln!(out, "- {}", md(r));
         }
         md_services(&mut out, &a.services, w);
-        let _ = writeln!(out, "\n**{}:** {}", w.next_step, md(&a.next_step));
+        if let Some(next) = &a.next_step {
+            let _ = writeln!(out, "\n**{}:** {}", w.next_step, md(next));
+        }
         if let Some(c) = contact_line(a, md) {
             let _ = writeln!(out, "**{}:** {c}", w.contact);
         }
@@ -305,7 +344,7 @@ fn html_dl(out: &mut String, rows: &[(&str, String)]) {
     out.push_str("</dl>\n");
 }
 
-fn html_needs(out: &mut String, needs: &[Need], w: &Words) {
+fn html_needs(out: &mut String, needs: &[Need]) {
     for n in needs {
         let v = n.need.unwrap_or(0).clamp(0, 100);
         let shown = n.need.map_or("–".to_string(), |v| v.to_string());
@@ -314,21 +353,26 @@ fn html_needs(out: &mut String, needs: &[Need], w: &Words) {
             "<div class=\"need\"><div class=\"need-head\"><span class=\"title\">{}</span><span class=\"bar\" role=\"img\" aria-label=\"{shown}/100\"><span style=\"width:{v}%\"></span></span><span>{shown}/100</span></div>",
             html(&n.title)
         );
-        if !n.answers.is_empty() {
-            out.push_str("<ul>");
-            for t in &n.answers {
-                let (q, a) = trigger_text(t, w);
-                let _ = write!(
-                    out,
-                    "<li>{} → <span class=\"pts\">{}</span></li>",
-                    html(&q),
-                    html(&a)
-                );
-            }
-            out.push_str("</ul>");
-        }
+        html_answers(out, &n.answers);
         out.push_str("</div>\n");
     }
+}
+
+fn html_answers(out: &mut String, answers: &[Trigger]) {
+    if answers.is_empty() {
+        return;
+    }
+    out.push_str("<ul>");
+    for t in answers {
+        let (q, a) = trigger_text(t);
+        let _ = write!(
+            out,
+            "<li>{} → <span class=\"answer\">{}</span></li>",
+            html(&q),
+            html(&a)
+        );
+    }
+    out.push_str("</ul>");
 }
 
 fn html_services(out: &mut String, services: &[ServiceItem], w: &Words) {
@@ -379,10 +423,10 @@ pub fn referral_html(d: &ReferralDoc) -> String {
         left.push((w.contact, c.clone()));
     }
     if let Some(u) = &d.to.url {
-        left.push(("Webb", u.clone()));
+        left.push((w.web, u.clone()));
     }
     html_dl(&mut out, &left);
-    html_dl(&mut out, &company_facts(&d.company, w));
+    html_dl(&mut out, &company_facts(&d.company, w, true));
     out.push_str("</div>\n");
     let _ = writeln!(
         out,
@@ -396,11 +440,13 @@ pub fn referral_html(d: &ReferralDoc) -> String {
     if d.needs.is_empty() {
         let _ = writeln!(out, "<p>{}</p>", w.no_needs);
     }
-    html_needs(&mut out, &d.needs, w);
+    html_needs(&mut out, &d.needs);
     if !d.reasons.is_empty() {
         let _ = writeln!(out, "<h2>{}</h2>\n<ul>", w.why);
         for r in &d.reasons {
-            let _ = writeln!(out, "<li>{}</li>", html(r));
+            let _ = write!(out, "<li>{}", html(&r.text));
+            html_answers(&mut out, &r.answers);
+            out.push_str("</li>\n");
         }
         out.push_str("</ul>\n");
     }
@@ -435,14 +481,26 @@ pub fn referral_html(d: &ReferralDoc) -> String {
         }
         out.push_str("</ul>\n");
     }
-    let _ = writeln!(
-        out,
-        "<h2>{}</h2>\n<div class=\"next\"><p>{}</p><p>{} <strong>{}</strong>.</p></div>",
-        w.next_step,
-        html(&d.next_step),
-        w.follow_up_text,
-        html(&d.follow_up)
-    );
+    match &d.next_step {
+        Some(next) => {
+            let _ = writeln!(
+                out,
+                "<h2>{}</h2>\n<div class=\"next\"><p>{}</p><p>{} <strong>{}</strong>.</p></div>",
+                w.next_step,
+                html(next),
+                w.follow_up_text,
+                html(&d.follow_up)
+            );
+        }
+        None => {
+            let _ = writeln!(
+                out,
+                "<div class=\"next\"><p>{} <strong>{}</strong>.</p></div>",
+                w.follow_up_text,
+                html(&d.follow_up)
+            );
+        }
+    }
     html_foot(&mut out, w, &d.questionnaire);
     out
 }
@@ -466,13 +524,15 @@ pub fn company_html(d: &CompanyDoc) -> String {
         html(&d.date)
     );
     out.push_str("<div class=\"facts\">\n");
-    html_dl(&mut out, &company_facts(&d.company, w));
-    html_dl(&mut out, &[(w.from, person(d.from.as_ref(), w))]);
+    html_dl(&mut out, &company_facts(&d.company, w, false));
+    if let Some(from) = &d.from {
+        html_dl(&mut out, &[(w.from, person(Some(from), w))]);
+    }
     out.push_str("</div>\n");
     let _ = writeln!(out, "<h2>{}</h2>", w.situation);
     let _ = writeln!(out, "<p>{}</p>", situation_text(&d.situation, w, html));
     let _ = writeln!(out, "<h2>{}</h2>", w.need);
-    html_needs(&mut out, &d.needs, w);
+    html_needs(&mut out, &d.needs);
     let _ = writeln!(out, "<h2>{}</h2>", w.actors);
     if d.actors.is_empty() {
         let _ = writeln!(out, "<p>{}</p>", w.no_actors);
@@ -489,12 +549,14 @@ pub fn company_html(d: &CompanyDoc) -> String {
         if !a.services.is_empty() {
             html_services(&mut out, &a.services, w);
         }
-        let _ = writeln!(
-            out,
-            "<p><strong>{}:</strong> {}</p>",
-            w.next_step,
-            html(&a.next_step)
-        );
+        if let Some(next) = &a.next_step {
+            let _ = writeln!(
+                out,
+                "<p><strong>{}:</strong> {}</p>",
+                w.next_step,
+                html(next)
+            );
+        }
         if let Some(c) = contact_line(a, html) {
             let _ = writeln!(out, "<p><strong>{}:</strong> {c}</p>", w.contact);
         }
@@ -516,193 +578,5 @@ pub fn company_html(d: &CompanyDoc) -> String {
         out.push_str("</ul>\n");
     }
     html_foot(&mut out, w, &d.questionnaire);
-    out
-}
-
-// ---------------------------------------------------------------- CSV
-
-const CSV_HEADER: [&str; 5] = ["section", "key", "label", "value", "detail"];
-
-fn csv_company(out: &mut String, c: &CompanyInfo) {
-    let o = |s: &Option<String>| s.clone().unwrap_or_default();
-    csv_row(out, &["company", "name", "", &o(&c.name), ""]);
-    csv_row(out, &["company", "org_number", "", &o(&c.org_number), ""]);
-    csv_row(
-        out,
-        &["company", "municipality", "", &o(&c.municipality), ""],
-    );
-    if let Some(i) = &c.industry {
-        csv_row(
-            out,
-            &[
-                "company",
-                "sni",
-                i.section_title.as_deref().unwrap_or(""),
-                &i.sni,
-                i.section.as_deref().unwrap_or(""),
-            ],
-        );
-    }
-    let emp = c.employees.map_or(Cell::Text(""), |e| Cell::Num(e as f64));
-    csv_record(
-        out,
-        &[
-            "company".into(),
-            "employees".into(),
-            "".into(),
-            emp,
-            c.size_class.as_deref().unwrap_or("").into(),
-        ],
-    );
-}
-
-fn csv_needs(out: &mut String, needs: &[Need]) {
-    for n in needs {
-        let v = n.need.map_or(Cell::Text(""), |v| Cell::Num(v as f64));
-        let answered = format!("{}/{}", n.answered, n.total);
-        csv_record(
-            out,
-            &[
-                "need".into(),
-                (&n.area).into(),
-                (&n.title).into(),
-                v,
-                (&answered).into(),
-            ],
-        );
-        for t in &n.answers {
-            csv_record(
-                out,
-                &[
-                    "answer".into(),
-                    (&n.area).into(),
-                    (&t.question_text).into(),
-                    (&t.answer_label).into(),
-                    Cell::Num(t.points),
-                ],
-            );
-        }
-    }
-}
-
-fn csv_services(out: &mut String, actor: &str, services: &[ServiceItem]) {
-    for s in services {
-        let detail = match (&s.price, s.undecided) {
-            (Some(p), true) => format!("{}; {p}; undecided", s.cost),
-            (Some(p), false) => format!("{}; {p}", s.cost),
-            (None, true) => format!("{}; undecided", s.cost),
-            (None, false) => s.cost.clone(),
-        };
-        csv_row(out, &["service", actor, &s.name, &s.id, &detail]);
-    }
-}
-
-pub fn referral_csv(d: &ReferralDoc) -> String {
-    let mut out = String::new();
-    csv_row(&mut out, &CSV_HEADER);
-    csv_row(&mut out, &["referral", "id", "", &d.id, ""]);
-    csv_row(&mut out, &["referral", "date", "", &d.date, ""]);
-    csv_row(&mut out, &["referral", "follow_up", "", &d.follow_up, ""]);
-    if let Some(p) = &d.from {
-        csv_row(&mut out, &["from", "advisor", "", &p.name, &p.organisation]);
-    }
-    csv_row(
-        &mut out,
-        &[
-            "to",
-            "actor",
-            &d.to.name,
-            &d.to.id,
-            d.to.url.as_deref().unwrap_or(""),
-        ],
-    );
-    csv_company(&mut out, &d.company);
-    csv_row(
-        &mut out,
-        &[
-            "consent",
-            &d.consent.actor,
-            d.consent.recorded_by.as_deref().unwrap_or(""),
-            "true",
-            d.consent.at.as_deref().unwrap_or(""),
-        ],
-    );
-    for (i, s) in d.situation.iter().enumerate() {
-        csv_row(&mut out, &["situation", &(i + 1).to_string(), "", s, ""]);
-    }
-    csv_record(
-        &mut out,
-        &[
-            "score".into(),
-            (&d.to.id).into(),
-            "".into(),
-            Cell::Num(d.score as f64),
-            if d.recommended { "recommended" } else { "" }.into(),
-        ],
-    );
-    csv_needs(&mut out, &d.needs);
-    for r in &d.reasons {
-        csv_row(&mut out, &["reason", "rule", "", r, ""]);
-    }
-    csv_services(&mut out, &d.to.id, &d.services);
-    for n in &d.notes {
-        csv_row(
-            &mut out,
-            &["note", &n.question, &n.question_text, &n.note, ""],
-        );
-    }
-    for t in &d.already_tried {
-        csv_row(&mut out, &["already_tried", "", "", t, ""]);
-    }
-    if let Some(o) = &d.other {
-        csv_row(&mut out, &["other", "", "", o, ""]);
-    }
-    csv_row(&mut out, &["next_step", &d.to.id, "", &d.next_step, ""]);
-    out
-}
-
-pub fn company_csv(d: &CompanyDoc) -> String {
-    let mut out = String::new();
-    csv_row(&mut out, &CSV_HEADER);
-    csv_row(&mut out, &["summary", "id", "", &d.id, ""]);
-    csv_row(&mut out, &["summary", "date", "", &d.date, ""]);
-    if let Some(p) = &d.from {
-        csv_row(&mut out, &["from", "advisor", "", &p.name, &p.organisation]);
-    }
-    csv_company(&mut out, &d.company);
-    for (i, s) in d.situation.iter().enumerate() {
-        csv_row(&mut out, &["situation", &(i + 1).to_string(), "", s, ""]);
-    }
-    csv_needs(&mut out, &d.needs);
-    for a in &d.actors {
-        let contact = contact_line(a, str::to_owned).unwrap_or_default();
-        csv_record(
-            &mut out,
-            &[
-                "actor".into(),
-                (&a.id).into(),
-                (&a.name).into(),
-                Cell::Num(a.score as f64),
-                (&contact).into(),
-            ],
-        );
-        for r in &a.reasons {
-            csv_row(&mut out, &["reason", &a.id, "", r, ""]);
-        }
-        csv_services(&mut out, &a.id, &a.services);
-        csv_row(&mut out, &["next_step", &a.id, "", &a.next_step, ""]);
-    }
-    for o in &d.open_questions {
-        csv_row(
-            &mut out,
-            &[
-                "open_question",
-                &o.id,
-                "",
-                &o.text,
-                if o.unknown { "unknown" } else { "" },
-            ],
-        );
-    }
     out
 }

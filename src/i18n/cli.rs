@@ -79,6 +79,9 @@ pub struct Sessions {
     pub imported_from: &'static str,
     pub at: &'static str,
     pub consent: &'static str,
+    pub contact_person: &'static str,
+    pub requested: &'static str,
+    pub not_confirmed: &'static str,
     pub none: &'static str,
     pub drift: &'static str,
     pub answers: &'static str,
@@ -121,7 +124,10 @@ pub const SESSIONS_SV: Sessions = Sessions {
     origin: "Ursprung",
     imported_from: "importerad från",
     at: "kl.",
-    consent: "Samtycke till hänvisning",
+    consent: "Samtycke till remiss",
+    contact_person: "Kontaktperson",
+    requested: "Företaget bad om remiss till",
+    not_confirmed: "inte bekräftat med företaget ännu",
     none: "inga",
     drift: "Ändringar i frågeformuläret sedan sessionen sparades:",
     answers: "Svar:",
@@ -136,7 +142,7 @@ pub const SESSIONS_SV: Sessions = Sessions {
     same: "= oförändrat",
     new: "nytt",
     gone: "inte längre känt",
-    referred_then: "Hänvisad då",
+    referred_then: "Rekommenderades då",
     recommended_now: "Rekommenderas nu",
     answers_changed: "Ändrade svar",
 };
@@ -164,7 +170,10 @@ pub const SESSIONS_EN: Sessions = Sessions {
     origin: "Origin",
     imported_from: "imported from",
     at: "at",
-    consent: "Consent to refer",
+    consent: "Consent to referral",
+    contact_person: "Contact person",
+    requested: "The company asked to be referred to",
+    not_confirmed: "not yet confirmed with the company",
     none: "none",
     drift: "Questionnaire changes since this session was saved:",
     answers: "Answers:",
@@ -179,7 +188,7 @@ pub const SESSIONS_EN: Sessions = Sessions {
     same: "= same",
     new: "new",
     gone: "no longer known",
-    referred_then: "Referred then",
+    referred_then: "Recommended then",
     recommended_now: "Recommended now",
     answers_changed: "Answers changed",
 };
@@ -318,10 +327,18 @@ pub fn wrote(lang: Lang, path: &str) -> String {
     }
 }
 
+/// After an import that was refused.
+pub fn keep_both_hint(lang: Lang) -> &'static str {
+    lang.pick(
+        "(importera med --as-new för att behålla båda)",
+        "(import with --as-new to keep both)",
+    )
+}
+
 pub fn summary_for_whom(lang: Lang) -> &'static str {
     lang.pick(
-        "säg vem sammanfattningen är till: --actor ID eller --company",
-        "say whom the summary is for: --actor ID or --company",
+        "säg vad som ska exporteras: --actor ID, --company eller --handover",
+        "say what to export: --actor ID, --company or --handover",
     )
 }
 

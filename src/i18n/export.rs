@@ -39,8 +39,11 @@ pub struct Words {
     pub no_open: &'static str,
     pub unknown_answer: &'static str,
     pub contact: &'static str,
-    pub score: &'static str,
-    pub points: &'static str,
+    pub web: &'static str,
+    pub contact_person: &'static str,
+    pub phone: &'static str,
+    pub email: &'static str,
+    pub not_given: &'static str,
     pub unknown_advisor: &'static str,
     pub free: &'static str,
     pub subsidised: &'static str,
@@ -49,7 +52,7 @@ pub struct Words {
 }
 
 pub const SV: Words = Words {
-    referral_to: "Hänvisning till",
+    referral_to: "Remiss till",
     company_title: "Sammanfattning av behovsanalysen",
     reference: "Referens",
     date: "Datum",
@@ -68,22 +71,25 @@ pub const SV: Words = Words {
     needs: "Behov inom aktörens områden",
     need: "Behov",
     no_needs: "Inga behov inom aktörens områden framgår av svaren.",
-    why: "Därför hänvisas företaget",
+    why: "Därför remitteras företaget",
     services: "Tjänster som kan passa",
     undecided: "beror på frågor som är obesvarade eller besvarade med ”vet ej”",
     notes: "Anteckningar från besöket",
     tried: "Redan provat",
     other: "Övrigt",
     next_step: "Nästa steg",
-    follow_up_text: "Rådgivaren följer upp hänvisningen senast",
+    follow_up_text: "Planerad uppföljning av remissen:",
     actors: "Aktörer som kan hjälpa er",
     no_actors: "Ingen aktör rekommenderas utifrån svaren.",
     open: "Öppna frågor att ta reda på",
     no_open: "Inga – alla frågor är besvarade.",
     unknown_answer: "vet ej",
     contact: "Kontakt",
-    score: "poäng",
-    points: "p",
+    web: "Webb",
+    contact_person: "Kontaktperson",
+    phone: "Telefon",
+    email: "E-post",
+    not_given: "ej angiven",
     unknown_advisor: "(rådgivare ej angiven)",
     free: "kostnadsfritt",
     subsidised: "subventionerat",
@@ -118,15 +124,18 @@ pub const EN: Words = Words {
     tried: "Already tried",
     other: "Other",
     next_step: "Next step",
-    follow_up_text: "The advisor follows up the referral by",
+    follow_up_text: "Follow-up of the referral planned for",
     actors: "Actors that can help you",
     no_actors: "No actor is recommended from the answers.",
     open: "Open questions to find out",
     no_open: "None – all questions are answered.",
     unknown_answer: "don't know",
     contact: "Contact",
-    score: "score",
-    points: "p",
+    web: "Web",
+    contact_person: "Contact person",
+    phone: "Phone",
+    email: "E-mail",
+    not_given: "not given",
     unknown_advisor: "(advisor not recorded)",
     free: "free of charge",
     subsidised: "subsidised",
@@ -138,27 +147,56 @@ pub fn words(lang: Lang) -> &'static Words {
     lang.pick(&SV, &EN)
 }
 
-/// The consent sentence of a referral: to whom, when (local time) and
-/// recorded by whom, when known.
-pub fn consent_statement(lang: Lang, actor: &str, at: Option<&str>, by: Option<&str>) -> String {
+/// What a referral's consent sentence says: to whom, who gave consent
+/// (the company's representative, with their role when known), who
+/// recorded it (the advisor) and when (Swedish date and time of day).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ConsentFacts<'a> {
+    pub actor: &'a str,
+    pub given_by: Option<&'a str>,
+    pub given_by_role: Option<&'a str>,
+    pub recorded_by: Option<&'a str>,
+    /// `(YYYY-MM-DD, HH:MM)` in Swedish local time.
+    pub when: Option<(&'a str, &'a str)>,
+}
+
+/// The consent sentences of a referral.
+pub fn consent_statement(lang: Lang, f: &ConsentFacts<'_>) -> String {
+    let actor = f.actor;
     let mut s = match lang {
         Lang::Sv => format!(
-            "Företaget har samtyckt till att uppgifterna i den här hänvisningen lämnas till {actor}"
+            "Företaget har samtyckt till att uppgifterna i den här remissen lämnas till {actor}."
         ),
         Lang::En => format!(
-            "The company has consented to the information in this referral being passed on to {actor}"
+            "The company has consented to the information in this referral being passed on to {actor}."
         ),
     };
-    if let Some(at) = at {
-        s.push_str(&format!(" ({at})"));
-    }
-    if let Some(by) = by {
-        s.push_str(&match lang {
-            Lang::Sv => format!("; samtycket registrerades av {by}"),
-            Lang::En => format!("; consent recorded by {by}"),
-        });
-    }
-    s.push('.');
+    let giver = f.given_by.map(|g| match f.given_by_role {
+        Some(r) => format!("{g} ({r})"),
+        None => g.to_string(),
+    });
+    let when = f.when.map(|(d, t)| match lang {
+        Lang::Sv => format!(" den {d} kl. {t} (svensk tid)"),
+        Lang::En => format!(" on {d} at {t} (Swedish time)"),
+    });
+    let when = when.as_deref().unwrap_or("");
+    let rest = match (lang, giver.as_deref(), f.recorded_by) {
+        (Lang::Sv, Some(g), Some(r)) => {
+            format!(" Samtycket gavs av {g} och registrerades av {r}{when}.")
+        }
+        (Lang::Sv, Some(g), None) => format!(" Samtycket gavs av {g}{when}."),
+        (Lang::Sv, None, Some(r)) => format!(" Samtycket registrerades av {r}{when}."),
+        (Lang::Sv, None, None) if !when.is_empty() => format!(" Samtycket registrerades{when}."),
+        (Lang::Sv, None, None) => " Vem som gav samtycket och när är inte antecknat.".to_string(),
+        (Lang::En, Some(g), Some(r)) => {
+            format!(" Consent was given by {g} and recorded by {r}{when}.")
+        }
+        (Lang::En, Some(g), None) => format!(" Consent was given by {g}{when}."),
+        (Lang::En, None, Some(r)) => format!(" Consent was recorded by {r}{when}."),
+        (Lang::En, None, None) if !when.is_empty() => format!(" Consent was recorded{when}."),
+        (Lang::En, None, None) => " Who gave consent, and when, is not recorded.".to_string(),
+    };
+    s.push_str(&rest);
     s
 }
 

@@ -25,6 +25,7 @@ pub mod diag;
 pub mod export;
 pub mod report;
 pub mod room;
+pub mod store;
 pub mod tui;
 
 /// A language the program speaks. Questionnaires may carry more languages

@@ -203,6 +203,10 @@ pub struct Question {
     pub aliases: Vec<String>,
     /// What the question is, for the program (see [`Role`]).
     pub role: Option<Role>,
+    /// A sensitive question (`share_with = ["ekn"]`): its answer and notes
+    /// go only into referrals to these actors (ids, checked to exist).
+    /// `None`: every referral the answer concerns may carry it.
+    pub share_with: Option<Vec<String>>,
     /// The most points each area can get from this question (only areas > 0).
     pub max_points: Needs,
     /// Byte span of the question's `id` value in its file, for warnings.
@@ -213,6 +217,14 @@ impl Question {
     /// True when the question can give points to some area.
     pub fn is_scored(&self) -> bool {
         !self.max_points.is_empty()
+    }
+
+    /// Whether the answer may be passed on to the actor `actor` (an id):
+    /// true unless the question is marked `share_with` without it.
+    pub fn shared_with(&self, actor: &str) -> bool {
+        self.share_with
+            .as_ref()
+            .is_none_or(|list| list.iter().any(|a| a == actor))
     }
 }
 
@@ -280,7 +292,8 @@ pub struct Actor {
     pub name: String,
     pub description: Text,
     pub url: Option<String>,
-    pub contact: Option<String>,
+    /// How to reach the actor (a text in each language).
+    pub contact: Option<Text>,
     pub next_step: Option<Text>,
     pub threshold: f64,
     /// `(area index, weight)`, weights > 0.
@@ -315,6 +328,8 @@ pub struct Questionnaire {
     alias_index: IdMap,
     area_index: IdMap,
     actor_index: IdMap,
+    /// The question of each role, by `Role::ALL` position.
+    role_index: [Option<usize>; Role::ALL.len()],
 }
 
 /// Id → index. Ids are short strings looked up for every answer of every
@@ -379,7 +394,8 @@ impl Questionnaire {
     /// The question that has `role`, if the questionnaire declares one
     /// (at most one question has each role; the loader checks it).
     pub fn question_with_role(&self, role: Role) -> Option<usize> {
-        self.questions.iter().position(|q| q.role == Some(role))
+        let slot = Role::ALL.iter().position(|r| *r == role)?;
+        self.role_index.get(slot).copied().flatten()
     }
 
     pub fn default_lang(&self) -> &str {
@@ -388,6 +404,7 @@ impl Questionnaire {
 
     /// Builds the id indices; called by the loader after validation.
     fn index(&mut self) {
+        self.role_index = Role::ALL.map(|r| self.questions.iter().position(|q| q.role == Some(r)));
         self.question_index = self
             .questions
             .iter()

@@ -222,9 +222,15 @@ impl Acc {
             self.unreadable += 1;
             return;
         }
+        let id = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        self.add_text(q, id, &text, filter);
+    }
+
+    /// One session's text (a file's, or the shared store's statistics text).
+    fn add_text(&mut self, q: &Questionnaire, id: &str, text: &str, filter: &Filter) {
         // Same verdict and answers as `answers::parse(…, Lenient)`, without
         // building what statistics do not use.
-        let file = match answers::parse_lean(&text, q) {
+        let file = match answers::parse_lean(text, q) {
             Ok(f) => f,
             Err(LeanError::OtherQuestionnaire) => {
                 self.other_questionnaire += 1;
@@ -235,7 +241,6 @@ impl Acc {
                 return;
             }
         };
-        drop(text);
         let day = meta_str(&file.meta, "updated")
             .and_then(time::local_date)
             .or_else(|| meta_str(&file.meta, "created").and_then(time::local_date));
@@ -326,7 +331,6 @@ impl Acc {
                 *n += 1;
             }
         }
-        let id = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
         self.visits.push(Visit {
             id: hash64(id),
             previous: meta_str(&file.meta, "previous").map_or(0, hash64),
@@ -340,7 +344,8 @@ impl Acc {
 }
 
 /// Reads every `*.toml` in `dir` and computes the statistics.
-pub fn compute(q: &Questionnaire, dir: &Path, opts: &ReportOptions) -> Result<Stats, ReportError> {
+/// The filter of the options, after checking them.
+fn filter_of(opts: &ReportOptions) -> Result<Filter, ReportError> {
     if opts.min_group == 0 {
         return Err(ReportError::MinGroup);
     }
@@ -349,11 +354,79 @@ pub fn compute(q: &Questionnaire, dir: &Path, opts: &ReportOptions) -> Result<St
     {
         return Err(ReportError::Reversed { from, to });
     }
-    let filter = Filter {
+    Ok(Filter {
         from: opts.from,
         to: opts.to,
         municipality: opts.municipality.as_ref().map(|m| m.trim().to_lowercase()),
-    };
+    })
+}
+
+fn threads_of(opts: &ReportOptions) -> usize {
+    opts.threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()))
+        .clamp(1, 8)
+}
+
+/// The statistics over sessions handed over as `(id, text)` by `produce`
+/// (e.g. streamed from the shared store), which runs on this thread while
+/// worker threads parse, score and count: the same figures as [`compute`]
+/// over files with those names and texts.
+pub fn compute_stream(
+    q: &Questionnaire,
+    opts: &ReportOptions,
+    produce: impl FnOnce(&mut dyn FnMut(String, String)) -> Result<(), String>,
+) -> Result<Stats, ReportError> {
+    const BATCH: usize = 256;
+    let filter = filter_of(opts)?;
+    let date = opts.date.unwrap_or_else(time::today);
+    let threads = threads_of(opts);
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(String, String)>>(threads * 2);
+    let rx = Mutex::new(rx);
+    let mut acc = Acc::default();
+    let produced = std::thread::scope(|s| {
+        let worker = || {
+            let mut acc = Acc::default();
+            loop {
+                let batch = match rx.lock() {
+                    Ok(r) => r.recv(),
+                    Err(_) => break,
+                };
+                let Ok(batch) = batch else { break };
+                for (id, text) in batch {
+                    acc.add_text(q, &id, &text, &filter);
+                }
+            }
+            acc
+        };
+        let handles: Vec<_> = (0..threads).map(|_| s.spawn(worker)).collect();
+        let mut batch = Vec::with_capacity(BATCH);
+        let result = {
+            let mut sink = |id: String, text: String| {
+                batch.push((id, text));
+                if batch.len() >= BATCH {
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                    let _ = tx.send(full);
+                }
+            };
+            produce(&mut sink)
+        };
+        if !batch.is_empty() {
+            let _ = tx.send(batch);
+        }
+        drop(tx);
+        for h in handles {
+            if let Ok(part) = h.join() {
+                acc.merge(part);
+            }
+        }
+        result
+    });
+    produced.map_err(ReportError::Source)?;
+    Ok(summarise(q, acc, opts, date))
+}
+
+pub fn compute(q: &Questionnaire, dir: &Path, opts: &ReportOptions) -> Result<Stats, ReportError> {
+    let filter = filter_of(opts)?;
     let date = opts.date.unwrap_or_else(time::today);
     let entries = match fs::read_dir(dir) {
         Ok(rd) => Mutex::new(rd),
@@ -368,10 +441,7 @@ pub fn compute(q: &Questionnaire, dir: &Path, opts: &ReportOptions) -> Result<St
             });
         }
     };
-    let threads = opts
-        .threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()))
-        .clamp(1, 8);
+    let threads = threads_of(opts);
     let mut acc = Acc::default();
     {
         let entries = &entries;
@@ -389,6 +459,14 @@ pub fn compute(q: &Questionnaire, dir: &Path, opts: &ReportOptions) -> Result<St
                 };
                 let path = entry.path();
                 if path.extension().and_then(|e| e.to_str()) != Some("toml") {
+                    continue;
+                }
+                // The shared store's side of a sync conflict is not a visit.
+                if path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.ends_with(".conflict.toml"))
+                {
                     continue;
                 }
                 acc.add_file(q, &path, &filter);

@@ -17,7 +17,7 @@ mod render_md;
 mod render_tables;
 mod summary;
 
-pub use collect::compute;
+pub use collect::{compute, compute_stream};
 pub use model::*;
 
 use crate::time::Date;
@@ -43,6 +43,9 @@ pub enum ReportError {
     Reversed { from: Date, to: Date },
     #[error("--min-group must be at least 1")]
     MinGroup,
+    /// Reading the sessions from their source (the shared store) failed.
+    #[error("{0}")]
+    Source(String),
 }
 
 /// What to include and how to show it.

@@ -98,13 +98,23 @@ fn write_temp(dir: &Path, name: &str, bytes: &[u8]) -> io::Result<PathBuf> {
 /// Atomically replaces `path` with `bytes`. Readers see either the old or
 /// the new content, never a mix, whatever happens to the process.
 pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_no_dir_sync(path, bytes)?;
+    sync_dir(dir_and_name(path)?.0);
+    Ok(())
+}
+
+/// [`write`] without the fsync of the folder: the file is whole (old or
+/// new content, never a mix) but the rename may not survive a power cut
+/// until the caller calls [`sync_dir`] — for many files written in a row
+/// whose loss is harmless (sync writes each file once and syncs the folder
+/// at the end: a lost rename is redone by the next sync).
+pub fn write_no_dir_sync(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let (dir, name) = dir_and_name(path)?;
     let tmp = write_temp(dir, name, bytes)?;
     if let Err(e) = fs::rename(&tmp, path) {
         let _ = fs::remove_file(&tmp);
         return Err(e);
     }
-    sync_dir(dir);
     Ok(())
 }
 

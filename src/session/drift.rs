@@ -31,33 +31,29 @@ impl DriftReport {
 
     /// One line per change, for people (texts from files are sanitised).
     pub fn lines(&self, q: &Questionnaire) -> Vec<String> {
+        self.lines_in(q, crate::i18n::Lang::En)
+    }
+
+    /// [`DriftReport::lines`] in `lang` (an orphan's reason stays as it
+    /// was recorded, in English).
+    pub fn lines_in(&self, q: &Questionnaire, lang: crate::i18n::Lang) -> Vec<String> {
+        use crate::i18n::diag as w;
         let s = crate::text::sanitize_line;
         let mut out = Vec::new();
         if let Some(v) = &self.version_before {
-            out.push(format!(
-                "answered with questionnaire version {}; the version in use is {}",
-                s(v),
-                s(&q.version)
-            ));
+            out.push(w::drift_version(lang, &s(v), &s(&q.version)));
         } else if self.hash_changed {
-            out.push(format!(
-                "the questionnaire changed since this session was saved (same version {})",
-                s(&q.version)
-            ));
+            out.push(w::drift_hash(lang, &s(&q.version)));
         }
         for (old, new) in &self.renamed {
-            out.push(format!(
-                "the answer to `{}` was carried over to the renamed question `{}`",
-                s(old),
-                s(new)
-            ));
+            out.push(w::drift_renamed(lang, &s(old), &s(new)));
         }
         for o in &self.orphans {
-            out.push(format!(
-                "orphaned answer `{}` = {} kept but not scored: {}",
-                s(&o.question),
-                s(&o.value.to_string()),
-                s(&o.reason)
+            out.push(w::drift_orphan(
+                lang,
+                &s(&o.question),
+                &s(&o.value.to_string()),
+                &s(&o.reason),
             ));
         }
         out

@@ -32,6 +32,9 @@ pub struct Summary {
     pub orphans: usize,
     /// Saved with another version or content of the questionnaire.
     pub drift: bool,
+    /// Sync found a conflict: the shared store's version waits next to
+    /// this one (`<id>.conflict.toml`) for `sessions resolve`.
+    pub conflict: bool,
 }
 
 /// A file in `quarantine/`.
@@ -99,7 +102,10 @@ impl Store {
         for entry in entries {
             let Ok(entry) = entry else { continue };
             let name = entry.file_name().to_string_lossy().into_owned();
-            if atomic::is_temp_name(&name) || name.ends_with(".lock") {
+            if atomic::is_temp_name(&name)
+                || name.ends_with(".lock")
+                || name.ends_with(".conflict.toml")
+            {
                 continue;
             }
             let Some(id) = name.strip_suffix(".toml").filter(|id| super::valid_id(id)) else {
@@ -218,6 +224,10 @@ impl Store {
             total,
             orphans: a.orphans.len(),
             drift,
+            conflict: std::fs::symlink_metadata(
+                self.sessions_dir().join(format!("{id}.conflict.toml")),
+            )
+            .is_ok(),
         })
     }
 

@@ -61,23 +61,16 @@ impl Holder {
     }
 }
 
+impl Holder {
+    /// "anna@laptop, process 4242, since …" in `lang`.
+    pub fn text(&self, lang: crate::i18n::Lang) -> String {
+        crate::i18n::diag::store::holder(lang, &self.user, &self.host, self.pid, &self.since)
+    }
+}
+
 impl std::fmt::Display for Holder {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let user = if self.user.is_empty() {
-            "someone"
-        } else {
-            &self.user
-        };
-        let host = if self.host.is_empty() {
-            "unknown host"
-        } else {
-            &self.host
-        };
-        write!(f, "{user}@{host}, process {}", self.pid)?;
-        if !self.since.is_empty() {
-            write!(f, ", since {}", self.since)?;
-        }
-        Ok(())
+        f.write_str(&self.text(crate::i18n::Lang::En))
     }
 }
 
@@ -136,6 +129,17 @@ impl SessionLock {
 
     /// Takes the lock on `path` without waiting.
     pub fn acquire(path: &Path, id: &str) -> Result<SessionLock, LockFailure> {
+        Self::acquire_with(path, id, true)
+    }
+
+    /// Takes the lock for a moment, to erase the session: the holder note
+    /// is written when there is room for it, but a full disk (where
+    /// erasing is what frees space) does not stop it.
+    pub fn acquire_to_erase(path: &Path, id: &str) -> Result<SessionLock, LockFailure> {
+        Self::acquire_with(path, id, false)
+    }
+
+    fn acquire_with(path: &Path, id: &str, note_needed: bool) -> Result<SessionLock, LockFailure> {
         // A few attempts: the lock file may be removed (session deleted)
         // between our open and our lock; then we lock a fresh one.
         for _ in 0..5 {
@@ -161,9 +165,10 @@ impl SessionLock {
                 path: path.to_path_buf(),
                 id: id.to_string(),
             };
-            lock.write_holder(&Holder::current())
-                .map_err(LockFailure::Io)?;
-            return Ok(lock);
+            match lock.write_holder(&Holder::current()) {
+                Err(e) if note_needed => return Err(LockFailure::Io(e)),
+                _ => return Ok(lock),
+            }
         }
         Err(LockFailure::Io(std::io::Error::other(
             "the lock file keeps changing",

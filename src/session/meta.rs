@@ -26,10 +26,32 @@ pub struct Meta {
     pub imported_from: Option<String>,
     /// When it was imported.
     pub imported_at: Option<String>,
+    /// The imported file's `[meta] id` (`import-<hash>` for a file without
+    /// one): a second import of the same file is recognised by it.
+    pub imported_id: Option<String>,
     /// Questions the company answered itself (in its self-assessment).
     pub self_answers: Vec<String>,
     /// The earlier visit this one follows up (a session id).
     pub previous: Option<String>,
+    /// Actors the company asked to be referred to in its self-assessment
+    /// (its `[consent]` when imported): requests the advisor confirms with
+    /// the company's representative, never consent by themselves.
+    pub requested_referrals: Vec<String>,
+    /// When the company asked (RFC 3339).
+    pub requested_at: Option<String>,
+    /// Who at the company asked, when known.
+    pub requested_by: Option<String>,
+}
+
+fn str_list(t: &toml::Table, k: &str) -> Vec<String> {
+    t.get(k)
+        .and_then(|v| v.as_array())
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 fn get_str(t: &toml::Table, k: &str) -> String {
@@ -92,16 +114,12 @@ impl Meta {
             origin: opt_str(t, "origin"),
             imported_from: opt_str(t, "imported_from"),
             imported_at: opt_str(t, "imported_at"),
-            self_answers: t
-                .get("self_answers")
-                .and_then(|v| v.as_array())
-                .map(|a| {
-                    a.iter()
-                        .filter_map(|x| x.as_str().map(String::from))
-                        .collect()
-                })
-                .unwrap_or_default(),
+            imported_id: opt_str(t, "imported_id"),
+            self_answers: str_list(t, "self_answers"),
             previous: opt_str(t, "previous").filter(|p| valid_id(p)),
+            requested_referrals: str_list(t, "requested_referrals"),
+            requested_at: opt_str(t, "requested_at"),
+            requested_by: opt_str(t, "requested_by"),
         }
     }
 
@@ -124,20 +142,25 @@ impl Meta {
             ("origin", &self.origin),
             ("imported_from", &self.imported_from),
             ("imported_at", &self.imported_at),
+            ("imported_id", &self.imported_id),
             ("previous", &self.previous),
+            ("requested_at", &self.requested_at),
+            ("requested_by", &self.requested_by),
         ] {
             match v {
                 Some(c) => t.insert(k.into(), s(c)),
                 None => t.remove(k),
             };
         }
-        if self.self_answers.is_empty() {
-            t.remove("self_answers");
-        } else {
-            t.insert(
-                "self_answers".into(),
-                V::Array(self.self_answers.iter().map(|x| s(x)).collect()),
-            );
+        for (k, list) in [
+            ("self_answers", &self.self_answers),
+            ("requested_referrals", &self.requested_referrals),
+        ] {
+            if list.is_empty() {
+                t.remove(k);
+            } else {
+                t.insert(k.into(), V::Array(list.iter().map(|x| s(x)).collect()));
+            }
         }
         let attendees: Vec<V> = self
             .attendees

@@ -1,5 +1,5 @@
 //! The session store: one TOML file per assessment in `<data>/sessions/`
-//! (DESIGN.md §3 plus `[meta]`), written atomically; one editor per session
+//! (docs/ANSWERS.md, with `[meta]`), written atomically; one editor per session
 //! (an OS lock on `<id>.lock`); files that cannot be read are moved to
 //! `<data>/quarantine/` with the reason next to them; questionnaire drift is
 //! reported, never lost; self-assessments are imported and follow-up visits
@@ -13,6 +13,8 @@
 pub mod atomic;
 pub mod compare;
 pub mod drift;
+mod error;
+mod exchange;
 mod listing;
 pub mod lock;
 pub mod meta;
@@ -22,6 +24,7 @@ pub mod writer;
 
 pub use compare::{Comparison, Direction, compare};
 pub use drift::DriftReport;
+pub use exchange::Imported;
 pub use listing::{Listing, Problem, QuarantinedFile, Summary};
 pub use lock::{Holder, SessionLock};
 pub use meta::Meta;
@@ -30,6 +33,5 @@ pub use model::{
     consent_log,
 };
 pub use store::{
-    Deleted, Imported, LoadedSession, Store, StoreError, StoreNotice, default_data_dir, new_id,
-    valid_id,
+    Deleted, LoadedSession, Store, StoreError, StoreNotice, default_data_dir, new_id, valid_id,
 };

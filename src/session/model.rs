@@ -2,7 +2,6 @@
 
 use crate::answers::{self, AnswersFile};
 use crate::questionnaire::Questionnaire;
-use crate::time;
 
 use super::Meta;
 
@@ -150,13 +149,6 @@ impl Session {
         }
     }
 
-    /// [`Session::set_answer_at`] at the system clock's time. Kept for
-    /// callers that do not yet pass their clock (the wizard); prefer
-    /// `set_answer_at`.
-    pub fn set_answer(&mut self, question: &str, answer: Option<answers::Answer>) {
-        self.set_answer_at(question, answer, &time::now_rfc3339());
-    }
-
     /// Records consent for `actor` given (or withdrawn) at `at` (RFC 3339
     /// with a UTC offset): `[consent]` is set (a withdrawal removes the
     /// actor) and an entry is appended to `[[meta.consent_log]]` with who
@@ -202,6 +194,19 @@ impl Session {
     /// The consent log, oldest first.
     pub fn consent_log(&self) -> Vec<ConsentRecord> {
         consent_log(&self.answers.meta)
+    }
+
+    /// The referrals the company asked for in its self-assessment that the
+    /// advisor has not yet confirmed (`meta.requested_referrals` without
+    /// consent): "the company asked to be referred to …". Confirming one is
+    /// [`Session::record_consent`] with the representative as `given_by`.
+    pub fn pending_requests(&self) -> Vec<&str> {
+        self.meta
+            .requested_referrals
+            .iter()
+            .filter(|a| self.answers.consent.get(a.as_str()) != Some(&true))
+            .map(String::as_str)
+            .collect()
     }
 
     /// The session file's text.

@@ -11,64 +11,9 @@ use crate::time;
 
 use super::compare::{Comparison, compare};
 use super::drift::{DriftReport, drift};
-use super::lock::{self, Holder, SessionLock};
+pub use super::error::StoreError;
+use super::lock::{self, SessionLock};
 use super::{Meta, Session, SessionMode, atomic};
-
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    #[error("no data directory could be determined; pass --data-dir or set BEHOVSANALYS_DATA_DIR")]
-    NoDataDir,
-    #[error("{action} {path}: {err}")]
-    Io {
-        action: &'static str,
-        path: String,
-        err: std::io::Error,
-    },
-    #[error("there is no session `{0}` (see `behovsanalys sessions list`)")]
-    NotFound(String),
-    #[error("`{0}` is not a session id (letters, digits, `-` and `_` only)")]
-    BadId(String),
-    #[error("session `{id}` is open in another behovsanalys ({}); close it there first", holder_text(.holder))]
-    Locked { id: String, holder: Option<Holder> },
-    #[error("cannot lock session `{id}`: {err}")]
-    Lock { id: String, err: std::io::Error },
-    #[error(
-        "session `{id}` could not be read and was moved to {to}; nothing else is affected\n{}",
-        short_reason(.reason, .to)
-    )]
-    Quarantined {
-        id: String,
-        to: String,
-        reason: String,
-    },
-    #[error(
-        "there is already a session `{0}`; it was not overwritten (import with --as-new to keep both)"
-    )]
-    Exists(String),
-    #[error(transparent)]
-    File(#[from] FileError),
-}
-
-/// The first lines of a (possibly long) quarantine reason.
-fn short_reason(reason: &str, to: &str) -> String {
-    const MAX_LINES: usize = 12;
-    let lines: Vec<&str> = reason.lines().collect();
-    if lines.len() <= MAX_LINES {
-        return reason.to_string();
-    }
-    format!(
-        "{}\n… {} more lines in {to}.why",
-        lines[..MAX_LINES].join("\n"),
-        lines.len() - MAX_LINES
-    )
-}
-
-fn holder_text(h: &Option<Holder>) -> String {
-    match h {
-        Some(h) => h.to_string(),
-        None => "holder unknown".to_string(),
-    }
-}
 
 /// A session read from the store, with what the reader should know.
 #[derive(Debug, Clone)]
@@ -77,15 +22,6 @@ pub struct LoadedSession {
     /// Lenient-reading warnings (file:line:col diagnostics).
     pub warnings: Vec<Diagnostic>,
     pub drift: DriftReport,
-}
-
-/// A session imported by [`Store::import`].
-#[derive(Debug, Clone)]
-pub struct Imported {
-    pub session: Session,
-    pub warnings: Vec<Diagnostic>,
-    /// The rendered warnings (file:line:col).
-    pub warnings_text: String,
 }
 
 /// Files removed by [`Store::delete`].
@@ -361,7 +297,14 @@ impl Store {
     /// Another holder gives [`StoreError::Locked`] naming it.
     pub fn lock(&self, id: &str) -> Result<SessionLock, StoreError> {
         let path = self.lock_path(id)?;
-        lock::SessionLock::acquire(&path, id).map_err(|f| match f {
+        Self::lock_error(id, lock::SessionLock::acquire(&path, id))
+    }
+
+    fn lock_error(
+        id: &str,
+        r: Result<SessionLock, lock::LockFailure>,
+    ) -> Result<SessionLock, StoreError> {
+        r.map_err(|f| match f {
             lock::LockFailure::Held(holder) => StoreError::Locked {
                 id: id.to_string(),
                 holder,
@@ -588,105 +531,6 @@ impl Store {
         Ok(ids)
     }
 
-    /// Imports a self-assessment (or any answers file) as the starting
-    /// point of an advisor's visit. The file is checked strictly
-    /// (file:line:col errors). Its `[meta] id` is kept unless a session
-    /// with that id exists ([`StoreError::Exists`]) or `as_new` is given
-    /// (then it gets a new id). The company's answers are listed in
-    /// `meta.self_answers`, `meta.origin = "self-assessment"`.
-    pub fn import(
-        &self,
-        path: &Path,
-        q: &Questionnaire,
-        as_new: bool,
-    ) -> Result<Imported, StoreError> {
-        let parsed = answers::load_file(path, q, Mode::Strict)?;
-        let warnings_text = parsed.source.render_all(&parsed.warnings);
-        let file_id = parsed
-            .answers
-            .meta
-            .get("id")
-            .and_then(|v| v.as_str())
-            .filter(|id| valid_id(id))
-            .map(String::from);
-        let id = match file_id {
-            Some(id) if !as_new => {
-                if self.exists(&id)? {
-                    return Err(StoreError::Exists(id));
-                }
-                id
-            }
-            _ => loop {
-                let id = new_id();
-                if !self.exists(&id)? {
-                    break id;
-                }
-            },
-        };
-        let old = Meta::from_table(&parsed.answers.meta, &id);
-        let now = self.now();
-        let mut self_answers: Vec<&String> = parsed.answers.answers.keys().collect();
-        self_answers.sort_by_key(|k| q.question(k));
-        let meta = Meta {
-            id,
-            created: now.clone(),
-            updated: now.clone(),
-            mode: SessionMode::Advisor,
-            attendees: Vec::new(),
-            questionnaire_id: q.id.clone(),
-            questionnaire_version: q.version.clone(),
-            questionnaire_hash: q.hash.clone(),
-            current: None,
-            history: old.history,
-            origin: Some("self-assessment".into()),
-            imported_from: path.file_name().map(|n| n.to_string_lossy().into_owned()),
-            imported_at: Some(now),
-            self_answers: self_answers.into_iter().cloned().collect(),
-            previous: old.previous,
-        };
-        let mut session = Session {
-            answers: parsed.answers,
-            meta,
-        };
-        // The company's own timestamps are kept for reference.
-        if !old.created.is_empty() {
-            session
-                .answers
-                .meta
-                .insert("self_created".into(), old.created.into());
-        }
-        self.save_new(&mut session, q)?;
-        Ok(Imported {
-            session,
-            warnings: parsed.warnings,
-            warnings_text,
-        })
-    }
-
-    /// A follow-up visit to the company of an earlier session: the company
-    /// is copied, attendees and answers start empty (so that every answer
-    /// is given anew and the comparison with the last visit is true), and
-    /// `meta.previous` names the earlier session. Not saved yet.
-    pub fn follow_up(&self, previous_id: &str, q: &Questionnaire) -> Result<Session, StoreError> {
-        let prev = self.load_full(previous_id, q)?;
-        let mut s = self.create(q, SessionMode::Advisor);
-        s.answers.company = prev.session.answers.company;
-        s.meta.previous = Some(previous_id.to_string());
-        s.meta.origin = Some("follow-up".into());
-        Ok(s)
-    }
-
-    /// Creates and saves a follow-up visit (see [`Store::follow_up`]).
-    pub fn create_follow_up(
-        &self,
-        previous_id: &str,
-        q: &Questionnaire,
-    ) -> Result<Session, StoreError> {
-        let mut s = self.follow_up(previous_id, q)?;
-        self.save_new(&mut s, q)?;
-        Ok(s)
-    }
-
     /// The earlier visit a session follows up, if it names one and it can
     /// be read, with the comparison of the two.
     pub fn compare_with_previous(
@@ -708,6 +552,11 @@ impl Store {
         let mut files = Vec::new();
         if std::fs::symlink_metadata(&path).is_ok() {
             files.push(path);
+        }
+        // The server's side of a conflict (see `crate::store::local`).
+        let conflict = self.sessions_dir().join(format!("{id}.conflict.toml"));
+        if std::fs::symlink_metadata(&conflict).is_ok() {
+            files.push(conflict);
         }
         let temp_prefix = format!(".{id}.toml.");
         if let Ok(rd) = std::fs::read_dir(self.sessions_dir()) {
@@ -742,7 +591,19 @@ impl Store {
         if files.is_empty() {
             return Err(StoreError::NotFound(id.to_string()));
         }
-        let lock = self.lock(id)?;
+        // Nothing is written first: erasing must work on a full disk.
+        let lock_path = self.lock_path(id)?;
+        let lock = match lock::SessionLock::acquire_to_erase(&lock_path, id) {
+            // Not even an empty lock file fits, and there is none: nobody
+            // holds the session (a holder keeps its lock file).
+            Err(lock::LockFailure::Io(e))
+                if e.kind() == std::io::ErrorKind::StorageFull
+                    && std::fs::symlink_metadata(&lock_path).is_err() =>
+            {
+                None
+            }
+            other => Some(Self::lock_error(id, other)?),
+        };
         let mut deleted = Deleted::default();
         for f in files {
             match std::fs::remove_file(&f) {
@@ -751,13 +612,15 @@ impl Store {
                 Err(e) => return Err(io_err("cannot delete", &f)(e)),
             }
         }
-        let lock_path = lock.path().to_path_buf();
-        if std::fs::remove_file(&lock_path).is_ok() {
+        if lock.is_some() && std::fs::remove_file(&lock_path).is_ok() {
             deleted.files.push(lock_path);
         }
         drop(lock);
         atomic::sync_dir(&self.sessions_dir());
         atomic::sync_dir(&self.quarantine_dir());
+        // A data directory that syncs tells the shared store at the next sync.
+        crate::store::local::record_tombstone(&self.root, id)
+            .map_err(io_err("cannot record the deletion for sync", &self.root))?;
         Ok(deleted)
     }
 }

@@ -268,6 +268,8 @@ pub struct App {
     pub pending: Option<Pending>,
     /// The number of the last job asked for.
     pub last_ticket: u64,
+    /// The last background sync with the shared store, in words.
+    pub sync_line: Option<String>,
     pub quit: bool,
 }
 
@@ -327,6 +329,7 @@ impl App {
             save_error: None,
             pending: None,
             last_ticket: 0,
+            sync_line: None,
             quit: false,
         }
     }

@@ -166,6 +166,9 @@ pub fn store_message(lang: Lang, e: &StoreError) -> String {
             tui::quarantined(lang, sanitize_line(id), sanitize_line(to))
         }
         StoreError::Exists(id) => tui::exists(lang, sanitize_line(id)),
+        StoreError::AlreadyImported { session } => {
+            crate::i18n::diag::already_imported(lang, &sanitize_line(session))
+        }
         StoreError::File(f) => file_message(lang, f),
     }
 }

@@ -167,15 +167,15 @@ fn open(
                 .file_name()
                 .map(|n| crate::text::sanitize_line(&n.to_string_lossy()))
                 .unwrap_or_default();
-            // The same file twice is refused, as `behovsanalys import` does
-            // (never a second copy of the company).
-            let mut imported = store.import(&path, q, false).map_err(|e| match e {
-                StoreError::Exists(id) => OpenError::AlreadyImported(id),
+            // The one import of the command line: the same file twice is
+            // refused (never a second copy of the company), the company's
+            // ticks become requests.
+            let imported = store.import(&path, q, false).map_err(|e| match e {
+                StoreError::AlreadyImported { session } => OpenError::AlreadyImported(session),
                 e => OpenError::from(e),
             })?;
             let existing = None;
             let lock = store.lock(&imported.session.meta.id)?;
-            super::handover::take_requests(&mut imported.session);
             let kind = OpenKind::Imported {
                 file,
                 existing,
@@ -251,9 +251,11 @@ pub fn run_export(job: &ExportJob, q: &Questionnaire) -> Result<Vec<String>, Exp
         Ok(())
     };
     if job.self_file {
-        let name = export::file_name(&["självskattning", company], Format::Md);
-        let name = format!("{}.toml", name.trim_end_matches(".md"));
-        put(name, super::handover::handover_toml(&job.session, q))?;
+        // The hand-over file, as `export --handover` writes it.
+        put(
+            export::handover::file_name(&job.session),
+            export::handover::render(&job.session, q),
+        )?;
     }
     for actor in &job.actors {
         let content = export::referral_with(&input, actor, Format::Html, &opts).map_err(failed)?;

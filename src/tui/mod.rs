@@ -13,7 +13,7 @@
 //! | [`screens`] | one module per screen: its state, keymap, actions, drawing |
 //! | [`popups`] | help, note editor, "quit?" |
 //! | [`consent`] | who gives and who records consent; referral requests in a self-assessment |
-//! | [`handover`] | the file a company sends, and the referrals it asked for |
+//! | [`handover`] | which answers came from the company's self-assessment |
 //! | [`keymap`] | keys as data: dispatch, footer hints and help come from the tables |
 //! | [`update`] | messages, effects and what every screen shares |
 //! | [`view`] | the frame: header, banner, footer, the screen, the popup |
@@ -34,6 +34,7 @@ pub mod keymap;
 pub mod popups;
 pub mod runtime;
 pub mod screens;
+pub mod sync;
 pub mod theme;
 pub mod update;
 pub mod view;
@@ -65,6 +66,8 @@ pub struct Options {
     pub lang: Option<Lang>,
     pub mode: SessionMode,
     pub data_dir: Option<PathBuf>,
+    /// The shared store to sync with in the background (a URL), if any.
+    pub store: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -115,6 +118,9 @@ pub fn run(opts: Options) -> Result<(), TuiError> {
             app.q = Arc::new(questionnaire::builtin()?.questionnaire);
         }
         let rt = runtime.insert(Runtime::new(opts.data_dir, Arc::clone(&app.q)));
+        if let Some(url) = opts.store.as_deref().filter(|u| !u.is_empty()) {
+            rt.start_sync(url, sync::EVERY);
+        }
         event_loop(&mut terminal, &mut app, &theme, rt)
     })();
     let _ = ratatui::crossterm::execute!(

@@ -23,8 +23,8 @@ use crate::session::{Session, SessionLock, Store};
 
 use super::TuiError;
 use super::app::App;
-use super::errors::SaveError;
-use super::jobs::{self, Done, Job, Outcome};
+use super::errors::{OpenError, SaveError};
+use super::jobs::{self, Done, Job, Outcome, Previous};
 use super::theme;
 use super::update::{Effect, Msg, update};
 use super::view;
@@ -92,6 +92,12 @@ pub struct Runtime {
     /// Numbers the runtime's own jobs (lock, export); the app numbers the
     /// ones it waits for (see [`App::pending`]).
     next_ticket: u64,
+    /// Sync with the shared store in the background, when one is configured.
+    sync: Option<super::sync::BackgroundSync>,
+    /// Answers of the company lookup and of reading an earlier visit.
+    side_tx: Sender<Msg>,
+    side_rx: Receiver<Msg>,
+    side_in_flight: usize,
 }
 
 /// The runtime's own tickets count down from the top, the app's up from 1.
@@ -100,6 +106,7 @@ const OWN_TICKETS: u64 = u64::MAX / 2;
 impl Runtime {
     pub fn new(data_dir: Option<PathBuf>, q: Arc<Questionnaire>) -> Runtime {
         let (done_tx, done_rx) = mpsc::channel();
+        let (side_tx, side_rx) = mpsc::channel();
         Runtime {
             data_dir,
             store: None,
@@ -111,6 +118,44 @@ impl Runtime {
             done_rx,
             in_flight: 0,
             next_ticket: OWN_TICKETS,
+            sync: None,
+            side_tx,
+            side_rx,
+            side_in_flight: 0,
+        }
+    }
+
+    /// Syncs with the shared store at `url` in the background (now, when a
+    /// session is left, and every `every`).
+    pub fn start_sync(&mut self, url: &str, every: Duration) {
+        if let Ok(store) = Store::open(self.data_dir.as_deref()) {
+            self.sync = Some(super::sync::BackgroundSync::spawn(
+                url,
+                store,
+                Arc::clone(&self.q),
+                every,
+            ));
+        }
+    }
+
+    /// Runs `work` on a thread of its own; its message comes back through
+    /// [`Runtime::pump`].
+    fn side_job(
+        &mut self,
+        work: impl FnOnce(Option<Store>, &Questionnaire) -> Msg + Send + 'static,
+    ) {
+        let tx = self.side_tx.clone();
+        let data_dir = self.data_dir.clone();
+        let q = Arc::clone(&self.q);
+        let started = std::thread::Builder::new()
+            .name("behovsanalys-lookup".into())
+            .spawn(move || {
+                let store = Store::open(data_dir.as_deref()).ok();
+                let _ = tx.send(work(store, &q));
+            })
+            .is_ok();
+        if started {
+            self.side_in_flight += 1;
         }
     }
 
@@ -175,7 +220,31 @@ impl Runtime {
             Effect::Close => {
                 self.locking = None;
                 self.release();
+                if let Some(s) = &self.sync {
+                    s.poke();
+                }
             }
+            Effect::LookupCompany { org, except } => self.side_job(move |store, q| {
+                let visits = store.map_or_else(Vec::new, |s| {
+                    crate::store::lookup::earlier_visits(&s, q, &org, Some(&except))
+                });
+                Msg::CompanyKnown { org, visits }
+            }),
+            Effect::LoadPrevious(id) => self.side_job(move |store, q| {
+                let read = match store {
+                    Some(s) => s.load_full(&id, q).map_err(OpenError::from),
+                    None => Err(OpenError::from(crate::session::StoreError::NotFound(
+                        id.clone(),
+                    ))),
+                };
+                Msg::PreviousLoaded(read.map(|p| {
+                    Box::new(Previous {
+                        id: id.clone(),
+                        updated: p.session.meta.updated,
+                        answers: p.session.answers,
+                    })
+                }))
+            }),
             Effect::ListSessions { ticket } => self.spawn(ticket, Job::List),
             Effect::Export(job) => {
                 let ticket = self.own_ticket();
@@ -205,17 +274,55 @@ impl Runtime {
                 return true;
             }
         }
+        if self.side_news(app, false) {
+            return true;
+        }
         self.writer_news(app)
+    }
+
+    /// Answers of side jobs and of the background sync (waiting for the
+    /// side jobs when `wait`).
+    fn side_news(&mut self, app: &mut App, wait: bool) -> bool {
+        let mut msgs: Vec<Msg> = self
+            .sync
+            .as_ref()
+            .map(super::sync::BackgroundSync::status)
+            .unwrap_or_default();
+        loop {
+            let next = if wait && self.side_in_flight > 0 {
+                self.side_rx.recv().ok()
+            } else {
+                self.side_rx.try_recv().ok()
+            };
+            let Some(m) = next else { break };
+            self.side_in_flight = self.side_in_flight.saturating_sub(1);
+            msgs.push(m);
+        }
+        for m in msgs {
+            if self.dispatch(app, m) {
+                return true;
+            }
+        }
+        false
     }
 
     /// Waits until every job is done and handed over (for tests and
     /// scripted runs; the event loop uses [`Runtime::pump`]). True when the
     /// wizard should end.
     pub fn settle(&mut self, app: &mut App) -> bool {
-        while self.in_flight > 0 {
-            let Ok(done) = self.done_rx.recv() else { break };
-            if self.finished(app, done) {
+        loop {
+            while self.in_flight > 0 {
+                let Ok(done) = self.done_rx.recv() else { break };
+                if self.finished(app, done) {
+                    return true;
+                }
+            }
+            if self.side_news(app, true) {
                 return true;
+            }
+            // A side answer may have started a job (and the other way round).
+            if self.in_flight == 0 && self.side_in_flight == 0 {
+                break;
             }
         }
         self.writer_news(app)

@@ -13,7 +13,7 @@ use crate::session::{Listing, Meta, Session, StoreError};
 use super::advisor;
 use super::app::*;
 use super::errors::{ExportFailure, OpenError, SaveError};
-use super::jobs::{OpenKind, OpenRequest, Opened};
+use super::jobs::{OpenKind, OpenRequest, Opened, Previous};
 use super::keymap::Action;
 use super::popups;
 use super::screens;
@@ -39,6 +39,15 @@ pub enum Msg {
     /// Time passes (the run loop sends it every round): typed text is
     /// saved about a second after it changed.
     Tick(std::time::Instant),
+    /// Earlier visits to the company with this organisation number.
+    CompanyKnown {
+        org: String,
+        visits: Vec<crate::store::lookup::EarlierVisit>,
+    },
+    /// The earlier visit a session now follows up, or why it could not be read.
+    PreviousLoaded(Result<Box<Previous>, OpenError>),
+    /// A background sync with the shared store ended, or why it could not.
+    Synced(Result<crate::store::SyncReport, String>),
 }
 
 #[derive(Debug, Clone)]
@@ -62,6 +71,14 @@ pub enum Effect {
         ticket: u64,
     },
     Export(Box<ExportJob>),
+    /// Look for earlier visits to a company, except the open session
+    /// ([`Msg::CompanyKnown`]).
+    LookupCompany {
+        org: String,
+        except: String,
+    },
+    /// Read the earlier visit a session now follows up ([`Msg::PreviousLoaded`]).
+    LoadPrevious(String),
     Quit,
 }
 
@@ -78,6 +95,19 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Opened(Ok(opened)) => {
             app.pending = None;
             on_opened(app, *opened)
+        }
+        Msg::CompanyKnown { org, visits } => {
+            screens::company::company_known(app, &org, visits);
+            vec![]
+        }
+        Msg::PreviousLoaded(Ok(p)) => screens::company::previous_loaded(app, p),
+        Msg::PreviousLoaded(Err(e)) => {
+            app.notice = Some(Notice::OpenFailed(e));
+            vec![]
+        }
+        Msg::Synced(outcome) => {
+            app.sync_line = Some(crate::i18n::store::background(app.lang, &outcome));
+            vec![]
         }
         Msg::Opened(Err(e)) => {
             app.pending = None;

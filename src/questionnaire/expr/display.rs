@@ -1,20 +1,42 @@
-//! Back to text, for previews and messages.
+//! Back to text, for previews and messages: what is shown parses to the same
+//! expression (tested in tests/properties.rs).
 
 use super::ast::{Expr, Val};
 use crate::questionnaire::Question;
-use crate::text::fmt_num;
+
+/// A number as the lexer reads it: whole numbers without a decimal part,
+/// others in Rust's shortest exact form (never an exponent).
+fn number(x: f64) -> String {
+    if x.is_finite() && x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{}", x as i64)
+    } else {
+        format!("{x}")
+    }
+}
+
+/// A text in quotes that the lexer reads back: `'…'`, or `"…"` when the
+/// text holds a `'` (the language has no escapes, so a text holding both
+/// kinds of quote cannot come from a file).
+fn quoted(s: &str) -> String {
+    if s.contains('\'') {
+        format!("\"{s}\"")
+    } else {
+        format!("'{s}'")
+    }
+}
 
 /// Renders a checked expression back to text (for previews and messages).
 pub fn display(e: &Expr, questions: &[Question], area_ids: &[&str]) -> String {
     let val = |v: &Val| match v {
         Val::Answer(q) => questions.get(*q).map(|q| q.id.clone()).unwrap_or_default(),
         Val::Need(a) => format!("need.{}", area_ids.get(*a).copied().unwrap_or("?")),
-        Val::Num(x) => fmt_num(*x),
-        Val::Str(s) => format!("'{s}'"),
+        Val::Num(x) => number(*x),
+        Val::Str(s) => quoted(s),
     };
     match e {
         Expr::Const(b) => b.to_string(),
-        Expr::Not(inner) => format!("not {}", display(inner, questions, area_ids)),
+        // `not` binds tighter than `and`/`or`: keep their parentheses.
+        Expr::Not(inner) => format!("not {}", paren(inner, questions, area_ids)),
         Expr::And(items) => items
             .iter()
             .map(|i| paren(i, questions, area_ids))
@@ -27,7 +49,11 @@ pub fn display(e: &Expr, questions: &[Question], area_ids: &[&str]) -> String {
             .join(" or "),
         Expr::Answered(q) => format!("answered({})", val(&Val::Answer(*q))),
         Expr::Contains { question, option } => {
-            format!("{} contains '{option}'", val(&Val::Answer(*question)))
+            format!(
+                "{} contains {}",
+                val(&Val::Answer(*question)),
+                quoted(option)
+            )
         }
         Expr::Cmp { lhs, op, rhs } => format!("{} {} {}", val(lhs), op.as_str(), val(rhs)),
         Expr::In { val: v, list } => format!(

@@ -48,6 +48,7 @@ pub const QUESTION_ALL_KEYS: &[&str] = &[
     "allow_na",
     "aliases",
     "role",
+    "share_with",
     "option",
     "min",
     "max",

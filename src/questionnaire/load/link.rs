@@ -11,6 +11,7 @@ use crate::diag::{Diagnostic, Diagnostics, msg};
 use crate::i18n::diag::{self as w, Item, Owner};
 use crate::questionnaire::expr::{self, ExprError, Scope};
 use crate::questionnaire::{Area, Kind, Needs, Question, Questionnaire};
+use crate::text::suggest;
 use crate::tomlread::{Place, Span, Table};
 
 impl Reader<'_, '_> {
@@ -80,7 +81,7 @@ impl Reader<'_, '_> {
         for (i, rq) in questions.iter().enumerate() {
             let q = &rq.q;
             if let Some(prev) = question_index.get(&q.id) {
-                let prev_line = line_of(self.src, questions[*prev].q.span.start);
+                let prev_line = self.line_of(questions[*prev].q.span.start);
                 self.d.error(
                     "duplicate-id",
                     q.span.clone(),
@@ -110,7 +111,7 @@ impl Reader<'_, '_> {
             match role_of.iter().find(|(r, _)| *r == role) {
                 Some(&(_, first)) => {
                     let first_id = &questions[first].q.id;
-                    let line = line_of(self.src, questions[first].q.span.start);
+                    let line = self.line_of(questions[first].q.span.start);
                     self.d.error(
                         "duplicate-role",
                         rq.q.span.clone(),
@@ -129,6 +130,29 @@ impl Reader<'_, '_> {
             Item::Actor,
             self.d,
         );
+
+        // `share_with` names actors.
+        for rq in &mut questions {
+            let Some(list) = rq.share_with.take() else {
+                continue;
+            };
+            let mut ids: Vec<String> = Vec::with_capacity(list.len());
+            for (a, span) in list {
+                if actors.iter().any(|ra| ra.actor.id == a) {
+                    if !ids.contains(&a) {
+                        ids.push(a);
+                    }
+                } else {
+                    let hint = suggest(&a, actors.iter().map(|ra| ra.actor.id.as_str()));
+                    self.d.error(
+                        "unknown-actor",
+                        span,
+                        msg(|l| w::no_such_actor(l, &a, hint)),
+                    );
+                }
+            }
+            rq.q.share_with = Some(ids);
+        }
 
         // Now that every question is known, check the expressions.
         // Split the pending conditions off so the questions can be borrowed
@@ -235,6 +259,7 @@ impl Reader<'_, '_> {
             hash: String::new(),
             source_name: String::new(),
             question_index: Default::default(),
+            role_index: Default::default(),
             alias_index: Default::default(),
             area_index: Default::default(),
             actor_index: Default::default(),
@@ -297,12 +322,6 @@ impl Reader<'_, '_> {
     }
 }
 
-pub(super) fn line_of(src: &str, offset: usize) -> usize {
-    src.get(..offset)
-        .map(|s| s.matches('\n').count() + 1)
-        .unwrap_or(1)
-}
-
 /// Reports duplicate ids; returns id -> index of first occurrence.
 fn index_of<T>(
     items: &[(T, Span)],
@@ -336,11 +355,18 @@ fn index_of_named<'a>(
     map
 }
 
-/// Reports duplicate ids in a short list (options, services) without
-/// building a map: a quadratic scan is cheaper for a handful of items.
+/// Reports duplicate ids in a list of options or services: a scan for a
+/// handful of items (cheaper than a map), a set for long lists (a scan
+/// would be quadratic).
 pub(super) fn check_unique_small(items: &[(&str, Range<usize>)], what: Item, d: &mut Diagnostics) {
+    let mut set: HashSet<&str> = HashSet::new();
     for (i, (id, span)) in items.iter().enumerate() {
-        if !id.is_empty() && items[..i].iter().any(|(other, _)| other == id) {
+        let seen = if items.len() <= 16 {
+            items[..i].iter().any(|(other, _)| other == id)
+        } else {
+            !set.insert(id)
+        };
+        if !id.is_empty() && seen {
             d.error(
                 "duplicate-id",
                 span.clone(),

@@ -6,6 +6,7 @@
 //! [`link`] resolves ids across the file (duplicates, references,
 //! conditions) and builds the model.
 
+mod actor;
 pub mod keys;
 mod link;
 mod read;
@@ -24,6 +25,32 @@ pub const BUILTIN_NAME: &str = "questionnaires/exportbehov.toml";
 
 /// Largest questionnaire file accepted.
 pub const MAX_QUESTIONNAIRE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Most points an option, band or scale end may give an area (either sign).
+pub const MAX_POINTS: f64 = 1000.0;
+/// Largest weight of an area for an actor.
+pub const MAX_WEIGHT: f64 = 1000.0;
+/// Largest boost of a rule (either sign): a score is 0–100.
+pub const MAX_BOOST: f64 = 100.0;
+/// Largest end of a scale (either sign).
+pub const MAX_SCALE_END: i64 = 1_000_000;
+/// Longest id, in bytes.
+pub const MAX_ID_LEN: usize = 100;
+/// Longest short text (titles, labels, names, units, prices, summaries), in characters.
+pub const MAX_SHORT_TEXT: usize = 500;
+/// Longest question text, rule reason or next step, in characters.
+pub const MAX_TEXT: usize = 2_000;
+/// Longest help or description, in characters.
+pub const MAX_LONG_TEXT: usize = 8_000;
+
+/// The longest text accepted under `key` (see the `MAX_*TEXT` limits).
+pub fn text_limit(key: &str) -> usize {
+    match key {
+        "help" | "description" => MAX_LONG_TEXT,
+        "text" | "reason" | "next_step" | "contact" | "url" => MAX_TEXT,
+        _ => MAX_SHORT_TEXT,
+    }
+}
 
 /// Why a questionnaire could not be loaded.
 pub type LoadError = FileError;
@@ -57,6 +84,7 @@ pub fn load_str(name: &str, text: &str) -> Result<Loaded, LoadError> {
             src: text,
             d: &mut d,
             langs: vec!["sv".into(), "en".into()],
+            line_starts: Vec::new(),
         };
         reader.document(doc.get_ref(), doc.span())
     };
@@ -83,6 +111,14 @@ pub fn load_str(name: &str, text: &str) -> Result<Loaded, LoadError> {
 /// Checks `[a-z0-9_-]+`; with `letter_first`, also that it starts with a
 /// letter or `_` (ids used in expressions).
 pub fn check_id(id: &str, span: Span, what: Item, letter_first: bool, d: &mut Diagnostics) -> bool {
+    if id.len() > MAX_ID_LEN {
+        d.push(Diagnostic::error(
+            "invalid-id",
+            Some(span),
+            msg(|l| w::id_too_long(l, what, id.len(), MAX_ID_LEN)),
+        ));
+        return false;
+    }
     let ok_chars = !id.is_empty()
         && id
             .bytes()
@@ -115,6 +151,8 @@ pub(super) struct PendingExpr {
 pub(super) struct RawQuestion {
     pub(super) q: Question,
     pub(super) show_if: Option<PendingExpr>,
+    /// `share_with` as written, checked against the actors once they are read.
+    pub(super) share_with: Option<Vec<(String, Span)>>,
 }
 
 pub(super) struct RawSection {
@@ -144,4 +182,23 @@ pub(super) struct Reader<'s, 'd> {
     pub(super) src: &'s str,
     pub(super) d: &'d mut Diagnostics,
     pub(super) langs: Vec<String>,
+    /// Byte offsets of line starts, made the first time a message names a
+    /// line (counting from the start for each message was quadratic).
+    pub(super) line_starts: Vec<usize>,
+}
+
+impl Reader<'_, '_> {
+    /// The 1-based line of a byte offset.
+    pub(super) fn line_of(&mut self, offset: usize) -> usize {
+        if self.line_starts.is_empty() {
+            self.line_starts.push(0);
+            let src = self.src;
+            self.line_starts
+                .extend(src.match_indices('\n').map(|(i, _)| i + 1));
+        }
+        match self.line_starts.binary_search(&offset) {
+            Ok(i) => i + 1,
+            Err(i) => i,
+        }
+    }
 }

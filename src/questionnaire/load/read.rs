@@ -7,15 +7,15 @@ use std::ops::Range;
 use toml::de::DeValue;
 
 use super::keys::*;
-use super::link::{check_unique_small, line_of};
+use super::link::check_unique_small;
 use super::{
-    PendingExpr, RawActor, RawQuestion, RawRule, RawSection, RawService, Reader, check_id,
+    MAX_POINTS, MAX_SCALE_END, MAX_WEIGHT, PendingExpr, RawQuestion, RawSection, Reader, check_id,
+    text_limit,
 };
-use crate::diag::{Diagnostic, msg};
+use crate::diag::{Diagnostic, Diagnostics, msg};
 use crate::i18n::diag::{self as w, Item};
 use crate::questionnaire::{
-    Actor, Area, Audience, Band, ChoiceOption, Cost, Kind, Needs, Question, Role, Rule, Section,
-    Service, expr,
+    Area, Audience, Band, ChoiceOption, Kind, Needs, Question, Role, Section,
 };
 use crate::text::{LangCode, Text, suggest};
 use crate::tomlread::{Span, Table, as_number, type_of};
@@ -115,6 +115,22 @@ impl Reader<'_, '_> {
         (id, version, title, description)
     }
 
+    /// Reads a plain string (a name, a URL), bounded like a text.
+    pub(super) fn short_str<'a>(
+        &mut self,
+        t: &Table<'a, '_>,
+        key: &str,
+        required: bool,
+    ) -> Option<&'a str> {
+        let (s, span) = if required {
+            t.req_str(key, self.d)?
+        } else {
+            t.str(key, self.d)?
+        };
+        check_len(self.d, key, s, span);
+        Some(s)
+    }
+
     /// Reads a text: a plain string or a `{ sv = …, en = … }` table.
     pub(super) fn text(&mut self, t: &Table<'_, '_>, key: &str, required: bool) -> Option<Text> {
         let Some(v) = t.get(key) else {
@@ -127,6 +143,7 @@ impl Reader<'_, '_> {
         let default: &str = self.langs.first().map_or("", String::as_str);
         match v.get_ref() {
             DeValue::String(s) => {
+                check_len(self.d, key, s, v.span());
                 if required && s.trim().is_empty() {
                     self.d
                         .error("missing-text", v.span(), msg(|l| w::text_empty(l, key)));
@@ -156,6 +173,7 @@ impl Reader<'_, '_> {
                     match val.get_ref() {
                         // Languages were checked to be 2–3 letters.
                         DeValue::String(s) => {
+                            check_len(self.d, key, s, val.span());
                             entries.push((LangCode::new(lang).unwrap_or_default(), s.to_string()))
                         }
                         other => {
@@ -264,6 +282,16 @@ impl Reader<'_, '_> {
                 continue;
             };
             match as_number(val.get_ref()) {
+                Ok(x) if x.abs() > MAX_POINTS && key != "weights" => self.d.error(
+                    "invalid-value",
+                    val.span(),
+                    msg(|l| w::points_out_of_range(l, area, x, MAX_POINTS)),
+                ),
+                Ok(x) if x > MAX_WEIGHT && key == "weights" => self.d.error(
+                    "invalid-value",
+                    val.span(),
+                    msg(|l| w::weight_too_large(l, area, x, MAX_WEIGHT)),
+                ),
                 Ok(x) => out.push((a, x)),
                 Err(e) => self.d.error(
                     "wrong-type",
@@ -426,6 +454,11 @@ impl Reader<'_, '_> {
                 }
             },
         };
+        let share_with = t.str_list("share_with", self.d).map(|list| {
+            list.into_iter()
+                .map(|(a, span)| (a.to_string(), span))
+                .collect::<Vec<_>>()
+        });
         let kind = match kind_name {
             Some(k @ ("single" | "multi")) => {
                 let options = self.options(t, areas);
@@ -456,10 +489,12 @@ impl Reader<'_, '_> {
                 allow_na,
                 aliases,
                 role,
+                share_with: None,
                 max_points: Vec::new(),
                 span,
             },
             show_if,
+            share_with,
         })
     }
 
@@ -507,8 +542,21 @@ impl Reader<'_, '_> {
     }
 
     pub(super) fn scale(&mut self, t: &Table<'_, '_>, areas: &HashMap<String, usize>) -> Kind {
+        let bounded = |r: &mut Self, v: Option<(i64, Span)>| match v {
+            Some((x, span)) if x.unsigned_abs() > MAX_SCALE_END.unsigned_abs() => {
+                r.d.error(
+                    "invalid-value",
+                    span,
+                    msg(|l| w::scale_end_out_of_range(l, x, MAX_SCALE_END)),
+                );
+                None
+            }
+            other => other,
+        };
         let min = t.integer("min", self.d);
+        let min = bounded(self, min);
         let max = t.integer("max", self.d);
+        let max = bounded(self, max);
         if t.get("min").is_none() {
             t.missing("min", self.d);
         }
@@ -591,7 +639,7 @@ impl Reader<'_, '_> {
             if a_to > b_from {
                 let later = if a.1.start > b.1.start { a } else { b };
                 let other = if a.1.start > b.1.start { b } else { a };
-                let line = line_of(self.src, other.1.start);
+                let line = self.line_of(other.1.start);
                 self.d.push(
                     Diagnostic::error(
                         "band-overlap",
@@ -616,141 +664,17 @@ impl Reader<'_, '_> {
             bands: bands.into_iter().map(|(b, _)| b).collect(),
         }
     }
+}
 
-    pub(super) fn actor(
-        &mut self,
-        t: &Table<'_, '_>,
-        areas: &HashMap<String, usize>,
-    ) -> Option<RawActor> {
-        t.check_keys(ACTOR_KEYS, self.d);
-        let id = self.id(t, Item::Actor, false);
-        let name = t.req_str("name", self.d).map(|(n, _)| n.to_string());
-        let description = self.text(t, "description", true);
-        let url = t.str("url", self.d).map(|(u, _)| u.to_string());
-        let contact = t.str("contact", self.d).map(|(c, _)| c.to_string());
-        let next_step = self.text(t, "next_step", false);
-        let threshold = match t.number("threshold", self.d) {
-            Some((x, span)) if !(0.0..=100.0).contains(&x) => {
-                self.d
-                    .error("invalid-value", span, msg(|l| w::threshold_range(l, x)));
-                50.0
-            }
-            Some((x, _)) => x,
-            None => 50.0,
-        };
-        let eligibility = self.pending(t, "eligibility");
-        let weights = self.needs(t, "weights", areas);
-        for (key, _span, v) in t
-            .table("weights", "`weights`", self.d)
-            .iter()
-            .flat_map(|w| w.entries().collect::<Vec<_>>())
-        {
-            if let Ok(x) = as_number(v.get_ref())
-                && x <= 0.0
-            {
-                self.d.error(
-                    "invalid-value",
-                    v.span(),
-                    msg(|l| w::weight_not_positive(l, key)),
-                );
-            }
+/// Reports a text longer than its key allows ([`text_limit`]).
+fn check_len(d: &mut Diagnostics, key: &str, s: &str, span: Span) {
+    let max = text_limit(key);
+    // Bytes first: a text has at most as many characters as bytes.
+    if s.len() > max {
+        let n = s.chars().count();
+        if n > max {
+            d.error("too-long", span, msg(|l| w::text_too_long(l, key, n, max)));
         }
-        let weights: Vec<(usize, f64)> = weights.into_iter().filter(|(_, w)| *w > 0.0).collect();
-        let rules = self.list(t, "rule", "[[actor.rule]]", |r, rt| {
-            rt.check_keys(RULE_KEYS, r.d);
-            let when = r.pending(rt, "when");
-            if rt.get("when").is_none() {
-                rt.missing("when", r.d);
-            }
-            let boost = rt.number("boost", r.d).map(|x| x.0).unwrap_or(0.0);
-            let refer = rt.bool("refer", r.d).unwrap_or(false);
-            let reason = r.text(rt, "reason", true);
-            Some(RawRule {
-                rule: Rule {
-                    when: expr::Expr::Const(false),
-                    boost,
-                    refer,
-                    reason: reason.unwrap_or_default(),
-                    span: rt.header_span(),
-                },
-                when,
-            })
-        });
-        let services = self.list(t, "service", "[[actor.service]]", |r, st| {
-            st.check_keys(SERVICE_KEYS, r.d);
-            let id = r.id(st, Item::Service, false);
-            let name = r.text(st, "name", true);
-            let description = r.text(st, "description", true);
-            let cost = match st.req_str("cost", r.d) {
-                Some(("free", _)) => Some(Cost::Free),
-                Some(("subsidised", _)) => Some(Cost::Subsidised),
-                Some(("paid", _)) => Some(Cost::Paid),
-                Some((other, span)) => {
-                    let hint = suggest(other, ["free", "subsidised", "paid"]);
-                    r.d.push(
-                        Diagnostic::error(
-                            "invalid-value",
-                            Some(span),
-                            msg(|l| w::unknown_cost(l, other, hint)),
-                        )
-                        .with_help(msg(|l| w::words(l).cost_help.to_string())),
-                    );
-                    None
-                }
-                None => None,
-            };
-            let price = r.text(st, "price", false);
-            let eligibility = r.pending(st, "eligibility");
-            let mut service_areas = Vec::new();
-            for (a, span) in st.str_list("areas", r.d).unwrap_or_default() {
-                match areas.get(a) {
-                    Some(&i) => service_areas.push(i),
-                    None => {
-                        let hint = suggest(a, areas.keys().map(String::as_str));
-                        r.d.error("unknown-area", span, msg(|l| w::no_such_area(l, a, hint)))
-                    }
-                }
-            }
-            let (id, span) = id?;
-            Some(RawService {
-                service: Service {
-                    id,
-                    name: name.unwrap_or_default(),
-                    description: description.unwrap_or_default(),
-                    cost: cost.unwrap_or(Cost::Free),
-                    price,
-                    eligibility: None,
-                    areas: service_areas,
-                    span,
-                },
-                eligibility,
-            })
-        });
-        let ids: Vec<(&str, Range<usize>)> = services
-            .iter()
-            .map(|s| (s.service.id.as_str(), s.service.span.clone()))
-            .collect();
-        check_unique_small(&ids, Item::Service, self.d);
-        let (id, span) = id?;
-        Some(RawActor {
-            actor: Actor {
-                id,
-                name: name.unwrap_or_default(),
-                description: description.unwrap_or_default(),
-                url,
-                contact,
-                next_step,
-                threshold,
-                weights,
-                rules: Vec::new(),
-                services: Vec::new(),
-                eligibility: None,
-                span,
-            },
-            eligibility,
-            rules,
-            services,
-        })
     }
 }
 

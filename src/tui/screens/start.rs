@@ -157,6 +157,10 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
         lines.push(Line::raw(""));
         lines.extend(notice_lines(n, app.lang, theme, inner_w));
     }
+    if let Some(sync) = &app.sync_line {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(crate::text::sanitize_line(sync), theme.dim()));
+    }
     let h = lines.len() as u16 + 2;
     let rect = centered_box(area, w, h);
     let block = Block::bordered()

@@ -102,6 +102,19 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
     }
     let mut end = vec![Row::Blank, Row::Button, Row::Blank];
     let w = inner.width as usize;
+    let cw = col_w as usize;
+    end.extend(met_before_lines(app, theme, cw).into_iter().map(Row::Extra));
+    if let Some(p) = app.open.as_ref().and_then(|o| o.previous.as_ref()) {
+        let date = crate::time::local_date(&p.updated)
+            .map(|d| d.to_string())
+            .unwrap_or_default();
+        end.extend(
+            wrapped(&crate::i18n::store::follow_up_of(app.lang, &date), cw, theme.ok())
+                .into_iter()
+                .map(Row::Extra),
+        );
+        end.push(Row::Blank);
+    }
     end.extend(
         wrapped(s.company_help, w, theme.dim())
             .into_iter()
@@ -311,4 +324,27 @@ fn draw_row(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect, 
 fn attendee_columns(area: Rect) -> (u16, u16) {
     let x = area.x + 5;
     (x, (area.width.saturating_sub(5) / 2).min(40))
+}
+
+/// "This company was visited before": the latest three visits and the offer.
+fn met_before_lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    use crate::i18n::store as w;
+    let visits = &app.company.met_before;
+    if visits.is_empty() {
+        return Vec::new();
+    }
+    let mut out = wrapped(&w::met_before(app.lang, visits.len()), width, theme.strong());
+    for v in visits.iter().take(3) {
+        let date = crate::time::local_date(&v.updated)
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| v.updated.chars().take(10).collect());
+        let text = w::visit_line(app.lang, &date, &v.met_by, &v.referrals);
+        out.push(Line::raw(truncate(
+            &crate::text::sanitize_line(&format!("  {text}")),
+            width,
+        )));
+    }
+    out.extend(wrapped(w::offer_follow_up(app.lang), width, theme.ok()));
+    out.push(Line::raw(""));
+    out
 }

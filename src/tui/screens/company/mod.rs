@@ -11,6 +11,7 @@ use ratatui::crossterm::event::KeyEvent;
 use crate::answers::{Answer, Contact};
 use crate::questionnaire::{Kind, Role};
 use crate::session::{Attendee, Session};
+use crate::store::lookup::EarlierVisit;
 
 use crate::tui::app::*;
 use crate::tui::keymap::{
@@ -113,6 +114,11 @@ pub struct CompanyForm {
     /// Name and organisation per attendee; the last pair is always empty.
     pub attendees: Vec<(Input, Input)>,
     pub focus: CompanyFocus,
+    /// Earlier visits to the company with the typed organisation number
+    /// (from this laptop's sessions, which hold what sync pulled).
+    pub met_before: Vec<EarlierVisit>,
+    /// The organisation number last looked up.
+    pub looked_up: Option<String>,
 }
 
 impl Default for CompanyForm {
@@ -121,6 +127,8 @@ impl Default for CompanyForm {
             fields: Default::default(),
             attendees: Vec::new(),
             focus: CompanyFocus::Field(Field::Name),
+            met_before: Vec::new(),
+            looked_up: None,
         }
     }
 }
@@ -156,6 +164,8 @@ impl CompanyForm {
             fields,
             attendees,
             focus: CompanyFocus::Field(Field::Name),
+            met_before: Vec::new(),
+            looked_up: None,
         }
     }
 
@@ -254,6 +264,7 @@ pub const KEYS: Keymap = Keymap {
         ),
         Binding::new(&[ESC], Action::Back, |w| w.h_back, |w| w.help_leave),
         Binding::quiet(&[ch('s'), f(8)], Action::Summary, |w| w.help_summary),
+        Binding::quiet(&[f(9)], Action::FollowUp, |w| w.help_follow_up),
         keymap::LANG,
         keymap::HELP,
         keymap::QUIT,
@@ -270,9 +281,28 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Back => return leave_session(app),
         Action::Quit => ask_quit(app),
         Action::Summary => goto(app, Screen::Summary),
+        Action::FollowUp => return become_follow_up(app),
         _ => {}
     }
     vec![]
+}
+
+/// "Start a follow-up instead": the session being filled in becomes a
+/// follow-up of the latest earlier visit to the company (compared with it
+/// in the summary); company details it lacks are taken from that visit.
+fn become_follow_up(app: &mut App) -> Vec<Effect> {
+    let Some(prev) = app.company.met_before.first().map(|v| v.id.clone()) else {
+        return vec![];
+    };
+    let Some(o) = app.open.as_mut() else {
+        return vec![];
+    };
+    o.session.meta.previous = Some(prev.clone());
+    o.session.meta.origin = Some("follow-up".into());
+    app.company.met_before.clear();
+    let mut effects = vec![Effect::LoadPrevious(prev)];
+    effects.extend(save(app));
+    effects
 }
 
 /// Typing into the focused field.
@@ -339,8 +369,31 @@ pub fn apply_company(app: &mut App) -> Vec<Effect> {
         opt(Field::ContactEmail),
     );
     let attendees = form.attendee_list();
+    // "Has anyone met this company?" (advisors only; once per number).
+    let mut effects = Vec::new();
+    let already_follow_up = app
+        .open
+        .as_ref()
+        .is_some_and(|o| o.session.meta.previous.is_some());
+    match &org {
+        Some(o) if !is_self && !already_follow_up && form.looked_up.as_ref() != Some(o) => {
+            form.looked_up = Some(o.clone());
+            form.met_before.clear();
+            if let Some(open) = &app.open {
+                effects.push(Effect::LookupCompany {
+                    org: o.clone(),
+                    except: open.session.meta.id.clone(),
+                });
+            }
+        }
+        Some(_) => {}
+        None => {
+            form.looked_up = None;
+            form.met_before.clear();
+        }
+    }
     let Some(s) = app.open.as_mut().map(|o| &mut o.session) else {
-        return vec![];
+        return effects;
     };
     let before = s.answers.company.employees;
     let c = &mut s.answers.company;
@@ -364,7 +417,50 @@ pub fn apply_company(app: &mut App) -> Vec<Effect> {
     {
         sync_employees_to_question(app, n, before);
     }
-    save(app).into_iter().collect()
+    effects.extend(save(app));
+    effects
+}
+
+/// The earlier visit a session now follows up was read: compared with it
+/// from now on; company details still empty in the form are taken from it.
+pub fn previous_loaded(app: &mut App, p: Box<crate::tui::jobs::Previous>) -> Vec<Effect> {
+    let q = std::sync::Arc::clone(&app.q);
+    let Some(o) = app.open.as_mut() else {
+        return vec![];
+    };
+    if o.session.meta.previous.as_deref() != Some(p.id.as_str()) {
+        return vec![];
+    }
+    let c = p.answers.company.clone();
+    o.previous = Some(p);
+    o.refresh_comparison(&q);
+    let employees = c.employees.map(|n| n.to_string());
+    let contact = c.contact.clone().unwrap_or_default();
+    for (field, value) in [
+        (Field::Name, &c.name),
+        (Field::OrgNumber, &c.org_number),
+        (Field::Municipality, &c.municipality),
+        (Field::Sni, &c.sni),
+        (Field::Employees, &employees),
+        (Field::ContactName, &contact.name),
+        (Field::ContactRole, &contact.role),
+        (Field::ContactPhone, &contact.phone),
+        (Field::ContactEmail, &contact.email),
+    ] {
+        if let Some(v) = value
+            && app.company.field(field).trim().is_empty()
+        {
+            *app.company.input_mut(field) = Input::new(v);
+        }
+    }
+    apply_company(app)
+}
+
+/// Earlier visits found for a number (kept when it is still the one typed).
+pub fn company_known(app: &mut App, org: &str, visits: Vec<EarlierVisit>) {
+    if app.company.looked_up.as_deref() == Some(org) {
+        app.company.met_before = visits;
+    }
 }
 
 /// The company form's employees fill the question with the `employees`

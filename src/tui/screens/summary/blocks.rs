@@ -71,12 +71,12 @@ pub fn actors(app: &App, s: &Words, theme: &Theme, w: usize) -> Vec<Line<'static
         .max()
         .unwrap_or(0);
     let status_w = text_width(s.recommended).max(text_width(s.not_recommended));
-    let requested = handover::requested(a);
+    let pending: Vec<&str> = app.session().map(|s| s.pending_requests()).unwrap_or_default();
     let focused = app.summary.focus == SummaryFocus::Actors;
     for (k, x) in ranked.iter().enumerate() {
         let actor = &app.q.actors[x.actor];
         let given = a.consent.get(&actor.id) == Some(&true);
-        let asked = !given && requested.contains(&actor.id);
+        let asked = !given && pending.contains(&actor.id.as_str());
         let mark = if focused && k == app.summary.cursor {
             '›'
         } else {
@@ -117,10 +117,9 @@ pub fn actors(app: &App, s: &Words, theme: &Theme, w: usize) -> Vec<Line<'static
     if app.is_self() {
         lines.extend(wrapped(r.self_files_note, w, theme.dim()));
     } else {
-        let open: Vec<String> = requested
+        let open: Vec<String> = pending
             .iter()
-            .filter(|id| a.consent.get(*id) != Some(&true))
-            .filter_map(|id| app.q.actors.iter().find(|x| x.id == **id))
+            .filter_map(|id| app.q.actors.iter().find(|x| x.id == *id))
             .map(|x| clean(&x.name))
             .collect();
         if !open.is_empty() {

@@ -1,0 +1,268 @@
+//! Words of the shared store: `store init|grant|status`, `sync`,
+//! `sessions resolve`, and the wizard's sync status and company lookup.
+
+use super::Lang;
+
+pub fn no_store(lang: Lang) -> &'static str {
+    lang.pick(
+        "ingen delad databas angiven: ge --store postgres://… eller sätt BEHOVSANALYS_STORE",
+        "no shared store given: pass --store postgres://… or set BEHOVSANALYS_STORE",
+    )
+}
+
+pub fn initialised(lang: Lang, url: &str, from: i32, to: i32) -> String {
+    if from == to {
+        return match lang {
+            Lang::Sv => format!("{url}: schemat är redan version {to}; inget att göra"),
+            Lang::En => format!("{url}: the schema is already version {to}; nothing to do"),
+        };
+    }
+    match lang {
+        Lang::Sv => format!(
+            "{url}: schemat uppdaterat från version {from} till {to}\n\
+             nästa steg: skapa en inloggning per rådgivare (createuser -P NAMN) och ge den en roll:\n  \
+             behovsanalys --store {url} store grant NAMN --as advisor --region REGION"
+        ),
+        Lang::En => format!(
+            "{url}: schema updated from version {from} to {to}\n\
+             next: create a login per advisor (createuser -P NAME) and give it a role:\n  \
+             behovsanalys --store {url} store grant NAME --as advisor --region REGION"
+        ),
+    }
+}
+
+pub fn granted(
+    lang: Lang,
+    role: &str,
+    kind: &str,
+    region: Option<&str>,
+    actor: Option<&str>,
+) -> String {
+    let region = region.unwrap_or("*");
+    let actor = actor.map(|a| format!(" ({a})")).unwrap_or_default();
+    match lang {
+        Lang::Sv => format!("{role}: {kind}{actor} i region {region}"),
+        Lang::En => format!("{role}: {kind}{actor} in region {region}"),
+    }
+}
+
+pub fn status(
+    lang: Lang,
+    url: &str,
+    version: i32,
+    member: Option<(&str, Option<&str>, Option<&str>)>,
+    sessions: usize,
+) -> String {
+    let who = match (member, lang) {
+        (Some((kind, region, actor)), _) => {
+            let actor = actor.map(|a| format!(" ({a})")).unwrap_or_default();
+            format!("{kind}{actor}, {}", region.unwrap_or("*"))
+        }
+        (None, Lang::Sv) => "ingen roll (store grant)".into(),
+        (None, Lang::En) => "no role (store grant)".into(),
+    };
+    match lang {
+        Lang::Sv => format!(
+            "{url}\nschemaversion {version}\nroll: {who}\nsessioner du kan läsa: {sessions}\n"
+        ),
+        Lang::En => format!(
+            "{url}\nschema version {version}\nrole: {who}\nsessions you can read: {sessions}\n"
+        ),
+    }
+}
+
+fn list(ids: &[String]) -> String {
+    const MAX: usize = 10;
+    let mut s = ids.iter().take(MAX).cloned().collect::<Vec<_>>().join(", ");
+    if ids.len() > MAX {
+        s.push_str(&format!(", … (+{})", ids.len() - MAX));
+    }
+    s
+}
+
+/// The summary of a sync, one line per kind of change.
+pub fn sync_summary(lang: Lang, r: &crate::store::SyncReport) -> String {
+    let mut out = String::new();
+    let mut line = |n: usize, sv: &str, en: &str, ids: &[String]| {
+        if n > 0 {
+            out.push_str(&format!("{}: {n} ({})\n", lang.pick(sv, en), list(ids)));
+        }
+    };
+    line(r.pushed.len(), "skickade", "pushed", &r.pushed);
+    line(r.pulled.len(), "uppdaterade här", "updated here", &r.pulled);
+    line(r.new_here.len(), "nya här", "new here", &r.new_here);
+    line(
+        r.deleted_there.len(),
+        "raderade i databasen",
+        "deleted in the store",
+        &r.deleted_there,
+    );
+    line(
+        r.deleted_here.len(),
+        "raderade här",
+        "deleted here",
+        &r.deleted_here,
+    );
+    if !r.changed_anything() && r.unresolved.is_empty() && r.skipped.is_empty() {
+        out.push_str(lang.pick("allt är redan synkat\n", "everything is in sync already\n"));
+    }
+    for id in r.conflicts.iter().chain(&r.unresolved) {
+        out.push_str(&match lang {
+            Lang::Sv => format!(
+                "KONFLIKT {id}: ändrad både här och i databasen; båda versionerna är sparade. Lös med: behovsanalys sessions resolve {id}\n"
+            ),
+            Lang::En => format!(
+                "CONFLICT {id}: changed here and in the store; both versions are kept. Resolve with: behovsanalys sessions resolve {id}\n"
+            ),
+        });
+    }
+    for (id, why) in &r.skipped {
+        out.push_str(&match lang {
+            Lang::Sv => format!("hoppade över {id}: {why}\n"),
+            Lang::En => format!("skipped {id}: {why}\n"),
+        });
+    }
+    out
+}
+
+pub fn conflict_intro(lang: Lang, id: &str, revision: i64) -> String {
+    match lang {
+        Lang::Sv => format!(
+            "session {id}: versionen här och databasens (revision {revision}) skiljer sig åt.\nVälj för varje skillnad: l = lokal (här), s = servern (databasen)."
+        ),
+        Lang::En => format!(
+            "session {id}: the version here and the store's (revision {revision}) differ.\nChoose for each difference: l = local (here), s = server (the store)."
+        ),
+    }
+}
+
+pub fn not_answered(lang: Lang) -> &'static str {
+    lang.pick("(obesvarad)", "(not answered)")
+}
+
+pub fn the_rest(lang: Lang) -> &'static str {
+    lang.pick(
+        "företaget, deltagarna, samtycken och delade anteckningar",
+        "the company, attendees, consents and shared notes",
+    )
+}
+
+pub fn prompt_side(lang: Lang) -> &'static str {
+    lang.pick("[l/s]? ", "[l/s]? ")
+}
+
+pub fn resolved(lang: Lang, id: &str) -> String {
+    match lang {
+        Lang::Sv => {
+            format!("konflikten i {id} är löst; nästa `behovsanalys sync` skickar resultatet")
+        }
+        Lang::En => format!(
+            "the conflict in {id} is resolved; the next `behovsanalys sync` sends the result"
+        ),
+    }
+}
+
+pub fn bad_answer_choice(lang: Lang, given: &str) -> String {
+    match lang {
+        Lang::Sv => format!("--answer vill ha FRÅGA=local|server, inte `{given}`"),
+        Lang::En => format!("--answer takes QUESTION=local|server, not `{given}`"),
+    }
+}
+
+/// The wizard's line about sync in the background.
+pub fn background(lang: Lang, outcome: &Result<crate::store::SyncReport, String>) -> String {
+    match outcome {
+        Ok(r) => {
+            let conflicts = r.conflicts.len() + r.unresolved.len();
+            let n = r.pushed.len() + r.pulled.len() + r.new_here.len();
+            match (lang, conflicts) {
+                (Lang::Sv, 0) => format!("Synkat med databasen ({n} ändringar)"),
+                (Lang::En, 0) => format!("Synced with the store ({n} changes)"),
+                (Lang::Sv, c) => format!("Synkat; {c} konflikt(er): behovsanalys sessions resolve"),
+                (Lang::En, c) => format!("Synced; {c} conflict(s): behovsanalys sessions resolve"),
+            }
+        }
+        Err(_) => lang
+            .pick(
+                "Databasen kan inte nås: du arbetar lokalt, inget går förlorat",
+                "The store cannot be reached: working locally, nothing is lost",
+            )
+            .to_string(),
+    }
+}
+
+/// "Has anyone met this company?"
+pub fn met_before(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Sv => format!("Företaget har besökts förut ({n}):"),
+        Lang::En => format!("This company was visited before ({n}):"),
+    }
+}
+
+pub fn visit_line(lang: Lang, date: &str, by: &[String], referrals: &[String]) -> String {
+    let by = if by.is_empty() {
+        "–".to_string()
+    } else {
+        by.join(", ")
+    };
+    match (lang, referrals.is_empty()) {
+        (Lang::Sv, true) => format!("{date} · {by} · inga remisser"),
+        (Lang::En, true) => format!("{date} · {by} · no referrals"),
+        (Lang::Sv, false) => format!("{date} · {by} · remiss till: {}", referrals.join(", ")),
+        (Lang::En, false) => format!("{date} · {by} · referred to: {}", referrals.join(", ")),
+    }
+}
+
+pub fn offer_follow_up(lang: Lang) -> &'static str {
+    lang.pick(
+        "F9: starta ett uppföljningsbesök i stället",
+        "F9: start a follow-up visit instead",
+    )
+}
+
+/// The mark of a session in conflict in `sessions list`.
+pub fn conflict_flag(lang: Lang, id: &str) -> String {
+    match lang {
+        Lang::Sv => format!("KONFLIKT: sessions resolve {id}"),
+        Lang::En => format!("CONFLICT: sessions resolve {id}"),
+    }
+}
+
+/// A shared-store error in words (the URL is always shown without its password).
+pub fn error(lang: Lang, e: &crate::store::SyncError) -> String {
+    use crate::store::SyncError as E;
+    match (lang, e) {
+        (_, E::Local(crate::session::StoreError::File(f))) => f.render(lang),
+        (Lang::En, e) => e.to_string(),
+        (Lang::Sv, E::Unreachable { url, why }) => format!(
+            "databasen på {url} kan inte nås: {why}\ndina sessioner är säkra på den här datorn; kör `behovsanalys sync` igen när databasen kan nås"
+        ),
+        (
+            Lang::Sv,
+            E::SchemaTooNew {
+                url,
+                server,
+                binary,
+            },
+        ) => format!(
+            "databasen på {url} har schemaversion {server}, nyare än den här behovsanalys känner till ({binary}); uppdatera behovsanalys"
+        ),
+        (Lang::Sv, E::NotInitialised { url, why }) => format!(
+            "databasen på {url} är inte förberedd för behovsanalys ({why}); databasens ägare kör `behovsanalys --store URL store init` en gång"
+        ),
+        (Lang::Sv, E::NoConflict(id)) => format!("sessionen `{id}` har ingen konflikt att lösa"),
+        (Lang::Sv, E::Undecided { id, open }) => format!(
+            "sessionen `{id}` har en konflikt och de här skiljer sig: {}; välj med --take local|server eller --answer FRÅGA=local|server (\"*\" är företaget, deltagarna, samtycken och anteckningar)",
+            open.join(", ")
+        ),
+        (Lang::Sv, e) => e.to_string(),
+    }
+}
+
+/// The company form of a follow-up visit.
+pub fn follow_up_of(lang: Lang, date: &str) -> String {
+    match lang {
+        Lang::Sv => format!("Uppföljning av besöket {date}: jämförs med det i sammanfattningen"),
+        Lang::En => format!("Follow-up of the visit on {date}: compared with it in the summary"),
+    }
+}

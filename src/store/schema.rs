@@ -1,0 +1,260 @@
+//! The database schema, as numbered migrations. Each is applied once, in
+//! order, in one transaction with its row in `schema_migrations`; a server
+//! whose schema is newer than this binary knows is refused with a clear
+//! message instead of being written with the wrong assumptions.
+//!
+//! Who may read what is enforced here, by PostgreSQL (roles and row-level
+//! security), not by the client:
+//!
+//! | group role | reads | writes |
+//! |---|---|---|
+//! | `behovsanalys_advisor` | the sessions of its region | sessions of its region |
+//! | `behovsanalys_coordinator` | the sessions of its region | sessions of its region |
+//! | `behovsanalys_actor` | sessions of its region where the company consented to its actor, and those it created | the same |
+//! | `behovsanalys_national` | the statistics columns of every region (no names, notes or contacts) | nothing |
+//!
+//! A login role is a member of one group role and has one row in
+//! `behovsanalys.members` (kind, region, actor). Private notes never reach
+//! the server: the client strips them, and a check constraint refuses a
+//! body that has any.
+
+/// The schema this binary knows.
+pub const SCHEMA: &str = "behovsanalys";
+
+/// The group roles (cluster-wide; created once, shared by databases).
+pub const ROLES: [&str; 4] = [
+    "behovsanalys_advisor",
+    "behovsanalys_coordinator",
+    "behovsanalys_actor",
+    "behovsanalys_national",
+];
+
+/// `(version, name, sql)` in order.
+pub const MIGRATIONS: &[(i32, &str, &str)] =
+    &[(1, "sessions, members, conflicts, row-level security", V1)];
+
+/// The newest schema version this binary knows.
+pub fn latest() -> i32 {
+    MIGRATIONS.last().map_or(0, |m| m.0)
+}
+
+/// Creates the migrations table (run before reading it).
+pub const BOOTSTRAP: &str = r#"
+CREATE SCHEMA IF NOT EXISTS behovsanalys;
+CREATE TABLE IF NOT EXISTS behovsanalys.schema_migrations (
+    version integer PRIMARY KEY,
+    name text NOT NULL,
+    applied_at timestamptz NOT NULL DEFAULT now()
+);
+"#;
+
+const V1: &str = r#"
+DO $$
+DECLARE r text;
+BEGIN
+    FOREACH r IN ARRAY ARRAY['behovsanalys_advisor', 'behovsanalys_coordinator',
+                             'behovsanalys_actor', 'behovsanalys_national'] LOOP
+        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN
+            BEGIN
+                EXECUTE format('CREATE ROLE %I NOLOGIN', r);
+            EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+            END;
+        END IF;
+    END LOOP;
+END $$;
+
+CREATE TABLE behovsanalys.members (
+    role name PRIMARY KEY,
+    kind text NOT NULL CHECK (kind IN ('advisor', 'coordinator', 'actor', 'national')),
+    region text,
+    actor text,
+    CHECK ((kind = 'national') = (region IS NULL)),
+    CHECK ((kind = 'actor') = (actor IS NOT NULL))
+);
+
+CREATE FUNCTION behovsanalys.region_of(r name) RETURNS text
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog
+    AS $f$ SELECT region FROM behovsanalys.members WHERE role = r $f$;
+CREATE FUNCTION behovsanalys.actor_of(r name) RETURNS text
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog
+    AS $f$ SELECT actor FROM behovsanalys.members WHERE role = r $f$;
+CREATE FUNCTION behovsanalys.kind_of(r name) RETURNS text
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog
+    AS $f$ SELECT kind FROM behovsanalys.members WHERE role = r $f$;
+
+CREATE TABLE behovsanalys.sessions (
+    id text PRIMARY KEY CHECK (id ~ '^[A-Za-z0-9_-]{1,80}$'),
+    region text NOT NULL,
+    revision bigint NOT NULL CHECK (revision > 0),
+    deleted boolean NOT NULL DEFAULT false,
+    content_hash text,
+    -- The session file (TOML) without private notes.
+    body text,
+    -- What statistics read: no names, contacts, notes or history.
+    stats text,
+    -- Digits only: "has anyone met this company?".
+    org_number text,
+    municipality text,
+    -- Actors the company consented to (who of them may read the session).
+    consent text[] NOT NULL DEFAULT '{}',
+    owner name NOT NULL DEFAULT current_user,
+    changed_by name NOT NULL DEFAULT current_user,
+    changed_at timestamptz NOT NULL DEFAULT now(),
+    CHECK (deleted = (body IS NULL)),
+    CONSTRAINT no_private_notes CHECK (
+        body IS NULL OR body !~ '(^|\n)[ \t]*(\[[ \t]*"?private_notes|"?private_notes"?[ \t]*[.=])'
+    )
+);
+CREATE INDEX sessions_region ON behovsanalys.sessions (region);
+CREATE INDEX sessions_org ON behovsanalys.sessions (org_number) WHERE org_number IS NOT NULL;
+
+-- A push whose base was not the server's revision: kept, never dropped.
+CREATE TABLE behovsanalys.conflicts (
+    session_id text NOT NULL REFERENCES behovsanalys.sessions (id) ON DELETE CASCADE,
+    content_hash text NOT NULL,
+    base_revision bigint NOT NULL,
+    server_revision bigint NOT NULL,
+    body text NOT NULL,
+    pushed_by name NOT NULL DEFAULT current_user,
+    pushed_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (session_id, content_hash),
+    CONSTRAINT no_private_notes CHECK (
+        body !~ '(^|\n)[ \t]*(\[[ \t]*"?private_notes|"?private_notes"?[ \t]*[.=])'
+    )
+);
+
+ALTER TABLE behovsanalys.sessions ENABLE ROW LEVEL SECURITY;
+ALTER TABLE behovsanalys.conflicts ENABLE ROW LEVEL SECURITY;
+ALTER TABLE behovsanalys.members ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY own_row ON behovsanalys.members FOR SELECT USING (role = current_user);
+
+CREATE POLICY region_read ON behovsanalys.sessions FOR SELECT
+    TO behovsanalys_advisor, behovsanalys_coordinator
+    USING (region = behovsanalys.region_of(current_user));
+CREATE POLICY region_write ON behovsanalys.sessions FOR UPDATE
+    TO behovsanalys_advisor, behovsanalys_coordinator
+    USING (region = behovsanalys.region_of(current_user))
+    WITH CHECK (region = behovsanalys.region_of(current_user));
+CREATE POLICY actor_read ON behovsanalys.sessions FOR SELECT
+    TO behovsanalys_actor
+    USING (region = behovsanalys.region_of(current_user)
+           AND (owner = current_user OR behovsanalys.actor_of(current_user) = ANY (consent)));
+CREATE POLICY actor_write ON behovsanalys.sessions FOR UPDATE
+    TO behovsanalys_actor
+    USING (region = behovsanalys.region_of(current_user)
+           AND (owner = current_user OR behovsanalys.actor_of(current_user) = ANY (consent)))
+    WITH CHECK (region = behovsanalys.region_of(current_user));
+CREATE POLICY insert_own ON behovsanalys.sessions FOR INSERT
+    TO behovsanalys_advisor, behovsanalys_coordinator, behovsanalys_actor
+    WITH CHECK (region = behovsanalys.region_of(current_user) AND owner = current_user
+                AND changed_by = current_user);
+CREATE POLICY national_read ON behovsanalys.sessions FOR SELECT
+    TO behovsanalys_national USING (true);
+
+CREATE POLICY visible_session ON behovsanalys.conflicts FOR ALL
+    TO behovsanalys_advisor, behovsanalys_coordinator, behovsanalys_actor
+    USING (EXISTS (SELECT 1 FROM behovsanalys.sessions s WHERE s.id = session_id))
+    WITH CHECK (EXISTS (SELECT 1 FROM behovsanalys.sessions s WHERE s.id = session_id)
+                AND pushed_by = current_user);
+
+-- One round trip, one transaction per session. Runs with the caller's
+-- rights: row-level security applies.
+CREATE FUNCTION behovsanalys.push(
+    p_id text, p_base bigint, p_hash text, p_body text, p_stats text,
+    p_org text, p_municipality text, p_consent text[])
+RETURNS TABLE (outcome text, rev bigint, hash text, server_body text)
+LANGUAGE plpgsql AS $f$
+DECLARE
+    cur record;
+BEGIN
+    FOR attempt IN 1..3 LOOP
+        SELECT s.revision, s.deleted, s.content_hash, s.body INTO cur
+            FROM behovsanalys.sessions s WHERE s.id = p_id FOR UPDATE;
+        IF NOT FOUND THEN
+            BEGIN
+                INSERT INTO behovsanalys.sessions
+                    (id, region, revision, content_hash, body, stats, org_number, municipality, consent)
+                VALUES (p_id, behovsanalys.region_of(current_user), 1, p_hash, p_body, p_stats,
+                        p_org, p_municipality, p_consent);
+                RETURN QUERY SELECT 'stored'::text, 1::bigint, p_hash, NULL::text;
+                RETURN;
+            EXCEPTION WHEN unique_violation THEN
+                -- Pushed by someone else meanwhile, or not ours to see.
+                IF NOT EXISTS (SELECT 1 FROM behovsanalys.sessions s WHERE s.id = p_id) THEN
+                    RETURN QUERY SELECT 'forbidden'::text, 0::bigint, NULL::text, NULL::text;
+                    RETURN;
+                END IF;
+                CONTINUE;
+            END;
+        END IF;
+        IF cur.deleted THEN
+            RETURN QUERY SELECT 'deleted'::text, cur.revision, NULL::text, NULL::text;
+            RETURN;
+        END IF;
+        IF cur.content_hash = p_hash THEN
+            RETURN QUERY SELECT 'same'::text, cur.revision, cur.content_hash, NULL::text;
+            RETURN;
+        END IF;
+        IF cur.revision <> p_base THEN
+            INSERT INTO behovsanalys.conflicts
+                (session_id, content_hash, base_revision, server_revision, body)
+            VALUES (p_id, p_hash, p_base, cur.revision, p_body)
+            ON CONFLICT (session_id, content_hash) DO NOTHING;
+            RETURN QUERY SELECT 'conflict'::text, cur.revision, cur.content_hash, cur.body;
+            RETURN;
+        END IF;
+        UPDATE behovsanalys.sessions s SET
+            revision = cur.revision + 1, content_hash = p_hash, body = p_body, stats = p_stats,
+            org_number = p_org, municipality = p_municipality, consent = p_consent,
+            changed_by = current_user, changed_at = now()
+        WHERE s.id = p_id;
+        RETURN QUERY SELECT 'stored'::text, cur.revision + 1, p_hash, NULL::text;
+        RETURN;
+    END LOOP;
+    RAISE EXCEPTION 'session % keeps changing; try again', p_id;
+END $f$;
+
+-- Erasure: the body goes, a tombstone stays (so that every laptop deletes
+-- its copy too). Deleting wins over edits: it is a company's right.
+CREATE FUNCTION behovsanalys.remove(p_id text)
+RETURNS TABLE (outcome text, rev bigint)
+LANGUAGE plpgsql AS $f$
+DECLARE
+    cur record;
+BEGIN
+    SELECT s.revision, s.deleted INTO cur
+        FROM behovsanalys.sessions s WHERE s.id = p_id FOR UPDATE;
+    IF NOT FOUND THEN
+        RETURN QUERY SELECT 'absent'::text, 0::bigint;
+        RETURN;
+    END IF;
+    IF cur.deleted THEN
+        RETURN QUERY SELECT 'deleted'::text, cur.revision;
+        RETURN;
+    END IF;
+    DELETE FROM behovsanalys.conflicts c WHERE c.session_id = p_id;
+    UPDATE behovsanalys.sessions s SET
+        revision = cur.revision + 1, deleted = true, content_hash = NULL, body = NULL,
+        stats = NULL, org_number = NULL, municipality = NULL, consent = '{}',
+        changed_by = current_user, changed_at = now()
+    WHERE s.id = p_id;
+    RETURN QUERY SELECT 'deleted'::text, cur.revision + 1;
+END $f$;
+
+REVOKE ALL ON ALL TABLES IN SCHEMA behovsanalys FROM PUBLIC;
+REVOKE ALL ON FUNCTION behovsanalys.push(text, bigint, text, text, text, text, text, text[]) FROM PUBLIC;
+REVOKE ALL ON FUNCTION behovsanalys.remove(text) FROM PUBLIC;
+GRANT USAGE ON SCHEMA behovsanalys TO behovsanalys_advisor, behovsanalys_coordinator,
+    behovsanalys_actor, behovsanalys_national;
+GRANT SELECT ON behovsanalys.schema_migrations, behovsanalys.members TO behovsanalys_advisor,
+    behovsanalys_coordinator, behovsanalys_actor, behovsanalys_national;
+GRANT SELECT, INSERT, UPDATE ON behovsanalys.sessions TO behovsanalys_advisor,
+    behovsanalys_coordinator, behovsanalys_actor;
+GRANT SELECT, INSERT, DELETE ON behovsanalys.conflicts TO behovsanalys_advisor,
+    behovsanalys_coordinator, behovsanalys_actor;
+GRANT SELECT (id, region, revision, deleted, stats, municipality) ON behovsanalys.sessions
+    TO behovsanalys_national;
+GRANT EXECUTE ON FUNCTION behovsanalys.push(text, bigint, text, text, text, text, text, text[]),
+    behovsanalys.remove(text) TO behovsanalys_advisor, behovsanalys_coordinator, behovsanalys_actor;
+"#;

@@ -1,0 +1,392 @@
+//! `behovsanalys sync`: push what changed here, pull what changed there.
+//!
+//! Safe to interrupt anywhere and to run again:
+//! - the server writes each session in one transaction (`behovsanalys.push`),
+//!   and a push it already has (same content hash) is recognised, not
+//!   stored twice;
+//! - the laptop writes each file atomically, under the session's lock (a
+//!   session open in the wizard is left for the next sync);
+//! - a push whose base is not the server's revision is a conflict: the
+//!   server keeps the pushed version (`behovsanalys.conflicts`), the laptop
+//!   keeps its own and writes the server's next to it
+//!   (`<id>.conflict.toml`); nothing is overwritten until the advisor
+//!   resolves it (`sessions resolve`);
+//! - a copy is overwritten by a pull only when it has not changed since its
+//!   last sync (its shared text still hashes to `synced_hash`), and keeps its
+//!   private notes.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::answers::{self, Mode};
+use crate::questionnaire::Questionnaire;
+use crate::session::{Meta, Session, Store, StoreError, atomic};
+
+use super::SyncError;
+
+use super::local::{self, KEY_CONFLICT_REVISION};
+use super::pg::{Entry, PgStore, Push, PushOutcome};
+
+/// What a sync did, for the advisor.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SyncReport {
+    pub pushed: Vec<String>,
+    pub pulled: Vec<String>,
+    /// Sessions new on this laptop.
+    pub new_here: Vec<String>,
+    /// Conflicts found now (both versions kept).
+    pub conflicts: Vec<String>,
+    /// Conflicts still waiting for `sessions resolve`.
+    pub unresolved: Vec<String>,
+    /// Deleted on the server by this sync.
+    pub deleted_there: Vec<String>,
+    /// Deleted here because they were deleted on the server.
+    pub deleted_here: Vec<String>,
+    /// Sessions left alone, with why (open in the wizard, unreadable …).
+    pub skipped: Vec<(String, String)>,
+}
+
+impl SyncReport {
+    pub fn changed_anything(&self) -> bool {
+        !(self.pushed.is_empty()
+            && self.pulled.is_empty()
+            && self.new_here.is_empty()
+            && self.conflicts.is_empty()
+            && self.deleted_there.is_empty()
+            && self.deleted_here.is_empty())
+    }
+}
+
+/// Reads a session from text (a pulled body or a conflict file).
+pub fn session_from_text(
+    id: &str,
+    name: &str,
+    text: &str,
+    q: &Questionnaire,
+) -> Result<Session, SyncError> {
+    let parsed = answers::parse(name, text, q, Mode::Lenient)?;
+    let meta = Meta::from_table(&parsed.answers.meta, id);
+    Ok(Session {
+        answers: parsed.answers,
+        meta,
+    })
+}
+
+/// How many bodies are fetched per query.
+const FETCH_BATCH: usize = 500;
+
+/// Syncs the data directory of `store` with the shared store.
+pub fn sync(store: &Store, pg: &mut PgStore, q: &Questionnaire) -> Result<SyncReport, SyncError> {
+    let mut report = SyncReport::default();
+    let root = store.root().to_path_buf();
+    atomic::create_private_dir(&local::sync_dir(&root)).map_err(|err| {
+        SyncError::Local(StoreError::Io {
+            action: "cannot create",
+            path: crate::text::display_path(&local::sync_dir(&root)),
+            err,
+        })
+    })?;
+
+    // 1. Deletions made here.
+    let tombstones = local::tombstones(&root);
+    for id in &tombstones {
+        if pg.remove(id)? {
+            report.deleted_there.push(id.clone());
+        }
+        let _ = std::fs::remove_file(local::tombstone_dir(&root).join(id));
+    }
+
+    // 2. What the server has.
+    let server: HashMap<String, Entry> =
+        pg.index()?.into_iter().map(|e| (e.id.clone(), e)).collect();
+
+    // 3. Every local session: push it, or note what to pull.
+    let mut to_pull: BTreeMap<String, PullKind> = BTreeMap::new();
+    let local_ids = store.ids()?;
+    for id in &local_ids {
+        let lock = match store.lock(id) {
+            Ok(l) => l,
+            Err(StoreError::Locked { .. }) => {
+                report
+                    .skipped
+                    .push((id.clone(), "open in the wizard; synced next time".into()));
+                continue;
+            }
+            Err(e) => return Err(e.into()),
+        };
+        let entry = server.get(id);
+        if let Some(kind) = local_step(store, pg, q, id, entry, &mut report)? {
+            to_pull.insert(id.clone(), kind);
+        }
+        drop(lock);
+    }
+
+    // 4. Sessions only the server has.
+    for (id, e) in &server {
+        if e.deleted || to_pull.contains_key(id) || tombstones.contains(id) {
+            continue;
+        }
+        if !store.exists(id)? {
+            to_pull.insert(id.clone(), PullKind::New);
+        }
+    }
+
+    // 5. Fetch and write, in batches.
+    let ids: Vec<String> = to_pull.keys().cloned().collect();
+    for chunk in ids.chunks(FETCH_BATCH) {
+        for (id, revision, hash, body) in pg.fetch(chunk)? {
+            let Some(kind) = to_pull.get(&id) else {
+                continue;
+            };
+            apply_pull(store, q, &id, *kind, revision, &hash, &body, &mut report)?;
+        }
+    }
+    for list in [&mut report.pushed, &mut report.pulled, &mut report.new_here] {
+        list.sort();
+    }
+    atomic::sync_dir(&store.sessions_dir());
+    Ok(report)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PullKind {
+    /// Not here yet.
+    New,
+    /// Here, unchanged since its last sync, older than the server's.
+    Update,
+    /// In conflict: refresh the server's side of it.
+    Conflict,
+}
+
+/// One local session, its lock held: push it if it changed; say whether to
+/// pull the server's version.
+fn local_step(
+    store: &Store,
+    pg: &mut PgStore,
+    q: &Questionnaire,
+    id: &str,
+    entry: Option<&Entry>,
+    report: &mut SyncReport,
+) -> Result<Option<PullKind>, SyncError> {
+    let mut session = match store.load(id, q) {
+        Ok((s, _)) => s,
+        Err(e) => {
+            report
+                .skipped
+                .push((id.to_string(), crate::text::sanitize_line(&e.to_string())));
+            return Ok(None);
+        }
+    };
+    let state = local::sync_state(&session);
+    if local::has_conflict(store, id) {
+        report.unresolved.push(id.to_string());
+        let conflict_rev = read_conflict_revision(store, id, q);
+        return Ok(match entry {
+            Some(e) if !e.deleted && e.revision > conflict_rev => Some(PullKind::Conflict),
+            _ => None,
+        });
+    }
+    let shared = local::shared_text(&session, q);
+    let hash = local::hash(&shared);
+    let changed = state.hash.as_deref() != Some(hash.as_str());
+    if let Some(e) = entry
+        && e.deleted
+    {
+        if changed && state.revision < e.revision {
+            report.skipped.push((
+                id.to_string(),
+                "deleted on the server (a company's data erased); your changes here were deleted too"
+                    .into(),
+            ));
+        }
+        delete_here(store, id)?;
+        report.deleted_here.push(id.to_string());
+        return Ok(None);
+    }
+    if !changed {
+        return Ok(match entry {
+            Some(e) if e.revision > state.revision => Some(PullKind::Update),
+            // Synced before, but the server has no such session any more
+            // (or this role may not read it): left alone.
+            _ => None,
+        });
+    }
+    let stats = local::stats_text(&session, q);
+    let org = session
+        .answers
+        .company
+        .org_number
+        .as_deref()
+        .and_then(local::org_key);
+    let consent = local::consents(&session);
+    let outcome = pg.push(&Push {
+        id,
+        base: state.revision,
+        hash: &hash,
+        body: &shared,
+        stats: &stats,
+        org_number: org.as_deref(),
+        municipality: session.answers.company.municipality.as_deref(),
+        consent: &consent,
+    })?;
+    match outcome {
+        PushOutcome::Stored(rev) | PushOutcome::Same(rev) => {
+            local::set_sync_state(&mut session, rev, &hash);
+            local::write_as_is(store, &session, q)?;
+            report.pushed.push(id.to_string());
+        }
+        PushOutcome::Conflict { revision, body, .. } => {
+            write_conflict(store, q, id, revision, &body)?;
+            report.conflicts.push(id.to_string());
+        }
+        PushOutcome::Deleted(_) => {
+            report.skipped.push((
+                id.to_string(),
+                "deleted on the server (a company's data erased); your changes here were deleted too"
+                    .into(),
+            ));
+            delete_here(store, id)?;
+            report.deleted_here.push(id.to_string());
+        }
+        PushOutcome::Forbidden => report.skipped.push((
+            id.to_string(),
+            "the store has a session with this id that you may not read; not sent".into(),
+        )),
+    }
+    Ok(None)
+}
+
+fn read_conflict_revision(store: &Store, id: &str, q: &Questionnaire) -> i64 {
+    read_conflict(store, id, q)
+        .ok()
+        .and_then(|s| {
+            s.answers
+                .meta
+                .get(KEY_CONFLICT_REVISION)
+                .and_then(toml::Value::as_integer)
+        })
+        .unwrap_or(0)
+}
+
+/// The server's version of a session in conflict.
+pub fn read_conflict(store: &Store, id: &str, q: &Questionnaire) -> Result<Session, SyncError> {
+    let path = local::conflict_path(store, id)?;
+    let (name, text) = crate::diag::read_data_file(
+        &path,
+        answers::MAX_ANSWERS_BYTES,
+        crate::diag::FileKind::Answers,
+        crate::diag::Links::NoFollow,
+    )?;
+    session_from_text(id, &name, &text, q)
+}
+
+/// Records that a copy is the server's `revision`, with the hash of its
+/// shared text as rendered here (so that it counts as unchanged here even
+/// when this laptop writes it slightly differently).
+pub(crate) fn mark_synced(s: &mut Session, revision: i64, q: &Questionnaire) {
+    let h = local::hash(&local::shared_text(s, q));
+    local::set_sync_state(s, revision, &h);
+}
+
+/// Writes the server's version next to the local one.
+fn write_conflict(
+    store: &Store,
+    q: &Questionnaire,
+    id: &str,
+    revision: i64,
+    body: &str,
+) -> Result<(), SyncError> {
+    let mut s = session_from_text(id, &format!("{id} (server)"), body, q)?;
+    mark_synced(&mut s, revision, q);
+    s.answers
+        .meta
+        .insert(KEY_CONFLICT_REVISION.into(), toml::Value::Integer(revision));
+    Ok(local::write_text(
+        &local::conflict_path(store, id)?,
+        &s.to_toml(q),
+    )?)
+}
+
+/// Deletes the local copy of a session deleted on the server (no
+/// tombstone: the server knows).
+fn delete_here(store: &Store, id: &str) -> Result<(), SyncError> {
+    let conflict = local::conflict_path(store, id)?;
+    let _ = std::fs::remove_file(conflict);
+    for f in store.files_of(id)? {
+        match std::fs::remove_file(&f) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(err) => {
+                return Err(SyncError::Local(StoreError::Io {
+                    action: "cannot delete",
+                    path: crate::text::display_path(&f),
+                    err,
+                }));
+            }
+        }
+    }
+    atomic::sync_dir(&store.sessions_dir());
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn apply_pull(
+    store: &Store,
+    q: &Questionnaire,
+    id: &str,
+    kind: PullKind,
+    revision: i64,
+    hash: &str,
+    body: &str,
+    report: &mut SyncReport,
+) -> Result<(), SyncError> {
+    let _lock = match store.lock(id) {
+        Ok(l) => l,
+        Err(StoreError::Locked { .. }) => {
+            report.skipped.push((
+                id.to_string(),
+                "open in the wizard; synced next time".into(),
+            ));
+            return Ok(());
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let mut server = match session_from_text(id, &format!("{id} (server)"), body, q) {
+        Ok(s) => s,
+        Err(e) => {
+            report.skipped.push((
+                id.to_string(),
+                crate::text::sanitize_line(&format!("cannot be read here: {e}")),
+            ));
+            return Ok(());
+        }
+    };
+    match kind {
+        PullKind::Conflict => {
+            let _ = hash;
+            write_conflict(store, q, id, revision, body)?;
+        }
+        PullKind::New => {
+            if store.exists(id)? {
+                // Appeared here meanwhile: the next sync sorts it out.
+                return Ok(());
+            }
+            mark_synced(&mut server, revision, q);
+            local::write_as_is(store, &server, q)?;
+            report.new_here.push(id.to_string());
+        }
+        PullKind::Update => {
+            // Re-check under the lock: changed here since the scan?
+            let (mine, _) = store.load(id, q)?;
+            let state = local::sync_state(&mine);
+            let now = local::hash(&local::shared_text(&mine, q));
+            if state.hash.as_deref() != Some(now.as_str()) || state.revision >= revision {
+                return Ok(());
+            }
+            server.answers.private_notes = mine.answers.private_notes;
+            mark_synced(&mut server, revision, q);
+            local::write_as_is(store, &server, q)?;
+            report.pulled.push(id.to_string());
+        }
+    }
+    Ok(())
+}
