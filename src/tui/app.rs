@@ -12,6 +12,7 @@ use crate::session::{Comparison, DriftReport, Meta, Session, SessionMode};
 
 use super::errors::{ExportFailure, OpenError, SaveError};
 use super::jobs::Previous;
+use super::widgets::input::Input;
 use super::widgets::textbox::TextBox;
 
 pub use super::screens::company::{CompanyFocus, CompanyForm, Field};
@@ -66,6 +67,14 @@ pub enum Popup {
     Note(NoteKind, TextBox, String),
     /// Who gives and who records consent.
     ConsentWho(Box<super::consent::WhoForm>),
+    /// Where to write the session when it cannot be saved.
+    SaveAs {
+        path: Input,
+        /// Why the last try failed.
+        error: Option<String>,
+        /// A write is under way.
+        writing: bool,
+    },
 }
 
 /// Typed text not yet saved (a text answer or a note being written): saved
@@ -263,6 +272,11 @@ pub struct App {
     pub notice: Option<Notice>,
     /// The last save failed (the writer keeps trying): a banner.
     pub save_error: Option<SaveError>,
+    /// A save was asked for again from the quit dialog; no news yet.
+    pub retrying: bool,
+    /// The session was written to this file (because it could not be
+    /// saved); cleared when it changes again.
+    pub saved_elsewhere: Option<String>,
     /// The job whose result the app waits for (listing or opening); any
     /// other result that comes back is dropped.
     pub pending: Option<Pending>,
@@ -327,6 +341,8 @@ impl App {
             draft: Draft::default(),
             notice: None,
             save_error: None,
+            retrying: false,
+            saved_elsewhere: None,
             pending: None,
             last_ticket: 0,
             sync_line: None,

@@ -201,6 +201,20 @@ fn open(
     Ok((opened, lock))
 }
 
+/// Writes the session file to `path` (into it, as `<id>.toml`, when it is
+/// a folder): whole or not at all, never over an existing file. The path
+/// written, or why not (one line).
+pub fn write_copy(path: &Path, s: &Session, q: &Questionnaire) -> Result<String, String> {
+    let path = if path.is_dir() {
+        path.join(format!("{}.toml", s.meta.id))
+    } else {
+        path.to_path_buf()
+    };
+    crate::session::atomic::write_new(&path, s.to_toml(q).as_bytes())
+        .map(|()| crate::text::display_path(&path))
+        .map_err(|e| crate::text::sanitize_line(&e.to_string()))
+}
+
 /// Writes a file under a free name: `name`, `name-2`, `name-3`, …
 fn write_unique(dir: &Path, name: &str, content: &str) -> Result<PathBuf, ExportError> {
     let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));

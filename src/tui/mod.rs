@@ -11,7 +11,8 @@
 //! | [`app`] | the state: the screen, each screen's state, the open session |
 //! | [`advisor`] | presenter-safe mode: the shared view and the advisor view |
 //! | [`screens`] | one module per screen: its state, keymap, actions, drawing |
-//! | [`popups`] | help, note editor, "quit?" |
+//! | [`popups`] | help, note editor |
+//! | [`quit`] | "quit?", honest about a failed save; writing the session elsewhere |
 //! | [`consent`] | who gives and who records consent; referral requests in a self-assessment |
 //! | [`handover`] | which answers came from the company's self-assessment |
 //! | [`keymap`] | keys as data: dispatch, footer hints and help come from the tables |
@@ -32,6 +33,7 @@ pub mod handover;
 pub mod jobs;
 pub mod keymap;
 pub mod popups;
+pub mod quit;
 pub mod runtime;
 pub mod screens;
 pub mod sync;

@@ -37,35 +37,6 @@ pub const NOTE: Keymap = Keymap {
     in_field: |_| true,
 };
 
-/// "Quit?"
-pub const CONFIRM_QUIT: Keymap = Keymap {
-    bindings: &[
-        Binding::new(
-            &[
-                ch('y'),
-                ch('j'),
-                ENTER,
-                ch('Y'),
-                ch('J'),
-                ch('q'),
-                ctrl('c'),
-            ],
-            Action::Yes,
-            |w| w.h_yes,
-            |w| w.help_yes,
-        )
-        .show(3),
-        Binding::new(
-            &[ch('n'), ESC, ch('N')],
-            Action::No,
-            |w| w.h_no,
-            |w| w.help_no,
-        )
-        .show(2),
-    ],
-    in_field: |_| false,
-};
-
 /// The help: scrolls; any other key closes it.
 pub const HELP: Keymap = Keymap {
     bindings: &[
@@ -93,7 +64,8 @@ pub fn keymap(p: &Popup) -> Option<&'static Keymap> {
     match p {
         Popup::None => None,
         Popup::Help { .. } => Some(&HELP),
-        Popup::ConfirmQuit => Some(&CONFIRM_QUIT),
+        Popup::ConfirmQuit => Some(&super::quit::CONFIRM),
+        Popup::SaveAs { .. } => Some(&super::quit::SAVE_AS),
         Popup::Note(..) => Some(&NOTE),
         Popup::ConsentWho(_) => Some(&super::consent::KEYS),
     }
@@ -108,16 +80,13 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         return vec![];
     };
     let action = map.action(app, &key);
-    if matches!(app.popup, Popup::ConsentWho(_)) {
-        return super::consent::key(app, key, action);
+    match app.popup {
+        Popup::ConsentWho(_) => return super::consent::key(app, key, action),
+        Popup::ConfirmQuit => return super::quit::confirm_key(app, action),
+        Popup::SaveAs { .. } => return super::quit::save_as_key(app, key, action),
+        _ => {}
     }
     match (&mut app.popup, action) {
-        (Popup::ConfirmQuit, Some(Action::Yes)) => {
-            app.popup = Popup::None;
-            app.quit = true;
-            return vec![Effect::Quit];
-        }
-        (Popup::ConfirmQuit, Some(Action::No)) => app.popup = Popup::None,
         (
             Popup::Help { scroll },
             Some(a @ (Action::Up | Action::Down | Action::Prev | Action::Next)),
@@ -168,14 +137,12 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
     match &app.popup {
         Popup::None => {}
         Popup::Help { scroll } => draw_help(app, *scroll, s, theme, frame, area),
-        Popup::ConfirmQuit => {
-            let lines = vec![
-                Line::styled(s.quit_confirm, theme.strong()),
-                Line::raw(""),
-                Line::styled(CONFIRM_QUIT.hints(app, s).join(" · "), theme.dim()),
-            ];
-            popup(frame, theme, area, "", lines, 50, None);
-        }
+        Popup::ConfirmQuit => super::quit::draw_confirm(app, s, theme, frame, area),
+        Popup::SaveAs {
+            path,
+            error,
+            writing,
+        } => super::quit::draw_save_as(app, path, error.as_deref(), *writing, s, theme, frame, area),
         Popup::ConsentWho(form) => super::consent::draw(app, form, s, theme, frame, area),
         Popup::Note(kind, input, _) => {
             let title = match kind {

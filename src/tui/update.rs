@@ -48,6 +48,8 @@ pub enum Msg {
     PreviousLoaded(Result<Box<Previous>, OpenError>),
     /// A background sync with the shared store ended, or why it could not.
     Synced(Result<crate::store::SyncReport, String>),
+    /// The session was written elsewhere (the path), or why not.
+    CopySaved(Result<String, String>),
 }
 
 #[derive(Debug, Clone)]
@@ -79,6 +81,12 @@ pub enum Effect {
     },
     /// Read the earlier visit a session now follows up ([`Msg::PreviousLoaded`]).
     LoadPrevious(String),
+    /// Write the session to a file of the user's choosing, whole or not at
+    /// all, never over an existing file ([`Msg::CopySaved`]).
+    SaveCopy {
+        path: std::path::PathBuf,
+        session: Box<Session>,
+    },
     Quit,
 }
 
@@ -129,10 +137,16 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::SaveFailed(e) => {
             app.save_error = Some(e);
+            app.retrying = false;
+            vec![]
+        }
+        Msg::CopySaved(r) => {
+            super::quit::copy_saved(app, r);
             vec![]
         }
         Msg::Tick(now) => on_tick(app, now),
         Msg::Saved => {
+            app.retrying = false;
             if app.save_error.take().is_some() {
                 app.notice = Some(Notice::SavedAgain);
             }
@@ -168,6 +182,11 @@ fn on_paste(app: &mut App, text: &str) -> Vec<Effect> {
         super::consent::paste(app, text);
         return vec![];
     }
+    if let Popup::SaveAs { path, error, .. } = &mut app.popup {
+        path.insert_str(text.trim());
+        *error = None;
+        return vec![];
+    }
     if app.popup != Popup::None {
         return vec![];
     }
@@ -182,8 +201,23 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         return vec![];
     }
     if app.popup != Popup::None {
-        return popups::key(app, key);
+        let fx = popups::key(app, key);
+        changed(app, &fx);
+        return fx;
     }
+    let fx = screen_key(app, key);
+    changed(app, &fx);
+    fx
+}
+
+/// A copy written elsewhere is out of date once the session changes.
+fn changed(app: &mut App, fx: &[Effect]) {
+    if !app.retrying && fx.iter().any(|e| matches!(e, Effect::Save(_))) {
+        app.saved_elsewhere = None;
+    }
+}
+
+fn screen_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let map = screens::keymap(app.screen);
     match map.action(app, &key) {
         Some(Action::Lang) => {
