@@ -41,6 +41,7 @@ fn about(path: &str, h: &Help) -> Option<&'static str> {
         "sessions delete" => h.sessions_delete,
         "sessions new" => h.sessions_new,
         "import" => h.import,
+        "open" => h.open,
         "store" => h.store,
         "store init" => h.store_init,
         "store grant" => h.store_grant,
@@ -97,6 +98,7 @@ fn arg_help(path: &str, id: &str, h: &Help) -> Option<&'static str> {
         ("sessions new", "from") => h.sessions_new_from,
         ("import", "file") => h.import_file,
         ("import", "as_new") => h.import_as_new,
+        ("open", "id") => h.open_id,
         _ => return None,
     })
 }

@@ -299,3 +299,11 @@ pub fn save_as_failed(l: Lang, path: impl Display, err: impl Display) -> String 
         Lang::En => format!("Could not save in {path}: {err}"),
     }
 }
+
+/// `--self open ID` on an advisor's session.
+pub fn not_self(l: Lang, id: impl Display) -> String {
+    match l {
+        Lang::Sv => format!("{id} är ingen självskattning; öppna den utan --self"),
+        Lang::En => format!("{id} is not a self-assessment; open it without --self"),
+    }
+}

@@ -20,6 +20,8 @@ pub enum OpenError {
     Locked { id: String, holder: Option<Holder> },
     /// The self-assessment was imported before, as this session.
     AlreadyImported(String),
+    /// `--self` on a session that is not a self-assessment.
+    NotSelfAssessment(String),
     /// The store could not do it (no such session, unreadable, I/O …).
     Store(Arc<StoreError>),
 }
@@ -45,6 +47,7 @@ impl OpenError {
                 ),
             ),
             OpenError::AlreadyImported(id) => room::already_imported(lang, sanitize_line(id)),
+            OpenError::NotSelfAssessment(id) => room::not_self(lang, sanitize_line(id)),
             OpenError::Store(e) => store_message(lang, e),
         }
     }

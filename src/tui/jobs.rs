@@ -141,7 +141,9 @@ fn list(store: &Store, q: &Questionnaire) -> Result<Listing, Arc<StoreError>> {
     store.list(q).map_err(Arc::new)
 }
 
-fn open(
+/// Opens (and locks) what `req` asks for; the lock is `None` when this
+/// window held it already (`held`).
+pub fn open(
     store: &Store,
     q: &Questionnaire,
     req: OpenRequest,

@@ -70,6 +70,39 @@ pub struct Options {
     pub data_dir: Option<PathBuf>,
     /// The shared store to sync with in the background (a URL), if any.
     pub store: Option<String>,
+    /// A saved session to open at once (`behovsanalys open ID`), opened
+    /// and locked by [`open_saved`].
+    pub preopened: Option<Preopened>,
+}
+
+/// A saved session opened and locked before the wizard starts.
+pub struct Preopened {
+    opened: Box<Opened>,
+    lock: crate::session::SessionLock,
+    store: crate::session::Store,
+}
+
+/// Opens and locks saved session `id` for the wizard (`behovsanalys open
+/// ID`): the lock rules of Continue (refused while it is open elsewhere),
+/// and with `--self` only a self-assessment. Done before the terminal is
+/// taken, so that what is wrong is said plainly.
+pub fn open_saved(
+    data_dir: Option<&std::path::Path>,
+    q: &Questionnaire,
+    id: &str,
+    mode: SessionMode,
+) -> Result<Preopened, OpenError> {
+    let store = crate::session::Store::open(data_dir)?;
+    let (opened, lock) = jobs::open(&store, q, OpenRequest::Resume(id.to_string()), false)?;
+    if mode == SessionMode::SelfAssessment && opened.session.meta.mode != mode {
+        return Err(OpenError::NotSelfAssessment(id.to_string()));
+    }
+    let lock = lock.ok_or_else(|| OpenError::from(StoreError::NotFound(id.to_string())))?;
+    Ok(Preopened {
+        opened,
+        lock,
+        store,
+    })
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -113,13 +146,19 @@ pub fn run(opts: Options) -> Result<(), TuiError> {
     );
     let mut runtime = None;
     let result = (|| -> Result<(), TuiError> {
+        if let Some(p) = opts.preopened {
+            // The saved session is the first screen.
+            let rt = runtime.insert(Runtime::new(opts.data_dir.clone(), Arc::clone(&app.q)));
+            rt.adopt(p.lock, p.store);
+            rt.dispatch(&mut app, Msg::Opened(Ok(p.opened)));
+        }
         terminal.draw(|f| view::view(&app, &theme, f))?;
         if deferred {
             // The first screen is up; now the rest of the questionnaire,
             // before any key is handled.
             app.q = Arc::new(questionnaire::builtin()?.questionnaire);
         }
-        let rt = runtime.insert(Runtime::new(opts.data_dir, Arc::clone(&app.q)));
+        let rt = runtime.get_or_insert_with(|| Runtime::new(opts.data_dir, Arc::clone(&app.q)));
         if let Some(url) = opts.store.as_deref().filter(|u| !u.is_empty()) {
             rt.start_sync(url, sync::EVERY);
         }

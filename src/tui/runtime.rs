@@ -159,6 +159,14 @@ impl Runtime {
         }
     }
 
+    /// Takes over a session opened (and locked) before the wizard started,
+    /// and its store.
+    pub fn adopt(&mut self, lock: SessionLock, store: Store) {
+        self.release();
+        self.lock = Some(lock);
+        self.store.get_or_insert(store);
+    }
+
     /// The id of the session whose lock this runtime holds.
     pub fn locked_id(&self) -> Option<&str> {
         self.lock.as_ref().map(SessionLock::id)

@@ -76,6 +76,9 @@ pub struct Help {
     pub import: &'static str,
     pub import_file: &'static str,
     pub import_as_new: &'static str,
+    // open
+    pub open: &'static str,
+    pub open_id: &'static str,
     // the shared store
     pub store_url: &'static str,
     pub report_region: &'static str,
@@ -154,6 +157,8 @@ pub const SV: Help = Help {
     import: "Importera en självskattning som ett företag skickat, som en ny session; skriver ut dess id.",
     import_file: "Svarsfilen som företaget skickade.",
     import_as_new: "Importera under ett nytt id även när filens session-id redan finns.",
+    open: "Öppna guiden direkt på en sparad session (samma låsning som Fortsätt: inte om den är öppen någon annanstans).",
+    open_id: "Sessionens id (se sessions list).",
     store_url: "Regionens delade databas, t.ex. postgres://anna@db.exempel.se/region (eller BEHOVSANALYS_STORE); lösenordet från PGPASSWORD eller ~/.pgpass.",
     report_region: "Med en delad databas: bara dessa regioner (nationell samordnare; standard: alla regioner du får läsa).",
     store: "Sätt upp och granska den delade databasen (PostgreSQL): init, grant, status.",
@@ -231,6 +236,8 @@ pub const EN: Help = Help {
     import: "Import a self-assessment sent by a company as a new session; prints its id.",
     import_file: "The answers file the company sent.",
     import_as_new: "Import under a new id even when the file's session id exists already.",
+    open: "Open the wizard directly on a saved session (locked as Continue locks it: not while it is open elsewhere).",
+    open_id: "The session's id (see sessions list).",
     store_url: "The region's shared store, e.g. postgres://anna@db.example/region (or BEHOVSANALYS_STORE); the password from PGPASSWORD or ~/.pgpass.",
     report_region: "With a shared store: only these regions (a national coordinator; default: every region you may read).",
     store: "Set up and inspect the shared store (PostgreSQL): init, grant, status.",
