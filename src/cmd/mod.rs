@@ -202,6 +202,10 @@ fn wizard(cli: &Cli, ui: Lang, open: Option<&str>) -> Result<ExitCode> {
         data_dir: cli.data_dir.clone(),
         store: cli.store.clone(),
         preopened,
+    })
+    .map_err(|e| match e {
+        e @ behovsanalys::tui::TuiError::Unsaved(..) => anyhow::anyhow!(e.message(ui)),
+        e => anyhow::Error::from(e),
     })?;
     Ok(ExitCode::SUCCESS)
 }

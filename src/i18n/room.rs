@@ -126,7 +126,7 @@ pub const SV: Room = Room {
     help_quit_anyway: "avsluta utan att de senaste ändringarna är sparade",
     retrying: "Försöker spara igen …",
     save_as_heading: "Spara behovsanalysen någon annanstans",
-    save_as_help: "Filen skrivs helt eller inte alls; en befintlig fil skrivs inte över. Läs in den senare med Fortsätt eller kopiera den till datamappen.",
+    save_as_help: "Filen skrivs helt eller inte alls; en befintlig fil skrivs inte över. Lägg den senare i datamappens sessions/ för att fortsätta med den.",
     help_save_as: "skriv filen",
     writing: "Skriver …",
 };
@@ -183,7 +183,7 @@ pub const EN: Room = Room {
     help_quit_anyway: "quit without the latest changes saved",
     retrying: "Trying to save again …",
     save_as_heading: "Save the session somewhere else",
-    save_as_help: "The file is written whole or not at all; an existing file is not overwritten. Open it later by copying it into the data folder.",
+    save_as_help: "The file is written whole or not at all; an existing file is not overwritten. Put it into the data folder's sessions/ later to continue with it.",
     help_save_as: "write the file",
     writing: "Writing …",
 };
@@ -305,5 +305,19 @@ pub fn not_self(l: Lang, id: impl Display) -> String {
     match l {
         Lang::Sv => format!("{id} är ingen självskattning; öppna den utan --self"),
         Lang::En => format!("{id} is not a self-assessment; open it without --self"),
+    }
+}
+
+/// Said at exit when the last save failed.
+pub fn unsaved_at_exit(l: Lang, why: impl Display, copy: Option<&str>) -> String {
+    match (l, copy) {
+        (Lang::Sv, None) => format!("de senaste svaren kunde inte sparas: {why}"),
+        (Lang::Sv, Some(c)) => format!(
+            "de senaste svaren kunde inte sparas i datamappen ({why}); en kopia finns i {c}"
+        ),
+        (Lang::En, None) => format!("the last answers could not be saved: {why}"),
+        (Lang::En, Some(c)) => format!(
+            "the last answers could not be saved in the data folder ({why}); a copy is in {c}"
+        ),
     }
 }

@@ -113,8 +113,21 @@ pub enum TuiError {
     Questionnaire(#[from] crate::diag::FileError),
     #[error("terminal: {0}")]
     Io(#[from] std::io::Error),
+    /// The last save failed; a copy was written to the path, if any.
     #[error("the last answers could not be saved: {0}")]
-    Unsaved(SaveError),
+    Unsaved(SaveError, Option<String>),
+}
+
+impl TuiError {
+    /// The error in the user's language where the wizard words it.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            TuiError::Unsaved(e, copy) => {
+                crate::i18n::room::unsaved_at_exit(lang, e.message(lang), copy.as_deref())
+            }
+            other => other.to_string(),
+        }
+    }
 }
 
 /// Runs the wizard until the user quits. The terminal is restored on
@@ -172,7 +185,7 @@ pub fn run(opts: Options) -> Result<(), TuiError> {
     let _ = std::io::stdout().flush();
     let flushed = runtime.map_or(Ok(()), Runtime::finish);
     result?;
-    flushed.map_err(TuiError::Unsaved)
+    flushed.map_err(|e| TuiError::Unsaved(e, app.saved_elsewhere.clone()))
 }
 
 /// The built-in questionnaire's `[questionnaire]` table as a tiny

@@ -393,7 +393,8 @@ fn imported_from(app: &App) -> ImportedFrom {
         .filter(|at| !at.is_empty() && *at <= imported_at)
         .max();
     let began = s.answers.meta.get("self_created").and_then(|v| v.as_str());
-    let filled = last.or(began).map(date).unwrap_or_default();
+    let asked = s.meta.requested_at.as_deref();
+    let filled = last.max(asked).or(began).map(date).unwrap_or_default();
     let imported = date(imported_at);
     // Unanswered in the advisor's flow.
     let full = &app.open.as_ref().map(|o| &o.eval);

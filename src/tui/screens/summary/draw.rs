@@ -161,8 +161,10 @@ fn pane(
             for _ in 0..3 {
                 let (start, _, count) = at;
                 if row < start {
-                    // With the line before it (the heading for the first).
-                    at = window(n, h, row.saturating_sub(1));
+                    // From the top when the row is on the first page,
+                    // else with the line before it.
+                    let top = if row + 2 < h { 0 } else { row - 1 };
+                    at = window(n, h, top);
                 } else if row >= start + count {
                     at = window(n, h, start + row + 1 - (start + count));
                 } else {

@@ -257,9 +257,13 @@ fn export(app: &mut App) -> Vec<Effect> {
         .map(|r| app.q.actors[r.actor].id.clone())
         .filter(|id| !app.is_self() && s.answers.consent.get(id) == Some(&true))
         .collect();
+    // The documents are as of now (the hand-over says when it was filled
+    // in).
+    let mut session = Box::new(s.clone());
+    session.meta.updated = (app.clock.now)();
     vec![Effect::Export(Box::new(ExportJob {
         dir: PathBuf::from(dir),
-        session: Box::new(s.clone()),
+        session,
         lang: app.lang,
         actors,
         self_file: app.is_self(),
