@@ -57,7 +57,10 @@ fn open_says_plainly_what_is_wrong() {
     let (code, err) = run(data, &["open", &id]);
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("is open in another behovsanalys"), "{err}");
-    assert!(err.contains(&format!("process {}", std::process::id())), "{err}");
+    assert!(
+        err.contains(&format!("process {}", std::process::id())),
+        "{err}"
+    );
     drop(lock);
 
     // A self-assessment wizard opens only self-assessments.

@@ -42,13 +42,27 @@ fn phone_and_email_checks() {
     for ok in ["0470-123 45", "+46 (0)470 12 34 56", "070/123.45.67"] {
         assert!(phone_valid(ok), "{ok}");
     }
-    for bad in ["070 12x", "1234", "ring mig", "+46 470 123 456 789 012 345 6"] {
+    for bad in [
+        "070 12x",
+        "1234",
+        "ring mig",
+        "+46 470 123 456 789 012 345 6",
+    ] {
         assert!(!phone_valid(bad), "{bad}");
     }
     for ok in ["karin.ek@exempel.se", "a+b@c.co"] {
         assert!(email_valid(ok), "{ok}");
     }
-    for bad in ["karin", "karin@", "@exempel.se", "karin@exempel", "k ek@exempel.se", "a@b@c.se", "a@b.c", "a@.se"] {
+    for bad in [
+        "karin",
+        "karin@",
+        "@exempel.se",
+        "karin@exempel",
+        "k ek@exempel.se",
+        "a@b@c.se",
+        "a@b.c",
+        "a@.se",
+    ] {
         assert!(!email_valid(bad), "{bad}");
     }
 }
@@ -83,7 +97,12 @@ fn the_contact_person_is_saved_when_valid_and_the_form_says_what_is_wrong() {
     let screen = draw(&a, 80, 24);
     assert!(!screen.contains("ett telefonnummer har"), "{screen}");
     // Emptied: no contact at all.
-    for f in [Field::ContactName, Field::ContactRole, Field::ContactPhone, Field::ContactEmail] {
+    for f in [
+        Field::ContactName,
+        Field::ContactRole,
+        Field::ContactPhone,
+        Field::ContactEmail,
+    ] {
         to_field(&mut a, f);
         press(&mut a, "C-u");
     }
@@ -116,8 +135,14 @@ fn the_form_scrolls_to_the_focus_at_80x24_and_has_two_columns_when_wide() {
     press(&mut a, "Tab");
     typ(&mut a, "Sista");
     let screen = draw(&a, 80, 24);
-    assert!(screen.contains("Sista"), "the focused row is in view:\n{screen}");
-    assert!(screen.contains("▲"), "rows hidden above are marked:\n{screen}");
+    assert!(
+        screen.contains("Sista"),
+        "the focused row is in view:\n{screen}"
+    );
+    assert!(
+        screen.contains("▲"),
+        "rows hidden above are marked:\n{screen}"
+    );
     // On the button, it shows.
     while !a.company.on_button() {
         press(&mut a, "Tab");
@@ -125,10 +150,7 @@ fn the_form_scrolls_to_the_focus_at_80x24_and_has_two_columns_when_wide() {
     assert!(draw(&a, 80, 24).contains("Fortsätt till frågorna"));
     // Wide: the company beside its contact and who is present.
     let screen = draw(&a, 200, 50);
-    let row = screen
-        .lines()
-        .find(|l| l.contains("Företagsnamn"))
-        .unwrap();
+    let row = screen.lines().find(|l| l.contains("Företagsnamn")).unwrap();
     assert!(row.contains("Kontaktperson på företaget"), "{screen}");
     assert!(!screen.contains('▲'), "{screen}");
 }

@@ -181,7 +181,13 @@ fn a_joint_visit_on_a_projected_screen() {
     t.keys(&["Enter"]);
     t.wait("Företagsnamn");
     t.text("Exempel AB");
-    for (tabs, text) in [(5, "Karin Ek"), (1, "vd"), (1, "0470-123 45"), (2, "Anna Berg"), (1, "Region Kronoberg")] {
+    for (tabs, text) in [
+        (5, "Karin Ek"),
+        (1, "vd"),
+        (1, "0470-123 45"),
+        (2, "Anna Berg"),
+        (1, "Region Kronoberg"),
+    ] {
         for _ in 0..tabs {
             t.keys(&["Tab"]);
         }
@@ -250,7 +256,10 @@ fn a_joint_visit_on_a_projected_screen() {
     let copy = std::fs::read_to_string(copies[0].path()).unwrap();
     // The whole session, the last change included (the advisor's own file:
     // the private note is there too).
-    assert!(copy.contains("[consent]") && copy.contains("given_by = \"Karin Ek\""), "{copy}");
+    assert!(
+        copy.contains("[consent]") && copy.contains("given_by = \"Karin Ek\""),
+        "{copy}"
+    );
     assert_eq!(copy.matches("given = true").count(), 2, "{copy}");
     assert!(copy.contains(SECRET), "{copy}");
 }
@@ -300,7 +309,11 @@ fn a_self_assessment_handed_over_and_imported_once() {
     let out = tempfile::tempdir().unwrap();
     let name = format!("ba-room-self-{}", std::process::id());
     {
-        let t = Tmux::start(&name, (80, 24), &wizard(company.path(), out.path(), "--self"));
+        let t = Tmux::start(
+            &name,
+            (80, 24),
+            &wizard(company.path(), out.path(), "--self"),
+        );
         t.wait("Starta självskattningen");
         t.keys(&["Enter"]);
         t.wait("Företagsnamn");
@@ -324,11 +337,18 @@ fn a_self_assessment_handed_over_and_imported_once() {
     }
     let file = out.path().join("sjalvskattning_exempel-ab.toml");
     let text = std::fs::read_to_string(&file).unwrap();
-    assert!(!text.contains("private_notes") && text.contains("ekn = true"), "{text}");
+    assert!(
+        !text.contains("private_notes") && text.contains("ekn = true"),
+        "{text}"
+    );
 
     let data = tempfile::tempdir().unwrap();
     for (round, size) in [(80u16, 24u16), (120, 40)].into_iter().enumerate() {
-        let t = Tmux::start(&format!("{name}-{round}"), size, &wizard(data.path(), out.path(), ""));
+        let t = Tmux::start(
+            &format!("{name}-{round}"),
+            size,
+            &wizard(data.path(), out.path(), ""),
+        );
         t.wait("Öppna en självskattning");
         t.keys(&["3"]);
         t.wait("Fil:");
@@ -354,7 +374,11 @@ fn a_self_assessment_handed_over_and_imported_once() {
         .unwrap()
         .to_string_lossy()
         .into_owned();
-    let t = Tmux::start(&format!("{name}-open"), (200, 50), &wizard(data.path(), out.path(), &format!("open {id}")));
+    let t = Tmux::start(
+        &format!("{name}-open"),
+        (200, 50),
+        &wizard(data.path(), out.path(), &format!("open {id}")),
+    );
     let s = t.wait("Exempel AB");
     assert!(s.contains("frågor besvarade"), "{s}");
     t.keys(&["q", "y"]);

@@ -26,7 +26,12 @@ fn q() -> Arc<Questionnaire> {
     Arc::new(questionnaire::builtin().unwrap().questionnaire)
 }
 
-fn wizard(dir: &Path, q: &Arc<Questionnaire>, mode: SessionMode, id: fn() -> String) -> (App, Runtime) {
+fn wizard(
+    dir: &Path,
+    q: &Arc<Questionnaire>,
+    mode: SessionMode,
+    id: fn() -> String,
+) -> (App, Runtime) {
     let mut a = App::new(Arc::clone(q), behovsanalys::i18n::Lang::Sv, mode, "/tmp");
     a.clock = Clock {
         now: || "2026-11-25T10:42:00Z".to_string(),
@@ -80,24 +85,27 @@ fn company_self_assessment(dir: &Path, out: &Path, q: &Arc<Questionnaire>) -> st
     press(&mut a, &mut rt, "Enter 3 Enter");
     // As the issue reproduced it: something only the advisor may see got
     // into the company's session (a private note, an advisor-only answer).
-    let adv = a
-        .q
-        .questions
-        .iter()
-        .find(|x| x.audience == Audience::Advisor)
-        .unwrap()
-        .id
-        .clone();
+    let adv =
+        a.q.questions
+            .iter()
+            .find(|x| x.audience == Audience::Advisor)
+            .unwrap()
+            .id
+            .clone();
     if let Some(o) = a.open.as_mut() {
-        o.session
-            .answers
-            .private_notes
-            .insert("anstallda".into(), "Vd antydde att checkkrediten är nästan fullt utnyttjad".into());
+        o.session.answers.private_notes.insert(
+            "anstallda".into(),
+            "Vd antydde att checkkrediten är nästan fullt utnyttjad".into(),
+        );
         o.session.answers.answers.insert(adv, Answer::Number(1.0));
     }
     press(&mut a, &mut rt, "F8");
     assert_eq!(a.screen, Screen::Summary);
-    let ekn = a.ranked().iter().position(|r| a.q.actors[r.actor].id == "ekn").unwrap();
+    let ekn = a
+        .ranked()
+        .iter()
+        .position(|r| a.q.actors[r.actor].id == "ekn")
+        .unwrap();
     for _ in 0..ekn {
         press(&mut a, &mut rt, "Down");
     }
@@ -117,10 +125,19 @@ fn company_self_assessment(dir: &Path, out: &Path, q: &Arc<Questionnaire>) -> st
     };
     let names: Vec<String> = files
         .iter()
-        .map(|f| Path::new(f).file_name().unwrap().to_string_lossy().into_owned())
+        .map(|f| {
+            Path::new(f)
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
         .collect();
     assert_eq!(names.len(), 2, "{names:?}");
-    assert!(names.iter().all(|n| !n.contains("ekn")), "no referral: {names:?}");
+    assert!(
+        names.iter().all(|n| !n.contains("ekn")),
+        "no referral: {names:?}"
+    );
     let file = files.iter().find(|f| f.ends_with(".toml")).unwrap();
     rt.finish().unwrap();
     std::path::PathBuf::from(file)
@@ -136,14 +153,39 @@ fn self_assessment_then_import_then_a_second_import_refused() {
     // The hand-over file: the company's own answers, details, contact and
     // request; nothing only the advisor may see.
     let text = std::fs::read_to_string(&file).unwrap();
-    for want in ["name = \"Exempel AB\"", "[company.contact]", "name = \"Karin Ek\"", "phone = \"0470-123 45\"", "anstallda = 24", "[consent]", "ekn = true"] {
+    for want in [
+        "name = \"Exempel AB\"",
+        "[company.contact]",
+        "name = \"Karin Ek\"",
+        "phone = \"0470-123 45\"",
+        "anstallda = 24",
+        "[consent]",
+        "ekn = true",
+    ] {
         assert!(text.contains(want), "{want} missing:\n{text}");
     }
-    for never in ["private_notes", "checkkrediten", "history", "consent_log", "attendees"] {
-        assert!(!text.contains(never), "{never} in the hand-over file:\n{text}");
+    for never in [
+        "private_notes",
+        "checkkrediten",
+        "history",
+        "consent_log",
+        "attendees",
+    ] {
+        assert!(
+            !text.contains(never),
+            "{never} in the hand-over file:\n{text}"
+        );
     }
-    for x in q.questions.iter().filter(|x| x.audience == Audience::Advisor) {
-        assert!(!text.contains(&format!("{} =", x.id)), "{} in:\n{text}", x.id);
+    for x in q
+        .questions
+        .iter()
+        .filter(|x| x.audience == Audience::Advisor)
+    {
+        assert!(
+            !text.contains(&format!("{} =", x.id)),
+            "{} in:\n{text}",
+            x.id
+        );
     }
 
     // The advisor imports it.
@@ -160,7 +202,9 @@ fn self_assessment_then_import_then_a_second_import_refused() {
     assert!(a.answer(cur).is_none());
     assert_eq!(a.advisor_view, advisor_only(&a.q, cur));
     assert!(
-        (0..cur).all(|i| a.answer(i).is_some() || !a.eval().unwrap().visible[i] || advisor_only(&a.q, i)),
+        (0..cur).all(|i| a.answer(i).is_some()
+            || !a.eval().unwrap().visible[i]
+            || advisor_only(&a.q, i)),
         "{}",
         a.q.questions[cur].id
     );
@@ -171,15 +215,25 @@ fn self_assessment_then_import_then_a_second_import_refused() {
     assert!(draw(&a, 120, 40).contains("svar från företaget"));
     let s = a.session().unwrap();
     assert!(s.answers.consent.is_empty(), "a request is not consent");
-    assert_eq!(s.answers.company.contact.as_ref().unwrap().name.as_deref(), Some("Karin Ek"));
+    assert_eq!(
+        s.answers.company.contact.as_ref().unwrap().name.as_deref(),
+        Some("Karin Ek")
+    );
     let (answered, _) = a.progress();
     assert!(answered > 0);
     // The request, confirmed with the representative.
     press(&mut a, &mut rt, "F8");
     let screen = draw(&a, 120, 40);
     assert!(screen.contains("[?] EKN"), "{screen}");
-    assert!(screen.contains("Företaget bad om remiss till EKN"), "{screen}");
-    let ekn = a.ranked().iter().position(|r| a.q.actors[r.actor].id == "ekn").unwrap();
+    assert!(
+        screen.contains("Företaget bad om remiss till EKN"),
+        "{screen}"
+    );
+    let ekn = a
+        .ranked()
+        .iter()
+        .position(|r| a.q.actors[r.actor].id == "ekn")
+        .unwrap();
     for _ in 0..ekn {
         press(&mut a, &mut rt, "Down");
     }
@@ -195,7 +249,10 @@ fn self_assessment_then_import_then_a_second_import_refused() {
     assert_eq!(s.answers.consent.get("ekn"), Some(&true));
     let log = s.consent_log();
     assert_eq!(log.last().unwrap().given_by.as_deref(), Some("Karin Ek"));
-    assert_eq!(log.last().unwrap().recorded_by.as_deref(), Some("Anna Berg"));
+    assert_eq!(
+        log.last().unwrap().recorded_by.as_deref(),
+        Some("Anna Berg")
+    );
     assert!(draw(&a, 120, 40).contains("[x] EKN"));
     rt.finish().unwrap();
 

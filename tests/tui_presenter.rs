@@ -48,7 +48,11 @@ fn nothing_only_for_the_advisor_on_any_shared_screen() {
         let mut seen = 0;
         while a.screen == Screen::Questions {
             let i = a.qs.cur;
-            assert!(!advisor_only(&a.q, i), "{} in the shared flow", a.q.questions[i].id);
+            assert!(
+                !advisor_only(&a.q, i),
+                "{} in the shared flow",
+                a.q.questions[i].id
+            );
             let id = a.q.questions[i].id.clone();
             draws += assert_clean(&a, &id);
             for (open, close) in [("F1", "Esc"), ("F3", "Esc"), ("F9", "F9"), ("F7", "F7")] {
@@ -57,7 +61,11 @@ fn nothing_only_for_the_advisor_on_any_shared_screen() {
                 press(&mut a, close);
             }
             press(&mut a, "F4");
-            assert_eq!(a.popup, Popup::None, "no private note editor in the shared view");
+            assert_eq!(
+                a.popup,
+                Popup::None,
+                "no private note editor in the shared view"
+            );
             draws += assert_clean(&a, &format!("{id} F4"));
             press(&mut a, "C-n");
             seen += 1;
@@ -104,8 +112,17 @@ fn nothing_only_for_the_advisor_on_any_shared_screen() {
         press(&mut a, "PgDn F8 a");
         assert!(a.advisor_view);
         let screen = draw(&a, 200, 50);
-        for p in ["checkkrediten", "Likviditetsbudgeten", "Revisorn", A_MARK, Q_MARK] {
-            assert!(screen.contains(p), "{p} missing in the advisor view:\n{screen}");
+        for p in [
+            "checkkrediten",
+            "Likviditetsbudgeten",
+            "Revisorn",
+            A_MARK,
+            Q_MARK,
+        ] {
+            assert!(
+                screen.contains(p),
+                "{p} missing in the advisor view:\n{screen}"
+            );
         }
     }
 }
@@ -156,7 +173,10 @@ fn the_advisor_view_is_entered_with_a_key_and_ends_by_itself() {
     assert!(draw(&a, 120, 40).contains(Q_MARK));
     press(&mut a, "C-n");
     assert!(!advisor_only(&a.q, a.qs.cur));
-    assert!(!a.advisor_view, "the next shared question ends the advisor view");
+    assert!(
+        !a.advisor_view,
+        "the next shared question ends the advisor view"
+    );
     assert!(leaks(&draw(&a, 80, 24)).is_empty());
 
     // Leaving the view on an advisor-only question moves on to a shared

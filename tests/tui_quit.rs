@@ -50,7 +50,10 @@ fn the_quit_dialog_tells_the_truth() {
     assert!(!screen.contains("Alla svar är sparade"), "{screen}");
     assert!(screen.contains("INTE sparade"), "{screen}");
     assert!(screen.contains("No space left on device"), "{screen}");
-    assert!(screen.contains("r försök igen") && screen.contains("s spara någon annanstans"), "{screen}");
+    assert!(
+        screen.contains("r försök igen") && screen.contains("s spara någon annanstans"),
+        "{screen}"
+    );
     assert!(press(&mut a, "Enter").is_empty());
     assert_eq!(a.popup, Popup::ConfirmQuit);
     // r: the newest answers to the writer again.
@@ -72,12 +75,18 @@ fn the_quit_dialog_tells_the_truth() {
         matches!(fx.as_slice(), [Effect::SaveCopy { path, .. }] if path.ends_with("20260115-090000-abcd.toml")),
         "{fx:?}"
     );
-    update(&mut a, Msg::CopySaved(Err("No space left on device".into())));
+    update(
+        &mut a,
+        Msg::CopySaved(Err("No space left on device".into())),
+    );
     assert!(draw(&a, 80, 24).contains("Kunde inte spara i"));
     update(&mut a, Msg::CopySaved(Ok("/mnt/usb/x.toml".into())));
     assert_eq!(a.popup, Popup::ConfirmQuit);
     let screen = draw(&a, 80, 24);
-    assert!(screen.contains("/mnt/usb/x.toml") && !screen.contains("Alla svar är sparade"), "{screen}");
+    assert!(
+        screen.contains("/mnt/usb/x.toml") && !screen.contains("Alla svar är sparade"),
+        "{screen}"
+    );
     let fx = press(&mut a, "y");
     assert!(a.quit && matches!(fx.as_slice(), [Effect::Quit]));
 }
@@ -123,7 +132,10 @@ fn a_session_that_cannot_be_saved_is_written_elsewhere_whole() {
     press(&mut a, &mut rt, "Enter");
     assert_eq!(a.popup, Popup::ConfirmQuit, "{:?}", a.popup);
     let copy = usb.path().join("20261125-104200-aaaa.toml");
-    assert_eq!(a.saved_elsewhere.as_deref(), Some(copy.display().to_string().as_str()));
+    assert_eq!(
+        a.saved_elsewhere.as_deref(),
+        Some(copy.display().to_string().as_str())
+    );
     // The copy is a whole session file with the newest answers.
     let store = Store::open(Some(usb.path())).unwrap();
     std::fs::create_dir_all(usb.path().join("sessions")).unwrap();
@@ -137,6 +149,10 @@ fn a_session_that_cannot_be_saved_is_written_elsewhere_whole() {
     press(&mut a, &mut rt, "q s C-u");
     rt.dispatch(&mut a, Msg::Paste(copy.display().to_string()));
     press(&mut a, &mut rt, "Enter");
-    assert!(matches!(&a.popup, Popup::SaveAs { error: Some(_), .. }), "{:?}", a.popup);
+    assert!(
+        matches!(&a.popup, Popup::SaveAs { error: Some(_), .. }),
+        "{:?}",
+        a.popup
+    );
     assert!(Path::new(&copy).exists());
 }

@@ -250,10 +250,19 @@ fn consent_is_logged_and_exports_equal_the_export_command() {
     // The first tick asks who gives consent (the company has no contact
     // person or attendee here) and who records it (Anna Berg, present).
     press(&mut a, &mut rt, "Space");
-    assert!(matches!(a.popup, behovsanalys::tui::app::Popup::ConsentWho(_)));
-    assert!(a.session().unwrap().answers.consent.is_empty(), "not before the names");
+    assert!(matches!(
+        a.popup,
+        behovsanalys::tui::app::Popup::ConsentWho(_)
+    ));
+    assert!(
+        a.session().unwrap().answers.consent.is_empty(),
+        "not before the names"
+    );
     press(&mut a, &mut rt, "Enter");
-    assert!(matches!(a.popup, behovsanalys::tui::app::Popup::ConsentWho(_)), "a name is missing");
+    assert!(
+        matches!(a.popup, behovsanalys::tui::app::Popup::ConsentWho(_)),
+        "a name is missing"
+    );
     typ(&mut a, &mut rt, "Karin Ek");
     press(&mut a, &mut rt, "Enter");
     // The names hold for the sitting.
@@ -269,11 +278,7 @@ fn consent_is_logged_and_exports_equal_the_export_command() {
         3,
         "{text}"
     );
-    assert_eq!(
-        text.matches("given_by = \"Karin Ek\"").count(),
-        3,
-        "{text}"
-    );
+    assert_eq!(text.matches("given_by = \"Karin Ek\"").count(), 3, "{text}");
     assert!(text.contains(&format!("{log}false")), "{text}");
 
     // Export into a folder of our own.

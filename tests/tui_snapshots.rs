@@ -45,8 +45,9 @@ fn self_assessment(app: &mut App) {
         .answers;
     let q = std::sync::Arc::clone(&app.q);
     file.answers.retain(|id, _| {
-        q.question(id)
-            .is_some_and(|i| q.questions[i].audience != behovsanalys::questionnaire::Audience::Advisor)
+        q.question(id).is_some_and(|i| {
+            q.questions[i].audience != behovsanalys::questionnaire::Audience::Advisor
+        })
     });
     file.consent.clear();
     file.meta

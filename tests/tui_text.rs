@@ -119,10 +119,20 @@ fn notes_are_text_areas_saved_as_drafts_and_esc_puts_the_note_back() {
     );
     assert!(matches!(a.popup, Popup::Note(..)), "the editor stays open");
     let screen = draw(&a, 80, 24);
-    assert!(screen.contains("Första raden") && screen.contains("andra"), "{screen}");
+    assert!(
+        screen.contains("Första raden") && screen.contains("andra"),
+        "{screen}"
+    );
     // Esc: the note as it was before the editor opened (none).
     let fx = press(&mut a, "Esc");
-    assert!(saved(&fx).unwrap().answers.notes.get("exporterar").is_none());
+    assert!(
+        saved(&fx)
+            .unwrap()
+            .answers
+            .notes
+            .get("exporterar")
+            .is_none()
+    );
     // Enter keeps it, new lines and all; shown under the question.
     press(&mut a, "n");
     typ(&mut a, "Kund i Kenya");
@@ -130,7 +140,12 @@ fn notes_are_text_areas_saved_as_drafts_and_esc_puts_the_note_back() {
     typ(&mut a, "vill ha 90 dagar");
     let fx = press(&mut a, "Enter");
     assert_eq!(
-        saved(&fx).unwrap().answers.notes.get("exporterar").map(String::as_str),
+        saved(&fx)
+            .unwrap()
+            .answers
+            .notes
+            .get("exporterar")
+            .map(String::as_str),
         Some("Kund i Kenya\nvill ha 90 dagar")
     );
     let screen = draw(&a, 80, 24);
@@ -141,7 +156,12 @@ fn notes_are_text_areas_saved_as_drafts_and_esc_puts_the_note_back() {
     let fx = press(&mut a, "C-c");
     assert_eq!(a.popup, Popup::ConfirmQuit);
     assert_eq!(
-        saved(&fx).unwrap().answers.notes.get("exporterar").map(String::as_str),
+        saved(&fx)
+            .unwrap()
+            .answers
+            .notes
+            .get("exporterar")
+            .map(String::as_str),
         Some("Kund i Kenya\nvill ha 90 dagar, snart")
     );
 }

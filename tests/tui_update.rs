@@ -298,7 +298,11 @@ fn self_assessment_hides_advisor_questions_and_private_notes() {
     press(&mut b, "1");
     assert!(!b.shown(advisor_only), "not on the shared screen");
     press(&mut b, "p");
-    assert_eq!(b.popup, Popup::None, "private notes only in the advisor view");
+    assert_eq!(
+        b.popup,
+        Popup::None,
+        "private notes only in the advisor view"
+    );
     press(&mut b, "a");
     assert!(b.shown(advisor_only), "in the advisor view");
     press(&mut b, "p");
@@ -588,7 +592,13 @@ fn consent_is_logged_with_who_and_when() {
     press(&mut b, "F8 Space");
     assert!(matches!(b.popup, Popup::ConsentWho(_)));
     press(&mut b, "Esc");
-    assert!(!b.session().unwrap().answers.meta.contains_key("consent_log"));
+    assert!(
+        !b.session()
+            .unwrap()
+            .answers
+            .meta
+            .contains_key("consent_log")
+    );
     press(&mut b, "Space");
     typ(&mut b, "Karin Ek");
     press(&mut b, "Down");
@@ -603,7 +613,10 @@ fn consent_is_logged_with_who_and_when() {
     typ(&mut b, "Per Ek");
     press(&mut b, "Enter Space");
     let log = consent_log(&b);
-    assert!(log[1].contains("given_by = \"Per Ek\"") && log[1].contains("given = false"), "{log:?}");
+    assert!(
+        log[1].contains("given_by = \"Per Ek\"") && log[1].contains("given = false"),
+        "{log:?}"
+    );
 }
 
 /// A key event for a keymap key (a digit key is `1`).
@@ -762,8 +775,9 @@ fn an_import_opens_where_the_advisor_continues() {
     .answers;
     let q = std::sync::Arc::clone(&a.q);
     let advisor_only = |id: &str| {
-        q.question(id)
-            .is_some_and(|i| q.questions[i].audience == behovsanalys::questionnaire::Audience::Advisor)
+        q.question(id).is_some_and(|i| {
+            q.questions[i].audience == behovsanalys::questionnaire::Audience::Advisor
+        })
     };
     file.answers.retain(|id, _| !advisor_only(id));
     let mut s = session_with(&a, file);
@@ -771,15 +785,16 @@ fn an_import_opens_where_the_advisor_continues() {
     s.meta.imported_at = Some("2026-01-15T09:00:00Z".into());
     update(&mut a, opened(s, imported_kind()));
     assert_eq!(a.screen, Screen::Questions);
-    let first = a
-        .q
-        .questions
-        .iter()
-        .position(|x| advisor_only(&x.id))
-        .unwrap();
+    let first =
+        a.q.questions
+            .iter()
+            .position(|x| advisor_only(&x.id))
+            .unwrap();
     assert_eq!(a.qs.cur, first);
     assert!(a.advisor_view);
-    assert!(matches!(&a.notice, Some(Notice::Imported { from, .. }) if from.left == 3 && from.answers > 40));
+    assert!(
+        matches!(&a.notice, Some(Notice::Imported { from, .. }) if from.left == 3 && from.answers > 40)
+    );
     // Answered, the next question the company may see ends the advisor
     // view.
     press(&mut a, "3 Enter");

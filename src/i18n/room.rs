@@ -280,8 +280,12 @@ pub fn more_below(l: Lang, n: usize) -> String {
 /// A text answer's hint with the keys of the keymap.
 pub fn text_keys(l: Lang, enter: impl Display, newline: impl Display) -> String {
     match l {
-        Lang::Sv => format!("Texten radbryts. {enter} sparar och går vidare, {newline} ger ny rad."),
-        Lang::En => format!("The text wraps. {enter} saves and goes on, {newline} starts a new line."),
+        Lang::Sv => {
+            format!("Texten radbryts. {enter} sparar och går vidare, {newline} ger ny rad.")
+        }
+        Lang::En => {
+            format!("The text wraps. {enter} saves and goes on, {newline} starts a new line.")
+        }
     }
 }
 

@@ -64,7 +64,7 @@ pub enum Popup {
     ConfirmQuit,
     /// The note editor: the note's kind, the text being written and the
     /// note as it was (Esc puts it back, also after a draft was saved).
-    Note(NoteKind, TextBox, String),
+    Note(NoteKind, Box<TextBox>, String),
     /// Who gives and who records consent.
     ConsentWho(Box<super::consent::WhoForm>),
     /// Where to write the session when it cannot be saved.
@@ -189,7 +189,11 @@ impl OpenSession {
             self.shared_comparison = None;
             return;
         };
-        self.comparison = Some(crate::session::compare(q, &p.answers, &self.session.answers));
+        self.comparison = Some(crate::session::compare(
+            q,
+            &p.answers,
+            &self.session.answers,
+        ));
         let then = shared_answers(q, &p.answers);
         let now = shared_answers(q, &self.session.answers);
         self.shared_comparison = match (then, now) {

@@ -118,7 +118,10 @@ fn suggestions(app: &App) -> (Vec<String>, Vec<String>) {
         !org.is_empty() && !company.is_empty() && (org.contains(&company) || company.contains(&org))
     };
     let log = s.consent_log();
-    let last = log.iter().rev().find(|e| e.given_by.is_some() || e.recorded_by.is_some());
+    let last = log
+        .iter()
+        .rev()
+        .find(|e| e.given_by.is_some() || e.recorded_by.is_some());
     let mut given = Vec::new();
     let mut recorded = Vec::new();
     if let Some(c) = &s.answers.company.contact
@@ -126,7 +129,11 @@ fn suggestions(app: &App) -> (Vec<String>, Vec<String>) {
     {
         given.push(n.clone());
     }
-    let named = s.meta.attendees.iter().filter(|a| !a.name.trim().is_empty());
+    let named = s
+        .meta
+        .attendees
+        .iter()
+        .filter(|a| !a.name.trim().is_empty());
     for a in named.clone().filter(|a| of_company(&a.organisation)) {
         given.push(a.name.trim().to_string());
     }
@@ -164,7 +171,13 @@ pub const KEYS: Keymap = Keymap {
             |w| w.h_ok,
             |w| room::words(w.lang).help_confirm_who,
         ),
-        Binding::new(&[UP, DOWN, BACKTAB], Action::Down, |w| w.h_field, |w| w.help_field_next).show(2),
+        Binding::new(
+            &[UP, DOWN, BACKTAB],
+            Action::Down,
+            |w| w.h_field,
+            |w| w.help_field_next,
+        )
+        .show(2),
         Binding::new(
             &[TAB],
             Action::Suggest,
@@ -267,7 +280,13 @@ fn record(app: &mut App, actor: &str, given: bool) -> Vec<Effect> {
     let Some(s) = app.open.as_mut().map(|o| &mut o.session) else {
         return vec![];
     };
-    s.record_consent(actor, given, &now, given_by.as_deref(), recorded_by.as_deref());
+    s.record_consent(
+        actor,
+        given,
+        &now,
+        given_by.as_deref(),
+        recorded_by.as_deref(),
+    );
     save(app).into_iter().collect()
 }
 
@@ -289,11 +308,18 @@ pub fn draw(app: &App, form: &WhoForm, s: &Words, theme: &Theme, frame: &mut Fra
     }
     lines.extend(wrapped(r.consent_who_help, inner_w, theme.dim()));
     lines.push(Line::raw(""));
-    lines.extend(wrapped(&KEYS.hints(app, s).join(" · "), inner_w, theme.dim()));
+    lines.extend(wrapped(
+        &KEYS.hints(app, s).join(" · "),
+        inner_w,
+        theme.dim(),
+    ));
     let inner = popup(frame, theme, area, r.consent_who_heading, lines, w, None);
-    for (k, (row, input)) in [(given_row, &form.given_by), (recorded_row, &form.recorded_by)]
-        .into_iter()
-        .enumerate()
+    for (k, (row, input)) in [
+        (given_row, &form.given_by),
+        (recorded_row, &form.recorded_by),
+    ]
+    .into_iter()
+    .enumerate()
     {
         if (row as u16) < inner.height {
             let r = Rect::new(inner.x, inner.y + row as u16, inner.width, 1);

@@ -138,11 +138,7 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
         Popup::None => {}
         Popup::Help { scroll } => draw_help(app, *scroll, s, theme, frame, area),
         Popup::ConfirmQuit => super::quit::draw_confirm(app, s, theme, frame, area),
-        Popup::SaveAs {
-            path,
-            error,
-            writing,
-        } => super::quit::draw_save_as(app, path, error.as_deref(), *writing, s, theme, frame, area),
+        Popup::SaveAs { .. } => super::quit::draw_save_as(app, s, theme, frame, area),
         Popup::ConsentWho(form) => super::consent::draw(app, form, s, theme, frame, area),
         Popup::Note(kind, input, _) => {
             let title = match kind {
@@ -151,13 +147,24 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
             };
             let w = (area.width.saturating_sub(8)).min(76);
             let inner_w = w.saturating_sub(4) as usize;
-            let max_rows = (area.height as usize).saturating_sub(8).clamp(1, textbox::MAX_ROWS);
+            let max_rows = (area.height as usize)
+                .saturating_sub(8)
+                .clamp(1, textbox::MAX_ROWS);
             let rows = input.rows(inner_w, max_rows).max(3.min(max_rows));
             let mut lines = vec![Line::raw(""); rows];
             lines.push(Line::raw(""));
-            lines.extend(wrapped(&NOTE.hints(app, s).join(" · "), inner_w, theme.dim()));
+            lines.extend(wrapped(
+                &NOTE.hints(app, s).join(" · "),
+                inner_w,
+                theme.dim(),
+            ));
             let inner = popup(frame, theme, area, title, lines, w, None);
-            let field = Rect::new(inner.x, inner.y, inner.width, (rows as u16).min(inner.height));
+            let field = Rect::new(
+                inner.x,
+                inner.y,
+                inner.width,
+                (rows as u16).min(inner.height),
+            );
             input.draw(frame, theme, field, true);
         }
     }

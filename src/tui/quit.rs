@@ -30,7 +30,15 @@ pub fn unsaved(app: &App) -> bool {
 pub const CONFIRM: Keymap = Keymap {
     bindings: &[
         Binding::new(
-            &[ch('y'), ch('j'), ENTER, ch('Y'), ch('J'), ch('q'), ctrl('c')],
+            &[
+                ch('y'),
+                ch('j'),
+                ENTER,
+                ch('Y'),
+                ch('J'),
+                ch('q'),
+                ctrl('c'),
+            ],
             Action::Yes,
             |w| w.h_yes,
             |w| w.help_yes,
@@ -59,7 +67,13 @@ pub const CONFIRM: Keymap = Keymap {
             |w| room::words(w.lang).help_quit_anyway,
         )
         .when(unsaved),
-        Binding::new(&[ch('n'), ESC, ch('N')], Action::No, |w| w.h_no, |w| w.help_no).show(2),
+        Binding::new(
+            &[ch('n'), ESC, ch('N')],
+            Action::No,
+            |w| w.h_no,
+            |w| w.help_no,
+        )
+        .show(2),
     ],
     in_field: |_| false,
 };
@@ -145,11 +159,7 @@ pub fn save_as_key(app: &mut App, key: KeyEvent, action: Option<Action>) -> Vec<
         }
         Some(Action::Back) => app.popup = Popup::ConfirmQuit,
         Some(Action::Quit) => app.popup = Popup::ConfirmQuit,
-        None => {
-            if path.handle_key(key) {
-                *error = None;
-            }
-        }
+        None if path.handle_key(key) => *error = None,
         _ => {}
     }
     vec![]
@@ -195,20 +205,24 @@ pub fn draw_confirm(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area
         (None, _) => lines.push(Line::styled(s.quit_confirm, theme.strong())),
     }
     lines.push(Line::raw(""));
-    lines.extend(wrapped(&CONFIRM.hints(app, s).join(" · "), inner_w, theme.dim()));
+    lines.extend(wrapped(
+        &CONFIRM.hints(app, s).join(" · "),
+        inner_w,
+        theme.dim(),
+    ));
     popup(frame, theme, area, "", lines, w, None);
 }
 
-pub fn draw_save_as(
-    app: &App,
-    path: &Input,
-    error: Option<&str>,
-    writing: bool,
-    s: &Words,
-    theme: &Theme,
-    frame: &mut Frame,
-    area: Rect,
-) {
+pub fn draw_save_as(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let Popup::SaveAs {
+        path,
+        error,
+        writing,
+    } = &app.popup
+    else {
+        return;
+    };
+    let (error, writing) = (error.as_deref(), *writing);
     let r = room::words(app.lang);
     let w = area.width.saturating_sub(8).min(76);
     let inner_w = w.saturating_sub(4) as usize;
@@ -225,7 +239,11 @@ pub fn draw_save_as(
     }
     lines.extend(wrapped(r.save_as_help, inner_w, theme.dim()));
     lines.push(Line::raw(""));
-    lines.extend(wrapped(&SAVE_AS.hints(app, s).join(" · "), inner_w, theme.dim()));
+    lines.extend(wrapped(
+        &SAVE_AS.hints(app, s).join(" · "),
+        inner_w,
+        theme.dim(),
+    ));
     let inner = popup(frame, theme, area, r.save_as_heading, lines, w, None);
     if inner.height > 0 {
         draw_input(

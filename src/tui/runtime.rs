@@ -253,9 +253,9 @@ impl Runtime {
                     })
                 }))
             }),
-            Effect::SaveCopy { path, session } => self.side_job(move |_, q| {
-                Msg::CopySaved(jobs::write_copy(&path, &session, q))
-            }),
+            Effect::SaveCopy { path, session } => {
+                self.side_job(move |_, q| Msg::CopySaved(jobs::write_copy(&path, &session, q)))
+            }
             Effect::ListSessions { ticket } => self.spawn(ticket, Job::List),
             Effect::Export(job) => {
                 let ticket = self.own_ticket();

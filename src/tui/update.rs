@@ -353,7 +353,8 @@ pub(crate) fn on_opened(app: &mut App, o: Opened) -> Vec<Effect> {
             // one: then in the advisor view).
             goto(app, Screen::Questions);
             app.advisor_view = true;
-            let first = (0..app.q.questions.len()).find(|&i| app.shown(i) && app.answer(i).is_none());
+            let first =
+                (0..app.q.questions.len()).find(|&i| app.shown(i) && app.answer(i).is_none());
             match first {
                 Some(i) => load_question(app, i),
                 None => {

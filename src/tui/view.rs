@@ -12,11 +12,11 @@ use crate::i18n::tui::{self, Words};
 use crate::i18n::{Lang, room};
 
 use super::app::*;
+use super::keymap::Action;
 use super::popups;
 use super::screens;
 use super::theme::Theme;
 use super::widgets::footer::pack;
-use super::keymap::Action;
 use super::widgets::{clean, pad, text_width, truncate, wrap};
 
 /// Smallest usable terminal.
@@ -72,14 +72,20 @@ fn advisor_frame(app: &App, theme: &Theme, frame: &mut Frame, banner: Rect, body
         r.advisor_tag, r.advisor_banner, r.h_advisor_off
     );
     frame.render_widget(
-        Paragraph::new(pad(&truncate(&text, banner.width as usize), banner.width as usize))
-            .style(theme.advisor()),
+        Paragraph::new(pad(
+            &truncate(&text, banner.width as usize),
+            banner.width as usize,
+        ))
+        .style(theme.advisor()),
         banner,
     );
     let block = Block::bordered()
         .border_type(BorderType::Double)
         .border_style(theme.advisor_border())
-        .title(Span::styled(format!(" {} ", r.advisor_tag), theme.advisor()));
+        .title(Span::styled(
+            format!(" {} ", r.advisor_tag),
+            theme.advisor(),
+        ));
     let inner = block.inner(body);
     frame.render_widget(block, body);
     inner

@@ -46,7 +46,9 @@ fn marked(t: &Text, mark: &str) -> Text {
 
 /// The built-in questionnaire with the advisor-only questions marked.
 pub fn marked_questionnaire() -> Questionnaire {
-    let mut q = behovsanalys::questionnaire::builtin().unwrap().questionnaire;
+    let mut q = behovsanalys::questionnaire::builtin()
+        .unwrap()
+        .questionnaire;
     for question in q.questions.iter_mut() {
         if question.audience != Audience::Advisor {
             continue;
@@ -117,10 +119,7 @@ pub fn secret_visit(lang: &str) -> App {
         .insert(advisor[0].clone(), ADVISOR_Q_PRIVATE.into());
     file.company.name = Some("Exempel AB".into());
     let s = session_with(&a, file);
-    update(
-        &mut a,
-        opened(s, behovsanalys::tui::OpenKind::Resumed),
-    );
+    update(&mut a, opened(s, behovsanalys::tui::OpenKind::Resumed));
     a.notice = None;
     a
 }

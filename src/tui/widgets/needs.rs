@@ -25,7 +25,8 @@ pub fn draw_needs(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: 
     let title_w = w.saturating_sub(bar_w + 5);
     // A name that does not fit beside its bar gets a line of its own, when
     // the panel is tall enough for every area that way.
-    let title_of = |a: &crate::scoring::AreaNeed| clean(app.q.areas[a.area].title.get(app.lang.code()));
+    let title_of =
+        |a: &crate::scoring::AreaNeed| clean(app.q.areas[a.area].title.get(app.lang.code()));
     let long = |a: &crate::scoring::AreaNeed| text_width(&title_of(a)) > title_w;
     let rows = eval.areas.len() + eval.areas.iter().filter(|a| long(a)).count();
     let two_lines = name_w > title_w && name_w <= w && rows + 7 <= inner.height as usize;

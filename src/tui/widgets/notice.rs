@@ -38,7 +38,11 @@ pub fn notice_lines<'a>(n: &Notice, lang: Lang, theme: &Theme, width: usize) -> 
                 theme.ok(),
             );
             if from.left > 0 {
-                v.extend(wrapped(&room::left_for_advisor(lang, from.left), width, theme.ok()));
+                v.extend(wrapped(
+                    &room::left_for_advisor(lang, from.left),
+                    width,
+                    theme.ok(),
+                ));
             }
             if let Some(id) = existing {
                 v.extend(wrapped(

@@ -113,8 +113,7 @@ impl TextBox {
         let a = &mut self.area;
         let handled = match key.code {
             KeyCode::Char(c) if !ctrl && !alt => {
-                if !c.is_control() && !crate::text::is_dangerous_char(c) && self.chars < MAX_CHARS
-                {
+                if !c.is_control() && !crate::text::is_dangerous_char(c) && self.chars < MAX_CHARS {
                     a.insert_char(c);
                 }
                 true

@@ -109,9 +109,13 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
             .map(|d| d.to_string())
             .unwrap_or_default();
         end.extend(
-            wrapped(&crate::i18n::store::follow_up_of(app.lang, &date), cw, theme.ok())
-                .into_iter()
-                .map(Row::Extra),
+            wrapped(
+                &crate::i18n::store::follow_up_of(app.lang, &date),
+                cw,
+                theme.ok(),
+            )
+            .into_iter()
+            .map(Row::Extra),
         );
         end.push(Row::Blank);
     }
@@ -127,11 +131,8 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
         .map(|n| notice_lines(n, app.lang, theme, w))
         .unwrap_or_default();
     let notice_h = (notice.len() as u16).min(inner.height / 3);
-    let [inner, notice_area] = Layout::vertical([
-        Constraint::Min(1),
-        Constraint::Length(notice_h),
-    ])
-    .areas(inner);
+    let [inner, notice_area] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(notice_h)]).areas(inner);
     frame.render_widget(Paragraph::new(notice), notice_area);
     if wide {
         let left = Rect::new(inner.x, inner.y, col_w, inner.height);
@@ -163,7 +164,14 @@ fn draw_column(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rec
         y += 1;
     }
     for row in rows.iter().skip(scroll).take(shown) {
-        draw_row(app, s, theme, frame, Rect::new(area.x, y, area.width, 1), row);
+        draw_row(
+            app,
+            s,
+            theme,
+            frame,
+            Rect::new(area.x, y, area.width, 1),
+            row,
+        );
         y += 1;
     }
     let below = rows.len().saturating_sub(scroll + shown);
@@ -198,7 +206,9 @@ fn scroll_window(n: usize, h: usize, at: usize) -> (usize, bool, usize) {
 /// A scroll marker, right-aligned on line `y`.
 fn marker(frame: &mut Frame, theme: &Theme, area: Rect, y: u16, text: &str) {
     frame.render_widget(
-        Paragraph::new(format!("{text} ")).style(theme.accent()).right_aligned(),
+        Paragraph::new(format!("{text} "))
+            .style(theme.accent())
+            .right_aligned(),
         Rect::new(area.x, y, area.width, 1),
     );
 }
@@ -275,7 +285,10 @@ fn draw_row(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect, 
                 return;
             };
             let (x, half) = attendee_columns(area);
-            let here = [CompanyFocus::AttendeeName(*k), CompanyFocus::AttendeeOrg(*k)];
+            let here = [
+                CompanyFocus::AttendeeName(*k),
+                CompanyFocus::AttendeeOrg(*k),
+            ];
             let style = if here.contains(&form.focus) {
                 theme.strong()
             } else {
@@ -333,7 +346,11 @@ fn met_before_lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>
     if visits.is_empty() {
         return Vec::new();
     }
-    let mut out = wrapped(&w::met_before(app.lang, visits.len()), width, theme.strong());
+    let mut out = wrapped(
+        &w::met_before(app.lang, visits.len()),
+        width,
+        theme.strong(),
+    );
     for v in visits.iter().take(3) {
         let date = crate::time::local_date(&v.updated)
             .map(|d| d.to_string())

@@ -76,7 +76,10 @@ pub fn email_valid(s: &str) -> bool {
         && !s.chars().any(|c| c.is_whitespace() || c.is_control())
         && domain.split('.').count() >= 2
         && domain.split('.').all(|p| !p.is_empty())
-        && domain.rsplit('.').next().is_some_and(|tld| tld.chars().count() >= 2)
+        && domain
+            .rsplit('.')
+            .next()
+            .is_some_and(|tld| tld.chars().count() >= 2)
 }
 
 /// Whether a field's text is saved: `None` for an empty field, else
@@ -490,4 +493,3 @@ fn sync_employees_to_question(app: &mut App, n: u64, before: Option<u64>) {
         app.qs.input = Input::new(&n.to_string());
     }
 }
-

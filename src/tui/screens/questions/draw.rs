@@ -7,8 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::answers::Answer;
-use crate::i18n::{Lang, room};
 use crate::i18n::tui::{self, Words};
+use crate::i18n::{Lang, room};
 use crate::questionnaire::{Kind, Question};
 use crate::text::fmt_num;
 
@@ -126,8 +126,7 @@ fn draw_question_pane(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, ar
     let pos = sec_qs.iter().position(|&x| x == i).map_or(0, |p| p + 1);
     let sec_title = clean(app.q.sections[q.section].title.get(app.lang.code()));
     let mut lines: Vec<Line> = Vec::new();
-    let mut cursor: Option<(usize, usize)> = None;
-    let mut field: Option<(usize, usize)> = None;
+    let mut marks = Marks::default();
     let head = format!(
         "{} · {}",
         sec_title,
@@ -147,7 +146,7 @@ fn draw_question_pane(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, ar
             let qk = &app.q.questions[k];
             if k == i {
                 current_start = lines.len();
-                question_block(app, s, theme, qk, w, &mut lines, &mut cursor, &mut field);
+                question_block(app, s, theme, qk, w, &mut lines, &mut marks);
                 lines.push(Line::raw(""));
             } else {
                 let ans = answer_summary(app, s, qk, app.answer(k));
@@ -161,7 +160,7 @@ fn draw_question_pane(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, ar
             }
         }
     } else {
-        question_block(app, s, theme, q, w, &mut lines, &mut cursor, &mut field);
+        question_block(app, s, theme, q, w, &mut lines, &mut marks);
     }
     if let (false, Some(n)) = (banner, &app.notice) {
         lines.push(Line::raw(""));
@@ -169,6 +168,7 @@ fn draw_question_pane(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, ar
     }
     // Scroll so that the current question (and its cursor) is visible.
     let h = area.height as usize;
+    let Marks { cursor, field } = marks;
     let focus_line = cursor
         .map(|(r, _)| r)
         .or(field.map(|(r, n)| r + n - 1))
@@ -211,6 +211,15 @@ fn draw_question_pane(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, ar
     }
 }
 
+/// Where in the lines of the question pane the typed input is: the
+/// terminal cursor of a number field (line, column), the rows of a text
+/// area (first line, rows).
+#[derive(Default)]
+struct Marks {
+    cursor: Option<(usize, usize)>,
+    field: Option<(usize, usize)>,
+}
+
 /// The full block of one question: text, its answer widget, "vet ej"/"ej
 /// relevant", notes. Sets `cursor` (line, column) for typed questions.
 fn question_block(
@@ -220,8 +229,7 @@ fn question_block(
     q: &Question,
     w: usize,
     lines: &mut Vec<Line<'static>>,
-    cursor: &mut Option<(usize, usize)>,
-    field: &mut Option<(usize, usize)>,
+    marks: &mut Marks,
 ) {
     let lang = app.lang.code();
     let i = app.q.question(&q.id).unwrap_or(0);
@@ -232,12 +240,22 @@ fn question_block(
     }
     if advisor_only(&app.q, i) {
         let tag = room::words(app.lang).advisor_question;
-        lines.push(Line::styled(truncate(&format!("◆ {tag}"), w), theme.advisor()));
+        lines.push(Line::styled(
+            truncate(&format!("◆ {tag}"), w),
+            theme.advisor(),
+        ));
     }
     lines.extend(wrapped(&text, w, theme.strong()));
-    if answer.is_some() && app.session().is_some_and(|s| handover::from_company(s, &q.id)) {
+    if answer.is_some()
+        && app
+            .session()
+            .is_some_and(|s| handover::from_company(s, &q.id))
+    {
         let tag = room::words(app.lang).company_answer;
-        lines.push(Line::styled(truncate(&format!("↳ {tag}"), w), theme.accent()));
+        lines.push(Line::styled(
+            truncate(&format!("↳ {tag}"), w),
+            theme.accent(),
+        ));
     }
     lines.push(Line::raw(""));
     let focused = app.qs.focus == Focus::Question;
@@ -334,7 +352,7 @@ fn question_block(
                 .as_ref()
                 .map(|u| clean(u.get(lang)))
                 .unwrap_or_default();
-            *cursor = Some((lines.len(), 1 + col));
+            marks.cursor = Some((lines.len(), 1 + col));
             lines.push(Line::from(vec![
                 Span::raw(" "),
                 Span::styled(pad(&shown, field_w), theme.field().patch(theme.strong())),
@@ -359,7 +377,7 @@ fn question_block(
             // A text area, drawn over these rows after the text.
             let field_w = w.saturating_sub(2);
             let rows = app.qs.text.rows(field_w, textbox::MAX_ROWS).max(3);
-            *field = Some((lines.len(), rows));
+            marks.field = Some((lines.len(), rows));
             lines.extend(std::iter::repeat_n(Line::raw(""), rows));
             let key = |a| super::KEYS.key_of(a, true, s).unwrap_or_default();
             let hint = room::text_keys(app.lang, key(Action::Enter), key(Action::Newline));

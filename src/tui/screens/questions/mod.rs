@@ -151,7 +151,11 @@ fn set_text_answer(app: &mut App, i: usize, answer: Option<Answer>) -> Vec<Effec
     let id = app.q.questions.get(i).map(|q| q.id.clone());
     if app.qs.drafted
         && let (Some(o), Some(id)) = (app.open.as_mut(), id)
-        && o.session.meta.history.last().is_some_and(|h| h.question == id)
+        && o.session
+            .meta
+            .history
+            .last()
+            .is_some_and(|h| h.question == id)
     {
         o.session.meta.history.pop();
     }
@@ -489,7 +493,7 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Note => {
             let text = app.answers().and_then(|a| a.notes.get(&q.id)).cloned();
             let text = text.unwrap_or_default();
-            app.popup = Popup::Note(NoteKind::Shared, TextBox::new(&text), text);
+            app.popup = Popup::Note(NoteKind::Shared, Box::new(TextBox::new(&text)), text);
         }
         Action::PrivateNote if !app.advisor_view => {
             app.notice = Some(Notice::PrivateInAdvisorView);
@@ -500,7 +504,7 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
                 .and_then(|a| a.private_notes.get(&q.id))
                 .cloned();
             let text = text.unwrap_or_default();
-            app.popup = Popup::Note(NoteKind::Private, TextBox::new(&text), text);
+            app.popup = Popup::Note(NoteKind::Private, Box::new(TextBox::new(&text)), text);
         }
         Action::Needs => app.show_needs = !app.show_needs,
         Action::Compact => app.qs.compact = !app.qs.compact,

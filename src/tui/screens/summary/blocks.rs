@@ -71,7 +71,10 @@ pub fn actors(app: &App, s: &Words, theme: &Theme, w: usize) -> Vec<Line<'static
         .max()
         .unwrap_or(0);
     let status_w = text_width(s.recommended).max(text_width(s.not_recommended));
-    let pending: Vec<&str> = app.session().map(|s| s.pending_requests()).unwrap_or_default();
+    let pending: Vec<&str> = app
+        .session()
+        .map(|s| s.pending_requests())
+        .unwrap_or_default();
     let focused = app.summary.focus == SummaryFocus::Actors;
     for (k, x) in ranked.iter().enumerate() {
         let actor = &app.q.actors[x.actor];

@@ -63,8 +63,7 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
         drawn.push(pane(app, theme, frame, d, details, fixed));
     } else if body.width >= 110 {
         let lw = need_w.max(actor_w).min(body.width / 2);
-        let [l, d] =
-            Layout::horizontal([Constraint::Length(lw), Constraint::Min(20)]).areas(body);
+        let [l, d] = Layout::horizontal([Constraint::Length(lw), Constraint::Min(20)]).areas(body);
         let (l, d) = (bordered(frame, l), inset(d));
         let actors = blocks::actors(app, s, theme, l.width as usize);
         let ah = (actors.len() as u16 + 1).min(l.height / 2);
