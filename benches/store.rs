@@ -89,7 +89,11 @@ fn main() {
     let edits = (n / 100).max(1);
     for id in ids.iter().take(edits) {
         let (mut s, _) = a.load(id, &q).unwrap();
-        s.set_answer("anstallda", Some(Answer::Number(7.0)));
+        s.set_answer_at(
+            "anstallda",
+            Some(Answer::Number(7.0)),
+            "2026-12-01T10:00:00Z",
+        );
         a.save(&mut s, &q).unwrap();
     }
     let t = Instant::now();

@@ -127,7 +127,7 @@ fn two_laptops_sync_conflict_and_resolve_through_the_binary() {
     for (dir, n) in [(&anna, 11.0), (&bo, 22.0)] {
         let store = Store::open(Some(dir.path())).unwrap();
         let (mut s, _) = store.load(&id, &q).unwrap();
-        s.set_answer("anstallda", Some(Answer::Number(n)));
+        s.set_answer_at("anstallda", Some(Answer::Number(n)), "2026-12-01T10:00:00Z");
         store.save(&mut s, &q).unwrap();
     }
     ok(bin(anna.path(), &anna_url).arg("sync").output().unwrap());
@@ -241,7 +241,11 @@ fn a_sync_killed_half_way_completes_when_run_again() {
         let mut s = store.create(&q, SessionMode::Advisor);
         s.meta.id = format!("s{i:05}");
         s.answers.company.name = Some(format!("Företag {i}"));
-        s.set_answer("anstallda", Some(Answer::Number(i as f64)));
+        s.set_answer_at(
+            "anstallda",
+            Some(Answer::Number(i as f64)),
+            "2026-12-01T10:00:00Z",
+        );
         s.answers
             .private_notes
             .insert("anstallda".into(), "privat".into());

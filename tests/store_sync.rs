@@ -58,8 +58,16 @@ fn visit(store: &Store, q: &Questionnaire, company: &str, org: Option<&str>) -> 
     s.answers.company.name = Some(company.into());
     s.answers.company.org_number = org.map(String::from);
     s.answers.company.municipality = Some("Växjö".into());
-    s.set_answer("exporterar", Some(Answer::Choice("ja_regelbundet".into())));
-    s.set_answer("anstallda", Some(Answer::Number(24.0)));
+    s.set_answer_at(
+        "exporterar",
+        Some(Answer::Choice("ja_regelbundet".into())),
+        "2026-12-01T10:00:00Z",
+    );
+    s.set_answer_at(
+        "anstallda",
+        Some(Answer::Number(24.0)),
+        "2026-12-01T10:00:00Z",
+    );
     s.answers
         .private_notes
         .insert("exporterar".into(), format!("HEMLIGT om {company}"));
@@ -197,11 +205,23 @@ fn an_edit_on_both_laptops_is_a_kept_conflict_resolved_per_answer() {
 
     // Both edit offline.
     let (mut a, _) = anna.load(&id, &q).unwrap();
-    a.set_answer("anstallda", Some(Answer::Number(30.0)));
-    a.set_answer("exporterar", Some(Answer::Choice("nej".into())));
+    a.set_answer_at(
+        "anstallda",
+        Some(Answer::Number(30.0)),
+        "2026-12-01T10:00:00Z",
+    );
+    a.set_answer_at(
+        "exporterar",
+        Some(Answer::Choice("nej".into())),
+        "2026-12-01T10:00:00Z",
+    );
     anna.save(&mut a, &q).unwrap();
     let (mut b, _) = bo.load(&id, &q).unwrap();
-    b.set_answer("anstallda", Some(Answer::Number(40.0)));
+    b.set_answer_at(
+        "anstallda",
+        Some(Answer::Number(40.0)),
+        "2026-12-01T10:00:00Z",
+    );
     b.answers
         .private_notes
         .insert("anstallda".into(), "Bos egen".into());
@@ -511,7 +531,11 @@ fn both_backends_behind_one_interface() {
         assert_eq!(store.ids().unwrap(), vec![id.clone()]);
         let lease = store.lock(&id).unwrap();
         let mut s = store.load(&id, &q).unwrap();
-        s.set_answer("anstallda", Some(Answer::Number(5.0)));
+        s.set_answer_at(
+            "anstallda",
+            Some(Answer::Number(5.0)),
+            "2026-12-01T10:00:00Z",
+        );
         store.save(&mut s, &q).unwrap();
         let again = store.load(&id, &q).unwrap();
         assert_eq!(
@@ -535,9 +559,17 @@ fn both_backends_behind_one_interface() {
     other.unlock(l2).unwrap();
     let mut a = pg.load(&id, &q).unwrap();
     let mut b = other.load(&id, &q).unwrap();
-    a.set_answer("anstallda", Some(Answer::Number(1.0)));
+    a.set_answer_at(
+        "anstallda",
+        Some(Answer::Number(1.0)),
+        "2026-12-01T10:00:00Z",
+    );
     pg.save(&mut a, &q).unwrap();
-    b.set_answer("anstallda", Some(Answer::Number(2.0)));
+    b.set_answer_at(
+        "anstallda",
+        Some(Answer::Number(2.0)),
+        "2026-12-01T10:00:00Z",
+    );
     let e = other.save(&mut b, &q).unwrap_err();
     assert!(e.to_string().contains("kept as a conflict"), "{e}");
     let kept: i64 =

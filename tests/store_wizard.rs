@@ -90,7 +90,11 @@ fn earlier_visit(store: &Store, q: &Questionnaire) -> String {
         name: "Eva".into(),
         organisation: "EKN".into(),
     }];
-    s.set_answer("exporterar", Some(Answer::Choice("ja_regelbundet".into())));
+    s.set_answer_at(
+        "exporterar",
+        Some(Answer::Choice("ja_regelbundet".into())),
+        "2026-12-01T10:00:00Z",
+    );
     for (k, _) in q.actors.iter().map(|a| (a.id.clone(), ())) {
         s.answers.consent.insert(k, true);
     }

@@ -406,7 +406,8 @@ fn minimum_size_draws_without_panicking_everywhere() {
 /// its help and as an option's label, and a note as long as notes can be:
 /// a keypress and the frame after it stay fast on every screen that shows
 /// them, whatever the text's length. (With 1 MB a key took 75 s in a debug
-/// build, and 10 MB hung the wizard.)
+/// build, and 10 MB hung the wizard; the bound is generous so that a loaded
+/// CI machine cannot fail it.)
 #[test]
 fn drawing_cost_does_not_grow_with_text_length() {
     use behovsanalys::questionnaire::Kind;
@@ -436,7 +437,7 @@ fn drawing_cost_does_not_grow_with_text_length() {
             let screen = draw(&a, w, h);
             let took = started.elapsed();
             assert!(
-                took < std::time::Duration::from_millis(200),
+                took < std::time::Duration::from_millis(2000),
                 "{keys} at {w}x{h} took {took:?}\n{screen}"
             );
         }
