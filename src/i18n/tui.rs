@@ -580,13 +580,6 @@ pub fn too_small(
     }
 }
 
-pub fn imported(l: Lang, file: impl Display) -> String {
-    match l {
-        Lang::Sv => format!("Självskattningen {file} är inläst som en ny behovsanalys."),
-        Lang::En => format!("The self-assessment {file} was imported as a new needs analysis."),
-    }
-}
-
 pub fn question_of(l: Lang, i: impl Display, n: impl Display) -> String {
     match l {
         Lang::Sv => format!("Fråga {i} av {n}"),

@@ -176,7 +176,10 @@ pub fn open(
                 StoreError::AlreadyImported { session } => OpenError::AlreadyImported(session),
                 e => OpenError::from(e),
             })?;
-            let existing = None;
+            // Imported beside a session with the file's id (the company's
+            // own, in the same data folder): under a new id.
+            let m = &imported.session.meta;
+            let existing = m.imported_id.clone().filter(|f| *f != m.id);
             let lock = store.lock(&imported.session.meta.id)?;
             let kind = OpenKind::Imported {
                 file,
