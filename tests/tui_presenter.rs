@@ -124,6 +124,25 @@ fn nothing_only_for_the_advisor_on_any_shared_screen() {
                 "{p} missing in the advisor view:\n{screen}"
             );
         }
+        // The question left open is among the advisor view's open
+        // questions (and was not among the shared view's).
+        let open = a.eval().unwrap().open_questions.clone();
+        assert!(open.iter().any(|&i| advisor_only(&a.q, i)), "{open:?}");
+        // Back in the shared view: the consent form, the company form and
+        // the start screen.
+        press(&mut a, "a Space");
+        assert!(matches!(a.popup, Popup::ConsentWho(_)));
+        draws += assert_clean(&a, "consent form");
+        press(&mut a, "Esc");
+        draws += assert_clean(&a, "summary again");
+        press(&mut a, "Esc Tab");
+        for _ in 0..a.q.sections.len() + 2 {
+            press(&mut a, "Up");
+        }
+        press(&mut a, "Enter Esc");
+        assert_eq!(a.screen, Screen::Start);
+        draws += assert_clean(&a, "start");
+        assert!(draws > 500);
     }
 }
 

@@ -82,9 +82,9 @@ pub fn advisor_questions(q: &Questionnaire) -> Vec<String> {
         .collect()
 }
 
-/// An advisor's app on a visit with a company profile's answers, every
-/// advisor-only question answered (the last option: "weak"), a private
-/// note on a shared question and notes on an advisor-only one.
+/// An advisor's app on a visit with a company profile's answers, the
+/// advisor-only questions answered (the last option: "weak") but one, a
+/// private note on a shared question and notes on an advisor-only one.
 pub fn secret_visit(lang: &str) -> App {
     let q = marked_questionnaire();
     let mut a = app(lang, SessionMode::Advisor);
@@ -101,7 +101,11 @@ pub fn secret_visit(lang: &str) -> App {
         !advisor.is_empty(),
         "the questionnaire has advisor-only questions"
     );
-    for id in &advisor {
+    // Every advisor-only question answered but the last (left open: it
+    // must not be among the shared summary's open questions either).
+    let (open, answered) = advisor.split_last().unwrap();
+    file.answers.remove(open);
+    for id in answered {
         let i = a.q.question(id).unwrap();
         let answer = match &a.q.questions[i].kind {
             Kind::Single { options } => Answer::Choice(options.last().unwrap().id.clone()),
