@@ -5,7 +5,9 @@
 //! directory), and a 120×40 frame is drawn into ratatui's `TestBackend`.
 //! Prints p50/p90/p99/max over a few thousand keys.
 //!
-//!   cargo bench --bench keys [-- KEYS]
+//! Then typing into a text area (the built-in free-text question).
+//!
+//!   cargo bench --bench keys [-- KEYS]     (KEYS_NO_TEXT=1: the questions only)
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -114,7 +116,10 @@ fn main() {
         us(*times.last().unwrap()),
         flush.as_secs_f64() * 1e3
     );
-    typing_into_a_text_area(n_keys / 2);
+    // KEYS_NO_TEXT=1: only the questions (as measured before text areas).
+    if std::env::var_os("KEYS_NO_TEXT").is_none() {
+        typing_into_a_text_area(n_keys / 2);
+    }
     if std::env::var_os("KEYS_BY_KIND").is_some() {
         for (k, mut v) in by_key {
             v.sort();

@@ -9,7 +9,7 @@ use crate::i18n::tui::Words;
 
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{clean, pad, text_width, truncate};
+use crate::tui::widgets::{clean, pad, text_width_up_to, truncate};
 
 pub fn draw_needs(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) {
     let block = Block::new()
@@ -21,19 +21,26 @@ pub fn draw_needs(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: 
     let mut lines = vec![Line::styled(s.needs_heading, theme.title())];
     let Some(eval) = app.eval() else { return };
     let bar_w = 8;
-    let name_w = name_width(app);
     let title_w = w.saturating_sub(bar_w + 5);
     // A name that does not fit beside its bar gets a line of its own, when
-    // the panel is tall enough for every area that way.
-    let title_of =
-        |a: &crate::scoring::AreaNeed| clean(app.q.areas[a.area].title.get(app.lang.code()));
-    let long = |a: &crate::scoring::AreaNeed| text_width(&title_of(a)) > title_w;
-    let rows = eval.areas.len() + eval.areas.iter().filter(|a| long(a)).count();
-    let two_lines = name_w > title_w && name_w <= w && rows + 7 <= inner.height as usize;
-    for a in &eval.areas {
-        if two_lines && long(a) {
-            let title = title_of(a);
-            lines.push(Line::raw(title));
+    // the panel is tall enough for every area that way. (Widths counted
+    // only as far as it matters: this runs on every frame.)
+    let long: Vec<bool> = eval
+        .areas
+        .iter()
+        .map(|a| {
+            text_width_up_to(app.q.areas[a.area].title.get(app.lang.code()), title_w + 1) > title_w
+        })
+        .collect();
+    let n_long = long.iter().filter(|l| **l).count();
+    let two_lines = n_long > 0
+        && name_width(app, w + 1) <= w
+        && eval.areas.len() + n_long + 7 <= inner.height as usize;
+    for (a, long) in eval.areas.iter().zip(long) {
+        if two_lines && long {
+            lines.push(Line::raw(clean(
+                app.q.areas[a.area].title.get(app.lang.code()),
+            )));
             let mut spans = vec![Span::raw(" ".repeat(w.saturating_sub(bar_w + 4)))];
             spans.extend(need_spans(app, theme, a, 0, bar_w).into_iter().skip(2));
             lines.push(Line::from(spans));
@@ -63,19 +70,20 @@ pub fn draw_needs(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: 
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// The widest area name.
-fn name_width(app: &App) -> usize {
+/// The widest area name, counted up to `limit`.
+fn name_width(app: &App, limit: usize) -> usize {
     app.q
         .areas
         .iter()
-        .map(|a| text_width(&clean(a.title.get(app.lang.code()))))
+        .map(|a| text_width_up_to(a.title.get(app.lang.code()), limit))
         .max()
         .unwrap_or(0)
 }
 
-/// The columns the panel takes with every area's name whole beside its bar.
+/// The columns the panel takes with every area's name whole beside its bar
+/// (counted up to 60).
 pub fn needs_width(app: &App) -> usize {
-    name_width(app) + 1 + 8 + 4 + 3
+    name_width(app, 60) + 1 + 8 + 4 + 3
 }
 
 /// One area's row of a needs list: title, bar and need (0–100 or "–").

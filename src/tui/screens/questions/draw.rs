@@ -33,7 +33,7 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
     // else 28 columns; below 72 columns only while it has focus, then
     // alone and whole.
     let side_w = match (wide, app.show_needs && body.width < 160) {
-        (true, false) => (sections::width(app) as u16).clamp(28, 44),
+        (true, false) => (sections::width(app, 44) as u16).clamp(28, 44),
         // Beside the needs panel: long names take two lines.
         (true, true) => 30,
         _ => 28,

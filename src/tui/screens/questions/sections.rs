@@ -69,8 +69,10 @@ impl SectionCounts {
                 }
             }
         }
+        // The evaluation and the view once, not per question.
+        let (eval, view) = (app.eval(), app.view());
         for (i, q) in app.q.questions.iter().enumerate() {
-            if app.shown(i)
+            if shown(&app.q, eval, view, i)
                 && let (Some(t), Some(d)) = (c.total.get_mut(q.section), c.done.get_mut(q.section))
             {
                 *t += 1;
@@ -95,17 +97,19 @@ impl SectionCounts {
     }
 }
 
-/// The columns the list takes with every section's name whole.
-pub fn width(app: &App) -> usize {
-    let name = app
-        .q
-        .sections
-        .iter()
-        .map(|x| text_width(&clean(x.title.get(app.lang.code()))))
-        .max()
-        .unwrap_or(0);
+/// The columns the list takes with every section's name whole, up to
+/// `max` (it stops looking there: this runs on every frame).
+pub fn width(app: &App, max: usize) -> usize {
     // Marker, tick, space, name, space, count (up to 99/99), border.
-    name + 3 + 1 + 5 + 1
+    let extra = 3 + 1 + 5 + 1;
+    let mut name = 0;
+    for x in &app.q.sections {
+        name = name.max(text_width_up_to(x.title.get(app.lang.code()), max));
+        if name + extra >= max {
+            break;
+        }
+    }
+    name + extra
 }
 
 pub fn draw(
@@ -139,12 +143,22 @@ pub fn draw(
     let window = (inner.height as usize).max(selected + 1);
     // Names too long for the list take two lines when every row still fits.
     let h = inner.height as usize;
+    // (Only names too long for a line are wrapped to count them: this runs
+    // on every frame.)
+    let title_w = w.saturating_sub(9);
     let two_lines = app.q.sections.len() + 2 <= h && {
         let rows: usize = app
             .q
             .sections
             .iter()
-            .map(|x| wrap(&clean(x.title.get(app.lang.code())), w.saturating_sub(9)).len())
+            .map(|x| {
+                let t = x.title.get(app.lang.code());
+                if text_width_up_to(t, title_w + 1) <= title_w {
+                    1
+                } else {
+                    wrap(&clean(t), title_w).len()
+                }
+            })
             .sum();
         rows + 2 <= h
     };
