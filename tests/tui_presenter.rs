@@ -254,3 +254,57 @@ fn no_advisor_view_in_a_self_assessment() {
     press(&mut a, "Enter a F12");
     assert!(!a.advisor_view);
 }
+
+/// A resumed session's drift report keeps answers the questionnaire can
+/// no longer use: on the shared screen not those to advisor-only questions
+/// (or to questions that are gone); in the advisor view all of them.
+#[test]
+fn drift_on_resume_keeps_the_advisors_answers_off_the_shared_screen() {
+    use behovsanalys::answers::Orphan;
+    use behovsanalys::session::DriftReport;
+    use behovsanalys::tui::{Msg, OpenKind, Opened, update};
+    let mut a = app("sv", SessionMode::Advisor);
+    let adv =
+        a.q.questions
+            .iter()
+            .find(|x| x.audience == behovsanalys::questionnaire::Audience::Advisor)
+            .unwrap()
+            .id
+            .clone();
+    let orphan = |q: &str, v: &str| Orphan {
+        question: q.into(),
+        value: toml::Value::String(v.into()),
+        reason: "the option was removed".into(),
+    };
+    let s = session_with(&a, behovsanalys::answers::AnswersFile::new(&a.q));
+    update(
+        &mut a,
+        Msg::Opened(Ok(Box::new(Opened {
+            session: s,
+            kind: OpenKind::Resumed,
+            drift: DriftReport {
+                version_before: Some("2025.9".into()),
+                hash_changed: true,
+                orphans: vec![
+                    orphan(&adv, "hemligt_alternativ"),
+                    orphan("borttagen", "gammalt_svar"),
+                    orphan("exporterar", "synligt_svar"),
+                ],
+                renamed: vec![],
+            },
+            previous: None,
+        }))),
+    );
+    let shared = draw(&a, 200, 50);
+    assert!(shared.contains("synligt_svar"), "{shared}");
+    assert!(
+        !shared.contains("hemligt_alternativ") && !shared.contains("gammalt_svar"),
+        "{shared}"
+    );
+    press(&mut a, "F12");
+    let advisor = draw(&a, 200, 50);
+    assert!(
+        advisor.contains("hemligt_alternativ") && advisor.contains("gammalt_svar"),
+        "{advisor}"
+    );
+}

@@ -11,7 +11,9 @@
 //! ones (Enter and PgDn visit them); in the shared view they are skipped,
 //! left out of the progress, the section counts and the open questions.
 
-use super::app::{App, Screen, advisor_only};
+use std::borrow::Cow;
+
+use super::app::{App, Notice, Screen, View, advisor_only};
 use super::update::{Effect, load_question, save};
 
 /// Enters or leaves the advisor view. Leaving it while an advisor-only
@@ -60,5 +62,24 @@ pub fn before_question(app: &mut App, i: usize) {
 pub fn before_screen(app: &mut App, screen: Screen) {
     if screen != app.screen {
         app.advisor_view = false;
+    }
+}
+
+/// A notice as the screen may show it: on the shared screen a drift
+/// report leaves out kept answers to advisor-only questions and to
+/// questions the questionnaire no longer has (whose they were cannot be
+/// told); the advisor view shows them all.
+pub fn for_screen<'a>(app: &App, n: &'a Notice) -> Cow<'a, Notice> {
+    match n {
+        Notice::Drift(d, v) if app.view() == View::Shared => {
+            let mut d = d.clone();
+            d.orphans.retain(|o| {
+                app.q
+                    .question(&o.question)
+                    .is_some_and(|i| !advisor_only(&app.q, i))
+            });
+            Cow::Owned(Notice::Drift(d, v.clone()))
+        }
+        n => Cow::Borrowed(n),
     }
 }

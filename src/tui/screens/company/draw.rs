@@ -128,7 +128,7 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
     let notice = app
         .notice
         .as_ref()
-        .map(|n| notice_lines(n, app.lang, theme, w))
+        .map(|n| notice_lines(&crate::tui::advisor::for_screen(app, n), app.lang, theme, w))
         .unwrap_or_default();
     let notice_h = (notice.len() as u16).min(inner.height / 3);
     let [inner, notice_area] =

@@ -135,7 +135,12 @@ fn draw_question_pane(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, ar
     // What came from the company, above the question (a banner).
     let banner = matches!(app.notice, Some(Notice::Imported { .. }));
     if let (true, Some(n)) = (banner, &app.notice) {
-        lines.extend(notice_lines(n, app.lang, theme, w));
+        lines.extend(notice_lines(
+            &crate::tui::advisor::for_screen(app, n),
+            app.lang,
+            theme,
+            w,
+        ));
         lines.push(Line::raw(""));
     }
     lines.push(Line::styled(truncate(&head, w), theme.accent()));
@@ -164,7 +169,12 @@ fn draw_question_pane(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, ar
     }
     if let (false, Some(n)) = (banner, &app.notice) {
         lines.push(Line::raw(""));
-        lines.extend(notice_lines(n, app.lang, theme, w));
+        lines.extend(notice_lines(
+            &crate::tui::advisor::for_screen(app, n),
+            app.lang,
+            theme,
+            w,
+        ));
     }
     // Scroll so that the current question (and its cursor) is visible.
     let h = area.height as usize;

@@ -271,7 +271,12 @@ fn draw_bottom(
     );
     if let Some(n) = &app.notice {
         frame.render_widget(
-            Paragraph::new(notice_lines(n, app.lang, theme, notice_area.width as usize)),
+            Paragraph::new(notice_lines(
+                &crate::tui::advisor::for_screen(app, n),
+                app.lang,
+                theme,
+                notice_area.width as usize,
+            )),
             notice_area,
         );
     }
