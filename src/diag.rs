@@ -169,10 +169,19 @@ impl Diagnostics {
 
 /// The text of a file together with its name, able to turn byte offsets
 /// into 1-based line and column numbers (columns count characters).
+///
+/// A questionnaire that extends another is read as several files laid out
+/// one after the other in one offset space: each file's text starts at
+/// `start`, and `others` holds the files it builds on, so a diagnostic's
+/// offset finds its own file and line.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     pub name: String,
     pub text: String,
+    /// Offset of this file's first byte in the layout (0 for a lone file).
+    pub start: usize,
+    /// The other files of the layout (those this one extends).
+    pub others: Vec<SourceFile>,
     /// Byte offsets of line starts, computed on first use (most files
     /// load without a single diagnostic).
     line_starts: std::sync::OnceLock<Vec<usize>>,
@@ -183,8 +192,36 @@ impl SourceFile {
         SourceFile {
             name: name.into(),
             text: text.into(),
+            start: 0,
+            others: Vec::new(),
             line_starts: std::sync::OnceLock::new(),
         }
+    }
+
+    /// A file whose text starts at `start` in a layout, after `others`.
+    pub fn layered(
+        name: impl Into<String>,
+        text: impl Into<String>,
+        start: usize,
+        others: Vec<SourceFile>,
+    ) -> Self {
+        SourceFile {
+            start,
+            others,
+            ..SourceFile::new(name, text)
+        }
+    }
+
+    /// The file of the layout that holds `offset`, and the offset in it.
+    pub fn locate(&self, offset: usize) -> (&SourceFile, usize) {
+        if offset >= self.start {
+            return (self, offset - self.start);
+        }
+        self.others
+            .iter()
+            .filter(|f| f.start <= offset)
+            .max_by_key(|f| f.start)
+            .map_or((self, 0), |f| (f, offset - f.start))
     }
 
     fn line_starts(&self) -> &[usize] {
@@ -234,12 +271,23 @@ impl SourceFile {
     /// `help` in that language; the code and the position are the same in
     /// every language.
     pub fn render_in(&self, d: &Diagnostic, lang: Lang) -> String {
+        match &d.span {
+            Some(span) if !self.others.is_empty() || self.start > 0 => {
+                let (file, local) = self.locate(span.start);
+                let len = span.end.saturating_sub(span.start);
+                file.render_local(d, lang, Some(local..local + len))
+            }
+            span => self.render_local(d, lang, span.clone()),
+        }
+    }
+
+    fn render_local(&self, d: &Diagnostic, lang: Lang, span: Option<Range<usize>>) -> String {
         let mut out = String::new();
         let message = sanitize_line(d.message.get(lang));
         let name = display_name(&self.name);
         let severity = d.severity.word(lang);
         let help_word = words::words(lang).help;
-        let Some(span) = &d.span else {
+        let Some(span) = &span else {
             let _ = writeln!(out, "{}: {}[{}]: {}", name, severity, d.code, message);
             if let Some(help) = &d.help {
                 let _ = writeln!(out, "  = {help_word}: {}", sanitize_line(help.get(lang)));

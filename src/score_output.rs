@@ -39,7 +39,11 @@ pub fn reason_json(
     match reason {
         Reason::Rule { rule } => {
             let rule = &actor.rules[*rule];
-            json!({"kind": "rule", "text": rule.reason.get(lang), "boost": points_json(rule.boost), "refer": rule.refer})
+            let mut v = json!({"kind": "rule", "text": rule.reason.get(lang), "boost": points_json(rule.boost), "refer": rule.refer});
+            if let Some(date) = sanctions_date(rule) {
+                v["sanctions_as_of"] = json!(date);
+            }
+            v
         }
         Reason::Answer(c) => {
             let question = &q.questions[c.question];
@@ -71,6 +75,7 @@ pub fn score_json(
                 "need": a.need.map(round),
                 "answered": a.answered,
                 "total": a.total,
+                "coverage": a.coverage.map(round),
             })
         })
         .collect();
@@ -105,6 +110,8 @@ pub fn score_json(
                 "services": services,
                 "ineligible": r.ineligible,
                 "eligibility": actor.eligibility.as_ref().map(|e| crate::authoring::words::describe(e, q, lang)),
+                "coverage": r.coverage.map(round),
+                "provisional": r.provisional,
             })
         })
         .collect();
@@ -113,7 +120,39 @@ pub fn score_json(
         "areas": areas,
         "referrals": referrals,
         "open_questions": eval.open_questions.iter().map(|&i| q.questions[i].id.as_str()).collect::<Vec<_>>(),
+        "advice": advice_json(q, eval, lang),
     })
+}
+
+/// The date of the sanctions data, when a rule's condition uses it.
+pub fn sanctions_date(rule: &crate::questionnaire::Rule) -> Option<&'static str> {
+    if !crate::questionnaire::expr::uses_sanctions(&rule.when) {
+        return None;
+    }
+    crate::questionnaire::Countries::builtin()
+        .ok()
+        .map(|c| c.sanctions_as_of.as_str())
+}
+
+/// The advice for the company: `[{"id", "text", "from": {...}}]`.
+pub fn advice_json(q: &Questionnaire, eval: &Evaluation, lang: &str) -> Value {
+    use crate::scoring::AdviceFrom;
+    let items: Vec<Value> = eval
+        .advice
+        .iter()
+        .map(|h| {
+            let a = &q.advice[h.advice];
+            let from = match &h.from {
+                AdviceFrom::Option { question, option } => {
+                    let question = &q.questions[*question];
+                    json!({"question": question.id, "answer": question.kind.options()[*option].id})
+                }
+                AdviceFrom::Rule { actor, .. } => json!({"actor": q.actors[*actor].id}),
+            };
+            json!({"id": a.id, "text": a.text.get(lang), "from": from})
+        })
+        .collect();
+    Value::Array(items)
 }
 
 /// Why a service is offered: the need in its areas, who qualifies (in
@@ -238,6 +277,9 @@ pub fn score_text_in(
                 .map(|e| s_(&crate::authoring::words::describe(e, q, lang)))
                 .unwrap_or_default();
             format!("✘ {}: {why}", w.ineligible)
+        } else if r.provisional {
+            let c = r.coverage.map(round).unwrap_or(0);
+            format!("({}: {c} % {})", w.provisional, w.covered)
         } else {
             String::new()
         };
@@ -255,11 +297,15 @@ pub fn score_text_in(
         for reason in &r.reasons {
             match reason {
                 Reason::Rule { rule } => {
+                    let rule = &actor.rules[*rule];
+                    let date = sanctions_date(rule)
+                        .map(|d| format!(" ({} {d})", w.sanctions_as_of))
+                        .unwrap_or_default();
                     let _ = writeln!(
                         out,
-                        "        • {}: {}",
+                        "        • {}: {}{date}",
                         w.rule,
-                        s_(actor.rules[*rule].reason.get(lang))
+                        s_(rule.reason.get(lang))
                     );
                 }
                 Reason::Answer(c) => {
@@ -296,6 +342,12 @@ pub fn score_text_in(
                     .unwrap_or_default();
                 let _ = writeln!(out, "          – {}{price}{note}", s_(s.name.get(lang)));
             }
+        }
+    }
+    if !eval.advice.is_empty() {
+        let _ = writeln!(out, "\n{}", w.advice);
+        for h in &eval.advice {
+            let _ = writeln!(out, "  • {}", s_(q.advice[h.advice].text.get(lang)));
         }
     }
     let _ = write!(out, "\n{}: ", w.open);

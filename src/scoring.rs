@@ -22,6 +22,11 @@ pub struct AreaNeed {
     pub answered: usize,
     /// Visible questions that can give the area points.
     pub total: usize,
+    /// How much of what can be known about the area is known, 0–100: the
+    /// most points of the answered questions ÷ the most points of all
+    /// visible questions that can give the area points ("ej relevant"
+    /// answers left out of both). `None` when no visible question can.
+    pub coverage: Option<f64>,
 }
 
 /// Points one answer gave one area.
@@ -77,6 +82,30 @@ pub struct Referral {
     /// The actor's own `eligibility` is definitely false for this company
     /// (e.g. too many employees): never recommended, whatever the score.
     pub ineligible: bool,
+    /// How much of what the actor weighs is answered, 0–100: the areas'
+    /// coverage weighted like its score (`None` for an actor without
+    /// weights, or when none of its areas has a visible question).
+    pub coverage: Option<f64>,
+    /// The score reaches the threshold, but too little of what the actor
+    /// weighs is answered to recommend it on the score (see
+    /// `min_coverage`); no `refer` rule fired.
+    pub provisional: bool,
+}
+
+/// Where a piece of advice came from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AdviceFrom {
+    /// An option that is (part of) a visible question's answer.
+    Option { question: usize, option: usize },
+    /// A rule of an actor that fired.
+    Rule { actor: usize, rule: usize },
+}
+
+/// A piece of advice for the company (index into `Questionnaire::advice`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct AdviceHit {
+    pub advice: usize,
+    pub from: AdviceFrom,
 }
 
 /// Everything scoring says about one set of answers.
@@ -90,6 +119,10 @@ pub struct Evaluation {
     /// Visible non-text questions unanswered or "vet ej", in order.
     pub open_questions: Vec<usize>,
     pub contributions: Vec<Contribution>,
+    /// Advice for the company, each once: from answers in questionnaire
+    /// order, then from fired rules in actor order. Advice never changes a
+    /// need or a score.
+    pub advice: Vec<AdviceHit>,
 }
 
 impl Evaluation {
@@ -322,8 +355,11 @@ fn needs(q: &Questionnaire, env: &Indexed<'_>) -> (Vec<AreaNeed>, Vec<Contributi
             max: 0.0,
             answered: 0,
             total: 0,
+            coverage: None,
         })
         .collect();
+    // Most points of visible (not "ej relevant") questions, per area.
+    let mut visible_max = vec![0.0f64; q.areas.len()];
     let mut contributions = Vec::new();
     let mut open_questions = Vec::new();
     for (i, question) in q.questions.iter().enumerate() {
@@ -335,8 +371,12 @@ fn needs(q: &Questionnaire, env: &Indexed<'_>) -> (Vec<AreaNeed>, Vec<Contributi
         if !matches!(question.kind, Kind::Text) && matches!(answer, None | Some(Answer::Unknown)) {
             open_questions.push(i);
         }
+        let not_applicable = matches!(answer, Some(Answer::NotApplicable));
         for &(area, max) in &question.max_points {
             areas[area].total += 1;
+            if !not_applicable {
+                visible_max[area] += max;
+            }
             if real {
                 areas[area].answered += 1;
                 areas[area].max += max;
@@ -349,9 +389,12 @@ fn needs(q: &Questionnaire, env: &Indexed<'_>) -> (Vec<AreaNeed>, Vec<Contributi
             }
         }
     }
-    for a in &mut areas {
+    for (a, vmax) in areas.iter_mut().zip(&visible_max) {
         if a.max > 0.0 {
             a.need = Some((a.earned / a.max * 100.0).clamp(0.0, 100.0));
+        }
+        if *vmax > 0.0 {
+            a.coverage = Some((a.max / vmax * 100.0).clamp(0.0, 100.0));
         }
     }
     (areas, contributions, open_questions)
@@ -377,6 +420,7 @@ fn referral(
         }
     }
     let base = if wsum > 0.0 { acc / wsum } else { 0.0 };
+    let coverage = actor_coverage(&actor.weights, areas);
     let fired: Vec<usize> = actor
         .rules
         .iter()
@@ -393,10 +437,24 @@ fn referral(
         .eligibility
         .as_ref()
         .is_some_and(|e| expr::eval_kleene(e, env) == Some(false));
-    let recommended = (score >= actor.threshold || refer) && !ineligible;
+    // A need from a few answers is not enough: the actor's areas must be
+    // answered to `min_coverage` before the score recommends it. A `refer`
+    // rule, or rules whose boosts alone reach the threshold, are evidence
+    // of their own.
+    let covered = actor.weights.is_empty()
+        || coverage.unwrap_or(0.0) + 1e-9 >= actor.min_coverage
+        || boost >= actor.threshold;
+    let by_score = score >= actor.threshold;
+    let recommended = (refer || (by_score && covered)) && !ineligible;
+    let provisional = by_score && !covered && !refer && !ineligible;
 
-    // Reasons: fired rules, then the answers that moved this actor most.
-    let mut reasons: Vec<Reason> = fired.iter().map(|&rule| Reason::Rule { rule }).collect();
+    // Reasons: fired rules (those with a reason), then the answers that
+    // moved this actor most.
+    let mut reasons: Vec<Reason> = fired
+        .iter()
+        .filter(|&&rule| actor.rules[rule].has_reason())
+        .map(|&rule| Reason::Rule { rule })
+        .collect();
     if !full {
         return Referral {
             actor: ai,
@@ -406,6 +464,8 @@ fn referral(
             reasons,
             services: Vec::new(),
             ineligible,
+            coverage,
+            provisional,
         };
     }
     let mut ranked: Vec<(f64, &Contribution)> = contributions
@@ -436,6 +496,8 @@ fn referral(
         reasons,
         services,
         ineligible,
+        coverage,
+        provisional,
     }
 }
 
@@ -460,6 +522,11 @@ fn evaluate_with(q: &Questionnaire, answers: &BTreeMap<String, Answer>, full: bo
     let mut referrals: Vec<Referral> = (0..q.actors.len())
         .map(|ai| referral(q, ai, &env, &areas, &contributions, full))
         .collect();
+    let advice = if full {
+        collect_advice(q, &env, &referrals)
+    } else {
+        Vec::new()
+    };
     // Stable sort keeps questionnaire order for ties.
     referrals.sort_by(|a, b| b.score.total_cmp(&a.score));
 
@@ -470,7 +537,69 @@ fn evaluate_with(q: &Questionnaire, answers: &BTreeMap<String, Answer>, full: bo
         referrals,
         open_questions,
         contributions,
+        advice,
     }
+}
+
+/// An actor's coverage: its areas' coverage weighted like its score, over
+/// the areas some visible question can give points to.
+fn actor_coverage(weights: &[(usize, f64)], areas: &[AreaNeed]) -> Option<f64> {
+    let (mut wsum, mut acc) = (0.0, 0.0);
+    for &(area, w) in weights {
+        if let Some(c) = areas.get(area).and_then(|a| a.coverage) {
+            wsum += w;
+            acc += w * c;
+        }
+    }
+    (wsum > 0.0).then(|| acc / wsum)
+}
+
+/// The advice of the chosen options of visible questions, then of fired
+/// rules (referrals still in actor order), each advice once.
+fn collect_advice(q: &Questionnaire, env: &Indexed<'_>, referrals: &[Referral]) -> Vec<AdviceHit> {
+    let mut out: Vec<AdviceHit> = Vec::new();
+    let mut push = |advice: usize, from: AdviceFrom| {
+        if !out.iter().any(|h| h.advice == advice) {
+            out.push(AdviceHit { advice, from });
+        }
+    };
+    for (i, question) in q.questions.iter().enumerate() {
+        let options = question.kind.options();
+        let chosen: Vec<usize> = match env.answer(i) {
+            Some(Answer::Choice(id)) => question.kind.option_index(id).into_iter().collect(),
+            Some(Answer::Choices(ids)) => ids
+                .iter()
+                .filter_map(|id| question.kind.option_index(id))
+                .collect(),
+            _ => continue,
+        };
+        for o in chosen {
+            if let Some(a) = options[o].advice {
+                push(
+                    a,
+                    AdviceFrom::Option {
+                        question: i,
+                        option: o,
+                    },
+                );
+            }
+        }
+    }
+    for r in referrals {
+        let actor = &q.actors[r.actor];
+        for &rule in &r.fired {
+            if let Some(a) = actor.rules[rule].advice {
+                push(
+                    a,
+                    AdviceFrom::Rule {
+                        actor: r.actor,
+                        rule,
+                    },
+                );
+            }
+        }
+    }
+    out
 }
 
 fn offer_services(

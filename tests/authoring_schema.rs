@@ -121,11 +121,11 @@ fn builtin_with(from: &str, to: &str) -> String {
 fn structurally_invalid_questionnaires_fail() {
     let cases = [
         // Unknown key in an actor.
-        ("threshold = 55\n", "threshold = 55\nthreshhold = 3\n"),
+        ("threshold = 60\n", "threshold = 60\nthreshhold = 3\n"),
         // Wrong type.
-        ("threshold = 55\n", "threshold = \"high\"\n"),
+        ("threshold = 60\n", "threshold = \"high\"\n"),
         // Out of range.
-        ("threshold = 55\n", "threshold = 155\n"),
+        ("threshold = 60\n", "threshold = 155\n"),
         // Unknown cost.
         ("cost = \"paid\"", "cost = \"expensive\""),
         // Unknown kind.

@@ -104,6 +104,9 @@ fn every_invalid_fixture_reports_each_mistake_with_position_and_code() {
         "empty-options",
         "invalid-value",
         "not-utf8",
+        "unknown-country",
+        "unknown-tag",
+        "unknown-advice",
     ] {
         assert!(
             codes.contains(code),

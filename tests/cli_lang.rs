@@ -98,7 +98,7 @@ fn sessions_show_and_list_in_swedish() {
     for s in [
         "Session ",
         "(rådgivarbesök), skapad ",
-        "Frågeformulär: exportbehov 2026.1",
+        "Frågeformulär: exportbehov 2026.2",
         "Företag: Hallbergs Maskinteknik AB (556093-5180)",
         "Ursprung: self-assessment, importerad från maskin_tyskland.toml",
         "Samtycke till remiss:",

@@ -1,5 +1,6 @@
-//! `behovsanalys score` through the binary: the six company profiles against
-//! the built-in questionnaire, the JSON contract, and bad answers files.
+//! `behovsanalys score` through the binary: some company profiles against
+//! the built-in questionnaire (all of them: `tests/profiles.rs`), the JSON
+//! contract, and bad answers files.
 
 use assert_cmd::Command;
 use serde_json::Value;
@@ -21,14 +22,6 @@ fn score_json(path: &str) -> Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
-fn header_list(text: &str, key: &str) -> Vec<String> {
-    text.lines()
-        .filter_map(|l| l.strip_prefix(&format!("# {key}:")))
-        .flat_map(|l| l.split(',').map(|s| s.trim().to_string()))
-        .filter(|s| !s.is_empty())
-        .collect()
-}
-
 fn recommended(v: &Value) -> Vec<&str> {
     v["referrals"]
         .as_array()
@@ -37,51 +30,6 @@ fn recommended(v: &Value) -> Vec<&str> {
         .filter(|r| r["recommended"] == true)
         .map(|r| r["actor"].as_str().unwrap())
         .collect()
-}
-
-#[test]
-fn each_profile_gets_the_expected_recommendations() {
-    let mut n = 0;
-    for entry in std::fs::read_dir("tests/fixtures/profiles").unwrap() {
-        let path = entry.unwrap().path();
-        let text = std::fs::read_to_string(&path).unwrap();
-        let v = score_json(path.to_str().unwrap());
-        let rec = recommended(&v);
-        let top = v["referrals"][0]["actor"].as_str().unwrap();
-        for want in header_list(&text, "expect-top") {
-            assert_eq!(top, want, "{}: top actor", path.display());
-            assert!(
-                rec.contains(&want.as_str()),
-                "{}: top must be recommended",
-                path.display()
-            );
-        }
-        for want in header_list(&text, "expect-recommended") {
-            assert!(
-                rec.contains(&want.as_str()),
-                "{}: {want} not recommended: {rec:?}",
-                path.display()
-            );
-        }
-        for not in header_list(&text, "expect-not-recommended") {
-            assert!(
-                !rec.contains(&not.as_str()),
-                "{}: {not} recommended: {rec:?}",
-                path.display()
-            );
-        }
-        // Scores are integers within 0–100, sorted descending.
-        let scores: Vec<i64> = v["referrals"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|r| r["score"].as_i64().unwrap())
-            .collect();
-        assert!(scores.iter().all(|s| (0..=100).contains(s)));
-        assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
-        n += 1;
-    }
-    assert_eq!(n, 6);
 }
 
 fn reasons_of<'a>(v: &'a Value, actor: &str) -> &'a Vec<Value> {
@@ -145,9 +93,9 @@ fn mostly_unknown_answers_recommend_nothing_and_list_open_questions() {
 fn json_has_the_contract_shape() {
     let v = score_json("tests/fixtures/profiles/maskin_tyskland.toml");
     assert_eq!(v["questionnaire"]["id"], "exportbehov");
-    assert_eq!(v["questionnaire"]["version"], "2026.1");
+    assert_eq!(v["questionnaire"]["version"], "2026.2");
     let areas = v["areas"].as_array().unwrap();
-    assert_eq!(areas.len(), 14);
+    assert_eq!(areas.len(), 19);
     assert_eq!(areas[0]["id"], "strategi"); // questionnaire order
     for a in areas {
         assert!(a["need"].is_null() || a["need"].is_i64());
@@ -167,8 +115,15 @@ fn json_has_the_contract_shape() {
             }
         }
         assert!(r["services"].is_array());
+        assert!(r["provisional"].is_boolean());
+        assert!(r["coverage"].is_null() || r["coverage"].is_i64());
     }
     assert!(v["open_questions"].is_array());
+    // Additive: advice for the company, each with an id, a text and where
+    // it came from.
+    for a in v["advice"].as_array().unwrap() {
+        assert!(a["id"].is_string() && a["text"].is_string() && a["from"].is_object());
+    }
 }
 
 #[test]

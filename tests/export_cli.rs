@@ -305,7 +305,7 @@ fn out_dir_names_cannot_escape_and_out_is_not_overwritten() {
     assert!(
         std::fs::read_to_string(&out)
             .unwrap()
-            .starts_with("# Remiss till EEN")
+            .starts_with("# Remiss till Enterprise Europe Network (EEN)")
     );
 }
 

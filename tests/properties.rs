@@ -137,10 +137,24 @@ fn answer_for(question: &behovsanalys::questionnaire::Question) -> BoxedStrategy
             prop::sample::select(ids).prop_map(Answer::Choice).boxed()
         }
         Kind::Multi { options } => {
+            // Valid answers only: at most `max_choices`, and an exclusive
+            // option ("none of these") alone.
             let ids: Vec<String> = options.iter().map(|o| o.id.clone()).collect();
-            let n = ids.len();
+            let exclusive: Vec<String> = options
+                .iter()
+                .filter(|o| o.exclusive)
+                .map(|o| o.id.clone())
+                .collect();
+            let n = question.max_choices.unwrap_or(ids.len()).min(ids.len());
             prop::sample::subsequence(ids, 0..=n)
-                .prop_map(Answer::Choices)
+                .prop_map(move |mut v| {
+                    if v.len() > 1
+                        && let Some(x) = v.iter().find(|id| exclusive.contains(id)).cloned()
+                    {
+                        v = vec![x];
+                    }
+                    Answer::Choices(v)
+                })
                 .boxed()
         }
         Kind::Scale { min, max, .. } => (*min..=*max)

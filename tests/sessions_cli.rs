@@ -67,8 +67,8 @@ fn import_list_show_delete_as_a_user_would() {
     assert!(out.contains(&id), "{out}");
     assert!(out.contains("Hallbergs Maskinteknik AB"), "{out}");
     assert!(out.contains("Värnamo"), "{out}");
-    assert!(out.contains("59/59"), "{out}");
-    assert!(out.contains("2026.1"), "{out}");
+    assert!(out.contains("72/72"), "{out}");
+    assert!(out.contains("2026.2"), "{out}");
     assert!(out.contains("(imported)"), "{out}");
 
     let (code, out, err) = env.run(&["sessions", "show", &id]);
@@ -137,8 +137,8 @@ fn list_json_reports_sessions_quarantine_and_problems() {
     assert_eq!(s["id"], id.as_str());
     assert_eq!(s["company"], "Hallbergs Maskinteknik AB");
     assert_eq!(s["municipality"], "Värnamo");
-    assert_eq!(s["questionnaire"]["version"], "2026.1");
-    assert_eq!(s["progress"]["answered"], 59);
+    assert_eq!(s["questionnaire"]["version"], "2026.2");
+    assert_eq!(s["progress"]["answered"], 72);
     assert_eq!(s["origin"], "self-assessment");
     assert_eq!(v["quarantined"][0]["file"], "trasig.toml");
     assert_eq!(v["quarantined"][0]["new"], true);
@@ -291,8 +291,11 @@ fn follow_up_from_the_command_line_shows_changes_since_last_visit() {
         out.contains(&format!("Since the previous visit ({first}")),
         "{out}"
     );
-    assert!(out.contains("Recommended then: EEN"), "{out}");
-    assert!(out.contains("Answers changed: 59"), "{out}");
+    assert!(
+        out.contains("Recommended then: Enterprise Europe Network (EEN)"),
+        "{out}"
+    );
+    assert!(out.contains("Answers changed: 72"), "{out}");
 }
 
 #[test]

@@ -85,7 +85,7 @@ fn a_hand_copied_answers_file_is_a_session() {
     let s = &l.sessions[0];
     assert_eq!(s.id, "hallbergs");
     assert_eq!(s.company.as_deref(), Some("Hallbergs Maskinteknik AB"));
-    assert_eq!(s.questionnaire_version, "2026.1");
+    assert_eq!(s.questionnaire_version, "2026.2");
     assert!(
         s.updated.starts_with("20"),
         "time from mtime: {}",

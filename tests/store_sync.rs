@@ -579,3 +579,202 @@ fn both_backends_behind_one_interface() {
             .get(0);
     assert_eq!(kept, 1);
 }
+
+#[test]
+fn a_new_copy_of_a_deleted_id_is_neither_sent_nor_deleted() {
+    let Some(r) = region() else { return };
+    let q = q();
+    let (_a, anna) = laptop();
+    let s = visit(&anna, &q, "Epsilon AB", None);
+    let id = s.meta.id.clone();
+    sync(&anna, &r.anna, &q);
+    anna.delete(&id).unwrap();
+    sync(&anna, &r.anna, &q);
+    // Bo, offline all along, has a session with the same id (the same file
+    // imported), never synced.
+    let (_b, bo) = laptop();
+    let mut copy = s.clone();
+    for k in [local::KEY_REVISION, local::KEY_HASH] {
+        copy.answers.meta.remove(k);
+    }
+    bo.save_new(&mut copy, &q).unwrap();
+    let rep = sync(&bo, &r.bo, &q);
+    assert_eq!(rep.skipped.len(), 1, "{rep:?}");
+    assert_eq!(rep.skipped[0].1, behovsanalys::store::Skip::IdDeleted);
+    assert!(bo.exists(&id).unwrap(), "never synced: not deleted here");
+}
+
+#[test]
+fn a_session_in_conflict_that_is_erased_goes_with_both_versions() {
+    let Some(r) = region() else { return };
+    let q = q();
+    let (_a, anna) = laptop();
+    let (_b, bo) = laptop();
+    let s = visit(&anna, &q, "Zeta AB", None);
+    let id = s.meta.id.clone();
+    sync(&anna, &r.anna, &q);
+    sync(&bo, &r.bo, &q);
+    for (store, n) in [(&anna, 1.0), (&bo, 2.0)] {
+        let (mut x, _) = store.load(&id, &q).unwrap();
+        x.set_answer_at("anstallda", Some(Answer::Number(n)), "2026-12-01T10:00:00Z");
+        store.save(&mut x, &q).unwrap();
+    }
+    sync(&anna, &r.anna, &q);
+    assert_eq!(sync(&bo, &r.bo, &q).conflicts, vec![id.clone()]);
+    anna.delete(&id).unwrap();
+    sync(&anna, &r.anna, &q);
+    let rep = sync(&bo, &r.bo, &q);
+    assert_eq!(rep.deleted_here, vec![id.clone()], "{rep:?}");
+    assert!(!bo.exists(&id).unwrap());
+    assert!(!local::has_conflict(&bo, &id));
+    let n: i64 =
+        r.db.admin()
+            .query_one("SELECT count(*) FROM behovsanalys.conflicts", &[])
+            .unwrap()
+            .get(0);
+    assert_eq!(n, 0, "the erased session's conflicts are erased too");
+}
+
+/// Random interleavings of edits, syncs and resolutions on three laptops:
+/// no version is ever lost — every edit made is, itself or a later edit
+/// made on top of it, somewhere: a laptop's copy, a laptop's conflict file,
+/// the store's session or its kept conflicts (only resolving drops a side,
+/// on purpose) — and once everyone resolves and syncs, every laptop has the
+/// store's sessions.
+#[test]
+fn no_version_is_lost_whatever_the_order() {
+    use std::collections::HashMap;
+    let Some(r) = region() else { return };
+    let q = q();
+    let mut owner = connect(&r.db.admin_url());
+    let cy = r.db.login_role("cy", "pw-cy");
+    owner
+        .grant(&cy, "advisor", Some("kronoberg"), None)
+        .unwrap();
+    let urls = [r.anna.clone(), r.bo.clone(), r.db.url_for(&cy, "pw-cy")];
+    let dirs: Vec<_> = (0..3).map(|_| laptop()).collect();
+    let stores: Vec<&Store> = dirs.iter().map(|(_, s)| s).collect();
+    // Two sessions everybody has.
+    let ids: Vec<String> = (0..2)
+        .map(|k| visit(stores[0], &q, &format!("start-{k}"), None).meta.id)
+        .collect();
+    for (s, u) in stores.iter().zip(&urls) {
+        sync(s, u, &q);
+    }
+    let mut rng: u64 = 0x5eed_1234_abcd_0001;
+    let mut next = |n: u64| {
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        rng % n
+    };
+    // Every version made, and the version it was made on top of.
+    let mut parent: HashMap<String, String> = HashMap::new();
+    let mut owed: Vec<String> = Vec::new();
+    let everything = |stores: &[&Store]| -> String {
+        let mut all = String::new();
+        for s in stores {
+            for e in std::fs::read_dir(s.sessions_dir()).unwrap() {
+                all.push_str(&std::fs::read_to_string(e.unwrap().path()).unwrap_or_default());
+            }
+        }
+        let mut admin = r.db.admin();
+        for t in ["sessions", "conflicts"] {
+            for row in admin
+                .query(&format!("SELECT body FROM behovsanalys.{t}"), &[])
+                .unwrap()
+            {
+                all.push_str(&row.get::<_, Option<String>>(0).unwrap_or_default());
+            }
+        }
+        all
+    };
+    // A version is kept when it, or a version made on top of it, is somewhere.
+    let kept = |m: &str, all: &str, parent: &HashMap<String, String>| {
+        parent
+            .keys()
+            .chain(std::iter::once(&m.to_string()))
+            .any(|d| {
+                let mut a = d.as_str();
+                loop {
+                    if a == m {
+                        return all.contains(&format!("\"{d}\""));
+                    }
+                    match parent.get(a) {
+                        Some(p) => a = p,
+                        None => return false,
+                    }
+                }
+            })
+    };
+    for step in 0..40 {
+        let l = next(3) as usize;
+        match next(4) {
+            0 | 1 => {
+                let id = &ids[next(2) as usize];
+                let marker = format!("version-{step}");
+                if let Ok((mut s, _)) = stores[l].load(id, &q) {
+                    let base = s.answers.company.name.clone().unwrap_or_default();
+                    parent.insert(marker.clone(), base);
+                    s.answers.company.name = Some(marker.clone());
+                    stores[l].save(&mut s, &q).unwrap();
+                    owed.push(marker);
+                }
+            }
+            2 => {
+                sync(stores[l], &urls[l], &q);
+            }
+            _ => {
+                for id in &ids {
+                    if local::has_conflict(stores[l], id) {
+                        let take = if next(2) == 0 {
+                            Side::Local
+                        } else {
+                            Side::Server
+                        };
+                        let choices = Choices {
+                            take: Some(take),
+                            ..Choices::default()
+                        };
+                        let before = everything(&stores);
+                        resolve::resolve(stores[l], id, &q, &choices).unwrap();
+                        // Resolving drops one side on purpose: what only
+                        // that side held is no longer owed.
+                        let after = everything(&stores);
+                        owed.retain(|m| kept(m, &after, &parent) || !kept(m, &before, &parent));
+                    }
+                }
+            }
+        }
+        let all = everything(&stores);
+        for m in &owed {
+            assert!(kept(m, &all, &parent), "step {step}: {m} was lost");
+        }
+    }
+    // Everybody resolves (taking the store's side) and syncs until calm.
+    for _ in 0..3 {
+        for (s, u) in stores.iter().zip(&urls) {
+            for id in &ids {
+                if local::has_conflict(s, id) {
+                    let choices = Choices {
+                        take: Some(Side::Server),
+                        ..Choices::default()
+                    };
+                    resolve::resolve(s, id, &q, &choices).unwrap();
+                }
+            }
+            sync(s, u, &q);
+        }
+    }
+    for id in &ids {
+        let texts: Vec<String> = stores
+            .iter()
+            .map(|s| local::shared_text(&s.load(id, &q).unwrap().0, &q))
+            .collect();
+        assert!(
+            texts.iter().all(|t| t == &texts[0]),
+            "{id} differs between laptops"
+        );
+        assert!(stores.iter().all(|s| !local::has_conflict(s, id)));
+    }
+}

@@ -244,3 +244,29 @@ fn the_wizard_syncs_in_the_background_and_skips_the_open_session() {
         .get(0);
     assert_eq!(n, 2, "{:?}", b.sync_line);
 }
+
+#[test]
+fn the_resume_list_marks_a_session_in_conflict() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = q();
+    let store = Store::open(Some(dir.path())).unwrap();
+    let id = earlier_visit(&store, &q);
+    let sessions = dir.path().join("sessions");
+    std::fs::copy(
+        sessions.join(format!("{id}.toml")),
+        sessions.join(format!("{id}.conflict.toml")),
+    )
+    .unwrap();
+    let (mut a, mut rt) = wizard(dir.path(), &q);
+    press(&mut a, &mut rt, "2");
+    assert_eq!(
+        a.resume_rows().len(),
+        1,
+        "the conflict file is not a session"
+    );
+    let screen = draw(&a, 120, 30);
+    assert!(
+        screen.contains("Alfa AB (CONFLICT: behovsanalys sessions resolve)"),
+        "{screen}"
+    );
+}

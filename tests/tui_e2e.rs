@@ -126,11 +126,13 @@ fn answers_survive_kill_9_and_resume() {
         t.keys(&["24", "Enter"]);
         t.wait("omsättningen");
         t.keys(&["3", "Enter"]);
+        t.wait("koncern");
+        t.keys(&["1", "Enter"]);
         t.wait("Hur länge");
         t.keys(&["2", "Enter"]);
         t.wait("Vad säljer");
         t.keys(&["1"]);
-        t.wait("(•) 1");
+        t.wait("[x] 1");
         // Give the writer thread its few milliseconds, then crash hard.
         std::thread::sleep(Duration::from_millis(300));
         let pid = t.pid();
@@ -147,9 +149,10 @@ fn answers_survive_kill_9_and_resume() {
     for line in [
         "name = \"Testbolaget q AB\"",
         "anstallda = 24",
-        "omsattning = \"10m_50m\"",
+        "omsattning = \"10m_50m_eur\"",
+        "koncern = \"fristaende\"",
         "foretagets_alder = \"2_5\"",
-        "erbjudande = \"varor\"",
+        "erbjudande = [\"varor\"]",
         "current = \"erbjudande\"",
     ] {
         assert!(file.contains(line), "missing {line:?} in\n{file}");
@@ -160,9 +163,9 @@ fn answers_survive_kill_9_and_resume() {
     t.keys(&["2"]);
     t.wait("Testbolaget q AB");
     t.keys(&["Enter"]);
-    let screen = t.wait("Vad säljer företaget");
-    assert!(screen.contains("(•) 1  Varor"), "{screen}");
-    assert!(screen.contains("4 av"), "progress after resume:\n{screen}");
+    let screen = t.wait("Vad säljer eller vill ni sälja");
+    assert!(screen.contains("[x] 1  Fysiska varor"), "{screen}");
+    assert!(screen.contains("5 av"), "progress after resume:\n{screen}");
     // A second wizard on the same session is refused, naming the holder.
     {
         let t2 = Tmux::start(&format!("{name}-2"), &cmd);

@@ -111,7 +111,12 @@ fn nothing_only_for_the_advisor_on_any_shared_screen() {
         // can find it).
         press(&mut a, "PgDn F8 a");
         assert!(a.advisor_view);
-        let screen = draw(&a, 200, 50);
+        // (All pages of it.)
+        let mut screen = draw(&a, 200, 50);
+        for _ in 0..8 {
+            press(&mut a, "PgDn");
+            screen.push_str(&draw(&a, 200, 50));
+        }
         for p in [
             "checkkrediten",
             "Likviditetsbudgeten",
@@ -130,8 +135,15 @@ fn nothing_only_for_the_advisor_on_any_shared_screen() {
         assert!(open.iter().any(|&i| advisor_only(&a.q, i)), "{open:?}");
         // Back in the shared view: the consent form, the company form and
         // the start screen.
-        press(&mut a, "a Space");
-        assert!(matches!(a.popup, Popup::ConsentWho(_)));
+        press(&mut a, "a Up Space");
+        assert!(
+            matches!(a.popup, Popup::ConsentWho(_)),
+            "{:?} {:?} {} {}",
+            a.popup,
+            a.screen,
+            a.advisor_view,
+            a.summary.cursor
+        );
         draws += assert_clean(&a, "consent form");
         press(&mut a, "Esc");
         draws += assert_clean(&a, "summary again");

@@ -166,8 +166,17 @@ const STATES: &[(&str, SessionMode, Build)] = &[
     ("question_multi_needs", SessionMode::Advisor, |a| {
         profile(a, "maskin_tyskland");
         press(a, "PgDn");
-        goto(a, "marknader");
+        goto(a, "exporthinder");
         press(a, "b");
+    }),
+    // A country list searched by typing; the needs panel by its F-key
+    // (letters go to the search).
+    ("question_country_search", SessionMode::Advisor, |a| {
+        profile(a, "maskin_tyskland");
+        press(a, "PgDn");
+        goto(a, "marknader");
+        press(a, "F7");
+        typ(a, "nor");
     }),
     ("question_scale_compact", SessionMode::Advisor, |a| {
         profile(a, "maskin_tyskland");
@@ -284,6 +293,15 @@ const STATES: &[(&str, SessionMode, Build)] = &[
     ("imported_summary", SessionMode::Advisor, |a| {
         self_assessment(a);
         press(a, "F8");
+    }),
+    // The company's own to-dos, after the actors.
+    ("summary_advice", SessionMode::Advisor, |a| {
+        profile(a, "underleverantor_ghana_utan_eori");
+        a.consent_who = Some(("Karin Ek".into(), "Anna Berg".into()));
+        press(a, "PgDn F8");
+        for _ in 0..a.q.actors.len() {
+            press(a, "Down");
+        }
     }),
     ("summary_self", SessionMode::SelfAssessment, |a| {
         to_questions(a);

@@ -51,7 +51,7 @@ fn number_keys_enter_and_typed_numbers() {
     press(&mut a, "3");
     assert_eq!(
         answer(&a, "omsattning"),
-        Some(&Answer::Choice("10m_50m".into()))
+        Some(&Answer::Choice("10m_50m_eur".into()))
     );
     assert_eq!(
         current_id(&a),
@@ -61,7 +61,14 @@ fn number_keys_enter_and_typed_numbers() {
     press(&mut a, "Enter");
     assert_eq!(
         answer(&a, "omsattning"),
-        Some(&Answer::Choice("10m_50m".into()))
+        Some(&Answer::Choice("10m_50m_eur".into()))
+    );
+    // (balansomslutning is asked only above EUR 50 million.)
+    assert_eq!(current_id(&a), "koncern");
+    press(&mut a, "Enter");
+    assert_eq!(
+        answer(&a, "koncern"),
+        Some(&Answer::Choice("fristaende".into()))
     );
     assert_eq!(current_id(&a), "foretagets_alder");
     // Arrows (and j/k) move, Enter chooses and moves on.
@@ -77,7 +84,7 @@ fn number_keys_enter_and_typed_numbers() {
         Some("erbjudande")
     );
     // History records every change.
-    assert_eq!(a.session().unwrap().meta.history.len(), 3);
+    assert_eq!(a.session().unwrap().meta.history.len(), 4);
 }
 
 #[test]

@@ -69,7 +69,7 @@ impl Reader<'_, '_> {
         self.keep_unknown(&top, TOP_KEYS, &mut out.extra);
         match top.str("questionnaire", self.d) {
             Some((id, span)) => {
-                if id != self.q.id {
+                if !self.q.accepts(id) {
                     self.d.push(
                         Diagnostic::error(
                             "wrong-questionnaire",
@@ -95,11 +95,14 @@ impl Reader<'_, '_> {
             }
         }
         if let Some((v, span)) = top.str("version", self.d) {
-            if v != self.q.version {
+            // A file for the questionnaire a region extends carries that
+            // one's version.
+            let expected = self.q.version_for(&out.questionnaire);
+            if v != expected {
                 self.d.warning(
                     "version-differs",
                     span,
-                    msg(|l| w::version_differs(l, v, &self.q.version)),
+                    msg(|l| w::version_differs(l, v, expected)),
                 );
             }
             out.version = Some(v.to_string());
@@ -406,6 +409,23 @@ impl Reader<'_, '_> {
             if q.kind.option_index(id).is_some() {
                 return Ok(());
             }
+            if q.country {
+                let hint = crate::questionnaire::Countries::builtin()
+                    .ok()
+                    .and_then(|c| c.by_name(id));
+                return Err((
+                    "unknown-country",
+                    span,
+                    msg(|l| {
+                        crate::i18n::format::unknown_country(
+                            l,
+                            &q.id,
+                            id,
+                            hint.map(|c| (c.code.as_str(), c.name(l))),
+                        )
+                    }),
+                ));
+            }
             let ids: Vec<&str> = q.kind.options().iter().map(|o| o.id.as_str()).collect();
             let hint = suggest(id, ids.iter().copied());
             let list = ids.join(", ");
@@ -421,14 +441,30 @@ impl Reader<'_, '_> {
                 Ok(Answer::Choice(s.to_string()))
             }
             (Kind::Single { .. }, _) => wrong(AnswerKind::Single),
-            (Kind::Multi { .. }, DeValue::Array(items)) => {
+            (Kind::Multi { options }, DeValue::Array(_) | DeValue::String(_)) => {
+                // One option id where a list belongs is a list of one (a
+                // question that was a single choice in an earlier version).
+                let items: Vec<&toml::Spanned<DeValue<'_>>> = match v.get_ref() {
+                    DeValue::Array(items) => items.iter().collect(),
+                    _ => vec![v],
+                };
                 let mut list: Vec<String> = Vec::new();
-                for item in items.iter() {
+                let mut exclusive: Option<(String, Span)> = None;
+                for item in items {
                     match item.get_ref() {
                         DeValue::String(s) => {
-                            check_option(s, item.span())?;
-                            if !list.iter().any(|x| x == s.as_ref()) {
-                                list.push(s.to_string());
+                            // Country codes may be written in capitals ("NO").
+                            let s: String = if q.country {
+                                s.to_ascii_lowercase()
+                            } else {
+                                s.to_string()
+                            };
+                            check_option(&s, item.span())?;
+                            if options.iter().any(|o| o.exclusive && o.id == s) {
+                                exclusive.get_or_insert((s.clone(), item.span()));
+                            }
+                            if !list.contains(&s) {
+                                list.push(s);
                             }
                         }
                         other => {
@@ -440,6 +476,30 @@ impl Reader<'_, '_> {
                             ));
                         }
                     }
+                }
+                if let Some((ex, ex_span)) = exclusive
+                    && list.len() > 1
+                {
+                    let label = options
+                        .iter()
+                        .find(|o| o.id == ex)
+                        .map(|o| o.label.get(self.q.default_lang()).to_string())
+                        .unwrap_or_default();
+                    return Err((
+                        "exclusive-conflict",
+                        ex_span,
+                        msg(|l| crate::i18n::format::exclusive_conflict(l, &q.id, &ex, &label)),
+                    ));
+                }
+                if let Some(max) = q.max_choices
+                    && list.len() > max
+                {
+                    let n = list.len();
+                    return Err((
+                        "too-many-choices",
+                        span,
+                        msg(|l| crate::i18n::format::too_many_choices(l, &q.id, n, max)),
+                    ));
                 }
                 // Keep questionnaire order.
                 list.sort_by_key(|id| q.kind.option_index(id));

@@ -17,11 +17,21 @@ fn words(lang: &str) -> &'static W {
     crate::i18n::authoring::catalogue(Lang::of_content(lang))
 }
 
+/// `https://… (checked 2026-12-01)`.
+fn source_words(s: &crate::questionnaire::Source, w: &W) -> String {
+    format!("{} ({} {})", s.url, w.checked, s.checked)
+}
+
+fn source_json(s: Option<&crate::questionnaire::Source>) -> Value {
+    s.map_or(Value::Null, |s| json!({"url": s.url, "checked": s.checked}))
+}
+
 fn cost_word(c: Cost, w: &W) -> &'static str {
     match c {
         Cost::Free => w.free,
         Cost::Subsidised => w.subsidised,
         Cost::Paid => w.paid,
+        Cost::Unknown => w.cost_unknown,
     }
 }
 
@@ -184,6 +194,9 @@ pub fn document(q: &Questionnaire, lang: &str) -> Doc {
         if let Some(c) = &actor.contact {
             d.labelled(w.contact, c.get(lang).to_string());
         }
+        if let Some(s) = &actor.source {
+            d.labelled(w.source, source_words(s, w));
+        }
         if actor.services.is_empty() {
             d.p(w.no_services);
             continue;
@@ -222,9 +235,14 @@ pub fn document(q: &Questionnaire, lang: &str) -> Doc {
                 .services
                 .iter()
                 .map(|s| {
+                    let source = s
+                        .source
+                        .as_ref()
+                        .map(|x| format!(" ({} {})", w.source, source_words(x, w)))
+                        .unwrap_or_default();
                     (
                         Some(format!("{}:", s.name.get(lang))),
-                        s.description.get(lang).to_string(),
+                        format!("{}{source}", s.description.get(lang)),
                     )
                 })
                 .collect(),
@@ -320,6 +338,7 @@ pub fn json(q: &Questionnaire, lang: &str) -> Value {
                 "description": a.description.get(lang),
                 "url": a.url,
                 "contact": a.contact.as_ref().map(|c| c.get(lang)),
+                "source": source_json(a.source.as_ref()),
                 "eligibility": expr_json(a.eligibility.as_ref(), q, lang),
                 "areas": a.weights.iter().map(|(i, w)| json!({"id": q.areas[*i].id, "weight": w})).collect::<Vec<_>>(),
                 "services": a.services.iter().map(|s| json!({
@@ -330,6 +349,7 @@ pub fn json(q: &Questionnaire, lang: &str) -> Value {
                     "price": s.price.as_ref().map(|p| p.get(lang)),
                     "eligibility": expr_json(s.eligibility.as_ref(), q, lang),
                     "areas": s.areas.iter().map(|&i| q.areas[i].id.as_str()).collect::<Vec<_>>(),
+                    "source": source_json(s.source.as_ref()),
                 })).collect::<Vec<_>>(),
             })
         })

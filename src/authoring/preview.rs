@@ -114,6 +114,7 @@ pub fn document(q: &Questionnaire, lang: &str) -> Doc {
                             crate::questionnaire::Cost::Free => w.free,
                             crate::questionnaire::Cost::Subsidised => w.subsidised,
                             crate::questionnaire::Cost::Paid => w.paid,
+                            crate::questionnaire::Cost::Unknown => w.cost_unknown,
                         };
                         let price = s
                             .price

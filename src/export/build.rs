@@ -12,9 +12,9 @@
 use std::collections::BTreeSet;
 
 use super::doc::{
-    ActorRef, ActorSummary, CompanyDoc, CompanyInfo, Consent, ContactPerson, DOC_FORMAT_VERSION,
-    Industry, Need, Note, OpenQuestion, Person, QuestionnaireRef, Reason, ReferralDoc, ServiceItem,
-    TRIGGERS_PER_AREA, employees, size_class,
+    ActorRef, ActorSummary, AdviceItem, CompanyDoc, CompanyInfo, Consent, ContactPerson,
+    DOC_FORMAT_VERSION, Industry, Need, Note, OpenQuestion, Person, QuestionnaireRef, Reason,
+    ReferralDoc, ServiceItem, SourceRef, TRIGGERS_PER_AREA, employees, size_class,
 };
 use super::escape::clean;
 use super::words::{self, Allowed};
@@ -247,6 +247,7 @@ impl<'a> Common<'a> {
                 cost: s.cost.as_str().to_string(),
                 price: s.price.as_ref().map(|p| clean(p.get(self.lang))),
                 undecided: o.undecided,
+                source: s.source.as_ref().map(SourceRef::of),
             })
             .collect()
     }
@@ -273,7 +274,7 @@ impl<'a> Common<'a> {
     /// this reader may see.
     fn reason(&self, rule: &Rule) -> Reason {
         Reason {
-            text: clean(rule.reason.get(self.lang)),
+            text: reason_text(rule, self.lang),
             answers: self
                 .rule_questions(rule)
                 .into_iter()
@@ -460,6 +461,7 @@ pub fn referral_doc(
             name: actor_name,
             url: opt_clean(actor.url.as_ref()),
             contact: c.actor_contact(actor),
+            source: actor.source.as_ref().map(SourceRef::of),
         },
         company: c.company(),
         consent,
@@ -474,6 +476,19 @@ pub fn referral_doc(
         other: words::text_answer(q, input.answers, c.allowed(), Role::AnythingElse),
         next_step: c.next_step(actor),
     })
+}
+
+/// A rule's reason; one that looks at the EU sanctions of the country data
+/// says as of when ("EU sanctions per the country data as of …").
+fn reason_text(rule: &Rule, lang: &str) -> String {
+    let text = clean(rule.reason.get(lang));
+    match crate::score_output::sanctions_date(rule) {
+        Some(date) => {
+            let w = crate::i18n::cli::score(Lang::of_content(lang));
+            format!("{text} ({} {date})", w.sanctions_as_of)
+        }
+        None => text,
+    }
 }
 
 pub fn company_doc(input: &Input<'_>, opts: &Options) -> Result<CompanyDoc, ExportError> {
@@ -502,10 +517,30 @@ pub fn company_doc(input: &Input<'_>, opts: &Options) -> Result<CompanyDoc, Expo
                 .fired_rules(actor, r)
                 .into_iter()
                 .filter(|rule| c.rule_questions(rule).iter().all(|&qi| c.may_show(qi)))
-                .map(|rule| clean(rule.reason.get(c.lang)))
+                .map(|rule| reason_text(rule, c.lang))
                 .collect(),
             services: c.services(actor, r),
             consent: input.answers.consent.get(&actor.id) == Some(&true),
+        })
+        .collect();
+    // Advice that comes from an advisor-only answer, or from a rule that
+    // looks at one, would tell the advisor's assessment: left out.
+    let advice = c
+        .eval
+        .advice
+        .iter()
+        .filter(|hit| match hit.from {
+            scoring::AdviceFrom::Option { question, .. } => c.may_show(question),
+            scoring::AdviceFrom::Rule { actor, rule } => q
+                .actors
+                .get(actor)
+                .and_then(|a| a.rules.get(rule))
+                .is_some_and(|rule| c.rule_questions(rule).iter().all(|&qi| c.may_show(qi))),
+        })
+        .filter_map(|hit| q.advice.get(hit.advice))
+        .map(|a| AdviceItem {
+            id: a.id.clone(),
+            text: clean(a.text.get(c.lang)),
         })
         .collect();
     let open_questions = c
@@ -537,6 +572,7 @@ pub fn company_doc(input: &Input<'_>, opts: &Options) -> Result<CompanyDoc, Expo
         situation: words::situation(q, input.answers, c.allowed(), c.lang),
         needs,
         actors,
+        advice,
         open_questions,
     })
 }

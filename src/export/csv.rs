@@ -162,6 +162,9 @@ pub fn referral_csv(d: &ReferralDoc) -> String {
         }
     }
     csv_services(&mut out, &d.to.id, &d.services);
+    for s in d.sources() {
+        csv_row(&mut out, &["source", &d.to.id, "", &s.url, &s.checked]);
+    }
     for n in &d.notes {
         csv_row(
             &mut out,
@@ -212,6 +215,9 @@ pub fn company_csv(d: &CompanyDoc) -> String {
         if let Some(next) = &a.next_step {
             csv_row(&mut out, &["next_step", &a.id, "", next, ""]);
         }
+    }
+    for a in &d.advice {
+        csv_row(&mut out, &["advice", &a.id, "", &a.text, ""]);
     }
     for o in &d.open_questions {
         csv_row(

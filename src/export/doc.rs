@@ -77,6 +77,25 @@ pub struct ActorRef {
     pub url: Option<String>,
     /// How to reach the actor, in the document's language.
     pub contact: Option<String>,
+    /// Where the questionnaire's facts about the actor come from.
+    pub source: Option<SourceRef>,
+}
+
+/// A page the questionnaire's facts come from, and when it was read.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct SourceRef {
+    pub url: String,
+    /// `YYYY-MM-DD`.
+    pub checked: String,
+}
+
+impl SourceRef {
+    pub fn of(s: &crate::questionnaire::Source) -> SourceRef {
+        SourceRef {
+            url: super::escape::clean(&s.url),
+            checked: s.checked.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -149,6 +168,8 @@ pub struct ServiceItem {
     pub price: Option<String>,
     /// Eligibility depends on questions answered "vet ej" or not answered.
     pub undecided: bool,
+    /// Where the facts about the service come from.
+    pub source: Option<SourceRef>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -202,6 +223,13 @@ pub struct ActorSummary {
 }
 
 #[derive(Debug, Clone, Serialize)]
+pub struct AdviceItem {
+    /// The advice's id in the questionnaire.
+    pub id: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
 pub struct OpenQuestion {
     pub id: String,
     pub text: String,
@@ -227,7 +255,29 @@ pub struct CompanyDoc {
     pub situation: Vec<String>,
     pub needs: Vec<Need>,
     pub actors: Vec<ActorSummary>,
+    /// What the company can do itself (advice; never a referral), from
+    /// answers and rules the company may see.
+    pub advice: Vec<AdviceItem>,
     pub open_questions: Vec<OpenQuestion>,
+}
+
+impl ReferralDoc {
+    /// The pages behind the actor's and its offered services' facts, each
+    /// once, the actor's first.
+    pub fn sources(&self) -> Vec<&SourceRef> {
+        let mut out: Vec<&SourceRef> = Vec::new();
+        let all = self
+            .to
+            .source
+            .iter()
+            .chain(self.services.iter().filter_map(|s| s.source.as_ref()));
+        for s in all {
+            if !out.iter().any(|o| o.url == s.url) {
+                out.push(s);
+            }
+        }
+        out
+    }
 }
 
 /// Size class of a number of employees.

@@ -14,6 +14,7 @@ fn cost_word(w: &Words, cost: &str) -> &'static str {
     match cost {
         "free" => w.free,
         "subsidised" => w.subsidised,
+        "unknown" => w.cost_unknown,
         _ => w.paid,
     }
 }
@@ -190,6 +191,14 @@ pub fn referral_md(d: &ReferralDoc) -> String {
         let _ = writeln!(out, "\n## {}\n", w.services);
         md_services(&mut out, &d.services, w);
     }
+    let sources = d.sources();
+    if !sources.is_empty() {
+        let list: Vec<String> = sources
+            .iter()
+            .map(|s| format!("{} ({} {})", md(&s.url), w.checked, s.checked))
+            .collect();
+        let _ = writeln!(out, "\n*{}:* {}", w.sources, list.join(" · "));
+    }
     if !d.notes.is_empty() {
         let _ = writeln!(out, "\n## {}\n", w.notes);
         for n in &d.notes {
@@ -259,6 +268,13 @@ pub fn company_md(d: &CompanyDoc) -> String {
         }
         if let Some(c) = contact_line(a, md) {
             let _ = writeln!(out, "**{}:** {c}", w.contact);
+        }
+        out.push('\n');
+    }
+    if !d.advice.is_empty() {
+        let _ = writeln!(out, "## {}\n", w.advice);
+        for a in &d.advice {
+            let _ = writeln!(out, "- {}", md(&a.text));
         }
         out.push('\n');
     }
@@ -454,6 +470,19 @@ pub fn referral_html(d: &ReferralDoc) -> String {
         let _ = writeln!(out, "<h2>{}</h2>", w.services);
         html_services(&mut out, &d.services, w);
     }
+    let sources = d.sources();
+    if !sources.is_empty() {
+        let list: Vec<String> = sources
+            .iter()
+            .map(|s| format!("{} ({} {})", html(&s.url), w.checked, s.checked))
+            .collect();
+        let _ = writeln!(
+            out,
+            "<p class=\"meta\">{}: {}</p>",
+            w.sources,
+            list.join(" · ")
+        );
+    }
     if !d.notes.is_empty() {
         let _ = writeln!(out, "<h2>{}</h2>\n<ul>", w.notes);
         for n in &d.notes {
@@ -561,6 +590,14 @@ pub fn company_html(d: &CompanyDoc) -> String {
             let _ = writeln!(out, "<p><strong>{}:</strong> {c}</p>", w.contact);
         }
         out.push_str("</div>\n");
+    }
+    if !d.advice.is_empty() {
+        let _ = writeln!(out, "<h2>{}</h2>", w.advice);
+        out.push_str("<ul>");
+        for a in &d.advice {
+            let _ = write!(out, "<li>{}</li>", html(&a.text));
+        }
+        out.push_str("</ul>\n");
     }
     let _ = writeln!(out, "<h2>{}</h2>", w.open);
     if d.open_questions.is_empty() {

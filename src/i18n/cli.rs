@@ -20,6 +20,14 @@ pub struct Score {
     pub services: &'static str,
     pub undecided: &'static str,
     pub ineligible: &'static str,
+    /// Heading of the company's own next steps (advice).
+    pub advice: &'static str,
+    /// After a score at the threshold with too little answered.
+    pub provisional: &'static str,
+    /// "answered" in the coverage of an area ("60 % answered").
+    pub covered: &'static str,
+    /// Before the date of the sanctions data, after a reason that uses it.
+    pub sanctions_as_of: &'static str,
 }
 
 pub const SCORE_SV: Score = Score {
@@ -34,6 +42,10 @@ pub const SCORE_SV: Score = Score {
     services: "tjänster",
     undecided: "beror på obesvarade frågor",
     ineligible: "bara för",
+    advice: "Råd till företaget",
+    provisional: "för lite besvarat för att rekommendera ännu",
+    covered: "besvarat",
+    sanctions_as_of: "EU:s sanktioner enligt landdata per",
 };
 
 pub const SCORE_EN: Score = Score {
@@ -48,6 +60,10 @@ pub const SCORE_EN: Score = Score {
     services: "services",
     undecided: "depends on unanswered questions",
     ineligible: "only for",
+    advice: "Advice for the company",
+    provisional: "too little answered to recommend yet",
+    covered: "answered",
+    sanctions_as_of: "EU sanctions per the country data as of",
 };
 
 pub fn score(lang: Lang) -> &'static Score {

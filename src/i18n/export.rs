@@ -37,6 +37,12 @@ pub struct Words {
     pub no_actors: &'static str,
     pub open: &'static str,
     pub no_open: &'static str,
+    /// Heading of the advice: what the company can do itself.
+    pub advice: &'static str,
+    /// Before the pages the actor's and services' facts come from.
+    pub sources: &'static str,
+    /// "read" before the date a source was checked.
+    pub checked: &'static str,
     pub unknown_answer: &'static str,
     pub contact: &'static str,
     pub web: &'static str,
@@ -47,6 +53,7 @@ pub struct Words {
     pub unknown_advisor: &'static str,
     pub free: &'static str,
     pub subsidised: &'static str,
+    pub cost_unknown: &'static str,
     pub paid: &'static str,
     pub made_with: &'static str,
 }
@@ -83,6 +90,9 @@ pub const SV: Words = Words {
     no_actors: "Ingen aktör rekommenderas utifrån svaren.",
     open: "Öppna frågor att ta reda på",
     no_open: "Inga – alla frågor är besvarade.",
+    advice: "Det här kan ni göra själva",
+    sources: "Uppgifterna om aktören och tjänsterna bygger på",
+    checked: "läst",
     unknown_answer: "vet ej",
     contact: "Kontakt",
     web: "Webb",
@@ -93,6 +103,7 @@ pub const SV: Words = Words {
     unknown_advisor: "(rådgivare ej angiven)",
     free: "kostnadsfritt",
     subsidised: "subventionerat",
+    cost_unknown: "kostnad ej angiven",
     paid: "avgiftsbelagt",
     made_with: "Skapad med behovsanalys",
 };
@@ -129,6 +140,9 @@ pub const EN: Words = Words {
     no_actors: "No actor is recommended from the answers.",
     open: "Open questions to find out",
     no_open: "None – all questions are answered.",
+    advice: "What you can do yourselves",
+    sources: "The facts about the actor and the services are based on",
+    checked: "read",
     unknown_answer: "don't know",
     contact: "Contact",
     web: "Web",
@@ -139,6 +153,7 @@ pub const EN: Words = Words {
     unknown_advisor: "(advisor not recorded)",
     free: "free of charge",
     subsidised: "subsidised",
+    cost_unknown: "cost not stated",
     paid: "paid",
     made_with: "Made with behovsanalys",
 };

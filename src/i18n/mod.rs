@@ -8,8 +8,10 @@
 //! |---|---|
 //! | [`cli`] | the command line: `--help`, messages, prompts, errors, `score`/`sessions` text output |
 //! | [`diag`] | questionnaire and answers-file diagnostics (`check`, `score --answers`, `import`) |
+//! | [`format`] | diagnostics of countries, choices, advice, sources and `extends` |
 //! | [`tui`] | the wizard |
 //! | [`room`] | the wizard in the visit room: shared and advisor view, contact person, consent, hand-over, honest quit |
+//! | [`tui_lists`] | the wizard's long lists, choice limits, coverage and advice |
 //! | [`export`] | referral summaries and the company's summary |
 //! | [`report`] | the statistics report |
 //! | [`authoring`] | `catalogue`, `preview`, `explain`, conditions in words |
@@ -23,10 +25,12 @@ pub mod authoring;
 pub mod cli;
 pub mod diag;
 pub mod export;
+pub mod format;
 pub mod report;
 pub mod room;
 pub mod store;
 pub mod tui;
+pub mod tui_lists;
 
 /// A language the program speaks. Questionnaires may carry more languages
 /// for their own texts; the program's own words exist in these two.

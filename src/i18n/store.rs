@@ -117,6 +117,7 @@ pub fn sync_summary(lang: Lang, r: &crate::store::SyncReport) -> String {
         });
     }
     for (id, why) in &r.skipped {
+        let why = skip(lang, why);
         out.push_str(&match lang {
             Lang::Sv => format!("hoppade över {id}: {why}\n"),
             Lang::En => format!("skipped {id}: {why}\n"),
@@ -264,5 +265,48 @@ pub fn follow_up_of(lang: Lang, date: &str) -> String {
     match lang {
         Lang::Sv => format!("Uppföljning av besöket {date}: jämförs med det i sammanfattningen"),
         Lang::En => format!("Follow-up of the visit on {date}: compared with it in the summary"),
+    }
+}
+
+/// The mark of a session in conflict in the wizard's resume list.
+pub fn conflict_short(lang: Lang) -> &'static str {
+    lang.pick(
+        "KONFLIKT: behovsanalys sessions resolve",
+        "CONFLICT: behovsanalys sessions resolve",
+    )
+}
+
+/// Why sync left a session alone.
+pub fn skip(lang: Lang, why: &crate::store::Skip) -> String {
+    use crate::store::Skip;
+    match why {
+        Skip::Unreadable(e) => match lang {
+            Lang::Sv => format!("kan inte läsas här: {e}"),
+            Lang::En => format!("cannot be read here: {e}"),
+        },
+        Skip::Open => lang
+            .pick(
+                "öppen i guiden; synkas nästa gång",
+                "open in the wizard; synced next time",
+            )
+            .into(),
+        Skip::DeletedThere => lang
+            .pick(
+                "raderad i databasen (ett företags uppgifter raderade); dina ändringar här raderades också",
+                "deleted in the store (a company's data erased); your changes here were deleted too",
+            )
+            .into(),
+        Skip::Forbidden => lang
+            .pick(
+                "databasen har en session med det här id:t som du inte får läsa; skickades inte",
+                "the store has a session with this id that you may not read; not sent",
+            )
+            .into(),
+        Skip::IdDeleted => lang
+            .pick(
+                "en session med det här id:t är raderad i databasen; skickades inte (importera filen igen med --as-new för att skicka den)",
+                "a session with this id was deleted in the store; not sent (import the file again with --as-new to send it)",
+            )
+            .into(),
     }
 }

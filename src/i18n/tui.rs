@@ -11,6 +11,8 @@ use super::Lang;
 pub struct Words {
     /// The language of these words (for [`super::room::words`]).
     pub lang: Lang,
+    /// Long lists, choice limits, coverage and advice.
+    pub lists: &'static super::tui_lists::Words,
     pub app_title: &'static str,
     pub mode_advisor: &'static str,
     pub mode_self: &'static str,
@@ -89,6 +91,7 @@ pub struct Words {
     pub no_consent_note: &'static str,
     pub cost_free: &'static str,
     pub cost_subsidised: &'static str,
+    pub cost_unknown: &'static str,
     pub cost_paid: &'static str,
     pub score: &'static str,
     // misc
@@ -201,6 +204,7 @@ pub struct Words {
 
 pub const SV: Words = Words {
     lang: Lang::Sv,
+    lists: &super::tui_lists::SV,
     app_title: "Gemensam behovsanalys",
     mode_advisor: "företagsbesök",
     mode_self: "självskattning",
@@ -273,6 +277,7 @@ pub const SV: Words = Words {
     no_consent_note: "Inga aktörer har samtycke ännu – bara företagets sammanfattning skrivs.",
     cost_free: "kostnadsfritt",
     cost_subsidised: "subventionerat",
+    cost_unknown: "kostnad ej angiven",
     cost_paid: "avgift",
     score: "poäng",
     quit_confirm: "Avsluta? Alla svar är sparade.",
@@ -381,6 +386,7 @@ pub const SV: Words = Words {
 
 pub const EN: Words = Words {
     lang: Lang::En,
+    lists: &super::tui_lists::EN,
     app_title: "Shared needs analysis",
     mode_advisor: "company visit",
     mode_self: "self-assessment",
@@ -453,6 +459,7 @@ pub const EN: Words = Words {
     no_consent_note: "No actor has consent yet – only the company's summary is written.",
     cost_free: "free",
     cost_subsidised: "subsidised",
+    cost_unknown: "cost not stated",
     cost_paid: "fee",
     score: "score",
     quit_confirm: "Quit? All answers are saved.",

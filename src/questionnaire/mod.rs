@@ -4,6 +4,7 @@
 //! [`Questionnaire`] whose references are indices, checked once, so that
 //! scoring and the wizard never have to handle a dangling id.
 
+pub mod countries;
 pub mod expr;
 pub mod load;
 
@@ -11,6 +12,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
+pub use countries::Countries;
 pub use expr::Expr;
 pub use load::{BUILTIN_NAME, BUILTIN_TOML, LoadError, builtin, load_file, load_str};
 
@@ -48,6 +50,12 @@ pub struct ChoiceOption {
     /// A sentence about the company when this option is its answer, for
     /// summaries ("Företaget exporterar regelbundet").
     pub summary: Option<Text>,
+    /// Multi choice: this option cannot be chosen together with others
+    /// ("no particular obstacles").
+    pub exclusive: bool,
+    /// Advice for the company when this option is (part of) its answer:
+    /// an index into [`Questionnaire::advice`].
+    pub advice: Option<usize>,
 }
 
 /// What a question is, for the parts of the program that need to know
@@ -116,8 +124,8 @@ impl Role {
             Role::Employees => &["number"],
             Role::Turnover | Role::ExportShare => &["single", "number"],
             Role::ExportsToday | Role::PaymentTerms => &["single"],
-            Role::ExportCountries => &["text", "multi"],
-            Role::TargetMarkets => &["multi"],
+            Role::ExportCountries => &["text", "multi", "country"],
+            Role::TargetMarkets => &["multi", "country"],
             Role::AlreadyTried | Role::AnythingElse => &["text"],
         }
     }
@@ -203,6 +211,11 @@ pub struct Question {
     pub aliases: Vec<String>,
     /// What the question is, for the program (see [`Role`]).
     pub role: Option<Role>,
+    /// `kind = "country"`: a multi choice whose options are the countries
+    /// of the country data (ids are ISO codes, labels the names).
+    pub country: bool,
+    /// Multi choice: at most this many options may be chosen.
+    pub max_choices: Option<usize>,
     /// A sensitive question (`share_with = ["ekn"]`): its answer and notes
     /// go only into referrals to these actors (ids, checked to exist).
     /// `None`: every referral the answer concerns may carry it.
@@ -217,6 +230,15 @@ impl Question {
     /// True when the question can give points to some area.
     pub fn is_scored(&self) -> bool {
         !self.max_points.is_empty()
+    }
+
+    /// The kind as written in the file (`country` for country questions).
+    pub fn kind_name(&self) -> &'static str {
+        if self.country {
+            "country"
+        } else {
+            self.kind.name()
+        }
     }
 
     /// Whether the answer may be passed on to the actor `actor` (an id):
@@ -250,10 +272,44 @@ pub struct Area {
 #[derive(Debug, Clone)]
 pub struct Rule {
     pub when: Expr,
+    /// May be negative (e.g. an actor that only serves smaller companies).
     pub boost: f64,
     pub refer: bool,
+    /// Empty for a rule that only gives advice (boost 0, no `refer`): such
+    /// a rule is never shown as a reason for a referral.
     pub reason: Text,
+    /// Advice for the company when the rule fires: an index into
+    /// [`Questionnaire::advice`].
+    pub advice: Option<usize>,
     pub span: Range<usize>,
+}
+
+impl Rule {
+    /// Whether the rule is a reason for a referral (it has a reason text).
+    pub fn has_reason(&self) -> bool {
+        !self.reason.is_empty()
+    }
+}
+
+/// Something the company can do itself ("apply for an EORI number"),
+/// attached to options and rules; shown in summaries, never a referral and
+/// never points.
+#[derive(Debug, Clone)]
+pub struct Advice {
+    /// Stable id: written `advice = { id = "…", sv = "…", en = "…" }`, or
+    /// made from where the advice is (`question.option`, `actor.rule-N`).
+    pub id: String,
+    pub text: Text,
+    /// Where the text is defined, for messages.
+    pub span: Range<usize>,
+}
+
+/// Where an actor's or a service's facts come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    pub url: String,
+    /// When the source was last read, `YYYY-MM-DD`.
+    pub checked: String,
 }
 
 /// What a service costs the company.
@@ -262,6 +318,9 @@ pub enum Cost {
     Free,
     Subsidised,
     Paid,
+    /// No source states the cost (`cost = "unknown"`): say so rather than
+    /// guess.
+    Unknown,
 }
 
 impl Cost {
@@ -270,6 +329,7 @@ impl Cost {
             Cost::Free => "free",
             Cost::Subsidised => "subsidised",
             Cost::Paid => "paid",
+            Cost::Unknown => "unknown",
         }
     }
 }
@@ -283,6 +343,7 @@ pub struct Service {
     pub price: Option<Text>,
     pub eligibility: Option<Expr>,
     pub areas: Vec<usize>,
+    pub source: Option<Source>,
     pub span: Range<usize>,
 }
 
@@ -303,8 +364,15 @@ pub struct Actor {
     /// Which companies the actor can help at all (e.g. `anstallda < 250`).
     /// When it is definitely false the actor is never recommended.
     pub eligibility: Option<Expr>,
+    pub source: Option<Source>,
+    /// How much (0–100 %) of what the actor weighs must be answered before
+    /// its score alone recommends it (default [`DEFAULT_MIN_COVERAGE`]).
+    pub min_coverage: f64,
     pub span: Range<usize>,
 }
+
+/// The default `min_coverage` of an actor, in per cent.
+pub const DEFAULT_MIN_COVERAGE: f64 = 50.0;
 
 /// A validated questionnaire.
 #[derive(Debug, Clone)]
@@ -320,6 +388,11 @@ pub struct Questionnaire {
     pub sections: Vec<Section>,
     /// All questions in questionnaire order.
     pub questions: Vec<Question>,
+    /// Advice texts, referred to by options and rules.
+    pub advice: Vec<Advice>,
+    /// Ids and versions of the questionnaires this one extends (nearest
+    /// first): answers files written for them are accepted too.
+    pub extends: Vec<(String, String)>,
     /// A hash of the file's content (FNV-1a 64, hex) to notice changes.
     pub hash: String,
     /// Name of the file it came from (for messages).
@@ -381,6 +454,25 @@ impl Questionnaire {
     pub fn question_or_alias(&self, id: &str) -> Option<usize> {
         self.question(id)
             .or_else(|| self.alias_index.get(id).copied())
+    }
+
+    /// Whether an answers file for questionnaire `id` can be read with this
+    /// one: its own id, or one it extends.
+    pub fn accepts(&self, id: &str) -> bool {
+        self.id == id || self.extends.iter().any(|(e, _)| e == id)
+    }
+
+    /// The version an answers file for questionnaire `id` should carry:
+    /// this one's, or that of the questionnaire it extends with that id.
+    pub fn version_for(&self, id: &str) -> &str {
+        self.extends
+            .iter()
+            .find(|(e, _)| e == id && id != self.id)
+            .map_or(self.version.as_str(), |(_, v)| v.as_str())
+    }
+
+    pub fn advice_by_id(&self, id: &str) -> Option<usize> {
+        self.advice.iter().position(|a| a.id == id)
     }
 
     pub fn area(&self, id: &str) -> Option<usize> {

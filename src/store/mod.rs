@@ -29,7 +29,7 @@ pub use backend::{Lease, SessionStore};
 pub use conn::{SslMode, StoreConfig, redact};
 pub use pg::{PgStore, PushOutcome};
 pub use resolve::{Choices, Conflict, Side};
-pub use sync::{SyncReport, sync};
+pub use sync::{Skip, SyncReport, sync};
 
 /// The environment variable that names the shared store.
 pub const STORE_ENV: &str = "BEHOVSANALYS_STORE";

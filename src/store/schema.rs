@@ -245,6 +245,11 @@ END $f$;
 REVOKE ALL ON ALL TABLES IN SCHEMA behovsanalys FROM PUBLIC;
 REVOKE ALL ON FUNCTION behovsanalys.push(text, bigint, text, text, text, text, text, text[]) FROM PUBLIC;
 REVOKE ALL ON FUNCTION behovsanalys.remove(text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION behovsanalys.region_of(name), behovsanalys.actor_of(name),
+    behovsanalys.kind_of(name) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION behovsanalys.region_of(name), behovsanalys.actor_of(name),
+    behovsanalys.kind_of(name) TO behovsanalys_advisor, behovsanalys_coordinator,
+    behovsanalys_actor, behovsanalys_national;
 GRANT USAGE ON SCHEMA behovsanalys TO behovsanalys_advisor, behovsanalys_coordinator,
     behovsanalys_actor, behovsanalys_national;
 GRANT SELECT ON behovsanalys.schema_migrations, behovsanalys.members TO behovsanalys_advisor,

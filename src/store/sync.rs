@@ -41,8 +41,23 @@ pub struct SyncReport {
     pub deleted_there: Vec<String>,
     /// Deleted here because they were deleted on the server.
     pub deleted_here: Vec<String>,
-    /// Sessions left alone, with why (open in the wizard, unreadable …).
-    pub skipped: Vec<(String, String)>,
+    /// Sessions left alone, with why.
+    pub skipped: Vec<(String, Skip)>,
+}
+
+/// Why sync left a session alone (or deleted it although it had changed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Skip {
+    /// Open in a wizard (its lock is held); synced next time.
+    Open,
+    /// It cannot be read here (the message, one line).
+    Unreadable(String),
+    /// Changed here but deleted in the store: deleted here too.
+    DeletedThere,
+    /// The store has a session with this id that this role may not read.
+    Forbidden,
+    /// Never synced, and the store deleted a session with this id.
+    IdDeleted,
 }
 
 impl SyncReport {
@@ -69,6 +84,47 @@ pub fn session_from_text(
         answers: parsed.answers,
         meta,
     })
+}
+
+/// The session whose lock a sync in this process holds now (one at a
+/// time), so that the wizard can wait a moment instead of reporting its own
+/// background sync as "another behovsanalys".
+static HOLDING: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+
+/// Whether a sync in this process holds the lock of session `id` now.
+pub fn holds(id: &str) -> bool {
+    HOLDING
+        .lock()
+        .map(|h| h.as_deref() == Some(id))
+        .unwrap_or(false)
+}
+
+/// The lock of a session for sync, marked as held by sync (see [`holds`]).
+struct SyncLock {
+    _lock: crate::session::SessionLock,
+}
+
+impl Drop for SyncLock {
+    fn drop(&mut self) {
+        if let Ok(mut h) = HOLDING.lock() {
+            *h = None;
+        }
+    }
+}
+
+fn lock_for_sync(store: &Store, id: &str) -> Result<SyncLock, StoreError> {
+    if let Ok(mut h) = HOLDING.lock() {
+        *h = Some(id.to_string());
+    }
+    match store.lock(id) {
+        Ok(l) => Ok(SyncLock { _lock: l }),
+        Err(e) => {
+            if let Ok(mut h) = HOLDING.lock() {
+                *h = None;
+            }
+            Err(e)
+        }
+    }
 }
 
 /// How many bodies are fetched per query.
@@ -103,12 +159,10 @@ pub fn sync(store: &Store, pg: &mut PgStore, q: &Questionnaire) -> Result<SyncRe
     let mut to_pull: BTreeMap<String, PullKind> = BTreeMap::new();
     let local_ids = store.ids()?;
     for id in &local_ids {
-        let lock = match store.lock(id) {
+        let lock = match lock_for_sync(store, id) {
             Ok(l) => l,
             Err(StoreError::Locked { .. }) => {
-                report
-                    .skipped
-                    .push((id.clone(), "open in the wizard; synced next time".into()));
+                report.skipped.push((id.clone(), Skip::Open));
                 continue;
             }
             Err(e) => return Err(e.into()),
@@ -170,14 +224,22 @@ fn local_step(
     let mut session = match store.load(id, q) {
         Ok((s, _)) => s,
         Err(e) => {
-            report
-                .skipped
-                .push((id.to_string(), crate::text::sanitize_line(&e.to_string())));
+            report.skipped.push((
+                id.to_string(),
+                Skip::Unreadable(crate::text::sanitize_line(&e.to_string())),
+            ));
             return Ok(None);
         }
     };
     let state = local::sync_state(&session);
     if local::has_conflict(store, id) {
+        if entry.is_some_and(|e| e.deleted) && state.revision > 0 {
+            // Erased in the store meanwhile: both versions go.
+            delete_here(store, id)?;
+            report.skipped.push((id.to_string(), Skip::DeletedThere));
+            report.deleted_here.push(id.to_string());
+            return Ok(None);
+        }
         report.unresolved.push(id.to_string());
         let conflict_rev = read_conflict_revision(store, id, q);
         return Ok(match entry {
@@ -191,12 +253,14 @@ fn local_step(
     if let Some(e) = entry
         && e.deleted
     {
+        if state.revision == 0 {
+            // Never synced: the deletion was of another session that had
+            // this id (a file imported again). Not ours to delete.
+            report.skipped.push((id.to_string(), Skip::IdDeleted));
+            return Ok(None);
+        }
         if changed && state.revision < e.revision {
-            report.skipped.push((
-                id.to_string(),
-                "deleted on the server (a company's data erased); your changes here were deleted too"
-                    .into(),
-            ));
+            report.skipped.push((id.to_string(), Skip::DeletedThere));
         }
         delete_here(store, id)?;
         report.deleted_here.push(id.to_string());
@@ -238,19 +302,15 @@ fn local_step(
             write_conflict(store, q, id, revision, &body)?;
             report.conflicts.push(id.to_string());
         }
+        PushOutcome::Deleted(_) if state.revision == 0 => {
+            report.skipped.push((id.to_string(), Skip::IdDeleted));
+        }
         PushOutcome::Deleted(_) => {
-            report.skipped.push((
-                id.to_string(),
-                "deleted on the server (a company's data erased); your changes here were deleted too"
-                    .into(),
-            ));
+            report.skipped.push((id.to_string(), Skip::DeletedThere));
             delete_here(store, id)?;
             report.deleted_here.push(id.to_string());
         }
-        PushOutcome::Forbidden => report.skipped.push((
-            id.to_string(),
-            "the store has a session with this id that you may not read; not sent".into(),
-        )),
+        PushOutcome::Forbidden => report.skipped.push((id.to_string(), Skip::Forbidden)),
     }
     Ok(None)
 }
@@ -339,13 +399,10 @@ fn apply_pull(
     body: &str,
     report: &mut SyncReport,
 ) -> Result<(), SyncError> {
-    let _lock = match store.lock(id) {
+    let _lock = match lock_for_sync(store, id) {
         Ok(l) => l,
         Err(StoreError::Locked { .. }) => {
-            report.skipped.push((
-                id.to_string(),
-                "open in the wizard; synced next time".into(),
-            ));
+            report.skipped.push((id.to_string(), Skip::Open));
             return Ok(());
         }
         Err(e) => return Err(e.into()),
@@ -355,7 +412,7 @@ fn apply_pull(
         Err(e) => {
             report.skipped.push((
                 id.to_string(),
-                crate::text::sanitize_line(&format!("cannot be read here: {e}")),
+                Skip::Unreadable(crate::text::sanitize_line(&e.to_string())),
             ));
             return Ok(());
         }

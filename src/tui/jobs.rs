@@ -141,6 +141,25 @@ fn list(store: &Store, q: &Questionnaire) -> Result<Listing, Arc<StoreError>> {
     store.list(q).map_err(Arc::new)
 }
 
+/// [`Store::load_for_edit`], waiting a little while this process's own
+/// background sync holds the session's lock for a moment.
+fn load_for_edit(
+    store: &Store,
+    id: &str,
+    q: &Questionnaire,
+) -> Result<(crate::session::LoadedSession, SessionLock), StoreError> {
+    let mut tries = 0;
+    loop {
+        match store.load_for_edit(id, q) {
+            Err(StoreError::Locked { .. }) if crate::store::sync::holds(id) && tries < 40 => {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            other => return other,
+        }
+    }
+}
+
 /// Opens (and locks) what `req` asks for; the lock is `None` when this
 /// window held it already (`held`).
 pub fn open(
@@ -154,7 +173,7 @@ pub fn open(
             let (loaded, lock) = if held {
                 (store.load_full(&id, q)?, None)
             } else {
-                let (loaded, lock) = store.load_for_edit(&id, q)?;
+                let (loaded, lock) = load_for_edit(store, &id, q)?;
                 (loaded, Some(lock))
             };
             (loaded.session, OpenKind::Resumed, loaded.drift, lock)

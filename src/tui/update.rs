@@ -421,6 +421,7 @@ pub(crate) fn load_question(app: &mut App, i: usize) {
     app.qs.cur = i;
     app.qs.moved = false;
     app.qs.input_error = None;
+    app.qs.filter = Input::default();
     app.qs.sec_cursor = app.q.questions.get(i).map_or(1, |q| q.section + 1);
     let answer = app.answer(i).cloned();
     let Some(q) = app.q.questions.get(i) else {

@@ -228,6 +228,37 @@ pub fn explain(q: &Questionnaire) -> Explanation {
         }
     }
 
+    // Facts without a source: an actor or service should say where its
+    // description, cost and terms come from, and when that was checked.
+    for actor in &q.actors {
+        if actor.source.is_none() {
+            warnings.push(
+                Diagnostic::warning(
+                    "source-missing",
+                    Some(actor.span.clone()),
+                    format!(
+                        "actor `{}` has no `source`: where do its description and next step come from?",
+                        actor.id
+                    ),
+                )
+                .with_help("add source = { url = \"https://…\", checked = \"YYYY-MM-DD\" }"),
+            );
+        }
+        for service in actor.services.iter().filter(|s| s.source.is_none()) {
+            warnings.push(
+                Diagnostic::warning(
+                    "source-missing",
+                    Some(service.span.clone()),
+                    format!(
+                        "service `{}` of `{}` has no `source`: where do its cost and terms come from?",
+                        service.id, actor.id
+                    ),
+                )
+                .with_help("add source = { url = \"https://…\", checked = \"YYYY-MM-DD\" }"),
+            );
+        }
+    }
+
     // Rules, services and actors.
     let mut actors = Vec::new();
     let mut rule_witness: Vec<Vec<Option<Witness>>> = Vec::new();

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use super::{CONDITION_SAMPLES, EXHAUSTIVE_LIMIT, SEED, SplitMix64};
 use crate::answers::Answer;
+use crate::questionnaire::countries::{Countries, CountrySet};
 use crate::questionnaire::expr::{self, Env, Expr, Val};
 use crate::questionnaire::{Kind, Questionnaire};
 use crate::scoring;
@@ -16,6 +17,8 @@ pub(super) struct Literals {
     pub(super) nums: Vec<Vec<f64>>,
     pub(super) strs: Vec<Vec<String>>,
     pub(super) opts: Vec<Vec<String>>,
+    /// The country sets `any(…)`/`all(…)` test each country question against.
+    pub(super) country_sets: Vec<Vec<CountrySet>>,
     pub(super) need_nums: Vec<Vec<f64>>,
     pub(super) referenced: Vec<bool>,
 }
@@ -27,6 +30,7 @@ impl Literals {
             nums: vec![Vec::new(); n],
             strs: vec![Vec::new(); n],
             opts: vec![Vec::new(); n],
+            country_sets: vec![Vec::new(); n],
             need_nums: vec![Vec::new(); q.areas.len()],
             referenced: vec![false; n],
         };
@@ -64,6 +68,11 @@ impl Literals {
             Expr::Contains { question, option } => {
                 if let Some(v) = self.opts.get_mut(*question) {
                     v.push(option.clone());
+                }
+            }
+            Expr::Countries { question, set, .. } => {
+                if let Some(v) = self.country_sets.get_mut(*question) {
+                    v.push(set.clone());
                 }
             }
             Expr::Cmp { lhs, rhs, .. } => {
@@ -105,7 +114,7 @@ pub(super) fn needs_in(e: &Expr, out: &mut Vec<usize>) {
         }
     };
     match e {
-        Expr::Const(_) | Expr::Answered(_) | Expr::Contains { .. } => {}
+        Expr::Const(_) | Expr::Answered(_) | Expr::Contains { .. } | Expr::Countries { .. } => {}
         Expr::Not(inner) => needs_in(inner, out),
         Expr::And(items) | Expr::Or(items) => items.iter().for_each(|i| needs_in(i, out)),
         Expr::Cmp { lhs, rhs, .. } => {
@@ -117,6 +126,30 @@ pub(super) fn needs_in(e: &Expr, out: &mut Vec<usize>) {
             list.iter().for_each(|i| val(i, out));
         }
     }
+}
+
+/// Countries worth trying for a country question: the codes conditions
+/// name, and one country for each combination of the sets `any`/`all`
+/// conditions test (countries in the same sets behave alike).
+fn country_representatives(lit: &Literals, qi: usize) -> Vec<String> {
+    let Ok(data) = Countries::builtin() else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = lit.opts[qi].clone();
+    out.sort();
+    out.dedup();
+    let sets = &lit.country_sets[qi];
+    let mut seen: Vec<Vec<bool>> = Vec::new();
+    for (i, c) in data.countries.iter().enumerate() {
+        let sig: Vec<bool> = sets.iter().map(|s| s.contains(i)).collect();
+        if !seen.contains(&sig) {
+            seen.push(sig);
+            if !out.contains(&c.code) {
+                out.push(c.code.clone());
+            }
+        }
+    }
+    out
 }
 
 /// The answers worth trying for one question.
@@ -134,21 +167,60 @@ pub(super) fn domain(q: &Questionnaire, qi: usize, lit: &Literals) -> Vec<Option
             out.extend(options.iter().map(|o| Some(Answer::Choice(o.id.clone()))));
         }
         Kind::Multi { options } => {
-            let mut named: Vec<String> = lit.opts[qi].clone();
-            named.sort();
-            named.dedup();
-            named.truncate(10);
+            let mut named: Vec<String> = if question.country {
+                country_representatives(lit, qi)
+            } else {
+                lit.opts[qi].clone()
+            };
+            if !question.country {
+                named.sort();
+                named.dedup();
+            }
             if named.is_empty() {
                 named.extend(options.first().map(|o| o.id.clone()));
             }
-            for mask in 0u32..(1u32 << named.len()) {
-                let set: Vec<String> = named
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| mask & (1 << i) != 0)
-                    .map(|(_, o)| o.clone())
-                    .collect();
-                out.push(Some(Answer::Choices(set)));
+            let exclusive = |id: &String| options.iter().any(|o| o.exclusive && &o.id == id);
+            // Only answers a file could hold: not too many choices, no
+            // exclusive option with others.
+            let valid = |set: &[String]| {
+                question.max_choices.is_none_or(|m| set.len() <= m)
+                    && (set.len() <= 1 || !set.iter().any(exclusive))
+            };
+            let mut push = |set: Vec<String>| {
+                if valid(&set) {
+                    out.push(Some(Answer::Choices(set)));
+                }
+            };
+            if named.len() <= 10 {
+                for mask in 0u32..(1u32 << named.len()) {
+                    push(
+                        named
+                            .iter()
+                            .enumerate()
+                            .filter(|(i, _)| mask & (1 << i) != 0)
+                            .map(|(_, o)| o.clone())
+                            .collect(),
+                    );
+                }
+            } else {
+                // Too many for every subset: none, each option alone, each
+                // pair, and as many as may be chosen together.
+                push(Vec::new());
+                for (i, a) in named.iter().enumerate() {
+                    push(vec![a.clone()]);
+                    for b in &named[i + 1..] {
+                        push(vec![a.clone(), b.clone()]);
+                    }
+                }
+                let cap = question.max_choices.unwrap_or(named.len());
+                push(
+                    named
+                        .iter()
+                        .filter(|o| !exclusive(o))
+                        .take(cap)
+                        .cloned()
+                        .collect(),
+                );
             }
         }
         Kind::Scale { min, max, .. } => {
@@ -480,13 +552,31 @@ pub(super) fn best_answers(q: &Questionnaire, actor: usize) -> Witness {
                 .iter()
                 .map(|o| Answer::Choice(o.id.clone()))
                 .collect(),
-            Kind::Multi { options } => vec![Answer::Choices(
-                options
+            Kind::Multi { options } => {
+                let mut best: Vec<(f64, &str)> = options
                     .iter()
-                    .filter(|o| o.needs.iter().any(|(_, p)| *p > 0.0))
-                    .map(|o| o.id.clone())
-                    .collect(),
-            )],
+                    .filter(|o| !o.exclusive)
+                    .map(|o| {
+                        let pts: f64 = o
+                            .needs
+                            .iter()
+                            .filter(|(a, p)| weighed(*a) && *p > 0.0)
+                            .map(|(_, p)| p)
+                            .sum();
+                        (pts, o.id.as_str())
+                    })
+                    .filter(|(p, _)| *p > 0.0)
+                    .collect();
+                best.sort_by(|a, b| b.0.total_cmp(&a.0));
+                best.truncate(question.max_choices.unwrap_or(usize::MAX));
+                vec![Answer::Choices(
+                    options
+                        .iter()
+                        .filter(|o| best.iter().any(|(_, id)| *id == o.id))
+                        .map(|o| o.id.clone())
+                        .collect(),
+                )]
+            }
             Kind::Scale { min, max, .. } => {
                 vec![Answer::Number(*min as f64), Answer::Number(*max as f64)]
             }

@@ -16,6 +16,7 @@ pub enum Item {
     Option,
     Service,
     Alias,
+    Advice,
 }
 
 impl Item {
@@ -36,6 +37,8 @@ impl Item {
             (Item::Service, Lang::Sv) => "tjänst",
             (Item::Service, Lang::En) => "service",
             (Item::Alias, _) => "alias",
+            (Item::Advice, Lang::Sv) => "råd",
+            (Item::Advice, Lang::En) => "advice",
         }
     }
 }
@@ -94,7 +97,7 @@ pub fn id_twice(l: Lang, what: Item, id: &str) -> String {
     )
 }
 
-pub fn question_twice(l: Lang, id: &str, first_line: usize) -> String {
+pub fn question_twice(l: Lang, id: &str, first_line: impl std::fmt::Display) -> String {
     sv_en!(
         l,
         format!("fråge-id:t `{id}` används två gånger (första gången på rad {first_line})"),
@@ -295,7 +298,7 @@ pub fn band_text(l: Lang, from: &str, to: &str) -> String {
     )
 }
 
-pub fn band_overlap(l: Lang, this: &str, line: usize, other: &str) -> String {
+pub fn band_overlap(l: Lang, this: &str, line: impl std::fmt::Display, other: &str) -> String {
     sv_en!(
         l,
         format!("det här intervallet ({this}) överlappar intervallet på rad {line} ({other})"),
@@ -359,7 +362,7 @@ pub fn role_kind(l: Lang, role: &str, kind: &str, kinds: &str) -> String {
     )
 }
 
-pub fn duplicate_role(l: Lang, role: &str, first: &str, line: usize) -> String {
+pub fn duplicate_role(l: Lang, role: &str, first: &str, line: impl std::fmt::Display) -> String {
     sv_en!(
         l,
         format!(

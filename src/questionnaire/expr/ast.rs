@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use crate::diag::Message;
+use crate::questionnaire::countries::{Country, CountrySet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CmpOp {
@@ -63,6 +64,40 @@ pub enum Expr {
         option: String,
     },
     Answered(usize),
+    /// `any(q, TAGS)` / `all(q, TAGS)` on a country question: some / every
+    /// chosen country is in `set` (the countries `tags` matches, computed
+    /// once when the condition is checked). `all` is false for an empty
+    /// answer.
+    Countries {
+        question: usize,
+        all: bool,
+        tags: TagExpr,
+        set: CountrySet,
+    },
+}
+
+/// A condition on one country's memberships, inside `any(…)` / `all(…)`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TagExpr {
+    /// A member or sanctions tag (index per [`crate::questionnaire::countries::tag_index`]).
+    Tag(u8),
+    /// `sanction.REGIME`: the country is under that regime.
+    Regime(usize),
+    Not(Box<TagExpr>),
+    And(Vec<TagExpr>),
+    Or(Vec<TagExpr>),
+}
+
+impl TagExpr {
+    pub fn matches(&self, c: &Country) -> bool {
+        match self {
+            TagExpr::Tag(i) => c.has_tag(*i),
+            TagExpr::Regime(r) => c.regimes.contains(r),
+            TagExpr::Not(inner) => !inner.matches(c),
+            TagExpr::And(items) => items.iter().all(|i| i.matches(c)),
+            TagExpr::Or(items) => items.iter().any(|i| i.matches(c)),
+        }
+    }
 }
 
 /// An error in an expression; `span` is relative to the expression text.
@@ -109,6 +144,28 @@ pub(crate) enum Ast {
     Contains(Spanned, Spanned),
     Answered(String, Range<usize>),
     Bare(Spanned),
+    /// `any(q, TAGS)` (`all` false) or `all(q, TAGS)`; the span is the
+    /// whole call.
+    Countries {
+        all: bool,
+        question: Spanned,
+        tags: TagAst,
+        span: Range<usize>,
+    },
+}
+
+/// A parsed tag expression, before tags are resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum TagAst {
+    /// A tag, or `sanction.REGIME` (then `regime` is set).
+    Name {
+        name: String,
+        regime: Option<String>,
+        span: Range<usize>,
+    },
+    Not(Box<TagAst>),
+    And(Vec<TagAst>),
+    Or(Vec<TagAst>),
 }
 
 pub(crate) type Spanned = (Operand, Range<usize>);

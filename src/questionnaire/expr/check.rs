@@ -4,10 +4,11 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::ast::{Ast, CmpOp, Expr, ExprError, Operand, Spanned, Val};
+use super::ast::{Ast, CmpOp, Expr, ExprError, Operand, Spanned, TagAst, TagExpr, Val};
 use super::parse::parse;
 use crate::diag::{Message, msg};
 use crate::i18n::diag::{self as w, Owner};
+use crate::questionnaire::countries::{self, Countries, CountrySet};
 use crate::questionnaire::{Kind, Question};
 use crate::text::suggest;
 
@@ -102,6 +103,23 @@ impl Scope<'_> {
         if question.kind.option_index(opt).is_some() {
             return Ok(());
         }
+        if question.country {
+            let data = Countries::builtin().ok();
+            let hint = data.and_then(|c| c.by_name(opt));
+            let id = &question.id;
+            return Err(ExprError::new(
+                "unknown-country",
+                span.clone(),
+                msg(|l| {
+                    crate::i18n::format::unknown_country(
+                        l,
+                        id,
+                        opt,
+                        hint.map(|c| (c.code.as_str(), c.name(l))),
+                    )
+                }),
+            ));
+        }
         let ids: Vec<&str> = question
             .kind
             .options()
@@ -184,6 +202,12 @@ impl Scope<'_> {
                 })
             }
             Ast::Not(inner) => Ok(Expr::Not(Box::new(self.check_all(inner)?))),
+            Ast::Countries {
+                all,
+                question,
+                tags,
+                ..
+            } => self.countries_call(*all, question, tags),
             other => self.check(other).map_err(|e| vec![e]),
         }
     }
@@ -194,6 +218,16 @@ impl Scope<'_> {
                 return self.check_all(ast).map_err(|mut e| e.remove(0));
             }
             Ast::Answered(id, span) => Expr::Answered(self.question(id, span)?),
+            Ast::Countries {
+                all,
+                question,
+                tags,
+                ..
+            } => {
+                return self
+                    .countries_call(*all, question, tags)
+                    .map_err(|mut e| e.remove(0));
+            }
             Ast::Bare((Operand::Bool(b), _)) => Expr::Const(*b),
             Ast::Bare((op, span)) => {
                 let id = match op {
@@ -277,6 +311,133 @@ impl Scope<'_> {
             }
         })
     }
+}
+
+impl Scope<'_> {
+    fn countries_call(
+        &self,
+        all: bool,
+        (op, qspan): &Spanned,
+        tags: &TagAst,
+    ) -> Result<Expr, Vec<ExprError>> {
+        let Operand::Ident(id) = op else {
+            return Err(vec![ExprError::new(
+                "expr-syntax",
+                qspan.clone(),
+                msg(|l| crate::i18n::format::any_needs_question(l, all)),
+            )]);
+        };
+        let q = self.question(id, qspan).map_err(|e| vec![e])?;
+        let question = &self.questions[q];
+        if !question.country {
+            let kind = question.kind_name();
+            return Err(vec![
+                ExprError::new(
+                    "type-error",
+                    qspan.clone(),
+                    msg(|l| crate::i18n::format::any_on_non_country(l, all, id, kind)),
+                )
+                .help(msg(|l| crate::i18n::format::any_on_non_country_help(l, id))),
+            ]);
+        }
+        let data = countries_data(qspan).map_err(|e| vec![e])?;
+        let tags = resolve_tags(tags, data)?;
+        let mut set = CountrySet::with_len(data.countries.len());
+        for (i, c) in data.countries.iter().enumerate() {
+            if tags.matches(c) {
+                set.insert(i);
+            }
+        }
+        Ok(Expr::Countries {
+            question: q,
+            all,
+            tags,
+            set,
+        })
+    }
+}
+
+fn countries_data(span: &Range<usize>) -> Result<&'static Countries, ExprError> {
+    Countries::builtin().map_err(|e| {
+        let first = e
+            .diagnostics()
+            .first()
+            .map(|d| d.message.get(crate::i18n::Lang::En).to_string())
+            .unwrap_or_default();
+        ExprError::new(
+            "country-data",
+            span.clone(),
+            msg(|l| crate::i18n::format::countries_broken(l, &first)),
+        )
+    })
+}
+
+/// Every item resolved, or every mistake among them.
+fn resolve_all(items: &[TagAst], data: &Countries) -> Result<Vec<TagExpr>, Vec<ExprError>> {
+    let mut ok = Vec::with_capacity(items.len());
+    let mut errors = Vec::new();
+    for i in items {
+        match resolve_tags(i, data) {
+            Ok(t) => ok.push(t),
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(ok)
+    } else {
+        Err(errors)
+    }
+}
+
+fn resolve_tags(t: &TagAst, data: &Countries) -> Result<TagExpr, Vec<ExprError>> {
+    let one = |e: ExprError| vec![e];
+    Ok(match t {
+        TagAst::Not(inner) => TagExpr::Not(Box::new(resolve_tags(inner, data)?)),
+        TagAst::And(items) => TagExpr::And(resolve_all(items, data)?),
+        TagAst::Or(items) => TagExpr::Or(resolve_all(items, data)?),
+        TagAst::Name {
+            name,
+            regime: Some(regime),
+            span,
+        } => {
+            if name != "sanction" {
+                return Err(one(ExprError::new(
+                    "unknown-tag",
+                    span.clone(),
+                    msg(|l| crate::i18n::format::dotted_not_sanction(l, name)),
+                )));
+            }
+            match data.regime(regime) {
+                Some(r) => TagExpr::Regime(r),
+                None => {
+                    let ids: Vec<&str> = data.regimes.iter().map(|r| r.id.as_str()).collect();
+                    let hint = suggest(regime, ids.iter().copied());
+                    let list = ids.join(", ");
+                    return Err(one(ExprError::new(
+                        "unknown-tag",
+                        span.clone(),
+                        msg(|l| crate::i18n::format::unknown_regime_tag(l, regime, hint, &list)),
+                    )));
+                }
+            }
+        }
+        TagAst::Name {
+            name,
+            regime: None,
+            span,
+        } => match countries::tag_index(name) {
+            Some(i) => TagExpr::Tag(i),
+            None => {
+                let hint = suggest(name, countries::all_tags());
+                let list = countries::all_tags().collect::<Vec<_>>().join(", ");
+                return Err(one(ExprError::new(
+                    "unknown-tag",
+                    span.clone(),
+                    msg(|l| crate::i18n::format::unknown_tag(l, name, hint, &list)),
+                )));
+            }
+        },
+    })
 }
 
 /// Parses and checks an expression in one step, reporting every mistake

@@ -1,7 +1,7 @@
 //! Back to text, for previews and messages: what is shown parses to the same
 //! expression (tested in tests/properties.rs).
 
-use super::ast::{Expr, Val};
+use super::ast::{Expr, TagExpr, Val};
 use crate::questionnaire::Question;
 
 /// A number as the lexer reads it: whole numbers without a decimal part,
@@ -55,6 +55,17 @@ pub fn display(e: &Expr, questions: &[Question], area_ids: &[&str]) -> String {
                 quoted(option)
             )
         }
+        Expr::Countries {
+            question,
+            all,
+            tags,
+            ..
+        } => format!(
+            "{}({}, {})",
+            if *all { "all" } else { "any" },
+            val(&Val::Answer(*question)),
+            display_tags(tags)
+        ),
         Expr::Cmp { lhs, op, rhs } => format!("{} {} {}", val(lhs), op.as_str(), val(rhs)),
         Expr::In { val: v, list } => format!(
             "{} in [{}]",
@@ -68,5 +79,27 @@ fn paren(e: &Expr, questions: &[Question], area_ids: &[&str]) -> String {
     match e {
         Expr::And(_) | Expr::Or(_) => format!("({})", display(e, questions, area_ids)),
         _ => display(e, questions, area_ids),
+    }
+}
+
+/// A tag expression back to text.
+pub fn display_tags(t: &TagExpr) -> String {
+    let inner = |t: &TagExpr| match t {
+        TagExpr::And(_) | TagExpr::Or(_) => format!("({})", display_tags(t)),
+        _ => display_tags(t),
+    };
+    match t {
+        TagExpr::Tag(i) => crate::questionnaire::countries::tag_name(*i).to_string(),
+        TagExpr::Regime(r) => {
+            let id = crate::questionnaire::countries::Countries::builtin()
+                .ok()
+                .and_then(|c| c.regimes.get(*r))
+                .map(|r| r.id.as_str())
+                .unwrap_or("?");
+            format!("sanction.{id}")
+        }
+        TagExpr::Not(x) => format!("not {}", inner(x)),
+        TagExpr::And(items) => items.iter().map(inner).collect::<Vec<_>>().join(" and "),
+        TagExpr::Or(items) => items.iter().map(inner).collect::<Vec<_>>().join(" or "),
     }
 }

@@ -104,6 +104,24 @@ fn eval3(e: &Expr, env: &dyn Env, strict: bool) -> Option<bool> {
             Some(Answer::Unknown) | None => undecided,
             Some(_) => Some(false),
         },
+        Expr::Countries {
+            question, all, set, ..
+        } => match env.answer(*question) {
+            Some(Answer::Choices(list)) => {
+                let data = crate::questionnaire::countries::Countries::builtin().ok();
+                let inside = |code: &String| {
+                    data.and_then(|d| d.get(code))
+                        .is_some_and(|i| set.contains(i))
+                };
+                Some(if *all {
+                    !list.is_empty() && list.iter().all(inside)
+                } else {
+                    list.iter().any(inside)
+                })
+            }
+            Some(Answer::Unknown) | None => undecided,
+            Some(_) => Some(false),
+        },
         Expr::Cmp { lhs, op, rhs } => match (look(lhs, env), look(rhs, env)) {
             (Look::Val(a), Look::Val(b)) => Some(compare(&a, *op, &b)),
             (Look::None, _) | (_, Look::None) => Some(false),
@@ -143,11 +161,36 @@ pub fn questions_in(e: &Expr, out: &mut Vec<usize>) {
         Expr::Const(_) => {}
         Expr::Not(inner) => questions_in(inner, out),
         Expr::And(items) | Expr::Or(items) => items.iter().for_each(|i| questions_in(i, out)),
-        Expr::Answered(q) | Expr::Contains { question: q, .. } => out.push(*q),
+        Expr::Answered(q)
+        | Expr::Contains { question: q, .. }
+        | Expr::Countries { question: q, .. } => out.push(*q),
         Expr::Cmp { lhs, rhs, .. } => {
             val(lhs, out);
             val(rhs, out);
         }
         Expr::In { val: v, .. } => val(v, out),
+    }
+}
+
+/// Whether an expression tests the sanctions tags of the country data
+/// (`sanctioned`, `sanction_broad`, `sanction.russia` …): then the date of
+/// that data belongs next to what the expression decides.
+pub fn uses_sanctions(e: &Expr) -> bool {
+    fn tags(t: &super::ast::TagExpr) -> bool {
+        use super::ast::TagExpr;
+        match t {
+            TagExpr::Tag(i) => {
+                usize::from(*i) >= crate::questionnaire::countries::MEMBER_TAGS.len()
+            }
+            TagExpr::Regime(_) => true,
+            TagExpr::Not(x) => tags(x),
+            TagExpr::And(items) | TagExpr::Or(items) => items.iter().any(tags),
+        }
+    }
+    match e {
+        Expr::Countries { tags: t, .. } => tags(t),
+        Expr::Not(inner) => uses_sanctions(inner),
+        Expr::And(items) | Expr::Or(items) => items.iter().any(uses_sanctions),
+        _ => false,
     }
 }

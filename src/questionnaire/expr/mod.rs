@@ -11,7 +11,10 @@
 //!                    | "in" "[" literal ("," literal)* "]"
 //!                    | "contains" operand)?
 //! operand := "(" expr ")" | "answered" "(" id ")" | "need" "." id
+//!          | ("any" | "all") "(" id "," tags ")"
 //!          | id | number | 'text' | true | false
+//! tags    := tand ("or" tand)*        tand := tunary ("and" tunary)*
+//! tunary  := "not" tunary | "(" tags ")" | tag | "sanction" "." regime
 //! ```
 
 //!
@@ -26,10 +29,10 @@ pub mod eval;
 mod lex;
 pub mod parse;
 
-pub use ast::{CmpOp, Expr, ExprError, Val};
+pub use ast::{CmpOp, Expr, ExprError, TagExpr, Val};
 pub use check::{Scope, compile};
-pub use display::display;
-pub use eval::{Env, eval, eval_kleene, questions_in};
+pub use display::{display, display_tags};
+pub use eval::{Env, eval, eval_kleene, questions_in, uses_sanctions};
 pub use parse::parse_only;
 
 /// Longest expression accepted, in bytes.

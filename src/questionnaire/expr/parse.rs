@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use super::ast::{Ast, ExprError, Operand, Spanned};
+use super::ast::{Ast, ExprError, Operand, Spanned, TagAst};
 use super::lex::{Tok, lex};
 use super::{MAX_DEPTH, MAX_EXPR_LEN};
 use crate::diag::msg;
@@ -116,6 +116,11 @@ impl Parser<'_> {
             self.expect(Tok::RParen, Expected::CloseParen)?;
             return Ok(inner);
         }
+        if (self.is_kw("any") || self.is_kw("all"))
+            && matches!(self.toks.get(self.pos + 1), Some((Tok::LParen, _)))
+        {
+            return self.countries();
+        }
         if self.is_kw("answered") {
             let start = self.span();
             self.bump();
@@ -185,6 +190,146 @@ impl Parser<'_> {
                 Ok(Ast::Contains(lhs, rhs))
             }
             _ => Ok(Ast::Bare(lhs)),
+        }
+    }
+
+    /// `any(QUESTION, TAGS)` / `all(QUESTION, TAGS)`.
+    fn countries(&mut self) -> Result<Ast, ExprError> {
+        let Some((Tok::Ident(word), start)) = self.bump() else {
+            return Err(ExprError::new(
+                "expr-syntax",
+                self.span(),
+                msg(|l| w::words(l).expected_value.to_string()),
+            ));
+        };
+        let all = word == "all";
+        self.expect(Tok::LParen, Expected::CloseParen)?;
+        let question = match self.bump() {
+            Some((Tok::Ident(id), s)) if !KEYWORDS.contains(&id.as_str()) => {
+                (Operand::Ident(id), s)
+            }
+            Some((_, s)) => {
+                return Err(ExprError::new(
+                    "expr-syntax",
+                    s,
+                    msg(|l| crate::i18n::format::any_needs_question(l, all)),
+                ));
+            }
+            None => {
+                return Err(ExprError::new(
+                    "expr-syntax",
+                    self.src_len..self.src_len,
+                    msg(|l| crate::i18n::format::any_needs_question(l, all)),
+                ));
+            }
+        };
+        match self.bump() {
+            Some((Tok::Comma, _)) => {}
+            Some((_, s)) => {
+                return Err(ExprError::new(
+                    "expr-syntax",
+                    s,
+                    msg(|l| crate::i18n::format::any_needs_comma(l, all)),
+                ));
+            }
+            None => {
+                return Err(ExprError::new(
+                    "expr-syntax",
+                    self.src_len..self.src_len,
+                    msg(|l| crate::i18n::format::any_needs_comma(l, all)),
+                ));
+            }
+        }
+        let tags = self.tag_or()?;
+        let end = self.expect(Tok::RParen, Expected::CloseParen)?;
+        Ok(Ast::Countries {
+            all,
+            question,
+            tags,
+            span: start.start..end.end,
+        })
+    }
+
+    fn tag_or(&mut self) -> Result<TagAst, ExprError> {
+        let mut items = vec![self.tag_and()?];
+        while self.is_kw("or") {
+            self.bump();
+            items.push(self.tag_and()?);
+        }
+        Ok(if items.len() == 1 {
+            items.remove(0)
+        } else {
+            TagAst::Or(items)
+        })
+    }
+
+    fn tag_and(&mut self) -> Result<TagAst, ExprError> {
+        let mut items = vec![self.tag_unary()?];
+        while self.is_kw("and") {
+            self.bump();
+            items.push(self.tag_unary()?);
+        }
+        Ok(if items.len() == 1 {
+            items.remove(0)
+        } else {
+            TagAst::And(items)
+        })
+    }
+
+    fn tag_unary(&mut self) -> Result<TagAst, ExprError> {
+        if self.is_kw("not") {
+            self.bump();
+            self.enter()?;
+            let inner = self.tag_unary()?;
+            self.depth -= 1;
+            return Ok(TagAst::Not(Box::new(inner)));
+        }
+        match self.bump() {
+            Some((Tok::LParen, _)) => {
+                self.enter()?;
+                let inner = self.tag_or()?;
+                self.depth -= 1;
+                self.expect(Tok::RParen, Expected::CloseParen)?;
+                Ok(inner)
+            }
+            Some((Tok::Ident(name), span)) if !KEYWORDS.contains(&name.as_str()) => {
+                if self.peek() == Some(&Tok::Dot) {
+                    self.bump();
+                    match self.bump() {
+                        Some((Tok::Ident(regime), s)) => Ok(TagAst::Name {
+                            name,
+                            regime: Some(regime),
+                            span: span.start..s.end,
+                        }),
+                        Some((_, s)) => Err(ExprError::new(
+                            "expr-syntax",
+                            s,
+                            msg(crate::i18n::format::regime_after_dot),
+                        )),
+                        None => Err(ExprError::new(
+                            "expr-syntax",
+                            self.src_len..self.src_len,
+                            msg(crate::i18n::format::regime_after_dot),
+                        )),
+                    }
+                } else {
+                    Ok(TagAst::Name {
+                        name,
+                        regime: None,
+                        span,
+                    })
+                }
+            }
+            Some((_, s)) => Err(ExprError::new(
+                "expr-syntax",
+                s,
+                msg(crate::i18n::format::expected_tag),
+            )),
+            None => Err(ExprError::new(
+                "expr-syntax",
+                self.src_len..self.src_len,
+                msg(crate::i18n::format::expected_tag),
+            )),
         }
     }
 

@@ -5,51 +5,31 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use super::keys::TOP_KEYS;
-use super::{PendingExpr, RawQuestion, Reader};
+use super::{Parts, PendingExpr, RawQuestion, Reader};
 use crate::diag::{Diagnostic, Diagnostics, msg};
 use crate::i18n::diag::{self as w, Item, Owner};
 use crate::questionnaire::expr::{self, ExprError, Scope};
-use crate::questionnaire::{Area, Kind, Needs, Question, Questionnaire};
+use crate::questionnaire::{Actor, Advice, Area, Kind, Needs, Question, Questionnaire};
 use crate::text::suggest;
-use crate::tomlread::{Place, Span, Table};
+use crate::tomlread::Span;
 
 impl Reader<'_, '_> {
-    pub(super) fn document(
-        &mut self,
-        map: &toml::de::DeTable<'_>,
-        span: Span,
-    ) -> Option<Questionnaire> {
-        let top = Table {
-            map,
-            span: span.clone(),
-            what: Place::QuestionnaireTop,
-        };
-        top.check_keys(TOP_KEYS, self.d);
-
-        // [questionnaire] first: it fixes the languages every text is read in.
-        let (id, version, title, description) = match top.get("questionnaire") {
-            Some(v) => match Table::of(v, "[questionnaire]", self.d) {
-                Some(meta) => self.meta(&meta),
-                None => (None, None, None, None),
-            },
-            None => {
-                self.d.error(
-                    "missing-key",
-                    0..0,
-                    msg(|l| w::words(l).no_meta_table.to_string()),
-                );
-                (None, None, None, None)
-            }
-        };
-
-        let areas = self.list(&top, "area", "[[area]]", |r, t| r.area(t));
+    /// Links the parts read from the file(s) into a questionnaire.
+    pub(super) fn link(&mut self, parts: Parts) -> Option<Questionnaire> {
+        let Parts {
+            id,
+            version,
+            title,
+            description,
+            langs: _,
+            extends,
+            areas,
+            sections: sections_raw,
+            actors,
+        } = parts;
         let area_index = index_of(&areas, |a| &a.0.id, Item::Area, self.d);
         let areas: Vec<Area> = areas.into_iter().map(|(a, _)| a).collect();
 
-        let sections_raw = self.list(&top, "section", "[[section]]", |r, t| {
-            Some(r.section(t, &area_index))
-        });
         let mut sections = Vec::new();
         let mut questions: Vec<RawQuestion> = Vec::new();
         for (sec, qs) in sections_raw {
@@ -68,24 +48,17 @@ impl Reader<'_, '_> {
             Item::Section,
             self.d,
         );
-        if sections.is_empty() && top.get("section").is_none() {
-            self.d.error(
-                "missing-key",
-                0..0,
-                msg(|l| w::words(l).no_sections.to_string()),
-            );
-        }
 
         // Question ids (and their aliases) share one namespace.
         let mut question_index: HashMap<String, usize> = HashMap::new();
         for (i, rq) in questions.iter().enumerate() {
             let q = &rq.q;
             if let Some(prev) = question_index.get(&q.id) {
-                let prev_line = self.line_of(questions[*prev].q.span.start);
+                let prev_line = self.place(questions[*prev].q.span.start);
                 self.d.error(
                     "duplicate-id",
                     q.span.clone(),
-                    msg(|l| w::question_twice(l, &q.id, prev_line)),
+                    msg(|l| w::question_twice(l, &q.id, prev_line.show(l))),
                 );
             } else {
                 question_index.insert(q.id.clone(), i);
@@ -111,18 +84,17 @@ impl Reader<'_, '_> {
             match role_of.iter().find(|(r, _)| *r == role) {
                 Some(&(_, first)) => {
                     let first_id = &questions[first].q.id;
-                    let line = self.line_of(questions[first].q.span.start);
+                    let line = self.place(questions[first].q.span.start);
                     self.d.error(
                         "duplicate-role",
                         rq.q.span.clone(),
-                        msg(|l| w::duplicate_role(l, role.as_str(), first_id, line)),
+                        msg(|l| w::duplicate_role(l, role.as_str(), first_id, line.show(l))),
                     );
                 }
                 None => role_of.push((role, i)),
             }
         }
 
-        let actors = self.list(&top, "actor", "[[actor]]", |r, t| r.actor(t, &area_index));
         let _ = index_of_named(
             actors
                 .iter()
@@ -246,6 +218,7 @@ impl Reader<'_, '_> {
             final_actors.push(a);
         }
 
+        let advice = self.link_advice(&mut final_questions, &mut final_actors);
         let mut q = Questionnaire {
             id: id?,
             version: version?,
@@ -256,6 +229,8 @@ impl Reader<'_, '_> {
             actors: final_actors,
             sections: final_sections,
             questions: final_questions,
+            advice,
+            extends,
             hash: String::new(),
             source_name: String::new(),
             question_index: Default::default(),
@@ -265,7 +240,7 @@ impl Reader<'_, '_> {
             actor_index: Default::default(),
         };
         for question in &mut q.questions {
-            question.max_points = max_points(&question.kind);
+            question.max_points = max_points(&question.kind, question.max_choices);
         }
         q.index();
         Some(q)
@@ -319,6 +294,73 @@ impl Reader<'_, '_> {
         );
         diag.help = e.help;
         self.d.push(diag);
+    }
+}
+
+impl Reader<'_, '_> {
+    /// Resolves the raw advice of options and rules: texts with the same id
+    /// become one advice, an id without text refers to the one with text.
+    fn link_advice(&mut self, questions: &mut [Question], actors: &mut [Actor]) -> Vec<Advice> {
+        let mut out: Vec<Advice> = Vec::new();
+        let mut map: Vec<Option<usize>> = vec![None; self.advice.len()];
+        // Definitions first (in file order), then references.
+        for (i, raw) in self.advice.iter().enumerate() {
+            let Some(text) = &raw.text else { continue };
+            let id = raw
+                .id
+                .as_ref()
+                .map_or_else(|| raw.place.clone(), |(s, _)| s.clone());
+            if let Some(first) = out.iter().position(|a| a.id == id) {
+                if out[first].text != *text {
+                    let line = self.place(out[first].span.start);
+                    let span = raw.id.as_ref().map_or(raw.span.clone(), |(_, s)| s.clone());
+                    self.d.error(
+                        "duplicate-id",
+                        span,
+                        msg(|l| crate::i18n::format::advice_twice(l, &id, &line.show(l))),
+                    );
+                }
+                map[i] = Some(first);
+                continue;
+            }
+            out.push(Advice {
+                id,
+                text: text.clone(),
+                span: raw.span.clone(),
+            });
+            map[i] = Some(out.len() - 1);
+        }
+        for (i, raw) in self.advice.iter().enumerate() {
+            if raw.text.is_some() {
+                continue;
+            }
+            let Some((id, span)) = &raw.id else { continue };
+            match out.iter().position(|a| &a.id == id) {
+                Some(k) => map[i] = Some(k),
+                None => {
+                    let hint = suggest(id, out.iter().map(|a| a.id.as_str()));
+                    self.d.error(
+                        "unknown-advice",
+                        span.clone(),
+                        msg(|l| crate::i18n::format::advice_unknown(l, id, hint)),
+                    );
+                }
+            }
+        }
+        let resolve = |a: &mut Option<usize>| *a = a.and_then(|i| map.get(i).copied().flatten());
+        for q in questions.iter_mut() {
+            if let Kind::Single { options } | Kind::Multi { options } = &mut q.kind {
+                for o in options.iter_mut() {
+                    resolve(&mut o.advice);
+                }
+            }
+        }
+        for a in actors.iter_mut() {
+            for r in a.rules.iter_mut() {
+                resolve(&mut r.advice);
+            }
+        }
+        out
     }
 }
 
@@ -377,7 +419,31 @@ pub(super) fn check_unique_small(items: &[(&str, Range<usize>)], what: Item, d: 
 }
 
 /// The most points a question can give each area (only positive maxima).
-pub fn max_points(kind: &Kind) -> Needs {
+/// A multi choice with `max_choices = N` can give an area at most its N
+/// best options' points.
+pub fn max_points(kind: &Kind, max_choices: Option<usize>) -> Needs {
+    if let (Kind::Multi { options }, Some(n)) = (kind, max_choices) {
+        let mut areas: Vec<usize> = options
+            .iter()
+            .flat_map(|o| o.needs.iter().map(|(a, _)| *a))
+            .collect();
+        areas.sort_unstable();
+        areas.dedup();
+        let mut out: Needs = Vec::new();
+        for a in areas {
+            let mut pts: Vec<f64> = options
+                .iter()
+                .filter_map(|o| o.needs.iter().find(|(x, _)| *x == a).map(|(_, p)| *p))
+                .filter(|p| *p > 0.0)
+                .collect();
+            pts.sort_by(|x, y| y.total_cmp(x));
+            let sum: f64 = pts.iter().take(n).sum();
+            if sum > 0.0 {
+                out.push((a, sum));
+            }
+        }
+        return out;
+    }
     let mut out: Vec<(usize, f64)> = Vec::new();
     let mut bump = |area: usize, x: f64, sum: bool| {
         if let Some(e) = out.iter_mut().find(|(a, _)| *a == area) {

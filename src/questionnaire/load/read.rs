@@ -61,9 +61,27 @@ impl Reader<'_, '_> {
     pub(super) fn meta(
         &mut self,
         t: &Table<'_, '_>,
+        base_langs: Option<&[String]>,
+        extending: bool,
     ) -> (Option<String>, Option<String>, Option<Text>, Option<Text>) {
         t.check_keys(META_KEYS, self.d);
-        if let Some(langs) = t.str_list("languages", self.d) {
+        // Its value was followed before this file was read; here only its type.
+        let _ = t.str("extends", self.d);
+        if let (Some(base), Some(list)) = (base_langs, t.str_list("languages", self.d)) {
+            let own: Vec<&str> = list.iter().map(|(l, _)| *l).collect();
+            if own != base.iter().map(String::as_str).collect::<Vec<_>>() {
+                let span = t
+                    .get("languages")
+                    .map(|v| v.span())
+                    .unwrap_or(t.header_span());
+                let (own, base) = (own.join(", "), base.join(", "));
+                self.d.error(
+                    "extends",
+                    span,
+                    msg(|l| crate::i18n::format::languages_differ(l, &own, &base)),
+                );
+            }
+        } else if let Some(langs) = t.str_list("languages", self.d) {
             let mut seen = Vec::new();
             for (l, span) in &langs {
                 let valid = (2..=3).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_lowercase());
@@ -110,7 +128,7 @@ impl Reader<'_, '_> {
             }
             v.to_string()
         });
-        let title = self.text(t, "title", true);
+        let title = self.text(t, "title", !extending);
         let description = self.text(t, "description", false);
         (id, version, title, description)
     }
@@ -307,10 +325,22 @@ impl Reader<'_, '_> {
         &mut self,
         t: &Table<'_, '_>,
         areas: &HashMap<String, usize>,
+        base_sections: &[&str],
     ) -> (RawSection, Vec<RawQuestion>) {
-        t.check_keys(SECTION_KEYS, self.d);
+        let extension = t
+            .get("id")
+            .and_then(|v| match v.get_ref() {
+                DeValue::String(s) => Some(base_sections.contains(&s.as_ref())),
+                _ => None,
+            })
+            .unwrap_or(false);
+        if extension {
+            self.extension_keys(t, SECTION_EXTENSION_KEYS, Item::Section);
+        } else {
+            t.check_keys(SECTION_KEYS, self.d);
+        }
         let id = self.id(t, Item::Section, false);
-        let title = self.text(t, "title", true);
+        let title = self.text(t, "title", !extension);
         let help = self.text(t, "help", false);
         let show_if = self.pending(t, "show_if");
         let mut questions = Vec::new();
@@ -343,9 +373,36 @@ impl Reader<'_, '_> {
                 },
                 show_if,
                 span,
+                extension,
             },
             questions,
         )
+    }
+
+    /// In an extending file, the keys of an addition to an item of the
+    /// base: only `allowed`; anything else would change the base's item.
+    pub(super) fn extension_keys(&mut self, t: &Table<'_, '_>, allowed: &[&str], what: Item) {
+        let id = t
+            .get("id")
+            .and_then(|v| match v.get_ref() {
+                DeValue::String(s) => Some(s.to_string()),
+                _ => None,
+            })
+            .unwrap_or_default();
+        let list = allowed
+            .iter()
+            .map(|k| format!("`{k}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        for (key, span, _) in t.entries() {
+            if !allowed.contains(&key) {
+                self.d.error(
+                    "extends",
+                    span,
+                    msg(|l| crate::i18n::format::extension_key(l, key, what.name(l), &id, &list)),
+                );
+            }
+        }
     }
 
     pub(super) fn question(
@@ -372,7 +429,9 @@ impl Reader<'_, '_> {
         // Keys of another kind get a message that says so; keys of no kind
         // at all are reported by `check_keys`.
         let kind_keys: &[&str] = match kind_name {
-            Some("single" | "multi") => CHOICE_KEYS,
+            Some("single") => CHOICE_KEYS,
+            Some("multi") => &["option", "max_choices"],
+            Some("country") => MULTI_KEYS,
             Some("scale") => SCALE_KEYS,
             Some("number") => NUMBER_KEYS,
             _ => &[],
@@ -380,6 +439,7 @@ impl Reader<'_, '_> {
         if let Some(kind) = kind_name {
             for (key, span, _) in t.entries() {
                 let other_kind = CHOICE_KEYS.contains(&key)
+                    || MULTI_KEYS.contains(&key)
                     || SCALE_KEYS.contains(&key)
                     || NUMBER_KEYS.contains(&key);
                 if other_kind && !kind_keys.contains(&key) {
@@ -454,6 +514,11 @@ impl Reader<'_, '_> {
                 }
             },
         };
+        let qid = id
+            .as_ref()
+            .map(|(i, _)| i.as_str())
+            .unwrap_or("?")
+            .to_string();
         let share_with = t.str_list("share_with", self.d).map(|list| {
             list.into_iter()
                 .map(|(a, span)| (a.to_string(), span))
@@ -461,20 +526,24 @@ impl Reader<'_, '_> {
         });
         let kind = match kind_name {
             Some(k @ ("single" | "multi")) => {
-                let options = self.options(t, areas);
+                let options = self.options(t, areas, &qid, k == "single");
                 if k == "single" {
                     Kind::Single { options }
                 } else {
                     Kind::Multi { options }
                 }
             }
+            Some("country") => Kind::Multi {
+                options: self.country_options(t),
+            },
             Some("scale") => self.scale(t, areas),
             Some("number") => self.number(t, areas),
             Some("text") => Kind::Text,
             _ => Kind::Text,
         };
+        let max_choices = self.max_choices(t, &kind);
         let (id, span) = id?;
-        kind_name?;
+        let country = kind_name? == "country";
         Some(RawQuestion {
             q: Question {
                 id,
@@ -489,6 +558,8 @@ impl Reader<'_, '_> {
                 allow_na,
                 aliases,
                 role,
+                country,
+                max_choices,
                 share_with: None,
                 max_points: Vec::new(),
                 span,
@@ -502,6 +573,8 @@ impl Reader<'_, '_> {
         &mut self,
         t: &Table<'_, '_>,
         areas: &HashMap<String, usize>,
+        question: &str,
+        single: bool,
     ) -> Vec<ChoiceOption> {
         let items = self.list(t, "option", "[[section.question.option]]", |r, ot| {
             ot.check_keys(OPTION_KEYS, r.d);
@@ -510,6 +583,20 @@ impl Reader<'_, '_> {
             let help = r.text(ot, "help", false);
             let needs = r.needs(ot, "needs", areas);
             let summary = r.text(ot, "summary", false);
+            let exclusive = ot.bool("exclusive", r.d).unwrap_or(false);
+            if exclusive && single {
+                let span = ot.key_span("exclusive").unwrap_or(ot.header_span());
+                r.d.error(
+                    "invalid-value",
+                    span,
+                    msg(crate::i18n::format::exclusive_on_single),
+                );
+            }
+            let place = format!(
+                "{question}.{}",
+                id.as_ref().map(|(i, _)| i.as_str()).unwrap_or("?")
+            );
+            let advice = r.advice(ot, place);
             let (id, span) = id?;
             Some((
                 ChoiceOption {
@@ -518,6 +605,8 @@ impl Reader<'_, '_> {
                     help,
                     needs,
                     summary,
+                    exclusive,
+                    advice,
                 },
                 span,
             ))
@@ -639,7 +728,7 @@ impl Reader<'_, '_> {
             if a_to > b_from {
                 let later = if a.1.start > b.1.start { a } else { b };
                 let other = if a.1.start > b.1.start { b } else { a };
-                let line = self.line_of(other.1.start);
+                let line = self.place(other.1.start);
                 self.d.push(
                     Diagnostic::error(
                         "band-overlap",
@@ -648,7 +737,7 @@ impl Reader<'_, '_> {
                             w::band_overlap(
                                 l,
                                 &band_text(l, &later.0),
-                                line,
+                                line.show(l),
                                 &band_text(l, &other.0),
                             )
                         }),
@@ -664,10 +753,73 @@ impl Reader<'_, '_> {
             bands: bands.into_iter().map(|(b, _)| b).collect(),
         }
     }
+
+    /// The options of a `kind = "country"` question: one per country of
+    /// the country data, labelled in the questionnaire's languages.
+    pub(super) fn country_options(&mut self, t: &Table<'_, '_>) -> Vec<ChoiceOption> {
+        let data = match crate::questionnaire::countries::Countries::builtin() {
+            Ok(c) => c,
+            Err(e) => {
+                let first = e
+                    .diagnostics()
+                    .first()
+                    .map(|d| d.message.get(crate::i18n::Lang::En).to_string())
+                    .unwrap_or_default();
+                let span = t.get("kind").map(|v| v.span()).unwrap_or(t.header_span());
+                self.d.error(
+                    "country-data",
+                    span,
+                    msg(|l| crate::i18n::format::countries_broken(l, &first)),
+                );
+                return Vec::new();
+            }
+        };
+        data.countries
+            .iter()
+            .map(|c| {
+                let label = self
+                    .langs
+                    .iter()
+                    .map(|l| {
+                        let name = match crate::i18n::Lang::from_code(l) {
+                            Some(lang) => c.name(lang),
+                            None => c.en.as_str(),
+                        };
+                        (LangCode::new(l).unwrap_or_default(), name.to_string())
+                    })
+                    .collect();
+                ChoiceOption {
+                    id: c.code.clone(),
+                    label: Text::from_codes(label),
+                    help: None,
+                    needs: Vec::new(),
+                    summary: None,
+                    exclusive: false,
+                    advice: None,
+                }
+            })
+            .collect()
+    }
+
+    /// `max_choices = N` on a multi-choice or country question: at least 1,
+    /// at most the number of options.
+    pub(super) fn max_choices(&mut self, t: &Table<'_, '_>, kind: &Kind) -> Option<usize> {
+        let (n, span) = t.integer("max_choices", self.d)?;
+        let options = kind.options().len();
+        if n < 1 || (options > 0 && n as usize > options) {
+            self.d.error(
+                "invalid-value",
+                span,
+                msg(|l| crate::i18n::format::max_choices_range(l, n, options)),
+            );
+            return None;
+        }
+        Some(n as usize)
+    }
 }
 
 /// Reports a text longer than its key allows ([`text_limit`]).
-fn check_len(d: &mut Diagnostics, key: &str, s: &str, span: Span) {
+pub(super) fn check_len(d: &mut Diagnostics, key: &str, s: &str, span: Span) {
     let max = text_limit(key);
     // Bytes first: a text has at most as many characters as bytes.
     if s.len() > max {

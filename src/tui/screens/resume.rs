@@ -180,6 +180,9 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
             if r.previous.is_some() {
                 name = format!("{name} ({})", s.resume_follow_up);
             }
+            if r.conflict {
+                name = format!("{name} ({})", crate::i18n::store::conflict_short(app.lang));
+            }
             let right = format!(
                 "{}  {:>3}/{:<3}  {}",
                 r.updated.get(..10).unwrap_or(&r.updated),

@@ -21,7 +21,7 @@ pub fn draw_needs(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: 
     let mut lines = vec![Line::styled(s.needs_heading, theme.title())];
     let Some(eval) = app.eval() else { return };
     let bar_w = 8;
-    let title_w = w.saturating_sub(bar_w + 5);
+    let title_w = w.saturating_sub(bar_w + 5 + COVERAGE_W);
     // A name that does not fit beside its bar gets a line of its own, when
     // the panel is tall enough for every area that way. (Widths counted
     // only as far as it matters: this runs on every frame.)
@@ -35,21 +35,28 @@ pub fn draw_needs(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: 
     let n_long = long.iter().filter(|l| **l).count();
     let two_lines = n_long > 0
         && name_width(app, w + 1) <= w
-        && eval.areas.len() + n_long + 7 <= inner.height as usize;
+        && eval.areas.len() + n_long + 8 <= inner.height as usize;
     for (a, long) in eval.areas.iter().zip(long) {
         if two_lines && long {
             lines.push(Line::raw(clean(
                 app.q.areas[a.area].title.get(app.lang.code()),
             )));
-            let mut spans = vec![Span::raw(" ".repeat(w.saturating_sub(bar_w + 4)))];
+            let pad_w = w.saturating_sub(bar_w + 4 + COVERAGE_W);
+            let mut spans = vec![Span::raw(" ".repeat(pad_w))];
             spans.extend(need_spans(app, theme, a, 0, bar_w).into_iter().skip(2));
             lines.push(Line::from(spans));
         } else {
             lines.push(Line::from(need_spans(app, theme, a, title_w, bar_w)));
         }
     }
+    lines.push(Line::styled(
+        truncate(s.lists.coverage_legend, w),
+        theme.dim(),
+    ));
     lines.push(Line::raw(""));
     lines.push(Line::styled(s.top_actors, theme.title()));
+    // A star only when the engine recommends: a high score from too
+    // little of what the actor weighs is marked "?" instead.
     for r in app.ranked().iter().take(4) {
         let name = truncate(&clean(&app.q.actors[r.actor].name), w.saturating_sub(6));
         let style = if r.recommended {
@@ -57,7 +64,13 @@ pub fn draw_needs(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: 
         } else {
             theme.dim()
         };
-        let mark = if r.recommended { '★' } else { ' ' };
+        let mark = if r.recommended {
+            "★"
+        } else if r.provisional {
+            s.lists.provisional_mark
+        } else {
+            " "
+        };
         lines.push(Line::styled(
             format!(
                 "{mark} {} {:>3}",
@@ -65,6 +78,12 @@ pub fn draw_needs(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: 
                 crate::output::round(r.score)
             ),
             style,
+        ));
+    }
+    if app.ranked().iter().take(4).any(|r| r.provisional) {
+        lines.push(Line::styled(
+            truncate(s.lists.actors_legend, w),
+            theme.dim(),
         ));
     }
     frame.render_widget(Paragraph::new(lines), inner);
@@ -83,10 +102,27 @@ fn name_width(app: &App, limit: usize) -> usize {
 /// The columns the panel takes with every area's name whole beside its bar
 /// (counted up to 60).
 pub fn needs_width(app: &App) -> usize {
-    name_width(app, 60) + 1 + 8 + 4 + 3
+    name_width(app, 60) + 1 + 8 + 4 + COVERAGE_W + 3
 }
 
-/// One area's row of a needs list: title, bar and need (0–100 or "–").
+/// Width of the coverage mark after a need (space and mark).
+pub const COVERAGE_W: usize = 2;
+
+/// How much of an area is answered, as a mark: ○ nothing, ◔ under half,
+/// ◑ half, ◕ three quarters, ● all (blank without visible questions).
+pub fn coverage_mark(coverage: Option<f64>) -> &'static str {
+    match coverage {
+        None => " ",
+        Some(c) if c <= 0.0 => "○",
+        Some(c) if c < 50.0 => "◔",
+        Some(c) if c < 75.0 => "◑",
+        Some(c) if c < 100.0 => "◕",
+        Some(_) => "●",
+    }
+}
+
+/// One area's row of a needs list: title, bar, need (0–100 or "–") and how
+/// much of the area is answered ([`coverage_mark`]).
 pub fn need_spans(
     app: &App,
     theme: &Theme,
@@ -106,5 +142,6 @@ pub fn need_spans(
         Span::raw(" "),
         Span::styled(crate::output::bar(a.need, bar_w), theme.bar()),
         Span::raw(format!("{num:>4}")),
+        Span::styled(format!(" {}", coverage_mark(a.coverage)), theme.dim()),
     ]
 }

@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use crate::answers::Answer;
 use crate::i18n::tui::{self, Words};
-use crate::i18n::{Lang, room};
+use crate::i18n::{Lang, room, tui_lists};
 use crate::questionnaire::{Kind, Question};
 use crate::text::fmt_num;
 
@@ -272,7 +272,47 @@ fn question_block(
     match &q.kind {
         Kind::Single { options } | Kind::Multi { options } => {
             let multi = matches!(q.kind, Kind::Multi { .. });
-            for (k, o) in options.iter().enumerate() {
+            let long = super::filter::is_long(q);
+            let shown: Vec<usize> = if long {
+                super::view(app)
+            } else {
+                (0..options.len()).collect()
+            };
+            let mut window = 0..shown.len();
+            if long {
+                // The search field, and a window of the matches around the
+                // cursor.
+                let l = s.lists;
+                let label = format!(" {}: ", l.filter);
+                let lw = text_width(&label);
+                let field_w = 24.min(w.saturating_sub(lw + 12)).max(4);
+                let (typed, col) = app.qs.filter.visible(field_w.saturating_sub(1));
+                if focused {
+                    marks.cursor = Some((lines.len(), lw + col));
+                }
+                lines.push(Line::from(vec![
+                    Span::styled(label, theme.strong()),
+                    Span::styled(pad(&typed, field_w), theme.field().patch(theme.strong())),
+                    Span::styled(
+                        format!(
+                            "  {}",
+                            tui_lists::matches(app.lang, shown.len(), options.len())
+                        ),
+                        theme.dim(),
+                    ),
+                ]));
+                if app.qs.filter.is_empty() {
+                    lines.extend(wrapped(&format!(" {}", l.filter_hint), w, theme.dim()));
+                }
+                if shown.is_empty() {
+                    lines.push(Line::styled(format!(" {}", l.no_match), theme.error()));
+                }
+                let pos = shown.iter().position(|&k| k == app.qs.opt).unwrap_or(0);
+                let start = super::filter::window_start(pos, shown.len());
+                window = start..(start + super::filter::WINDOW).min(shown.len());
+            }
+            for &k in &shown[window.clone()] {
+                let o = &options[k];
                 let chosen = match answer {
                     Some(Answer::Choice(id)) => *id == o.id,
                     Some(Answer::Choices(ids)) => ids.contains(&o.id),
@@ -284,13 +324,17 @@ fn question_block(
                     (true, true) => "[x]",
                     (true, false) => "[ ]",
                 };
-                let key = if k < 9 {
+                let key = if k < 9 && !long {
                     format!("{}", k + 1)
                 } else {
                     " ".into()
                 };
                 let label = clean(o.label.get(lang));
-                let prefix = format!(" {mark} {key}  ");
+                let prefix = if long {
+                    format!(" {mark} ")
+                } else {
+                    format!(" {mark} {key}  ")
+                };
                 let pw = text_width(&prefix);
                 let body = wrap(&label, w.saturating_sub(pw).max(10));
                 for (n, part) in body.iter().enumerate() {
@@ -314,6 +358,16 @@ fn question_block(
                     lines.push(Line::styled(pad(&format!("{p}{part}"), w), style));
                 }
             }
+            if window.end < shown.len() {
+                lines.push(Line::styled(
+                    format!(
+                        "      {}",
+                        tui_lists::more_options(app.lang, shown.len() - window.end)
+                    ),
+                    theme.dim(),
+                ));
+            }
+            choice_lines(app, s, theme, q, answer, long, w, lines);
         }
         Kind::Scale {
             min,
@@ -371,8 +425,8 @@ fn question_block(
             let range = range_text(app.lang, *min, *max);
             if let Some(e) = &app.qs.input_error {
                 let msg = match e {
-                    InputError::NotANumber => s.bad_number.to_string(),
                     InputError::OutOfRange => tui::out_of_range(app.lang, &range),
+                    _ => s.bad_number.to_string(),
                 };
                 lines.extend(wrapped(&format!(" {msg}"), w, theme.error()));
             } else {
@@ -452,6 +506,65 @@ fn question_block(
         let hint = format!("{key} {}", s.has_help);
         lines.push(Line::styled(truncate(&hint, w), theme.dim()));
     }
+}
+
+/// Under a list: what is ticked in a long list (whose window hides most
+/// options), how many of `max_choices`, and a refused or replaced tick.
+#[allow(clippy::too_many_arguments)]
+fn choice_lines(
+    app: &App,
+    s: &Words,
+    theme: &Theme,
+    q: &Question,
+    answer: Option<&Answer>,
+    long: bool,
+    w: usize,
+    lines: &mut Vec<Line<'static>>,
+) {
+    let lang = app.lang.code();
+    let ticked: Vec<&String> = match answer {
+        Some(Answer::Choices(ids)) => ids.iter().collect(),
+        Some(Answer::Choice(id)) => vec![id],
+        _ => vec![],
+    };
+    if long && !ticked.is_empty() {
+        let names: Vec<String> = ticked
+            .iter()
+            .map(|id| {
+                q.kind
+                    .option_index(id)
+                    .map_or_else(|| clean(id), |k| clean(q.kind.options()[k].label.get(lang)))
+            })
+            .collect();
+        lines.extend(wrapped(
+            &format!(" {}: {}", s.lists.chosen, names.join(", ")),
+            w,
+            theme.accent(),
+        ));
+    }
+    if let Some(max) = q.max_choices {
+        let n = if matches!(answer, Some(Answer::Choices(_))) {
+            ticked.len()
+        } else {
+            0
+        };
+        lines.push(Line::styled(
+            format!(" {}", tui_lists::chosen_of_max(app.lang, n, max)),
+            theme.dim(),
+        ));
+    }
+    if app.q.question(&q.id) != Some(app.qs.cur) {
+        return;
+    }
+    let msg = match &app.qs.input_error {
+        Some(InputError::TooMany(max)) => tui_lists::too_many(app.lang, max),
+        Some(InputError::Exclusive(k)) => match q.kind.options().get(*k) {
+            Some(o) => tui_lists::exclusive_replaced(app.lang, clean(o.label.get(lang))),
+            None => return,
+        },
+        _ => return,
+    };
+    lines.extend(wrapped(&format!(" {msg}"), w, theme.error()));
 }
 
 fn range_text(lang: Lang, min: Option<f64>, max: Option<f64>) -> String {

@@ -2,6 +2,7 @@
 //! list beside them.
 
 mod draw;
+mod filter;
 mod sections;
 
 pub use draw::{answer_summary, draw};
@@ -31,6 +32,11 @@ pub enum Focus {
 pub enum InputError {
     NotANumber,
     OutOfRange,
+    /// A tick refused: `max_choices` (this many) are ticked already.
+    TooMany(usize),
+    /// An exclusive option ("none of these", this option index) and other
+    /// choices: the newest tick replaced the others.
+    Exclusive(usize),
 }
 
 #[derive(Debug, Clone)]
@@ -54,6 +60,8 @@ pub struct QuestionState {
     pub input_error: Option<InputError>,
     /// Show the whole section at once.
     pub compact: bool,
+    /// What was typed to search a long option list.
+    pub filter: Input,
 }
 
 impl Default for QuestionState {
@@ -69,6 +77,7 @@ impl Default for QuestionState {
             drafted: false,
             input_error: None,
             compact: false,
+            filter: Input::default(),
         }
     }
 }
@@ -90,6 +99,30 @@ pub fn text_question(app: &App) -> bool {
             app.q.questions.get(app.qs.cur).map(|q| &q.kind),
             Some(Kind::Number { .. } | Kind::Text)
         )
+}
+
+/// True when the current question is a long option list with focus:
+/// typed letters search it.
+pub fn filtering(app: &App) -> bool {
+    current(app).is_some_and(filter::is_long)
+}
+
+/// A long list with something typed into its search.
+fn filter_typed(app: &App) -> bool {
+    filtering(app) && !app.qs.filter.is_empty()
+}
+
+/// The options of the current question in the order shown: all of them,
+/// or those matching the search of a long list.
+pub fn view(app: &App) -> Vec<usize> {
+    let Some(q) = app.q.questions.get(app.qs.cur) else {
+        return vec![];
+    };
+    if filter::is_long(q) {
+        filter::view(q, app.lang.code(), app.qs.filter.text())
+    } else {
+        (0..q.kind.options().len()).collect()
+    }
 }
 
 /// Commits the typed answer of a number or text question. `Err` when the
@@ -258,7 +291,22 @@ pub const KEYS: Keymap = Keymap {
         )
         .show(2)
         .when(on_sections),
-        // The question.
+        // The question. With a search typed into a long list, Enter ticks
+        // and Esc clears the search.
+        Binding::new(
+            &[ENTER],
+            Action::Space,
+            |w| w.lists.h_filter_tick,
+            |w| w.lists.help_filter_enter,
+        )
+        .when(filter_typed),
+        Binding::new(
+            &[ESC],
+            Action::Left,
+            |w| w.h_clear,
+            |w| w.lists.help_filter_esc,
+        )
+        .when(filter_typed),
         Binding::new(&[UP, ch('k')], Action::Up, |w| w.h_move, |w| w.help_opt_up).when(is_list),
         Binding::new(
             &[DOWN, ch('j')],
@@ -301,7 +349,7 @@ pub const KEYS: Keymap = Keymap {
         )
         .when(free_text),
         Binding::new(&[ENTER], Action::Enter, |w| w.h_next, |w| w.help_enter_next)
-            .when(on_question),
+            .when(|a| on_question(a) && !filter_typed(a)),
         Binding::quiet(&[PGDN, ctrl('n')], Action::Next, |w| w.help_next).when(on_question),
         Binding::new(
             &[ESC, PGUP, ctrl('p')],
@@ -309,7 +357,8 @@ pub const KEYS: Keymap = Keymap {
             |w| w.h_back,
             |w| w.help_prev,
         )
-        .when(on_question),
+        .when(|a| on_question(a) && !filter_typed(a)),
+        Binding::quiet(&[PGUP, ctrl('p')], Action::Prev, |w| w.help_prev).when(filter_typed),
         Binding::new(
             &[ch('v'), ch('u'), f(5)],
             Action::Unknown,
@@ -380,11 +429,25 @@ pub const KEYS: Keymap = Keymap {
         )
         .when(on_question),
     ],
-    in_field: text_question,
+    in_field: |a| text_question(a) || filtering(a),
 };
 
-/// Typing into a number or text question.
+/// Typing into a number or text question, or the search of a long list
+/// (where Space with nothing typed ticks, as in other lists).
 pub fn typed(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    if filtering(app) {
+        if key.code == ratatui::crossterm::event::KeyCode::Char(' ') && app.qs.filter.is_empty() {
+            let q = std::sync::Arc::clone(&app.q);
+            return match q.questions.get(app.qs.cur) {
+                Some(q) => choose_cursor(app, &q.kind, true),
+                None => vec![],
+            };
+        }
+        if app.qs.filter.handle_key(key) {
+            filter_changed(app);
+        }
+        return vec![];
+    }
     if free_text(app) {
         let before = app.qs.text.text();
         if app.qs.text.handle_key(key) && app.qs.text.text() != before {
@@ -396,15 +459,43 @@ pub fn typed(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     vec![]
 }
 
-/// Text pasted into a number or text question.
+/// Text pasted into a number or text question, or a long list's search.
 pub fn paste(app: &mut App, text: &str) {
-    if free_text(app) {
+    if filtering(app) {
+        app.qs.filter.insert_str(text.trim());
+        filter_changed(app);
+    } else if free_text(app) {
         app.qs.text.insert_str(text);
         app.draft.dirty = true;
     } else if text_question(app) {
         app.qs.input.insert_str(text);
         app.qs.input_error = None;
     }
+}
+
+/// The search changed: the cursor goes to the best match.
+fn filter_changed(app: &mut App) {
+    app.qs.input_error = None;
+    if let Some(&first) = view(app).first() {
+        app.qs.opt = first;
+        app.qs.moved = true;
+    }
+}
+
+/// Moves the option cursor `step` places through the options shown.
+fn move_in_view(app: &mut App, down: bool) {
+    let v = view(app);
+    let pos = v.iter().position(|&k| k == app.qs.opt);
+    let next = match (pos, down) {
+        (None, _) => v.first(),
+        (Some(p), true) => v.get(p + 1).or(v.last()),
+        (Some(p), false) => v.get(p.saturating_sub(1)),
+    };
+    if let Some(&k) = next {
+        app.qs.opt = k;
+    }
+    app.qs.moved = true;
+    app.qs.input_error = None;
 }
 
 pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
@@ -423,10 +514,24 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
     };
     let answer = app.answer(i).cloned();
     let n_opts = q.kind.options().len();
+    let long = filter::is_long(q);
     match action {
+        Action::Up | Action::Down if long => move_in_view(app, action == Action::Down),
+        Action::Space if long => {
+            // Enter with a search (or Space): tick the one shown, then
+            // search again from scratch.
+            let fx = choose_cursor(app, &q.kind, true);
+            app.qs.filter = Input::default();
+            return fx;
+        }
+        Action::Left if long => {
+            app.qs.filter = Input::default();
+            app.qs.input_error = None;
+        }
         Action::Up => {
             app.qs.opt = app.qs.opt.saturating_sub(1);
             app.qs.moved = true;
+            app.qs.input_error = None;
         }
         Action::Down => {
             let last = match &q.kind {
@@ -435,6 +540,7 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
             };
             app.qs.opt = (app.qs.opt + 1).min(last);
             app.qs.moved = true;
+            app.qs.input_error = None;
         }
         Action::Digit(d) => return choose_digit(app, &q.kind, d),
         Action::Space => return choose_cursor(app, &q.kind, true),
@@ -565,18 +671,46 @@ fn choose_cursor(app: &mut App, kind: &Kind, toggle: bool) -> Vec<Effect> {
     }
 }
 
+/// Ticks or unticks option `opt`. An exclusive option ("none of these")
+/// replaces the other ticks and another tick replaces it (saying so);
+/// beyond `max_choices` a tick is refused with a message.
 fn toggle_multi(app: &mut App, kind: &Kind, opt: usize) -> Vec<Effect> {
     let i = app.qs.cur;
     let Some(o) = kind.options().get(opt) else {
         return vec![];
     };
+    let max = app.q.questions.get(i).and_then(|q| q.max_choices);
     let mut list = match app.answer(i) {
         Some(Answer::Choices(l)) => l.clone(),
         _ => vec![],
     };
+    app.qs.input_error = None;
+    let exclusive = |id: &String| {
+        kind.option_index(id)
+            .is_some_and(|k| kind.options()[k].exclusive)
+    };
     if let Some(p) = list.iter().position(|x| *x == o.id) {
         list.remove(p);
+    } else if o.exclusive {
+        if !list.is_empty() {
+            app.qs.input_error = Some(InputError::Exclusive(opt));
+        }
+        list = vec![o.id.clone()];
     } else {
+        if let Some(k) = list
+            .iter()
+            .find(|id| exclusive(id))
+            .and_then(|id| kind.option_index(id))
+        {
+            app.qs.input_error = Some(InputError::Exclusive(k));
+            list.retain(|id| !exclusive(id));
+        }
+        if let Some(max) = max
+            && list.len() >= max
+        {
+            app.qs.input_error = Some(InputError::TooMany(max));
+            return vec![];
+        }
         list.push(o.id.clone());
         // Keep questionnaire order.
         list.sort_by_key(|id| kind.option_index(id).unwrap_or(usize::MAX));

@@ -20,6 +20,7 @@ use crate::tui::app::*;
 use crate::tui::handover;
 use crate::tui::keymap::Action;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::needs::{COVERAGE_W, coverage_mark};
 use crate::tui::widgets::*;
 
 /// Columns of a need bar.
@@ -33,7 +34,7 @@ pub fn need_row_width(app: &App, eval: &Evaluation, cmp: bool) -> usize {
         .map(|a| text_width(&clean(app.q.areas[a.area].title.get(app.lang.code()))))
         .max()
         .unwrap_or(0);
-    name + 1 + BAR_W + 4 + if cmp { 2 } else { 0 }
+    name + 1 + BAR_W + 4 + COVERAGE_W + if cmp { 2 } else { 0 }
 }
 
 /// The width an actor row takes with the actor's name whole.
@@ -44,7 +45,14 @@ pub fn actor_row_width(app: &App, s: &Words) -> usize {
         .map(|r| text_width(&clean(&app.q.actors[r.actor].name)))
         .max()
         .unwrap_or(0);
-    5 + name + 1 + 3 + 2 + text_width(s.recommended).max(text_width(s.not_recommended))
+    5 + name + 1 + 3 + 2 + status_width(s)
+}
+
+/// The widest actor status.
+fn status_width(s: &Words) -> usize {
+    text_width(s.recommended)
+        .max(text_width(s.not_recommended))
+        .max(text_width(s.lists.provisional))
 }
 
 /// The actors with their boxes: heading, one row each, then what the
@@ -70,7 +78,7 @@ pub fn actors(app: &App, s: &Words, theme: &Theme, w: usize) -> Vec<Line<'static
         .map(|x| text_width(&clean(&app.q.actors[x.actor].name)))
         .max()
         .unwrap_or(0);
-    let status_w = text_width(s.recommended).max(text_width(s.not_recommended));
+    let status_w = status_width(s);
     let pending: Vec<&str> = app
         .session()
         .map(|s| s.pending_requests())
@@ -91,12 +99,15 @@ pub fn actors(app: &App, s: &Words, theme: &Theme, w: usize) -> Vec<Line<'static
             _ => "[ ]",
         };
         let score = format!("{:>3}", crate::output::round(x.score));
-        let status = if x.recommended {
-            s.recommended
+        // A star only when the engine recommends; a high score from too
+        // little of what the actor weighs is provisional.
+        let (status, star) = if x.recommended {
+            (s.recommended, "★")
+        } else if x.provisional {
+            (s.lists.provisional, s.lists.provisional_mark)
         } else {
-            s.not_recommended
+            (s.not_recommended, " ")
         };
-        let star = if x.recommended { '★' } else { ' ' };
         // Name whole; the status in words when it fits, else a star.
         let fixed = 5 + 1 + 3 + 2;
         let (nw, tail) = if fixed + name_w + status_w <= w {
@@ -117,31 +128,65 @@ pub fn actors(app: &App, s: &Words, theme: &Theme, w: usize) -> Vec<Line<'static
         };
         lines.push(Line::styled(pad(&truncate(&text, w), w), style));
     }
+    // The company's own to-dos: not an actor, no consent box.
+    let advice = super::advice(app);
+    if !advice.is_empty() {
+        let here = focused && app.summary.cursor == ranked.len();
+        let text = format!(
+            "{}    {} ({})",
+            if here { '›' } else { ' ' },
+            s.lists.advice,
+            advice.len()
+        );
+        let style = if here {
+            theme.selected()
+        } else {
+            theme.accent()
+        };
+        lines.push(Line::styled(pad(&truncate(&text, w), w), style));
+    }
+    lines
+}
+
+/// What goes with the actors, shown first beside them (the top of the
+/// details): the legend of provisional scores, what the company asked for
+/// and who gives and records consent (or, in a self-assessment, what the
+/// company writes).
+pub fn actor_notes(app: &App, s: &Words, theme: &Theme, w: usize) -> Vec<Line<'static>> {
+    let r = room::words(app.lang);
+    let mut lines = Vec::new();
+    if app.ranked().iter().any(|x| x.provisional) {
+        lines.extend(wrapped(s.lists.actors_legend, w, theme.dim()));
+    }
     if app.is_self() {
         lines.extend(wrapped(r.self_files_note, w, theme.dim()));
-    } else {
-        let open: Vec<String> = pending
-            .iter()
-            .filter_map(|id| app.q.actors.iter().find(|x| x.id == *id))
-            .map(|x| clean(&x.name))
-            .collect();
-        if !open.is_empty() {
-            let key = super::KEYS
-                .key_of(Action::Space, false, s)
-                .unwrap_or_default();
-            lines.extend(wrapped(
-                &room::requested(app.lang, open.join(", "), key),
-                w,
-                theme.warn(),
-            ));
-        }
-        if let Some((g, rec)) = &app.consent_who {
-            lines.extend(wrapped(
-                &room::consent_by(app.lang, clean(g), clean(rec)),
-                w,
-                theme.dim(),
-            ));
-        }
+        return lines;
+    }
+    let pending: Vec<&str> = app
+        .session()
+        .map(|x| x.pending_requests())
+        .unwrap_or_default();
+    let open: Vec<String> = pending
+        .iter()
+        .filter_map(|id| app.q.actors.iter().find(|x| x.id == *id))
+        .map(|x| clean(&x.name))
+        .collect();
+    if !open.is_empty() {
+        let key = super::KEYS
+            .key_of(Action::Space, false, s)
+            .unwrap_or_default();
+        lines.extend(wrapped(
+            &room::requested(app.lang, open.join(", "), key),
+            w,
+            theme.warn(),
+        ));
+    }
+    if let Some((g, rec)) = &app.consent_who {
+        lines.extend(wrapped(
+            &room::consent_by(app.lang, clean(g), clean(rec)),
+            w,
+            theme.dim(),
+        ));
     }
     lines
 }
@@ -150,7 +195,7 @@ pub fn actors(app: &App, s: &Words, theme: &Theme, w: usize) -> Vec<Line<'static
 /// in words), offers and the next step.
 pub fn details(app: &App, s: &Words, theme: &Theme, w: usize) -> Vec<Line<'static>> {
     let Some(r) = app.ranked().get(app.summary.cursor).copied() else {
-        return vec![];
+        return advice_details(app, s, theme, w);
     };
     let lang = app.lang.code();
     let actor = &app.q.actors[r.actor];
@@ -194,6 +239,7 @@ pub fn details(app: &App, s: &Words, theme: &Theme, w: usize) -> Vec<Line<'stati
             Cost::Free => s.cost_free,
             Cost::Subsidised => s.cost_subsidised,
             Cost::Paid => s.cost_paid,
+            Cost::Unknown => s.cost_unknown,
         };
         let mut text = format!("{} ({cost})", clean(svc.name.get(lang)));
         if offer.undecided {
@@ -207,6 +253,22 @@ pub fn details(app: &App, s: &Words, theme: &Theme, w: usize) -> Vec<Line<'stati
             w,
             theme.accent(),
         ));
+    }
+    lines
+}
+
+/// The advice for the company, each wrapped in full (the entry after the
+/// actors).
+fn advice_details(app: &App, s: &Words, theme: &Theme, w: usize) -> Vec<Line<'static>> {
+    let advice = super::advice(app);
+    if advice.is_empty() {
+        return vec![];
+    }
+    let mut lines = vec![Line::styled(s.lists.advice.to_string(), theme.strong())];
+    lines.extend(wrapped(s.lists.advice_intro, w, theme.dim()));
+    for a in advice {
+        let text = clean(app.q.advice[a].text.get(app.lang.code()));
+        lines.extend(bullet(&text, w));
     }
     lines
 }
@@ -267,48 +329,11 @@ pub fn overview(
     eval: &Evaluation,
     w: usize,
 ) -> Vec<Line<'static>> {
-    let mut lines = vec![Line::styled(s.needs_per_area, theme.title())];
     let cmp = comparison(app);
-    let full = need_row_width(app, eval, cmp.is_some());
-    for a in &eval.areas {
-        let title = clean(app.q.areas[a.area].title.get(app.lang.code()));
-        let num = a
-            .need
-            .map_or("–".to_string(), |n| crate::output::round(n).to_string());
-        let arrow = cmp.map(|c| match c.areas.get(a.area).map(|x| x.direction) {
-            Some(Direction::Up) => " ↑",
-            Some(Direction::Down) => " ↓",
-            Some(Direction::New) => " +",
-            _ => "  ",
-        });
-        let bar = |bar_w: usize| {
-            let mut spans = vec![
-                Span::styled(crate::output::bar(a.need, bar_w), theme.bar()),
-                Span::raw(format!("{num:>4}")),
-            ];
-            if let Some(x) = arrow {
-                spans.push(Span::styled(x, theme.accent()));
-            }
-            spans
-        };
-        if full <= w {
-            let name_w = full - (1 + BAR_W + 4 + if cmp.is_some() { 2 } else { 0 });
-            let mut spans = vec![Span::raw(pad(&title, name_w)), Span::raw(" ")];
-            spans.extend(bar(BAR_W));
-            lines.push(Line::from(spans));
-        } else {
-            // The name on a line of its own (wrapped, never cut), the bar
-            // under it.
-            lines.extend(wrapped(&title, w, Style::new()));
-            let bar_w = w.saturating_sub(2 + 4 + 2).clamp(1, BAR_W);
-            let mut spans = vec![Span::raw("  ")];
-            spans.extend(bar(bar_w));
-            lines.push(Line::from(spans));
-        }
-    }
+    // A follow-up: what changed since the last visit, first.
+    let mut lines = Vec::new();
     if let (Some(c), Some(p)) = (cmp, app.open.as_ref().and_then(|o| o.previous.as_ref())) {
         let count = |d: Direction| c.areas.iter().filter(|x| x.direction == d).count();
-        lines.push(Line::raw(""));
         lines.extend(wrapped(
             &tui::since_last(app.lang, clean(p.updated.get(..10).unwrap_or(&p.updated))),
             w,
@@ -338,7 +363,51 @@ pub fn overview(
             w,
             Style::new(),
         ));
+        lines.push(Line::raw(""));
     }
+    lines.push(Line::styled(s.needs_per_area, theme.title()));
+    let full = need_row_width(app, eval, cmp.is_some());
+    for a in &eval.areas {
+        let title = clean(app.q.areas[a.area].title.get(app.lang.code()));
+        let num = a
+            .need
+            .map_or("–".to_string(), |n| crate::output::round(n).to_string());
+        let arrow = cmp.map(|c| match c.areas.get(a.area).map(|x| x.direction) {
+            Some(Direction::Up) => " ↑",
+            Some(Direction::Down) => " ↓",
+            Some(Direction::New) => " +",
+            _ => "  ",
+        });
+        let bar = |bar_w: usize| {
+            let mut spans = vec![
+                Span::styled(crate::output::bar(a.need, bar_w), theme.bar()),
+                Span::raw(format!("{num:>4}")),
+                Span::styled(format!(" {}", coverage_mark(a.coverage)), theme.dim()),
+            ];
+            if let Some(x) = arrow {
+                spans.push(Span::styled(x, theme.accent()));
+            }
+            spans
+        };
+        // Beside the bar when the name fits (all names padded alike), else
+        // on a line of its own.
+        let tail = 1 + BAR_W + 4 + COVERAGE_W + if cmp.is_some() { 2 } else { 0 };
+        let name_w = full.min(w).saturating_sub(tail);
+        if text_width(&title) <= name_w {
+            let mut spans = vec![Span::raw(pad(&title, name_w)), Span::raw(" ")];
+            spans.extend(bar(BAR_W));
+            lines.push(Line::from(spans));
+        } else {
+            // The name on a line of its own (wrapped, never cut), the bar
+            // under it.
+            lines.extend(wrapped(&title, w, Style::new()));
+            let bar_w = w.saturating_sub(2 + 4 + COVERAGE_W + 2).clamp(1, BAR_W);
+            let mut spans = vec![Span::raw("  ")];
+            spans.extend(bar(bar_w));
+            lines.push(Line::from(spans));
+        }
+    }
+    lines.extend(wrapped(s.lists.coverage_legend, w, theme.dim()));
     let open: Vec<usize> = eval
         .open_questions
         .iter()

@@ -56,10 +56,10 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
         .areas(body);
         let (o, a, d) = (bordered(frame, o), bordered(frame, a), inset(d));
         let actors = blocks::actors(app, s, theme, a.width as usize);
-        pane(app, theme, frame, a, actors, Scroll::Follow(0));
+        pane(app, theme, frame, a, actors, Scroll::Follow(0, 0));
         let overview = blocks::overview(app, s, theme, eval, o.width as usize);
         drawn.push(pane(app, theme, frame, o, overview, fixed));
-        let details = blocks::details(app, s, theme, d.width as usize);
+        let details = with_notes(app, s, theme, d.width as usize);
         drawn.push(pane(app, theme, frame, d, details, fixed));
     } else if body.width >= 110 {
         let lw = need_w.max(actor_w).min(body.width / 2);
@@ -68,21 +68,28 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
         let actors = blocks::actors(app, s, theme, l.width as usize);
         let ah = (actors.len() as u16 + 1).min(l.height / 2);
         let [a, o] = Layout::vertical([Constraint::Length(ah), Constraint::Min(1)]).areas(l);
-        pane(app, theme, frame, a, actors, Scroll::Follow(0));
+        pane(app, theme, frame, a, actors, Scroll::Follow(0, 0));
         let overview = blocks::overview(app, s, theme, eval, o.width as usize);
         drawn.push(pane(app, theme, frame, o, overview, fixed));
-        let details = blocks::details(app, s, theme, d.width as usize);
+        let details = with_notes(app, s, theme, d.width as usize);
         drawn.push(pane(app, theme, frame, d, details, fixed));
     } else {
         let d = inset(body);
         let w = d.width as usize;
-        let mut lines = blocks::actors(app, s, theme, w);
+        // What the company asked for and who gives consent first, then the
+        // actors, the selected one's details and the overview.
+        let mut lines = blocks::actor_notes(app, s, theme, w);
+        if !lines.is_empty() {
+            lines.push(Line::raw(""));
+        }
+        let before = lines.len();
+        lines.extend(blocks::actors(app, s, theme, w));
         lines.push(Line::raw(""));
         lines.extend(blocks::details(app, s, theme, w));
         lines.push(Line::raw(""));
         lines.extend(blocks::overview(app, s, theme, eval, w));
         let at = if app.summary.follow {
-            Scroll::Follow(app.summary.drawn.get() as usize)
+            Scroll::Follow(app.summary.drawn.get() as usize, before)
         } else {
             fixed
         };
@@ -110,8 +117,20 @@ enum Scroll {
     /// At this line (as far as the lines go).
     Fixed(usize),
     /// As near this line as keeps the selected actor's row in view (the
-    /// actors' lines come first: the row is line 1 + the cursor).
-    Follow(usize),
+    /// actors' lines start at the second number: the row is that + 1 + the
+    /// cursor).
+    Follow(usize, usize),
+}
+
+/// The notes that go with the actors (requests, who gives consent), then
+/// the selected actor's details.
+fn with_notes(app: &App, s: &Words, theme: &Theme, w: usize) -> Vec<Line<'static>> {
+    let mut lines = blocks::actor_notes(app, s, theme, w);
+    if !lines.is_empty() {
+        lines.push(Line::raw(""));
+    }
+    lines.extend(blocks::details(app, s, theme, w));
+    lines
 }
 
 /// A column with a border on its right; the area inside (one column of
@@ -154,8 +173,8 @@ fn pane(
     let max = if n <= h || h < 3 { 0 } else { n - (h - 1) };
     let (start, top, count) = match scroll {
         Scroll::Fixed(s) => window(n, h, s),
-        Scroll::Follow(from) => {
-            let row = 1 + app.summary.cursor;
+        Scroll::Follow(from, offset) => {
+            let row = offset + 1 + app.summary.cursor;
             let mut at = window(n, h, from);
             for _ in 0..3 {
                 let (start, _, count) = at;

@@ -180,7 +180,8 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
         }
         return vec![];
     }
-    let n = app.ranked().len();
+    // The actors, then the advice for the company (when there is any).
+    let n = app.ranked().len() + usize::from(!advice(app).is_empty());
     match action {
         Action::Up => {
             app.summary.cursor = app.summary.cursor.saturating_sub(1);
@@ -220,6 +221,14 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
 fn follow(app: &mut App) {
     app.summary.follow = true;
     app.summary.scroll = 0;
+}
+
+/// The advice for the company (indices into the questionnaire's advice),
+/// in the order it came up.
+pub fn advice(app: &App) -> Vec<usize> {
+    app.eval()
+        .map(|e| e.advice.iter().map(|h| h.advice).collect())
+        .unwrap_or_default()
 }
 
 /// Typing into the export folder.
