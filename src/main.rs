@@ -193,6 +193,9 @@ pub enum Command {
         #[arg(long)]
         as_new: bool,
     },
+    Open {
+        id: String,
+    },
     /// Set up and inspect the shared store (PostgreSQL): init, grant, status.
     Store {
         #[command(subcommand)]

@@ -44,6 +44,7 @@ fn about(path: &str, h: &Help) -> Option<&'static str> {
         "referrals" => h.referrals,
         "referrals list" => h.referrals_list,
         "referrals mark" => h.referrals_mark,
+        "open" => h.open,
         "store" => h.store,
         "store init" => h.store_init,
         "store grant" => h.store_grant,
@@ -108,6 +109,7 @@ fn arg_help(path: &str, id: &str, h: &Help) -> Option<&'static str> {
         ("referrals mark", "outcome") => h.referrals_mark_outcome,
         ("referrals mark", "at") => h.referrals_mark_at,
         ("referrals mark", "note") => h.referrals_mark_note,
+        ("open", "id") => h.open_id,
         _ => return None,
     })
 }

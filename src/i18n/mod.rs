@@ -10,6 +10,7 @@
 //! | [`diag`] | questionnaire and answers-file diagnostics (`check`, `score --answers`, `import`) |
 //! | [`format`] | diagnostics of countries, choices, advice, sources and `extends` |
 //! | [`tui`] | the wizard |
+//! | [`room`] | the wizard in the visit room: shared and advisor view, contact person, consent, hand-over, honest quit |
 //! | [`tui_lists`] | the wizard's long lists, choice limits, coverage and advice |
 //! | [`export`] | referral summaries and the company's summary |
 //! | [`report`] | the statistics report |
@@ -28,6 +29,7 @@ pub mod export;
 pub mod format;
 pub mod referral;
 pub mod report;
+pub mod room;
 pub mod store;
 pub mod tui;
 pub mod tui_lists;

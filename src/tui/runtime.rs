@@ -54,6 +54,7 @@ pub(crate) fn event_loop(
                 }
             }
         }
+        msgs.push(Msg::Tick(Instant::now()));
         for msg in msgs {
             if rt.dispatch(app, msg) {
                 return Ok(());
@@ -158,6 +159,14 @@ impl Runtime {
         }
     }
 
+    /// Takes over a session opened (and locked) before the wizard started,
+    /// and its store.
+    pub fn adopt(&mut self, lock: SessionLock, store: Store) {
+        self.release();
+        self.lock = Some(lock);
+        self.store.get_or_insert(store);
+    }
+
     /// The id of the session whose lock this runtime holds.
     pub fn locked_id(&self) -> Option<&str> {
         self.lock.as_ref().map(SessionLock::id)
@@ -244,6 +253,9 @@ impl Runtime {
                     })
                 }))
             }),
+            Effect::SaveCopy { path, session } => {
+                self.side_job(move |_, q| Msg::CopySaved(jobs::write_copy(&path, &session, q)))
+            }
             Effect::ListSessions { ticket } => self.spawn(ticket, Job::List),
             Effect::ListReferrals => self.side_job(|store, q| {
                 Msg::ReferralsListed(match store {

@@ -88,6 +88,9 @@ pub struct Help {
     pub referrals_mark_outcome: &'static str,
     pub referrals_mark_at: &'static str,
     pub referrals_mark_note: &'static str,
+    // open
+    pub open: &'static str,
+    pub open_id: &'static str,
     // the shared store
     pub store_url: &'static str,
     pub report_region: &'static str,
@@ -177,6 +180,8 @@ pub const SV: Help = Help {
     referrals_mark_outcome: "Hur remissen slutade: hjälpt (helped), inte aktuell (not_relevant), avböjd av företaget (declined) eller inget svar från företaget (no_answer).",
     referrals_mark_at: "När det hände: ÅÅÅÅ-MM-DD TT:MM i svensk tid, eller RFC 3339 (standard: nu).",
     referrals_mark_note: "En kort anteckning om utfallet (en rad, högst 280 tecken; inga personuppgifter).",
+    open: "Öppna guiden direkt på en sparad session (samma låsning som Fortsätt: inte om den är öppen någon annanstans).",
+    open_id: "Sessionens id (se sessions list).",
     store_url: "Regionens delade databas, t.ex. postgres://anna@db.exempel.se/region (eller BEHOVSANALYS_STORE); lösenordet från PGPASSWORD eller ~/.pgpass.",
     report_region: "Med en delad databas: bara dessa regioner (nationell samordnare; standard: alla regioner du får läsa).",
     store: "Sätt upp och granska den delade databasen (PostgreSQL): init, grant, status.",
@@ -265,6 +270,8 @@ pub const EN: Help = Help {
     referrals_mark_outcome: "How the referral ended: helped, not_relevant, declined (by the company) or no_answer (the company could not be reached).",
     referrals_mark_at: "When it happened: YYYY-MM-DD HH:MM in Swedish time, or RFC 3339 (default: now).",
     referrals_mark_note: "A short note on the outcome (one line, at most 280 characters; no personal data).",
+    open: "Open the wizard directly on a saved session (locked as Continue locks it: not while it is open elsewhere).",
+    open_id: "The session's id (see sessions list).",
     store_url: "The region's shared store, e.g. postgres://anna@db.example/region (or BEHOVSANALYS_STORE); the password from PGPASSWORD or ~/.pgpass.",
     report_region: "With a shared store: only these regions (a national coordinator; default: every region you may read).",
     store: "Set up and inspect the shared store (PostgreSQL): init, grant, status.",

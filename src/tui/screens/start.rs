@@ -159,7 +159,12 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
     }
     if let Some(n) = &app.notice {
         lines.push(Line::raw(""));
-        lines.extend(notice_lines(n, app.lang, theme, inner_w));
+        lines.extend(notice_lines(
+            &crate::tui::advisor::for_screen(app, n),
+            app.lang,
+            theme,
+            inner_w,
+        ));
     }
     if let Some(sync) = &app.sync_line {
         lines.push(Line::raw(""));
