@@ -5,7 +5,9 @@
 //! directory), and a 120×40 frame is drawn into ratatui's `TestBackend`.
 //! Prints p50/p90/p99/max over a few thousand keys.
 //!
-//!   cargo bench --bench keys [-- KEYS]
+//! Then typing into a text area (the built-in free-text question).
+//!
+//!   cargo bench --bench keys [-- KEYS]     (KEYS_NO_TEXT=1: the questions only)
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -114,6 +116,10 @@ fn main() {
         us(*times.last().unwrap()),
         flush.as_secs_f64() * 1e3
     );
+    // KEYS_NO_TEXT=1: only the questions (as measured before text areas).
+    if std::env::var_os("KEYS_NO_TEXT").is_none() {
+        typing_into_a_text_area(n_keys / 2);
+    }
     if std::env::var_os("KEYS_BY_KIND").is_some() {
         for (k, mut v) in by_key {
             v.sort();
@@ -126,4 +132,66 @@ fn main() {
             );
         }
     }
+}
+
+/// Typing into a text area (the built-in questionnaire's free-text
+/// question): characters, now and then a new line or a Backspace, with the
+/// run loop's tick after each key (the draft saved through the real writer
+/// about a second after a change) and a 120×40 frame.
+fn typing_into_a_text_area(n_keys: usize) {
+    let q = Arc::new(questionnaire::builtin().unwrap().questionnaire);
+    let dir = tempfile::tempdir().unwrap();
+    let mut rt = Runtime::new(Some(dir.path().to_path_buf()), Arc::clone(&q));
+    let mut app = App::new(
+        Arc::clone(&q),
+        behovsanalys::i18n::Lang::Sv,
+        SessionMode::Advisor,
+        "/tmp",
+    );
+    let mut t = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    let theme = Theme { color: true };
+    for k in [KeyCode::Enter, KeyCode::PageDown] {
+        rt.dispatch(&mut app, key(k));
+        rt.settle(&mut app);
+    }
+    while app.q.questions[app.qs.cur].id != "ovrigt" {
+        rt.dispatch(&mut app, key(KeyCode::PageDown));
+    }
+    let mut rng = support::Rng(0x7e57);
+    let mut times = Vec::with_capacity(n_keys);
+    let mut saves = 0usize;
+    for _ in 0..n_keys {
+        let ev = match rng.below(40) {
+            0 => KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT),
+            1 => KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE),
+            2..=7 => KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE),
+            n => KeyEvent::new(
+                KeyCode::Char(char::from(b'a' + (n % 26) as u8)),
+                KeyModifiers::NONE,
+            ),
+        };
+        let started = Instant::now();
+        for msg in [Msg::Key(ev), Msg::Tick(Instant::now())] {
+            for effect in update(&mut app, msg) {
+                saves += usize::from(matches!(effect, Effect::Save(_)));
+                rt.execute(&mut app, effect);
+            }
+        }
+        t.draw(|f| view::view(&app, &theme, f)).unwrap();
+        times.push(started.elapsed());
+    }
+    rt.finish().unwrap();
+    times.sort();
+    let pct = |p: f64| times[((times.len() as f64 * p) as usize).min(times.len() - 1)];
+    let us = |d: Duration| d.as_secs_f64() * 1e6;
+    println!(
+        "typing into a text area, built-in questionnaire, 120x40, {n_keys} keys ({saves} draft saves):"
+    );
+    println!(
+        "  p50 {:.0} µs   p90 {:.0} µs   p99 {:.0} µs   max {:.0} µs",
+        us(pct(0.50)),
+        us(pct(0.90)),
+        us(pct(0.99)),
+        us(*times.last().unwrap())
+    );
 }

@@ -131,7 +131,7 @@ fn main() {
         "report over the same {n} in PostgreSQL: {:.2?}",
         t.elapsed()
     );
-    assert_eq!(rows.files.assessments, files.files.assessments);
+    assert_eq!(rows.counts.sessions, files.counts.sessions);
 
     // M rows: the statistics texts of the n sessions, repeated, 21 regions.
     let stats: Vec<String> = ids
@@ -173,7 +173,7 @@ fn main() {
         .unwrap();
         println!(
             "report over {} sessions in PostgreSQL (national, every region): {:.2?}",
-            s.files.assessments,
+            s.counts.sessions.unwrap_or(0),
             t.elapsed()
         );
     }
@@ -189,7 +189,7 @@ fn main() {
     .unwrap();
     println!(
         "report over one region ({} sessions): {:.2?}",
-        s.files.assessments,
+        s.counts.sessions.unwrap_or(0),
         t.elapsed()
     );
     println!(

@@ -43,6 +43,17 @@ pub enum ExportFormat {
     Csv,
 }
 
+/// How a referral ended (`referrals mark --outcome`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutcomeArg {
+    Helped,
+    #[value(name = "not_relevant")]
+    NotRelevant,
+    Declined,
+    #[value(name = "no_answer")]
+    NoAnswer,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
     Md,
@@ -182,6 +193,9 @@ pub enum Command {
         #[arg(long)]
         as_new: bool,
     },
+    Open {
+        id: String,
+    },
     /// Set up and inspect the shared store (PostgreSQL): init, grant, status.
     Store {
         #[command(subcommand)]
@@ -191,6 +205,34 @@ pub enum Command {
     Sync,
     /// The self-assessment as a web form.
     Serve(cmd::serve::ServeArgs),
+    Referrals {
+        #[command(subcommand)]
+        action: ReferralsAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReferralsAction {
+    List {
+        #[arg(long)]
+        open: bool,
+        #[arg(long, value_name = "ID")]
+        actor: Option<String>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: ScoreFormat,
+    },
+    Mark {
+        id: String,
+        actor: String,
+        #[arg(long, conflicts_with = "outcome", required_unless_present = "outcome")]
+        contacted: bool,
+        #[arg(long, value_enum)]
+        outcome: Option<OutcomeArg>,
+        #[arg(long, value_name = "TIME", value_parser = cmd::args::time)]
+        at: Option<i64>,
+        #[arg(long, value_name = "TEXT", requires = "outcome")]
+        note: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

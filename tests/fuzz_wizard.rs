@@ -211,7 +211,7 @@ fn key_strategy() -> impl Strategy<Value = Msg> {
             KeyCode::PageDown, KeyCode::PageUp, KeyCode::Tab, KeyCode::BackTab,
             KeyCode::Backspace, KeyCode::Home, KeyCode::End, KeyCode::Delete,
         ]),
-        2 => (1u8..=10).prop_map(KeyCode::F),
+        2 => (1u8..=12).prop_map(KeyCode::F),
         1 => Just(KeyCode::Esc),
     ];
     prop_oneof![
@@ -260,6 +260,13 @@ fn check_invariants(app: &App) -> Result<(), TestCaseError> {
                 "the current question {} is not shown",
                 app.q.questions[app.qs.cur].id
             );
+            // Presenter-safe: an advisor-only question only in the advisor
+            // view.
+            prop_assert!(
+                app.advisor_view || !behovsanalys::tui::app::advisor_only(&app.q, app.qs.cur),
+                "advisor-only question {} on the shared screen",
+                app.q.questions[app.qs.cur].id
+            );
         }
     }
     if let Some(e) = app.eval() {
@@ -283,6 +290,11 @@ fn dispatch(rt: &mut Runtime, app: &mut App, msg: Msg, export_dir: &Path) -> boo
                 job.dir = export_dir.to_path_buf();
                 Effect::Export(job)
             }
+            // A copy written elsewhere (after a failed save) lands there too.
+            Effect::SaveCopy { session, .. } => Effect::SaveCopy {
+                path: export_dir.to_path_buf(),
+                session,
+            },
             // Typed file names are random too: read nothing outside.
             Effect::Open {
                 ticket,

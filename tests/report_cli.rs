@@ -87,13 +87,13 @@ fn small_groups_are_suppressed() {
     // Three companies in a municipality of their own.
     for i in 0..3 {
         let text = format!(
-            "questionnaire = \"exportbehov\"\n[company]\nmunicipality = \"Lillby\"\nemployees = 5\n[answers]\nexporterar = \"nej_men_planerar\"\nlanebehov = \"ja_storre\"\n[consent]\nalmi = true\n[meta]\nupdated = \"2026-06-0{}T10:00:00Z\"\n",
+            "questionnaire = \"exportbehov\"\n[company]\nname = \"Lillby {i} AB\"\nmunicipality = \"Lillby\"\nemployees = 5\n[answers]\nexporterar = \"nej_men_planerar\"\nlanebehov = \"ja_storre\"\n[consent]\nalmi = true\n[meta]\nupdated = \"2026-06-0{}T10:00:00Z\"\n",
             i + 1
         );
         std::fs::write(sessions.join(format!("lillby{i}.toml")), text).unwrap();
     }
     let v = json(dir.path(), &[]);
-    assert_eq!(v["assessments"], 33);
+    assert_eq!(v["counts"]["sessions"], 33);
     let muni = v["needs"]
         .as_array()
         .unwrap()
@@ -107,33 +107,32 @@ fn small_groups_are_suppressed() {
         .find(|g| g["label"] == "Lillby")
         .unwrap();
     assert_eq!(lillby["suppressed"], true);
-    assert!(lillby["assessments"].is_null());
+    assert!(lillby["companies"].is_null());
     assert!(
         lillby["areas"]
             .as_array()
             .unwrap()
             .iter()
-            .all(|a| a["mean"].is_null())
+            .all(|a| a["mean"].is_null() && a["n"].is_null())
     );
     let (_, md, _) = report(dir.path(), &[]);
     let row = md.lines().find(|l| l.starts_with("| Lillby")).unwrap();
-    assert!(row.contains("< 5"), "{row}");
-    assert!(
-        !row.chars().any(|c| c.is_ascii_digit() && c != '5'),
-        "{row}"
-    );
-    // With --min-group 3 the group is shown.
-    let v = json(dir.path(), &["--min-group", "3"]);
+    assert!(row.contains(".."), "{row}");
+    assert!(!row.chars().any(|c| c.is_ascii_digit()), "{row}");
+    // With a minimum below it (and no group of one to hide it with) the
+    // group is shown.
+    let v = json(dir.path(), &["--min-group", "2"]);
     let shown = v["needs"][3]["groups"]
         .as_array()
         .unwrap()
         .iter()
-        .any(|g| g["label"] == "Lillby" && g["assessments"] == 3);
+        .any(|g| g["label"] == "Lillby" && g["companies"] == 3);
     assert!(shown);
     // Filtering to that municipality: everything is below the minimum.
     let v = json(dir.path(), &["--municipality", "lillby"]);
-    assert_eq!(v["assessments"], 3);
-    assert!(v["needs"][0]["groups"][0]["assessments"].is_null());
+    assert!(v["counts"]["sessions"].is_null());
+    assert!(v["counts"]["companies"].is_null());
+    assert!(v["needs"][0]["groups"][0]["companies"].is_null());
     assert!(
         v["actors"]
             .as_array()
@@ -168,9 +167,9 @@ fn unreadable_files_are_skipped_and_counted() {
         md.contains("1 filer hör till ett annat frågeformulär"),
         "{md}"
     );
-    assert!(md.contains("12 behovsanalyser"), "{md}");
     assert!(err.contains("3 file(s)"), "{err}");
     let v = json(dir.path(), &[]);
+    assert_eq!(v["counts"]["sessions"], 12);
     assert_eq!(v["files"]["unreadable"], 3);
     assert_eq!(v["files"]["other_questionnaire"], 1);
 }
@@ -181,13 +180,13 @@ fn date_filter_and_empty_data_dir() {
     support::sessions(&q(), &dir.path().join("sessions"), 24, 9);
     let v = json(dir.path(), &["--from", "2026-03-01", "--to", "2026-05-31"]);
     // Months 3, 4 and 5 of the 12-month cycle, twice.
-    assert_eq!(v["assessments"], 6);
-    assert_eq!(v["files"]["filtered_out"], 18);
+    assert_eq!(v["counts"]["sessions"], 6);
     // A data directory whose sessions folder is empty: a report of nothing.
     let empty = tempfile::tempdir().unwrap();
     std::fs::create_dir(empty.path().join("sessions")).unwrap();
     let v = json(empty.path(), &[]);
-    assert_eq!(v["assessments"], 0);
+    assert_eq!(v["counts"]["sessions"], 0);
+    assert_eq!(v["counts"]["companies"], 0);
     let (ok, _, err) = report(dir.path(), &["--from", "2026-13-01"]);
     assert!(!ok);
     assert!(err.contains("2026-13-01"), "{err}");
@@ -255,17 +254,25 @@ fn dates_are_checked_at_the_argument_boundary() {
     );
 }
 
+/// Companies whose first and latest advisor visit are both in the data:
+/// every 10th generated session follows up the one before; a pair where
+/// either is a self-assessment (every 7th session) has only one visit.
+fn compared(n: usize) -> usize {
+    (0..n)
+        .filter(|i| i % 10 == 9 && i % 7 != 0 && (i - 1) % 7 != 0)
+        .count()
+}
+
 #[test]
 fn follow_up_visits_are_compared() {
     let dir = tempfile::tempdir().unwrap();
     support::sessions(&q(), &dir.path().join("sessions"), 100, 13);
     let v = json(dir.path(), &[]);
-    // Every 10th session is a follow-up: 10 companies with two visits.
-    assert_eq!(v["follow_up"]["companies"], 10);
-    assert_eq!(v["follow_up"]["suppressed"], false);
+    assert_eq!(v["follow_up"]["companies"], compared(100));
+    assert_eq!(v["counts"]["companies"], 90);
     let v = json(dir.path(), &["--min-group", "11"]);
     assert!(v["follow_up"]["companies"].is_null());
-    assert_eq!(v["follow_up"]["suppressed"], true);
+    assert!(v["follow_up"]["areas"][0]["first_mean"].is_null());
 }
 
 #[test]
@@ -280,11 +287,11 @@ fn report_over_10000_sessions() {
         "10,000 sessions: generated in {generated:?}, report in {:?}",
         started.elapsed()
     );
-    assert_eq!(v["assessments"], 10_000);
+    assert_eq!(v["counts"]["sessions"], 10_000);
     assert_eq!(v["files"]["unreadable"], 0);
-    assert_eq!(v["follow_up"]["companies"], 1000);
+    assert_eq!(v["follow_up"]["companies"], compared(10_000));
     let all = &v["needs"][0]["groups"][0];
-    assert_eq!(all["assessments"], 10_000);
+    assert_eq!(all["companies"], 9_000);
     assert!(
         all["areas"]
             .as_array()
@@ -309,10 +316,11 @@ fn generate_for_benchmark() {
 }
 
 #[test]
-fn csv_values_are_plain_numbers_or_the_suppression_mark() {
+fn csv_values_are_plain_numbers_or_hidden() {
     let dir = tempfile::tempdir().unwrap();
     support::sessions(&q(), &dir.path().join("sessions"), 100, 13);
-    let (ok, out, err) = report(dir.path(), &["--format", "csv"]);
+    // Everything shown (the changes at follow-ups are about a few companies).
+    let (ok, out, err) = report(dir.path(), &["--format", "csv", "--min-group", "1"]);
     assert!(ok, "{err}");
     let mut negatives = 0;
     for (i, line) in out
@@ -321,16 +329,19 @@ fn csv_values_are_plain_numbers_or_the_suppression_mark() {
         .enumerate()
         .skip(1)
     {
-        // The value is the last cell; no label in these rows has a comma.
-        let value = line.rsplit(',').next().unwrap();
-        let metric = line.split(',').nth(4).unwrap();
-        if metric == "date" {
-            continue;
+        // The last two cells: the value and whether it is hidden; no label
+        // before them ends in a quote-free comma pair.
+        let mut cells = line.rsplit(',');
+        let suppressed = cells.next().unwrap();
+        let value = cells.next().unwrap();
+        match suppressed {
+            "true" => assert!(value.is_empty(), "line {i}: {line}"),
+            "false" => assert!(
+                value.is_empty() || value.parse::<f64>().is_ok(),
+                "line {i}: {line}"
+            ),
+            _ => panic!("line {i}: {line}"),
         }
-        assert!(
-            value.parse::<f64>().is_ok() || value == "< 5",
-            "line {i}: {line}"
-        );
         negatives += usize::from(value.starts_with('-'));
     }
     assert!(negatives > 0, "the follow-up has falling needs: {out}");

@@ -360,7 +360,7 @@ fn report_over_the_store_equals_report_over_the_union_of_the_files() {
         assert_eq!(store, files, "{format}");
         if format == "json" {
             let v: serde_json::Value = serde_json::from_str(&store).unwrap();
-            assert_eq!(v["files"]["assessments"], profiles.len());
+            assert_eq!(v["counts"]["sessions"], profiles.len());
         }
     }
 
@@ -385,7 +385,7 @@ fn report_over_the_store_equals_report_over_the_union_of_the_files() {
         .output()
         .unwrap());
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v["files"]["assessments"], profiles.len());
+    assert_eq!(v["counts"]["sessions"], profiles.len());
     let mut c = postgres::Client::connect(&nat_url, postgres::NoTls).unwrap();
     let e = c
         .query("SELECT body FROM behovsanalys.sessions", &[])

@@ -90,7 +90,7 @@ fn new_visit(a: &mut App, rt: &mut Runtime) {
     press(a, rt, "Enter");
     assert_eq!(a.screen, Screen::Company);
     typ(a, rt, "Hallbergs Maskinteknik AB");
-    for _ in 0..5 {
+    for _ in 0..9 {
         press(a, rt, "Tab");
     }
     typ(a, rt, "Anna Berg");
@@ -226,7 +226,13 @@ current = "exporterar"
     let screen = draw(&a, 120, 40);
     assert!(screen.contains("The questionnaire changed"), "{screen}");
     assert!(screen.contains("answered with version 2025.9"), "{screen}");
+    // A kept answer to a question the questionnaire no longer has: whose it
+    // was cannot be told, so only the advisor view lists it.
+    assert!(!screen.contains("borttagen_fraga"), "{screen}");
+    press(&mut a, &mut rt, "a");
+    let screen = draw(&a, 120, 40);
     assert!(screen.contains("borttagen_fraga"), "{screen}");
+    press(&mut a, &mut rt, "a");
     // Answer something and save: the orphans are written back.
     press(&mut a, &mut rt, "2");
     rt.flush().unwrap();
@@ -247,7 +253,26 @@ fn consent_is_logged_and_exports_equal_the_export_command() {
     press(&mut a, &mut rt, "F8");
     assert_eq!(a.screen, Screen::Summary);
     let actor = a.q.actors[a.ranked()[0].actor].id.clone();
-    press(&mut a, &mut rt, "Space Space Space");
+    // The first tick asks who gives consent (the company has no contact
+    // person or attendee here) and who records it (Anna Berg, present).
+    press(&mut a, &mut rt, "Space");
+    assert!(matches!(
+        a.popup,
+        behovsanalys::tui::app::Popup::ConsentWho(_)
+    ));
+    assert!(
+        a.session().unwrap().answers.consent.is_empty(),
+        "not before the names"
+    );
+    press(&mut a, &mut rt, "Enter");
+    assert!(
+        matches!(a.popup, behovsanalys::tui::app::Popup::ConsentWho(_)),
+        "a name is missing"
+    );
+    typ(&mut a, &mut rt, "Karin Ek");
+    press(&mut a, &mut rt, "Enter");
+    // The names hold for the sitting.
+    press(&mut a, &mut rt, "Space Space");
     rt.flush().unwrap();
     let text = session_text(dir.path(), "20261125-104200-aaaa");
     let log = format!(
@@ -259,6 +284,7 @@ fn consent_is_logged_and_exports_equal_the_export_command() {
         3,
         "{text}"
     );
+    assert_eq!(text.matches("given_by = \"Karin Ek\"").count(), 3, "{text}");
     assert!(text.contains(&format!("{log}false")), "{text}");
 
     // Export into a folder of our own.

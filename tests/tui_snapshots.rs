@@ -29,8 +29,35 @@ fn profile(app: &mut App, name: &str) {
     );
     let parsed = answers::load_file(std::path::Path::new(&path), &app.q, Mode::Lenient).unwrap();
     let s = session_with(app, parsed.answers);
-    update(app, opened(s, imported_kind()));
+    update(app, opened(s, OpenKind::Resumed));
     app.notice = None;
+}
+
+/// A company's self-assessment (a profile without the advisor's answers,
+/// asking to be referred to EKN) as imported by the advisor.
+fn self_assessment(app: &mut App) {
+    let path = format!(
+        "{}/tests/fixtures/profiles/maskin_tyskland.toml",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let mut file = answers::load_file(std::path::Path::new(&path), &app.q, Mode::Lenient)
+        .unwrap()
+        .answers;
+    let q = std::sync::Arc::clone(&app.q);
+    file.answers.retain(|id, _| {
+        q.question(id).is_some_and(|i| {
+            q.questions[i].audience != behovsanalys::questionnaire::Audience::Advisor
+        })
+    });
+    file.consent.clear();
+    file.meta
+        .insert("self_created".into(), "2026-01-10T14:05:00Z".into());
+    let mut s = session_with(app, file);
+    s.meta.self_answers = s.answers.answers.keys().cloned().collect();
+    s.meta.imported_at = Some("2026-01-15T09:00:00Z".into());
+    s.meta.requested_referrals = vec!["ekn".into()];
+    s.meta.origin = Some("self-assessment".into());
+    update(app, opened(s, imported_kind()));
 }
 
 type Build = fn(&mut App);
@@ -116,6 +143,10 @@ const STATES: &[(&str, SessionMode, Build)] = &[
         typ(a, "25.62");
         press(a, "Tab");
         typ(a, "24");
+        for text in ["Karin Ek", "vd", "0470-123 45", "karin.ek@exempel"] {
+            press(a, "Tab");
+            typ(a, text);
+        }
         press(a, "Tab");
         typ(a, "Anna Andersson");
         press(a, "Tab");
@@ -150,7 +181,7 @@ const STATES: &[(&str, SessionMode, Build)] = &[
     ("question_scale_compact", SessionMode::Advisor, |a| {
         profile(a, "maskin_tyskland");
         press(a, "PgDn");
-        goto(a, "ledningens_engagemang");
+        goto(a, "marknadskunskap");
         press(a, "c");
     }),
     ("question_help", SessionMode::Advisor, |a| {
@@ -181,6 +212,7 @@ const STATES: &[(&str, SessionMode, Build)] = &[
     }),
     ("summary", SessionMode::Advisor, |a| {
         profile(a, "maskin_tyskland");
+        a.consent_who = Some(("Karin Ek".into(), "Anna Berg".into()));
         press(a, "PgDn F8 Space");
         update(
             a,
@@ -189,6 +221,18 @@ const STATES: &[(&str, SessionMode, Build)] = &[
                 "/tmp/export/exempel-ab_sammanfattning.html".into(),
             ])),
         );
+    }),
+    ("consent_who", SessionMode::Advisor, |a| {
+        profile(a, "maskin_tyskland");
+        press(a, "Tab Tab Tab Tab Tab");
+        typ(a, "Karin Ek");
+        press(a, "Tab");
+        typ(a, "vd");
+        press(a, "Tab Tab Tab");
+        typ(a, "Anna Berg");
+        press(a, "Tab");
+        typ(a, "Region Kronoberg");
+        press(a, "PgDn F8 Down Space");
     }),
     ("summary_follow_up", SessionMode::Advisor, |a| {
         let load = |a: &App, name: &str| {
@@ -245,9 +289,15 @@ const STATES: &[(&str, SessionMode, Build)] = &[
             }))),
         );
     }),
+    ("imported", SessionMode::Advisor, self_assessment),
+    ("imported_summary", SessionMode::Advisor, |a| {
+        self_assessment(a);
+        press(a, "F8");
+    }),
     // The company's own to-dos, after the actors.
     ("summary_advice", SessionMode::Advisor, |a| {
         profile(a, "underleverantor_ghana_utan_eori");
+        a.consent_who = Some(("Karin Ek".into(), "Anna Berg".into()));
         press(a, "PgDn F8");
         for _ in 0..a.q.actors.len() {
             press(a, "Down");
@@ -270,6 +320,68 @@ fn every_screen_in_both_languages_and_sizes() {
             }
         }
     }
+}
+
+/// The states that change most with the width, at 200×50 too.
+#[test]
+fn wide_states() {
+    for (name, mode, build) in STATES {
+        if ![
+            "company_form",
+            "question_multi_needs",
+            "summary",
+            "summary_follow_up",
+        ]
+        .contains(name)
+        {
+            continue;
+        }
+        let mut a = app("sv", *mode);
+        build(&mut a);
+        insta::assert_snapshot!(format!("{name}_sv_200x50"), draw(&a, 200, 50));
+    }
+}
+
+/// At 60×16 nothing is cut to "Tul…": the summary is one column that
+/// pages (PgDn) with markers, every area and actor name whole on some
+/// page; the question screen leaves the section list for Tab, which shows
+/// it whole.
+#[test]
+fn names_whole_at_60x16() {
+    let mut a = app("sv", SessionMode::Advisor);
+    profile(&mut a, "maskin_tyskland");
+    press(&mut a, "PgDn F8");
+    let mut pages = String::new();
+    let first = draw(&a, 60, 16);
+    assert!(first.contains("▼"), "more is marked:\n{first}");
+    insta::assert_snapshot!("summary_sv_60x16", first.clone());
+    pages.push_str(&first);
+    for _ in 0..15 {
+        press(&mut a, "PgDn");
+        let page = draw(&a, 60, 16);
+        pages.push_str(&page);
+    }
+    assert!(draw(&a, 60, 16).contains("▲"), "paged down: marked above");
+    for area in &a.q.areas {
+        let name = area.title.get("sv");
+        assert!(pages.contains(name), "{name} whole:\n{pages}");
+    }
+    for actor in &a.q.actors {
+        assert!(pages.contains(actor.name.as_str()), "{}", actor.name);
+    }
+    assert!(!pages.contains("Tul…") && !pages.contains("Bus…"));
+    // PgUp goes back a page at a time, to the top.
+    for _ in 0..20 {
+        press(&mut a, "PgUp");
+    }
+    assert_eq!(draw(&a, 60, 16), first);
+    // The questions: the section list on Tab, whole.
+    press(&mut a, "Esc");
+    assert_eq!(a.screen, behovsanalys::tui::app::Screen::Questions);
+    press(&mut a, "Tab");
+    let list = draw(&a, 60, 16);
+    insta::assert_snapshot!("sections_sv_60x16", list.clone());
+    assert!(!list.contains('…'), "{list}");
 }
 
 #[test]

@@ -258,8 +258,9 @@ fn company_form_validates_and_syncs_employees() {
     typ(&mut a, "25.62");
     press(&mut a, "Tab");
     typ(&mut a, "24");
-    // Attendees: a new empty row appears as soon as one is filled in.
-    press(&mut a, "Tab");
+    // Past the contact person to the attendees: a new empty row appears as
+    // soon as one is filled in.
+    press(&mut a, "Tab Tab Tab Tab Tab");
     typ(&mut a, "Anna");
     press(&mut a, "Tab");
     typ(&mut a, "Almi");
@@ -302,7 +303,15 @@ fn self_assessment_hides_advisor_questions_and_private_notes() {
     to_questions(&mut b);
     goto(&mut b, "exporterar");
     press(&mut b, "1");
-    assert!(b.shown(advisor_only));
+    assert!(!b.shown(advisor_only), "not on the shared screen");
+    press(&mut b, "p");
+    assert_eq!(
+        b.popup,
+        Popup::None,
+        "private notes only in the advisor view"
+    );
+    press(&mut b, "a");
+    assert!(b.shown(advisor_only), "in the advisor view");
     press(&mut b, "p");
     typ(&mut b, "privat");
     press(&mut b, "Enter");
@@ -339,6 +348,7 @@ fn summary_consent_and_export() {
     press(&mut a, "1 s");
     assert_eq!(a.screen, Screen::Summary);
     let first = a.q.actors[a.ranked()[0].actor].id.clone();
+    a.consent_who = Some(("Karin Ek".into(), "Anna Berg".into()));
     press(&mut a, "Space");
     assert_eq!(
         a.session().unwrap().answers.consent.get(&first),
@@ -378,7 +388,7 @@ fn import_of_a_self_assessment_becomes_an_advisor_session() {
     let s = session_with(&a, file);
     let fx = update(&mut a, opened(s, imported_kind()));
     assert_eq!(saves(&fx), 1);
-    assert_eq!(a.screen, Screen::Company);
+    assert_eq!(a.screen, Screen::Questions, "where the advisor continues");
     assert!(matches!(a.notice, Some(Notice::Imported { .. })));
     assert_eq!(
         answer(&a, "exporterar"),
@@ -582,14 +592,38 @@ fn consent_is_logged_with_who_and_when() {
     assert!(log[0].contains("given_by = \"Exempel AB\""), "{log:?}");
     assert!(!log[0].contains("recorded_by"), "{log:?}");
     assert!(log[0].contains("at = \"2026-01-15T09:00:00Z\""), "{log:?}");
-    // A visit without attendees: when, but not by whom (the clock is the
-    // app's).
+    // A visit: who gives and who records it are asked for first (nothing
+    // recorded when the form is cancelled); the clock is the app's.
     let mut b = app("en", SessionMode::Advisor);
     to_questions(&mut b);
     press(&mut b, "F8 Space");
+    assert!(matches!(b.popup, Popup::ConsentWho(_)));
+    press(&mut b, "Esc");
+    assert!(
+        !b.session()
+            .unwrap()
+            .answers
+            .meta
+            .contains_key("consent_log")
+    );
+    press(&mut b, "Space");
+    typ(&mut b, "Karin Ek");
+    press(&mut b, "Down");
+    typ(&mut b, "Anna Berg");
+    press(&mut b, "Enter");
     let log = consent_log(&b);
-    assert!(!log[0].contains("by ="), "{log:?}");
+    assert!(log[0].contains("given_by = \"Karin Ek\""), "{log:?}");
+    assert!(log[0].contains("recorded_by = \"Anna Berg\""), "{log:?}");
     assert!(log[0].contains("at = \"2026-01-15T09:00:00Z\""), "{log:?}");
+    // `w` changes the names for what follows.
+    press(&mut b, "w C-u");
+    typ(&mut b, "Per Ek");
+    press(&mut b, "Enter Space");
+    let log = consent_log(&b);
+    assert!(
+        log[1].contains("given_by = \"Per Ek\"") && log[1].contains("given = false"),
+        "{log:?}"
+    );
 }
 
 /// A key event for a keymap key (a digit key is `1`).
@@ -598,6 +632,7 @@ fn event_of(k: Key) -> Option<KeyEvent> {
     Some(match k {
         Key::Code(code) => KeyEvent::new(code, KeyModifiers::NONE),
         Key::Ctrl(c) => KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL),
+        Key::Alt(code) => KeyEvent::new(code, KeyModifiers::ALT),
         Key::Digit => KeyEvent::new(KeyCode::Char('1'), KeyModifiers::NONE),
         Key::Any => return None,
     })
@@ -658,7 +693,7 @@ fn footer_hints_come_from_the_keymap_and_name_working_keys() {
     press(&mut a, "1");
     goto(&mut a, "exporthinder");
     check_hints_reach_their_actions(&a, "multi choice");
-    goto(&mut a, "ledningens_engagemang");
+    goto(&mut a, "marknadskunskap");
     check_hints_reach_their_actions(&a, "scale");
     press(&mut a, "Tab");
     check_hints_reach_their_actions(&a, "sections");
@@ -727,4 +762,48 @@ fn help_lists_the_keys_of_the_screen_and_scrolls() {
     assert_eq!(a.qs.input.text(), "?");
     press(&mut a, "F1");
     assert!(matches!(a.popup, Popup::Help { .. }));
+}
+
+#[test]
+fn an_import_opens_where_the_advisor_continues() {
+    // The company answered everything it was asked: the advisor goes on
+    // with the first advisor-only question, in the advisor view.
+    let mut a = app("sv", SessionMode::Advisor);
+    let path = format!(
+        "{}/tests/fixtures/profiles/maskin_tyskland.toml",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let mut file = behovsanalys::answers::load_file(
+        std::path::Path::new(&path),
+        &a.q,
+        behovsanalys::answers::Mode::Lenient,
+    )
+    .unwrap()
+    .answers;
+    let q = std::sync::Arc::clone(&a.q);
+    let advisor_only = |id: &str| {
+        q.question(id).is_some_and(|i| {
+            q.questions[i].audience == behovsanalys::questionnaire::Audience::Advisor
+        })
+    };
+    file.answers.retain(|id, _| !advisor_only(id));
+    let mut s = session_with(&a, file);
+    s.meta.self_answers = s.answers.answers.keys().cloned().collect();
+    s.meta.imported_at = Some("2026-01-15T09:00:00Z".into());
+    update(&mut a, opened(s, imported_kind()));
+    assert_eq!(a.screen, Screen::Questions);
+    let first =
+        a.q.questions
+            .iter()
+            .position(|x| advisor_only(&x.id))
+            .unwrap();
+    assert_eq!(a.qs.cur, first);
+    assert!(a.advisor_view);
+    assert!(
+        matches!(&a.notice, Some(Notice::Imported { from, .. }) if from.left == 3 && from.answers > 40)
+    );
+    // Answered, the next question the company may see ends the advisor
+    // view.
+    press(&mut a, "3 Enter");
+    assert!(!a.advisor_view);
 }

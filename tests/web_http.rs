@@ -252,7 +252,11 @@ fn a_company_fills_in_sends_and_the_advisor_sees_it_in_sessions_list() {
         .output()
         .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&report.stdout).unwrap();
-    assert_eq!(v["assessments"], 1, "{v}");
+    // Sent from the web and not yet continued by an advisor: the
+    // company's self-assessment, not a visit.
+    assert_eq!(v["counts"]["self_assessments"], 1, "{v}");
+    assert_eq!(v["counts"]["visits"], 0, "{v}");
+    assert_eq!(v["counts"]["companies"], 1, "{v}");
     // The access log: route templates, never the code or the reference.
     let log = s.log_lines();
     assert!(

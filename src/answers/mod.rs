@@ -230,8 +230,22 @@ pub enum LeanError {
     Invalid,
 }
 
-/// The `[meta]` keys [`parse_lean`] keeps (what `report` reads).
-pub const META_KEYS_LEAN: &[&str] = &["updated", "created", "mode", "previous"];
+/// The `[meta]` keys [`parse_lean`] keeps when they are strings (what
+/// `report` reads).
+pub const META_KEYS_LEAN: &[&str] = &[
+    "updated",
+    "created",
+    "mode",
+    "previous",
+    "origin",
+    "imported_id",
+];
+
+/// The `[meta]` arrays [`parse_lean`] keeps as they are: the referral
+/// records (`[[meta.referral]]`) and the questions a company answered
+/// itself (`self_answers`: a self-assessment nobody has continued is no
+/// visit).
+pub const META_ARRAYS_LEAN: &[&str] = &["referral", "self_answers"];
 
 /// Reads a saved session for statistics (`report`): the same checks as
 /// `parse(…, Mode::Lenient)` decide whether the file is valid and the same

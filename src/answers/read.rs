@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use toml::de::{DeTable, DeValue};
 
 use super::{
-    Answer, AnswersFile, Company, Contact, MAX_TEXT_CHARS, META_KEYS_LEAN, Mode, Orphan,
-    org_number_valid, sni_valid, table_to_plain, to_plain,
+    Answer, AnswersFile, Company, Contact, MAX_TEXT_CHARS, META_ARRAYS_LEAN, META_KEYS_LEAN, Mode,
+    Orphan, org_number_valid, sni_valid, table_to_plain, to_plain,
 };
 use crate::diag::{Diagnostic, Diagnostics, Message, msg};
 use crate::i18n::diag::{self as w, AnswerKind};
@@ -160,6 +160,11 @@ impl Reader<'_, '_> {
                         matches!(v.get_ref(), DeValue::String(_))
                             .then(|| (k.to_string(), to_plain(v.get_ref())))
                     })
+                    .chain(META_ARRAYS_LEAN.iter().filter_map(|k| {
+                        let v = m.get(k)?;
+                        matches!(v.get_ref(), DeValue::Array(_))
+                            .then(|| (k.to_string(), to_plain(v.get_ref())))
+                    }))
                     .collect()
             } else {
                 table_to_plain(m.map)

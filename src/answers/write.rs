@@ -145,10 +145,34 @@ impl AnswersFile {
             }
         }
         if !self.meta.is_empty() {
-            let mut wrapper = toml::Table::new();
-            wrapper.insert("meta".into(), toml::Value::Table(self.meta.clone()));
-            s.push('\n');
-            s.push_str(&toml::to_string(&wrapper).unwrap_or_default());
+            // The history is always last (a listing stops reading before
+            // it), also after arrays of tables named later in the alphabet
+            // (`[[meta.referral]]`).
+            let mut meta = self.meta.clone();
+            // Only an array of tables is written apart (`[[meta.history]]`
+            // without a `[meta]` header of its own); an empty or odd value
+            // stays where it is.
+            let apart = meta
+                .get("history")
+                .and_then(|h| h.as_array())
+                .is_some_and(|a| !a.is_empty() && a.iter().all(toml::Value::is_table));
+            let history = if apart { meta.remove("history") } else { None };
+            for part in [
+                Some(toml::Value::Table(meta)),
+                history.map(|h| {
+                    let mut t = toml::Table::new();
+                    t.insert("history".into(), h);
+                    toml::Value::Table(t)
+                }),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                let mut wrapper = toml::Table::new();
+                wrapper.insert("meta".into(), part);
+                s.push('\n');
+                s.push_str(&toml::to_string(&wrapper).unwrap_or_default());
+            }
         }
         s
     }

@@ -52,6 +52,13 @@ pub fn date(s: &str) -> Result<Date, String> {
     time::parse_ymd(s).map_err(|e| date_error(&e, ui_lang()))
 }
 
+/// A time: RFC 3339, or Swedish local time `YYYY-MM-DD HH:MM`
+/// (seconds since the Unix epoch).
+pub fn time(s: &str) -> Result<i64, String> {
+    behovsanalys::session::referral::parse_time(s)
+        .map_err(|e| behovsanalys::i18n::referral::time_error(ui_lang(), &e))
+}
+
 /// A [`DateError`] in words.
 pub fn date_error(e: &DateError, lang: Lang) -> String {
     match e {

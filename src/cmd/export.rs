@@ -5,9 +5,10 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 use behovsanalys::export::{self, Format, Input, Options, handover};
-use behovsanalys::i18n::{Lang, cli as words};
-use behovsanalys::session::{Meta, Session};
-use behovsanalys::text::display_path;
+use behovsanalys::i18n::{Lang, cli as words, referral as referral_words};
+use behovsanalys::questionnaire::Questionnaire;
+use behovsanalys::session::{Meta, Session, Store, StoreError};
+use behovsanalys::text::{display_path, sanitize_line};
 use behovsanalys::time::Date;
 
 use crate::{Cli, ExportFormat};
@@ -38,6 +39,33 @@ fn format(f: ExportFormat) -> Format {
 pub fn run(cli: &Cli, ui: Lang, args: &Args<'_>) -> Result<ExitCode> {
     let loaded = super::load_questionnaire(cli)?;
     let q = &loaded.questionnaire;
+    // A referral exported from a saved session is recorded there as sent
+    // (`[[meta.referral]]`), under the session's lock. A session open in a
+    // wizard is exported all the same but not recorded (the wizard's next
+    // save would drop the record): the user is told to export it there.
+    let mut not_recorded = None;
+    let sending = match (args.session, args.actor) {
+        (Some(id), Some(actor)) if q.actor(actor).is_some() => {
+            let store = Store::open(cli.data_dir.as_deref())?;
+            if !store.exists(id)? {
+                return Err(StoreError::NotFound(id.to_string()).into());
+            }
+            match store.lock(id) {
+                Ok(lock) => Some((store, lock, id, actor)),
+                Err(StoreError::Locked { id, holder }) => {
+                    let holder = holder.map_or_else(|| "?".to_string(), |h| h.to_string());
+                    not_recorded = Some(referral_words::locked_export(
+                        ui,
+                        &sanitize_line(&id),
+                        &sanitize_line(&holder),
+                    ));
+                    None
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        _ => None,
+    };
     let (file, meta) = super::resolve_answers(cli, ui, q, args.answers, args.session)?;
     let lang = super::lang(cli, q);
     let input = Input {
@@ -86,7 +114,32 @@ pub fn run(cli: &Cli, ui: Lang, args: &Args<'_>) -> Result<ExitCode> {
     } else {
         super::emit(&content)?;
     }
+    if let Some(why) = not_recorded {
+        eprintln!("{}", referral_words::sent_not_recorded(ui, &why));
+    }
+    if let Some((store, lock, id, actor)) = sending {
+        record_sent(&store, q, ui, id, actor).map_err(|e| {
+            anyhow::anyhow!(referral_words::sent_not_recorded(ui, &format!("{e:#}")))
+        })?;
+        drop(lock);
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Records the referral to `actor` as sent in session `id` (the caller
+/// holds its lock); says so when it is new.
+fn record_sent(store: &Store, q: &Questionnaire, ui: Lang, id: &str, actor: &str) -> Result<()> {
+    let (mut session, _) = store.load(id, q)?;
+    let now = behovsanalys::time::now_secs();
+    if session.record_sent(actor, now) {
+        store.save(&mut session, q)?;
+        let name = q.actor(actor).map_or(actor, |i| q.actors[i].name.as_str());
+        eprintln!(
+            "{}",
+            referral_words::recorded_sent(ui, &sanitize_line(name), id)
+        );
+    }
+    Ok(())
 }
 
 /// Writes to a path the user chose (see [`export::write_to`]): atomically,

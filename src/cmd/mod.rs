@@ -10,6 +10,7 @@ pub mod help;
 mod import;
 mod out;
 mod preview;
+mod referrals;
 mod report;
 mod schema;
 mod score;
@@ -30,7 +31,8 @@ use crate::{Cli, Command};
 
 pub fn run(cli: Cli, ui: Lang) -> Result<ExitCode> {
     match &cli.command {
-        None => wizard(&cli, ui),
+        None => wizard(&cli, ui, None),
+        Some(Command::Open { id }) => wizard(&cli, ui, Some(id)),
         Some(Command::Check { files, explain }) => check::run(&cli, ui, files, *explain),
         Some(Command::Score { source, format }) => score::run(
             &cli,
@@ -41,6 +43,7 @@ pub fn run(cli: Cli, ui: Lang) -> Result<ExitCode> {
         ),
         Some(Command::Sessions { action }) => sessions::run(&cli, ui, action),
         Some(Command::Import { file, as_new }) => import::run(&cli, ui, file, *as_new),
+        Some(Command::Referrals { action }) => referrals::run(&cli, ui, action),
         Some(Command::Export {
             source,
             actor,
@@ -165,24 +168,35 @@ pub fn lang(cli: &Cli, q: &questionnaire::Questionnaire) -> String {
     }
 }
 
-/// The wizard (no subcommand). Needs a terminal on stdin and stdout.
-fn wizard(cli: &Cli, ui: Lang) -> Result<ExitCode> {
+/// The wizard (no subcommand), or (`open ID`) the wizard on a saved
+/// session: opened and locked before the terminal is taken, so that an
+/// unknown id, a session open elsewhere or one that cannot be read is said
+/// plainly (exit 1). Needs a terminal on stdin and stdout.
+fn wizard(cli: &Cli, ui: Lang, open: Option<&str>) -> Result<ExitCode> {
     use std::io::IsTerminal;
-    // A questionnaire file is read (and its errors reported) before the
-    // terminal is taken; the built-in one, which the tests check, is read
-    // by the wizard after its first screen is drawn.
-    let questionnaire = match &cli.questionnaire {
-        Some(_) => Some(load_questionnaire(cli)?.questionnaire),
-        None => None,
-    };
-    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
-        anyhow::bail!(words::wizard_needs_terminal(ui));
-    }
     let mode = if cli.self_assessment {
         behovsanalys::session::SessionMode::SelfAssessment
     } else {
         behovsanalys::session::SessionMode::Advisor
     };
+    // A questionnaire file is read (and its errors reported) before the
+    // terminal is taken; the built-in one, which the tests check, is read
+    // by the wizard after its first screen is drawn (unless a session is
+    // opened first).
+    let questionnaire = match (&cli.questionnaire, open) {
+        (None, None) => None,
+        _ => Some(load_questionnaire(cli)?.questionnaire),
+    };
+    let preopened = match (open, &questionnaire) {
+        (Some(id), Some(q)) => Some(
+            behovsanalys::tui::open_saved(cli.data_dir.as_deref(), q, id, mode)
+                .map_err(|e| anyhow::anyhow!(e.message(ui)))?,
+        ),
+        _ => None,
+    };
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        anyhow::bail!(words::wizard_needs_terminal(ui));
+    }
     behovsanalys::tui::run(behovsanalys::tui::Options {
         questionnaire,
         lang: cli
@@ -191,6 +205,11 @@ fn wizard(cli: &Cli, ui: Lang) -> Result<ExitCode> {
         mode,
         data_dir: cli.data_dir.clone(),
         store: cli.store.clone(),
+        preopened,
+    })
+    .map_err(|e| match e {
+        e @ behovsanalys::tui::TuiError::Unsaved(..) => anyhow::anyhow!(e.message(ui)),
+        e => anyhow::Error::from(e),
     })?;
     Ok(ExitCode::SUCCESS)
 }

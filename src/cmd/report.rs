@@ -49,6 +49,7 @@ pub fn run(cli: &Cli, ui: Lang, args: &Args<'_>) -> Result<ExitCode> {
         to: args.to,
         municipality: args.municipality.map(String::from),
         date: args.date,
+        as_of: None,
         lang,
         threads: None,
     };
@@ -80,6 +81,7 @@ fn from_store(
         to: args.to,
         municipality: args.municipality.map(String::from),
         date: args.date,
+        as_of: None,
         lang,
         threads: None,
     };

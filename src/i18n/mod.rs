@@ -10,11 +10,13 @@
 //! | [`diag`] | questionnaire and answers-file diagnostics (`check`, `score --answers`, `import`) |
 //! | [`format`] | diagnostics of countries, choices, advice, sources and `extends` |
 //! | [`tui`] | the wizard |
+//! | [`room`] | the wizard in the visit room: shared and advisor view, contact person, consent, hand-over, honest quit |
 //! | [`tui_lists`] | the wizard's long lists, choice limits, coverage and advice |
 //! | [`export`] | referral summaries and the company's summary |
 //! | [`input`] | input a front end does not accept (the wizard and the web form alike) |
 //! | [`web`] | the web self-assessment (`serve`) |
 //! | [`report`] | the statistics report |
+//! | [`referral`] | the referral follow-up (`referrals list\|mark`, outcomes) |
 //! | [`authoring`] | `catalogue`, `preview`, `explain`, conditions in words |
 //!
 //! Convention: a submodule holds a `struct` of `&'static str` fields with one
@@ -28,7 +30,9 @@ pub mod diag;
 pub mod export;
 pub mod format;
 pub mod input;
+pub mod referral;
 pub mod report;
+pub mod room;
 pub mod store;
 pub mod tui;
 pub mod tui_lists;

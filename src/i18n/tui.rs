@@ -9,6 +9,8 @@ use super::Lang;
 
 /// Fixed words of the wizard, by language.
 pub struct Words {
+    /// The language of these words (for [`super::room::words`]).
+    pub lang: Lang,
     /// Long lists, choice limits, coverage and advice.
     pub lists: &'static super::tui_lists::Words,
     pub app_title: &'static str,
@@ -198,9 +200,12 @@ pub struct Words {
     pub writer_stopped: &'static str,
     pub no_data_dir: &'static str,
     pub opening: &'static str,
+    /// The referrals view (in [`super::referral`]).
+    pub referrals: &'static super::referral::Tui,
 }
 
 pub const SV: Words = Words {
+    lang: Lang::Sv,
     lists: &super::tui_lists::SV,
     app_title: "Gemensam behovsanalys",
     mode_advisor: "företagsbesök",
@@ -219,7 +224,7 @@ pub const SV: Words = Words {
     resume_empty: "Det finns inga sparade behovsanalyser ännu.",
     resume_unnamed: "(företagsnamn saknas)",
     open_heading: "Öppna en självskattning",
-    open_help: "Skriv sökvägen till filen som företaget skickade (t.ex. självskattning-exempel-ab.toml). Svaren, företagsuppgifterna och anteckningarna kopieras till en ny behovsanalys.",
+    open_help: "Skriv sökvägen till filen som företaget skickade (t.ex. sjalvskattning_exempel-ab.toml). Svaren, företagsuppgifterna och anteckningarna kopieras till en ny behovsanalys.",
     open_path: "Fil",
     company_heading: "Företagsuppgifter",
     f_name: "Företagsnamn",
@@ -379,9 +384,11 @@ pub const SV: Words = Words {
     writer_stopped: "tråden som sparar har stannat",
     no_data_dir: "ingen datamapp kunde bestämmas; ange --data-dir eller BEHOVSANALYS_DATA_DIR",
     opening: "Öppnar …",
+    referrals: &super::referral::TUI_SV,
 };
 
 pub const EN: Words = Words {
+    lang: Lang::En,
     lists: &super::tui_lists::EN,
     app_title: "Shared needs analysis",
     mode_advisor: "company visit",
@@ -400,7 +407,7 @@ pub const EN: Words = Words {
     resume_empty: "There are no saved needs analyses yet.",
     resume_unnamed: "(no company name)",
     open_heading: "Open a self-assessment",
-    open_help: "Type the path of the file the company sent (e.g. sjalvskattning-example-ab.toml). Its answers, company details and notes are copied into a new needs analysis.",
+    open_help: "Type the path of the file the company sent (e.g. sjalvskattning_example-ab.toml). Its answers, company details and notes are copied into a new needs analysis.",
     open_path: "File",
     company_heading: "Company details",
     f_name: "Company name",
@@ -560,6 +567,7 @@ pub const EN: Words = Words {
     writer_stopped: "the thread that saves has stopped",
     no_data_dir: "no data directory could be determined; pass --data-dir or set BEHOVSANALYS_DATA_DIR",
     opening: "Opening …",
+    referrals: &super::referral::TUI_EN,
 };
 
 /// The fixed words of a language.
@@ -580,13 +588,6 @@ pub fn too_small(
     match l {
         Lang::Sv => format!("Fönstret är för litet ({w}×{h}). Gör det minst {mw}×{mh}."),
         Lang::En => format!("The window is too small ({w}×{h}). Make it at least {mw}×{mh}."),
-    }
-}
-
-pub fn imported(l: Lang, file: impl Display) -> String {
-    match l {
-        Lang::Sv => format!("Självskattningen {file} är inläst som en ny behovsanalys."),
-        Lang::En => format!("The self-assessment {file} was imported as a new needs analysis."),
     }
 }
 
@@ -674,10 +675,10 @@ pub fn drift_orphan(l: Lang, q: impl Display, v: impl Display, reason: impl Disp
 pub fn follow_up_started(l: Lang, date: impl Display) -> String {
     match l {
         Lang::Sv => format!(
-            "Uppföljning av besöket {date}: företagsuppgifterna är kopierade, alla frågor besvaras på nytt. Sammanfattningen visar vad som ändrats."
+            "Uppföljning av besöket {date}: företagsuppgifterna och kontaktpersonen är kopierade. Vilka är med i dag? Alla frågor besvaras på nytt; sammanfattningen visar vad som ändrats."
         ),
         Lang::En => format!(
-            "Follow-up of the visit of {date}: the company details are copied, every question is answered anew. The summary shows what changed."
+            "Follow-up of the visit of {date}: the company details and the contact person are copied. Who is here today? Every question is answered anew; the summary shows what changed."
         ),
     }
 }

@@ -1,175 +1,124 @@
-//! Reading the sessions folder into counters: worker threads pull one
-//! directory entry at a time; each keeps its own [`Acc`] and the parts are
-//! merged at the end.
+//! Reading sessions into records: worker threads pull one directory entry
+//! (or one batch of streamed texts) at a time, parse and score it, and
+//! keep a small numeric record per session ([`Rec`]: hashes, flags, group
+//! keys, needs, actors as bits, the "vet ej" questions, the referral
+//! records) in flat arrays. Companies, kinds and follow-ups need every
+//! session at once, so they are worked out afterwards ([`super::link`]).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::fs;
 use std::path::Path;
 use std::sync::Mutex;
 
 use super::summary::summarise;
-use super::{HIGH_NEED, MAX_MUNICIPALITIES, ReportError, ReportOptions, SIZE_CLASSES, Stats};
+use super::{MAX_REFERRALS_PER_SESSION, ReportError, ReportOptions, SIZE_CLASSES, Stats};
 use crate::answers::{self, Answer, LeanError};
 use crate::export::doc::{employees, size_class};
 use crate::export::escape::clean;
 use crate::export::sni;
-use crate::questionnaire::Questionnaire;
+use crate::questionnaire::{Audience, Questionnaire};
 use crate::scoring;
+use crate::session::referral;
 use crate::time::{self, Date};
 
-#[derive(Debug, Clone, Default)]
-pub(super) struct AreaAcc {
-    pub(super) known: u64,
-    /// Sum of needs in thousandths (integer, so the result does not depend
-    /// on the order in which threads add).
-    pub(super) sum_milli: u64,
-    pub(super) high: u64,
-}
+/// Flags of a [`Rec`].
+pub(super) const SELF: u8 = 1;
+/// `meta.origin = "follow-up"` or `meta.previous`: marked as a follow-up.
+pub(super) const FOLLOW_UP: u8 = 2;
+/// `meta.origin = "self-assessment"`: an imported self-assessment.
+pub(super) const IMPORTED: u8 = 4;
+pub(super) const COMPLETE: u8 = 8;
 
-#[derive(Debug, Clone, Default)]
-pub(super) struct GroupAcc {
-    pub(super) n: u64,
-    pub(super) areas: Vec<AreaAcc>,
-}
+/// Unknown municipality.
+pub(super) const NO_MUNICIPALITY: u32 = u32::MAX;
 
-impl GroupAcc {
-    fn add(&mut self, needs: &[Option<f64>]) {
-        self.n += 1;
-        if self.areas.len() < needs.len() {
-            self.areas.resize(needs.len(), AreaAcc::default());
-        }
-        for (acc, need) in self.areas.iter_mut().zip(needs) {
-            if let Some(v) = need {
-                acc.known += 1;
-                acc.sum_milli += (v.clamp(0.0, 100.0) * 1000.0).round() as u64;
-                if *v >= HIGH_NEED {
-                    acc.high += 1;
-                }
-            }
-        }
-    }
-
-    fn merge(&mut self, o: &GroupAcc) {
-        self.n += o.n;
-        if self.areas.len() < o.areas.len() {
-            self.areas.resize(o.areas.len(), AreaAcc::default());
-        }
-        for (a, b) in self.areas.iter_mut().zip(&o.areas) {
-            a.known += b.known;
-            a.sum_milli += b.sum_milli;
-            a.high += b.high;
-        }
-    }
-}
-
-#[derive(Debug, Clone, Default)]
-pub(super) struct ActorAcc {
-    pub(super) recommended: u64,
-    pub(super) consent: u64,
-    pub(super) recommended_with_consent: u64,
-    pub(super) by_size: [u64; 5],
-    pub(super) by_industry: BTreeMap<char, u64>,
-}
-
-/// One visit, for linking first and follow-up visits: the only thing kept
-/// per session (40 bytes, plus its needs in [`Acc::visit_needs`]).
+/// One counted session.
 #[derive(Debug, Clone)]
-pub(super) struct Visit {
+pub(super) struct Rec {
     pub(super) id: u64,
     pub(super) previous: u64,
-    pub(super) org: u64,
-    /// The Swedish date of the visit (`updated`, else `created`).
+    /// The company's key: its organisation number, else its normalised
+    /// name, else the session itself.
+    pub(super) company: u64,
+    /// The imported file's id (an imported self-assessment), else 0.
+    pub(super) imported: u64,
+    /// The Swedish date of the session (`created`, else `updated`).
     pub(super) day: Option<Date>,
-    /// Position of its needs in `visit_needs` (set before sorting).
-    pub(super) at: u32,
+    pub(super) flags: u8,
+    /// SNI section letter, 0 when unknown.
+    pub(super) industry: u8,
+    /// Position in [`SIZE_CLASSES`].
+    pub(super) size: u8,
+    /// Index into [`Acc::municipalities`], or [`NO_MUNICIPALITY`].
+    pub(super) municipality: u32,
+    pub(super) unknown_at: u32,
+    pub(super) unknown_len: u16,
+    pub(super) refs_at: u32,
+    pub(super) refs_len: u16,
+}
+
+impl Rec {
+    pub(super) fn is(&self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+}
+
+/// A referral record, numerically.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct RefRec {
+    pub(super) actor: u16,
+    /// 0 when open, else 1 + the outcome's index.
+    pub(super) outcome: u8,
+    pub(super) sent: i64,
+    /// `i64::MIN` when not contacted.
+    pub(super) contacted: i64,
+    pub(super) outcome_at: i64,
+}
+
+/// A municipality as met: its key (lower case) and the spelling shown.
+#[derive(Debug, Clone)]
+pub(super) struct Municipality {
+    pub(super) key: String,
+    pub(super) label: String,
 }
 
 #[derive(Debug, Default)]
 pub(super) struct Acc {
-    pub(super) sessions: u64,
     pub(super) unreadable: u64,
     pub(super) other_questionnaire: u64,
-    pub(super) filtered_out: u64,
-    pub(super) advisor: u64,
-    pub(super) self_assessment: u64,
-    pub(super) all: GroupAcc,
-    pub(super) industry: BTreeMap<char, GroupAcc>,
-    pub(super) industry_unknown: GroupAcc,
-    pub(super) size: [GroupAcc; 5],
-    pub(super) municipality: HashMap<String, GroupAcc>,
-    pub(super) municipality_other: GroupAcc,
-    pub(super) municipality_unknown: GroupAcc,
-    pub(super) actors: Vec<ActorAcc>,
-    pub(super) unknown: Vec<u64>,
+    pub(super) empty: u64,
+    pub(super) recs: Vec<Rec>,
+    /// Needs per record, one per area (NaN unknown).
+    pub(super) needs: Vec<f32>,
+    /// Actors recommended / with consent per record, `words` u64 each.
+    pub(super) recommended: Vec<u64>,
+    pub(super) consent: Vec<u64>,
+    /// Questions shown per record (bits, `qwords` u64 each).
     pub(super) shown: Vec<u64>,
-    pub(super) visits: Vec<Visit>,
-    /// The needs of every visit, one per area, in the order of `visits`
-    /// (one flat array: no allocation per session).
-    pub(super) visit_needs: Vec<f32>,
+    /// "Vet ej" questions of all records (see `Rec::unknown_at`).
+    pub(super) unknown: Vec<u16>,
+    pub(super) refs: Vec<RefRec>,
+    pub(super) municipalities: Vec<Municipality>,
+    municipality_index: HashMap<String, u32>,
 }
 
-impl Acc {
-    fn merge(&mut self, o: Acc) {
-        self.sessions += o.sessions;
-        self.unreadable += o.unreadable;
-        self.other_questionnaire += o.other_questionnaire;
-        self.filtered_out += o.filtered_out;
-        self.advisor += o.advisor;
-        self.self_assessment += o.self_assessment;
-        self.all.merge(&o.all);
-        for (k, g) in &o.industry {
-            self.industry.entry(*k).or_default().merge(g);
-        }
-        self.industry_unknown.merge(&o.industry_unknown);
-        for (a, b) in self.size.iter_mut().zip(&o.size) {
-            a.merge(b);
-        }
-        for (k, g) in o.municipality {
-            if self.municipality.len() < MAX_MUNICIPALITIES || self.municipality.contains_key(&k) {
-                self.municipality.entry(k).or_default().merge(&g);
-            } else {
-                self.municipality_other.merge(&g);
-            }
-        }
-        self.municipality_other.merge(&o.municipality_other);
-        self.municipality_unknown.merge(&o.municipality_unknown);
-        if self.actors.len() < o.actors.len() {
-            self.actors.resize(o.actors.len(), ActorAcc::default());
-        }
-        for (a, b) in self.actors.iter_mut().zip(&o.actors) {
-            a.recommended += b.recommended;
-            a.consent += b.consent;
-            a.recommended_with_consent += b.recommended_with_consent;
-            for (x, y) in a.by_size.iter_mut().zip(b.by_size) {
-                *x += y;
-            }
-            for (k, v) in &b.by_industry {
-                *a.by_industry.entry(*k).or_default() += v;
-            }
-        }
-        add_vec(&mut self.unknown, &o.unknown);
-        add_vec(&mut self.shown, &o.shown);
-        if self.visits.is_empty() {
-            self.visits = o.visits;
-            self.visit_needs = o.visit_needs;
-        } else {
-            self.visits.extend(o.visits);
-            self.visit_needs.extend(o.visit_needs);
-        }
-    }
+/// u64 words for `n` bits.
+pub(super) fn words(n: usize) -> usize {
+    n.div_ceil(64).max(1)
 }
 
-fn add_vec(a: &mut Vec<u64>, b: &[u64]) {
-    if a.len() < b.len() {
-        a.resize(b.len(), 0);
-    }
-    for (x, y) in a.iter_mut().zip(b) {
-        *x += y;
+pub(super) fn bit(words: &[u64], i: usize) -> bool {
+    words.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 == 1)
+}
+
+fn set_bit(words: &mut [u64], i: usize) {
+    if let Some(w) = words.get_mut(i / 64) {
+        *w |= 1 << (i % 64);
     }
 }
 
 /// FNV-1a 64 of a string; never 0 (0 means "none").
-fn hash64(s: &str) -> u64 {
+pub(super) fn hash64(s: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in s.as_bytes() {
         h ^= u64::from(*b);
@@ -178,18 +127,62 @@ fn hash64(s: &str) -> u64 {
     h.max(1)
 }
 
-/// An org number's 10 digits, hashed; 0 when absent.
-fn org_key(org: Option<&str>) -> u64 {
-    let Some(org) = org else { return 0 };
-    let digits: String = org.chars().filter(char::is_ascii_digit).collect();
-    let ten = digits.get(digits.len().saturating_sub(10)..).unwrap_or("");
-    if ten.is_empty() { 0 } else { hash64(ten) }
+/// Legal forms left out when company names are compared.
+const LEGAL_FORMS: &[&str] = &[
+    "ab",
+    "aktiebolag",
+    "publ",
+    "hb",
+    "handelsbolag",
+    "kb",
+    "kommanditbolag",
+];
+
+/// A company name as compared: lower case, letters and digits in words,
+/// without a trailing legal form (`Exempel AB (publ)` → `exempel`).
+pub(super) fn normalised_name(name: &str) -> String {
+    let lower = name.to_lowercase();
+    let mut words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    while words.len() > 1 && words.last().is_some_and(|w| LEGAL_FORMS.contains(w)) {
+        words.pop();
+    }
+    words.join(" ")
 }
 
-struct Filter {
-    from: Option<Date>,
-    to: Option<Date>,
-    municipality: Option<String>,
+/// The company's key (see [`Rec::company`]).
+fn company_key(org: Option<&str>, name: Option<&str>, id: &str) -> u64 {
+    if let Some(org) = org {
+        let digits: String = org.chars().filter(char::is_ascii_digit).collect();
+        let ten = digits.get(digits.len().saturating_sub(10)..).unwrap_or("");
+        if !ten.is_empty() {
+            return hash64(&format!("org:{ten}"));
+        }
+    }
+    if let Some(n) = name.map(normalised_name).filter(|n| !n.is_empty()) {
+        return hash64(&format!("name:{n}"));
+    }
+    hash64(&format!("session:{id}"))
+}
+
+pub(super) struct Filter {
+    pub(super) from: Option<Date>,
+    pub(super) to: Option<Date>,
+    pub(super) municipality: Option<String>,
+}
+
+/// Whether the session holds an answer the company did not give itself
+/// (`meta.self_answers` lists the ones it did).
+fn advisor_answered(file: &answers::AnswersFile) -> bool {
+    let own: Vec<&str> = file
+        .meta
+        .get("self_answers")
+        .and_then(|v| v.as_array())
+        .map(|a| a.iter().filter_map(|v| v.as_str()).collect())
+        .unwrap_or_default();
+    file.answers.keys().any(|k| !own.contains(&k.as_str()))
 }
 
 fn meta_str<'a>(t: &'a toml::Table, k: &str) -> Option<&'a str> {
@@ -209,11 +202,7 @@ impl Acc {
             self.unreadable += 1;
             return;
         };
-        if !meta.is_file() {
-            self.unreadable += 1;
-            return;
-        }
-        if meta.len() > answers::MAX_ANSWERS_BYTES {
+        if !meta.is_file() || meta.len() > answers::MAX_ANSWERS_BYTES {
             self.unreadable += 1;
             return;
         }
@@ -226,8 +215,26 @@ impl Acc {
         self.add_text(q, id, &text, filter);
     }
 
-    /// One session's text (a file's, or the shared store's statistics text).
-    fn add_text(&mut self, q: &Questionnaire, id: &str, text: &str, filter: &Filter) {
+    fn municipality(&mut self, name: &str) -> u32 {
+        let key = name.to_lowercase();
+        if let Some(i) = self.municipality_index.get(&key) {
+            let m = &mut self.municipalities[*i as usize];
+            if name < m.label.as_str() {
+                m.label = name.to_string();
+            }
+            return *i;
+        }
+        let i = u32::try_from(self.municipalities.len()).unwrap_or(NO_MUNICIPALITY - 1);
+        self.municipality_index.insert(key.clone(), i);
+        self.municipalities.push(Municipality {
+            key,
+            label: name.to_string(),
+        });
+        i
+    }
+
+    /// One session's text (a file's, or one streamed from elsewhere).
+    pub(super) fn add_text(&mut self, q: &Questionnaire, id: &str, text: &str, filter: &Filter) {
         // Same verdict and answers as `answers::parse(…, Lenient)`, without
         // building what statistics do not use.
         let file = match answers::parse_lean(text, q) {
@@ -241,15 +248,14 @@ impl Acc {
                 return;
             }
         };
-        let day = meta_str(&file.meta, "updated")
+        let day = meta_str(&file.meta, "created")
             .and_then(time::local_date)
-            .or_else(|| meta_str(&file.meta, "created").and_then(time::local_date));
+            .or_else(|| meta_str(&file.meta, "updated").and_then(time::local_date));
         if filter.from.is_some() || filter.to.is_some() {
             let ok = day.is_some_and(|d| {
                 filter.from.is_none_or(|f| d >= f) && filter.to.is_none_or(|t| d <= t)
             });
             if !ok {
-                self.filtered_out += 1;
                 return;
             }
         }
@@ -262,88 +268,171 @@ impl Acc {
         if let Some(want) = &filter.municipality
             && municipality.as_deref().map(str::to_lowercase).as_deref() != Some(want.as_str())
         {
-            self.filtered_out += 1;
             return;
         }
-        self.sessions += 1;
-        match meta_str(&file.meta, "mode") {
-            Some("self") => self.self_assessment += 1,
-            _ => self.advisor += 1,
+        if file.answers.is_empty() {
+            self.empty += 1;
+            return;
         }
-        let eval = scoring::evaluate_lean(q, &file.answers);
-        let needs: Vec<Option<f64>> = eval.areas.iter().map(|a| a.need).collect();
-        self.all.add(&needs);
-        let letter = file.company.sni.as_deref().and_then(sni::section);
-        match letter {
-            Some(l) => self.industry.entry(l).or_default().add(&needs),
-            None => self.industry_unknown.add(&needs),
+        let origin = meta_str(&file.meta, "origin");
+        // A self-assessment sent from the web or imported from a hand-over
+        // file that no advisor has answered anything in yet is still only
+        // the company's self-assessment, not a visit.
+        let from_company = matches!(origin, Some("self-assessment" | "web"));
+        let self_mode = meta_str(&file.meta, "mode") == Some("self")
+            || (from_company && !advisor_answered(&file));
+        let previous = meta_str(&file.meta, "previous");
+        let mut flags = 0;
+        if self_mode {
+            flags |= SELF;
         }
-        let size = match size_class(employees(q, &file)) {
-            Some(c) => SIZE_CLASSES.iter().position(|s| *s == c).unwrap_or(4),
-            None => 4,
+        if !self_mode && (origin == Some("follow-up") || previous.is_some()) {
+            flags |= FOLLOW_UP;
+        }
+        let imported = if !self_mode && from_company {
+            flags |= IMPORTED;
+            meta_str(&file.meta, "imported_id").map_or(0, hash64)
+        } else {
+            0
         };
-        self.size[size].add(&needs);
-        match municipality {
-            Some(m) => {
-                if self.municipality.len() < MAX_MUNICIPALITIES
-                    || self.municipality.contains_key(&m)
-                {
-                    self.municipality.entry(m).or_default().add(&needs);
-                } else {
-                    self.municipality_other.add(&needs);
-                }
+        let eval = scoring::evaluate_lean(q, &file.answers);
+        // Who the session is for: an advisor's visit does not show the
+        // questions only for the company, a self-assessment not the
+        // advisor's.
+        let applies = |a: Audience| match a {
+            Audience::Both => true,
+            Audience::Advisor => !self_mode,
+            Audience::Company => self_mode,
+        };
+        let qwords = words(q.questions.len());
+        let mut shown = vec![0u64; qwords];
+        for (i, question) in q.questions.iter().enumerate() {
+            if eval.visible.get(i).copied().unwrap_or(false) && applies(question.audience) {
+                set_bit(&mut shown, i);
             }
-            None => self.municipality_unknown.add(&needs),
         }
-        if self.actors.len() < q.actors.len() {
-            self.actors.resize(q.actors.len(), ActorAcc::default());
+        // Open questions are the shown non-text ones unanswered or "vet
+        // ej": complete when every one of them (for this audience) is
+        // "vet ej".
+        let complete = eval.open_questions.iter().all(|&i| {
+            !bit(&shown, i) || matches!(file.answers.get(&q.questions[i].id), Some(Answer::Unknown))
+        });
+        if complete {
+            flags |= COMPLETE;
         }
+        let unknown_at = u32::try_from(self.unknown.len()).unwrap_or(u32::MAX);
+        for (qid, a) in &file.answers {
+            if matches!(a, Answer::Unknown)
+                && let Some(i) = q.question(qid)
+                && bit(&shown, i)
+                && let Ok(i) = u16::try_from(i)
+            {
+                self.unknown.push(i);
+            }
+        }
+        let unknown_len = u16::try_from(self.unknown.len() - unknown_at as usize).unwrap_or(0);
+        self.shown.extend(shown);
+        let awords = words(q.actors.len());
+        let (mut rec_bits, mut consent_bits) = (vec![0u64; awords], vec![0u64; awords]);
         for r in &eval.referrals {
-            let Some(acc) = self.actors.get_mut(r.actor) else {
+            if r.recommended {
+                set_bit(&mut rec_bits, r.actor);
+            }
+        }
+        for (i, a) in q.actors.iter().enumerate() {
+            if file.consent.get(&a.id) == Some(&true) {
+                set_bit(&mut consent_bits, i);
+            }
+        }
+        self.recommended.extend(rec_bits);
+        self.consent.extend(consent_bits);
+        let refs_at = u32::try_from(self.refs.len()).unwrap_or(u32::MAX);
+        for r in referral::referrals(&file.meta)
+            .into_iter()
+            .take(MAX_REFERRALS_PER_SESSION)
+        {
+            let Some(actor) = q.actor(&r.actor).and_then(|a| u16::try_from(a).ok()) else {
                 continue;
             };
-            let consent = file.consent.get(&q.actors[r.actor].id) == Some(&true);
-            if consent {
-                acc.consent += 1;
-            }
-            if r.recommended {
-                acc.recommended += 1;
-                acc.by_size[size] += 1;
-                *acc.by_industry.entry(letter.unwrap_or('?')).or_default() += 1;
-                if consent {
-                    acc.recommended_with_consent += 1;
-                }
-            }
+            self.refs.push(RefRec {
+                actor,
+                outcome: r.outcome.map_or(0, |o| 1 + o.index() as u8),
+                sent: r.sent_at,
+                contacted: r.contacted_at.unwrap_or(i64::MIN),
+                outcome_at: r.outcome_at.unwrap_or(i64::MIN),
+            });
         }
-        if self.unknown.len() < q.questions.len() {
-            self.unknown.resize(q.questions.len(), 0);
-            self.shown.resize(q.questions.len(), 0);
-        }
-        for (shown, visible) in self.shown.iter_mut().zip(&eval.visible) {
-            *shown += u64::from(*visible);
-        }
-        for (id, a) in &file.answers {
-            if matches!(a, Answer::Unknown)
-                && let Some(i) = q.question(id)
-                && eval.visible.get(i).copied().unwrap_or(false)
-                && let Some(n) = self.unknown.get_mut(i)
-            {
-                *n += 1;
-            }
-        }
-        self.visits.push(Visit {
+        let refs_len = u16::try_from(self.refs.len() - refs_at as usize).unwrap_or(0);
+        self.needs.extend(
+            eval.areas
+                .iter()
+                .map(|a| a.need.map_or(f32::NAN, |v| v as f32)),
+        );
+        let industry = file
+            .company
+            .sni
+            .as_deref()
+            .and_then(sni::section)
+            .map_or(0, |c| u8::try_from(c).unwrap_or(0));
+        let size = size_class(employees(q, &file))
+            .and_then(|c| SIZE_CLASSES.iter().position(|s| *s == c))
+            .unwrap_or(SIZE_CLASSES.len() - 1);
+        let municipality = municipality.map_or(NO_MUNICIPALITY, |m| self.municipality(&m));
+        self.recs.push(Rec {
             id: hash64(id),
-            previous: meta_str(&file.meta, "previous").map_or(0, hash64),
-            org: org_key(file.company.org_number.as_deref()),
+            previous: previous.map_or(0, hash64),
+            company: company_key(
+                file.company.org_number.as_deref(),
+                file.company.name.as_deref(),
+                id,
+            ),
+            imported,
             day,
-            at: 0,
+            flags,
+            industry,
+            size: u8::try_from(size).unwrap_or(4),
+            municipality,
+            unknown_at,
+            unknown_len,
+            refs_at,
+            refs_len,
         });
-        self.visit_needs
-            .extend(needs.iter().map(|n| n.map_or(f32::NAN, |v| v as f32)));
+    }
+
+    fn merge(&mut self, mut o: Acc) {
+        self.unreadable += o.unreadable;
+        self.other_questionnaire += o.other_questionnaire;
+        self.empty += o.empty;
+        // The same key; the first spelling in sort order is shown.
+        let remap: Vec<u32> = o
+            .municipalities
+            .iter()
+            .map(|m| self.municipality(&m.label))
+            .collect();
+        let (u0, r0) = (
+            u32::try_from(self.unknown.len()).unwrap_or(u32::MAX),
+            u32::try_from(self.refs.len()).unwrap_or(u32::MAX),
+        );
+        for r in &mut o.recs {
+            r.unknown_at += u0;
+            r.refs_at += r0;
+            if r.municipality != NO_MUNICIPALITY {
+                r.municipality = remap
+                    .get(r.municipality as usize)
+                    .copied()
+                    .unwrap_or(NO_MUNICIPALITY);
+            }
+        }
+        self.recs.append(&mut o.recs);
+        self.needs.append(&mut o.needs);
+        self.recommended.append(&mut o.recommended);
+        self.consent.append(&mut o.consent);
+        self.shown.append(&mut o.shown);
+        self.unknown.append(&mut o.unknown);
+        self.refs.append(&mut o.refs);
     }
 }
 
-/// Reads every `*.toml` in `dir` and computes the statistics.
 /// The filter of the options, after checking them.
 fn filter_of(opts: &ReportOptions) -> Result<Filter, ReportError> {
     if opts.min_group == 0 {
@@ -368,7 +457,7 @@ fn threads_of(opts: &ReportOptions) -> usize {
 }
 
 /// The statistics over sessions handed over as `(id, text)` by `produce`
-/// (e.g. streamed from the shared store), which runs on this thread while
+/// (e.g. streamed from a shared store), which runs on this thread while
 /// worker threads parse, score and count: the same figures as [`compute`]
 /// over files with those names and texts.
 pub fn compute_stream(
@@ -378,7 +467,6 @@ pub fn compute_stream(
 ) -> Result<Stats, ReportError> {
     const BATCH: usize = 256;
     let filter = filter_of(opts)?;
-    let date = opts.date.unwrap_or_else(time::today);
     let threads = threads_of(opts);
     let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(String, String)>>(threads * 2);
     let rx = Mutex::new(rx);
@@ -422,12 +510,12 @@ pub fn compute_stream(
         result
     });
     produced.map_err(ReportError::Source)?;
-    Ok(summarise(q, acc, opts, date))
+    Ok(summarise(q, acc, opts))
 }
 
+/// Reads every `*.toml` in `dir` and computes the statistics.
 pub fn compute(q: &Questionnaire, dir: &Path, opts: &ReportOptions) -> Result<Stats, ReportError> {
     let filter = filter_of(opts)?;
-    let date = opts.date.unwrap_or_else(time::today);
     let entries = match fs::read_dir(dir) {
         Ok(rd) => Mutex::new(rd),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -445,6 +533,7 @@ pub fn compute(q: &Questionnaire, dir: &Path, opts: &ReportOptions) -> Result<St
     let mut acc = Acc::default();
     {
         let entries = &entries;
+        let filter = &filter;
         let worker = || {
             let mut acc = Acc::default();
             loop {
@@ -469,7 +558,7 @@ pub fn compute(q: &Questionnaire, dir: &Path, opts: &ReportOptions) -> Result<St
                 {
                     continue;
                 }
-                acc.add_file(q, &path, &filter);
+                acc.add_file(q, &path, filter);
             }
             acc
         };
@@ -481,5 +570,26 @@ pub fn compute(q: &Questionnaire, dir: &Path, opts: &ReportOptions) -> Result<St
             acc.merge(p);
         }
     }
-    Ok(summarise(q, acc, opts, date))
+    Ok(summarise(q, acc, opts))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn company_names_compare_without_case_punctuation_or_legal_form() {
+        assert_eq!(normalised_name("Exempel AB (publ)"), "exempel");
+        assert_eq!(normalised_name("  exempel  aktiebolag"), "exempel");
+        assert_eq!(
+            normalised_name("Hallbergs Maskinteknik AB"),
+            "hallbergs maskinteknik"
+        );
+        assert_eq!(normalised_name("AB"), "ab");
+        assert_eq!(
+            company_key(Some("556036-0793"), Some("A"), "x"),
+            company_key(Some("5560360793"), Some("B"), "y")
+        );
+        assert_ne!(company_key(None, None, "x"), company_key(None, None, "y"));
+    }
 }

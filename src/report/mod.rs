@@ -1,19 +1,24 @@
 //! The region's anonymised statistics over all saved sessions
 //! (`behovsanalys report`).
 //!
-//! Streaming: worker threads pull one directory entry at a time, parse and
-//! score it, and add it to counters ([`collect`]); nothing per session is
-//! kept except a small numeric record per visit for the first-vs-follow-up
-//! comparison. [`summary`] turns the counters into the output model
-//! ([`model`]), suppressing every group smaller than `min_group`; the
+//! Streaming: worker threads pull one directory entry (or a batch of texts
+//! from another store) at a time, parse and score it, and keep a small
+//! numeric record per session ([`collect`]). [`link`] works out companies,
+//! kinds of session, the session that stands for each company in the needs
+//! and the follow-ups; [`summary`] makes every figure a cell of the
+//! disclosure control ([`disclosure`]: primary and secondary suppression)
+//! and builds the output model ([`model`]) from what may be published; the
 //! `render_*` modules write it as Markdown, CSV or HTML (JSON is the model
 //! serialised). No company name or organisation number reaches the output.
 
 mod collect;
+mod disclosure;
+mod link;
 pub mod model;
 mod render_csv;
 mod render_html;
 mod render_md;
+mod render_svg;
 mod render_tables;
 mod summary;
 
@@ -30,6 +35,8 @@ pub const SIZE_CLASSES: [&str; 5] = ["0-9", "10-49", "50-249", "250+", "unknown"
 pub(crate) const MAX_MUNICIPALITIES: usize = 2000;
 /// Most "vet ej" questions listed.
 pub(crate) const TOP_UNKNOWN: usize = 10;
+/// Most referral records read from one session.
+pub(crate) const MAX_REFERRALS_PER_SESSION: usize = 200;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {
@@ -44,6 +51,7 @@ pub enum ReportError {
     #[error("--min-group must be at least 1")]
     MinGroup,
     /// Reading the sessions from their source (the shared store) failed.
+    /// Reading the sessions from their source (a shared store) failed.
     #[error("{0}")]
     Source(String),
 }
@@ -59,6 +67,9 @@ pub struct ReportOptions {
     pub municipality: Option<String>,
     /// The report's date (default: today in Sweden).
     pub date: Option<Date>,
+    /// When referrals are judged (epoch seconds): events after it do not
+    /// count. Default: the end of `date` when it is given, else now.
+    pub as_of: Option<i64>,
     /// The language of the report (a code of the questionnaire's texts).
     pub lang: String,
     /// Worker threads (default: available parallelism, at most 8).
@@ -73,6 +84,7 @@ impl Default for ReportOptions {
             to: None,
             municipality: None,
             date: None,
+            as_of: None,
             lang: crate::i18n::Lang::Sv.code().into(),
             threads: None,
         }

@@ -8,7 +8,8 @@
 //! [`model`] holds the session and its answers, [`meta`] the `[meta]`
 //! table, [`store`] the folder (save, load, quarantine, import, delete),
 //! [`drift`] what changed in the questionnaire since a save, [`listing`]
-//! `sessions list`, [`compare`] follow-up visits.
+//! `sessions list`, [`compare`] follow-up visits, [`referral`] what became
+//! of the referrals sent.
 
 pub mod atomic;
 pub mod compare;
@@ -19,6 +20,7 @@ mod listing;
 pub mod lock;
 pub mod meta;
 pub mod model;
+pub mod referral;
 pub mod store;
 pub mod writer;
 
@@ -32,6 +34,7 @@ pub use model::{
     Attendee, ConsentRecord, HistoryEntry, MAX_CONSENT_LOG, MAX_HISTORY, Session, SessionMode,
     consent_log,
 };
+pub use referral::{Outcome, Referral, ReferralError};
 pub use store::{
     Deleted, LoadedSession, Store, StoreError, StoreNotice, default_data_dir, new_id, valid_id,
 };

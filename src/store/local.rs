@@ -73,8 +73,9 @@ pub fn hash(text: &str) -> String {
 
 /// What statistics read of a session, as an answers file: the company's
 /// municipality, industry, size and organisation number (to link visits),
-/// the answers, the consents and four `[meta]` keys. No names, contacts,
-/// attendees, notes or history.
+/// the answers, the consents, the `[meta]` keys the report reads and the
+/// referral records without their notes. No names, contacts, attendees,
+/// notes or history.
 pub fn stats_text(s: &Session, q: &Questionnaire) -> String {
     let a = &s.answers;
     let mut meta = toml::Table::new();
@@ -84,10 +85,29 @@ pub fn stats_text(s: &Session, q: &Questionnaire) -> String {
             "created" => Some(s.meta.created.clone()),
             "mode" => Some(s.meta.mode.as_str().to_string()),
             "previous" => s.meta.previous.clone(),
+            "origin" => s.meta.origin.clone(),
+            "imported_id" => s.meta.imported_id.clone(),
             _ => a.meta.get(*k).and_then(|v| v.as_str()).map(String::from),
         };
         if let Some(v) = v.filter(|v| !v.is_empty()) {
             meta.insert((*k).to_string(), toml::Value::String(v));
+        }
+    }
+    // The referral records (when sent, contacted, the outcome), without
+    // their free-text notes.
+    for k in crate::answers::META_ARRAYS_LEAN {
+        if let Some(toml::Value::Array(records)) = a.meta.get(*k) {
+            let records = records
+                .iter()
+                .map(|r| {
+                    let mut r = r.clone();
+                    if let Some(t) = r.as_table_mut() {
+                        t.remove("note");
+                    }
+                    r
+                })
+                .collect();
+            meta.insert((*k).to_string(), toml::Value::Array(records));
         }
     }
     AnswersFile {

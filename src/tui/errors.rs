@@ -8,7 +8,7 @@ use std::sync::Arc;
 use crate::diag::{FileError, Severity};
 use crate::export::ExportError;
 use crate::i18n::Lang;
-use crate::i18n::tui;
+use crate::i18n::{room, tui};
 use crate::session::writer::WriteError;
 use crate::session::{Holder, StoreError};
 use crate::text::{display_name, display_path, sanitize_line};
@@ -18,6 +18,10 @@ use crate::text::{display_name, display_path, sanitize_line};
 pub enum OpenError {
     /// Another wizard has it open.
     Locked { id: String, holder: Option<Holder> },
+    /// The self-assessment was imported before, as this session.
+    AlreadyImported(String),
+    /// `--self` on a session that is not a self-assessment.
+    NotSelfAssessment(String),
     /// The store could not do it (no such session, unreadable, I/O …).
     Store(Arc<StoreError>),
 }
@@ -42,6 +46,8 @@ impl OpenError {
                     |h| holder_text(lang, h),
                 ),
             ),
+            OpenError::AlreadyImported(id) => room::already_imported(lang, sanitize_line(id)),
+            OpenError::NotSelfAssessment(id) => room::not_self(lang, sanitize_line(id)),
             OpenError::Store(e) => store_message(lang, e),
         }
     }

@@ -160,7 +160,9 @@ fn load_for_edit(
     }
 }
 
-fn open(
+/// Opens (and locks) what `req` asks for; the lock is `None` when this
+/// window held it already (`held`).
+pub fn open(
     store: &Store,
     q: &Questionnaire,
     req: OpenRequest,
@@ -186,10 +188,17 @@ fn open(
                 .file_name()
                 .map(|n| crate::text::sanitize_line(&n.to_string_lossy()))
                 .unwrap_or_default();
-            let (imported, existing) = match store.import(&path, q, false) {
-                Err(StoreError::Exists(id)) => (store.import(&path, q, true)?, Some(id)),
-                other => (other?, None),
-            };
+            // The one import of the command line: the same file twice is
+            // refused (never a second copy of the company), the company's
+            // ticks become requests.
+            let imported = store.import(&path, q, false).map_err(|e| match e {
+                StoreError::AlreadyImported { session } => OpenError::AlreadyImported(session),
+                e => OpenError::from(e),
+            })?;
+            // Imported beside a session with the file's id (the company's
+            // own, in the same data folder): under a new id.
+            let m = &imported.session.meta;
+            let existing = m.imported_id.clone().filter(|f| *f != m.id);
             let lock = store.lock(&imported.session.meta.id)?;
             let kind = OpenKind::Imported {
                 file,
@@ -214,6 +223,20 @@ fn open(
         previous,
     });
     Ok((opened, lock))
+}
+
+/// Writes the session file to `path` (into it, as `<id>.toml`, when it is
+/// a folder): whole or not at all, never over an existing file. The path
+/// written, or why not (one line).
+pub fn write_copy(path: &Path, s: &Session, q: &Questionnaire) -> Result<String, String> {
+    let path = if path.is_dir() {
+        path.join(format!("{}.toml", s.meta.id))
+    } else {
+        path.to_path_buf()
+    };
+    crate::session::atomic::write_new(&path, s.to_toml(q).as_bytes())
+        .map(|()| crate::text::display_path(&path))
+        .map_err(|e| crate::text::sanitize_line(&e.to_string()))
 }
 
 /// Writes a file under a free name: `name`, `name-2`, `name-3`, …
@@ -266,9 +289,11 @@ pub fn run_export(job: &ExportJob, q: &Questionnaire) -> Result<Vec<String>, Exp
         Ok(())
     };
     if job.self_file {
-        let name = export::file_name(&["självskattning", company], Format::Md);
-        let name = format!("{}.toml", name.trim_end_matches(".md"));
-        put(name, job.session.to_toml(q))?;
+        // The hand-over file, as `export --handover` writes it.
+        put(
+            export::handover::file_name(&job.session),
+            export::handover::render(&job.session, q),
+        )?;
     }
     for actor in &job.actors {
         let content = export::referral_with(&input, actor, Format::Html, &opts).map_err(failed)?;

@@ -12,6 +12,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+use crate::i18n::room;
 use crate::i18n::tui::Words;
 
 use super::app::App;
@@ -49,10 +50,25 @@ pub enum Action {
     Clear,
     Export,
     FollowUp,
+    /// The referrals view; in it: the actor made contact.
+    Referrals,
+    Contacted,
     Quit,
     Yes,
     No,
     Close,
+    /// Enter or leave the advisor view.
+    AdvisorView,
+    /// A new line in a text area.
+    Newline,
+    /// Who gives and who records consent.
+    ConsentWho,
+    /// Try the failed save again.
+    Retry,
+    /// Write the session to a file of one's choosing.
+    SaveElsewhere,
+    /// Cycle through suggestions (names).
+    Suggest,
 }
 
 /// A key of a binding.
@@ -63,6 +79,8 @@ pub enum Key {
     Code(KeyCode),
     /// Ctrl and a letter.
     Ctrl(char),
+    /// Alt and a key.
+    Alt(KeyCode),
     /// Any of 0–9.
     Digit,
     /// Any key at all.
@@ -74,6 +92,9 @@ pub const fn ch(c: char) -> Key {
 }
 pub const fn ctrl(c: char) -> Key {
     Key::Ctrl(c)
+}
+pub const fn alt(code: KeyCode) -> Key {
+    Key::Alt(code)
 }
 pub const fn f(n: u8) -> Key {
     Key::Code(KeyCode::F(n))
@@ -97,7 +118,7 @@ impl Key {
     /// focus.
     pub fn in_fields(self) -> bool {
         match self {
-            Key::Ctrl(_) => true,
+            Key::Ctrl(_) | Key::Alt(_) => true,
             Key::Code(code) => matches!(
                 code,
                 KeyCode::PageDown
@@ -123,6 +144,7 @@ impl Key {
         match (self, ev.code) {
             (Key::Any, _) => Some(None),
             (Key::Ctrl(c), KeyCode::Char(k)) if ctrl && k.eq_ignore_ascii_case(&c) => Some(None),
+            (Key::Alt(c), k) if ev.modifiers.contains(KeyModifiers::ALT) && c == k => Some(None),
             (Key::Digit, KeyCode::Char(d @ '0'..='9')) if plain => Some(Some(d as u8 - b'0')),
             (Key::Code(KeyCode::Char(c)), KeyCode::Char(k)) if plain && c == k => Some(None),
             (Key::Code(KeyCode::Char(_)), _) => None,
@@ -137,6 +159,7 @@ impl Key {
     pub fn label(self, w: &Words) -> String {
         match self {
             Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+            Key::Alt(code) => format!("Alt-{}", Key::Code(code).label(w)),
             Key::Digit => "1–9".into(),
             Key::Any => w.key_any.into(),
             Key::Code(code) => match code {
@@ -420,6 +443,23 @@ pub const MOVE_DOWN: Binding = Binding::new(
     |w| w.h_move,
     |w| w.help_down,
 );
+
+/// `a`/F12: into the advisor view (visits only; not in a self-assessment).
+pub const ADVISOR_ON: Binding = Binding::new(
+    &[ch('a'), f(12)],
+    Action::AdvisorView,
+    |w| room::words(w.lang).h_advisor_on,
+    |w| room::words(w.lang).help_advisor_on,
+)
+.when(|a| !a.is_self() && !a.advisor_view && a.open.is_some());
+/// The same keys out of it.
+pub const ADVISOR_OFF: Binding = Binding::new(
+    &[ch('a'), f(12)],
+    Action::AdvisorView,
+    |w| room::words(w.lang).h_advisor_off,
+    |w| room::words(w.lang).help_advisor_off,
+)
+.when(|a| a.advisor_view);
 
 #[cfg(test)]
 mod tests {

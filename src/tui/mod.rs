@@ -9,8 +9,12 @@
 //! | module | holds |
 //! |---|---|
 //! | [`app`] | the state: the screen, each screen's state, the open session |
+//! | [`advisor`] | presenter-safe mode: the shared view and the advisor view |
 //! | [`screens`] | one module per screen: its state, keymap, actions, drawing |
-//! | [`popups`] | help, note editor, "quit?" |
+//! | [`popups`] | help, note editor |
+//! | [`quit`] | "quit?", honest about a failed save; writing the session elsewhere |
+//! | [`consent`] | who gives and who records consent; referral requests in a self-assessment |
+//! | [`handover`] | which answers came from the company's self-assessment |
 //! | [`keymap`] | keys as data: dispatch, footer hints and help come from the tables |
 //! | [`update`] | messages, effects and what every screen shares |
 //! | [`view`] | the frame: header, banner, footer, the screen, the popup |
@@ -21,11 +25,15 @@
 //!
 //! Words come from [`crate::i18n::tui`].
 
+pub mod advisor;
 pub mod app;
+pub mod consent;
 pub mod errors;
+pub mod handover;
 pub mod jobs;
 pub mod keymap;
 pub mod popups;
+pub mod quit;
 pub mod runtime;
 pub mod screens;
 pub mod sync;
@@ -62,6 +70,39 @@ pub struct Options {
     pub data_dir: Option<PathBuf>,
     /// The shared store to sync with in the background (a URL), if any.
     pub store: Option<String>,
+    /// A saved session to open at once (`behovsanalys open ID`), opened
+    /// and locked by [`open_saved`].
+    pub preopened: Option<Preopened>,
+}
+
+/// A saved session opened and locked before the wizard starts.
+pub struct Preopened {
+    opened: Box<Opened>,
+    lock: crate::session::SessionLock,
+    store: crate::session::Store,
+}
+
+/// Opens and locks saved session `id` for the wizard (`behovsanalys open
+/// ID`): the lock rules of Continue (refused while it is open elsewhere),
+/// and with `--self` only a self-assessment. Done before the terminal is
+/// taken, so that what is wrong is said plainly.
+pub fn open_saved(
+    data_dir: Option<&std::path::Path>,
+    q: &Questionnaire,
+    id: &str,
+    mode: SessionMode,
+) -> Result<Preopened, OpenError> {
+    let store = crate::session::Store::open(data_dir)?;
+    let (opened, lock) = jobs::open(&store, q, OpenRequest::Resume(id.to_string()), false)?;
+    if mode == SessionMode::SelfAssessment && opened.session.meta.mode != mode {
+        return Err(OpenError::NotSelfAssessment(id.to_string()));
+    }
+    let lock = lock.ok_or_else(|| OpenError::from(StoreError::NotFound(id.to_string())))?;
+    Ok(Preopened {
+        opened,
+        lock,
+        store,
+    })
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -72,8 +113,21 @@ pub enum TuiError {
     Questionnaire(#[from] crate::diag::FileError),
     #[error("terminal: {0}")]
     Io(#[from] std::io::Error),
+    /// The last save failed; a copy was written to the path, if any.
     #[error("the last answers could not be saved: {0}")]
-    Unsaved(SaveError),
+    Unsaved(SaveError, Option<String>),
+}
+
+impl TuiError {
+    /// The error in the user's language where the wizard words it.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            TuiError::Unsaved(e, copy) => {
+                crate::i18n::room::unsaved_at_exit(lang, e.message(lang), copy.as_deref())
+            }
+            other => other.to_string(),
+        }
+    }
 }
 
 /// Runs the wizard until the user quits. The terminal is restored on
@@ -105,13 +159,19 @@ pub fn run(opts: Options) -> Result<(), TuiError> {
     );
     let mut runtime = None;
     let result = (|| -> Result<(), TuiError> {
+        if let Some(p) = opts.preopened {
+            // The saved session is the first screen.
+            let rt = runtime.insert(Runtime::new(opts.data_dir.clone(), Arc::clone(&app.q)));
+            rt.adopt(p.lock, p.store);
+            rt.dispatch(&mut app, Msg::Opened(Ok(p.opened)));
+        }
         terminal.draw(|f| view::view(&app, &theme, f))?;
         if deferred {
             // The first screen is up; now the rest of the questionnaire,
             // before any key is handled.
             app.q = Arc::new(questionnaire::builtin()?.questionnaire);
         }
-        let rt = runtime.insert(Runtime::new(opts.data_dir, Arc::clone(&app.q)));
+        let rt = runtime.get_or_insert_with(|| Runtime::new(opts.data_dir, Arc::clone(&app.q)));
         if let Some(url) = opts.store.as_deref().filter(|u| !u.is_empty()) {
             rt.start_sync(url, sync::EVERY);
         }
@@ -125,7 +185,7 @@ pub fn run(opts: Options) -> Result<(), TuiError> {
     let _ = std::io::stdout().flush();
     let flushed = runtime.map_or(Ok(()), Runtime::finish);
     result?;
-    flushed.map_err(TuiError::Unsaved)
+    flushed.map_err(|e| TuiError::Unsaved(e, app.saved_elsewhere.clone()))
 }
 
 /// The built-in questionnaire's `[questionnaire]` table as a tiny

@@ -3,57 +3,38 @@
 //! handling and drawing.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::KeyEvent;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
 
+use crate::i18n::room;
 use crate::i18n::tui::Words;
 
-use super::app::{App, NoteKind, Popup, Screen};
-use super::keymap::{Action, Binding, DOWN, ENTER, ESC, Key, Keymap, PGDN, PGUP, UP, ch, ctrl};
+use super::app::{App, Draft, NoteKind, Popup, Screen};
+use super::keymap::{
+    Action, Binding, DOWN, ENTER, ESC, Key, Keymap, PGDN, PGUP, UP, alt, ch, ctrl,
+};
 use super::screens::{self, questions};
 use super::theme::Theme;
 use super::update::Effect;
+use super::widgets::textbox;
 use super::widgets::{clean, clean_block, pad, popup, text_width, truncate, wrap, wrapped};
 
 /// The note editor: a text field.
 pub const NOTE: Keymap = Keymap {
     bindings: &[
+        Binding::new(
+            &[alt(KeyCode::Enter), ctrl('j')],
+            Action::Newline,
+            |w| room::words(w.lang).h_newline,
+            |w| room::words(w.lang).help_newline,
+        ),
         Binding::new(&[ENTER], Action::Enter, |w| w.h_save, |w| w.help_note_save),
         Binding::new(&[ESC], Action::Back, |w| w.h_cancel, |w| w.help_note_cancel),
         Binding::quiet(&[ctrl('c')], Action::Quit, |w| w.help_quit),
     ],
     in_field: |_| true,
-};
-
-/// "Quit?"
-pub const CONFIRM_QUIT: Keymap = Keymap {
-    bindings: &[
-        Binding::new(
-            &[
-                ch('y'),
-                ch('j'),
-                ENTER,
-                ch('Y'),
-                ch('J'),
-                ch('q'),
-                ctrl('c'),
-            ],
-            Action::Yes,
-            |w| w.h_yes,
-            |w| w.help_yes,
-        )
-        .show(3),
-        Binding::new(
-            &[ch('n'), ESC, ch('N')],
-            Action::No,
-            |w| w.h_no,
-            |w| w.help_no,
-        )
-        .show(2),
-    ],
-    in_field: |_| false,
 };
 
 /// The help: scrolls; any other key closes it.
@@ -83,8 +64,10 @@ pub fn keymap(p: &Popup) -> Option<&'static Keymap> {
     match p {
         Popup::None => None,
         Popup::Help { .. } => Some(&HELP),
-        Popup::ConfirmQuit => Some(&CONFIRM_QUIT),
+        Popup::ConfirmQuit => Some(&super::quit::CONFIRM),
+        Popup::SaveAs { .. } => Some(&super::quit::SAVE_AS),
         Popup::Note(..) => Some(&NOTE),
+        Popup::ConsentWho(_) => Some(&super::consent::KEYS),
     }
 }
 
@@ -97,13 +80,13 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         return vec![];
     };
     let action = map.action(app, &key);
+    match app.popup {
+        Popup::ConsentWho(_) => return super::consent::key(app, key, action),
+        Popup::ConfirmQuit => return super::quit::confirm_key(app, action),
+        Popup::SaveAs { .. } => return super::quit::save_as_key(app, key, action),
+        _ => {}
+    }
     match (&mut app.popup, action) {
-        (Popup::ConfirmQuit, Some(Action::Yes)) => {
-            app.popup = Popup::None;
-            app.quit = true;
-            return vec![Effect::Quit];
-        }
-        (Popup::ConfirmQuit, Some(Action::No)) => app.popup = Popup::None,
         (
             Popup::Help { scroll },
             Some(a @ (Action::Up | Action::Down | Action::Prev | Action::Next)),
@@ -116,16 +99,34 @@ pub fn key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             }
         }
         (Popup::Help { .. }, Some(_)) => app.popup = Popup::None,
-        (Popup::Note(kind, input), Some(Action::Enter)) => {
+        (Popup::Note(kind, input, _), Some(a @ (Action::Enter | Action::Quit))) => {
+            // Quitting from the editor keeps the note too.
             let kind = *kind;
             let text = input.text().trim().to_string();
-            app.popup = Popup::None;
+            app.popup = if a == Action::Quit {
+                Popup::ConfirmQuit
+            } else {
+                Popup::None
+            };
+            app.draft = Draft::default();
             return questions::set_note(app, kind, text);
         }
-        (Popup::Note(..), Some(Action::Back)) => app.popup = Popup::None,
-        (Popup::Note(..), Some(Action::Quit)) => app.popup = Popup::ConfirmQuit,
-        (Popup::Note(_, input), None) => {
-            input.handle_key(key);
+        (Popup::Note(_, input, _), Some(Action::Newline)) => {
+            input.newline();
+            app.draft.dirty = true;
+        }
+        (Popup::Note(kind, _, before), Some(Action::Back)) => {
+            // The note as it was (a draft may have been saved meanwhile).
+            let (kind, before) = (*kind, std::mem::take(before));
+            app.popup = Popup::None;
+            app.draft = Draft::default();
+            return questions::set_note(app, kind, before);
+        }
+        (Popup::Note(_, input, _), None) => {
+            let before = input.text();
+            if input.handle_key(key) && input.text() != before {
+                app.draft.dirty = true;
+            }
         }
         _ => {}
     }
@@ -136,28 +137,35 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
     match &app.popup {
         Popup::None => {}
         Popup::Help { scroll } => draw_help(app, *scroll, s, theme, frame, area),
-        Popup::ConfirmQuit => {
-            let lines = vec![
-                Line::styled(s.quit_confirm, theme.strong()),
-                Line::raw(""),
-                Line::styled(CONFIRM_QUIT.hints(app, s).join(" · "), theme.dim()),
-            ];
-            popup(frame, theme, area, "", lines, 50, None);
-        }
-        Popup::Note(kind, input) => {
+        Popup::ConfirmQuit => super::quit::draw_confirm(app, s, theme, frame, area),
+        Popup::SaveAs { .. } => super::quit::draw_save_as(app, s, theme, frame, area),
+        Popup::ConsentWho(form) => super::consent::draw(app, form, s, theme, frame, area),
+        Popup::Note(kind, input, _) => {
             let title = match kind {
                 NoteKind::Shared => s.note_edit,
                 NoteKind::Private => s.private_note_edit,
             };
             let w = (area.width.saturating_sub(8)).min(76);
             let inner_w = w.saturating_sub(4) as usize;
-            let (shown, col) = input.visible(inner_w);
-            let lines = vec![
-                Line::styled(pad(&shown, inner_w), theme.field()),
-                Line::raw(""),
-                Line::styled(NOTE.hints(app, s).join(" · "), theme.dim()),
-            ];
-            popup(frame, theme, area, title, lines, w, Some((0, col)));
+            let max_rows = (area.height as usize)
+                .saturating_sub(8)
+                .clamp(1, textbox::MAX_ROWS);
+            let rows = input.rows(inner_w, max_rows).max(3.min(max_rows));
+            let mut lines = vec![Line::raw(""); rows];
+            lines.push(Line::raw(""));
+            lines.extend(wrapped(
+                &NOTE.hints(app, s).join(" · "),
+                inner_w,
+                theme.dim(),
+            ));
+            let inner = popup(frame, theme, area, title, lines, w, None);
+            let field = Rect::new(
+                inner.x,
+                inner.y,
+                inner.width,
+                (rows as u16).min(inner.height),
+            );
+            input.draw(frame, theme, field, true);
         }
     }
 }
@@ -170,6 +178,7 @@ fn draw_help(app: &App, scroll: usize, s: &Words, theme: &Theme, frame: &mut Fra
     let mut lines = Vec::new();
     if app.screen == Screen::Questions
         && let Some(q) = app.q.questions.get(app.qs.cur)
+        && (app.advisor_view || !super::app::advisor_only(&app.q, app.qs.cur))
     {
         lines.extend(wrapped(
             &clean(q.text.get(app.lang.code())),

@@ -54,6 +54,7 @@ pub(crate) fn event_loop(
                 }
             }
         }
+        msgs.push(Msg::Tick(Instant::now()));
         for msg in msgs {
             if rt.dispatch(app, msg) {
                 return Ok(());
@@ -158,6 +159,14 @@ impl Runtime {
         }
     }
 
+    /// Takes over a session opened (and locked) before the wizard started,
+    /// and its store.
+    pub fn adopt(&mut self, lock: SessionLock, store: Store) {
+        self.release();
+        self.lock = Some(lock);
+        self.store.get_or_insert(store);
+    }
+
     /// The id of the session whose lock this runtime holds.
     pub fn locked_id(&self) -> Option<&str> {
         self.lock.as_ref().map(SessionLock::id)
@@ -244,7 +253,39 @@ impl Runtime {
                     })
                 }))
             }),
+            Effect::SaveCopy { path, session } => {
+                self.side_job(move |_, q| Msg::CopySaved(jobs::write_copy(&path, &session, q)))
+            }
             Effect::ListSessions { ticket } => self.spawn(ticket, Job::List),
+            Effect::ListReferrals => self.side_job(|store, q| {
+                Msg::ReferralsListed(match store {
+                    Some(s) => s.referral_rows(q).map(|r| r.rows).map_err(Arc::new),
+                    None => Err(Arc::new(crate::session::StoreError::NoDataDir)),
+                })
+            }),
+            Effect::MarkReferral {
+                session,
+                actor,
+                mark,
+                at,
+            } => self.side_job(move |store, q| {
+                use super::screens::referrals::{MarkFailure, apply};
+                let result = match store {
+                    Some(s) => match s.mark_referral(&session, q, |x| apply(x, &actor, mark, at)) {
+                        Ok(Ok(_)) => Ok(()),
+                        Ok(Err(e)) => Err(MarkFailure::Refused(e)),
+                        Err(e) => Err(MarkFailure::Store(Arc::new(e))),
+                    },
+                    None => Err(MarkFailure::Store(Arc::new(
+                        crate::session::StoreError::NoDataDir,
+                    ))),
+                };
+                Msg::ReferralMarked {
+                    actor,
+                    mark,
+                    result,
+                }
+            }),
             Effect::Export(job) => {
                 let ticket = self.own_ticket();
                 self.spawn(ticket, Job::Export(job));

@@ -58,7 +58,26 @@ impl Theme {
         }
     }
     pub fn field(&self) -> Style {
+        Theme::field_style()
+    }
+    /// A text field (the same with and without colour).
+    pub fn field_style() -> Style {
         Style::new().add_modifier(Modifier::UNDERLINED)
+    }
+    /// The advisor view's banner and border: not colour alone (the text
+    /// and the double border say it too), so `NO_COLOR` keeps it plain.
+    pub fn advisor(&self) -> Style {
+        if self.color {
+            Style::new()
+                .fg(Color::Black)
+                .bg(Color::Yellow)
+                .add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+        }
+    }
+    pub fn advisor_border(&self) -> Style {
+        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
     }
     pub fn bar(&self) -> Style {
         self.fg(Color::Cyan)

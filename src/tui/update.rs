@@ -10,6 +10,7 @@ use crate::answers::{Answer, AnswersFile};
 use crate::questionnaire::{Kind, Role};
 use crate::session::{Listing, Meta, Session, StoreError};
 
+use super::advisor;
 use super::app::*;
 use super::errors::{ExportFailure, OpenError, SaveError};
 use super::jobs::{OpenKind, OpenRequest, Opened, Previous};
@@ -17,6 +18,7 @@ use super::keymap::Action;
 use super::popups;
 use super::screens;
 use super::widgets::input::Input;
+use super::widgets::textbox::TextBox;
 
 #[derive(Debug, Clone)]
 pub enum Msg {
@@ -34,6 +36,9 @@ pub enum Msg {
     SaveFailed(SaveError),
     /// The writer saved after a failure.
     Saved,
+    /// Time passes (the run loop sends it every round): typed text is
+    /// saved about a second after it changed.
+    Tick(std::time::Instant),
     /// Earlier visits to the company with this organisation number.
     CompanyKnown {
         org: String,
@@ -43,6 +48,16 @@ pub enum Msg {
     PreviousLoaded(Result<Box<Previous>, OpenError>),
     /// A background sync with the shared store ended, or why it could not.
     Synced(Result<crate::store::SyncReport, String>),
+    /// The referrals of every session were read ([`Effect::ListReferrals`]).
+    ReferralsListed(Result<Vec<crate::session::referral::Row>, Arc<StoreError>>),
+    /// A referral of another session was marked, or why not.
+    ReferralMarked {
+        actor: String,
+        mark: screens::referrals::Mark,
+        result: Result<(), screens::referrals::MarkFailure>,
+    },
+    /// The session was written elsewhere (the path), or why not.
+    CopySaved(Result<String, String>),
 }
 
 #[derive(Debug, Clone)]
@@ -74,6 +89,22 @@ pub enum Effect {
     },
     /// Read the earlier visit a session now follows up ([`Msg::PreviousLoaded`]).
     LoadPrevious(String),
+    /// Read the referrals of every session ([`Msg::ReferralsListed`]).
+    ListReferrals,
+    /// Mark a referral of a session that is not open here, under its lock
+    /// ([`Msg::ReferralMarked`]).
+    MarkReferral {
+        session: String,
+        actor: String,
+        mark: screens::referrals::Mark,
+        at: i64,
+    },
+    /// Write the session to a file of the user's choosing, whole or not at
+    /// all, never over an existing file ([`Msg::CopySaved`]).
+    SaveCopy {
+        path: std::path::PathBuf,
+        session: Box<Session>,
+    },
     Quit,
 }
 
@@ -116,17 +147,34 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             vec![]
         }
         Msg::Exported(r) => {
+            let recorded = match &r {
+                Ok(_) => screens::referrals::exported(app),
+                Err(_) => vec![],
+            };
             app.notice = Some(match r {
                 Ok(files) => Notice::Exported(files),
                 Err(e) => Notice::ExportFailed(e),
             });
-            vec![]
+            recorded
         }
+        Msg::ReferralsListed(rows) => screens::referrals::listed(app, rows),
+        Msg::ReferralMarked {
+            actor,
+            mark,
+            result,
+        } => screens::referrals::marked(app, &actor, mark, result),
         Msg::SaveFailed(e) => {
             app.save_error = Some(e);
+            app.retrying = false;
             vec![]
         }
+        Msg::CopySaved(r) => {
+            super::quit::copy_saved(app, r);
+            vec![]
+        }
+        Msg::Tick(now) => on_tick(app, now),
         Msg::Saved => {
+            app.retrying = false;
             if app.save_error.take().is_some() {
                 app.notice = Some(Notice::SavedAgain);
             }
@@ -135,9 +183,36 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     }
 }
 
+/// Saves typed text once it has waited [`DRAFT_AFTER`].
+fn on_tick(app: &mut App, now: std::time::Instant) -> Vec<Effect> {
+    if !app.draft.dirty {
+        return vec![];
+    }
+    match app.draft.since {
+        None => {
+            app.draft.since = Some(now);
+            vec![]
+        }
+        Some(t) if now.saturating_duration_since(t) >= DRAFT_AFTER => {
+            screens::questions::save_draft(app)
+        }
+        Some(_) => vec![],
+    }
+}
+
 fn on_paste(app: &mut App, text: &str) -> Vec<Effect> {
-    if let Popup::Note(_, input) = &mut app.popup {
+    if let Popup::Note(_, input, _) = &mut app.popup {
         input.insert_str(text);
+        app.draft.dirty = true;
+        return vec![];
+    }
+    if matches!(app.popup, Popup::ConsentWho(_)) {
+        super::consent::paste(app, text);
+        return vec![];
+    }
+    if let Popup::SaveAs { path, error, .. } = &mut app.popup {
+        path.insert_str(text.trim());
+        *error = None;
         return vec![];
     }
     if app.popup != Popup::None {
@@ -154,8 +229,23 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         return vec![];
     }
     if app.popup != Popup::None {
-        return popups::key(app, key);
+        let fx = popups::key(app, key);
+        changed(app, &fx);
+        return fx;
     }
+    let fx = screen_key(app, key);
+    changed(app, &fx);
+    fx
+}
+
+/// A copy written elsewhere is out of date once the session changes.
+fn changed(app: &mut App, fx: &[Effect]) {
+    if !app.retrying && fx.iter().any(|e| matches!(e, Effect::Save(_))) {
+        app.saved_elsewhere = None;
+    }
+}
+
+fn screen_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let map = screens::keymap(app.screen);
     match map.action(app, &key) {
         Some(Action::Lang) => {
@@ -166,6 +256,7 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             app.popup = Popup::Help { scroll: 0 };
             vec![]
         }
+        Some(Action::AdvisorView) => advisor::toggle(app),
         Some(action) => screens::act(app, action),
         None if (map.in_field)(app) => screens::typed(app, key),
         None => vec![],
@@ -183,9 +274,17 @@ pub(crate) fn toggle_lang(app: &mut App) {
 
 /// Shows `screen`; what the app waited for is no longer wanted.
 pub(crate) fn goto(app: &mut App, screen: Screen) {
+    advisor::before_screen(app, screen);
     app.screen = screen;
     app.notice = None;
     app.pending = None;
+    if screen == Screen::Questions {
+        advisor::settle_on_shown(app);
+    }
+    if screen == Screen::Summary {
+        app.summary.scroll = 0;
+        app.summary.follow = true;
+    }
     if screen == Screen::Summary
         && let Some(o) = app.open.as_mut()
     {
@@ -232,6 +331,8 @@ pub(crate) fn new_session(app: &App) -> Session {
 /// Makes `s` the current session and puts the question cursor where the
 /// session was left.
 pub(crate) fn open_session(app: &mut App, s: Session) {
+    app.advisor_view = false;
+    app.consent_who = None;
     app.company = CompanyForm::from_session(&s, !app.is_self());
     let current = s.meta.current.as_deref().and_then(|id| app.q.question(id));
     app.open = Some(OpenSession::new(&app.q, s));
@@ -264,6 +365,8 @@ pub(crate) fn on_opened(app: &mut App, o: Opened) -> Vec<Effect> {
         }
         OpenKind::FollowUp => {
             goto(app, Screen::Company);
+            // The company and its contact are copied: who is present?
+            app.company.focus = CompanyFocus::AttendeeName(0);
             app.notice = Some(Notice::FollowUp {
                 previous_date: previous_date.unwrap_or_default(),
             });
@@ -273,19 +376,76 @@ pub(crate) fn on_opened(app: &mut App, o: Opened) -> Vec<Effect> {
             existing,
             warnings,
         } => {
-            goto(app, Screen::Company);
+            // Where the advisor continues: the first question left
+            // unanswered in the advisor's flow (normally an advisor-only
+            // one: then in the advisor view).
+            goto(app, Screen::Questions);
+            app.advisor_view = true;
+            let first =
+                (0..app.q.questions.len()).find(|&i| app.shown(i) && app.answer(i).is_none());
+            match first {
+                Some(i) => load_question(app, i),
+                None => {
+                    app.advisor_view = false;
+                    goto(app, Screen::Summary);
+                }
+            }
+            app.qs.focus = Focus::Question;
+            let from = imported_from(app);
             app.notice = Some(Notice::Imported {
                 file,
                 existing,
                 warnings,
+                from,
             });
         }
     }
     save(app).into_iter().collect()
 }
 
+/// What the open session (just imported) brought from the company.
+fn imported_from(app: &App) -> ImportedFrom {
+    let Some(s) = app.session() else {
+        return ImportedFrom::default();
+    };
+    let date = |stamp: &str| {
+        crate::time::local_date(stamp).map_or_else(|| stamp.to_string(), |d| d.to_string())
+    };
+    // When the company last answered (its history came along), else when
+    // it began.
+    let imported_at = s.meta.imported_at.as_deref().unwrap_or("");
+    let last = s
+        .meta
+        .history
+        .iter()
+        .map(|h| h.at.as_str())
+        .filter(|at| !at.is_empty() && *at <= imported_at)
+        .max();
+    let began = s.answers.meta.get("self_created").and_then(|v| v.as_str());
+    let asked = s.meta.requested_at.as_deref();
+    let filled = last.max(asked).or(began).map(date).unwrap_or_default();
+    let imported = date(imported_at);
+    // Unanswered in the advisor's flow.
+    let full = &app.open.as_ref().map(|o| &o.eval);
+    let left = full.map_or(0, |e| {
+        (0..app.q.questions.len())
+            .filter(|&i| {
+                shown(&app.q, Some(e), View::Advisor, i)
+                    && !s.answers.answers.contains_key(&app.q.questions[i].id)
+            })
+            .count()
+    });
+    ImportedFrom {
+        answers: s.meta.self_answers.len(),
+        filled,
+        imported,
+        left,
+    }
+}
+
 /// Moves to question `i` and records it as the place to resume.
 pub(crate) fn load_question(app: &mut App, i: usize) {
+    advisor::before_question(app, i);
     app.qs.cur = i;
     app.qs.moved = false;
     app.qs.input_error = None;
@@ -305,9 +465,14 @@ pub(crate) fn load_question(app: &mut App, i: usize) {
     };
     app.qs.input = match &answer {
         Some(Answer::Number(x)) => Input::new(&crate::text::fmt_num(*x)),
-        Some(Answer::Text(t)) => Input::new(t),
         _ => Input::default(),
     };
+    app.qs.text = match &answer {
+        Some(Answer::Text(t)) => TextBox::new(t),
+        _ => TextBox::default(),
+    };
+    app.qs.drafted = false;
+    app.draft = Draft::default();
     let id = q.id.clone();
     if let Some(o) = app.open.as_mut() {
         o.session.meta.current = Some(id);

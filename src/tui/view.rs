@@ -6,17 +6,18 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Block, BorderType, Paragraph};
 
-use crate::i18n::Lang;
 use crate::i18n::tui::{self, Words};
+use crate::i18n::{Lang, room};
 
 use super::app::*;
+use super::keymap::Action;
 use super::popups;
 use super::screens;
 use super::theme::Theme;
 use super::widgets::footer::pack;
-use super::widgets::{clean, wrap};
+use super::widgets::{clean, pad, text_width, truncate, wrap};
 
 /// Smallest usable terminal.
 pub const MIN_W: u16 = 60;
@@ -32,8 +33,10 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame) {
     let hints = pack(&footer_hints(app, s), area.width as usize);
     let footer_h = hints.len().clamp(1, 2) as u16;
     let banner_h = u16::from(app.save_error.is_some());
-    let [header, banner, body, footer] = Layout::vertical([
+    let advisor_h = u16::from(app.advisor_view);
+    let [header, advisor, banner, body, footer] = Layout::vertical([
         Constraint::Length(1),
+        Constraint::Length(advisor_h),
         Constraint::Length(banner_h),
         Constraint::Min(1),
         Constraint::Length(footer_h),
@@ -48,8 +51,44 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame) {
         Paragraph::new(hints.into_iter().map(Line::from).collect::<Vec<_>>()).style(theme.dim()),
         footer,
     );
+    let body = if app.advisor_view {
+        advisor_frame(app, theme, frame, advisor, body)
+    } else {
+        body
+    };
     screens::draw(app, s, theme, frame, body);
     popups::draw(app, s, theme, frame, area);
+}
+
+/// The advisor view's marker: a banner saying what is shown and a double
+/// border titled with it around the screen. Returns the area inside.
+fn advisor_frame(app: &App, theme: &Theme, frame: &mut Frame, banner: Rect, body: Rect) -> Rect {
+    let r = room::words(app.lang);
+    let key = screens::keymap(app.screen)
+        .key_of(Action::AdvisorView, false, tui::words(app.lang))
+        .unwrap_or_default();
+    let text = format!(
+        " ◆ {} – {} · {key} {}",
+        r.advisor_tag, r.advisor_banner, r.h_advisor_off
+    );
+    frame.render_widget(
+        Paragraph::new(pad(
+            &truncate(&text, banner.width as usize),
+            banner.width as usize,
+        ))
+        .style(theme.advisor()),
+        banner,
+    );
+    let block = Block::bordered()
+        .border_type(BorderType::Double)
+        .border_style(theme.advisor_border())
+        .title(Span::styled(
+            format!(" {} ", r.advisor_tag),
+            theme.advisor(),
+        ));
+    let inner = block.inner(body);
+    frame.render_widget(block, body);
+    inner
 }
 
 fn too_small(lang: Lang, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -72,14 +111,30 @@ fn draw_header(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rec
     } else {
         s.mode_advisor
     };
-    let mut spans = vec![
-        Span::styled(format!(" {}", s.app_title), theme.title()),
-        Span::styled(format!(" · {mode}"), theme.dim()),
-    ];
-    if let Some(name) = app.answers().and_then(|a| a.company.name.as_deref()) {
-        spans.push(Span::styled(format!(" · {}", clean(name)), theme.strong()));
-    }
     let right = format!("{} ", app.lang.code().to_uppercase());
+    let title = format!(" {}", s.app_title);
+    let mode = format!(" · {mode}");
+    let name = app
+        .answers()
+        .and_then(|a| a.company.name.as_deref())
+        .map(|n| format!(" · {}", clean(n)))
+        .unwrap_or_default();
+    // Narrow: the mode goes first, then the name is cut (with "…").
+    let w = area.width as usize;
+    let fits = |parts: usize| parts + right.len() < w;
+    let mode = if fits(text_width(&title) + text_width(&mode) + text_width(&name)) {
+        mode
+    } else {
+        String::new()
+    };
+    let room = w.saturating_sub(text_width(&title) + text_width(&mode) + right.len() + 1);
+    let mut spans = vec![
+        Span::styled(title, theme.title()),
+        Span::styled(mode, theme.dim()),
+    ];
+    if !name.is_empty() {
+        spans.push(Span::styled(truncate(&name, room), theme.strong()));
+    }
     let used: usize = spans.iter().map(Span::width).sum();
     let room = (area.width as usize).saturating_sub(used + right.len());
     spans.push(Span::raw(" ".repeat(room)));

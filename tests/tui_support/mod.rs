@@ -115,3 +115,4 @@ pub fn holder(pid: u32) -> behovsanalys::session::Holder {
         since: "2026-01-15T09:00:00Z".into(),
     }
 }
+pub mod secret;

@@ -4,6 +4,7 @@
 pub mod company;
 pub mod open_file;
 pub mod questions;
+pub mod referrals;
 pub mod resume;
 pub mod start;
 pub mod summary;
@@ -28,6 +29,7 @@ pub fn keymap(screen: Screen) -> &'static Keymap {
         Screen::Company => &company::KEYS,
         Screen::Questions => &questions::KEYS,
         Screen::Summary => &summary::KEYS,
+        Screen::Referrals => &referrals::KEYS,
     }
 }
 
@@ -40,6 +42,7 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
         Screen::Company => company::act(app, action),
         Screen::Questions => questions::act(app, action),
         Screen::Summary => summary::act(app, action),
+        Screen::Referrals => referrals::act(app, action),
     }
 }
 
@@ -50,7 +53,7 @@ pub fn typed(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Screen::Company => company::typed(app, key),
         Screen::Questions => questions::typed(app, key),
         Screen::Summary => summary::typed(app, key),
-        Screen::Start | Screen::Resume => vec![],
+        Screen::Start | Screen::Resume | Screen::Referrals => vec![],
     }
 }
 
@@ -61,7 +64,7 @@ pub fn paste(app: &mut App, text: &str) -> Vec<Effect> {
         Screen::Company => return company::paste(app, text),
         Screen::Questions => questions::paste(app, text),
         Screen::Summary => summary::paste(app, text),
-        Screen::Start | Screen::Resume => {}
+        Screen::Start | Screen::Resume | Screen::Referrals => {}
     }
     vec![]
 }
@@ -75,5 +78,6 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
         Screen::Company => company::draw(app, s, theme, frame, area),
         Screen::Questions => questions::draw(app, s, theme, frame, area),
         Screen::Summary => summary::draw(app, s, theme, frame, area),
+        Screen::Referrals => referrals::draw(app, s, theme, frame, area),
     }
 }

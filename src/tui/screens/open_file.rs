@@ -77,7 +77,12 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
     lines.push(Line::raw(""));
     if let Some(n) = &app.notice {
         lines.push(Line::raw(""));
-        lines.extend(notice_lines(n, app.lang, theme, inner_w));
+        lines.extend(notice_lines(
+            &crate::tui::advisor::for_screen(app, n),
+            app.lang,
+            theme,
+            inner_w,
+        ));
     }
     let rect = centered_box(area, w, lines.len() as u16 + 2);
     let block = Block::bordered()

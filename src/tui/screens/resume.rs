@@ -136,7 +136,12 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
         }
     }
     if let Some(n) = &app.notice {
-        extra.extend(notice_lines(n, app.lang, theme, w));
+        extra.extend(notice_lines(
+            &crate::tui::advisor::for_screen(app, n),
+            app.lang,
+            theme,
+            w,
+        ));
     }
     let extra_h = (extra.len() as u16).min(inner.height / 2);
     let [list_area, extra_area] =

@@ -20,6 +20,7 @@ pub enum StartItem {
     New,
     Resume,
     Open,
+    Referrals,
     Lang,
     Quit,
 }
@@ -35,6 +36,7 @@ pub fn items(app: &App) -> Vec<StartItem> {
     let mut v = vec![StartItem::New, StartItem::Resume];
     if !app.is_self() {
         v.push(StartItem::Open);
+        v.push(StartItem::Referrals);
     }
     if app.langs().len() > 1 {
         v.push(StartItem::Lang);
@@ -110,6 +112,7 @@ fn activate_start(app: &mut App, item: StartItem) -> Vec<Effect> {
             goto(app, Screen::OpenFile);
             vec![]
         }
+        StartItem::Referrals => super::referrals::show_open(app),
         StartItem::Lang => {
             toggle_lang(app);
             vec![]
@@ -141,6 +144,7 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
             StartItem::New => s.start_new,
             StartItem::Resume => s.start_resume,
             StartItem::Open => s.start_open,
+            StartItem::Referrals => s.referrals.start_item,
             StartItem::Lang => s.start_lang,
             StartItem::Quit => s.start_quit,
         };
@@ -155,7 +159,12 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
     }
     if let Some(n) = &app.notice {
         lines.push(Line::raw(""));
-        lines.extend(notice_lines(n, app.lang, theme, inner_w));
+        lines.extend(notice_lines(
+            &crate::tui::advisor::for_screen(app, n),
+            app.lang,
+            theme,
+            inner_w,
+        ));
     }
     if let Some(sync) = &app.sync_line {
         lines.push(Line::raw(""));

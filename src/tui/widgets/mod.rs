@@ -6,7 +6,8 @@ pub mod needs;
 pub mod notice;
 pub mod popup;
 pub mod progress;
+pub mod textbox;
 pub mod wrap;
 
 pub use popup::{centered_box, popup};
-pub use wrap::{clean, clean_block, pad, text_width, truncate, wrap, wrapped};
+pub use wrap::{clean, clean_block, pad, text_width, text_width_up_to, truncate, wrap, wrapped};

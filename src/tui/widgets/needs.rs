@@ -9,7 +9,7 @@ use crate::i18n::tui::Words;
 
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{clean, pad, truncate};
+use crate::tui::widgets::{clean, pad, text_width_up_to, truncate};
 
 pub fn draw_needs(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) {
     let block = Block::new()
@@ -22,8 +22,32 @@ pub fn draw_needs(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: 
     let Some(eval) = app.eval() else { return };
     let bar_w = 8;
     let title_w = w.saturating_sub(bar_w + 5 + COVERAGE_W);
-    for a in &eval.areas {
-        lines.push(Line::from(need_spans(app, theme, a, title_w, bar_w)));
+    // A name that does not fit beside its bar gets a line of its own, when
+    // the panel is tall enough for every area that way. (Widths counted
+    // only as far as it matters: this runs on every frame.)
+    let long: Vec<bool> = eval
+        .areas
+        .iter()
+        .map(|a| {
+            text_width_up_to(app.q.areas[a.area].title.get(app.lang.code()), title_w + 1) > title_w
+        })
+        .collect();
+    let n_long = long.iter().filter(|l| **l).count();
+    let two_lines = n_long > 0
+        && name_width(app, w + 1) <= w
+        && eval.areas.len() + n_long + 8 <= inner.height as usize;
+    for (a, long) in eval.areas.iter().zip(long) {
+        if two_lines && long {
+            lines.push(Line::raw(clean(
+                app.q.areas[a.area].title.get(app.lang.code()),
+            )));
+            let pad_w = w.saturating_sub(bar_w + 4 + COVERAGE_W);
+            let mut spans = vec![Span::raw(" ".repeat(pad_w))];
+            spans.extend(need_spans(app, theme, a, 0, bar_w).into_iter().skip(2));
+            lines.push(Line::from(spans));
+        } else {
+            lines.push(Line::from(need_spans(app, theme, a, title_w, bar_w)));
+        }
     }
     lines.push(Line::styled(
         truncate(s.lists.coverage_legend, w),
@@ -63,6 +87,22 @@ pub fn draw_needs(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: 
         ));
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The widest area name, counted up to `limit`.
+fn name_width(app: &App, limit: usize) -> usize {
+    app.q
+        .areas
+        .iter()
+        .map(|a| text_width_up_to(a.title.get(app.lang.code()), limit))
+        .max()
+        .unwrap_or(0)
+}
+
+/// The columns the panel takes with every area's name whole beside its bar
+/// (counted up to 60).
+pub fn needs_width(app: &App) -> usize {
+    name_width(app, 60) + 1 + 8 + 4 + COVERAGE_W + 3
 }
 
 /// Width of the coverage mark after a need (space and mark).

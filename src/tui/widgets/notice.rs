@@ -3,6 +3,7 @@
 use ratatui::text::Line;
 
 use crate::i18n::Lang;
+use crate::i18n::room;
 use crate::i18n::tui::{self};
 
 use crate::tui::app::Notice;
@@ -23,8 +24,26 @@ pub fn notice_lines<'a>(n: &Notice, lang: Lang, theme: &Theme, width: usize) -> 
             file,
             existing,
             warnings,
+            from,
         } => {
-            let mut v = wrapped(&tui::imported(lang, clean(file)), width, theme.ok());
+            let mut v = wrapped(
+                &room::from_company(
+                    lang,
+                    clean(file),
+                    clean(&from.filled),
+                    clean(&from.imported),
+                    from.answers,
+                ),
+                width,
+                theme.ok(),
+            );
+            if from.left > 0 {
+                v.extend(wrapped(
+                    &room::left_for_advisor(lang, from.left),
+                    width,
+                    theme.ok(),
+                ));
+            }
             if let Some(id) = existing {
                 v.extend(wrapped(
                     &tui::imported_new_id(lang, clean(id)),
@@ -39,7 +58,7 @@ pub fn notice_lines<'a>(n: &Notice, lang: Lang, theme: &Theme, width: usize) -> 
             v
         }
         Notice::Opening => wrapped(s.opening, width, theme.dim()),
-        Notice::OpenFailed(e @ OpenError::Locked { .. }) => {
+        Notice::OpenFailed(e @ (OpenError::Locked { .. } | OpenError::AlreadyImported(_))) => {
             wrapped(&e.message(lang), width, theme.error())
         }
         Notice::OpenFailed(e) => failed(s.open_session_failed, &e.message(lang)),
@@ -51,6 +70,16 @@ pub fn notice_lines<'a>(n: &Notice, lang: Lang, theme: &Theme, width: usize) -> 
         ),
         Notice::ExportFailed(e) => failed(s.export_failed, &e.message(lang)),
         Notice::SavedAgain => wrapped(s.saved_ok, width, theme.ok()),
+        Notice::PrivateInAdvisorView => {
+            let key = crate::tui::screens::questions::KEYS
+                .key_of(crate::tui::keymap::Action::AdvisorView, false, s)
+                .unwrap_or_default();
+            wrapped(
+                &crate::i18n::room::private_in_advisor_view(lang, key),
+                width,
+                theme.warn(),
+            )
+        }
         Notice::Exported(files) => {
             let mut v = vec![Line::styled(format!(" {}", s.exported_to), theme.ok())];
             for f in files {

@@ -7,6 +7,8 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use crate::tui::theme::Theme;
 
+/// Draws `lines` in a bordered box of `width` centred in `area`, with the
+/// terminal's cursor at `cursor` (row, column) inside; returns the inside.
 pub fn popup(
     frame: &mut Frame,
     theme: &Theme,
@@ -15,7 +17,7 @@ pub fn popup(
     lines: Vec<Line>,
     width: u16,
     cursor: Option<(u16, usize)>,
-) {
+) -> Rect {
     let w = width.min(area.width.saturating_sub(2)).max(10);
     let h = (lines.len() as u16 + 2).min(area.height.saturating_sub(2));
     let rect = Rect::new(
@@ -33,6 +35,7 @@ pub fn popup(
     if let Some((row, col)) = cursor {
         frame.set_cursor_position(Position::new(inner.x + col as u16, inner.y + row));
     }
+    inner
 }
 
 pub fn centered_box(area: Rect, width: u16, height: u16) -> Rect {

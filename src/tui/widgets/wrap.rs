@@ -137,7 +137,7 @@ pub fn wrap_at_most(text: &str, width: usize, max_lines: usize) -> Vec<String> {
 }
 
 /// The display width of `s`, counting no further than `limit`.
-fn text_width_up_to(s: &str, limit: usize) -> usize {
+pub fn text_width_up_to(s: &str, limit: usize) -> usize {
     let mut w = 0;
     for c in s.chars() {
         w += char_width(c);

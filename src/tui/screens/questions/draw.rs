@@ -7,19 +7,20 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::answers::Answer;
-use crate::i18n::Lang;
 use crate::i18n::tui::{self, Words};
-use crate::i18n::tui_lists;
+use crate::i18n::{Lang, room, tui_lists};
 use crate::questionnaire::{Kind, Question};
 use crate::text::fmt_num;
 
 use super::sections::{self, SectionCounts};
 use crate::tui::app::*;
+use crate::tui::handover;
 use crate::tui::keymap::Action;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::needs::draw_needs;
+use crate::tui::widgets::needs::{draw_needs, needs_width};
 use crate::tui::widgets::notice::notice_lines;
 use crate::tui::widgets::progress::draw_progress;
+use crate::tui::widgets::textbox;
 use crate::tui::widgets::*;
 
 pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -28,9 +29,29 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
     let counts = SectionCounts::of(app);
     draw_progress(counts.progress(), app.lang, theme, frame, progress_area);
     let wide = body.width >= 110;
-    let side_w = if body.width >= 140 { 34 } else { 28 };
-    let needs_w = if body.width >= 140 { 40 } else { 32 };
+    // The section list as wide as its longest name (on a wide screen),
+    // else 28 columns; below 72 columns only while it has focus, then
+    // alone and whole.
+    let side_w = match (wide, app.show_needs && body.width < 160) {
+        (true, false) => (sections::width(app, 44) as u16).clamp(28, 44),
+        // Beside the needs panel: long names take two lines.
+        (true, true) => 30,
+        _ => 28,
+    };
+    let needs_w = if body.width >= 160 {
+        (needs_width(app) as u16).clamp(32, 60)
+    } else if wide {
+        // Each area's name whole on a line of its own, its bar under it.
+        (needs_width(app) as u16).saturating_sub(12).clamp(32, 44)
+    } else {
+        32
+    };
+    if body.width < 72 && app.qs.focus == Focus::Sections {
+        sections::draw(app, &counts, s, theme, frame, body);
+        return;
+    }
     let (left, main, right) = match (app.show_needs, wide) {
+        (false, _) if body.width < 72 => (None, body, None),
         (false, _) => {
             let [l, m] =
                 Layout::horizontal([Constraint::Length(side_w), Constraint::Min(20)]).areas(body);
@@ -97,25 +118,40 @@ fn draw_question_pane(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, ar
     let Some(q) = app.q.questions.get(i) else {
         return;
     };
+    // An advisor-only question is drawn only in the advisor view.
+    if advisor_only(&app.q, i) && !app.advisor_view {
+        return;
+    }
     let sec_qs = app.section_questions(q.section);
     let pos = sec_qs.iter().position(|&x| x == i).map_or(0, |p| p + 1);
     let sec_title = clean(app.q.sections[q.section].title.get(app.lang.code()));
     let mut lines: Vec<Line> = Vec::new();
-    let mut cursor: Option<(usize, usize)> = None;
+    let mut marks = Marks::default();
     let head = format!(
         "{} · {}",
         sec_title,
         tui::question_of(app.lang, pos, sec_qs.len())
     );
+    // What came from the company, above the question (a banner).
+    let banner = matches!(app.notice, Some(Notice::Imported { .. }));
+    if let (true, Some(n)) = (banner, &app.notice) {
+        lines.extend(notice_lines(
+            &crate::tui::advisor::for_screen(app, n),
+            app.lang,
+            theme,
+            w,
+        ));
+        lines.push(Line::raw(""));
+    }
     lines.push(Line::styled(truncate(&head, w), theme.accent()));
     lines.push(Line::raw(""));
-    let mut current_start = 0;
+    let mut current_start = lines.len().saturating_sub(2);
     if app.qs.compact {
         for &k in &sec_qs {
             let qk = &app.q.questions[k];
             if k == i {
                 current_start = lines.len();
-                question_block(app, s, theme, qk, w, &mut lines, &mut cursor);
+                question_block(app, s, theme, qk, w, &mut lines, &mut marks);
                 lines.push(Line::raw(""));
             } else {
                 let ans = answer_summary(app, s, qk, app.answer(k));
@@ -129,15 +165,24 @@ fn draw_question_pane(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, ar
             }
         }
     } else {
-        question_block(app, s, theme, q, w, &mut lines, &mut cursor);
+        question_block(app, s, theme, q, w, &mut lines, &mut marks);
     }
-    if let Some(n) = &app.notice {
+    if let (false, Some(n)) = (banner, &app.notice) {
         lines.push(Line::raw(""));
-        lines.extend(notice_lines(n, app.lang, theme, w));
+        lines.extend(notice_lines(
+            &crate::tui::advisor::for_screen(app, n),
+            app.lang,
+            theme,
+            w,
+        ));
     }
     // Scroll so that the current question (and its cursor) is visible.
     let h = area.height as usize;
-    let focus_line = cursor.map_or(current_start + 2, |(r, _)| r);
+    let Marks { cursor, field } = marks;
+    let focus_line = cursor
+        .map(|(r, _)| r)
+        .or(field.map(|(r, n)| r + n - 1))
+        .unwrap_or(current_start + 2);
     let scroll =
         if app.qs.compact && current_start + (focus_line - current_start.min(focus_line)) >= h {
             current_start
@@ -149,6 +194,20 @@ fn draw_question_pane(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, ar
             0
         };
     frame.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), area);
+    if let Some((row, rows)) = field
+        && row >= scroll
+        && row - scroll < h
+    {
+        let top = row - scroll;
+        let r = Rect::new(
+            area.x + 1,
+            area.y + top as u16,
+            area.width.saturating_sub(2),
+            rows.min(h - top) as u16,
+        );
+        let focused = app.popup == Popup::None && app.qs.focus == Focus::Question;
+        app.qs.text.draw(frame, theme, r, focused);
+    }
     if let Some((row, col)) = cursor
         && app.popup == Popup::None
         && app.qs.focus == Focus::Question
@@ -162,6 +221,15 @@ fn draw_question_pane(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, ar
     }
 }
 
+/// Where in the lines of the question pane the typed input is: the
+/// terminal cursor of a number field (line, column), the rows of a text
+/// area (first line, rows).
+#[derive(Default)]
+struct Marks {
+    cursor: Option<(usize, usize)>,
+    field: Option<(usize, usize)>,
+}
+
 /// The full block of one question: text, its answer widget, "vet ej"/"ej
 /// relevant", notes. Sets `cursor` (line, column) for typed questions.
 fn question_block(
@@ -171,7 +239,7 @@ fn question_block(
     q: &Question,
     w: usize,
     lines: &mut Vec<Line<'static>>,
-    cursor: &mut Option<(usize, usize)>,
+    marks: &mut Marks,
 ) {
     let lang = app.lang.code();
     let i = app.q.question(&q.id).unwrap_or(0);
@@ -180,7 +248,25 @@ fn question_block(
     if q.required {
         text.push_str(" *");
     }
+    if advisor_only(&app.q, i) {
+        let tag = room::words(app.lang).advisor_question;
+        lines.push(Line::styled(
+            truncate(&format!("◆ {tag}"), w),
+            theme.advisor(),
+        ));
+    }
     lines.extend(wrapped(&text, w, theme.strong()));
+    if answer.is_some()
+        && app
+            .session()
+            .is_some_and(|s| handover::from_company(s, &q.id))
+    {
+        let tag = room::words(app.lang).company_answer;
+        lines.push(Line::styled(
+            truncate(&format!("↳ {tag}"), w),
+            theme.accent(),
+        ));
+    }
     lines.push(Line::raw(""));
     let focused = app.qs.focus == Focus::Question;
     match &q.kind {
@@ -202,7 +288,7 @@ fn question_block(
                 let field_w = 24.min(w.saturating_sub(lw + 12)).max(4);
                 let (typed, col) = app.qs.filter.visible(field_w.saturating_sub(1));
                 if focused {
-                    *cursor = Some((lines.len(), lw + col));
+                    marks.cursor = Some((lines.len(), lw + col));
                 }
                 lines.push(Line::from(vec![
                     Span::styled(label, theme.strong()),
@@ -330,7 +416,7 @@ fn question_block(
                 .as_ref()
                 .map(|u| clean(u.get(lang)))
                 .unwrap_or_default();
-            *cursor = Some((lines.len(), 1 + col));
+            marks.cursor = Some((lines.len(), 1 + col));
             lines.push(Line::from(vec![
                 Span::raw(" "),
                 Span::styled(pad(&shown, field_w), theme.field().patch(theme.strong())),
@@ -352,14 +438,14 @@ fn question_block(
             }
         }
         Kind::Text => {
+            // A text area, drawn over these rows after the text.
             let field_w = w.saturating_sub(2);
-            let (shown, col) = app.qs.input.visible(field_w.saturating_sub(1));
-            *cursor = Some((lines.len(), 1 + col));
-            lines.push(Line::from(vec![
-                Span::raw(" "),
-                Span::styled(pad(&shown, field_w), theme.field().patch(theme.strong())),
-            ]));
-            lines.extend(wrapped(&format!(" {}", s.type_answer), w, theme.dim()));
+            let rows = app.qs.text.rows(field_w, textbox::MAX_ROWS).max(3);
+            marks.field = Some((lines.len(), rows));
+            lines.extend(std::iter::repeat_n(Line::raw(""), rows));
+            let key = |a| super::KEYS.key_of(a, true, s).unwrap_or_default();
+            let hint = room::text_keys(app.lang, key(Action::Enter), key(Action::Newline));
+            lines.extend(wrapped(&format!(" {hint}"), w, theme.dim()));
         }
     }
     let typed = matches!(q.kind, Kind::Number { .. } | Kind::Text);
@@ -397,16 +483,17 @@ fn question_block(
     if let Some(n) = notes.and_then(|a| a.notes.get(&q.id)) {
         lines.push(Line::raw(""));
         lines.extend(wrapped(
-            &format!("{}: {}", s.note, clean(n)),
+            &format!("{}: {}", s.note, clean_block(n)),
             w,
             theme.accent(),
         ));
     }
-    if !app.is_self()
+    // Private notes only in the advisor view (never on the shared screen).
+    if app.advisor_view
         && let Some(n) = notes.and_then(|a| a.private_notes.get(&q.id))
     {
         lines.extend(wrapped(
-            &format!("{}: {}", s.private_note, clean(n)),
+            &format!("{}: {}", s.private_note, clean_block(n)),
             w,
             theme.dim(),
         ));

@@ -7,18 +7,20 @@ mod sections;
 
 pub use draw::{answer_summary, draw};
 
-use ratatui::crossterm::event::KeyEvent;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use crate::answers::Answer;
+use crate::i18n::room;
 use crate::questionnaire::Kind;
 
 use crate::tui::app::*;
 use crate::tui::keymap::{
     self, Action, BACKSPACE, BACKTAB, Binding, DEL, DOWN, ENTER, ESC, Key, Keymap, LEFT, PGDN,
-    PGUP, RIGHT, SPACE, TAB, UP, ch, ctrl, f,
+    PGUP, RIGHT, SPACE, TAB, UP, alt, ch, ctrl, f,
 };
 use crate::tui::update::*;
 use crate::tui::widgets::input::Input;
+use crate::tui::widgets::textbox::TextBox;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -48,8 +50,13 @@ pub struct QuestionState {
     pub opt: usize,
     /// True once the option cursor was moved on this question.
     pub moved: bool,
-    /// The input of a number or text question.
+    /// The input of a number question.
     pub input: Input,
+    /// The text area of a text question.
+    pub text: TextBox,
+    /// The text answer was saved as a draft since the question was loaded
+    /// (its history entry is replaced, not added to, by the next save).
+    pub drafted: bool,
     pub input_error: Option<InputError>,
     /// Show the whole section at once.
     pub compact: bool,
@@ -66,11 +73,23 @@ impl Default for QuestionState {
             opt: 0,
             moved: false,
             input: Input::default(),
+            text: TextBox::default(),
+            drafted: false,
             input_error: None,
             compact: false,
             filter: Input::default(),
         }
     }
+}
+
+/// True when the current question is a free-text one and has focus (its
+/// text area takes the keys).
+pub fn free_text(app: &App) -> bool {
+    app.qs.focus == Focus::Question
+        && matches!(
+            app.q.questions.get(app.qs.cur).map(|q| &q.kind),
+            Some(Kind::Text)
+        )
 }
 
 /// True when the current question takes typed input and has focus.
@@ -113,7 +132,10 @@ fn commit_input(app: &mut App) -> Result<Vec<Effect>, ()> {
     let Some(q) = app.q.questions.get(i) else {
         return Ok(vec![]);
     };
-    let text = app.qs.input.text().trim().to_string();
+    let text = match &q.kind {
+        Kind::Text => app.qs.text.text().trim().to_string(),
+        _ => app.qs.input.text().trim().to_string(),
+    };
     let current = app.answer(i).cloned();
     if text.is_empty() {
         // An empty field clears a typed answer but keeps "vet ej"/"ej relevant".
@@ -140,7 +162,55 @@ fn commit_input(app: &mut App) -> Result<Vec<Effect>, ()> {
         _ => return Ok(vec![]),
     };
     app.qs.input_error = None;
+    if matches!(q.kind, Kind::Text) {
+        return Ok(set_text_answer(app, i, Some(answer)));
+    }
     Ok(set_answer(app, i, Some(answer)))
+}
+
+/// Sets a text answer; a draft saved before is replaced in the history
+/// rather than followed by another entry.
+fn set_text_answer(app: &mut App, i: usize, answer: Option<Answer>) -> Vec<Effect> {
+    if app.answer(i) == answer.as_ref() {
+        return vec![];
+    }
+    let id = app.q.questions.get(i).map(|q| q.id.clone());
+    if app.qs.drafted
+        && let (Some(o), Some(id)) = (app.open.as_mut(), id)
+        && o.session
+            .meta
+            .history
+            .last()
+            .is_some_and(|h| h.question == id)
+    {
+        o.session.meta.history.pop();
+    }
+    app.draft = Draft::default();
+    set_answer(app, i, answer)
+}
+
+/// Saves what is typed but not yet saved (a tick's work, about a second
+/// after the text changed): the text answer of the current question, or
+/// the note being written. Nothing is checked or moved; the cursor stays.
+pub fn save_draft(app: &mut App) -> Vec<Effect> {
+    app.draft = Draft::default();
+    if let Popup::Note(kind, text, _) = &app.popup {
+        let (kind, text) = (*kind, text.text().trim().to_string());
+        return set_note(app, kind, text);
+    }
+    let i = app.qs.cur;
+    if !matches!(app.q.questions.get(i).map(|q| &q.kind), Some(Kind::Text)) || !app.shown(i) {
+        return vec![];
+    }
+    let text = app.qs.text.text().trim().to_string();
+    let answer = match app.answer(i) {
+        _ if !text.is_empty() => Some(Answer::Text(text)),
+        Some(a) if !a.is_real() => return vec![],
+        _ => None,
+    };
+    let fx = set_text_answer(app, i, answer);
+    app.qs.drafted = true;
+    fx
 }
 
 fn go_next(app: &mut App, mut fx: Vec<Effect>) -> Vec<Effect> {
@@ -264,6 +334,13 @@ pub const KEYS: Keymap = Keymap {
         Binding::quiet(&[Key::Digit], Action::Digit(0), |w| w.help_digit_tick).when(is_multi),
         Binding::new(&[SPACE], Action::Space, |w| w.h_tick, |w| w.help_tick).when(is_multi),
         Binding::quiet(&[SPACE], Action::Space, |w| w.help_space_choose).when(chooses_one),
+        Binding::new(
+            &[alt(KeyCode::Enter), ctrl('j')],
+            Action::Newline,
+            |w| room::words(w.lang).h_newline,
+            |w| room::words(w.lang).help_newline,
+        )
+        .when(free_text),
         Binding::new(&[ENTER], Action::Enter, |w| w.h_next, |w| w.help_enter_next)
             .when(|a| on_question(a) && !filter_typed(a)),
         Binding::quiet(&[PGDN, ctrl('n')], Action::Next, |w| w.help_next).when(on_question),
@@ -303,7 +380,12 @@ pub const KEYS: Keymap = Keymap {
             |w| w.h_private,
             |w| w.help_private,
         )
-        .when(|a| on_question(a) && !a.is_self()),
+        .when(|a| on_question(a) && a.advisor_view),
+        // In the shared view `p` says where private notes are.
+        Binding::quiet(&[ch('p'), f(4)], Action::PrivateNote, |w| w.help_private)
+            .when(|a| on_question(a) && !a.is_self() && !a.advisor_view),
+        keymap::ADVISOR_ON,
+        keymap::ADVISOR_OFF,
         Binding::new(
             &[ch('b'), f(7)],
             Action::Needs,
@@ -359,7 +441,12 @@ pub fn typed(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         }
         return vec![];
     }
-    if app.qs.input.handle_key(key) {
+    if free_text(app) {
+        let before = app.qs.text.text();
+        if app.qs.text.handle_key(key) && app.qs.text.text() != before {
+            app.draft.dirty = true;
+        }
+    } else if app.qs.input.handle_key(key) {
         app.qs.input_error = None;
     }
     vec![]
@@ -370,6 +457,9 @@ pub fn paste(app: &mut App, text: &str) {
     if filtering(app) {
         app.qs.filter.insert_str(text.trim());
         filter_changed(app);
+    } else if free_text(app) {
+        app.qs.text.insert_str(text);
+        app.draft.dirty = true;
     } else if text_question(app) {
         app.qs.input.insert_str(text);
         app.qs.input_error = None;
@@ -467,19 +557,29 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
             let Ok(fx) = commit(app) else { return vec![] };
             return go_prev(app, fx);
         }
+        Action::Newline => {
+            app.qs.text.newline();
+            app.draft.dirty = true;
+        }
         Action::Clear => {
             app.qs.input = Input::default();
+            app.qs.text = TextBox::default();
+            app.draft = Draft::default();
             return set_answer(app, i, None);
         }
         Action::Unknown => {
             let new = (answer != Some(Answer::Unknown)).then_some(Answer::Unknown);
             app.qs.input = Input::default();
+            app.qs.text = TextBox::default();
+            app.draft = Draft::default();
             app.qs.input_error = None;
             return set_answer(app, i, new);
         }
         Action::NotApplicable => {
             let new = (answer != Some(Answer::NotApplicable)).then_some(Answer::NotApplicable);
             app.qs.input = Input::default();
+            app.qs.text = TextBox::default();
+            app.draft = Draft::default();
             app.qs.input_error = None;
             return set_answer(app, i, new);
         }
@@ -491,14 +591,19 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Note => {
             let text = app.answers().and_then(|a| a.notes.get(&q.id)).cloned();
-            app.popup = Popup::Note(NoteKind::Shared, Input::new(text.as_deref().unwrap_or("")));
+            let text = text.unwrap_or_default();
+            app.popup = Popup::Note(NoteKind::Shared, Box::new(TextBox::new(&text)), text);
+        }
+        Action::PrivateNote if !app.advisor_view => {
+            app.notice = Some(Notice::PrivateInAdvisorView);
         }
         Action::PrivateNote => {
             let text = app
                 .answers()
                 .and_then(|a| a.private_notes.get(&q.id))
                 .cloned();
-            app.popup = Popup::Note(NoteKind::Private, Input::new(text.as_deref().unwrap_or("")));
+            let text = text.unwrap_or_default();
+            app.popup = Popup::Note(NoteKind::Private, Box::new(TextBox::new(&text)), text);
         }
         Action::Needs => app.show_needs = !app.show_needs,
         Action::Compact => app.qs.compact = !app.qs.compact,
@@ -618,6 +723,9 @@ pub fn set_note(app: &mut App, kind: NoteKind, text: String) -> Vec<Effect> {
         NoteKind::Shared => &mut s.answers.notes,
         NoteKind::Private => &mut s.answers.private_notes,
     };
+    if map.get(&id).map_or(text.is_empty(), |t| *t == text) {
+        return vec![];
+    }
     if text.is_empty() {
         map.remove(&id);
     } else {

@@ -69,8 +69,10 @@ impl SectionCounts {
                 }
             }
         }
+        // The evaluation and the view once, not per question.
+        let (eval, view) = (app.eval(), app.view());
         for (i, q) in app.q.questions.iter().enumerate() {
-            if app.shown(i)
+            if shown(&app.q, eval, view, i)
                 && let (Some(t), Some(d)) = (c.total.get_mut(q.section), c.done.get_mut(q.section))
             {
                 *t += 1;
@@ -93,6 +95,21 @@ impl SectionCounts {
     pub fn progress(&self) -> (usize, usize) {
         (self.done.iter().sum(), self.total.iter().sum())
     }
+}
+
+/// The columns the list takes with every section's name whole, up to
+/// `max` (it stops looking there: this runs on every frame).
+pub fn width(app: &App, max: usize) -> usize {
+    // Marker, tick, space, name, space, count (up to 99/99), border.
+    let extra = 3 + 1 + 5 + 1;
+    let mut name = 0;
+    for x in &app.q.sections {
+        name = name.max(text_width_up_to(x.title.get(app.lang.code()), max));
+        if name + extra >= max {
+            break;
+        }
+    }
+    name + extra
 }
 
 pub fn draw(
@@ -124,6 +141,27 @@ pub fn draw(
     // Rows past the window cannot be shown (the list scrolls only as far as
     // the selected row): do not build them.
     let window = (inner.height as usize).max(selected + 1);
+    // Names too long for the list take two lines when every row still fits.
+    let h = inner.height as usize;
+    // (Only names too long for a line are wrapped to count them: this runs
+    // on every frame.)
+    let title_w = w.saturating_sub(9);
+    let two_lines = app.q.sections.len() + 2 <= h && {
+        let rows: usize = app
+            .q
+            .sections
+            .iter()
+            .map(|x| {
+                let t = x.title.get(app.lang.code());
+                if text_width_up_to(t, title_w + 1) <= title_w {
+                    1
+                } else {
+                    wrap(&clean(t), title_w).len()
+                }
+            })
+            .sum();
+        rows + 2 <= h
+    };
     for (k, sec) in app
         .q
         .sections
@@ -142,8 +180,26 @@ pub fn draw(
         };
         let cur = cur_mark(k + 1, if cur_sec == Some(k) { '▸' } else { ' ' });
         let title_w = w.saturating_sub(text_width(&count) + 4);
-        let title = truncate(&clean(sec.title.get(app.lang.code())), title_w);
-        let text = format!("{cur}{mark} {} {count}", pad(&title, title_w));
+        let full = clean(sec.title.get(app.lang.code()));
+        let text = if two_lines && text_width(&full) > title_w {
+            // Whole, on as many lines as it takes; the count on the last.
+            let parts = wrap(&full, title_w);
+            let n = parts.len();
+            parts
+                .iter()
+                .enumerate()
+                .map(|(i, p)| match (i, i + 1 == n) {
+                    (0, false) => format!("{cur}{mark} {p}"),
+                    (0, true) => format!("{cur}{mark} {} {count}", pad(p, title_w)),
+                    (_, false) => format!("   {p}"),
+                    (_, true) => format!("   {} {count}", pad(p, title_w)),
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        } else {
+            let title = truncate(&full, title_w);
+            format!("{cur}{mark} {} {count}", pad(&title, title_w))
+        };
         let style = if !visible || total == 0 {
             theme.dim()
         } else if cur_sec == Some(k) {

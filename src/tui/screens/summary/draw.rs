@@ -1,255 +1,255 @@
-//! Drawing of the summary.
+//! Drawing of the summary. The layout follows the width:
+//!
+//! - 160 columns and more: the overview (needs, open questions), the
+//!   actors and the selected actor's reasons side by side;
+//! - 110–159: the actors above the overview, the reasons beside them;
+//! - narrower: one column — actors, reasons, overview — scrolled as one.
+//!
+//! PgDn/PgUp move the scrolled parts a page; `▲ N`/`▼ N` say how many
+//! lines are hidden above and below. Moving among the actors brings the
+//! selected one into view.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Paragraph};
 
-use crate::answers::Answer;
-use crate::i18n::tui::{self, Words};
-use crate::questionnaire::Cost;
-use crate::scoring::Reason;
-use crate::text::fmt_num;
+use crate::i18n::room;
+use crate::i18n::tui::Words;
 
+use super::blocks::{self, actor_row_width, need_row_width};
 use super::{KEYS, SummaryFocus};
 use crate::tui::app::*;
 use crate::tui::keymap::Action;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::input::draw_input;
-use crate::tui::widgets::needs::need_spans;
 use crate::tui::widgets::notice::notice_lines;
 use crate::tui::widgets::*;
 
 pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let Some(open) = &app.open else { return };
-    let (eval, sess) = (&open.eval, &open.session);
+    let (Some(open), Some(eval)) = (&app.open, app.eval()) else {
+        return;
+    };
     let notice_h = app.notice.as_ref().map_or(0, |n| match n {
         Notice::Exported(f) => f.len() as u16 + 1,
         _ => 2,
     });
     let [body, path_area, notice_area] = Layout::vertical([
-        Constraint::Min(6),
+        Constraint::Min(4),
         Constraint::Length(2),
         Constraint::Length(notice_h.min(area.height / 3)),
     ])
     .areas(area);
-    let left_w = if body.width >= 120 {
-        46
+    let cmp = open.comparison_for(app.advisor_view).is_some();
+    let need_w = need_row_width(app, eval, cmp) as u16 + 3;
+    let actor_w = actor_row_width(app, s) as u16 + 3;
+    let fixed = Scroll::Fixed(app.summary.scroll as usize);
+    let mut drawn = Vec::new();
+    if body.width >= 160 {
+        let ow = need_w.min(body.width / 3);
+        let aw = actor_w.min(body.width / 3);
+        let [o, a, d] = Layout::horizontal([
+            Constraint::Length(ow),
+            Constraint::Length(aw),
+            Constraint::Min(20),
+        ])
+        .areas(body);
+        let (o, a, d) = (bordered(frame, o), bordered(frame, a), inset(d));
+        let actors = blocks::actors(app, s, theme, a.width as usize);
+        pane(app, theme, frame, a, actors, Scroll::Follow(0, 0));
+        let overview = blocks::overview(app, s, theme, eval, o.width as usize);
+        drawn.push(pane(app, theme, frame, o, overview, fixed));
+        let details = with_notes(app, s, theme, d.width as usize);
+        drawn.push(pane(app, theme, frame, d, details, fixed));
+    } else if body.width >= 110 {
+        let lw = need_w.max(actor_w).min(body.width / 2);
+        let [l, d] = Layout::horizontal([Constraint::Length(lw), Constraint::Min(20)]).areas(body);
+        let (l, d) = (bordered(frame, l), inset(d));
+        let actors = blocks::actors(app, s, theme, l.width as usize);
+        let ah = (actors.len() as u16 + 1).min(l.height / 2);
+        let [a, o] = Layout::vertical([Constraint::Length(ah), Constraint::Min(1)]).areas(l);
+        pane(app, theme, frame, a, actors, Scroll::Follow(0, 0));
+        let overview = blocks::overview(app, s, theme, eval, o.width as usize);
+        drawn.push(pane(app, theme, frame, o, overview, fixed));
+        let details = with_notes(app, s, theme, d.width as usize);
+        drawn.push(pane(app, theme, frame, d, details, fixed));
     } else {
-        body.width * 2 / 5
-    };
-    let [left, right] =
-        Layout::horizontal([Constraint::Length(left_w), Constraint::Min(20)]).areas(body);
+        let d = inset(body);
+        let w = d.width as usize;
+        // What the company asked for and who gives consent first, then the
+        // actors, the selected one's details and the overview.
+        let mut lines = blocks::actor_notes(app, s, theme, w);
+        if !lines.is_empty() {
+            lines.push(Line::raw(""));
+        }
+        let before = lines.len();
+        lines.extend(blocks::actors(app, s, theme, w));
+        lines.push(Line::raw(""));
+        lines.extend(blocks::details(app, s, theme, w));
+        lines.push(Line::raw(""));
+        lines.extend(blocks::overview(app, s, theme, eval, w));
+        let at = if app.summary.follow {
+            Scroll::Follow(app.summary.drawn.get() as usize, before)
+        } else {
+            fixed
+        };
+        drawn.push(pane(app, theme, frame, d, lines, at));
+    }
+    // Paging goes on from what this frame showed, a page of the lines
+    // shown at a time (a line is kept for context).
+    let start = drawn.iter().map(|(s, ..)| *s).max().unwrap_or(0);
+    let page = drawn
+        .iter()
+        .map(|(_, n, _)| *n)
+        .filter(|n| *n > 0)
+        .min()
+        .unwrap_or(1);
+    let max = drawn.iter().map(|(.., m)| *m).max().unwrap_or(0);
+    app.summary.drawn.set(start as u16);
+    app.summary.page.set(page as u16);
+    app.summary.max.set(max as u16);
+    draw_bottom(app, s, theme, frame, path_area, notice_area);
+}
 
-    // Needs and open questions.
+/// Where a pane starts.
+#[derive(Clone, Copy)]
+enum Scroll {
+    /// At this line (as far as the lines go).
+    Fixed(usize),
+    /// As near this line as keeps the selected actor's row in view (the
+    /// actors' lines start at the second number: the row is that + 1 + the
+    /// cursor).
+    Follow(usize, usize),
+}
+
+/// The notes that go with the actors (requests, who gives consent), then
+/// the selected actor's details.
+fn with_notes(app: &App, s: &Words, theme: &Theme, w: usize) -> Vec<Line<'static>> {
+    let mut lines = blocks::actor_notes(app, s, theme, w);
+    if !lines.is_empty() {
+        lines.push(Line::raw(""));
+    }
+    lines.extend(blocks::details(app, s, theme, w));
+    lines
+}
+
+/// A column with a border on its right; the area inside (one column of
+/// padding on the left).
+fn bordered(frame: &mut Frame, area: Rect) -> Rect {
     let block = Block::new()
         .borders(Borders::RIGHT)
         .padding(ratatui::widgets::Padding::horizontal(1));
-    let inner = block.inner(left);
-    frame.render_widget(block, left);
-    let w = inner.width as usize;
-    let mut lines = vec![Line::styled(s.needs_per_area, theme.title())];
-    let cmp = open.comparison.as_ref();
-    let bar_w = if w > 40 { 12 } else { 6 };
-    let title_w = w.saturating_sub(
-        bar_w + 5 + crate::tui::widgets::needs::COVERAGE_W + if cmp.is_some() { 2 } else { 0 },
-    );
-    for a in &eval.areas {
-        let mut spans = need_spans(app, theme, a, title_w, bar_w);
-        if let Some(c) = cmp {
-            use crate::session::Direction;
-            let arrow = match c.areas.get(a.area).map(|x| x.direction) {
-                Some(Direction::Up) => "↑",
-                Some(Direction::Down) => "↓",
-                Some(Direction::New) => "+",
-                _ => " ",
-            };
-            spans.push(Span::styled(format!(" {arrow}"), theme.accent()));
-        }
-        lines.push(Line::from(spans));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
+}
+
+/// An area with a column of padding each side.
+fn inset(area: Rect) -> Rect {
+    Rect::new(
+        area.x + 1,
+        area.y,
+        area.width.saturating_sub(2),
+        area.height,
+    )
+}
+
+/// Draws `lines` into `area` (see [`Scroll`]) with markers for hidden
+/// lines. Returns the first line shown, how many show, and the furthest
+/// it can scroll.
+fn pane(
+    app: &App,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+    lines: Vec<Line<'static>>,
+    scroll: Scroll,
+) -> (usize, usize, usize) {
+    let h = area.height as usize;
+    let n = lines.len();
+    if h == 0 {
+        return (0, 0, 0);
     }
-    lines.push(Line::styled(
-        truncate(s.lists.coverage_legend, w),
-        theme.dim(),
-    ));
-    if let (Some(c), Some(p)) = (cmp, &open.previous) {
-        use crate::session::Direction;
-        let count = |d: Direction| c.areas.iter().filter(|x| x.direction == d).count();
-        lines.push(Line::raw(""));
-        lines.push(Line::styled(
-            truncate(
-                &tui::since_last(app.lang, clean(p.updated.get(..10).unwrap_or(&p.updated))),
-                w,
-            ),
-            theme.title(),
-        ));
-        lines.push(Line::raw(truncate(
-            &tui::needs_moved(
-                app.lang,
-                count(Direction::Up),
-                count(Direction::Down),
-                count(Direction::New),
-            ),
-            w,
-        )));
-        let then: Vec<String> = c
-            .referred_before()
-            .map(|r| clean(&app.q.actors[r.actor].name))
-            .collect();
-        lines.extend(wrapped(
-            &format!(
-                "{} {}",
-                s.referred_then,
-                if then.is_empty() {
-                    s.none.to_string()
+    let max = if n <= h || h < 3 { 0 } else { n - (h - 1) };
+    let (start, top, count) = match scroll {
+        Scroll::Fixed(s) => window(n, h, s),
+        Scroll::Follow(from, offset) => {
+            let row = offset + 1 + app.summary.cursor;
+            let mut at = window(n, h, from);
+            for _ in 0..3 {
+                let (start, _, count) = at;
+                if row < start {
+                    // From the top when the row is on the first page,
+                    // else with the line before it.
+                    let top = if row + 2 < h { 0 } else { row - 1 };
+                    at = window(n, h, top);
+                } else if row >= start + count {
+                    at = window(n, h, start + row + 1 - (start + count));
                 } else {
-                    then.join(", ")
+                    break;
                 }
-            ),
-            w,
-            Style::new(),
-        ));
+            }
+            at
+        }
+    };
+    let mut y = area.y;
+    if top {
+        let r = Rect::new(area.x, y, area.width, 1);
+        marker(frame, theme, r, &room::more_above(app.lang, start));
+        y += 1;
     }
-    let open: Vec<usize> = eval
-        .open_questions
-        .iter()
-        .copied()
-        .filter(|&i| app.shown(i))
-        .collect();
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        format!("{} ({})", s.open_questions, open.len()),
-        theme.title(),
-    ));
-    if open.is_empty() {
-        lines.push(Line::styled(s.none, theme.dim()));
-    }
-    for i in open {
-        let q = &app.q.questions[i];
-        let mark = if app.answer(i) == Some(&Answer::Unknown) {
-            "?"
-        } else {
-            "·"
-        };
-        lines.push(Line::raw(truncate(
-            &format!("{mark} {}", clean(q.text.get(app.lang.code()))),
-            w,
-        )));
-    }
-    frame.render_widget(Paragraph::new(lines), inner);
-
-    // Actors with consent boxes, and the selected one's details.
-    let ranked = app.ranked();
-    let inner = Rect::new(
-        right.x + 1,
-        right.y,
-        right.width.saturating_sub(2),
-        right.height,
-    );
-    let w = inner.width as usize;
-    let advice = super::advice(app);
-    let entries = ranked.len() + usize::from(!advice.is_empty());
-    let list_h = (entries as u16 + 1).min(inner.height / 2);
-    let [list_area, detail_area] =
-        Layout::vertical([Constraint::Length(list_h), Constraint::Min(1)]).areas(inner);
+    let shown: Vec<Line> = lines.into_iter().skip(start).take(count).collect();
     frame.render_widget(
-        Paragraph::new(Line::styled(
-            format!("{} · {}", s.summary_heading, s.consent),
-            theme.title(),
-        )),
-        Rect::new(list_area.x, list_area.y, list_area.width, 1),
+        Paragraph::new(shown),
+        Rect::new(area.x, y, area.width, count as u16),
     );
-    let actors_focused = app.summary.focus == SummaryFocus::Actors;
-    let status_w = text_width(s.recommended)
-        .max(text_width(s.not_recommended))
-        .max(text_width(s.lists.provisional));
-    let mut items: Vec<ListItem> = ranked
-        .iter()
-        .enumerate()
-        .map(|(k, r)| {
-            let actor = &app.q.actors[r.actor];
-            let consent = sess.answers.consent.get(&actor.id) == Some(&true);
-            let status = if r.recommended {
-                s.recommended
-            } else if r.provisional {
-                s.lists.provisional
-            } else {
-                s.not_recommended
-            };
-            let right = format!(
-                "{:>3}  {}",
-                crate::output::round(r.score),
-                pad(status, status_w)
-            );
-            let name_w = w.saturating_sub(text_width(&right) + 7);
-            let text = format!(
-                "{}{} {} {right}",
-                if actors_focused && k == app.summary.cursor {
-                    '›'
-                } else {
-                    ' '
-                },
-                if consent { "[x]" } else { "[ ]" },
-                pad(&truncate(&clean(&actor.name), name_w), name_w)
-            );
-            let style = if r.recommended {
-                theme.strong()
-            } else {
-                theme.dim()
-            };
-            ListItem::new(text).style(style)
-        })
-        .collect();
-    if !advice.is_empty() {
-        // The company's own to-dos: not an actor, no consent box.
-        let cur = if actors_focused && app.summary.cursor == ranked.len() {
-            '›'
-        } else {
-            ' '
-        };
-        items.push(
-            ListItem::new(truncate(
-                &format!("{cur}    {} ({})", s.lists.advice, advice.len()),
-                w,
-            ))
-            .style(theme.accent()),
-        );
+    let below = n.saturating_sub(start + count);
+    if below > 0 {
+        let r = Rect::new(area.x, y + count as u16, area.width, 1);
+        marker(frame, theme, r, &room::more_below(app.lang, below));
     }
-    let mut state = ListState::default().with_selected(Some(app.summary.cursor));
-    let hl = if app.summary.focus == SummaryFocus::Actors {
-        theme.selected()
-    } else {
-        Style::new()
-    };
-    frame.render_stateful_widget(
-        List::new(items).highlight_style(hl),
-        Rect::new(
-            list_area.x,
-            list_area.y + 1,
-            list_area.width,
-            list_area.height.saturating_sub(1),
-        ),
-        &mut state,
-    );
-    let details = match ranked.get(app.summary.cursor) {
-        Some(r) => Some(actor_details(app, s, theme, r, w)),
-        None if !advice.is_empty() => Some(advice_details(app, s, theme, &advice, w)),
-        None => None,
-    };
-    if let Some(lines) = details {
-        frame.render_widget(
-            Paragraph::new(lines).scroll((app.summary.scroll, 0)),
-            Rect::new(
-                detail_area.x,
-                detail_area.y + 1,
-                detail_area.width,
-                detail_area.height.saturating_sub(1),
-            ),
-        );
-    }
+    (start, count, max)
+}
 
-    // Export folder.
+/// Which of `n` lines show in `h` rows from line `scroll`: the first line
+/// (clamped so that the end fills the pane), whether a marker row for
+/// lines above is used, and how many lines show (the rows left for a
+/// marker below when more follow).
+pub fn window(n: usize, h: usize, scroll: usize) -> (usize, bool, usize) {
+    if n <= h || h < 3 {
+        return (0, false, n.min(h));
+    }
+    // The furthest one can scroll: the last lines under a marker row.
+    let max = n - (h - 1);
+    let start = scroll.min(max);
+    let top = start > 0;
+    let rows = h - usize::from(top);
+    if start + rows >= n {
+        (start, top, n - start)
+    } else {
+        (start, top, rows - 1)
+    }
+}
+
+/// A scroll marker, right-aligned.
+fn marker(frame: &mut Frame, theme: &Theme, area: Rect, text: &str) {
+    frame.render_widget(
+        Paragraph::new(format!("{text} "))
+            .style(theme.accent())
+            .right_aligned(),
+        area,
+    );
+}
+
+/// The export folder, what an export writes, and the notice.
+fn draw_bottom(
+    app: &App,
+    s: &Words,
+    theme: &Theme,
+    frame: &mut Frame,
+    path_area: Rect,
+    notice_area: Rect,
+) {
     let label = format!(" {}: ", s.export_dir);
     let lw = (text_width(&label) as u16).min(path_area.width / 2);
     frame.render_widget(
@@ -268,14 +268,16 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
         ),
         app.summary.focus == SummaryFocus::Path && app.popup == Popup::None,
     );
-    let consenting = sess.answers.consent.values().filter(|v| **v).count();
+    let consenting = app
+        .answers()
+        .map_or(0, |a| a.consent.values().filter(|v| **v).count());
     let hint = if app.is_self() {
         let key = |a, in_field| KEYS.key_of(a, in_field, s).unwrap_or_default();
         format!(
             "{}, {}: {}",
             key(Action::Tab, false),
             key(Action::Export, true),
-            s.export_self_button
+            s.export_self_button,
         )
     } else if consenting == 0 {
         s.no_consent_note.to_string()
@@ -288,133 +290,13 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
     );
     if let Some(n) = &app.notice {
         frame.render_widget(
-            Paragraph::new(notice_lines(n, app.lang, theme, notice_area.width as usize)),
+            Paragraph::new(notice_lines(
+                &crate::tui::advisor::for_screen(app, n),
+                app.lang,
+                theme,
+                notice_area.width as usize,
+            )),
             notice_area,
         );
     }
-}
-
-/// The advice for the company, each wrapped in full.
-fn advice_details(
-    app: &App,
-    s: &Words,
-    theme: &Theme,
-    advice: &[usize],
-    w: usize,
-) -> Vec<Line<'static>> {
-    let mut lines = vec![Line::styled(s.lists.advice.to_string(), theme.strong())];
-    lines.extend(wrapped(s.lists.advice_intro, w, theme.dim()));
-    for &a in advice {
-        let text = clean(app.q.advice[a].text.get(app.lang.code()));
-        lines.extend(
-            wrap(&text, w.saturating_sub(2))
-                .into_iter()
-                .enumerate()
-                .map(|(n, l)| Line::raw(format!("{}{l}", if n == 0 { "• " } else { "  " }))),
-        );
-    }
-    lines
-}
-
-fn actor_details(
-    app: &App,
-    s: &Words,
-    theme: &Theme,
-    r: &crate::scoring::Referral,
-    w: usize,
-) -> Vec<Line<'static>> {
-    let lang = app.lang.code();
-    let actor = &app.q.actors[r.actor];
-    let mut lines = vec![Line::styled(
-        format!(
-            "{} — {} {}",
-            clean(&actor.name),
-            s.score,
-            crate::output::round(r.score)
-        ),
-        theme.strong(),
-    )];
-    if let Some(then) = app
-        .open
-        .as_ref()
-        .and_then(|o| o.comparison.as_ref())
-        .and_then(|c| c.referrals.get(r.actor))
-    {
-        let status = if then.was_recommended {
-            s.recommended
-        } else {
-            s.not_recommended
-        };
-        lines.push(Line::styled(
-            tui::last_visit_actor(app.lang, status, crate::output::round(then.before)),
-            theme.accent(),
-        ));
-    }
-    lines.extend(wrapped(&clean(actor.description.get(lang)), w, theme.dim()));
-    if !r.reasons.is_empty() {
-        lines.push(Line::styled(format!("{}:", s.reasons), theme.title()));
-    }
-    for reason in &r.reasons {
-        let text = match reason {
-            Reason::Rule { rule } => actor
-                .rules
-                .get(*rule)
-                .map(|x| clean(x.reason.get(lang)))
-                .unwrap_or_default(),
-            Reason::Answer(c) => {
-                let q = &app.q.questions[c.question];
-                let ans = crate::tui::screens::questions::answer_summary(
-                    app,
-                    s,
-                    q,
-                    app.answer(c.question),
-                );
-                format!(
-                    "{} → {} (+{} {})",
-                    clean(q.text.get(lang)),
-                    clean(&ans),
-                    fmt_num(c.points),
-                    clean(app.q.areas[c.area].title.get(lang))
-                )
-            }
-        };
-        lines.extend(
-            wrap(&text, w.saturating_sub(2))
-                .into_iter()
-                .enumerate()
-                .map(|(n, l)| Line::raw(format!("{}{l}", if n == 0 { "• " } else { "  " }))),
-        );
-    }
-    if !r.services.is_empty() {
-        lines.push(Line::styled(format!("{}:", s.services), theme.title()));
-    }
-    for offer in &r.services {
-        let Some(svc) = actor.services.get(offer.service) else {
-            continue;
-        };
-        let cost = match svc.cost {
-            Cost::Free => s.cost_free,
-            Cost::Subsidised => s.cost_subsidised,
-            Cost::Paid => s.cost_paid,
-            Cost::Unknown => s.cost_unknown,
-        };
-        let mut text = format!("{} ({cost})", clean(svc.name.get(lang)));
-        if offer.undecided {
-            text.push_str(&format!(" – {}", s.undecided));
-        }
-        lines.extend(
-            wrap(&text, w.saturating_sub(2))
-                .into_iter()
-                .enumerate()
-                .map(|(n, l)| Line::raw(format!("{}{l}", if n == 0 { "• " } else { "  " }))),
-        );
-    }
-    if let Some(next) = &actor.next_step {
-        lines.extend(wrapped(
-            &format!("{}: {}", s.next_step, clean(next.get(lang))),
-            w,
-            theme.accent(),
-        ));
-    }
-    lines
 }

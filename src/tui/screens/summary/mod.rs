@@ -1,17 +1,20 @@
 //! The summary: needs, open questions, actors with consent, export.
 
+mod blocks;
 mod draw;
 
-pub use draw::draw;
+pub use draw::{draw, window};
 
+use std::cell::Cell;
 use std::path::PathBuf;
 
 use ratatui::crossterm::event::KeyEvent;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, room};
 use crate::session::Session;
 
 use crate::tui::app::*;
+use crate::tui::consent;
 use crate::tui::keymap::{
     self, Action, BACKTAB, Binding, ENTER, ESC, Keymap, LEFT, PGDN, PGUP, SPACE, TAB, UP, ch, ctrl,
     f,
@@ -31,7 +34,16 @@ pub struct SummaryState {
     pub focus: SummaryFocus,
     /// The folder exports are written to.
     pub path: Input,
+    /// The line the scrolled parts start at (PgDn/PgUp).
     pub scroll: u16,
+    /// Keep the selected actor in view (after ↑↓) rather than `scroll`.
+    pub follow: bool,
+    /// The line the last frame started at, and the lines of a page there
+    /// (the drawing tells; paging goes on from what was seen).
+    pub drawn: Cell<u16>,
+    pub page: Cell<u16>,
+    /// The furthest the last frame could scroll.
+    pub max: Cell<u16>,
 }
 
 impl SummaryState {
@@ -41,6 +53,10 @@ impl SummaryState {
             focus: SummaryFocus::Actors,
             path: Input::new(export_dir),
             scroll: 0,
+            follow: true,
+            drawn: Cell::new(0),
+            page: Cell::new(10),
+            max: Cell::new(u16::MAX),
         }
     }
 }
@@ -94,7 +110,21 @@ pub const KEYS: Keymap = Keymap {
             |w| w.h_consent,
             |w| w.help_consent,
         )
-        .when(on_actors),
+        .when(|a| on_actors(a) && !a.is_self()),
+        Binding::new(
+            &[SPACE, ENTER],
+            Action::Space,
+            |w| room::words(w.lang).h_request,
+            |w| room::words(w.lang).help_request,
+        )
+        .when(|a| on_actors(a) && a.is_self()),
+        Binding::new(
+            &[ch('w')],
+            Action::ConsentWho,
+            |w| room::words(w.lang).h_who,
+            |w| room::words(w.lang).help_who,
+        )
+        .when(|a| on_actors(a) && !a.is_self()),
         Binding::new(
             &[TAB, BACKTAB],
             Action::Tab,
@@ -131,8 +161,17 @@ pub const KEYS: Keymap = Keymap {
         )
         .when(on_actors),
         Binding::quiet(&[ch('b'), f(7)], Action::Needs, |w| w.help_needs).when(on_actors),
+        keymap::ADVISOR_ON.when(|a| on_actors(a) && (keymap::ADVISOR_ON.when)(a)),
+        keymap::ADVISOR_OFF,
         keymap::LANG,
         keymap::HELP,
+        Binding::new(
+            &[ch('r')],
+            Action::Referrals,
+            |w| w.referrals.h_referrals,
+            |w| w.referrals.help_referrals,
+        )
+        .when(|a| on_actors(a) && !a.is_self()),
         keymap::QUIT,
     ],
     in_field: on_path,
@@ -151,22 +190,45 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
     // The actors, then the advice for the company (when there is any).
     let n = app.ranked().len() + usize::from(!advice(app).is_empty());
     match action {
-        Action::Up => app.summary.cursor = app.summary.cursor.saturating_sub(1),
-        Action::Down => app.summary.cursor = (app.summary.cursor + 1).min(n.saturating_sub(1)),
+        Action::Up => {
+            app.summary.cursor = app.summary.cursor.saturating_sub(1);
+            follow(app);
+        }
+        Action::Down => {
+            app.summary.cursor = (app.summary.cursor + 1).min(n.saturating_sub(1));
+            follow(app);
+        }
         Action::Space => return toggle_consent(app),
+        Action::ConsentWho => consent::ask(app),
         Action::Tab => app.summary.focus = SummaryFocus::Path,
         Action::Export => return export(app),
-        Action::Next => app.summary.scroll = app.summary.scroll.saturating_add(5),
-        Action::Prev => app.summary.scroll = app.summary.scroll.saturating_sub(5),
+        Action::Next | Action::Prev => {
+            let sm = &mut app.summary;
+            let step = sm.page.get().saturating_sub(1).max(1);
+            let from = if sm.follow { sm.drawn.get() } else { sm.scroll };
+            sm.scroll = if action == Action::Next {
+                from.saturating_add(step).min(sm.max.get())
+            } else {
+                from.min(sm.max.get()).saturating_sub(step)
+            };
+            sm.follow = false;
+        }
         Action::Back => {
             goto(app, Screen::Questions);
             app.qs.focus = Focus::Question;
         }
         Action::Needs => app.show_needs = !app.show_needs,
+        Action::Referrals => return super::referrals::show_session(app),
         Action::Quit => ask_quit(app),
         _ => {}
     }
     vec![]
+}
+
+/// After ↑↓: the selected actor in view, its details from the top.
+fn follow(app: &mut App) {
+    app.summary.follow = true;
+    app.summary.scroll = 0;
 }
 
 /// The advice for the company (indices into the questionnaire's advice),
@@ -195,23 +257,7 @@ fn toggle_consent(app: &mut App) -> Vec<Effect> {
         return vec![];
     };
     let id = app.q.actors[actor].id.clone();
-    let now = (app.clock.now)();
-    let is_self = app.is_self();
-    let Some(s) = app.open.as_mut().map(|o| &mut o.session) else {
-        return vec![];
-    };
-    let given = s.answers.consent.get(&id) != Some(&true);
-    // Recorded by the first attendee (normally the advisor); in a
-    // self-assessment the company gives it itself.
-    let advisor = s
-        .meta
-        .attendees
-        .first()
-        .map(|a| a.name.trim().to_string())
-        .filter(|n| !n.is_empty());
-    let company = s.answers.company.name.clone().filter(|_| is_self);
-    s.record_consent(&id, given, &now, company.as_deref(), advisor.as_deref());
-    save(app).into_iter().collect()
+    consent::toggle(app, &id)
 }
 
 fn export(app: &mut App) -> Vec<Effect> {
@@ -220,18 +266,27 @@ fn export(app: &mut App) -> Vec<Effect> {
     };
     let dir = app.summary.path.text().trim();
     let dir = if dir.is_empty() { "." } else { dir };
-    let actors = app
+    // A company writes no referrals: its ticks are requests, carried in
+    // the hand-over file.
+    let actors: Vec<String> = app
         .ranked()
         .iter()
         .map(|r| app.q.actors[r.actor].id.clone())
-        .filter(|id| s.answers.consent.get(id) == Some(&true))
+        .filter(|id| !app.is_self() && s.answers.consent.get(id) == Some(&true))
         .collect();
-    vec![Effect::Export(Box::new(ExportJob {
+    // The documents are as of now (the hand-over says when it was filled
+    // in).
+    let mut session = Box::new(s.clone());
+    session.meta.updated = (app.clock.now)();
+    let job = ExportJob {
         dir: PathBuf::from(dir),
-        session: Box::new(s.clone()),
+        session,
         lang: app.lang,
         actors,
         self_file: app.is_self(),
         date: app.export_date.clone(),
-    }))]
+    };
+    // The referrals are recorded as sent when the export succeeds.
+    super::referrals::exporting(app, &job.actors);
+    vec![Effect::Export(Box::new(job))]
 }

@@ -1,15 +1,14 @@
 //! The company form: name, organisation number, municipality, SNI code,
-//! employees and (advisor) who is present.
+//! employees, the company's contact person and (at a visit) who is
+//! present.
 
-use ratatui::Frame;
+mod draw;
+
+pub use draw::draw;
+
 use ratatui::crossterm::event::KeyEvent;
-use ratatui::layout::Rect;
-use ratatui::style::Style;
-use ratatui::text::Span;
-use ratatui::widgets::{Block, Paragraph};
 
-use crate::answers::Answer;
-use crate::i18n::tui::Words;
+use crate::answers::{Answer, Contact};
 use crate::questionnaire::{Kind, Role};
 use crate::session::{Attendee, Session};
 use crate::store::lookup::EarlierVisit;
@@ -18,11 +17,8 @@ use crate::tui::app::*;
 use crate::tui::keymap::{
     self, Action, BACKTAB, Binding, DOWN, ENTER, ESC, Keymap, PGDN, SPACE, TAB, UP, ch, ctrl, f,
 };
-use crate::tui::theme::Theme;
 use crate::tui::update::*;
-use crate::tui::widgets::input::{Input, draw_input};
-use crate::tui::widgets::notice::notice_lines;
-use crate::tui::widgets::*;
+use crate::tui::widgets::input::Input;
 
 /// The company form's fields, in focus order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,16 +28,75 @@ pub enum Field {
     Municipality,
     Sni,
     Employees,
+    ContactName,
+    ContactRole,
+    ContactPhone,
+    ContactEmail,
 }
 
 impl Field {
-    pub const ALL: [Field; 5] = [
+    pub const ALL: [Field; 9] = [
         Field::Name,
         Field::OrgNumber,
         Field::Municipality,
         Field::Sni,
         Field::Employees,
+        Field::ContactName,
+        Field::ContactRole,
+        Field::ContactPhone,
+        Field::ContactEmail,
     ];
+
+    /// The contact person's fields.
+    pub fn is_contact(self) -> bool {
+        matches!(
+            self,
+            Field::ContactName | Field::ContactRole | Field::ContactPhone | Field::ContactEmail
+        )
+    }
+}
+
+/// A phone number as people write it: digits, spaces and `+ - ( ) / .`,
+/// with 5–20 digits.
+pub fn phone_valid(s: &str) -> bool {
+    let digits = s.chars().filter(char::is_ascii_digit).count();
+    s.chars()
+        .all(|c| c.is_ascii_digit() || " +-()/.".contains(c))
+        && (5..=20).contains(&digits)
+}
+
+/// An e-mail address of the shape `name@domain.tld` (no spaces, one `@`,
+/// a dot in the domain and no empty part).
+pub fn email_valid(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !domain.contains('@')
+        && !s.chars().any(|c| c.is_whitespace() || c.is_control())
+        && domain.split('.').count() >= 2
+        && domain.split('.').all(|p| !p.is_empty())
+        && domain
+            .rsplit('.')
+            .next()
+            .is_some_and(|tld| tld.chars().count() >= 2)
+}
+
+/// Whether a field's text is saved: `None` for an empty field, else
+/// whether it is valid.
+pub fn field_ok(field: Field, text: &str) -> Option<bool> {
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    Some(match field {
+        Field::OrgNumber => crate::answers::org_number_valid(text),
+        Field::Sni => crate::answers::sni_valid(text),
+        Field::Employees => text.parse::<u64>().is_ok(),
+        Field::ContactPhone => phone_valid(text),
+        Field::ContactEmail => email_valid(text),
+        _ => true,
+    })
 }
 
 /// What has focus in the company form.
@@ -58,7 +113,7 @@ pub enum CompanyFocus {
 
 #[derive(Debug, Clone)]
 pub struct CompanyForm {
-    fields: [Input; 5],
+    fields: [Input; 9],
     /// Name and organisation per attendee; the last pair is always empty.
     pub attendees: Vec<(Input, Input)>,
     pub focus: CompanyFocus,
@@ -85,12 +140,17 @@ impl CompanyForm {
     pub fn from_session(s: &Session, with_attendees: bool) -> Self {
         let c = &s.answers.company;
         let f = |x: &Option<String>| Input::new(x.as_deref().unwrap_or(""));
+        let contact = c.contact.clone().unwrap_or_default();
         let fields = [
             f(&c.name),
             f(&c.org_number),
             f(&c.municipality),
             f(&c.sni),
             Input::new(&c.employees.map(|n| n.to_string()).unwrap_or_default()),
+            f(&contact.name),
+            f(&contact.role),
+            f(&contact.phone),
+            f(&contact.email),
         ];
         let mut attendees: Vec<(Input, Input)> = s
             .meta
@@ -295,15 +355,22 @@ pub fn apply_company(app: &mut App) -> Vec<Effect> {
     {
         form.attendees.push((Input::default(), Input::default()));
     }
-    let opt = |s: &str| {
-        let s = s.trim();
-        (!s.is_empty()).then(|| s.to_string())
+    // A field's text when it is filled in and valid.
+    let opt = |f: Field| {
+        let s = form.field(f).trim();
+        (field_ok(f, s) == Some(true)).then(|| s.to_string())
     };
-    let name = opt(form.field(Field::Name));
-    let org = opt(form.field(Field::OrgNumber)).filter(|s| crate::answers::org_number_valid(s));
-    let muni = opt(form.field(Field::Municipality));
-    let sni = opt(form.field(Field::Sni)).filter(|s| crate::answers::sni_valid(s));
-    let employees = form.field(Field::Employees).trim().parse::<u64>().ok();
+    let name = opt(Field::Name);
+    let org = opt(Field::OrgNumber);
+    let muni = opt(Field::Municipality);
+    let sni = opt(Field::Sni);
+    let employees = opt(Field::Employees).and_then(|n| n.parse::<u64>().ok());
+    let (cname, crole, cphone, cemail) = (
+        opt(Field::ContactName),
+        opt(Field::ContactRole),
+        opt(Field::ContactPhone),
+        opt(Field::ContactEmail),
+    );
     let attendees = form.attendee_list();
     // "Has anyone met this company?" (advisors only; once per number).
     let mut effects = Vec::new();
@@ -338,6 +405,15 @@ pub fn apply_company(app: &mut App) -> Vec<Effect> {
     c.municipality = muni;
     c.sni = sni;
     c.employees = employees;
+    // Keys of [company.contact] this version does not know are kept.
+    let contact = Contact {
+        name: cname,
+        role: crole,
+        phone: cphone,
+        email: cemail,
+        extra: c.contact.take().map(|x| x.extra).unwrap_or_default(),
+    };
+    c.contact = (!contact.is_empty()).then_some(contact);
     s.meta.attendees = attendees;
     if let Some(n) = employees
         && before != Some(n)
@@ -362,12 +438,17 @@ pub fn previous_loaded(app: &mut App, p: Box<crate::tui::jobs::Previous>) -> Vec
     o.previous = Some(p);
     o.refresh_comparison(&q);
     let employees = c.employees.map(|n| n.to_string());
+    let contact = c.contact.clone().unwrap_or_default();
     for (field, value) in [
         (Field::Name, &c.name),
         (Field::OrgNumber, &c.org_number),
         (Field::Municipality, &c.municipality),
         (Field::Sni, &c.sni),
         (Field::Employees, &employees),
+        (Field::ContactName, &contact.name),
+        (Field::ContactRole, &contact.role),
+        (Field::ContactPhone, &contact.phone),
+        (Field::ContactEmail, &contact.email),
     ] {
         if let Some(v) = value
             && app.company.field(field).trim().is_empty()
@@ -411,207 +492,4 @@ fn sync_employees_to_question(app: &mut App, n: u64, before: Option<u64>) {
     if app.qs.cur == i {
         app.qs.input = Input::new(&n.to_string());
     }
-}
-
-pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let block = Block::bordered()
-        .title(Span::styled(
-            format!(" {} ", s.company_heading),
-            theme.title(),
-        ))
-        .padding(ratatui::widgets::Padding::horizontal(1));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let form = &app.company;
-    let label_w: u16 = 22;
-    let field_w = inner.width.saturating_sub(label_w + 1).min(50);
-    let mut y = inner.y;
-    let bottom = inner.y + inner.height;
-    let focused = |f: CompanyFocus| form.focus == f && app.popup == Popup::None;
-    for field in Field::ALL {
-        if y >= bottom {
-            return;
-        }
-        let label = match field {
-            Field::Name => s.f_name,
-            Field::OrgNumber => s.f_org,
-            Field::Municipality => s.f_municipality,
-            Field::Sni => s.f_sni,
-            Field::Employees => s.f_employees,
-        };
-        let style = if form.focus == CompanyFocus::Field(field) {
-            theme.strong()
-        } else {
-            Style::new()
-        };
-        frame.render_widget(
-            Paragraph::new(truncate(label, label_w as usize)).style(style),
-            Rect::new(inner.x, y, label_w, 1),
-        );
-        {
-            let input = form.input(field);
-            draw_input(
-                frame,
-                theme,
-                input,
-                Rect::new(inner.x + label_w + 1, y, field_w, 1),
-                focused(CompanyFocus::Field(field)),
-            );
-            let text = input.text().trim();
-            let status = match field {
-                Field::OrgNumber if !text.is_empty() => {
-                    Some(crate::answers::org_number_valid(text))
-                        .map(|ok| (ok, if ok { s.org_ok } else { s.org_bad }))
-                }
-                Field::Sni if !text.is_empty() => Some(crate::answers::sni_valid(text))
-                    .map(|ok| (ok, if ok { s.sni_ok } else { s.sni_bad })),
-                Field::Employees if !text.is_empty() && text.parse::<u64>().is_err() => {
-                    Some((false, s.employees_bad))
-                }
-                _ => None,
-            };
-            if let Some((ok, msg)) = status {
-                y += 1;
-                if y < bottom {
-                    frame.render_widget(
-                        Paragraph::new(truncate(msg, field_w as usize + 10)).style(if ok {
-                            theme.ok()
-                        } else {
-                            theme.error()
-                        }),
-                        Rect::new(
-                            inner.x + label_w + 1,
-                            y,
-                            inner.width.saturating_sub(label_w + 1),
-                            1,
-                        ),
-                    );
-                }
-            }
-        }
-        y += 1;
-    }
-    if !app.is_self() {
-        y += 1;
-        if y < bottom {
-            frame.render_widget(
-                Paragraph::new(s.f_attendees).style(theme.title()),
-                Rect::new(inner.x, y, inner.width, 1),
-            );
-        }
-        let half = inner.width.saturating_sub(label_w + 1).min(64) / 2;
-        let x = inner.x + label_w + 1;
-        if y < bottom {
-            frame.render_widget(
-                Paragraph::new(s.f_att_name).style(theme.dim()),
-                Rect::new(x, y, half, 1),
-            );
-            frame.render_widget(
-                Paragraph::new(s.f_att_org).style(theme.dim()),
-                Rect::new(x + half, y, half, 1),
-            );
-        }
-        y += 1;
-        for (k, (name, org)) in form.attendees.iter().enumerate() {
-            if y >= bottom {
-                return;
-            }
-            let here = [CompanyFocus::AttendeeName(k), CompanyFocus::AttendeeOrg(k)];
-            let style = if here.contains(&form.focus) {
-                theme.strong()
-            } else {
-                Style::new()
-            };
-            frame.render_widget(
-                Paragraph::new(format!("{:>3}.", k + 1)).style(style),
-                Rect::new(inner.x, y, label_w, 1),
-            );
-            draw_input(
-                frame,
-                theme,
-                name,
-                Rect::new(x, y, half.saturating_sub(1), 1),
-                focused(here[0]),
-            );
-            draw_input(
-                frame,
-                theme,
-                org,
-                Rect::new(x + half, y, half.saturating_sub(1), 1),
-                focused(here[1]),
-            );
-            y += 1;
-        }
-    }
-    y += 1;
-    if y < bottom {
-        let style = if form.on_button() {
-            theme.selected()
-        } else {
-            theme.strong()
-        };
-        frame.render_widget(
-            Paragraph::new(format!(" {} ", s.f_continue)).style(style),
-            Rect::new(
-                inner.x,
-                y,
-                (text_width(s.f_continue) as u16 + 2).min(inner.width),
-                1,
-            ),
-        );
-    }
-    y += 2;
-    let mut extra = met_before_lines(app, theme, inner.width as usize);
-    if let Some(p) = app.open.as_ref().and_then(|o| o.previous.as_ref()) {
-        let date = crate::time::local_date(&p.updated)
-            .map(|d| d.to_string())
-            .unwrap_or_default();
-        extra.push(ratatui::text::Line::styled(
-            truncate(
-                &crate::i18n::store::follow_up_of(app.lang, &date),
-                inner.width as usize,
-            ),
-            theme.ok(),
-        ));
-        extra.push(ratatui::text::Line::raw(""));
-    }
-    extra.extend(wrapped(s.company_help, inner.width as usize, theme.dim()));
-    if let Some(n) = &app.notice {
-        extra.extend(notice_lines(n, app.lang, theme, inner.width as usize));
-    }
-    if y < bottom {
-        frame.render_widget(
-            Paragraph::new(extra),
-            Rect::new(inner.x, y, inner.width, bottom - y),
-        );
-    }
-}
-
-/// "This company was visited before": the latest three visits and the offer.
-fn met_before_lines(app: &App, theme: &Theme, width: usize) -> Vec<ratatui::text::Line<'static>> {
-    use crate::i18n::store as w;
-    let visits = &app.company.met_before;
-    if visits.is_empty() {
-        return Vec::new();
-    }
-    let mut out = vec![ratatui::text::Line::styled(
-        truncate(&w::met_before(app.lang, visits.len()), width),
-        theme.strong(),
-    )];
-    for v in visits.iter().take(3) {
-        let date = crate::time::local_date(&v.updated)
-            .map(|d| d.to_string())
-            .unwrap_or_else(|| v.updated.chars().take(10).collect());
-        let text = w::visit_line(app.lang, &date, &v.met_by, &v.referrals);
-        out.push(ratatui::text::Line::raw(truncate(
-            &crate::text::sanitize_line(&format!("  {text}")),
-            width,
-        )));
-    }
-    out.push(ratatui::text::Line::styled(
-        truncate(w::offer_follow_up(app.lang), width),
-        theme.ok(),
-    ));
-    out.push(ratatui::text::Line::raw(""));
-    out
 }
