@@ -48,7 +48,7 @@ fn list(store: &Store, q: &Questionnaire, format: ScoreFormat, ui: Lang) -> Resu
         ScoreFormat::Json => out(&format!(
             "{}\n",
             behovsanalys::text::json_terminal_safe(&serde_json::to_string_pretty(&list_json(
-                store, &l
+                store, &l, ui
             ))?)
         )),
         ScoreFormat::Text => out(&list_text(store, &l, ui)),
@@ -61,7 +61,7 @@ fn out(s: &str) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn list_json(store: &Store, l: &Listing) -> serde_json::Value {
+fn list_json(store: &Store, l: &Listing, ui: Lang) -> serde_json::Value {
     let sessions: Vec<_> = l
         .sessions
         .iter()
@@ -90,6 +90,7 @@ fn list_json(store: &Store, l: &Listing) -> serde_json::Value {
         "quarantined": l.quarantined.iter().map(|f| json!({"file": f.file, "reason": f.reason, "new": f.new})).collect::<Vec<_>>(),
         "problems": l.problems.iter().map(|p| json!({"file": p.file, "message": p.message})).collect::<Vec<_>>(),
         "ignored": l.ignored,
+        "notices": l.notices.iter().map(|n| n.text(ui)).collect::<Vec<_>>(),
     })
 }
 
@@ -189,6 +190,14 @@ fn list_text(store: &Store, l: &Listing, ui: Lang) -> String {
     if !l.ignored.is_empty() {
         let ignored: Vec<String> = l.ignored.iter().map(|n| line(n)).collect();
         let _ = writeln!(o, "\n{}: {}", w.ignored, ignored.join(", "));
+    }
+    // What opening the store found: a folder tightened, one open to others,
+    // one that could not be created.
+    if !l.notices.is_empty() {
+        let _ = writeln!(o);
+        for n in &l.notices {
+            let _ = writeln!(o, "{}", line(&n.text(ui)));
+        }
     }
     o
 }
