@@ -12,6 +12,7 @@
 //! diagnostic names the file and line where the item is written.
 
 mod actor;
+mod kinds;
 pub mod keys;
 mod layout;
 mod link;
