@@ -7,14 +7,11 @@ use toml::de::DeValue;
 
 use super::keys::*;
 use super::{
-    MAX_POINTS, MAX_WEIGHT, PendingExpr, RawQuestion, RawSection, Reader, check_id,
-    text_limit,
+    MAX_POINTS, MAX_WEIGHT, PendingExpr, RawQuestion, RawSection, Reader, check_id, text_limit,
 };
 use crate::diag::{Diagnostic, Diagnostics, msg};
 use crate::i18n::diag::{self as w, Item};
-use crate::questionnaire::{
-    Area, Audience, Band, Kind, Needs, Question, Role, Section,
-};
+use crate::questionnaire::{Area, Audience, Band, Kind, Needs, Question, Role, Section};
 use crate::text::{LangCode, Text, suggest};
 use crate::tomlread::{Span, Table, as_number, type_of};
 
@@ -325,18 +322,12 @@ impl Reader<'_, '_> {
         areas: &HashMap<String, usize>,
         base_sections: &[&str],
     ) -> (RawSection, Vec<RawQuestion>) {
-        let extension = t
-            .get("id")
-            .and_then(|v| match v.get_ref() {
-                DeValue::String(s) => Some(base_sections.contains(&s.as_ref())),
-                _ => None,
-            })
-            .unwrap_or(false);
-        if extension {
-            self.extension_keys(t, SECTION_EXTENSION_KEYS, Item::Section);
-        } else {
-            t.check_keys(SECTION_KEYS, self.d);
-        }
+        let extension = self.check_keys_of(
+            t,
+            base_sections,
+            (SECTION_KEYS, SECTION_EXTENSION_KEYS),
+            Item::Section,
+        );
         let id = self.id(t, Item::Section, false);
         let title = self.text(t, "title", !extension);
         let help = self.text(t, "help", false);
@@ -375,6 +366,31 @@ impl Reader<'_, '_> {
             },
             questions,
         )
+    }
+
+    /// Checks a section's or actor's keys: those of an extension when its
+    /// id is one of `base` (a region adding to the file it extends), else
+    /// the full set. True for an extension.
+    pub(super) fn check_keys_of(
+        &mut self,
+        t: &Table<'_, '_>,
+        base: &[&str],
+        (keys, extension_keys): (&[&str], &[&str]),
+        what: Item,
+    ) -> bool {
+        let extension = t
+            .get("id")
+            .and_then(|v| match v.get_ref() {
+                DeValue::String(s) => Some(base.contains(&s.as_ref())),
+                _ => None,
+            })
+            .unwrap_or(false);
+        if extension {
+            self.extension_keys(t, extension_keys, what);
+        } else {
+            t.check_keys(keys, self.d);
+        }
+        extension
     }
 
     /// In an extending file, the keys of an addition to an item of the
