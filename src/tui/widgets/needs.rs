@@ -134,9 +134,9 @@ pub fn need_spans(
         &clean(app.q.areas[a.area].title.get(app.lang.code())),
         title_w,
     );
-    let num = a
-        .need
-        .map_or("–".to_string(), |n| crate::score_output::round(n).to_string());
+    let num = a.need.map_or("–".to_string(), |n| {
+        crate::score_output::round(n).to_string()
+    });
     vec![
         Span::raw(pad(&title, title_w)),
         Span::raw(" "),

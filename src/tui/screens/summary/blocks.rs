@@ -369,9 +369,9 @@ pub fn overview(
     let full = need_row_width(app, eval, cmp.is_some());
     for a in &eval.areas {
         let title = clean(app.q.areas[a.area].title.get(app.lang.code()));
-        let num = a
-            .need
-            .map_or("–".to_string(), |n| crate::score_output::round(n).to_string());
+        let num = a.need.map_or("–".to_string(), |n| {
+            crate::score_output::round(n).to_string()
+        });
         let arrow = cmp.map(|c| match c.areas.get(a.area).map(|x| x.direction) {
             Some(Direction::Up) => " ↑",
             Some(Direction::Down) => " ↓",
