@@ -301,7 +301,10 @@ fn sessions_list_says_which_folders_it_tightened() {
     let notices = v["notices"].as_array().expect("a notices array");
     assert_eq!(notices.len(), 1, "{out}");
     assert!(
-        notices[0].as_str().unwrap().contains("was writable by others"),
+        notices[0]
+            .as_str()
+            .unwrap()
+            .contains("was writable by others"),
         "{out}"
     );
     let (_, out, _) = env.run(&["sessions", "list"]);

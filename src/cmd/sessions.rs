@@ -8,7 +8,9 @@ use anyhow::{Result, bail};
 use behovsanalys::answers::Answer;
 use behovsanalys::i18n::{Lang, cli as words};
 use behovsanalys::questionnaire::{Kind, Questionnaire};
-use behovsanalys::session::{Direction, Listing, SessionMode, Store};
+use behovsanalys::session::{
+    Direction, Listing, ORIGIN_SELF_ASSESSMENT, ORIGIN_WEB, SessionMode, Store,
+};
 use behovsanalys::text::{display_path, fmt_num, sanitize, sanitize_line as line};
 use behovsanalys::time;
 use behovsanalys::{score_output, scoring};
@@ -119,10 +121,10 @@ fn list_text(store: &Store, l: &Listing, ui: Lang) -> String {
             if s.mode == SessionMode::SelfAssessment {
                 flags.push(w.self_assessment.to_string());
             }
-            if s.origin.as_deref() == Some("self-assessment") {
+            if s.origin.as_deref() == Some(ORIGIN_SELF_ASSESSMENT) {
                 flags.push(w.imported.into());
             }
-            if s.origin.as_deref() == Some(behovsanalys::web::submit::ORIGIN_WEB) {
+            if s.origin.as_deref() == Some(ORIGIN_WEB) {
                 flags.push(w.from_web.into());
             }
             if let Some(p) = &s.previous {
