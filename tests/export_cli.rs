@@ -1,7 +1,6 @@
 //! `behovsanalys export`: golden files per format, consent, private notes,
 //! injection, file safety, and a real headless browser on the HTML.
 
-
 #[path = "support/chromium.rs"]
 mod chromium;
 #[path = "support/cli.rs"]

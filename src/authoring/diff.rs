@@ -153,82 +153,9 @@ impl Change {
         }
     }
 
-    /// The change in one line of English.
-    pub fn describe(&self) -> String {
-        use Change::*;
-        let opt = |o: &Option<String>| o.clone().unwrap_or_else(|| "(none)".into());
-        match self {
-            QuestionRemoved { question } => format!(
-                "question `{question}` removed: saved answers to it are kept but no longer scored"
-            ),
-            QuestionAdded { question } => {
-                format!("question `{question}` added: saved sessions have it unanswered")
-            }
-            QuestionRenamed { old, new } => format!(
-                "question `{old}` renamed to `{new}` (alias kept): saved answers carry over"
-            ),
-            KindChanged { question, old, new } => format!(
-                "question `{question}` changed kind from {old} to {new}: saved answers no longer fit"
-            ),
-            OptionRemoved { question, option } => format!(
-                "option `{option}` of `{question}` removed: saved answers choosing it no longer fit"
-            ),
-            OptionAdded { question, option } => format!("option `{option}` added to `{question}`"),
-            PointsChanged {
-                question,
-                part,
-                old,
-                new,
-            } => format!("points of `{question}` {part} changed: {old} → {new}"),
-            ShowIfChanged { question, old, new } => format!(
-                "show_if of `{question}` changed: {} → {}",
-                opt(old),
-                opt(new)
-            ),
-            SectionShowIfChanged { section, old, new } => format!(
-                "show_if of section `{section}` changed: {} → {}",
-                opt(old),
-                opt(new)
-            ),
-            AreaAdded { area } => format!("area `{area}` added"),
-            AreaRemoved { area } => format!("area `{area}` removed"),
-            ActorAdded { actor } => format!("actor `{actor}` added"),
-            ActorRemoved { actor } => {
-                format!("actor `{actor}` removed: saved consent for it no longer applies")
-            }
-            WeightsChanged { actor, old, new } => {
-                format!("weights of `{actor}` changed: {old} → {new}")
-            }
-            ThresholdChanged { actor, old, new } => format!(
-                "threshold of `{actor}` changed: {} → {}",
-                fmt_num(*old),
-                fmt_num(*new)
-            ),
-            RulesChanged { actor, old, new } => format!(
-                "rules of `{actor}` changed: [{}] → [{}]",
-                old.join("; "),
-                new.join("; ")
-            ),
-            ActorEligibilityChanged { actor, old, new } => format!(
-                "eligibility of `{actor}` changed: {} → {}",
-                opt(old),
-                opt(new)
-            ),
-            ServiceAdded { actor, service } => format!("service `{service}` of `{actor}` added"),
-            ServiceRemoved { actor, service } => {
-                format!("service `{service}` of `{actor}` removed")
-            }
-            ServiceEligibilityChanged {
-                actor,
-                service,
-                old,
-                new,
-            } => format!(
-                "eligibility of service `{service}` of `{actor}` changed: {} → {}",
-                opt(old),
-                opt(new)
-            ),
-        }
+    /// The change in one line, in `lang` (the JSON's `text` is English).
+    pub fn describe(&self, lang: crate::i18n::Lang) -> String {
+        crate::i18n::authoring::diff_change(lang, self)
     }
 }
 
@@ -525,8 +452,9 @@ pub fn diff(old: &Questionnaire, new: &Questionnaire) -> Diff {
     Diff { changes: out }
 }
 
-/// The diff as text for authors, grouped by impact.
-pub fn text(old: &Questionnaire, new: &Questionnaire, d: &Diff) -> String {
+/// The diff as text for authors, grouped by impact, in `lang`.
+pub fn text(old: &Questionnaire, new: &Questionnaire, d: &Diff, lang: crate::i18n::Lang) -> String {
+    let w = crate::i18n::authoring::diff(lang);
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -537,19 +465,13 @@ pub fn text(old: &Questionnaire, new: &Questionnaire, d: &Diff) -> String {
         sanitize_line(&new.version)
     );
     if d.is_empty() {
-        let _ = writeln!(out, "no changes that matter for saved sessions");
+        let _ = writeln!(out, "{}", w.no_changes);
         return out;
     }
     for (impact, heading) in [
-        (
-            Impact::Answers,
-            "Saved answers that no longer fit (kept, not scored):",
-        ),
-        (
-            Impact::Scores,
-            "Scores and recommendations of saved sessions change:",
-        ),
-        (Impact::Info, "Other changes:"),
+        (Impact::Answers, w.answers),
+        (Impact::Scores, w.scores),
+        (Impact::Info, w.other),
     ] {
         let items: Vec<&Change> = d.changes.iter().filter(|c| c.impact() == impact).collect();
         if items.is_empty() {
@@ -557,7 +479,7 @@ pub fn text(old: &Questionnaire, new: &Questionnaire, d: &Diff) -> String {
         }
         let _ = writeln!(out, "\n{heading}");
         for c in items {
-            let _ = writeln!(out, "  - {}", sanitize_line(&c.describe()));
+            let _ = writeln!(out, "  - {}", sanitize_line(&c.describe(lang)));
         }
     }
     out
@@ -572,7 +494,7 @@ pub fn json(old: &Questionnaire, new: &Questionnaire, d: &Diff) -> Value {
         "changes": d.changes.iter().map(|c| json!({
             "impact": c.impact().as_str(),
             "question": c.question(),
-            "text": c.describe(),
+            "text": c.describe(crate::i18n::Lang::En),
         })).collect::<Vec<_>>(),
     })
 }

@@ -17,7 +17,7 @@
 //! | [`web`] | the web self-assessment (`serve`) |
 //! | [`report`] | the statistics report |
 //! | [`referral`] | the referral follow-up (`referrals list\|mark`, outcomes) |
-//! | [`authoring`] | `catalogue`, `preview`, `explain`, conditions in words |
+//! | [`authoring`] | `catalogue`, `preview`, `diff`, `explain`, conditions in words |
 //!
 //! Convention: a submodule holds a `struct` of `&'static str` fields with one
 //! `const` per language (so a missing translation is a compile error), plus
