@@ -403,6 +403,7 @@ fn diff_in_swedish() {
         "tröskeln för `almi` har ändrats: 50 → 60",
         "Övriga ändringar:",
         "frågan `lan` heter nu `lanebehov`",
+        "poängen för `lanebehov` alternativet `ja` har ändrats",
     ] {
         assert!(out.contains(s), "missing {s:?} in:\n{out}");
     }

@@ -32,6 +32,21 @@ impl Impact {
 }
 
 /// One change between two versions. Ids are the questionnaire's ids.
+/// Which points of a question changed ([`Change::PointsChanged`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Part {
+    /// The `needs` of an option (its id).
+    Option(String),
+    /// A scale's `needs_low`.
+    NeedsLow,
+    /// A scale's `needs_high`.
+    NeedsHigh,
+    /// The `needs` of one number band (its bounds, `[10, 250)`).
+    Band(String),
+    /// The bands themselves (added, removed or moved).
+    Bands,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Change {
     QuestionRemoved {
@@ -61,7 +76,7 @@ pub enum Change {
     /// Points of an option (or of a scale end / number band: `part`).
     PointsChanged {
         question: String,
-        part: String,
+        part: Part,
         old: String,
         new: String,
     },
@@ -198,29 +213,29 @@ fn show(q: &Questionnaire, e: Option<&crate::questionnaire::Expr>) -> Option<Str
 }
 
 /// Scored parts of a question as (part, points) for comparison.
-fn parts(q: &Questionnaire, kind: &Kind) -> Vec<(String, String)> {
+fn parts(q: &Questionnaire, kind: &Kind) -> Vec<(Part, String)> {
     match kind {
         Kind::Single { options } | Kind::Multi { options } => options
             .iter()
-            .map(|o| (format!("option `{}`", o.id), needs_text(q, &o.needs)))
+            .map(|o| (Part::Option(o.id.clone()), needs_text(q, &o.needs)))
             .collect(),
         Kind::Scale {
             needs_low,
             needs_high,
             ..
         } => vec![
-            ("needs_low".into(), needs_text(q, needs_low)),
-            ("needs_high".into(), needs_text(q, needs_high)),
+            (Part::NeedsLow, needs_text(q, needs_low)),
+            (Part::NeedsHigh, needs_text(q, needs_high)),
         ],
         Kind::Number { bands, .. } => bands
             .iter()
             .map(|b| {
                 (
-                    format!(
-                        "band [{}, {})",
+                    Part::Band(format!(
+                        "[{}, {})",
                         b.from.map(fmt_num).unwrap_or_else(|| "−∞".into()),
                         b.to.map(fmt_num).unwrap_or_else(|| "∞".into())
-                    ),
+                    )),
                     needs_text(q, &b.needs),
                 )
             })
@@ -291,18 +306,21 @@ pub fn diff(old: &Questionnaire, new: &Questionnaire) -> Diff {
             }
         }
         if matches!(nq.kind, Kind::Number { .. }) {
-            let olds: Vec<&String> = old_parts.iter().map(|p| &p.0).collect();
-            let news: Vec<&String> = new_parts.iter().map(|p| &p.0).collect();
+            let olds: Vec<&Part> = old_parts.iter().map(|p| &p.0).collect();
+            let news: Vec<&Part> = new_parts.iter().map(|p| &p.0).collect();
             if olds != news {
-                let j = |v: &[(String, String)]| {
+                let j = |v: &[(Part, String)]| {
                     v.iter()
-                        .map(|(p, n)| format!("{p} {n}"))
+                        .map(|(p, n)| match p {
+                            Part::Band(bounds) => format!("{bounds} {n}"),
+                            _ => n.clone(),
+                        })
                         .collect::<Vec<_>>()
                         .join(", ")
                 };
                 out.push(Change::PointsChanged {
                     question: id.clone(),
-                    part: "bands".into(),
+                    part: Part::Bands,
                     old: j(&old_parts),
                     new: j(&new_parts),
                 });
@@ -497,4 +515,39 @@ pub fn json(old: &Questionnaire, new: &Questionnaire, d: &Diff) -> Value {
             "text": c.describe(crate::i18n::Lang::En),
         })).collect::<Vec<_>>(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn changed_points_name_their_part_in_either_language() {
+        let c = |part| Change::PointsChanged {
+            question: "anstallda".into(),
+            part,
+            old: "{ a = 1 }".into(),
+            new: "{ a = 2 }".into(),
+        };
+        let band = c(Part::Band("[10, 250)".into()));
+        assert_eq!(
+            band.describe(Lang::En),
+            "points of `anstallda` band [10, 250) changed: { a = 1 } → { a = 2 }"
+        );
+        assert_eq!(
+            band.describe(Lang::Sv),
+            "poängen för `anstallda` intervallet [10, 250) har ändrats: { a = 1 } → { a = 2 }"
+        );
+        assert!(
+            c(Part::Bands)
+                .describe(Lang::Sv)
+                .contains("`anstallda` intervallen har")
+        );
+        assert!(
+            c(Part::Option("ja".into()))
+                .describe(Lang::En)
+                .contains("option `ja` changed")
+        );
+    }
 }

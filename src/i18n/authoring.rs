@@ -367,11 +367,23 @@ pub fn diff_change(l: Lang, c: &crate::authoring::diff::Change) -> String {
             part,
             old,
             new,
-        } => sv_en!(
-            l,
-            format!("poängen för `{q}` {part} har ändrats: {old} → {new}"),
-            format!("points of `{q}` {part} changed: {old} → {new}")
-        ),
+        } => {
+            use crate::authoring::diff::Part;
+            let part = match part {
+                Part::Option(o) => {
+                    sv_en!(l, format!("alternativet `{o}`"), format!("option `{o}`"))
+                }
+                Part::NeedsLow => "needs_low".to_string(),
+                Part::NeedsHigh => "needs_high".to_string(),
+                Part::Band(b) => sv_en!(l, format!("intervallet {b}"), format!("band {b}")),
+                Part::Bands => sv_en!(l, "intervallen", "bands").to_string(),
+            };
+            sv_en!(
+                l,
+                format!("poängen för `{q}` {part} har ändrats: {old} → {new}"),
+                format!("points of `{q}` {part} changed: {old} → {new}")
+            )
+        }
         ShowIfChanged {
             question: q,
             old,
