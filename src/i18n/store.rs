@@ -103,6 +103,12 @@ pub fn sync_summary(lang: Lang, r: &crate::store::SyncReport) -> String {
         "deleted here",
         &r.deleted_here,
     );
+    line(
+        r.marked.len(),
+        "markeringar från aktörer (kontakt, utfall)",
+        "marks from actors (contact, outcome)",
+        &r.marked,
+    );
     if !r.changed_anything() && r.unresolved.is_empty() && r.skipped.is_empty() {
         out.push_str(lang.pick("allt är redan synkat\n", "everything is in sync already\n"));
     }
@@ -229,6 +235,24 @@ pub fn conflict_flag(lang: Lang, id: &str) -> String {
     }
 }
 
+/// What a role that does not sync sessions may do instead.
+pub fn role_instead(lang: Lang, kind: &str) -> &'static str {
+    match kind {
+        "national" => lang.pick(
+            "en nationell roll läser statistik: behovsanalys report --store URL",
+            "a national role reads statistics: behovsanalys report --store URL",
+        ),
+        "actor" => lang.pick(
+            "en aktörs roll läser sina remisser och markerar dem: behovsanalys referrals list --store URL, behovsanalys referrals mark ID AKTÖR --store URL",
+            "an actor's role reads its referrals and marks them: behovsanalys referrals list --store URL, behovsanalys referrals mark ID ACTOR --store URL",
+        ),
+        _ => lang.pick(
+            "be databasens ägare om en roll (store grant)",
+            "ask the store's owner for a role (store grant)",
+        ),
+    }
+}
+
 /// A shared-store error in words (the URL is always shown without its password).
 pub fn error(lang: Lang, e: &crate::store::SyncError) -> String {
     use crate::store::SyncError as E;
@@ -250,6 +274,10 @@ pub fn error(lang: Lang, e: &crate::store::SyncError) -> String {
         ),
         (Lang::Sv, E::NotInitialised { url, why }) => format!(
             "databasen på {url} är inte förberedd för behovsanalys ({why}); databasens ägare kör `behovsanalys --store URL store init` en gång"
+        ),
+        (Lang::Sv, E::NotForRole { url, kind }) => format!(
+            "databasen på {url} ger dig rollen `{kind}`, som inte synkar sessioner: {}",
+            role_instead(lang, kind)
         ),
         (Lang::Sv, E::NoConflict(id)) => format!("sessionen `{id}` har ingen konflikt att lösa"),
         (Lang::Sv, E::Undecided { id, open }) => format!(
@@ -302,6 +330,10 @@ pub fn skip(lang: Lang, why: &crate::store::Skip) -> String {
                 "the store has a session with this id that you may not read; not sent",
             )
             .into(),
+        Skip::Mark { actor, why } => match lang {
+            Lang::Sv => format!("{actor}s markering av remissen kan inte tas in: {why}"),
+            Lang::En => format!("{actor}'s mark on the referral cannot be taken: {why}"),
+        },
         Skip::IdDeleted => lang
             .pick(
                 "en session med det här id:t är raderad i databasen; skickades inte (importera filen igen med --as-new för att skicka den)",

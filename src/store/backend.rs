@@ -99,29 +99,15 @@ impl SessionStore for PgStore {
     fn save(&mut self, s: &mut Session, q: &Questionnaire) -> Result<(), SyncError> {
         s.meta.updated = crate::time::now_rfc3339();
         let state = local::sync_state(s);
-        let shared = local::shared_text(s, q);
-        let hash = local::hash(&shared);
-        let stats = local::stats_text(s, q);
-        let org = s
-            .answers
-            .company
-            .org_number
-            .as_deref()
-            .and_then(local::org_key);
-        let consent = local::consents(s);
+        let out = local::outgoing(s, q);
         let outcome = self.push(&Push {
             id: &s.meta.id,
             base: state.revision,
-            hash: &hash,
-            body: &shared,
-            stats: &stats,
-            org_number: org.as_deref(),
-            municipality: s.answers.company.municipality.as_deref(),
-            consent: &consent,
+            out: &out,
         })?;
         match outcome {
             PushOutcome::Stored(rev) | PushOutcome::Same(rev) => {
-                local::set_sync_state(s, rev, &hash);
+                local::set_sync_state(s, rev, &out.hash);
                 Ok(())
             }
             PushOutcome::Conflict { revision, .. } => Err(SyncError::Usage(format!(

@@ -27,7 +27,7 @@ pub mod sync;
 
 pub use backend::{Lease, SessionStore};
 pub use conn::{SslMode, StoreConfig, redact};
-pub use pg::{PgStore, PushOutcome};
+pub use pg::{ActorReferral, Mark, PgStore, PushOutcome};
 pub use resolve::{Choices, Conflict, Side};
 pub use sync::{Skip, SyncReport, sync};
 
@@ -64,6 +64,11 @@ pub enum SyncError {
         "the store at {url} is not set up for behovsanalys ({why}); the database owner runs `behovsanalys --store URL store init` once"
     )]
     NotInitialised { url: String, why: String },
+    #[error(
+        "the store at {url} gives you the role `{kind}`, which does not sync sessions: {}",
+        role_instead(kind)
+    )]
+    NotForRole { url: String, kind: String },
     #[error("{0}")]
     Usage(String),
     #[error("session `{0}` has no conflict to resolve")]
@@ -75,6 +80,11 @@ pub enum SyncError {
     Undecided { id: String, open: Vec<String> },
     #[error(transparent)]
     Local(crate::session::StoreError),
+}
+
+/// What a role that does not sync sessions may do instead.
+fn role_instead(kind: &str) -> &'static str {
+    crate::i18n::store::role_instead(crate::i18n::Lang::En, kind)
 }
 
 impl From<crate::session::StoreError> for SyncError {
