@@ -60,7 +60,7 @@ fn setup(db: &pg::TestDb) -> (String, String) {
         .args(["store", "init"])
         .output()
         .unwrap());
-    assert!(out.contains("version 0 to 1"), "{out}");
+    assert!(out.contains("version 0 to 2"), "{out}");
     let again = ok(bin(tmp.path(), &admin)
         .args(["store", "init"])
         .output()

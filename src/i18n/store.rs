@@ -61,13 +61,16 @@ pub fn status(
         (None, Lang::Sv) => "ingen roll (store grant)".into(),
         (None, Lang::En) => "no role (store grant)".into(),
     };
+    // An actor's role reads referrals, not sessions.
+    let what = match (member.is_some_and(|m| m.0 == "actor"), lang) {
+        (true, Lang::Sv) => "remisser du kan läsa",
+        (true, Lang::En) => "referrals you can read",
+        (false, Lang::Sv) => "sessioner du kan läsa",
+        (false, Lang::En) => "sessions you can read",
+    };
     match lang {
-        Lang::Sv => format!(
-            "{url}\nschemaversion {version}\nroll: {who}\nsessioner du kan läsa: {sessions}\n"
-        ),
-        Lang::En => format!(
-            "{url}\nschema version {version}\nrole: {who}\nsessions you can read: {sessions}\n"
-        ),
+        Lang::Sv => format!("{url}\nschemaversion {version}\nroll: {who}\n{what}: {sessions}\n"),
+        Lang::En => format!("{url}\nschema version {version}\nrole: {who}\n{what}: {sessions}\n"),
     }
 }
 
@@ -243,12 +246,24 @@ pub fn role_instead(lang: Lang, kind: &str) -> &'static str {
             "a national role reads statistics: behovsanalys report --store URL",
         ),
         "actor" => lang.pick(
-            "en aktörs roll läser sina remisser och markerar dem: behovsanalys referrals list --store URL, behovsanalys referrals mark ID AKTÖR --store URL",
-            "an actor's role reads its referrals and marks them: behovsanalys referrals list --store URL, behovsanalys referrals mark ID ACTOR --store URL",
+            "en aktörs roll läser sina remisser och markerar dem: behovsanalys --store URL store referrals, behovsanalys --store URL store mark ID --contacted|--outcome UTFALL",
+            "an actor's role reads its referrals and marks them: behovsanalys --store URL store referrals, behovsanalys --store URL store mark ID --contacted|--outcome OUTCOME",
         ),
         _ => lang.pick(
             "be databasens ägare om en roll (store grant)",
             "ask the store's owner for a role (store grant)",
+        ),
+    }
+}
+
+/// `store mark` of a session with no referral to this role's actor.
+pub fn no_referral_here(lang: Lang, id: &str) -> String {
+    match lang {
+        Lang::Sv => format!(
+            "ingen remiss från sessionen `{id}` till din aktör som du får läsa (se `behovsanalys store referrals`)"
+        ),
+        Lang::En => format!(
+            "no referral from session `{id}` to your actor that you may read (see `behovsanalys store referrals`)"
         ),
     }
 }
