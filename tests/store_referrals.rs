@@ -362,3 +362,56 @@ fn an_actor_lists_and_marks_its_referrals_through_the_binary() {
         "{out}"
     );
 }
+
+#[test]
+fn a_store_of_schema_1_is_migrated_and_its_sessions_get_referral_rows_at_the_next_sync() {
+    let Some(db) = pg::db() else { return };
+    let q = q();
+    // A store set up by the version before: schema 1 only, with a role.
+    let mut admin = db.admin();
+    admin.batch_execute(store::schema::BOOTSTRAP).unwrap();
+    let (v, name, sql1) = store::schema::MIGRATIONS[0];
+    assert_eq!(v, 1);
+    admin.batch_execute(sql1).unwrap();
+    admin
+        .execute(
+            "INSERT INTO behovsanalys.schema_migrations (version, name) VALUES ($1, $2)",
+            &[&v, &name],
+        )
+        .unwrap();
+    // `store init` of this version takes it to 2; the roles stay.
+    let mut owner = PgStore::connect(&StoreConfig::parse(&db.admin_url()).unwrap()).unwrap();
+    let m = owner.migrate().unwrap();
+    assert_eq!((m.from, m.to), (1, 2));
+    let anna_role = db.login_role("anna", "pw-anna");
+    owner.grant(&anna_role, "advisor", Some("kronoberg"), None).unwrap();
+    let almi_role = db.login_role("almi", "pw-almi");
+    owner
+        .grant(&almi_role, "actor", Some("kronoberg"), Some("almi"))
+        .unwrap();
+    let anna_url = db.url_for(&anna_role, "pw-anna");
+    let almi_url = db.url_for(&almi_role, "pw-almi");
+
+    let (_a, anna) = laptop();
+    let s = visit(&anna, &q, "Gammal AB", &["almi"], &["almi"]);
+    sync(&anna, &anna_url, &q);
+    // As if pushed before schema 2: no referral rows yet.
+    admin
+        .batch_execute(
+            "UPDATE behovsanalys.sessions SET projected = false; DELETE FROM behovsanalys.referrals",
+        )
+        .unwrap();
+    let mut almi = connect(&almi_url);
+    assert!(almi.referrals().unwrap().is_empty());
+    // The next sync writes them, without a new revision.
+    let rep = sync(&anna, &anna_url, &q);
+    assert!(rep.pushed.is_empty(), "{rep:?}");
+    let mine = almi.referrals().unwrap();
+    assert_eq!(mine.len(), 1);
+    assert_eq!(mine[0].session, s.meta.id);
+    let rev: i64 = admin
+        .query_one("SELECT revision FROM behovsanalys.sessions", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(rev, 1);
+}

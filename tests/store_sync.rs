@@ -755,3 +755,49 @@ fn no_version_is_lost_whatever_the_order() {
         assert!(stores.iter().all(|s| !local::has_conflict(s, id)));
     }
 }
+
+fn conflict_rows(r: &Region, id: &str) -> i64 {
+    r.db.admin()
+        .query_one(
+            "SELECT count(*) FROM behovsanalys.conflicts WHERE session_id = $1",
+            &[&id],
+        )
+        .unwrap()
+        .get(0)
+}
+
+#[test]
+fn a_resolved_conflict_is_pruned_on_the_server_and_anothers_is_kept() {
+    let Some(r) = region() else { return };
+    let q = q();
+    let (_a, anna) = laptop();
+    let (_b, bo) = laptop();
+    let id = visit(&anna, &q, "Epsilon AB", None).meta.id;
+    sync(&anna, &r.anna, &q);
+    sync(&bo, &r.bo, &q);
+    let edit = |store: &Store, n: f64| {
+        let (mut s, _) = store.load(&id, &q).unwrap();
+        s.set_answer_at("anstallda", Some(Answer::Number(n)), "2026-12-01T10:00:00Z");
+        store.save(&mut s, &q).unwrap();
+    };
+    edit(&anna, 30.0);
+    edit(&bo, 40.0);
+    sync(&anna, &r.anna, &q);
+    assert_eq!(sync(&bo, &r.bo, &q).conflicts, vec![id.clone()]);
+    assert_eq!(conflict_rows(&r, &id), 1);
+    // Anna edits on: her version is stored, Bo's conflict is still his to
+    // resolve and stays kept.
+    edit(&anna, 35.0);
+    assert_eq!(sync(&anna, &r.anna, &q).pushed, vec![id.clone()]);
+    assert_eq!(conflict_rows(&r, &id), 1);
+    assert_eq!(sync(&bo, &r.bo, &q).unresolved, vec![id.clone()]);
+    // Bo resolves; his result, stored on top of the server's side, settles
+    // his conflict: the kept row goes.
+    let choices = Choices {
+        take: Some(Side::Local),
+        ..Choices::default()
+    };
+    resolve::resolve(&bo, &id, &q, &choices).unwrap();
+    assert_eq!(sync(&bo, &r.bo, &q).pushed, vec![id.clone()]);
+    assert_eq!(conflict_rows(&r, &id), 0);
+}
