@@ -41,12 +41,22 @@ const SENT: &str = "2026-12-01 10:00";
 
 /// A visit with a private note, a shared note, an answer only EKN and SEK
 /// may see, consent for `consent` and referrals sent to `sent`.
-fn visit(store: &Store, q: &Questionnaire, company: &str, consent: &[&str], sent: &[&str]) -> Session {
+fn visit(
+    store: &Store,
+    q: &Questionnaire,
+    company: &str,
+    consent: &[&str],
+    sent: &[&str],
+) -> Session {
     let mut s = store.create(q, SessionMode::Advisor);
     s.answers.company.name = Some(company.into());
     s.answers.company.municipality = Some("Växjö".into());
     let at = "2026-12-01T09:00:00Z";
-    s.set_answer_at("exporterar", Some(Answer::Choice("ja_regelbundet".into())), at);
+    s.set_answer_at(
+        "exporterar",
+        Some(Answer::Choice("ja_regelbundet".into())),
+        at,
+    );
     s.set_answer_at("anstallda", Some(Answer::Number(24.0)), at);
     s.set_answer_at("antikorruption", Some(Answer::Choice("nej".into())), at);
     s.answers
@@ -100,7 +110,9 @@ fn count(c: &mut postgres::Client, query: &str) -> i64 {
 
 fn refused(c: &mut postgres::Client, query: &str) -> String {
     let e = c.query(query, &[]).expect_err(query);
-    e.as_db_error().map(|d| d.message().to_string()).unwrap_or_default()
+    e.as_db_error()
+        .map(|d| d.message().to_string())
+        .unwrap_or_default()
 }
 
 #[test]
@@ -119,7 +131,10 @@ fn an_actor_reads_its_referrals_with_consent_and_nothing_else() {
     let mut almi = sql(&r.almi);
     // No right on sessions or conflicts at all (not merely no rows).
     for table in ["sessions", "conflicts"] {
-        let why = refused(&mut almi, &format!("SELECT count(*) FROM behovsanalys.{table}"));
+        let why = refused(
+            &mut almi,
+            &format!("SELECT count(*) FROM behovsanalys.{table}"),
+        );
         assert!(why.contains("permission denied"), "{table}: {why}");
     }
     let why = refused(
@@ -177,14 +192,14 @@ fn an_actor_reads_its_referrals_with_consent_and_nothing_else() {
     assert_eq!(ids, vec![ekn_only.meta.id.clone()]);
     // Almi of another region reads nothing of this one.
     assert_eq!(
-        count(&mut sql(&r.almi_skane), "SELECT count(*) FROM behovsanalys.referrals"),
+        count(
+            &mut sql(&r.almi_skane),
+            "SELECT count(*) FROM behovsanalys.referrals"
+        ),
         0
     );
     // An actor cannot push or erase sessions.
-    let why = refused(
-        &mut almi,
-        "SELECT * FROM behovsanalys.remove('x')",
-    );
+    let why = refused(&mut almi, "SELECT * FROM behovsanalys.remove('x')");
     assert!(why.contains("permission denied"), "{why}");
     // Nor widen what it reads.
     let why = refused(
@@ -195,7 +210,10 @@ fn an_actor_reads_its_referrals_with_consent_and_nothing_else() {
     // Its sync is refused with words, not a bare "permission denied".
     let (_c, almi_laptop) = laptop();
     let e = store::sync(&almi_laptop, &mut connect(&r.almi), &q).unwrap_err();
-    assert!(matches!(e, SyncError::NotForRole { ref kind, .. } if kind == "actor"), "{e}");
+    assert!(
+        matches!(e, SyncError::NotForRole { ref kind, .. } if kind == "actor"),
+        "{e}"
+    );
     assert!(e.to_string().contains("store referrals"), "{e}");
     assert!(almi_laptop.ids().unwrap().is_empty());
 }
@@ -214,15 +232,30 @@ fn an_actors_marks_come_back_into_the_session_and_withdrawn_consent_removes_it()
     let sent = parse_time(SENT).unwrap();
     let mut almi = connect(&r.almi);
     // The database checks the times: no contact before the referral was sent.
-    let e = almi.mark_referral(&id, Mark::Contacted(sent - 3600)).unwrap_err();
-    assert!(e.to_string().contains("before the referral was sent"), "{e}");
-    assert!(almi.mark_referral(&id, Mark::Contacted(sent + 3600)).unwrap());
+    let e = almi
+        .mark_referral(&id, Mark::Contacted(sent - 3600))
+        .unwrap_err();
+    assert!(
+        e.to_string().contains("before the referral was sent"),
+        "{e}"
+    );
+    assert!(
+        almi.mark_referral(&id, Mark::Contacted(sent + 3600))
+            .unwrap()
+    );
     // Only its own referral: EKN's row of the same session is not Almi's.
-    assert!(!almi.mark_referral("no-such-session", Mark::Contacted(sent)).unwrap());
+    assert!(
+        !almi
+            .mark_referral("no-such-session", Mark::Contacted(sent))
+            .unwrap()
+    );
     let mut ekn = connect(&r.ekn);
     assert!(
-        ekn.mark_referral(&id, Mark::Outcome(Outcome::NotRelevant, sent + 7200, Some("Inte för oss")))
-            .unwrap()
+        ekn.mark_referral(
+            &id,
+            Mark::Outcome(Outcome::NotRelevant, sent + 7200, Some("Inte för oss"))
+        )
+        .unwrap()
     );
     let mine = almi.referrals().unwrap();
     assert_eq!(mine.len(), 1);
@@ -236,7 +269,10 @@ fn an_actors_marks_come_back_into_the_session_and_withdrawn_consent_removes_it()
     anna.save(&mut s, &q).unwrap();
     let rep = sync(&anna, &r.anna, &q);
     assert_eq!(rep.marked, vec![id.clone()], "{rep:?}");
-    assert!(rep.conflicts.is_empty() && rep.skipped.is_empty(), "{rep:?}");
+    assert!(
+        rep.conflicts.is_empty() && rep.skipped.is_empty(),
+        "{rep:?}"
+    );
     let (here, _) = anna.load(&id, &q).unwrap();
     let almi_ref = here.referral("almi").unwrap();
     assert_eq!(almi_ref.contacted_at, Some(sent + 3600));
@@ -244,18 +280,27 @@ fn an_actors_marks_come_back_into_the_session_and_withdrawn_consent_removes_it()
     assert_eq!(ekn_ref.outcome, Some(Outcome::NotRelevant));
     assert_eq!(ekn_ref.outcome_at, Some(sent + 7200));
     assert_eq!(ekn_ref.note.as_deref(), Some("Inte för oss"));
-    assert_eq!(here.answers.notes["exporterar"], "delad", "her edit is kept");
+    assert_eq!(
+        here.answers.notes["exporterar"], "delad",
+        "her edit is kept"
+    );
     // Settled in the store: nothing pending.
     let mut admin = r.db.admin();
     assert_eq!(
-        count(&mut admin, "SELECT count(*) FROM behovsanalys.referrals WHERE pending"),
+        count(
+            &mut admin,
+            "SELECT count(*) FROM behovsanalys.referrals WHERE pending"
+        ),
         0
     );
     // Bo's laptop gets them with the session, without a conflict.
     let rep = sync(&bo, &r.bo, &q);
     assert!(rep.conflicts.is_empty(), "{rep:?}");
     let (there, _) = bo.load(&id, &q).unwrap();
-    assert_eq!(there.referral("almi").unwrap().contacted_at, Some(sent + 3600));
+    assert_eq!(
+        there.referral("almi").unwrap().contacted_at,
+        Some(sent + 3600)
+    );
     assert!(!sync(&anna, &r.anna, &q).changed_anything());
 
     // The company withdraws its consent to Almi: after the sync Almi reads
@@ -306,12 +351,8 @@ fn an_actor_lists_and_marks_its_referrals_through_the_binary() {
     assert!(ok, "{out}{err}");
 
     let almi_dir = tempfile::tempdir().unwrap();
-    let (ok, out, err) = run(bin(almi_dir.path(), &r.almi).args([
-        "store",
-        "referrals",
-        "--format",
-        "json",
-    ]));
+    let (ok, out, err) =
+        run(bin(almi_dir.path(), &r.almi).args(["store", "referrals", "--format", "json"]));
     assert!(ok, "{err}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     let rows = v["referrals"].as_array().unwrap();
@@ -332,7 +373,12 @@ fn an_actor_lists_and_marks_its_referrals_through_the_binary() {
     assert!(err.contains("Kommando AB"), "{err}");
     // Not a session of Almi's: refused in words.
     let (ok, _, err) = run(bin(almi_dir.path(), &r.almi).args([
-        "--lang", "sv", "store", "mark", "annan-session", "--contacted",
+        "--lang",
+        "sv",
+        "store",
+        "mark",
+        "annan-session",
+        "--contacted",
     ]));
     assert!(!ok);
     assert!(err.contains("ingen remiss från sessionen"), "{err}");
@@ -349,12 +395,8 @@ fn an_actor_lists_and_marks_its_referrals_through_the_binary() {
     let (ok, out, err) = run(bin(a.path(), &r.anna).arg("sync"));
     assert!(ok, "{err}");
     assert!(out.contains("marks from actors"), "{out}");
-    let (ok, out, err) = run(bin(a.path(), &r.anna).args([
-        "referrals",
-        "list",
-        "--format",
-        "json",
-    ]));
+    let (ok, out, err) =
+        run(bin(a.path(), &r.anna).args(["referrals", "list", "--format", "json"]));
     assert!(ok, "{err}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(
@@ -384,7 +426,9 @@ fn a_store_of_schema_1_is_migrated_and_its_sessions_get_referral_rows_at_the_nex
     let m = owner.migrate().unwrap();
     assert_eq!((m.from, m.to), (1, 2));
     let anna_role = db.login_role("anna", "pw-anna");
-    owner.grant(&anna_role, "advisor", Some("kronoberg"), None).unwrap();
+    owner
+        .grant(&anna_role, "advisor", Some("kronoberg"), None)
+        .unwrap();
     let almi_role = db.login_role("almi", "pw-almi");
     owner
         .grant(&almi_role, "actor", Some("kronoberg"), Some("almi"))

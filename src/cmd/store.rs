@@ -128,7 +128,9 @@ pub fn run(cli: &Cli, ui: Lang, action: &StoreAction) -> Result<ExitCode> {
                 anyhow::bail!(rw::in_the_future(ui, &referral::shown(at)));
             }
             let note = match note {
-                Some(n) => referral::clean_note(n).map_err(|e| anyhow::anyhow!(rw::error(ui, &e)))?,
+                Some(n) => {
+                    referral::clean_note(n).map_err(|e| anyhow::anyhow!(rw::error(ui, &e)))?
+                }
                 None => None,
             };
             let outcome = outcome.map(super::referrals::outcome_of);

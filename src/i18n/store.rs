@@ -273,10 +273,40 @@ pub fn error(lang: Lang, e: &crate::store::SyncError) -> String {
     use crate::store::SyncError as E;
     match (lang, e) {
         (_, E::Local(crate::session::StoreError::File(f))) => f.render(lang),
+        (_, E::Db { what, url, why }) if denied(why) => {
+            let hint = match lang {
+                Lang::Sv => {
+                    "din roll i databasen får inte det (databasens ägare ger roller med `behovsanalys --store URL store grant`; `store status` visar din)"
+                }
+                Lang::En => {
+                    "your role in the store may not do that (the store's owner gives roles with `behovsanalys --store URL store grant`; `store status` shows yours)"
+                }
+            };
+            match lang {
+                Lang::Sv => format!(
+                    "kan inte {} i databasen på {url}: {hint}",
+                    db_what(lang, what)
+                ),
+                Lang::En => format!("cannot {what} in the store at {url}: {hint}"),
+            }
+        }
         (Lang::En, e) => e.to_string(),
+        (Lang::Sv, E::BadUrl { url, why }) => {
+            format!(
+                "{} (databas {url})",
+                url_reason_sv(why).unwrap_or(why.as_str())
+            )
+        }
         (Lang::Sv, E::Unreachable { url, why }) => format!(
             "databasen på {url} kan inte nås: {why}\ndina sessioner är säkra på den här datorn; kör `behovsanalys sync` igen när databasen kan nås"
         ),
+        (Lang::Sv, E::Tls { url, why }) => format!("kan inte sätta upp TLS för {url}: {why}"),
+        (Lang::Sv, E::Db { what, url, why }) => {
+            format!(
+                "kan inte {} i databasen på {url}: {why}",
+                db_what(lang, what)
+            )
+        }
         (
             Lang::Sv,
             E::SchemaTooNew {
@@ -294,13 +324,80 @@ pub fn error(lang: Lang, e: &crate::store::SyncError) -> String {
             "databasen på {url} ger dig rollen `{kind}`, som inte synkar sessioner: {}",
             role_instead(lang, kind)
         ),
+        (Lang::Sv, E::UnknownKind) => {
+            "en medlem är en av advisor, coordinator, actor, national".into()
+        }
+        (Lang::Sv, E::RegionNeeded) => "ge --region för alla utom national".into(),
+        (Lang::Sv, E::ActorNeeded) => {
+            "ge --actor för (och bara för) en aktörs rådgivare (actor)".into()
+        }
+        (Lang::Sv, E::NoSuchRole(role)) => format!(
+            "det finns ingen databasroll `{role}`; skapa den först (createuser eller CREATE ROLE … LOGIN)"
+        ),
+        (Lang::Sv, E::NotADifference(q)) => {
+            format!("`{q}` är inte ett svar som skiljer sig mellan de två versionerna")
+        }
+        (Lang::Sv, E::ChangedMeanwhile { id, revision }) => format!(
+            "sessionen `{id}` har ändrats i databasen under tiden (revision {revision}); ändringen sparades som en konflikt"
+        ),
+        (Lang::Sv, E::NotYours(id)) => {
+            format!("sessionen `{id}` finns i databasen och du får inte ändra den")
+        }
         (Lang::Sv, E::NoConflict(id)) => format!("sessionen `{id}` har ingen konflikt att lösa"),
         (Lang::Sv, E::Undecided { id, open }) => format!(
             "sessionen `{id}` har en konflikt och de här skiljer sig: {}; välj med --take local|server eller --answer FRÅGA=local|server (\"*\" är företaget, deltagarna, samtycken och anteckningar)",
             open.join(", ")
         ),
-        (Lang::Sv, e) => e.to_string(),
+        (Lang::Sv, E::Usage(s)) => s.clone(),
+        (Lang::Sv, E::Local(e)) => e.to_string(),
     }
+}
+
+/// Whether the server refused for lack of rights.
+fn denied(why: &str) -> bool {
+    why.contains("permission denied") || why.contains("row-level security")
+}
+
+/// What could not be done in the store (`SyncError::Db`'s `what`).
+fn db_what(lang: Lang, what: &'static str) -> &'static str {
+    if let Lang::En = lang {
+        return what;
+    }
+    match what {
+        "apply a migration" => "tillämpa en migrering",
+        "create the schema" => "skapa schemat",
+        "delete a session" => "radera en session",
+        "fetch sessions" => "hämta sessioner",
+        "list the sessions" => "lista sessionerna",
+        "lock a session" => "låsa en session",
+        "unlock a session" => "låsa upp en session",
+        "mark a referral" => "markera en remiss",
+        "migrate" => "migrera",
+        "read the membership" => "läsa din roll",
+        "read the referrals" => "läsa remisserna",
+        "read the referrals' marks" => "läsa aktörernas markeringar av remisser",
+        "read the schema version" => "läsa schemaversionen",
+        "read statistics" => "läsa statistik",
+        "push a session" => "skicka en session",
+        "grant" => "ge rollen",
+        other => other,
+    }
+}
+
+/// A reason a store URL is refused, in Swedish (the ones this program
+/// writes; the URL parser's own stay as they are).
+fn url_reason_sv(why: &str) -> Option<&'static str> {
+    Some(match why {
+        "a store is a postgres:// URL" => "en databas anges som en postgres://-URL",
+        "a parameter is not valid UTF-8" => "en parameter är inte giltig UTF-8",
+        "sslmode must be disable, prefer, require, verify-ca or verify-full" => {
+            "sslmode är disable, prefer, require, verify-ca eller verify-full"
+        }
+        "no user: put one in the URL (postgres://USER@host/db)" => {
+            "ingen användare: skriv den i URL:en (postgres://ANVÄNDARE@värd/db)"
+        }
+        _ => return None,
+    })
 }
 
 /// The company form of a follow-up visit.

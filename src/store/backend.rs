@@ -110,17 +110,14 @@ impl SessionStore for PgStore {
                 local::set_sync_state(s, rev, &out.hash);
                 Ok(())
             }
-            PushOutcome::Conflict { revision, .. } => Err(SyncError::Usage(format!(
-                "session `{}` was changed in the store meanwhile (revision {revision}); the change was kept as a conflict",
-                s.meta.id
-            ))),
+            PushOutcome::Conflict { revision, .. } => Err(SyncError::ChangedMeanwhile {
+                id: s.meta.id.clone(),
+                revision,
+            }),
             PushOutcome::Deleted(_) => {
                 Err(crate::session::StoreError::NotFound(s.meta.id.clone()).into())
             }
-            PushOutcome::Forbidden => Err(SyncError::Usage(format!(
-                "session `{}` exists in the store and you may not change it",
-                s.meta.id
-            ))),
+            PushOutcome::Forbidden => Err(SyncError::NotYours(s.meta.id.clone())),
         }
     }
 

@@ -69,6 +69,22 @@ pub enum SyncError {
         role_instead(kind)
     )]
     NotForRole { url: String, kind: String },
+    #[error("a member is one of advisor, coordinator, actor, national")]
+    UnknownKind,
+    #[error("give --region for every kind but national")]
+    RegionNeeded,
+    #[error("give --actor for (and only for) an actor's advisor")]
+    ActorNeeded,
+    #[error("there is no database role `{0}`; create it first (createuser or CREATE ROLE … LOGIN)")]
+    NoSuchRole(String),
+    #[error("`{0}` is not an answer that differs between the two versions")]
+    NotADifference(String),
+    #[error(
+        "session `{id}` was changed in the store meanwhile (revision {revision}); the change was kept as a conflict"
+    )]
+    ChangedMeanwhile { id: String, revision: i64 },
+    #[error("session `{0}` exists in the store and you may not change it")]
+    NotYours(String),
     #[error("{0}")]
     Usage(String),
     #[error("session `{0}` has no conflict to resolve")]

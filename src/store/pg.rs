@@ -19,6 +19,13 @@ pub struct PgStore {
 pub(crate) fn describe(e: &postgres::Error) -> String {
     if let Some(db) = e.as_db_error() {
         let mut s = db.message().to_string();
+        // Every refusal for lack of rights says so in the same words (the
+        // messages tell the user what to do about it).
+        if *db.code() == postgres::error::SqlState::INSUFFICIENT_PRIVILEGE
+            && !s.contains("permission denied")
+        {
+            s = format!("permission denied: {s}");
+        }
         if let Some(d) = db.detail() {
             s.push_str(" (");
             s.push_str(d);
@@ -275,20 +282,13 @@ impl PgStore {
         actor: Option<&str>,
     ) -> Result<(), SyncError> {
         if !MEMBER_KINDS.contains(&kind) {
-            return Err(SyncError::Usage(format!(
-                "a member is one of {}",
-                MEMBER_KINDS.join(", ")
-            )));
+            return Err(SyncError::UnknownKind);
         }
         if (kind == "national") != region.is_none() {
-            return Err(SyncError::Usage(
-                "give --region for every kind but national".into(),
-            ));
+            return Err(SyncError::RegionNeeded);
         }
         if (kind == "actor") != actor.is_some() {
-            return Err(SyncError::Usage(
-                "give --actor for (and only for) an actor's advisor".into(),
-            ));
+            return Err(SyncError::ActorNeeded);
         }
         let group = format!("{SCHEMA}_{kind}");
         let url = self.url.clone();
@@ -306,10 +306,7 @@ impl PgStore {
             .map_err(err.clone())?
             .get(0);
         if !exists {
-            return Err(SyncError::Usage(format!(
-                "there is no database role `{}`; create it first (createuser or CREATE ROLE … LOGIN)",
-                crate::text::sanitize_line(role)
-            )));
+            return Err(SyncError::NoSuchRole(crate::text::sanitize_line(role)));
         }
         for other in schema::ROLES.iter().filter(|r| **r != group) {
             let quoted: String = tx
