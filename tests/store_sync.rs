@@ -506,6 +506,11 @@ fn both_backends_behind_one_interface() {
             .import(Path::new("tests/fixtures/profiles/vet_ej.toml"), &q)
             .unwrap();
         assert_eq!(store.ids().unwrap(), vec![id.clone()]);
+        let listing = store.list(&q).unwrap();
+        assert_eq!(listing.sessions.len(), 1);
+        assert_eq!(listing.sessions[0].id, id);
+        assert!(listing.sessions[0].answered > 0 && !listing.sessions[0].conflict);
+        assert!(store.quarantined().unwrap().is_empty());
         let lease = store.lock(&id).unwrap();
         let mut s = store.load(&id, &q).unwrap();
         s.set_answer_at(
@@ -555,6 +560,27 @@ fn both_backends_behind_one_interface() {
             .unwrap()
             .get(0);
     assert_eq!(kept, 1);
+    // The listing shows it waiting.
+    let listing = pg.list(&q).unwrap();
+    assert!(listing.sessions.iter().any(|x| x.id == id && x.conflict));
+
+    // The data directory sets a broken file aside; the listing says so and
+    // the quarantine holds it with why.
+    let (_e, mut files) = laptop();
+    std::fs::write(
+        files.sessions_dir().join("20261201-100000-abcd.toml"),
+        "[[[ inte toml",
+    )
+    .unwrap();
+    let listing = SessionStore::list(&mut files, &q).unwrap();
+    assert!(listing.sessions.is_empty());
+    assert_eq!(listing.quarantined.len(), 1);
+    let aside = SessionStore::quarantined(&mut files).unwrap();
+    assert_eq!(aside.len(), 1);
+    assert!(
+        aside[0].file.starts_with("20261201-100000-abcd"),
+        "{aside:?}"
+    );
 }
 
 #[test]
