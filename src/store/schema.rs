@@ -10,8 +10,11 @@
 //! |---|---|---|
 //! | `behovsanalys_advisor` | the sessions of its region | sessions of its region |
 //! | `behovsanalys_coordinator` | the sessions of its region | sessions of its region |
-//! | `behovsanalys_actor` | sessions of its region where the company consented to its actor, and those it created | the same |
+//! | `behovsanalys_actor` | no session: the `referrals` rows of its region for its actor (consent given, referral sent) | contact and outcome of those rows |
 //! | `behovsanalys_national` | the statistics columns of every region (no names, notes or contacts) | nothing |
+//!
+//! The advisors and coordinator of a region also read and write its
+//! `referrals` rows (a push writes them).
 //!
 //! A login role is a member of one group role and has one row in
 //! `behovsanalys.members` (kind, region, actor). Private notes never reach
