@@ -234,7 +234,11 @@ pub struct Outgoing {
 
 /// What a push of `s` sends.
 pub fn outgoing(s: &Session, q: &Questionnaire) -> Outgoing {
-    let body = shared_text(s, q);
+    outgoing_with(s, q, shared_text(s, q))
+}
+
+/// [`outgoing`] with the shared text already made (`body`).
+pub fn outgoing_with(s: &Session, q: &Questionnaire, body: String) -> Outgoing {
     Outgoing {
         hash: hash(&body),
         body,

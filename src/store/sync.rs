@@ -264,6 +264,7 @@ fn take_marks(
             continue;
         }
         let mut changed = false;
+        let mut failed = false;
         let mut latest = None;
         for m in &marks {
             match apply_mark(&mut s, m) {
@@ -271,13 +272,16 @@ fn take_marks(
                     changed |= c;
                     latest = latest.max(m.marked_at);
                 }
-                Err(e) => report.skipped.push((
-                    id.clone(),
-                    Skip::Mark {
-                        actor: crate::text::sanitize_line(&m.actor),
-                        why: crate::text::sanitize_line(&e.to_string()),
-                    },
-                )),
+                Err(e) => {
+                    failed = true;
+                    report.skipped.push((
+                        id.clone(),
+                        Skip::Mark {
+                            actor: crate::text::sanitize_line(&m.actor),
+                            why: crate::text::sanitize_line(&e.to_string()),
+                        },
+                    ));
+                }
             }
         }
         if changed {
@@ -291,9 +295,14 @@ fn take_marks(
             if !local::has_conflict(store, &id) {
                 report.marked.push(id.clone());
             }
-        } else {
+        } else if !failed
+            && server
+                .get(&id)
+                .is_some_and(|e| e.revision == state.revision)
+        {
             // The session holds the marks already (taken by an earlier sync
-            // whose push did not arrive): the same text again settles them.
+            // whose push did not arrive) and is the store's revision: the
+            // same text again settles them.
             let out = local::outgoing(&s, q);
             pg.push(&Push {
                 id: &id,
@@ -397,8 +406,11 @@ fn local_step(
             _ => None,
         });
     }
-    let out = local::outgoing(&session, q);
-    let changed = state.hash.as_deref() != Some(out.hash.as_str());
+    // The hash first: the rest of what a push sends (statistics, referral
+    // summaries) is made only for a session that is pushed.
+    let shared = local::shared_text(&session, q);
+    let hash = local::hash(&shared);
+    let changed = state.hash.as_deref() != Some(hash.as_str());
     if let Some(e) = entry
         && e.deleted
     {
@@ -426,6 +438,7 @@ fn local_step(
     }
     // Changed here, or unchanged but pushed before the store kept referral
     // rows (the server then finds the same text and only writes those).
+    let out = local::outgoing_with(&session, q, shared);
     let outcome = pg.push(&Push {
         id,
         base: state.revision,
