@@ -180,7 +180,10 @@ pub fn bad_answer_choice(lang: Lang, given: &str) -> String {
 }
 
 /// The wizard's line about sync in the background.
-pub fn background(lang: Lang, outcome: &Result<crate::store::SyncReport, String>) -> String {
+pub fn background(
+    lang: Lang,
+    outcome: &Result<crate::store::SyncReport, std::sync::Arc<crate::store::SyncError>>,
+) -> String {
     match outcome {
         Ok(r) => {
             let conflicts = r.conflicts.len() + r.unresolved.len();
@@ -192,6 +195,12 @@ pub fn background(lang: Lang, outcome: &Result<crate::store::SyncReport, String>
                 (Lang::En, c) => format!("Synced; {c} conflict(s): behovsanalys sessions resolve"),
             }
         }
+        Err(e) if matches!(**e, crate::store::SyncError::NotForRole { .. }) => lang
+            .pick(
+                "Din roll i databasen synkar inte sessioner: du arbetar lokalt, inget går förlorat",
+                "Your role in the store does not sync sessions: working locally, nothing is lost",
+            )
+            .to_string(),
         Err(_) => lang
             .pick(
                 "Databasen kan inte nås: du arbetar lokalt, inget går förlorat",
@@ -452,5 +461,55 @@ pub fn skip(lang: Lang, why: &crate::store::Skip) -> String {
                 "a session with this id was deleted in the store; not sent (import the file again with --as-new to send it)",
             )
             .into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::SyncError;
+    use std::sync::Arc;
+
+    #[test]
+    fn the_wizard_tells_a_role_that_does_not_sync_from_a_store_that_cannot_be_reached() {
+        let refused = Err(Arc::new(SyncError::NotForRole {
+            url: "postgres://x@y/z".into(),
+            kind: "actor".into(),
+        }));
+        assert!(background(Lang::Sv, &refused).starts_with("Din roll i databasen synkar inte"));
+        let down = Err(Arc::new(SyncError::Unreachable {
+            url: "postgres://x@y/z".into(),
+            why: "connection refused".into(),
+        }));
+        assert!(background(Lang::En, &down).starts_with("The store cannot be reached"));
+        // Every error has Swedish words of its own, not the English text.
+        for e in [
+            SyncError::UnknownKind,
+            SyncError::RegionNeeded,
+            SyncError::ActorNeeded,
+            SyncError::NoSuchRole("x".into()),
+            SyncError::NotADifference("q".into()),
+            SyncError::ChangedMeanwhile {
+                id: "a".into(),
+                revision: 2,
+            },
+            SyncError::NotYours("a".into()),
+            SyncError::NoConflict("a".into()),
+            SyncError::Tls {
+                url: "u".into(),
+                why: "w".into(),
+            },
+            SyncError::Db {
+                what: "push a session",
+                url: "u".into(),
+                why: "w".into(),
+            },
+            SyncError::BadUrl {
+                url: "u".into(),
+                why: "a store is a postgres:// URL".into(),
+            },
+        ] {
+            assert_ne!(error(Lang::Sv, &e), error(Lang::En, &e), "{e}");
+        }
     }
 }
