@@ -410,9 +410,10 @@ BEGIN
         IF NOT FOUND THEN
             BEGIN
                 INSERT INTO behovsanalys.sessions
-                    (id, region, revision, content_hash, body, stats, org_number, municipality, consent)
+                    (id, region, revision, content_hash, body, stats, org_number, municipality,
+                     consent, projected)
                 VALUES (p_id, behovsanalys.region_of(current_user), 1, p_hash, p_body, p_stats,
-                        p_org, p_municipality, p_consent);
+                        p_org, p_municipality, p_consent, true);
                 PERFORM behovsanalys.project(p_id, behovsanalys.region_of(current_user),
                                              p_referrals, p_consent);
                 RETURN QUERY SELECT 'stored'::text, 1::bigint, p_hash, NULL::text;
@@ -448,7 +449,7 @@ BEGIN
         UPDATE behovsanalys.sessions s SET
             revision = cur.revision + 1, content_hash = p_hash, body = p_body, stats = p_stats,
             org_number = p_org, municipality = p_municipality, consent = p_consent,
-            changed_by = current_user, changed_at = now()
+            projected = true, changed_by = current_user, changed_at = now()
         WHERE s.id = p_id;
         PERFORM behovsanalys.project(p_id, cur.region, p_referrals, p_consent);
         -- A version this role stored on top of the server's side of its
