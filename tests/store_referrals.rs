@@ -360,6 +360,12 @@ fn an_actor_lists_and_marks_its_referrals_through_the_binary() {
     assert_eq!(rows[0]["session"], id.as_str());
     assert_eq!(rows[0]["company"], "Kommando AB");
     assert_eq!(rows[0]["contacted_at"], serde_json::Value::Null);
+    let (ok, out, err) = run(bin(almi_dir.path(), &r.almi).args(["store", "status"]));
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("role: actor (almi)") && out.contains("referrals you can read: 1"),
+        "{out}"
+    );
 
     let (ok, _, err) = run(bin(almi_dir.path(), &r.almi).args([
         "store",
