@@ -16,7 +16,9 @@ use std::borrow::Cow;
 use super::app::{App, Notice, Screen, View, advisor_only};
 use super::update::{Effect, load_question, save};
 
-/// Enters or leaves the advisor view. Leaving it while an advisor-only
+/// Enters or leaves the advisor view. Entering it while the cursor is on a
+/// question neither view shows moves it to one the advisor view shows.
+/// Leaving it while an advisor-only
 /// question is on screen moves on to the next question the company may see
 /// (or back to the one before, at the end).
 pub fn toggle(app: &mut App) -> Vec<Effect> {
@@ -24,9 +26,10 @@ pub fn toggle(app: &mut App) -> Vec<Effect> {
         return vec![];
     }
     app.advisor_view = !app.advisor_view;
-    if app.advisor_view {
-        return vec![];
-    }
+    // Either way the set of questions on screen changed: a cursor left on
+    // a question the screen no longer shows (e.g. a shared screen with no
+    // question for the company, then the advisor view) moves to one it
+    // does show.
     if app.screen == Screen::Questions && !app.shown(app.qs.cur) {
         settle_on_shown(app);
         return save(app).into_iter().collect();
