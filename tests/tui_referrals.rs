@@ -95,6 +95,23 @@ fn the_sessions_referrals_are_marked_and_saved() {
     assert_eq!(a.screen, Screen::Summary);
 }
 
+/// The footer and the help name the outcome keys there are (1–4), not
+/// every digit.
+#[test]
+fn the_outcome_keys_named_are_the_ones_that_work() {
+    let mut a = app("sv", SessionMode::Advisor);
+    to_summary(&mut a);
+    press(&mut a, "r");
+    let screen = draw(&a, 80, 24);
+    assert!(
+        screen.contains("1–4 utfall") && !screen.contains("1–9"),
+        "{screen}"
+    );
+    press(&mut a, "?");
+    let help = draw(&a, 100, 40);
+    assert!(help.contains("1–4") && !help.contains("1–9"), "{help}");
+}
+
 #[test]
 fn a_refused_mark_says_why_and_changes_nothing() {
     let mut a = app("en", SessionMode::Advisor);

@@ -81,6 +81,8 @@ const STATES: &[(&str, SessionMode, Build)] = &[
             questionnaire_version: "2026.1".into(),
             answered,
             total: 52,
+            advisor_answered: 0,
+            advisor_total: 0,
             orphans: 0,
             drift: false,
             conflict: false,

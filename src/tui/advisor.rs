@@ -25,6 +25,8 @@ pub fn toggle(app: &mut App) -> Vec<Effect> {
     }
     app.advisor_view = !app.advisor_view;
     if app.advisor_view {
+        // "Private notes are in the advisor view" no longer applies.
+        forget_private_hint(app);
         return vec![];
     }
     if app.screen == Screen::Questions && !app.shown(app.qs.cur) {
@@ -50,9 +52,20 @@ pub fn settle_on_shown(app: &mut App) {
     }
 }
 
+/// Clears the hint that private notes belong to the advisor view (shown
+/// for the question where `p` was pressed, not for the rest of the visit).
+pub fn forget_private_hint(app: &mut App) {
+    if matches!(app.notice, Some(Notice::PrivateInAdvisorView)) {
+        app.notice = None;
+    }
+}
+
 /// Called when question `i` is about to be shown: the advisor view ends
-/// unless `i` is an advisor-only question.
+/// unless `i` is an advisor-only question; the private-note hint goes.
 pub fn before_question(app: &mut App, i: usize) {
+    if i != app.qs.cur {
+        forget_private_hint(app);
+    }
     if app.advisor_view && !advisor_only(&app.q, i) {
         app.advisor_view = false;
     }

@@ -58,6 +58,9 @@ pub struct ReferralsState {
 /// A mark to make: contacted (`None`) or an outcome.
 pub type Mark = Option<Outcome>;
 
+/// The outcome keys, 1 to this: one per outcome.
+const OUTCOME_KEYS: u8 = Outcome::ALL.len() as u8;
+
 fn advisor(app: &App) -> bool {
     !app.is_self()
 }
@@ -74,7 +77,7 @@ pub const KEYS: Keymap = Keymap {
         )
         .when(advisor),
         Binding::new(
-            &[Key::Digit],
+            &[Key::DigitTo(OUTCOME_KEYS)],
             Action::Digit(0),
             |w| w.referrals.h_outcome,
             |w| w.referrals.help_outcome,
@@ -153,7 +156,7 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
             app.referrals.cursor = (app.referrals.cursor + 1).min(n.saturating_sub(1));
         }
         Action::Contacted => return mark(app, None),
-        Action::Digit(d) if (1..=4).contains(&d) => {
+        Action::Digit(d) if (1..=OUTCOME_KEYS).contains(&d) => {
             return mark(app, Outcome::ALL.get(usize::from(d) - 1).copied());
         }
         Action::Back => match app.referrals.view {
