@@ -55,7 +55,7 @@ pub fn settle_on_shown(app: &mut App) {
 /// Clears the hint that private notes belong to the advisor view (shown
 /// for the question where `p` was pressed, not for the rest of the visit).
 pub fn forget_private_hint(app: &mut App) {
-    if matches!(app.notice, Some(Notice::PrivateInAdvisorView)) {
+    if matches!(app.notice, Some(Notice::PrivateInAdvisorView { .. })) {
         app.notice = None;
     }
 }
