@@ -65,6 +65,11 @@ fn advisor(app: &App) -> bool {
     !app.is_self()
 }
 
+/// An advisor with a referral to mark: the marking keys act.
+fn can_mark(app: &App) -> bool {
+    advisor(app) && app.has_referral_rows()
+}
+
 pub const KEYS: Keymap = Keymap {
     bindings: &[
         keymap::MOVE_UP,
@@ -75,14 +80,14 @@ pub const KEYS: Keymap = Keymap {
             |w| w.referrals.h_contacted,
             |w| w.referrals.help_contacted,
         )
-        .when(advisor),
+        .when(can_mark),
         Binding::new(
             &[Key::DigitTo(OUTCOME_KEYS)],
             Action::Digit(0),
             |w| w.referrals.h_outcome,
             |w| w.referrals.help_outcome,
         )
-        .when(advisor),
+        .when(can_mark),
         Binding::new(
             &[ESC],
             Action::Back,
@@ -105,6 +110,16 @@ pub const KEYS: Keymap = Keymap {
 };
 
 impl App {
+    /// Whether the view lists any referral.
+    pub fn has_referral_rows(&self) -> bool {
+        match self.referrals.view {
+            ReferralsView::Session => self.session().is_some_and(|s| !s.referrals().is_empty()),
+            ReferralsView::Open => {
+                matches!(&self.referrals.rows, Some(Ok(rows)) if !rows.is_empty())
+            }
+        }
+    }
+
     /// The referrals the view lists, with the session and company of each.
     pub fn referral_rows(&self) -> Vec<Row> {
         match self.referrals.view {
@@ -339,7 +354,7 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
     }
     if app.is_self() {
         extra.extend(wrapped(t.self_note, w, theme.dim()));
-    } else {
+    } else if app.has_referral_rows() {
         extra.push(Line::styled(truncate(t.outcome_keys, w), theme.dim()));
     }
     let extra_h = (extra.len() as u16).min(inner.height / 2);
