@@ -381,3 +381,21 @@ fn the_private_note_hint_goes_when_it_no_longer_applies() {
     let screen = draw(&a, 80, 24);
     assert!(!screen.contains(hint), "{screen}");
 }
+
+/// The summary always shows the needs: its help offers no key to show or
+/// hide them, and `b` there does not flip the questions screen's panel
+/// behind the advisor's back.
+#[test]
+fn the_summary_offers_no_needs_key_it_does_not_have() {
+    let mut a = app("en", SessionMode::Advisor);
+    to_questions(&mut a);
+    press(&mut a, "F8");
+    assert_eq!(a.screen, Screen::Summary);
+    press(&mut a, "?");
+    let help = draw(&a, 100, 50);
+    assert!(!help.contains("b, F7"), "{help}");
+    press(&mut a, "Esc b");
+    assert!(!a.show_needs);
+    press(&mut a, "F7");
+    assert!(!a.show_needs);
+}
