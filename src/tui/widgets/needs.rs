@@ -36,7 +36,7 @@ pub fn draw_needs(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: 
     let n_long = long.iter().filter(|l| **l).count();
     let two_lines = n_long > 0
         && name_width(app, w + 1) <= w
-        && 1 + eval.areas.len() + n_long + 1 <= inner.height as usize;
+        && eval.areas.len() + n_long + 2 <= inner.height as usize;
     for (a, long) in eval.areas.iter().zip(long) {
         if two_lines && long {
             lines.push(Line::raw(clean(
