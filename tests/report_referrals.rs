@@ -352,6 +352,17 @@ fn a_session_open_in_a_wizard_is_not_marked_and_its_export_not_recorded() {
             "is open in another behovsanalys"
         };
         assert!(o.stderr.contains(want), "{}", o.stderr);
+        // Who holds it, in the same language.
+        let (yes, no) = if lang == "sv" {
+            (", sedan ", ", since ")
+        } else {
+            (", since ", ", sedan ")
+        };
+        assert!(
+            o.stderr.contains(yes) && !o.stderr.contains(no),
+            "{}",
+            o.stderr
+        );
         // The document is written; the record is left to the wizard, and
         // the user is told.
         let out = p.join(format!("locked-{lang}.md"));
@@ -377,6 +388,11 @@ fn a_session_open_in_a_wizard_is_not_marked_and_its_export_not_recorded() {
             "not recorded as sent"
         };
         assert!(o.stderr.contains(said), "{}", o.stderr);
+        assert!(
+            o.stderr.contains(yes) && !o.stderr.contains(no),
+            "{}",
+            o.stderr
+        );
         assert!(out.exists());
     }
     assert_eq!(
