@@ -54,7 +54,7 @@ pub fn run(cli: &Cli, ui: Lang, args: &Args<'_>) -> Result<ExitCode> {
                 Ok(lock) => Some((store, lock, id, actor)),
                 Err(StoreError::Locked { id, holder }) => {
                     let holder = holder.map_or_else(
-                        || crate::i18n::diag::store::holder_unknown(ui),
+                        || behovsanalys::i18n::diag::store::holder_unknown(ui),
                         |h| h.text(ui),
                     );
                     not_recorded = Some(referral_words::locked_export(

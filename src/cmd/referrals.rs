@@ -211,7 +211,7 @@ fn mark(
         Ok(Err(e)) => bail!(w::error(ui, &e)),
         Err(StoreError::Locked { id, holder }) => {
             let holder = holder.map_or_else(
-                || crate::i18n::diag::store::holder_unknown(ui),
+                || behovsanalys::i18n::diag::store::holder_unknown(ui),
                 |h| h.text(ui),
             );
             bail!(w::locked(ui, &line(&id), &line(&holder)))
