@@ -222,7 +222,10 @@ fn mark(
         Ok(Ok(s)) => s,
         Ok(Err(e)) => bail!(w::error(ui, &e)),
         Err(StoreError::Locked { id, holder }) => {
-            let holder = holder.map_or_else(|| "?".to_string(), |h| h.to_string());
+            let holder = holder.map_or_else(
+                || behovsanalys::i18n::diag::store::holder_unknown(ui),
+                |h| h.text(ui),
+            );
             bail!(w::locked(ui, &line(&id), &line(&holder)))
         }
         Err(StoreError::NotFound(id)) => bail!(words::no_such_session(ui, &line(&id))),

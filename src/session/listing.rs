@@ -8,7 +8,7 @@ use super::store::{Read, classify, io_err, mtime};
 use super::{Meta, SessionMode, Store, StoreError, atomic};
 use crate::answers::{self, MAX_ANSWERS_BYTES, Mode};
 use crate::diag::{FileKind, Links, read_data_file};
-use crate::questionnaire::Questionnaire;
+use crate::questionnaire::{Audience, Questionnaire};
 use crate::scoring;
 
 /// One session in a listing.
@@ -29,6 +29,11 @@ pub struct Summary {
     pub answered: usize,
     /// Visible questions.
     pub total: usize,
+    /// Of `answered`, those to advisor-only questions (`audience =
+    /// "advisor"`): a screen the company may see leaves them out.
+    pub advisor_answered: usize,
+    /// Of `total`, the advisor-only questions.
+    pub advisor_total: usize,
     pub orphans: usize,
     /// Saved with another version or content of the questionnaire.
     pub drift: bool,
@@ -90,13 +95,16 @@ pub(crate) fn summary_of(
 ) -> Summary {
     let meta = Meta::from_table(&a.meta, id);
     let (visible, _) = scoring::visibility(q, &a.answers);
-    let total = visible.iter().filter(|v| **v).count();
-    let answered = q
-        .questions
-        .iter()
-        .zip(&visible)
-        .filter(|(qq, v)| **v && a.answers.contains_key(&qq.id))
-        .count();
+    let (mut total, mut answered) = (0, 0);
+    let (mut advisor_total, mut advisor_answered) = (0, 0);
+    for (qq, _) in q.questions.iter().zip(&visible).filter(|(_, v)| **v) {
+        let advisor = qq.audience == Audience::Advisor;
+        let done = a.answers.contains_key(&qq.id);
+        total += 1;
+        answered += usize::from(done);
+        advisor_total += usize::from(advisor);
+        advisor_answered += usize::from(advisor && done);
+    }
     let version = if meta.questionnaire_version.is_empty() {
         a.version.clone().unwrap_or_default()
     } else {
@@ -127,6 +135,8 @@ pub(crate) fn summary_of(
         questionnaire_version: version,
         answered,
         total,
+        advisor_answered,
+        advisor_total,
         orphans: a.orphans.len(),
         drift,
         conflict,
