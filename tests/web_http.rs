@@ -692,3 +692,86 @@ fn choice_limits_exclusive_options_and_the_country_list_as_the_wizard_has_them()
         page.body
     );
 }
+
+/// A regional extension (`serve --questionnaire regions/…`): its own
+/// question on the national section's page, its title, and the answer in
+/// the sent session, which the advisor scores with the same file.
+#[test]
+fn a_regional_extension_is_served_and_its_answers_are_sent() {
+    let dir = tempfile::tempdir().unwrap();
+    let regional =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("questionnaires/regions/smaland.toml");
+    let regional = regional.to_str().unwrap();
+    let s = Server::start(dir.path(), &[], &["--questionnaire", regional]);
+    let mut c = Client::default();
+    let start = c.get(s.addr, "/");
+    assert!(start.body.contains("(Småland)"), "{}", start.body);
+    begin(&s, &mut c);
+    let r = c.post(
+        s.addr,
+        "/company",
+        &[
+            ("name", "Kalmar Glas AB"),
+            ("contact_name", "Karin Glas"),
+            ("action", "continue"),
+        ],
+    );
+    let mut at = location(&r);
+    let mut asked = false;
+    for _ in 0..60 {
+        if at.starts_with("/check") {
+            break;
+        }
+        let page = c.get(s.addr, &at);
+        assert_eq!(page.status, 200, "{at}: {}", page.body);
+        let path = at.split(['?', '#']).next().unwrap().to_string();
+        let mut fields = vec![];
+        if page.body.contains("name=\"q.lan\"") {
+            assert!(page.body.contains("Kalmar län"), "{}", page.body);
+            asked = true;
+            fields.push(("q.lan", "kalmar"));
+        }
+        if page.body.contains("name=\"q.anstallda\"") {
+            fields.push(("q.anstallda", "12"));
+        }
+        let r = c.post(s.addr, &path, &fields);
+        at = location(&r);
+    }
+    assert!(asked, "the regional question was never on a page");
+    let r = c.post(s.addr, "/submit", &[]);
+    assert_eq!(location(&r), "/receipt");
+    // The advisor lists it with the server's questionnaire; without it,
+    // `sessions list` says which one the session needs.
+    let out = bin(dir.path()).args(["sessions", "list"]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("exportbehov_smaland") && text.contains("--questionnaire"),
+        "{text}"
+    );
+    let out = bin(dir.path())
+        .args([
+            "--questionnaire",
+            regional,
+            "sessions",
+            "list",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["sessions"][0]["origin"], "web", "{v}");
+    let id = v["sessions"][0]["id"].as_str().unwrap().to_string();
+    let file = std::fs::read_to_string(dir.path().join(format!("sessions/{id}.toml"))).unwrap();
+    assert!(file.contains("lan = \"kalmar\""), "{file}");
+    assert!(file.contains("exportbehov_smaland"), "{file}");
+    let out = bin(dir.path())
+        .args(["score", "--session", &id, "--questionnaire", regional])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

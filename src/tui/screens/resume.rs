@@ -127,7 +127,7 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
                         "{} {} {}",
                         s.resume_problem,
                         clean(&p.file),
-                        clean(&p.message)
+                        clean(&p.summary(app.lang))
                     ),
                     w,
                 ),
