@@ -16,6 +16,8 @@ use super::{Meta, Session, SessionMode, Store};
 pub const ORIGIN_SELF_ASSESSMENT: &str = "self-assessment";
 /// `meta.origin` of a follow-up visit.
 pub const ORIGIN_FOLLOW_UP: &str = "follow-up";
+/// `meta.origin` of a self-assessment sent from the web form.
+pub const ORIGIN_WEB: &str = "web";
 
 /// A session imported by [`Store::import`].
 #[derive(Debug, Clone)]

@@ -26,7 +26,7 @@ pub mod writer;
 
 pub use compare::{Comparison, Direction, compare};
 pub use drift::DriftReport;
-pub use exchange::Imported;
+pub use exchange::{Imported, ORIGIN_WEB};
 pub use listing::{Listing, Problem, QuarantinedFile, Summary};
 pub use lock::{Holder, SessionLock};
 pub use meta::Meta;

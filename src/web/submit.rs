@@ -16,7 +16,7 @@ use super::draft::Draft;
 use super::flow::for_company;
 
 /// `meta.origin` of a session sent from the web form.
-pub const ORIGIN_WEB: &str = "web";
+pub const ORIGIN_WEB: &str = crate::session::ORIGIN_WEB;
 
 /// Where sent self-assessments land.
 pub enum Target {
