@@ -775,3 +775,41 @@ fn a_regional_extension_is_served_and_its_answers_are_sent() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// Listening beyond this computer over plain HTTP, the first line says
+/// that browsers keep the (Secure) cookies only over HTTPS, so the proxy
+/// must be in front; on loopback it says nothing of the kind.
+#[test]
+fn listening_beyond_loopback_says_the_tls_proxy_is_needed() {
+    let dir = tempfile::tempdir().unwrap();
+    let first_line = |addr: &str| {
+        use std::io::BufRead;
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_behovsanalys"))
+            .arg("--data-dir")
+            .arg(dir.path())
+            .args(["serve", "--addr", addr])
+            .env("LANG", "C")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        std::io::BufReader::new(child.stderr.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let _ = child.kill();
+        let _ = child.wait();
+        line
+    };
+    let open = first_line("0.0.0.0:0");
+    assert!(
+        open.starts_with("behovsanalys serve: listening on http://0.0.0.0:"),
+        "{open}"
+    );
+    assert!(
+        open.contains("HTTPS") && open.contains("docs/WEB.md"),
+        "{open}"
+    );
+    let local = first_line("127.0.0.1:0");
+    assert!(!local.contains("HTTPS"), "{local}");
+}

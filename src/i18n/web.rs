@@ -435,20 +435,33 @@ pub fn need_words(l: Lang, need: Option<i64>) -> String {
     }
 }
 
-/// The line `serve` prints when it is ready (the first line on stderr).
-pub fn listening(l: Lang, url: &str, target: &str, swept: usize) -> String {
+/// The line `serve` prints when it is ready (the first line on stderr);
+/// `beyond_loopback`: it listens on an address other computers reach,
+/// where browsers keep its Secure cookies only over HTTPS.
+pub fn listening(l: Lang, url: &str, target: &str, swept: usize, beyond_loopback: bool) -> String {
     let swept = match (l, swept) {
         (_, 0) => String::new(),
         (Lang::Sv, n) => format!(" ({n} utgångna utkast borttagna)"),
         (Lang::En, n) => format!(" ({n} expired drafts removed)"),
     };
+    let proxy = match (l, beyond_loopback) {
+        (_, false) => "",
+        (Lang::Sv, true) => {
+            "; webbläsare sparar formulärets kakor bara över HTTPS – låt regionens TLS-proxy \
+             stå framför (docs/WEB.md)"
+        }
+        (Lang::En, true) => {
+            "; browsers keep the form's cookies only over HTTPS – put the region's TLS proxy \
+             in front (docs/WEB.md)"
+        }
+    };
     match l {
         Lang::Sv => format!(
-            "behovsanalys serve: lyssnar på {url}; inskickade svar hamnar i {target}{swept}"
+            "behovsanalys serve: lyssnar på {url}; inskickade svar hamnar i {target}{swept}{proxy}"
         ),
-        Lang::En => {
-            format!("behovsanalys serve: listening on {url}; sent answers land in {target}{swept}")
-        }
+        Lang::En => format!(
+            "behovsanalys serve: listening on {url}; sent answers land in {target}{swept}{proxy}"
+        ),
     }
 }
 
