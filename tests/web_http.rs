@@ -170,6 +170,10 @@ fn a_company_fills_in_sends_and_the_advisor_sees_it_in_sessions_list() {
         .unwrap()
         .to_string();
     assert!(reference.starts_with("web-"), "{reference}");
+    // The company's own summary: its needs, not "the actor's areas" of a
+    // referral.
+    assert!(receipt.body.contains("<h3>Behov</h3>"), "{}", receipt.body);
+    assert!(!receipt.body.contains("aktörens"), "{}", receipt.body);
     // Sending twice does not make two sessions.
     let r = c.post(s.addr, "/submit", &[]);
     assert_eq!(location(&r), "/receipt");

@@ -81,6 +81,8 @@ pub struct Words {
     pub print_summary: &'static str,
     pub print_hint: &'static str,
     pub area: &'static str,
+    /// The company's summary when the answers show no need yet.
+    pub no_needs: &'static str,
     /// The first part of the downloaded file's name.
     pub summary_file: &'static str,
 }
@@ -154,6 +156,7 @@ pub const SV: Words = Words {
     print_summary: "Skriv ut sammanfattningen",
     print_hint: "Sammanfattningen nedan kan ni skriva ut med webbläsarens utskrift (Ctrl+P eller Cmd+P). Den finns kvar här i ett dygn.",
     area: "Område",
+    no_needs: "Svaren visar inga behov ännu.",
     summary_file: "sammanfattning",
 };
 
@@ -226,6 +229,7 @@ pub const EN: Words = Words {
     print_summary: "Print the summary",
     print_hint: "You can print the summary below with your browser's print command (Ctrl+P or Cmd+P). It stays here for a day.",
     area: "Area",
+    no_needs: "The answers show no needs yet.",
     summary_file: "summary",
 };
 
