@@ -817,3 +817,60 @@ fn listening_beyond_loopback_says_the_tls_proxy_is_needed() {
     let local = first_line("127.0.0.1:0");
     assert!(!local.contains("HTTPS"), "{local}");
 }
+
+/// The country list reads in alphabetical order within each region, as a
+/// Swedish reader expects it (Å, Ä, Ö last), and in English by the English
+/// names – not in the order of the country codes.
+#[test]
+fn the_countries_are_in_alphabetical_order_within_each_region() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = Server::start(dir.path(), &[], &[]);
+    for (lang, names) in [
+        (
+            "sv",
+            [
+                "Albanien",
+                "Andorra",
+                "Belgien",
+                "Tyskland",
+                "Ukraina",
+                "Österrike",
+            ],
+        ),
+        (
+            "en",
+            [
+                "Albania", "Andorra", "Austria", "Belgium", "Germany", "Ukraine",
+            ],
+        ),
+    ] {
+        let mut c = Client::default();
+        c.get(s.addr, &format!("/lang/{lang}?next=/"));
+        begin(&s, &mut c);
+        c.post(
+            s.addr,
+            "/company",
+            &[("name", "Ordning AB"), ("action", "continue")],
+        );
+        let page = c.get(s.addr, "/section/marknad");
+        assert_eq!(page.status, 200);
+        let europe = page
+            .body
+            .split("class=\"group-legend\">")
+            .find(|g| g.starts_with("Europ"))
+            .unwrap_or_else(|| panic!("no Europe group: {}", page.body));
+        let at = |name: &str| {
+            europe
+                .find(&format!("\">{name}"))
+                .unwrap_or_else(|| panic!("{name} not in the Europe group: {europe}"))
+        };
+        for pair in names.windows(2) {
+            assert!(
+                at(pair[0]) < at(pair[1]),
+                "{lang}: {} after {}",
+                pair[0],
+                pair[1]
+            );
+        }
+    }
+}

@@ -276,6 +276,10 @@ fn countries(lang: Lang, q: &Question, base: &str, name: &str, answer: Option<&A
     for (n, o) in options.iter().enumerate() {
         groups[region_of(&o.id)].push(n);
     }
+    // Countries come by code from their data: shown by name.
+    for g in &mut groups {
+        g.sort_by_cached_key(|&n| lang.collation_key(options[n].label.get(l)));
+    }
     let filter_id = format!("{base}-filter");
     let count_id = format!("{base}-count");
     let checked =
