@@ -872,5 +872,12 @@ fn the_countries_are_in_alphabetical_order_within_each_region() {
                 pair[1]
             );
         }
+        // The error summary links to `q-marknader-0`: the first box shown.
+        let first = page
+            .body
+            .split("<input id=\"")
+            .find(|p| p.contains("name=\"q.marknader\""))
+            .unwrap();
+        assert!(first.starts_with("q-marknader-0\""), "{first}");
     }
 }
