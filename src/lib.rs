@@ -18,8 +18,3 @@ pub mod time;
 pub mod tomlread;
 pub mod tui;
 pub mod web;
-
-/// The former name of [`score_output`], kept while the wizard still uses
-/// it; new code uses `score_output`.
-#[doc(hidden)]
-pub use score_output as output;

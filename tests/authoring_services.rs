@@ -198,8 +198,12 @@ fn json_gives_each_service_its_reason() {
 fn long_actor_names_stay_aligned_in_text_output() {
     let q = q();
     let eval = scoring::evaluate(&q, &answers(Some(Answer::Number(12.0))));
-    let text =
-        behovsanalys::output::score_text(&q, &eval, &answers(Some(Answer::Number(12.0))), "sv");
+    let text = behovsanalys::score_output::score_text(
+        &q,
+        &eval,
+        &answers(Some(Answer::Number(12.0))),
+        "sv",
+    );
     let score_cols: Vec<usize> = text
         .lines()
         .filter(|l| l.starts_with("   1. ") || l.starts_with("   2. "))

@@ -159,7 +159,17 @@ fn messages_and_errors_in_swedish() {
         &["--lang", "sv", "sessions", "show", "finns-inte"],
     );
     assert_eq!(code, 1);
-    assert!(!err.is_empty());
+    assert!(
+        err.contains("det finns ingen session `finns-inte`"),
+        "{err}"
+    );
+    let (code, _, err) = run(
+        None,
+        dir.path(),
+        &["--lang", "sv", "sessions", "show", "inte/ett/id"],
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains("är inget sessions-id"), "{err}");
     let (code, _, err) = run(
         None,
         dir.path(),

@@ -7,30 +7,13 @@ use std::path::Path;
 use std::process::{Command as StdCommand, Stdio};
 use std::time::{Duration, Instant};
 
-use assert_cmd::Command;
+#[path = "support/cli.rs"]
+mod cli;
 use assert_cmd::cargo::CommandCargoExt as _;
+use cli::{bin, run};
 
 const REFERRAL: &str = "tests/fixtures/export/referral.toml";
 const MASKIN: &str = "tests/fixtures/profiles/maskin_tyskland.toml";
-
-fn bin() -> Command {
-    let mut c = Command::cargo_bin("behovsanalys").unwrap();
-    c.env_remove("BEHOVSANALYS_DATE")
-        .env_remove("BEHOVSANALYS_DATA_DIR")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C");
-    c
-}
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = bin().args(args).output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 /// Runs the binary with stdout a pipe whose read end is closed before it
 /// starts, so the first write fails with EPIPE.

@@ -4,21 +4,13 @@
 use std::path::{Path, PathBuf};
 use std::process::Command as StdCommand;
 
-use assert_cmd::Command;
+#[path = "support/cli.rs"]
+mod cli;
+use cli::bin;
 
 const REFERRAL: &str = "tests/fixtures/export/referral.toml";
 const INJECTION: &str = "tests/fixtures/export/injection.toml";
 const FORMATS: [&str; 4] = ["md", "html", "json", "csv"];
-
-fn bin() -> Command {
-    let mut c = Command::cargo_bin("behovsanalys").unwrap();
-    c.env_remove("BEHOVSANALYS_DATE")
-        .env_remove("BEHOVSANALYS_DATA_DIR")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C");
-    c
-}
 
 fn export(args: &[&str]) -> (bool, String, String) {
     let out = bin().arg("export").args(args).output().unwrap();

@@ -8,32 +8,15 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+#[path = "support/cli.rs"]
+mod cli;
 use behovsanalys::answers::{self, Mode};
 use behovsanalys::questionnaire::{Audience, Questionnaire, builtin, expr};
 use behovsanalys::session::{SessionMode, Store, StoreError};
+use cli::run;
 
 const EKN: &str = "tests/fixtures/export/ekn.toml";
 const FORMATS: [&str; 4] = ["md", "html", "json", "csv"];
-
-fn bin() -> Command {
-    let mut c = Command::cargo_bin("behovsanalys").unwrap();
-    c.env_remove("BEHOVSANALYS_DATE")
-        .env_remove("BEHOVSANALYS_DATA_DIR")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C");
-    c
-}
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = bin().args(args).output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
 
 fn ok(args: &[&str]) -> String {
     let (code, out, err) = run(args);

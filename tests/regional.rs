@@ -2,11 +2,13 @@
 //! the built-in checklist, checks clean together with it, and the whole
 //! program works with it – score, export, report and the wizard.
 
+#[path = "support/cli.rs"]
+mod cli;
 mod tui_support;
+use cli::run;
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use behovsanalys::i18n::Lang;
 use behovsanalys::questionnaire;
 use behovsanalys::session::SessionMode;
@@ -17,20 +19,6 @@ use tui_support::*;
 const SMALAND: &str = "questionnaires/regions/smaland.toml";
 /// A glassworks in Emmaboda (Kalmar County) going to its first trade fair.
 const GLASS: &str = "tests/fixtures/profiles/massa_delegation_glas.toml";
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("behovsanalys")
-        .unwrap()
-        .env("LANG", "C")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
 
 /// The glassworks' answers with the county answered (and consent to a
 /// referral to the region).

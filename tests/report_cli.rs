@@ -3,22 +3,14 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
+#[path = "support/cli.rs"]
+mod cli;
 use behovsanalys::questionnaire::{Questionnaire, builtin};
+use cli::bin;
 
 #[path = "../benches/support/mod.rs"]
 mod support;
 use support::org_number;
-
-fn bin() -> Command {
-    let mut c = Command::cargo_bin("behovsanalys").unwrap();
-    c.env_remove("BEHOVSANALYS_DATE")
-        .env_remove("BEHOVSANALYS_DATA_DIR")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C");
-    c
-}
 
 fn report(data: &Path, args: &[&str]) -> (bool, String, String) {
     let out = bin()

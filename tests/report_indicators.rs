@@ -9,10 +9,12 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use assert_cmd::Command;
+#[path = "support/cli.rs"]
+mod cli;
 use behovsanalys::answers::{self, Answer, AnswersFile, Mode};
 use behovsanalys::questionnaire::{Audience, Kind, Questionnaire, builtin};
 use behovsanalys::scoring;
+use cli::bin;
 use serde_json::Value;
 
 mod report_support;
@@ -20,16 +22,6 @@ use report_support::{Company, HOUR, Sess, population, text, write};
 
 fn q() -> Questionnaire {
     builtin().unwrap().questionnaire
-}
-
-fn bin() -> Command {
-    let mut c = Command::cargo_bin("behovsanalys").unwrap();
-    c.env_remove("BEHOVSANALYS_DATE")
-        .env_remove("BEHOVSANALYS_DATA_DIR")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C");
-    c
 }
 
 fn report(data: &Path, args: &[&str]) -> String {

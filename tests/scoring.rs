@@ -1,4 +1,4 @@
-//! Scoring as DESIGN.md §2 defines it, on a small questionnaire whose
+//! Scoring as docs/QUESTIONNAIRE.md ("Scoring") defines it, on a small questionnaire whose
 //! numbers can be checked by hand.
 
 use std::collections::BTreeMap;

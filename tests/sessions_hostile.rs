@@ -280,6 +280,37 @@ fn a_world_writable_data_folder_is_tightened() {
     }
 }
 
+/// `sessions list` tells what opening the store found: a folder made
+/// owner-only is named, in the text listing and in its JSON.
+#[test]
+fn sessions_list_says_which_folders_it_tightened() {
+    let env = Env::new();
+    env.import();
+    fs::set_permissions(env.sessions(), fs::Permissions::from_mode(0o777)).unwrap();
+    let (code, out, err) = env.run(&["sessions", "list"]);
+    assert_eq!(code, 0, "{err}");
+    let sessions = env.sessions().display().to_string();
+    assert!(
+        out.contains("was writable by others (mode 777)") && out.contains(&sessions),
+        "no notice of the tightened folder: {out}"
+    );
+    fs::set_permissions(env.sessions(), fs::Permissions::from_mode(0o777)).unwrap();
+    let (code, out, err) = env.run(&["sessions", "list", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let notices = v["notices"].as_array().expect("a notices array");
+    assert_eq!(notices.len(), 1, "{out}");
+    assert!(
+        notices[0]
+            .as_str()
+            .unwrap()
+            .contains("was writable by others"),
+        "{out}"
+    );
+    let (_, out, _) = env.run(&["sessions", "list"]);
+    assert!(!out.contains("writable by others"), "told twice: {out}");
+}
+
 /// A session written by a newer version (a `contact` table under
 /// `[company]`, a table this version does not know) is a session: listed,
 /// shown, scored — never quarantined — and the unknown keys are kept when it

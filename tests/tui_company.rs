@@ -9,18 +9,8 @@ use behovsanalys::answers::Contact;
 use behovsanalys::session::SessionMode;
 use behovsanalys::tui::app::{App, CompanyFocus, Field, Screen};
 use behovsanalys::tui::screens::company::{email_valid, phone_valid};
-use behovsanalys::tui::theme::Theme;
-use behovsanalys::tui::{OpenKind, update, view};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use behovsanalys::tui::{OpenKind, update};
 use tui_support::*;
-
-fn draw(app: &App, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| view::view(app, &Theme { color: false }, f))
-        .unwrap();
-    t.backend().to_string()
-}
 
 fn contact(a: &App) -> Option<Contact> {
     a.session().unwrap().answers.company.contact.clone()

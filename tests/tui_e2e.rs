@@ -6,82 +6,9 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-struct Tmux {
-    name: String,
-}
-
-impl Tmux {
-    fn available() -> bool {
-        Command::new("tmux")
-            .arg("-V")
-            .output()
-            .is_ok_and(|o| o.status.success())
-    }
-
-    fn start(name: &str, cmd: &str) -> Tmux {
-        let ok = Command::new("tmux")
-            .args(["new-session", "-d", "-s", name, "-x", "80", "-y", "24", cmd])
-            .env_remove("NO_COLOR")
-            .status()
-            .unwrap()
-            .success();
-        assert!(ok, "tmux new-session failed");
-        Tmux {
-            name: name.to_string(),
-        }
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        for k in keys {
-            let ok = Command::new("tmux")
-                .args(["send-keys", "-t", &self.name, k])
-                .status()
-                .unwrap()
-                .success();
-            assert!(ok, "send-keys {k}");
-            std::thread::sleep(Duration::from_millis(40));
-        }
-    }
-
-    fn screen(&self) -> String {
-        let out = Command::new("tmux")
-            .args(["capture-pane", "-p", "-t", &self.name])
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn wait(&self, text: &str) -> String {
-        let end = Instant::now() + Duration::from_secs(15);
-        loop {
-            let s = self.screen();
-            if s.contains(text) {
-                return s;
-            }
-            assert!(
-                Instant::now() < end,
-                "timeout waiting for {text:?}; screen:\n{s}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    fn pid(&self) -> u32 {
-        let out = Command::new("tmux")
-            .args(["list-panes", "-t", &self.name, "-F", "#{pane_pid}"])
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&out.stdout).trim().parse().unwrap()
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["kill-session", "-t", &self.name])
-            .status();
-    }
-}
+#[path = "support/tmux.rs"]
+mod tmux;
+use tmux::{Tmux, have_tmux};
 
 fn session_file(dir: &Path) -> String {
     let sessions = dir.join("sessions");
@@ -98,13 +25,8 @@ fn session_file(dir: &Path) -> String {
 #[test]
 #[cfg(unix)]
 fn answers_survive_kill_9_and_resume() {
-    if !Tmux::available() {
-        // In CI (.ci/run installs tmux) a missing tmux is a failure.
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "tmux is not installed, and CI is set: install it (apt-get install -y tmux)"
-        );
-        eprintln!("SKIPPED: tmux is not installed; the end-to-end wizard test needs it");
+    // In CI (.ci/run installs tmux) a missing tmux is a failure.
+    if !have_tmux() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -117,7 +39,7 @@ fn answers_survive_kill_9_and_resume() {
     let name = format!("behovsanalys-e2e-{}", std::process::id());
 
     {
-        let t = Tmux::start(&name, &cmd);
+        let t = Tmux::start(&name, (80, 24), &cmd);
         t.wait("Ny behovsanalys");
         t.keys(&["Enter"]);
         t.wait("Företagsnamn");
@@ -158,7 +80,7 @@ fn answers_survive_kill_9_and_resume() {
         assert!(file.contains(line), "missing {line:?} in\n{file}");
     }
 
-    let t = Tmux::start(&name, &cmd);
+    let t = Tmux::start(&name, (80, 24), &cmd);
     t.wait("Fortsätt en sparad");
     t.keys(&["2"]);
     t.wait("Testbolaget q AB");
@@ -168,7 +90,7 @@ fn answers_survive_kill_9_and_resume() {
     assert!(screen.contains("5 av"), "progress after resume:\n{screen}");
     // A second wizard on the same session is refused, naming the holder.
     {
-        let t2 = Tmux::start(&format!("{name}-2"), &cmd);
+        let t2 = Tmux::start(&format!("{name}-2"), (80, 24), &cmd);
         t2.wait("Fortsätt en sparad");
         t2.keys(&["2"]);
         t2.wait("Testbolaget q AB");

@@ -7,142 +7,20 @@
 
 use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-struct Tmux {
-    name: String,
-}
+#[path = "support/tmux.rs"]
+mod tmux;
+use tmux::{Tmux, have_tmux};
 
-impl Tmux {
-    fn available() -> bool {
-        Command::new("tmux")
-            .arg("-V")
-            .output()
-            .is_ok_and(|o| o.status.success())
-    }
-
-    fn start(name: &str, size: (u16, u16), cmd: &str) -> Tmux {
-        let _ = Command::new("tmux")
-            .args(["kill-session", "-t", name])
-            .stderr(std::process::Stdio::null())
-            .status();
-        let ok = Command::new("tmux")
-            .args(["new-session", "-d", "-s", name])
-            .args(["-x", &size.0.to_string(), "-y", &size.1.to_string()])
-            .arg(format!("{cmd}; echo \"[exited $?]\"; sleep 30"))
-            .env_remove("NO_COLOR")
-            .status()
-            .unwrap()
-            .success();
-        assert!(ok, "tmux new-session failed");
-        Tmux {
-            name: name.to_string(),
-        }
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        for k in keys {
-            let ok = Command::new("tmux")
-                .args(["send-keys", "-t", &self.name, k])
-                .status()
-                .unwrap()
-                .success();
-            assert!(ok, "send-keys {k}");
-            std::thread::sleep(Duration::from_millis(40));
-        }
-    }
-
-    /// Types text literally.
-    fn text(&self, text: &str) {
-        let ok = Command::new("tmux")
-            .args(["send-keys", "-l", "-t", &self.name, text])
-            .status()
-            .unwrap()
-            .success();
-        assert!(ok);
-        std::thread::sleep(Duration::from_millis(60));
-    }
-
-    fn resize(&self, size: (u16, u16)) {
-        let _ = Command::new("tmux")
-            .args(["resize-window", "-t", &self.name])
-            .args(["-x", &size.0.to_string(), "-y", &size.1.to_string()])
-            .status();
-        std::thread::sleep(Duration::from_millis(300));
-    }
-
-    fn screen(&self) -> String {
-        let out = Command::new("tmux")
-            .args(["capture-pane", "-p", "-t", &self.name])
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn wait(&self, text: &str) -> String {
-        let end = Instant::now() + Duration::from_secs(15);
-        loop {
-            let s = self.screen();
-            if s.contains(text) {
-                return s;
-            }
-            assert!(
-                Instant::now() < end,
-                "timeout waiting for {text:?}; screen:\n{s}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    /// Presses `key` until `text` is on screen.
-    fn until(&self, key: &str, text: &str) -> String {
-        for _ in 0..80 {
-            let s = self.screen();
-            if s.contains(text) {
-                return s;
-            }
-            self.keys(&[key]);
-            std::thread::sleep(Duration::from_millis(30));
-        }
-        panic!("{text:?} never came:\n{}", self.screen());
-    }
-
-    fn pid(&self) -> u32 {
-        let out = Command::new("tmux")
-            .args(["list-panes", "-t", &self.name, "-F", "#{pane_pid}"])
-            .output()
-            .unwrap();
-        let shell: u32 = String::from_utf8_lossy(&out.stdout).trim().parse().unwrap();
-        let child = Command::new("pgrep")
-            .args(["-P", &shell.to_string()])
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&child.stdout)
-            .lines()
-            .next()
-            .and_then(|l| l.trim().parse().ok())
-            .unwrap_or(shell)
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["kill-session", "-t", &self.name])
-            .status();
-    }
-}
-
-fn have_tmux() -> bool {
-    if Tmux::available() {
-        return true;
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "tmux is not installed, and CI is set: install it (apt-get install -y tmux)"
-    );
-    eprintln!("SKIPPED: tmux is not installed; the end-to-end wizard tests need it");
-    false
+/// Runs `cmd` under tmux; when it ends, its exit status stays on the
+/// screen (`[exited N]`) for the test to read.
+fn start(name: &str, size: (u16, u16), cmd: &str) -> Tmux {
+    Tmux::start(
+        name,
+        size,
+        &format!("{cmd}; echo \"[exited $?]\"; sleep 30"),
+    )
 }
 
 fn wizard(data: &Path, cwd: &Path, args: &str) -> String {
@@ -176,7 +54,7 @@ fn a_joint_visit_on_a_projected_screen() {
     let data = tempfile::tempdir().unwrap();
     let cwd = tempfile::tempdir().unwrap();
     let name = format!("ba-room-visit-{}", std::process::id());
-    let t = Tmux::start(&name, (120, 40), &wizard(data.path(), cwd.path(), ""));
+    let t = start(&name, (120, 40), &wizard(data.path(), cwd.path(), ""));
     t.wait("Ny behovsanalys");
     t.keys(&["Enter"]);
     t.wait("Företagsnamn");
@@ -272,7 +150,7 @@ fn typed_text_survives_kill_9() {
     }
     let data = tempfile::tempdir().unwrap();
     let name = format!("ba-room-kill-{}", std::process::id());
-    let t = Tmux::start(&name, (80, 24), &wizard(data.path(), data.path(), ""));
+    let t = start(&name, (80, 24), &wizard(data.path(), data.path(), ""));
     t.wait("Ny behovsanalys");
     t.keys(&["Enter"]);
     t.wait("Företagsnamn");
@@ -309,7 +187,7 @@ fn a_self_assessment_handed_over_and_imported_once() {
     let out = tempfile::tempdir().unwrap();
     let name = format!("ba-room-self-{}", std::process::id());
     {
-        let t = Tmux::start(
+        let t = start(
             &name,
             (80, 24),
             &wizard(company.path(), out.path(), "--self"),
@@ -344,7 +222,7 @@ fn a_self_assessment_handed_over_and_imported_once() {
 
     let data = tempfile::tempdir().unwrap();
     for (round, size) in [(80u16, 24u16), (120, 40)].into_iter().enumerate() {
-        let t = Tmux::start(
+        let t = start(
             &format!("{name}-{round}"),
             size,
             &wizard(data.path(), out.path(), ""),
@@ -374,7 +252,7 @@ fn a_self_assessment_handed_over_and_imported_once() {
         .unwrap()
         .to_string_lossy()
         .into_owned();
-    let t = Tmux::start(
+    let t = start(
         &format!("{name}-open"),
         (200, 50),
         &wizard(data.path(), out.path(), &format!("open {id}")),

@@ -7,6 +7,8 @@
 //! a second import of the same file is refused.
 
 mod tui_support;
+use tui_support::draw;
+use tui_support::runtime::{press, typ};
 
 use std::path::Path;
 use std::sync::Arc;
@@ -14,54 +16,21 @@ use std::sync::Arc;
 use behovsanalys::answers::Answer;
 use behovsanalys::questionnaire::{self, Audience, Questionnaire};
 use behovsanalys::session::SessionMode;
-use behovsanalys::tui::app::{App, Clock, Notice, Popup, Screen, advisor_only};
-use behovsanalys::tui::keymap::parse_keys;
-use behovsanalys::tui::theme::Theme;
-use behovsanalys::tui::{Msg, OpenError, Runtime, view};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use behovsanalys::tui::app::{App, Notice, Popup, Screen, advisor_only};
+use behovsanalys::tui::{Msg, OpenError, Runtime};
 
 fn q() -> Arc<Questionnaire> {
     Arc::new(questionnaire::builtin().unwrap().questionnaire)
 }
 
+/// A Swedish wizard on `dir` (see [`tui_support::runtime::wizard`]).
 fn wizard(
     dir: &Path,
     q: &Arc<Questionnaire>,
     mode: SessionMode,
     id: fn() -> String,
 ) -> (App, Runtime) {
-    let mut a = App::new(Arc::clone(q), behovsanalys::i18n::Lang::Sv, mode, "/tmp");
-    a.clock = Clock {
-        now: || "2026-11-25T10:42:00Z".to_string(),
-        new_id: id,
-    };
-    a.export_date = Some("2026-11-25".into());
-    (a, Runtime::new(Some(dir.to_path_buf()), Arc::clone(q)))
-}
-
-fn press(a: &mut App, rt: &mut Runtime, keys: &str) {
-    for k in parse_keys(keys).unwrap() {
-        rt.dispatch(a, Msg::Key(k));
-        rt.settle(a);
-    }
-}
-
-fn typ(a: &mut App, rt: &mut Runtime, text: &str) {
-    for c in text.chars() {
-        rt.dispatch(
-            a,
-            Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
-        );
-    }
-}
-
-fn draw(a: &App, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| view::view(a, &Theme { color: false }, f))
-        .unwrap();
-    t.backend().to_string()
+    tui_support::runtime::wizard(dir, q, "sv", mode, id)
 }
 
 const COMPANY: fn() -> String = || "20261120-090000-c0c0".to_string();

@@ -8,10 +8,6 @@ use behovsanalys::answers::Answer;
 use behovsanalys::session::SessionMode;
 use behovsanalys::tui::App;
 use behovsanalys::tui::app::{InputError, Screen};
-use behovsanalys::tui::theme::Theme;
-use behovsanalys::tui::view;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use tui_support::*;
 
 fn answer<'a>(app: &'a App, id: &str) -> Option<&'a Answer> {
@@ -23,13 +19,6 @@ fn choices(app: &App, id: &str) -> Vec<String> {
         Some(Answer::Choices(v)) => v.clone(),
         other => panic!("{id}: {other:?}"),
     }
-}
-
-fn draw(app: &App, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| view::view(app, &Theme { color: false }, f))
-        .unwrap();
-    t.backend().to_string()
 }
 
 fn at_markets() -> App {

@@ -7,21 +7,10 @@ mod tui_support;
 
 use behovsanalys::session::SessionMode;
 use behovsanalys::tui::app::{App, Focus, Popup, Screen, advisor_only};
-use behovsanalys::tui::theme::Theme;
-use behovsanalys::tui::view;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use tui_support::secret::*;
 use tui_support::*;
 
 const SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (200, 50)];
-
-fn draw(app: &App, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| view::view(app, &Theme { color: false }, f))
-        .unwrap();
-    t.backend().to_string()
-}
 
 /// Draws at every size; fails on the first probe found.
 fn assert_clean(app: &App, what: &str) -> usize {

@@ -12,18 +12,8 @@ use behovsanalys::questionnaire;
 use behovsanalys::session::{SessionMode, Store, StoreError};
 use behovsanalys::tui::app::{App, Clock, Popup, Screen};
 use behovsanalys::tui::keymap::parse_keys;
-use behovsanalys::tui::theme::Theme;
-use behovsanalys::tui::{Effect, Msg, Runtime, SaveError, update, view};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use behovsanalys::tui::{Effect, Msg, Runtime, SaveError, update};
 use tui_support::*;
-
-fn draw(app: &App, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| view::view(app, &Theme { color: false }, f))
-        .unwrap();
-    t.backend().to_string()
-}
 
 fn disk_full() -> Msg {
     Msg::SaveFailed(SaveError::Store(Arc::new(StoreError::Io {

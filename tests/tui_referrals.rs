@@ -15,21 +15,11 @@ use behovsanalys::session::{Outcome, SessionMode, Store};
 use behovsanalys::tui::app::{App, Clock, Screen, StartItem};
 use behovsanalys::tui::keymap::parse_keys;
 use behovsanalys::tui::screens::start;
-use behovsanalys::tui::theme::Theme;
-use behovsanalys::tui::{Effect, Msg, OpenKind, Runtime, update, view};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use tui_support::{app, opened, press, session_with};
+use behovsanalys::tui::{Effect, Msg, OpenKind, Runtime, update};
+use tui_support::{app, draw, opened, press, session_with};
 
 /// 2026-01-15T09:00:00Z, the test app's clock.
 const NOW: i64 = 1_768_467_600;
-
-fn draw(a: &App, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| view::view(a, &Theme { color: false }, f))
-        .unwrap();
-    t.backend().to_string()
-}
 
 /// A visit with consent for EEN and Almi, a referral to each sent the day
 /// before the app's clock.

@@ -4,57 +4,26 @@
 //! in the sessions folder.
 
 mod tui_support;
+use tui_support::draw;
+use tui_support::runtime::{press, typ};
 
 use std::path::Path;
 use std::sync::Arc;
 
 use behovsanalys::questionnaire::{self, Questionnaire};
 use behovsanalys::session::SessionMode;
-use behovsanalys::tui::app::{App, Clock, Notice, Screen};
+use behovsanalys::tui::app::{App, Notice, Screen};
 use behovsanalys::tui::keymap::parse_keys;
-use behovsanalys::tui::theme::Theme;
-use behovsanalys::tui::{Msg, OpenError, Runtime, view};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use behovsanalys::tui::{Msg, OpenError, Runtime};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn q() -> Arc<Questionnaire> {
     Arc::new(questionnaire::builtin().unwrap().questionnaire)
 }
 
-/// An app and its runtime on the data directory `dir`; new sessions get `id`.
+/// An advisor's wizard on `dir` (see [`tui_support::runtime::wizard`]).
 fn wizard(dir: &Path, q: &Arc<Questionnaire>, lang: &str, id: fn() -> String) -> (App, Runtime) {
-    let mut a = App::new(
-        Arc::clone(q),
-        behovsanalys::i18n::Lang::from_code(lang).unwrap(),
-        SessionMode::Advisor,
-        "/tmp",
-    );
-    a.clock = Clock {
-        now: || "2026-11-25T10:42:00Z".to_string(),
-        new_id: id,
-    };
-    a.export_date = Some("2026-11-25".into());
-    (a, Runtime::new(Some(dir.to_path_buf()), Arc::clone(q)))
-}
-
-/// Presses keys written as a string (`"Enter Tab C-c"`), each through the
-/// runtime, waiting for the store work each starts.
-fn press(a: &mut App, rt: &mut Runtime, keys: &str) {
-    for k in parse_keys(keys).unwrap() {
-        rt.dispatch(a, Msg::Key(k));
-        rt.settle(a);
-    }
-}
-
-/// Types text into the focused field.
-fn typ(a: &mut App, rt: &mut Runtime, text: &str) {
-    for c in text.chars() {
-        rt.dispatch(
-            a,
-            Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
-        );
-    }
+    tui_support::runtime::wizard(dir, q, lang, SessionMode::Advisor, id)
 }
 
 fn current(a: &App) -> &str {
@@ -69,13 +38,6 @@ fn goto(a: &mut App, rt: &mut Runtime, id: &str) {
         press(a, rt, "PgDn");
     }
     panic!("question {id} not reached");
-}
-
-fn draw(a: &App, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| view::view(a, &Theme { color: false }, f))
-        .unwrap();
-    t.backend().to_string()
 }
 
 fn session_text(dir: &Path, id: &str) -> String {

@@ -8,18 +8,8 @@ use behovsanalys::session::SessionMode;
 use behovsanalys::session::StoreError;
 use behovsanalys::session::{DriftReport, Listing, Problem, QuarantinedFile, Summary};
 use behovsanalys::tui::app::App;
-use behovsanalys::tui::theme::Theme;
-use behovsanalys::tui::{Msg, OpenError, OpenKind, Opened, Previous, SaveError, update, view};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use behovsanalys::tui::{Msg, OpenError, OpenKind, Opened, Previous, SaveError, update};
 use tui_support::*;
-
-fn draw(app: &App, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| view::view(app, &Theme { color: false }, f))
-        .unwrap();
-    t.backend().to_string()
-}
 
 /// A session with the answers of a company profile, imported.
 fn profile(app: &mut App, name: &str) {

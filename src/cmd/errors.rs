@@ -59,8 +59,6 @@ fn words(e: &(dyn std::error::Error + 'static), lang: Lang) -> String {
     if let Some(f) = e.downcast_ref::<FileError>() {
         return f.render(lang);
     }
-    // TODO(store): StoreError's own messages are English until the session
-    // store words them through i18n; its file errors are in `lang`.
     match e.downcast_ref::<StoreError>() {
         Some(StoreError::File(f)) => return f.render(lang),
         Some(StoreError::AlreadyImported { session }) => {
@@ -71,7 +69,8 @@ fn words(e: &(dyn std::error::Error + 'static), lang: Lang) -> String {
             let s = behovsanalys::i18n::diag::session_exists(lang, &sanitize_line(id));
             return format!("{s} {}", cli::keep_both_hint(lang));
         }
-        _ => {}
+        Some(other) => return other.render(lang),
+        None => {}
     }
     e.to_string()
 }

@@ -24,6 +24,22 @@ pub struct Args<'a> {
     pub region: &'a [String],
 }
 
+impl Args<'_> {
+    /// The report's options from the command line, documents in `lang`.
+    fn options(&self, lang: String) -> ReportOptions {
+        ReportOptions {
+            min_group: self.min_group,
+            from: self.from,
+            to: self.to,
+            municipality: self.municipality.map(String::from),
+            date: self.date,
+            as_of: None,
+            lang,
+            threads: None,
+        }
+    }
+}
+
 pub fn run(cli: &Cli, ui: Lang, args: &Args<'_>) -> Result<ExitCode> {
     let loaded = super::load_questionnaire(cli)?;
     let q = &loaded.questionnaire;
@@ -43,16 +59,7 @@ pub fn run(cli: &Cli, ui: Lang, args: &Args<'_>) -> Result<ExitCode> {
         anyhow::bail!(words::no_data_dir(ui, &display_path(&root)));
     }
     let dir = root.join("sessions");
-    let opts = ReportOptions {
-        min_group: args.min_group,
-        from: args.from,
-        to: args.to,
-        municipality: args.municipality.map(String::from),
-        date: args.date,
-        as_of: None,
-        lang,
-        threads: None,
-    };
+    let opts = args.options(lang);
     let stats = report::compute(q, &dir, &opts)?;
     if stats.files.unreadable > 0 {
         eprintln!(
@@ -75,16 +82,7 @@ fn from_store(
 ) -> Result<ExitCode> {
     let cfg = super::store::config(cli, ui)?;
     let mut pg = behovsanalys::store::PgStore::open(&cfg)?;
-    let opts = ReportOptions {
-        min_group: args.min_group,
-        from: args.from,
-        to: args.to,
-        municipality: args.municipality.map(String::from),
-        date: args.date,
-        as_of: None,
-        lang,
-        threads: None,
-    };
+    let opts = args.options(lang);
     let stats = report::compute_stream(q, &opts, |sink| {
         pg.for_each_stats(args.region, |id, text| {
             sink(id.to_string(), text.to_string())

@@ -8,7 +8,9 @@ use anyhow::{Result, bail};
 use behovsanalys::answers::Answer;
 use behovsanalys::i18n::{Lang, cli as words};
 use behovsanalys::questionnaire::{Kind, Questionnaire};
-use behovsanalys::session::{Direction, Listing, SessionMode, Store};
+use behovsanalys::session::{
+    Direction, Listing, ORIGIN_SELF_ASSESSMENT, ORIGIN_WEB, SessionMode, Store,
+};
 use behovsanalys::text::{display_path, fmt_num, sanitize, sanitize_line as line};
 use behovsanalys::time;
 use behovsanalys::{score_output, scoring};
@@ -48,7 +50,7 @@ fn list(store: &Store, q: &Questionnaire, format: ScoreFormat, ui: Lang) -> Resu
         ScoreFormat::Json => out(&format!(
             "{}\n",
             behovsanalys::text::json_terminal_safe(&serde_json::to_string_pretty(&list_json(
-                store, &l
+                store, &l, ui
             ))?)
         )),
         ScoreFormat::Text => out(&list_text(store, &l, ui)),
@@ -61,7 +63,7 @@ fn out(s: &str) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn list_json(store: &Store, l: &Listing) -> serde_json::Value {
+fn list_json(store: &Store, l: &Listing, ui: Lang) -> serde_json::Value {
     let sessions: Vec<_> = l
         .sessions
         .iter()
@@ -90,6 +92,7 @@ fn list_json(store: &Store, l: &Listing) -> serde_json::Value {
         "quarantined": l.quarantined.iter().map(|f| json!({"file": f.file, "reason": f.reason, "new": f.new})).collect::<Vec<_>>(),
         "problems": l.problems.iter().map(|p| json!({"file": p.file, "message": p.message})).collect::<Vec<_>>(),
         "ignored": l.ignored,
+        "notices": l.notices.iter().map(|n| n.text(ui)).collect::<Vec<_>>(),
     })
 }
 
@@ -118,10 +121,10 @@ fn list_text(store: &Store, l: &Listing, ui: Lang) -> String {
             if s.mode == SessionMode::SelfAssessment {
                 flags.push(w.self_assessment.to_string());
             }
-            if s.origin.as_deref() == Some("self-assessment") {
+            if s.origin.as_deref() == Some(ORIGIN_SELF_ASSESSMENT) {
                 flags.push(w.imported.into());
             }
-            if s.origin.as_deref() == Some(behovsanalys::web::submit::ORIGIN_WEB) {
+            if s.origin.as_deref() == Some(ORIGIN_WEB) {
                 flags.push(w.from_web.into());
             }
             if let Some(p) = &s.previous {
@@ -188,6 +191,14 @@ fn list_text(store: &Store, l: &Listing, ui: Lang) -> String {
     if !l.ignored.is_empty() {
         let ignored: Vec<String> = l.ignored.iter().map(|n| line(n)).collect();
         let _ = writeln!(o, "\n{}: {}", w.ignored, ignored.join(", "));
+    }
+    // What opening the store found: a folder tightened, one open to others,
+    // one that could not be created.
+    if !l.notices.is_empty() {
+        let _ = writeln!(o);
+        for n in &l.notices {
+            let _ = writeln!(o, "{}", line(&n.text(ui)));
+        }
     }
     o
 }

@@ -22,7 +22,7 @@ use crate::questionnaire::{Audience, Questionnaire};
 use crate::session::Session;
 
 /// `[meta] origin` of a hand-over file.
-pub const ORIGIN: &str = "self-assessment";
+pub const ORIGIN: &str = crate::session::ORIGIN_SELF_ASSESSMENT;
 
 /// Whether a question id is the company's: a question of `q` that is not
 /// advisor-only.

@@ -1,5 +1,6 @@
 //! Referral summaries (per actor, only with consent), the company's own
-//! summary, and the region's anonymised statistics.
+//! summary and the hand-over file of a self-assessment. (The region's
+//! statistics are [`crate::report`].)
 //!
 //! This is the stable entry point used by both the `export` command and the
 //! wizard's summary screen.

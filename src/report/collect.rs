@@ -19,6 +19,7 @@ use crate::export::sni;
 use crate::questionnaire::{Audience, Questionnaire};
 use crate::scoring;
 use crate::session::referral;
+use crate::session::{ORIGIN_FOLLOW_UP, ORIGIN_SELF_ASSESSMENT, ORIGIN_WEB};
 use crate::time::{self, Date};
 
 /// Flags of a [`Rec`].
@@ -278,7 +279,7 @@ impl Acc {
         // A self-assessment sent from the web or imported from a hand-over
         // file that no advisor has answered anything in yet is still only
         // the company's self-assessment, not a visit.
-        let from_company = matches!(origin, Some("self-assessment" | "web"));
+        let from_company = origin.is_some_and(|o| o == ORIGIN_SELF_ASSESSMENT || o == ORIGIN_WEB);
         let self_mode = meta_str(&file.meta, "mode") == Some("self")
             || (from_company && !advisor_answered(&file));
         let previous = meta_str(&file.meta, "previous");
@@ -286,7 +287,7 @@ impl Acc {
         if self_mode {
             flags |= SELF;
         }
-        if !self_mode && (origin == Some("follow-up") || previous.is_some()) {
+        if !self_mode && (origin == Some(ORIGIN_FOLLOW_UP) || previous.is_some()) {
             flags |= FOLLOW_UP;
         }
         let imported = if !self_mode && from_company {

@@ -25,6 +25,7 @@
 //! move with some other suppressed cell while every published figure stays
 //! as it is: none can be recomputed.
 
+use super::sets::{find, union};
 use std::collections::BTreeSet;
 
 /// A cell's index.
@@ -274,21 +275,6 @@ impl Sdc {
                 (cols[col], used.map(|i| lines[i]).collect())
             })
             .collect()
-    }
-}
-
-fn find(parent: &mut [usize], mut x: usize) -> usize {
-    while parent[x] != x {
-        parent[x] = parent[parent[x]];
-        x = parent[x];
-    }
-    x
-}
-
-fn union(parent: &mut [usize], a: usize, b: usize) {
-    let (ra, rb) = (find(parent, a), find(parent, b));
-    if ra != rb {
-        parent[ra.max(rb)] = ra.min(rb);
     }
 }
 

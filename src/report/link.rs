@@ -25,6 +25,7 @@
 //! - **Follow-up**: a company's first and latest advisor session when it has
 //!   two or more; per area only where both have a need.
 
+use super::sets::{find, union};
 use std::collections::BTreeMap;
 
 use super::collect::{
@@ -160,21 +161,6 @@ pub(super) struct Tally {
 
 /// Dimension names, in the order of [`Tally::dims`].
 pub(super) const DIMENSIONS: [&str; 3] = ["industry", "size", "municipality"];
-
-fn find(parent: &mut [usize], mut x: usize) -> usize {
-    while parent[x] != x {
-        parent[x] = parent[parent[x]];
-        x = parent[x];
-    }
-    x
-}
-
-fn union(parent: &mut [usize], a: usize, b: usize) {
-    let (ra, rb) = (find(parent, a), find(parent, b));
-    if ra != rb {
-        parent[ra.max(rb)] = ra.min(rb);
-    }
-}
 
 /// Areas some actor weighs: the areas that are needs.
 pub(super) fn need_areas(q: &Questionnaire) -> Vec<usize> {

@@ -20,6 +20,7 @@ mod render_html;
 mod render_md;
 mod render_svg;
 mod render_tables;
+mod sets;
 mod summary;
 
 pub use collect::{compute, compute_stream};

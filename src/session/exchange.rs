@@ -5,19 +5,31 @@
 
 use std::path::Path;
 
-use crate::answers::{self, MAX_ANSWERS_BYTES, Mode};
+use crate::answers::{self, AnswersFile, MAX_ANSWERS_BYTES, Mode};
 use crate::diag::{Diagnostic, FileKind, Links, read_data_file};
 use crate::questionnaire::Questionnaire;
 
 use super::store::{StoreError, new_id, valid_id};
-use super::{Meta, Session, SessionMode, Store};
+use super::{Meta, ORIGIN_FOLLOW_UP, ORIGIN_SELF_ASSESSMENT, Session, SessionMode, Store};
 
-/// `meta.origin` of an imported self-assessment.
-pub const ORIGIN_SELF_ASSESSMENT: &str = "self-assessment";
-/// `meta.origin` of a follow-up visit.
-pub const ORIGIN_FOLLOW_UP: &str = "follow-up";
-/// `meta.origin` of a self-assessment sent from the web form.
-pub const ORIGIN_WEB: &str = "web";
+/// The questions a company answered in its own file, in questionnaire
+/// order (`meta.self_answers`).
+pub fn answered_in_order(q: &Questionnaire, answers: &AnswersFile) -> Vec<String> {
+    let mut ids: Vec<&String> = answers.answers.keys().collect();
+    ids.sort_by_key(|k| q.question(k));
+    ids.into_iter().cloned().collect()
+}
+
+/// The actors a company ticked in its own file (`[consent]`), in
+/// questionnaire order: requests for a referral (`meta.requested_referrals`),
+/// never the advisor's consent.
+pub fn referral_requests(q: &Questionnaire, answers: &AnswersFile) -> Vec<String> {
+    q.actors
+        .iter()
+        .filter(|a| answers.consent.get(&a.id) == Some(&true))
+        .map(|a| a.id.clone())
+        .collect()
+}
 
 /// A session imported by [`Store::import`].
 #[derive(Debug, Clone)]
@@ -126,17 +138,8 @@ impl Store {
         let old = Meta::from_table(&parsed.answers.meta, &id);
         let mut answers = parsed.answers;
         let now = self.now();
-        let mut self_answers: Vec<&String> = answers.answers.keys().collect();
-        self_answers.sort_by_key(|k| q.question(k));
-        let self_answers = self_answers.into_iter().cloned().collect();
-
-        // The company's ticks are requests, not the advisor's consent.
-        let requested: Vec<String> = q
-            .actors
-            .iter()
-            .filter(|a| answers.consent.get(&a.id) == Some(&true))
-            .map(|a| a.id.clone())
-            .collect();
+        let self_answers = answered_in_order(q, &answers);
+        let requested = referral_requests(q, &answers);
         let log = super::consent_log(&answers.meta);
         let asked = log
             .iter()

@@ -4,6 +4,13 @@
 use super::model::{Attendee, HistoryEntry, MAX_HISTORY, SessionMode};
 use super::store::valid_id;
 
+/// `meta.origin` of an imported self-assessment (and of a hand-over file).
+pub const ORIGIN_SELF_ASSESSMENT: &str = "self-assessment";
+/// `meta.origin` of a self-assessment sent from the web form.
+pub const ORIGIN_WEB: &str = "web";
+/// `meta.origin` of a follow-up visit.
+pub const ORIGIN_FOLLOW_UP: &str = "follow-up";
+
 /// Session metadata, kept in `[meta]`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Meta {
@@ -18,9 +25,10 @@ pub struct Meta {
     /// The question the wizard was on, to resume there.
     pub current: Option<String>,
     pub history: Vec<HistoryEntry>,
-    /// Where the session came from: `"self-assessment"` when imported from
-    /// a company's own file (`behovsanalys import`), `"follow-up"` when
-    /// started from an earlier visit; `None` for a session begun here.
+    /// Where the session came from: [`ORIGIN_SELF_ASSESSMENT`] when imported
+    /// from a company's own file (`behovsanalys import`), [`ORIGIN_WEB`] when
+    /// sent from the web form, [`ORIGIN_FOLLOW_UP`] when started from an
+    /// earlier visit; `None` for a session begun here.
     pub origin: Option<String>,
     /// File name (not path) an imported session was read from.
     pub imported_from: Option<String>,

@@ -26,10 +26,10 @@ pub mod writer;
 
 pub use compare::{Comparison, Direction, compare};
 pub use drift::DriftReport;
-pub use exchange::{Imported, ORIGIN_WEB};
+pub use exchange::{Imported, answered_in_order, referral_requests};
 pub use listing::{Listing, Problem, QuarantinedFile, Summary};
 pub use lock::{Holder, SessionLock};
-pub use meta::Meta;
+pub use meta::{Meta, ORIGIN_FOLLOW_UP, ORIGIN_SELF_ASSESSMENT, ORIGIN_WEB};
 pub use model::{
     Attendee, ConsentRecord, HistoryEntry, MAX_CONSENT_LOG, MAX_HISTORY, Session, SessionMode,
     consent_log,

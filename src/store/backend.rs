@@ -185,7 +185,7 @@ impl SessionStore for PgStore {
             answers: parsed.answers,
         };
         s.meta.id = id.clone();
-        s.meta.origin = Some("self-assessment".into());
+        s.meta.origin = Some(crate::session::ORIGIN_SELF_ASSESSMENT.into());
         for k in [local::KEY_REVISION, local::KEY_HASH] {
             s.answers.meta.remove(k);
         }

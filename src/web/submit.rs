@@ -15,8 +15,7 @@ use crate::store::{PgStore, SessionStore, StoreConfig, SyncError};
 use super::draft::Draft;
 use super::flow::for_company;
 
-/// `meta.origin` of a session sent from the web form.
-pub const ORIGIN_WEB: &str = crate::session::ORIGIN_WEB;
+pub use crate::session::ORIGIN_WEB;
 
 /// Where sent self-assessments land.
 pub enum Target {
@@ -54,14 +53,8 @@ pub fn session_of(q: &Questionnaire, d: &Draft, reference: &str, now: &str) -> S
         .retain(|id, _| q.question(id).is_some_and(|i| for_company(&q.questions[i])));
     answers.private_notes.clear();
     answers.orphans.clear();
-    let mut self_answers: Vec<String> = answers.answers.keys().cloned().collect();
-    self_answers.sort_by_key(|k| q.question(k));
-    let requested: Vec<String> = q
-        .actors
-        .iter()
-        .filter(|a| answers.consent.get(&a.id) == Some(&true))
-        .map(|a| a.id.clone())
-        .collect();
+    let self_answers = crate::session::answered_in_order(q, &answers);
+    let requested = crate::session::referral_requests(q, &answers);
     answers.consent.clear();
     let mut meta_table = toml::Table::new();
     if !d.created.is_empty() {

@@ -7,8 +7,20 @@ use behovsanalys::questionnaire;
 use behovsanalys::session::{Meta, Session, SessionMode};
 use behovsanalys::tui::app::{App, Clock};
 use behovsanalys::tui::keymap::parse_keys;
+use behovsanalys::tui::theme::Theme;
+use behovsanalys::tui::view;
 use behovsanalys::tui::{Effect, Msg, OpenKind, Opened, update};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+/// The whole frame as text, `w`×`h`, without colour.
+pub fn draw(app: &App, w: u16, h: u16) -> String {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| view::view(app, &Theme { color: false }, f))
+        .unwrap();
+    t.backend().to_string()
+}
 
 pub fn app(lang: &str, mode: SessionMode) -> App {
     let q = questionnaire::builtin().unwrap().questionnaire;
@@ -115,4 +127,5 @@ pub fn holder(pid: u32) -> behovsanalys::session::Holder {
         since: "2026-01-15T09:00:00Z".into(),
     }
 }
+pub mod runtime;
 pub mod secret;

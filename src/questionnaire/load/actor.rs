@@ -24,18 +24,12 @@ impl Reader<'_, '_> {
         areas: &HashMap<String, usize>,
         base_actors: &[&str],
     ) -> Option<RawActor> {
-        let extension = t
-            .get("id")
-            .and_then(|v| match v.get_ref() {
-                DeValue::String(s) => Some(base_actors.contains(&s.as_ref())),
-                _ => None,
-            })
-            .unwrap_or(false);
-        if extension {
-            self.extension_keys(t, ACTOR_EXTENSION_KEYS, Item::Actor);
-        } else {
-            t.check_keys(ACTOR_KEYS, self.d);
-        }
+        let extension = self.check_keys_of(
+            t,
+            base_actors,
+            (ACTOR_KEYS, ACTOR_EXTENSION_KEYS),
+            Item::Actor,
+        );
         let id = self.id(t, Item::Actor, false);
         let name = self.short_str(t, "name", !extension).map(str::to_string);
         let description = self.text(t, "description", !extension);

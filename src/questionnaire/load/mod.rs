@@ -2,7 +2,8 @@
 //! every problem in the file with its position and a stable code.
 //!
 //! In phases: [`read`] turns each table into a raw item (checking keys,
-//! types and values, with [`keys`] naming what each table may hold);
+//! types and values, with [`keys`] naming what each table may hold;
+//! [`kinds`] reads what a question offers, [`actor`] actors and services);
 //! [`layout`] follows `extends` and merges a region's additions into the
 //! file it builds on; [`link`] resolves ids across the whole (duplicates,
 //! references, conditions) and builds the model.
@@ -13,6 +14,7 @@
 
 mod actor;
 pub mod keys;
+mod kinds;
 mod layout;
 mod link;
 mod read;

@@ -18,7 +18,7 @@ use crate::tui::theme::Theme;
 use crate::tui::update::*;
 use crate::tui::widgets::input::Input;
 use crate::tui::widgets::input::draw_input;
-use crate::tui::widgets::notice::notice_lines;
+use crate::tui::widgets::notice::screen_notice;
 use crate::tui::widgets::*;
 
 #[derive(Debug, Clone, Default)]
@@ -77,12 +77,7 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
     lines.push(Line::raw(""));
     if let Some(n) = &app.notice {
         lines.push(Line::raw(""));
-        lines.extend(notice_lines(
-            &crate::tui::advisor::for_screen(app, n),
-            app.lang,
-            theme,
-            inner_w,
-        ));
+        lines.extend(screen_notice(app, n, theme, inner_w));
     }
     let rect = centered_box(area, w, lines.len() as u16 + 2);
     let block = Block::bordered()

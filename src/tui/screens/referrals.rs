@@ -11,7 +11,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{Block, ListItem, Paragraph};
 
 use crate::i18n::referral as words;
 use crate::i18n::tui::Words;
@@ -23,6 +23,7 @@ use crate::tui::errors::store_message;
 use crate::tui::keymap::{self, Action, Binding, ENTER, ESC, Key, Keymap, ch};
 use crate::tui::theme::Theme;
 use crate::tui::update::*;
+use crate::tui::widgets::list;
 use crate::tui::widgets::*;
 
 /// Which referrals the view shows.
@@ -371,15 +372,13 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
         .iter()
         .map(|r| {
             let company = r.company.as_deref().filter(|_| with_company);
-            ListItem::new(row_line(app, &r.referral, company, w.saturating_sub(1)))
+            ListItem::new(row_line(
+                app,
+                &r.referral,
+                company,
+                w.saturating_sub(list::MARK_WIDTH),
+            ))
         })
         .collect();
-    let mut state = ListState::default().with_selected(Some(app.referrals.cursor));
-    frame.render_stateful_widget(
-        List::new(items)
-            .highlight_style(theme.selected())
-            .highlight_symbol("›"),
-        list_area,
-        &mut state,
-    );
+    list::cursor_list(frame, list_area, items, app.referrals.cursor, theme);
 }

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{Block, ListItem, Paragraph};
 
 use crate::i18n::tui::{self, Words};
 use crate::session::{Listing, SessionMode, StoreError, Summary};
@@ -16,7 +16,8 @@ use crate::tui::jobs::OpenRequest;
 use crate::tui::keymap::{self, Action, Binding, ENTER, ESC, Keymap, SPACE, ch};
 use crate::tui::theme::Theme;
 use crate::tui::update::*;
-use crate::tui::widgets::notice::notice_lines;
+use crate::tui::widgets::list;
+use crate::tui::widgets::notice::screen_notice;
 use crate::tui::widgets::*;
 
 /// The resume list: `None` while it is read.
@@ -136,12 +137,7 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
         }
     }
     if let Some(n) = &app.notice {
-        extra.extend(notice_lines(
-            &crate::tui::advisor::for_screen(app, n),
-            app.lang,
-            theme,
-            w,
-        ));
+        extra.extend(screen_notice(app, n, theme, w));
     }
     let extra_h = (extra.len() as u16).min(inner.height / 2);
     let [list_area, extra_area] =
@@ -193,17 +189,10 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
                 r.total,
                 clean(&r.id)
             );
-            // The highlight symbol takes the first column.
-            let name_w = w.saturating_sub(text_width(&right) + 2);
+            // The cursor mark takes the first column; a space before `right`.
+            let name_w = w.saturating_sub(text_width(&right) + list::MARK_WIDTH + 1);
             ListItem::new(format!("{} {right}", pad(&truncate(&name, name_w), name_w)))
         })
         .collect();
-    let mut state = ListState::default().with_selected(Some(app.resume.cursor));
-    frame.render_stateful_widget(
-        List::new(items)
-            .highlight_style(theme.selected())
-            .highlight_symbol("›"),
-        list_area,
-        &mut state,
-    );
+    list::cursor_list(frame, list_area, items, app.resume.cursor, theme);
 }

@@ -12,7 +12,7 @@ use crate::tui::app::*;
 use crate::tui::keymap::{self, Action, Binding, ENTER, ESC, Key, Keymap, SPACE, ch, ctrl};
 use crate::tui::theme::Theme;
 use crate::tui::update::*;
-use crate::tui::widgets::notice::notice_lines;
+use crate::tui::widgets::notice::screen_notice;
 use crate::tui::widgets::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -159,12 +159,7 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
     }
     if let Some(n) = &app.notice {
         lines.push(Line::raw(""));
-        lines.extend(notice_lines(
-            &crate::tui::advisor::for_screen(app, n),
-            app.lang,
-            theme,
-            inner_w,
-        ));
+        lines.extend(screen_notice(app, n, theme, inner_w));
     }
     if let Some(sync) = &app.sync_line {
         lines.push(Line::raw(""));

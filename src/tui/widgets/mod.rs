@@ -2,6 +2,7 @@
 
 pub mod footer;
 pub mod input;
+pub mod list;
 pub mod needs;
 pub mod notice;
 pub mod popup;

@@ -75,7 +75,7 @@ pub fn draw_needs(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: 
             format!(
                 "{mark} {} {:>3}",
                 pad(&name, w.saturating_sub(6)),
-                crate::output::round(r.score)
+                crate::score_output::round(r.score)
             ),
             style,
         ));
@@ -134,13 +134,13 @@ pub fn need_spans(
         &clean(app.q.areas[a.area].title.get(app.lang.code())),
         title_w,
     );
-    let num = a
-        .need
-        .map_or("–".to_string(), |n| crate::output::round(n).to_string());
+    let num = a.need.map_or("–".to_string(), |n| {
+        crate::score_output::round(n).to_string()
+    });
     vec![
         Span::raw(pad(&title, title_w)),
         Span::raw(" "),
-        Span::styled(crate::output::bar(a.need, bar_w), theme.bar()),
+        Span::styled(crate::score_output::bar(a.need, bar_w), theme.bar()),
         Span::raw(format!("{num:>4}")),
         Span::styled(format!(" {}", coverage_mark(a.coverage)), theme.dim()),
     ]

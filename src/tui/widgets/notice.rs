@@ -6,7 +6,7 @@ use crate::i18n::Lang;
 use crate::i18n::room;
 use crate::i18n::tui::{self};
 
-use crate::tui::app::Notice;
+use crate::tui::app::{App, Notice};
 use crate::tui::errors::{OpenError, warning_message};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{clean, truncate, wrap, wrapped};
@@ -14,7 +14,19 @@ use crate::tui::widgets::{clean, truncate, wrap, wrapped};
 /// Most warnings of an imported file shown.
 const MAX_WARNINGS: usize = 3;
 
-pub fn notice_lines<'a>(n: &Notice, lang: Lang, theme: &Theme, width: usize) -> Vec<Line<'a>> {
+/// The lines of `n` as this screen may show it (on the shared screen
+/// without what only the advisor may see, see
+/// [`crate::tui::advisor::for_screen`]), `width` columns wide.
+pub fn screen_notice<'a>(app: &App, n: &Notice, theme: &Theme, width: usize) -> Vec<Line<'a>> {
+    notice_lines(
+        &crate::tui::advisor::for_screen(app, n),
+        app.lang,
+        theme,
+        width,
+    )
+}
+
+fn notice_lines<'a>(n: &Notice, lang: Lang, theme: &Theme, width: usize) -> Vec<Line<'a>> {
     let s = tui::words(lang);
     // "What failed: why", in the error style.
     let failed =

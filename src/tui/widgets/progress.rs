@@ -28,7 +28,7 @@ pub fn draw_progress(
     };
     let line = Line::from(vec![
         Span::raw(" "),
-        Span::styled(crate::output::bar(Some(pct), bar_w), theme.bar()),
+        Span::styled(crate::score_output::bar(Some(pct), bar_w), theme.bar()),
         Span::raw(" "),
         Span::styled(label, theme.dim()),
     ]);

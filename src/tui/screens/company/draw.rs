@@ -16,7 +16,7 @@ use super::{CompanyFocus, Field, field_ok};
 use crate::tui::app::*;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::input::draw_input;
-use crate::tui::widgets::notice::notice_lines;
+use crate::tui::widgets::notice::screen_notice;
 use crate::tui::widgets::*;
 
 /// One row of the form.
@@ -128,7 +128,7 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
     let notice = app
         .notice
         .as_ref()
-        .map(|n| notice_lines(&crate::tui::advisor::for_screen(app, n), app.lang, theme, w))
+        .map(|n| screen_notice(app, n, theme, w))
         .unwrap_or_default();
     let notice_h = (notice.len() as u16).min(inner.height / 3);
     let [inner, notice_area] =

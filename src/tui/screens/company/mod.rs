@@ -56,31 +56,8 @@ impl Field {
     }
 }
 
-/// A phone number as people write it: digits, spaces and `+ - ( ) / .`,
-/// with 5–20 digits.
-pub fn phone_valid(s: &str) -> bool {
-    let digits = s.chars().filter(char::is_ascii_digit).count();
-    s.chars()
-        .all(|c| c.is_ascii_digit() || " +-()/.".contains(c))
-        && (5..=20).contains(&digits)
-}
-
-/// An e-mail address of the shape `name@domain.tld` (no spaces, one `@`,
-/// a dot in the domain and no empty part).
-pub fn email_valid(s: &str) -> bool {
-    let Some((local, domain)) = s.split_once('@') else {
-        return false;
-    };
-    !local.is_empty()
-        && !domain.contains('@')
-        && !s.chars().any(|c| c.is_whitespace() || c.is_control())
-        && domain.split('.').count() >= 2
-        && domain.split('.').all(|p| !p.is_empty())
-        && domain
-            .rsplit('.')
-            .next()
-            .is_some_and(|tld| tld.chars().count() >= 2)
-}
+/// The contact checks are the ones the web form uses.
+pub use crate::answers::input::{email_valid, phone_valid};
 
 /// Whether a field's text is saved: `None` for an empty field, else
 /// whether it is valid.
@@ -301,7 +278,7 @@ fn become_follow_up(app: &mut App) -> Vec<Effect> {
         return vec![];
     };
     o.session.meta.previous = Some(prev.clone());
-    o.session.meta.origin = Some("follow-up".into());
+    o.session.meta.origin = Some(crate::session::ORIGIN_FOLLOW_UP.into());
     app.company.met_before.clear();
     let mut effects = vec![Effect::LoadPrevious(prev)];
     effects.extend(save(app));

@@ -18,7 +18,7 @@ use crate::tui::handover;
 use crate::tui::keymap::Action;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::needs::{draw_needs, needs_width};
-use crate::tui::widgets::notice::notice_lines;
+use crate::tui::widgets::notice::screen_notice;
 use crate::tui::widgets::progress::draw_progress;
 use crate::tui::widgets::textbox;
 use crate::tui::widgets::*;
@@ -135,12 +135,7 @@ fn draw_question_pane(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, ar
     // What came from the company, above the question (a banner).
     let banner = matches!(app.notice, Some(Notice::Imported { .. }));
     if let (true, Some(n)) = (banner, &app.notice) {
-        lines.extend(notice_lines(
-            &crate::tui::advisor::for_screen(app, n),
-            app.lang,
-            theme,
-            w,
-        ));
+        lines.extend(screen_notice(app, n, theme, w));
         lines.push(Line::raw(""));
     }
     lines.push(Line::styled(truncate(&head, w), theme.accent()));
@@ -169,12 +164,7 @@ fn draw_question_pane(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, ar
     }
     if let (false, Some(n)) = (banner, &app.notice) {
         lines.push(Line::raw(""));
-        lines.extend(notice_lines(
-            &crate::tui::advisor::for_screen(app, n),
-            app.lang,
-            theme,
-            w,
-        ));
+        lines.extend(screen_notice(app, n, theme, w));
     }
     // Scroll so that the current question (and its cursor) is visible.
     let h = area.height as usize;

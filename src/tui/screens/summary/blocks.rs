@@ -98,7 +98,7 @@ pub fn actors(app: &App, s: &Words, theme: &Theme, w: usize) -> Vec<Line<'static
             (false, true) => "[?]",
             _ => "[ ]",
         };
-        let score = format!("{:>3}", crate::output::round(x.score));
+        let score = format!("{:>3}", crate::score_output::round(x.score));
         // A star only when the engine recommends; a high score from too
         // little of what the actor weighs is provisional.
         let (status, star) = if x.recommended {
@@ -204,7 +204,7 @@ pub fn details(app: &App, s: &Words, theme: &Theme, w: usize) -> Vec<Line<'stati
             "{} — {} {}",
             clean(&actor.name),
             s.score,
-            crate::output::round(r.score)
+            crate::score_output::round(r.score)
         ),
         w,
         theme.strong(),
@@ -216,7 +216,7 @@ pub fn details(app: &App, s: &Words, theme: &Theme, w: usize) -> Vec<Line<'stati
             s.not_recommended
         };
         lines.extend(wrapped(
-            &tui::last_visit_actor(app.lang, status, crate::output::round(then.before)),
+            &tui::last_visit_actor(app.lang, status, crate::score_output::round(then.before)),
             w,
             theme.accent(),
         ));
@@ -369,9 +369,9 @@ pub fn overview(
     let full = need_row_width(app, eval, cmp.is_some());
     for a in &eval.areas {
         let title = clean(app.q.areas[a.area].title.get(app.lang.code()));
-        let num = a
-            .need
-            .map_or("–".to_string(), |n| crate::output::round(n).to_string());
+        let num = a.need.map_or("–".to_string(), |n| {
+            crate::score_output::round(n).to_string()
+        });
         let arrow = cmp.map(|c| match c.areas.get(a.area).map(|x| x.direction) {
             Some(Direction::Up) => " ↑",
             Some(Direction::Down) => " ↓",
@@ -380,7 +380,7 @@ pub fn overview(
         });
         let bar = |bar_w: usize| {
             let mut spans = vec![
-                Span::styled(crate::output::bar(a.need, bar_w), theme.bar()),
+                Span::styled(crate::score_output::bar(a.need, bar_w), theme.bar()),
                 Span::raw(format!("{num:>4}")),
                 Span::styled(format!(" {}", coverage_mark(a.coverage)), theme.dim()),
             ];

@@ -23,7 +23,7 @@ use crate::tui::app::*;
 use crate::tui::keymap::Action;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::input::draw_input;
-use crate::tui::widgets::notice::notice_lines;
+use crate::tui::widgets::notice::screen_notice;
 use crate::tui::widgets::*;
 
 pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -290,12 +290,7 @@ fn draw_bottom(
     );
     if let Some(n) = &app.notice {
         frame.render_widget(
-            Paragraph::new(notice_lines(
-                &crate::tui::advisor::for_screen(app, n),
-                app.lang,
-                theme,
-                notice_area.width as usize,
-            )),
+            Paragraph::new(screen_notice(app, n, theme, notice_area.width as usize)),
             notice_area,
         );
     }
