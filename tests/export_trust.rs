@@ -742,3 +742,68 @@ fn the_handover_function_leaves_the_advisors_content_out() {
     let parsed = answers::parse("h.toml", &text, &q, Mode::Strict).unwrap();
     assert_eq!(parsed.answers.answers.len(), 1);
 }
+
+/// The company's summary is what the shared screen shows: needs, their
+/// counts and the actors recommended are computed without the advisor's
+/// answers, so the file does not tell the advisor's assessment through a
+/// higher need or an extra actor (the screen's summary does the same).
+#[test]
+fn the_company_summary_does_not_depend_on_the_advisors_answers() {
+    let q = q();
+    let fixture = std::fs::read_to_string(EKN).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    // Without any advisor-only answer (and the note on one of them).
+    let advisor = |line: &str| {
+        q.questions
+            .iter()
+            .filter(|x| x.audience == Audience::Advisor)
+            .any(|x| line.starts_with(&format!("{} = ", x.id)))
+    };
+    let without: String = fixture
+        .lines()
+        .filter(|l| !advisor(l))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert!(without.len() < fixture.len());
+    // With every advisor-only answer, one of them raising a need.
+    let with = fixture.replacen(
+        "[answers]\n",
+        "[answers]\nekonomisk_bedomning = \"svag\"\n",
+        1,
+    );
+    let a = dir.path().join("without.toml");
+    let b = dir.path().join("with.toml");
+    std::fs::write(&a, without).unwrap();
+    std::fs::write(&b, with).unwrap();
+    let json = |p: &Path| -> serde_json::Value {
+        serde_json::from_str(&ok(&[
+            "export",
+            "--answers",
+            p.to_str().unwrap(),
+            "--company",
+            "--format",
+            "json",
+            "--date",
+            "2026-07-01",
+        ]))
+        .unwrap()
+    };
+    let (a, b) = (json(&a), json(&b));
+    for key in ["needs", "actors", "advice", "open_questions"] {
+        assert_eq!(a[key], b[key], "{key} differs");
+    }
+    // The advisor's own export (a referral) does weigh them.
+    let eval = |p: &str| {
+        behovsanalys::scoring::evaluate(
+            &q,
+            &answers::load_file(Path::new(p), &q, Mode::Lenient)
+                .unwrap()
+                .answers
+                .answers,
+        )
+    };
+    let with = eval(dir.path().join("with.toml").to_str().unwrap());
+    let without = eval(dir.path().join("without.toml").to_str().unwrap());
+    let fin = q.areas.iter().position(|x| x.id == "finansiering").unwrap();
+    assert_ne!(with.need(fin), without.need(fin), "the test must bite");
+}

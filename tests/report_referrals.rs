@@ -352,6 +352,17 @@ fn a_session_open_in_a_wizard_is_not_marked_and_its_export_not_recorded() {
             "is open in another behovsanalys"
         };
         assert!(o.stderr.contains(want), "{}", o.stderr);
+        // Who holds it, in the same language.
+        let (yes, no) = if lang == "sv" {
+            (", sedan ", ", since ")
+        } else {
+            (", since ", ", sedan ")
+        };
+        assert!(
+            o.stderr.contains(yes) && !o.stderr.contains(no),
+            "{}",
+            o.stderr
+        );
         // The document is written; the record is left to the wizard, and
         // the user is told.
         let out = p.join(format!("locked-{lang}.md"));
@@ -377,6 +388,11 @@ fn a_session_open_in_a_wizard_is_not_marked_and_its_export_not_recorded() {
             "not recorded as sent"
         };
         assert!(o.stderr.contains(said), "{}", o.stderr);
+        assert!(
+            o.stderr.contains(yes) && !o.stderr.contains(no),
+            "{}",
+            o.stderr
+        );
         assert!(out.exists());
     }
     assert_eq!(
@@ -437,4 +453,45 @@ fn referrals_help_is_in_both_languages() {
         "{}",
         o.stdout
     );
+}
+
+/// A referral contacted within its 24 hours is counted in the share before
+/// the 24 hours have passed; the report's note says so in both languages
+/// (not only "those whose 24 hours had passed").
+#[test]
+fn the_24_hour_note_says_which_referrals_the_share_covers() {
+    let d = data();
+    assert_eq!(export(d.path(), "a.md").code, 0);
+    let o = run(d.path(), &["referrals", "mark", "s1", "een", "--contacted"]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    for (lang, row, note) in [
+        (
+            "sv",
+            "(1 av 1)",
+            "eller som redan kontaktats inom 24 timmar",
+        ),
+        (
+            "en",
+            "(1 of 1)",
+            "or that were already contacted within 24 hours",
+        ),
+    ] {
+        for format in ["md", "html"] {
+            let o = run(
+                d.path(),
+                &[
+                    "--lang",
+                    lang,
+                    "report",
+                    "--format",
+                    format,
+                    "--min-group",
+                    "1",
+                ],
+            );
+            assert_eq!(o.code, 0, "{}", o.stderr);
+            assert!(o.stdout.contains(row), "{lang} {format}: {}", o.stdout);
+            assert!(o.stdout.contains(note), "{lang} {format}: {}", o.stdout);
+        }
+    }
 }

@@ -583,7 +583,15 @@ fn store_errors_render_in_either_language() {
     };
     assert_eq!(
         locked.render(Lang::Sv),
-        "sessionen `x1` är öppen i en annan behovsanalys (anna@laptop, process 42, sedan 2026-01-15T09:00:00Z); stäng den där först"
+        "sessionen `x1` är öppen i en annan behovsanalys (anna@laptop, process 42, sedan 2026-01-15 10:00); stäng den där först"
+    );
+    // In English too, in Swedish time and saying so; never raw UTC.
+    assert!(
+        locked
+            .render(Lang::En)
+            .contains("process 42, since 2026-01-15 10:00 Swedish time)"),
+        "{}",
+        locked.render(Lang::En)
     );
     let io = StoreError::Io {
         action: "cannot save",

@@ -60,7 +60,7 @@ fn setup(db: &pg::TestDb) -> (String, String) {
         .args(["store", "init"])
         .output()
         .unwrap());
-    assert!(out.contains("version 0 to 1"), "{out}");
+    assert!(out.contains("version 0 to 2"), "{out}");
     let again = ok(bin(tmp.path(), &admin)
         .args(["store", "init"])
         .output()
@@ -397,4 +397,72 @@ fn report_over_the_store_equals_report_over_the_union_of_the_files() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
+}
+
+fn fails(c: &mut Command) -> String {
+    let out = c.output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "stdout: {}\nstderr: {}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn store_errors_are_in_swedish_under_lang_sv_and_a_refused_role_is_told_why() {
+    let Some(db) = pg::db() else { return };
+    let (anna_url, _) = setup(&db);
+    let tmp = tempfile::tempdir().unwrap();
+    let admin = db.admin_url();
+    let nat = db.login_role("nat", "pw-nat");
+    ok(bin(tmp.path(), &admin)
+        .args(["store", "grant", &nat, "--as", "national"])
+        .output()
+        .unwrap());
+    let nat_url = db.url_for(&nat, "pw-nat");
+
+    // A national role's sync: what it may do instead, not "permission denied".
+    let err = fails(bin(tmp.path(), &nat_url).args(["--lang", "sv", "sync"]));
+    assert!(
+        err.contains("rollen `national`") && err.contains("report --store"),
+        "{err}"
+    );
+    assert!(!err.contains("permission denied"), "{err}");
+    let err = fails(bin(tmp.path(), &nat_url).args(["--lang", "en", "sync"]));
+    assert!(err.contains("gives you the role `national`"), "{err}");
+    assert!(!err.contains("nat:pw-nat"), "no password: {err}");
+
+    // An advisor may not give roles: said so, in Swedish.
+    let err = fails(bin(tmp.path(), &anna_url).args([
+        "--lang", "sv", "store", "grant", &nat, "--as", "advisor", "--region", "x",
+    ]));
+    assert!(
+        err.contains("kan inte ge rollen i databasen")
+            && err.contains("din roll i databasen får inte det"),
+        "{err}"
+    );
+    // No such login role; not a store URL.
+    let err = fails(bin(tmp.path(), &admin).args([
+        "--lang",
+        "sv",
+        "store",
+        "grant",
+        "finns_inte",
+        "--as",
+        "advisor",
+        "--region",
+        "x",
+    ]));
+    assert!(
+        err.contains("det finns ingen databasroll `finns_inte`"),
+        "{err}"
+    );
+    let err = fails(bin(tmp.path(), "mysql://x@y/z").args(["--lang", "sv", "sync"]));
+    assert!(
+        err.contains("en databas anges som en postgres://-URL"),
+        "{err}"
+    );
 }

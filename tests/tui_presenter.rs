@@ -309,3 +309,82 @@ fn drift_on_resume_keeps_the_advisors_answers_off_the_shared_screen() {
         "{advisor}"
     );
 }
+
+/// The resume list is a shared screen too: a visit's progress there counts
+/// what the company may see, as the questions screen does ("16 of 63"),
+/// not the advisor-only questions and their answers.
+#[test]
+fn the_resume_list_counts_what_the_shared_screen_counts() {
+    use behovsanalys::session::Store;
+    use behovsanalys::tui::{Msg, update};
+    let a = secret_visit("en");
+    let (done, total) = a.progress();
+    assert!(done > 0, "{done}/{total}");
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(Some(dir.path())).unwrap();
+    let mut s = a.session().cloned().unwrap();
+    store.save_new(&mut s, &a.q).unwrap();
+    let listing = store.list(&a.q).unwrap();
+    let row = &listing.sessions[0];
+    // `sessions list` (the advisor's) counts every question…
+    let advisor = advisor_questions(&a.q).len();
+    assert!(row.answered >= done + advisor - 1, "{row:?}");
+    // …the wizard's resume list what the shared screen shows.
+    let mut b = app("en", SessionMode::Advisor);
+    b.q = a.q.clone();
+    press(&mut b, "2");
+    assert_eq!(b.screen, Screen::Resume);
+    update(&mut b, Msg::SessionsListed(Ok(listing)));
+    for (w, h) in SIZES {
+        let screen = draw(&b, w, h);
+        let shown = format!("{done:>3}/{total:<3}");
+        assert!(screen.contains(&shown), "{w}x{h}: want {shown}\n{screen}");
+    }
+}
+
+/// `p` on the shared screen says private notes belong to the advisor view;
+/// the hint is gone once the advisor view is on (where `p` works) and when
+/// the next question is shown — it does not follow the meeting around.
+#[test]
+fn the_private_note_hint_goes_when_it_no_longer_applies() {
+    let hint = "Private notes are written";
+    let mut a = app("en", SessionMode::Advisor);
+    to_questions(&mut a);
+    press(&mut a, "F4");
+    let screen = draw(&a, 80, 24);
+    assert!(screen.contains(hint), "{screen}");
+    // The first question takes a number: letters type, so the key named
+    // is the one that works there.
+    assert!(
+        screen.contains("(F12)") && !screen.contains("(a)"),
+        "{screen}"
+    );
+    press(&mut a, "F12");
+    assert!(a.advisor_view);
+    let screen = draw(&a, 80, 24);
+    assert!(!screen.contains(hint), "{screen}");
+    press(&mut a, "F12 F4");
+    assert!(!a.advisor_view);
+    assert!(draw(&a, 80, 24).contains(hint));
+    press(&mut a, "PgDn");
+    let screen = draw(&a, 80, 24);
+    assert!(!screen.contains(hint), "{screen}");
+}
+
+/// The summary always shows the needs: its help offers no key to show or
+/// hide them, and `b` there does not flip the questions screen's panel
+/// behind the advisor's back.
+#[test]
+fn the_summary_offers_no_needs_key_it_does_not_have() {
+    let mut a = app("en", SessionMode::Advisor);
+    to_questions(&mut a);
+    press(&mut a, "F8");
+    assert_eq!(a.screen, Screen::Summary);
+    press(&mut a, "?");
+    let help = draw(&a, 100, 50);
+    assert!(!help.contains("b, F7"), "{help}");
+    press(&mut a, "Esc b");
+    assert!(!a.show_needs);
+    press(&mut a, "F7");
+    assert!(!a.show_needs);
+}

@@ -85,6 +85,50 @@ fn the_sessions_referrals_are_marked_and_saved() {
     assert_eq!(a.screen, Screen::Summary);
 }
 
+/// The footer and the help name the outcome keys there are (1–4), not
+/// every digit.
+#[test]
+fn the_outcome_keys_named_are_the_ones_that_work() {
+    let mut a = app("sv", SessionMode::Advisor);
+    to_summary(&mut a);
+    press(&mut a, "r");
+    let screen = draw(&a, 80, 24);
+    assert!(
+        screen.contains("1–4 utfall") && !screen.contains("1–9"),
+        "{screen}"
+    );
+    press(&mut a, "?");
+    let help = draw(&a, 100, 40);
+    assert!(help.contains("1–4") && !help.contains("1–9"), "{help}");
+}
+
+/// With nothing to mark, the footer offers no marking keys and the
+/// outcome legend is left out (the start screen's list and a visit
+/// without referrals).
+#[test]
+fn no_marking_keys_without_referrals() {
+    let mut a = app("en", SessionMode::Advisor);
+    let fx = press(&mut a, "4");
+    assert!(matches!(fx.as_slice(), [Effect::ListReferrals]), "{fx:?}");
+    update(&mut a, Msg::ReferralsListed(Ok(vec![])));
+    let screen = draw(&a, 80, 24);
+    assert!(screen.contains("No open referrals"), "{screen}");
+    for k in ["c contacted", "1–4", "1 helped"] {
+        assert!(!screen.contains(k), "{k}:\n{screen}");
+    }
+    let mut b = app("en", SessionMode::Advisor);
+    let mut answers = AnswersFile::new(&b.q);
+    answers.company.name = Some("Exempel AB".into());
+    let s = session_with(&b, answers);
+    update(&mut b, opened(s, OpenKind::Resumed));
+    press(&mut b, "F8 r");
+    assert_eq!(b.screen, Screen::Referrals);
+    let screen = draw(&b, 80, 24);
+    for k in ["c contacted", "1–4", "1 helped"] {
+        assert!(!screen.contains(k), "{k}:\n{screen}");
+    }
+}
+
 #[test]
 fn a_refused_mark_says_why_and_changes_nothing() {
     let mut a = app("en", SessionMode::Advisor);

@@ -71,6 +71,8 @@ const STATES: &[(&str, SessionMode, Build)] = &[
             questionnaire_version: "2026.1".into(),
             answered,
             total: 52,
+            advisor_answered: 0,
+            advisor_total: 0,
             orphans: 0,
             drift: false,
             conflict: false,
@@ -451,5 +453,27 @@ fn drawing_cost_does_not_grow_with_text_length() {
             );
         }
         assert_eq!(current_id(&a), "exporterar");
+    }
+}
+
+/// At 120×40 the live needs panel names every area whole (a long name on
+/// a line of its own, its bar under it), in both languages; the actors
+/// "just now" get the rows that are left.
+#[test]
+fn needs_panel_names_whole_at_120x40() {
+    for lang in ["sv", "en"] {
+        let mut a = app(lang, SessionMode::Advisor);
+        profile(&mut a, "maskin_tyskland");
+        press(&mut a, "PgDn F7");
+        let screen = draw(&a, 120, 40);
+        assert!(screen.contains(if lang == "sv" {
+            "Behov per område"
+        } else {
+            "Needs per area"
+        }));
+        for area in &a.q.areas {
+            let name = area.title.get(lang);
+            assert!(screen.contains(name), "{lang}: {name} whole:\n{screen}");
+        }
     }
 }

@@ -458,6 +458,8 @@ fn summary(id: &str) -> behovsanalys::session::Summary {
         questionnaire_version: "2026.1".into(),
         answered: 3,
         total: 50,
+        advisor_answered: 0,
+        advisor_total: 0,
         orphans: 0,
         drift: false,
         conflict: false,
@@ -626,7 +628,7 @@ fn consent_is_logged_with_who_and_when() {
     );
 }
 
-/// A key event for a keymap key (a digit key is `1`).
+/// A key event for a keymap key (a digit key is `1`; `1–n` is `n`).
 fn event_of(k: Key) -> Option<KeyEvent> {
     use ratatui::crossterm::event::{KeyCode, KeyModifiers};
     Some(match k {
@@ -634,6 +636,8 @@ fn event_of(k: Key) -> Option<KeyEvent> {
         Key::Ctrl(c) => KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL),
         Key::Alt(code) => KeyEvent::new(code, KeyModifiers::ALT),
         Key::Digit => KeyEvent::new(KeyCode::Char('1'), KeyModifiers::NONE),
+        // The highest digit the hint names.
+        Key::DigitTo(n) => KeyEvent::new(KeyCode::Char((b'0' + n) as char), KeyModifiers::NONE),
         Key::Any => return None,
     })
 }

@@ -53,7 +53,10 @@ pub fn run(cli: &Cli, ui: Lang, args: &Args<'_>) -> Result<ExitCode> {
             match store.lock(id) {
                 Ok(lock) => Some((store, lock, id, actor)),
                 Err(StoreError::Locked { id, holder }) => {
-                    let holder = holder.map_or_else(|| "?".to_string(), |h| h.to_string());
+                    let holder = holder.map_or_else(
+                        || behovsanalys::i18n::diag::store::holder_unknown(ui),
+                        |h| h.text(ui),
+                    );
                     not_recorded = Some(referral_words::locked_export(
                         ui,
                         &sanitize_line(&id),

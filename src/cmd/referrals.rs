@@ -18,7 +18,7 @@ use crate::{Cli, OutcomeArg, ReferralsAction, ScoreFormat};
 
 /// A time given with `--at` may be this far ahead of the clock (seconds):
 /// two machines' clocks differ a little.
-const CLOCK_SLACK: i64 = 5 * 60;
+pub const CLOCK_SLACK: i64 = 5 * 60;
 
 pub fn run(cli: &Cli, ui: Lang, action: &ReferralsAction) -> Result<ExitCode> {
     let loaded = super::load_questionnaire(cli)?;
@@ -50,7 +50,7 @@ pub fn run(cli: &Cli, ui: Lang, action: &ReferralsAction) -> Result<ExitCode> {
     }
 }
 
-fn outcome_of(o: OutcomeArg) -> Outcome {
+pub fn outcome_of(o: OutcomeArg) -> Outcome {
     match o {
         OutcomeArg::Helped => Outcome::Helped,
         OutcomeArg::NotRelevant => Outcome::NotRelevant,
@@ -60,7 +60,7 @@ fn outcome_of(o: OutcomeArg) -> Outcome {
 }
 
 /// The actor's name, or its id when the questionnaire does not know it.
-fn actor_name<'a>(q: &'a Questionnaire, id: &'a str) -> &'a str {
+pub fn actor_name<'a>(q: &'a Questionnaire, id: &'a str) -> &'a str {
     q.actor(id).map_or(id, |i| q.actors[i].name.as_str())
 }
 
@@ -89,7 +89,19 @@ fn list(
     if let Some(a) = actor {
         check_actor(q, ui, a)?;
     }
-    let all = store.referral_rows(q)?;
+    show(q, ui, &store.referral_rows(q)?, open, actor, format)
+}
+
+/// Prints referral rows (of this data directory, or of the shared store
+/// for an actor's role: `store referrals`).
+pub fn show(
+    q: &Questionnaire,
+    ui: Lang,
+    all: &referral::Rows,
+    open: bool,
+    actor: Option<&str>,
+    format: ScoreFormat,
+) -> Result<ExitCode> {
     if all.unreadable > 0 {
         eprintln!("{}", w::skipped(ui, all.unreadable));
     }
@@ -210,7 +222,10 @@ fn mark(
         Ok(Ok(s)) => s,
         Ok(Err(e)) => bail!(w::error(ui, &e)),
         Err(StoreError::Locked { id, holder }) => {
-            let holder = holder.map_or_else(|| "?".to_string(), |h| h.to_string());
+            let holder = holder.map_or_else(
+                || behovsanalys::i18n::diag::store::holder_unknown(ui),
+                |h| h.text(ui),
+            );
             bail!(w::locked(ui, &line(&id), &line(&holder)))
         }
         Err(StoreError::NotFound(id)) => bail!(words::no_such_session(ui, &line(&id))),

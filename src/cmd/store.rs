@@ -1,13 +1,16 @@
-//! `behovsanalys store init|grant|status`: set up the shared store.
+//! `behovsanalys store init|grant|status`: set up the shared store;
+//! `store referrals|mark`: what an actor's advisors do with it.
 
 use std::process::ExitCode;
 
 use anyhow::Result;
-use behovsanalys::i18n::{Lang, store as words};
-use behovsanalys::store::{PgStore, SessionStore, StoreConfig};
+use behovsanalys::i18n::{Lang, referral as rw, store as words};
+use behovsanalys::session::referral;
+use behovsanalys::store::{Mark, PgStore, SessionStore, StoreConfig};
+use behovsanalys::text::sanitize_line;
 use clap::Subcommand;
 
-use crate::Cli;
+use crate::{Cli, OutcomeArg, ScoreFormat};
 
 #[derive(Debug, Subcommand)]
 pub enum StoreAction {
@@ -15,7 +18,8 @@ pub enum StoreAction {
     /// database owner; applied on first use too when the role may).
     Init,
     /// Give a database login role its place: advisor, coordinator, actor
-    /// (an actor's advisor: reads only sessions with consent for it) or national.
+    /// (an actor's advisor: reads only the referrals to it the company
+    /// consented to) or national.
     Grant {
         /// The login role (created beforehand: createuser -P NAME).
         role: String,
@@ -31,6 +35,27 @@ pub enum StoreAction {
     },
     /// Whether the store can be reached, its schema version and your role.
     Status,
+    /// An actor's role: the referrals sent to your actor with the company's consent.
+    Referrals {
+        /// Only the referrals without an outcome.
+        #[arg(long)]
+        open: bool,
+        #[arg(long, value_enum, default_value = "text")]
+        format: ScoreFormat,
+    },
+    /// An actor's role: record that you contacted the company or how the referral ended.
+    Mark {
+        /// The session the referral came from (see `store referrals`).
+        id: String,
+        #[arg(long, conflicts_with = "outcome", required_unless_present = "outcome")]
+        contacted: bool,
+        #[arg(long, value_enum)]
+        outcome: Option<OutcomeArg>,
+        #[arg(long, value_name = "TIME", value_parser = super::args::time)]
+        at: Option<i64>,
+        #[arg(long, value_name = "TEXT", requires = "outcome")]
+        note: Option<String>,
+    },
 }
 
 /// The store's configuration from `--store` / `BEHOVSANALYS_STORE`.
@@ -72,16 +97,93 @@ pub fn run(cli: &Cli, ui: Lang, action: &StoreAction) -> Result<ExitCode> {
             let mut pg = PgStore::open(&cfg)?;
             let version = pg.schema_version()?;
             let member = pg.whoami()?;
-            let n = if member.as_ref().is_some_and(|m| m.0 == "national") {
-                0
-            } else {
-                pg.ids()?.len()
+            let n = match member.as_ref().map(|m| m.0.as_str()) {
+                Some("national") => 0,
+                Some("actor") => pg.referrals()?.len(),
+                _ => pg.ids()?.len(),
             };
             let m = member
                 .as_ref()
                 .map(|(k, r, a)| (k.as_str(), r.as_deref(), a.as_deref()));
             super::emit(&words::status(ui, cfg.shown(), version, m, n))?;
         }
+        StoreAction::Referrals { open, format } => {
+            let loaded = super::load_questionnaire(cli)?;
+            let mut pg = PgStore::open(&cfg)?;
+            let rows = rows(&mut pg)?;
+            return super::referrals::show(&loaded.questionnaire, ui, &rows, *open, None, *format);
+        }
+        StoreAction::Mark {
+            id,
+            contacted: _,
+            outcome,
+            at,
+            note,
+        } => {
+            let loaded = super::load_questionnaire(cli)?;
+            let q = &loaded.questionnaire;
+            let now = behovsanalys::time::now_secs();
+            let at = at.unwrap_or(now);
+            if at > now + super::referrals::CLOCK_SLACK {
+                anyhow::bail!(rw::in_the_future(ui, &referral::shown(at)));
+            }
+            let note = match note {
+                Some(n) => {
+                    referral::clean_note(n).map_err(|e| anyhow::anyhow!(rw::error(ui, &e)))?
+                }
+                None => None,
+            };
+            let outcome = outcome.map(super::referrals::outcome_of);
+            let mark = match outcome {
+                None => Mark::Contacted(at),
+                Some(o) => Mark::Outcome(o, at, note.as_deref()),
+            };
+            let mut pg = PgStore::open(&cfg)?;
+            if !pg.mark_referral(id, mark)? {
+                anyhow::bail!(words::no_referral_here(ui, &sanitize_line(id)));
+            }
+            let row = rows(&mut pg)?.rows.into_iter().find(|r| r.session == *id);
+            let company = row
+                .as_ref()
+                .and_then(|r| r.company.clone())
+                .unwrap_or_else(|| sanitize_line(id));
+            let actor = row.map(|r| r.referral.actor).unwrap_or_default();
+            let name = sanitize_line(super::referrals::actor_name(q, &actor));
+            let when = referral::shown(at);
+            eprintln!(
+                "{}",
+                match outcome {
+                    None => rw::marked_contacted(ui, &name, &company, &when),
+                    Some(o) => rw::marked_outcome(ui, &name, &company, rw::outcome(ui, o), &when),
+                }
+            );
+        }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The referrals this role reads in the store, as rows of the `referrals`
+/// listing (the company's name from the referral summary).
+fn rows(pg: &mut PgStore) -> Result<referral::Rows> {
+    let mut out = referral::Rows::default();
+    for r in pg.referrals()? {
+        let company = serde_json::from_str::<serde_json::Value>(&r.document)
+            .ok()
+            .and_then(|d| d["company"]["name"].as_str().map(sanitize_line))
+            .filter(|n| !n.trim().is_empty());
+        out.rows.push(referral::Row {
+            session: r.session,
+            company,
+            referral: referral::Referral {
+                actor: r.actor,
+                sent_at: r.sent_at,
+                contacted_at: r.contacted_at,
+                outcome: r.outcome.as_deref().and_then(referral::Outcome::parse),
+                outcome_at: r.outcome_at,
+                note: r.note,
+            },
+        });
+    }
+    out.sort();
+    Ok(out)
 }

@@ -7,7 +7,8 @@
 //! weighs or a rule of the actor that fired, except questions marked
 //! `share_with` without that actor. The company's own summary carries
 //! nothing of the advisor's: no advisor-only question, answer, note or
-//! rule that looks at one.
+//! rule that looks at one, and its needs and actors are computed without
+//! the advisor-only answers.
 
 use std::collections::BTreeSet;
 
@@ -35,6 +36,32 @@ enum Reader<'a> {
     Actor(&'a str),
     /// The company itself: every question except advisor-only ones.
     Company,
+}
+
+/// The evaluation a document for `reader` is built on. The company's own
+/// summary is computed without the advisor-only answers, as the shared
+/// screen is: its needs and actors must not tell the advisor's assessment.
+fn evaluate_for(input: &Input<'_>, reader: Reader<'_>) -> Evaluation {
+    let q = input.questionnaire;
+    let answers = &input.answers.answers;
+    match reader {
+        Reader::Actor(_) => scoring::evaluate(q, answers),
+        Reader::Company => {
+            let advisor = |id: &str| {
+                q.question(id)
+                    .is_some_and(|i| q.questions[i].audience == Audience::Advisor)
+            };
+            if !answers.keys().any(|id| advisor(id)) {
+                return scoring::evaluate(q, answers);
+            }
+            let own = answers
+                .iter()
+                .filter(|(id, _)| !advisor(id))
+                .map(|(id, a)| (id.clone(), a.clone()))
+                .collect();
+            scoring::evaluate(q, &own)
+        }
+    }
 }
 
 /// Per question of `q`: whether a document for `reader` may show it.
@@ -107,7 +134,7 @@ impl<'a> Common<'a> {
             q: input.questionnaire,
             input,
             lang: input.lang,
-            eval: scoring::evaluate(input.questionnaire, &input.answers.answers),
+            eval: evaluate_for(input, reader),
             meta,
             session,
             date,

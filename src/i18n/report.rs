@@ -305,8 +305,8 @@ pub fn suppressed_note(lang: Lang, min: u64) -> String {
 /// The end of the referrals note: "at 2026-12-31 24:00".
 pub fn as_of(lang: Lang, when: &str) -> String {
     match lang {
-        Lang::Sv => format!(" vid {when}."),
-        Lang::En => format!(" at {when}."),
+        Lang::Sv => format!(" vid {when}, eller som redan kontaktats inom 24 timmar."),
+        Lang::En => format!(" at {when}, or that were already contacted within 24 hours."),
     }
 }
 

@@ -754,10 +754,10 @@ pub fn holder(
     pid: impl Display,
     since: impl Display,
 ) -> String {
-    match l {
-        Lang::Sv => format!("{user}@{host}, process {pid}, sedan {since}"),
-        Lang::En => format!("{user}@{host}, process {pid}, since {since}"),
-    }
+    format!(
+        "{user}@{host}, process {pid}{}",
+        super::diag::store::since_text(l, &since.to_string())
+    )
 }
 
 pub fn not_found(l: Lang, id: impl Display) -> String {

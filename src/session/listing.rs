@@ -9,7 +9,7 @@ use super::{Meta, SessionMode, Store, StoreError, atomic};
 use crate::answers::{self, MAX_ANSWERS_BYTES, Mode};
 use crate::diag::{FileKind, Links, read_data_file};
 use crate::i18n::Lang;
-use crate::questionnaire::Questionnaire;
+use crate::questionnaire::{Audience, Questionnaire};
 use crate::scoring;
 
 /// One session in a listing.
@@ -30,6 +30,11 @@ pub struct Summary {
     pub answered: usize,
     /// Visible questions.
     pub total: usize,
+    /// Of `answered`, those to advisor-only questions (`audience =
+    /// "advisor"`): a screen the company may see leaves them out.
+    pub advisor_answered: usize,
+    /// Of `total`, the advisor-only questions.
+    pub advisor_total: usize,
     pub orphans: usize,
     /// Saved with another version or content of the questionnaire.
     pub drift: bool,
@@ -107,6 +112,73 @@ fn head(text: &str) -> &str {
     }
 }
 
+/// What a listing shows of a session read as `a` (`file_time`: when the
+/// file was written, for a session without `created`/`updated`).
+pub(crate) fn summary_of(
+    id: &str,
+    a: &answers::AnswersFile,
+    q: &Questionnaire,
+    file_time: impl Fn() -> String,
+    conflict: bool,
+) -> Summary {
+    let meta = Meta::from_table(&a.meta, id);
+    let (visible, _) = scoring::visibility(q, &a.answers);
+    let (mut total, mut answered) = (0, 0);
+    let (mut advisor_total, mut advisor_answered) = (0, 0);
+    for (qq, _) in q.questions.iter().zip(&visible).filter(|(_, v)| **v) {
+        let advisor = qq.audience == Audience::Advisor;
+        let done = a.answers.contains_key(&qq.id);
+        total += 1;
+        answered += usize::from(done);
+        advisor_total += usize::from(advisor);
+        advisor_answered += usize::from(advisor && done);
+    }
+    let version = if meta.questionnaire_version.is_empty() {
+        a.version.clone().unwrap_or_default()
+    } else {
+        meta.questionnaire_version.clone()
+    };
+    let drift = (!version.is_empty() && version != q.version)
+        || (!meta.questionnaire_hash.is_empty() && meta.questionnaire_hash != q.hash)
+        || !a.orphans.is_empty();
+    Summary {
+        id: id.to_string(),
+        company: a.company.name.clone(),
+        org_number: a.company.org_number.clone(),
+        municipality: a.company.municipality.clone(),
+        created: if meta.created.is_empty() {
+            file_time()
+        } else {
+            meta.created.clone()
+        },
+        updated: if meta.updated.is_empty() {
+            file_time()
+        } else {
+            meta.updated.clone()
+        },
+        mode: meta.mode,
+        origin: meta.origin.clone(),
+        previous: meta.previous.clone(),
+        questionnaire_id: a.questionnaire.clone(),
+        questionnaire_version: version,
+        answered,
+        total,
+        advisor_answered,
+        advisor_total,
+        orphans: a.orphans.len(),
+        drift,
+        conflict,
+    }
+}
+
+/// Sorts a listing as [`Store::list`] gives it: newest first.
+pub(crate) fn sort_listing(out: &mut Listing) {
+    out.sessions
+        .sort_by(|a, b| b.updated.cmp(&a.updated).then(b.id.cmp(&a.id)));
+    out.problems.sort_by(|a, b| a.file.cmp(&b.file));
+    out.ignored.sort();
+}
+
 impl Store {
     /// Summarises every session (see [`Listing`]). Moves files that are not
     /// sessions to quarantine; removes temp files left by killed processes.
@@ -159,16 +231,14 @@ impl Store {
                 }),
             }
         }
-        out.sessions
-            .sort_by(|a, b| b.updated.cmp(&a.updated).then(b.id.cmp(&a.id)));
-        out.problems.sort_by(|a, b| a.file.cmp(&b.file));
-        out.ignored.sort();
+        sort_listing(&mut out);
         out.quarantined = self.quarantined(&new_quarantine);
         Ok(out)
     }
 
-    /// The files in `quarantine/` with their reasons.
-    fn quarantined(&self, new: &[String]) -> Vec<QuarantinedFile> {
+    /// The files in `quarantine/` with their reasons (`new`: the ones just
+    /// moved, marked so).
+    pub fn quarantined(&self, new: &[String]) -> Vec<QuarantinedFile> {
         let qdir = self.quarantine_dir();
         let Ok(rd) = std::fs::read_dir(&qdir) else {
             return Vec::new();
@@ -213,54 +283,16 @@ impl Store {
                 },
                 Err(e) => return Err(self.settle(id, path, classify(e))),
             };
-        let a = &parsed.answers;
-        let meta = Meta::from_table(&a.meta, id);
-        let (visible, _) = scoring::visibility(q, &a.answers);
-        let total = visible.iter().filter(|v| **v).count();
-        let answered = q
-            .questions
-            .iter()
-            .zip(&visible)
-            .filter(|(qq, v)| **v && a.answers.contains_key(&qq.id))
-            .count();
-        let version = if meta.questionnaire_version.is_empty() {
-            a.version.clone().unwrap_or_default()
-        } else {
-            meta.questionnaire_version.clone()
-        };
-        let drift = (!version.is_empty() && version != q.version)
-            || (!meta.questionnaire_hash.is_empty() && meta.questionnaire_hash != q.hash)
-            || !a.orphans.is_empty();
-        let file_time = || mtime(path).unwrap_or_default();
-        Ok(Summary {
-            id: id.to_string(),
-            company: a.company.name.clone(),
-            org_number: a.company.org_number.clone(),
-            municipality: a.company.municipality.clone(),
-            created: if meta.created.is_empty() {
-                file_time()
-            } else {
-                meta.created.clone()
-            },
-            updated: if meta.updated.is_empty() {
-                file_time()
-            } else {
-                meta.updated.clone()
-            },
-            mode: meta.mode,
-            origin: meta.origin.clone(),
-            previous: meta.previous.clone(),
-            questionnaire_id: a.questionnaire.clone(),
-            questionnaire_version: version,
-            answered,
-            total,
-            orphans: a.orphans.len(),
-            drift,
-            conflict: std::fs::symlink_metadata(
-                self.sessions_dir().join(format!("{id}.conflict.toml")),
-            )
-            .is_ok(),
-        })
+        let conflict =
+            std::fs::symlink_metadata(self.sessions_dir().join(format!("{id}.conflict.toml")))
+                .is_ok();
+        Ok(summary_of(
+            id,
+            &parsed.answers,
+            q,
+            || mtime(path).unwrap_or_default(),
+            conflict,
+        ))
     }
 
     /// Turns a failed read into the error to report, quarantining broken files.

@@ -277,7 +277,7 @@ mod tests {
         assert_eq!(back.user, "anna\u{FFFD}[31m");
         assert_eq!(
             back.to_string(),
-            "anna\u{FFFD}[31m@laptop, process 42, since 2026-01-01T00:00:00Z"
+            "anna\u{FFFD}[31m@laptop, process 42, since 2026-01-01 01:00 Swedish time"
         );
     }
 }

@@ -16,7 +16,7 @@ pub mod compare;
 pub mod drift;
 mod error;
 mod exchange;
-mod listing;
+pub(crate) mod listing;
 pub mod lock;
 pub mod meta;
 pub mod model;

@@ -8,7 +8,8 @@ use std::path::Path;
 
 use crate::answers::{self, Mode};
 use crate::questionnaire::Questionnaire;
-use crate::session::{Session, SessionLock, Store};
+use crate::session::listing::{sort_listing, summary_of};
+use crate::session::{Listing, Problem, QuarantinedFile, Session, SessionLock, Store};
 
 use super::SyncError;
 use super::local;
@@ -28,6 +29,17 @@ pub enum Lease {
 pub trait SessionStore {
     /// Ids of the live sessions, sorted.
     fn ids(&mut self) -> Result<Vec<String>, SyncError>;
+    /// A summary of every session, newest first, as `sessions list` shows
+    /// it. The data directory moves files that are not sessions to
+    /// quarantine (see [`SessionStore::quarantined`]); the shared store
+    /// never moves a session another laptop may hold: one it cannot read
+    /// here is reported under `problems`. A session is marked `conflict`
+    /// when a conflict waits for it (its file here; a kept row there).
+    fn list(&mut self, q: &Questionnaire) -> Result<Listing, SyncError>;
+    /// The sessions set aside because they could not be read, with why.
+    /// Only the data directory sets files aside; the shared store has none
+    /// (see [`SessionStore::list`]).
+    fn quarantined(&mut self) -> Result<Vec<QuarantinedFile>, SyncError>;
     /// One session.
     fn load(&mut self, id: &str, q: &Questionnaire) -> Result<Session, SyncError>;
     /// Saves a session (the caller holds its lease). On the shared store a
@@ -46,6 +58,14 @@ pub trait SessionStore {
 impl SessionStore for Store {
     fn ids(&mut self) -> Result<Vec<String>, SyncError> {
         Ok(Store::ids(self)?)
+    }
+
+    fn list(&mut self, q: &Questionnaire) -> Result<Listing, SyncError> {
+        Ok(Store::list(self, q)?)
+    }
+
+    fn quarantined(&mut self) -> Result<Vec<QuarantinedFile>, SyncError> {
+        Ok(Store::quarantined(self, &[]))
     }
 
     fn load(&mut self, id: &str, q: &Questionnaire) -> Result<Session, SyncError> {
@@ -87,6 +107,49 @@ impl SessionStore for PgStore {
         Ok(ids)
     }
 
+    fn list(&mut self, q: &Questionnaire) -> Result<Listing, SyncError> {
+        const BATCH: usize = 500;
+        let ids = SessionStore::ids(self)?;
+        let in_conflict: std::collections::HashSet<String> = self
+            .client
+            .query(
+                "SELECT DISTINCT session_id FROM behovsanalys.conflicts",
+                &[],
+            )
+            .map_err(self.db("list the sessions"))?
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        let mut out = Listing::default();
+        for chunk in ids.chunks(BATCH) {
+            for (id, _, _, body) in self.fetch(chunk)? {
+                match answers::parse(&id, &body, q, Mode::Lenient) {
+                    Ok(p) => out.sessions.push(summary_of(
+                        &id,
+                        &p.answers,
+                        q,
+                        String::new,
+                        in_conflict.contains(&id),
+                    )),
+                    Err(e) => out.problems.push(Problem {
+                        file: id.clone(),
+                        message: crate::text::sanitize(&e.to_string()).into_owned(),
+                        messages: crate::i18n::Lang::ALL
+                            .iter()
+                            .map(|l| crate::text::sanitize(&e.render(*l)).into_owned())
+                            .collect(),
+                    }),
+                }
+            }
+        }
+        sort_listing(&mut out);
+        Ok(out)
+    }
+
+    fn quarantined(&mut self) -> Result<Vec<QuarantinedFile>, SyncError> {
+        Ok(Vec::new())
+    }
+
     fn load(&mut self, id: &str, q: &Questionnaire) -> Result<Session, SyncError> {
         let Some((_, revision, hash, body)) = self.fetch(&[id.to_string()])?.pop() else {
             return Err(crate::session::StoreError::NotFound(id.to_string()).into());
@@ -99,42 +162,25 @@ impl SessionStore for PgStore {
     fn save(&mut self, s: &mut Session, q: &Questionnaire) -> Result<(), SyncError> {
         s.meta.updated = crate::time::now_rfc3339();
         let state = local::sync_state(s);
-        let shared = local::shared_text(s, q);
-        let hash = local::hash(&shared);
-        let stats = local::stats_text(s, q);
-        let org = s
-            .answers
-            .company
-            .org_number
-            .as_deref()
-            .and_then(local::org_key);
-        let consent = local::consents(s);
+        let out = local::outgoing(s, q);
         let outcome = self.push(&Push {
             id: &s.meta.id,
             base: state.revision,
-            hash: &hash,
-            body: &shared,
-            stats: &stats,
-            org_number: org.as_deref(),
-            municipality: s.answers.company.municipality.as_deref(),
-            consent: &consent,
+            out: &out,
         })?;
         match outcome {
             PushOutcome::Stored(rev) | PushOutcome::Same(rev) => {
-                local::set_sync_state(s, rev, &hash);
+                local::set_sync_state(s, rev, &out.hash);
                 Ok(())
             }
-            PushOutcome::Conflict { revision, .. } => Err(SyncError::Usage(format!(
-                "session `{}` was changed in the store meanwhile (revision {revision}); the change was kept as a conflict",
-                s.meta.id
-            ))),
+            PushOutcome::Conflict { revision, .. } => Err(SyncError::ChangedMeanwhile {
+                id: s.meta.id.clone(),
+                revision,
+            }),
             PushOutcome::Deleted(_) => {
                 Err(crate::session::StoreError::NotFound(s.meta.id.clone()).into())
             }
-            PushOutcome::Forbidden => Err(SyncError::Usage(format!(
-                "session `{}` exists in the store and you may not change it",
-                s.meta.id
-            ))),
+            PushOutcome::Forbidden => Err(SyncError::NotYours(s.meta.id.clone())),
         }
     }
 

@@ -217,3 +217,87 @@ pub(crate) fn write_text(path: &Path, text: &str) -> Result<(), StoreError> {
         err,
     })
 }
+
+/// Everything a push of a session sends, computed once from the session.
+#[derive(Debug, Clone)]
+pub struct Outgoing {
+    /// The shared text ([`shared_text`]) and its hash.
+    pub body: String,
+    pub hash: String,
+    pub stats: String,
+    pub org_number: Option<String>,
+    pub municipality: Option<String>,
+    pub consent: Vec<String>,
+    /// The referral rows, JSON ([`referral_rows`]).
+    pub referrals: String,
+}
+
+/// What a push of `s` sends.
+pub fn outgoing(s: &Session, q: &Questionnaire) -> Outgoing {
+    outgoing_with(s, q, shared_text(s, q))
+}
+
+/// [`outgoing`] with the shared text already made (`body`).
+pub fn outgoing_with(s: &Session, q: &Questionnaire, body: String) -> Outgoing {
+    Outgoing {
+        hash: hash(&body),
+        body,
+        stats: stats_text(s, q),
+        org_number: s.answers.company.org_number.as_deref().and_then(org_key),
+        municipality: s.answers.company.municipality.clone(),
+        consent: consents(s),
+        referrals: referral_rows(s, q),
+    }
+}
+
+/// What an actor's advisors may read of a session: for each actor the
+/// company consented to and a referral was sent to (`[[meta.referral]]`),
+/// the referral summary for that actor — the document `export --actor ID
+/// --format json` gives, dated the day it was sent, so only the questions
+/// the questionnaire shares with that actor — and the referral's life
+/// (sent, contacted, outcome, its note). A JSON array for the server's
+/// `behovsanalys.referrals`; never the private notes (they are dropped
+/// before the document is built).
+pub fn referral_rows(s: &Session, q: &Questionnaire) -> String {
+    let mut shared = s.answers.clone();
+    shared.private_notes.clear();
+    let lang = q.default_lang().to_string();
+    let mut rows = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for r in s.referrals() {
+        if shared.consent.get(&r.actor) != Some(&true) || !seen.insert(r.actor.clone()) {
+            continue;
+        }
+        let input = crate::export::Input {
+            questionnaire: q,
+            answers: &shared,
+            meta: Some(&s.meta),
+            lang: &lang,
+        };
+        let day = crate::time::rfc3339(r.sent_at);
+        let opts = crate::export::Options {
+            date: crate::time::local_time(&day).get(..10).map(String::from),
+            follow_up: None,
+        };
+        let Ok(doc) =
+            crate::export::referral_with(&input, &r.actor, crate::export::Format::Json, &opts)
+        else {
+            // An actor the questionnaire does not know: nothing to show it.
+            continue;
+        };
+        let Ok(document) = serde_json::from_str::<serde_json::Value>(&doc) else {
+            continue;
+        };
+        let t = crate::time::rfc3339;
+        rows.push(serde_json::json!({
+            "actor": r.actor,
+            "sent_at": t(r.sent_at),
+            "contacted_at": r.contacted_at.map(t),
+            "outcome": r.outcome.map(|o| o.as_str()),
+            "outcome_at": r.outcome_at.map(t),
+            "note": r.note,
+            "document": document,
+        }));
+    }
+    serde_json::Value::Array(rows).to_string()
+}

@@ -27,7 +27,7 @@ pub mod sync;
 
 pub use backend::{Lease, SessionStore};
 pub use conn::{SslMode, StoreConfig, redact};
-pub use pg::{PgStore, PushOutcome};
+pub use pg::{ActorReferral, Mark, PgStore, PushOutcome};
 pub use resolve::{Choices, Conflict, Side};
 pub use sync::{Skip, SyncReport, sync};
 
@@ -64,6 +64,27 @@ pub enum SyncError {
         "the store at {url} is not set up for behovsanalys ({why}); the database owner runs `behovsanalys --store URL store init` once"
     )]
     NotInitialised { url: String, why: String },
+    #[error(
+        "the store at {url} gives you the role `{kind}`, which does not sync sessions: {}",
+        role_instead(kind)
+    )]
+    NotForRole { url: String, kind: String },
+    #[error("a member is one of advisor, coordinator, actor, national")]
+    UnknownKind,
+    #[error("give --region for every kind but national")]
+    RegionNeeded,
+    #[error("give --actor for (and only for) an actor's advisor")]
+    ActorNeeded,
+    #[error("there is no database role `{0}`; create it first (createuser or CREATE ROLE … LOGIN)")]
+    NoSuchRole(String),
+    #[error("`{0}` is not an answer that differs between the two versions")]
+    NotADifference(String),
+    #[error(
+        "session `{id}` was changed in the store meanwhile (revision {revision}); the change was kept as a conflict"
+    )]
+    ChangedMeanwhile { id: String, revision: i64 },
+    #[error("session `{0}` exists in the store and you may not change it")]
+    NotYours(String),
     #[error("{0}")]
     Usage(String),
     #[error("session `{0}` has no conflict to resolve")]
@@ -75,6 +96,11 @@ pub enum SyncError {
     Undecided { id: String, open: Vec<String> },
     #[error(transparent)]
     Local(crate::session::StoreError),
+}
+
+/// What a role that does not sync sessions may do instead.
+fn role_instead(kind: &str) -> &'static str {
+    crate::i18n::store::role_instead(crate::i18n::Lang::En, kind)
 }
 
 impl From<crate::session::StoreError> for SyncError {

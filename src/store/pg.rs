@@ -19,6 +19,13 @@ pub struct PgStore {
 pub(crate) fn describe(e: &postgres::Error) -> String {
     if let Some(db) = e.as_db_error() {
         let mut s = db.message().to_string();
+        // Every refusal for lack of rights says so in the same words (the
+        // messages tell the user what to do about it).
+        if *db.code() == postgres::error::SqlState::INSUFFICIENT_PRIVILEGE
+            && !s.contains("permission denied")
+        {
+            s = format!("permission denied: {s}");
+        }
         if let Some(d) = db.detail() {
             s.push_str(" (");
             s.push_str(d);
@@ -59,17 +66,13 @@ pub enum PushOutcome {
     Forbidden,
 }
 
-/// One session to push (what leaves the laptop).
+/// One session to push (what leaves the laptop): its id, the revision it
+/// is based on, and what [`super::local::outgoing`] made of it.
 #[derive(Debug, Clone)]
 pub struct Push<'a> {
     pub id: &'a str,
     pub base: i64,
-    pub hash: &'a str,
-    pub body: &'a str,
-    pub stats: &'a str,
-    pub org_number: Option<&'a str>,
-    pub municipality: Option<&'a str>,
-    pub consent: &'a [String],
+    pub out: &'a super::local::Outgoing,
 }
 
 /// A session as the server has it (without its body).
@@ -79,6 +82,57 @@ pub struct Entry {
     pub revision: i64,
     pub deleted: bool,
     pub hash: Option<String>,
+    /// Whether its referral rows were written (false: pushed before the
+    /// store had them; the next sync writes them).
+    pub projected: bool,
+}
+
+/// A referral as an actor's advisors read it (`behovsanalys.referrals`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorReferral {
+    pub session: String,
+    pub actor: String,
+    /// The referral summary for the actor (JSON, as `export --actor`).
+    pub document: String,
+    /// Epoch seconds.
+    pub sent_at: i64,
+    pub contacted_at: Option<i64>,
+    pub outcome: Option<String>,
+    pub outcome_at: Option<i64>,
+    pub note: Option<String>,
+    /// A mark of the actor's that the session does not hold yet.
+    pub pending: bool,
+    /// When the actor marked it (epoch seconds).
+    pub marked_at: Option<i64>,
+}
+
+const REFERRAL_COLUMNS: &str = "session_id, actor, document::text,
+    extract(epoch FROM sent_at)::bigint, extract(epoch FROM contacted_at)::bigint,
+    outcome, extract(epoch FROM outcome_at)::bigint, note, pending,
+    extract(epoch FROM marked_at)::bigint";
+
+fn referral_of(r: &postgres::Row) -> ActorReferral {
+    ActorReferral {
+        session: r.get(0),
+        actor: r.get(1),
+        document: r.get(2),
+        sent_at: r.get(3),
+        contacted_at: r.get(4),
+        outcome: r.get(5),
+        outcome_at: r.get(6),
+        note: r.get(7),
+        pending: r.get(8),
+        marked_at: r.get(9),
+    }
+}
+
+/// What an actor marks on its referral.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark<'a> {
+    /// The actor reached the company at (epoch seconds).
+    Contacted(i64),
+    /// How it ended, when (epoch seconds), and an optional note.
+    Outcome(crate::session::referral::Outcome, i64, Option<&'a str>),
 }
 
 /// What `store init` did.
@@ -228,20 +282,13 @@ impl PgStore {
         actor: Option<&str>,
     ) -> Result<(), SyncError> {
         if !MEMBER_KINDS.contains(&kind) {
-            return Err(SyncError::Usage(format!(
-                "a member is one of {}",
-                MEMBER_KINDS.join(", ")
-            )));
+            return Err(SyncError::UnknownKind);
         }
         if (kind == "national") != region.is_none() {
-            return Err(SyncError::Usage(
-                "give --region for every kind but national".into(),
-            ));
+            return Err(SyncError::RegionNeeded);
         }
         if (kind == "actor") != actor.is_some() {
-            return Err(SyncError::Usage(
-                "give --actor for (and only for) an actor's advisor".into(),
-            ));
+            return Err(SyncError::ActorNeeded);
         }
         let group = format!("{SCHEMA}_{kind}");
         let url = self.url.clone();
@@ -259,10 +306,7 @@ impl PgStore {
             .map_err(err.clone())?
             .get(0);
         if !exists {
-            return Err(SyncError::Usage(format!(
-                "there is no database role `{}`; create it first (createuser or CREATE ROLE … LOGIN)",
-                crate::text::sanitize_line(role)
-            )));
+            return Err(SyncError::NoSuchRole(crate::text::sanitize_line(role)));
         }
         for other in schema::ROLES.iter().filter(|r| **r != group) {
             let quoted: String = tx
@@ -310,16 +354,18 @@ impl PgStore {
         let row = self
             .client
             .query_one(
-                "SELECT outcome, rev, hash, server_body FROM behovsanalys.push($1, $2, $3, $4, $5, $6, $7, $8)",
+                "SELECT outcome, rev, hash, server_body
+                 FROM behovsanalys.push($1, $2, $3, $4, $5, $6, $7, $8, $9)",
                 &[
                     &p.id,
                     &p.base,
-                    &p.hash,
-                    &p.body,
-                    &p.stats,
-                    &p.org_number,
-                    &p.municipality,
-                    &p.consent,
+                    &p.out.hash,
+                    &p.out.body,
+                    &p.out.stats,
+                    &p.out.org_number,
+                    &p.out.municipality,
+                    &p.out.consent,
+                    &p.out.referrals,
                 ],
             )
             .map_err(|e| SyncError::Db {
@@ -358,7 +404,7 @@ impl PgStore {
         let rows = self
             .client
             .query(
-                "SELECT id, revision, deleted, content_hash FROM behovsanalys.sessions",
+                "SELECT id, revision, deleted, content_hash, projected FROM behovsanalys.sessions",
                 &[],
             )
             .map_err(self.db("list the sessions"))?;
@@ -369,6 +415,7 @@ impl PgStore {
                 revision: r.get(1),
                 deleted: r.get(2),
                 hash: r.get(3),
+                projected: r.get(4),
             })
             .collect())
     }
@@ -391,6 +438,54 @@ impl PgStore {
             .iter()
             .map(|r| (r.get(0), r.get(1), r.get(2), r.get(3)))
             .collect())
+    }
+
+    /// The referrals this role may read: an actor's own (its region's,
+    /// with the company's consent), a region's advisors' every one.
+    /// Oldest sent first.
+    pub fn referrals(&mut self) -> Result<Vec<ActorReferral>, SyncError> {
+        let sql = format!(
+            "SELECT {REFERRAL_COLUMNS} FROM behovsanalys.referrals ORDER BY sent_at, session_id, actor"
+        );
+        let rows = self
+            .client
+            .query(&sql, &[])
+            .map_err(self.db("read the referrals"))?;
+        Ok(rows.iter().map(referral_of).collect())
+    }
+
+    /// Marks made by actors that their sessions do not hold yet.
+    pub fn pending_marks(&mut self) -> Result<Vec<ActorReferral>, SyncError> {
+        let sql = format!(
+            "SELECT {REFERRAL_COLUMNS} FROM behovsanalys.referrals WHERE pending
+             ORDER BY session_id, actor"
+        );
+        let rows = self
+            .client
+            .query(&sql, &[])
+            .map_err(self.db("read the referrals' marks"))?;
+        Ok(rows.iter().map(referral_of).collect())
+    }
+
+    /// An actor marks its referral from session `session` (the database
+    /// checks that it is this actor's, and the order of the times). False
+    /// when there is no such referral for this role.
+    pub fn mark_referral(&mut self, session: &str, mark: Mark<'_>) -> Result<bool, SyncError> {
+        let n = match mark {
+            Mark::Contacted(at) => self.client.execute(
+                "UPDATE behovsanalys.referrals SET contacted_at = to_timestamp($2)
+                 WHERE session_id = $1 AND actor = behovsanalys.actor_of(current_user)",
+                &[&session, &(at as f64)],
+            ),
+            Mark::Outcome(o, at, note) => self.client.execute(
+                "UPDATE behovsanalys.referrals
+                 SET outcome = $2, outcome_at = to_timestamp($3), note = coalesce($4, note)
+                 WHERE session_id = $1 AND actor = behovsanalys.actor_of(current_user)",
+                &[&session, &o.as_str(), &(at as f64), &note],
+            ),
+        }
+        .map_err(self.db("mark a referral"))?;
+        Ok(n > 0)
     }
 
     /// Calls `f` with the id and statistics text of every live session this

@@ -140,9 +140,8 @@ pub fn merge(c: &Conflict, choices: &Choices, q: &Questionnaire) -> Result<Sessi
         .keys()
         .find(|k| !c.answers.iter().any(|d| &d.question == *k))
     {
-        return Err(SyncError::Usage(format!(
-            "`{}` is not an answer that differs between the two versions",
-            crate::text::sanitize_line(unknown)
+        return Err(SyncError::NotADifference(crate::text::sanitize_line(
+            unknown,
         )));
     }
     let take = choices.take.unwrap_or(Side::Local);

@@ -19,12 +19,13 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::answers::{self, Mode};
 use crate::questionnaire::Questionnaire;
-use crate::session::{Meta, Session, Store, StoreError, atomic};
+use crate::session::referral::{Outcome, ReferralError};
+use crate::session::{Meta, Session, Store, StoreError, atomic, valid_id};
 
 use super::SyncError;
 
 use super::local::{self, KEY_CONFLICT_REVISION};
-use super::pg::{Entry, PgStore, Push, PushOutcome};
+use super::pg::{ActorReferral, Entry, PgStore, Push, PushOutcome};
 
 /// What a sync did, for the advisor.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -41,6 +42,9 @@ pub struct SyncReport {
     pub deleted_there: Vec<String>,
     /// Deleted here because they were deleted on the server.
     pub deleted_here: Vec<String>,
+    /// Sessions that took marks an actor made on its referral (contacted,
+    /// outcome) in the store.
+    pub marked: Vec<String>,
     /// Sessions left alone, with why.
     pub skipped: Vec<(String, Skip)>,
 }
@@ -58,6 +62,9 @@ pub enum Skip {
     Forbidden,
     /// Never synced, and the store deleted a session with this id.
     IdDeleted,
+    /// An actor's mark on its referral that cannot be taken here (the
+    /// actor, why); left in the store.
+    Mark { actor: String, why: String },
 }
 
 impl SyncReport {
@@ -67,7 +74,8 @@ impl SyncReport {
             && self.new_here.is_empty()
             && self.conflicts.is_empty()
             && self.deleted_there.is_empty()
-            && self.deleted_here.is_empty())
+            && self.deleted_here.is_empty()
+            && self.marked.is_empty())
     }
 }
 
@@ -132,6 +140,16 @@ const FETCH_BATCH: usize = 500;
 
 /// Syncs the data directory of `store` with the shared store.
 pub fn sync(store: &Store, pg: &mut PgStore, q: &Questionnaire) -> Result<SyncReport, SyncError> {
+    // Only the roles that write sessions sync them; the others are told
+    // what they may do instead of meeting a bare "permission denied".
+    if let Some((kind, _, _)) = pg.whoami()?
+        && (kind == "national" || kind == "actor")
+    {
+        return Err(SyncError::NotForRole {
+            url: pg.url.clone(),
+            kind,
+        });
+    }
     let mut report = SyncReport::default();
     let root = store.root().to_path_buf();
     atomic::create_private_dir(&local::sync_dir(&root)).map_err(|err| {
@@ -194,11 +212,152 @@ pub fn sync(store: &Store, pg: &mut PgStore, q: &Questionnaire) -> Result<SyncRe
             apply_pull(store, q, &id, *kind, revision, &hash, &body, &mut report)?;
         }
     }
-    for list in [&mut report.pushed, &mut report.pulled, &mut report.new_here] {
+    // 6. Marks actors made on their referrals: into the sessions here, and
+    // sent back (which settles them in the store).
+    take_marks(store, pg, q, &server, &mut report)?;
+    for list in [
+        &mut report.pushed,
+        &mut report.pulled,
+        &mut report.new_here,
+        &mut report.marked,
+    ] {
         list.sort();
     }
     atomic::sync_dir(&store.sessions_dir());
     Ok(report)
+}
+
+/// Takes the actors' pending marks into the sessions they belong to (a
+/// session here, unchanged since its last sync, not in conflict, not open)
+/// and pushes them. The session's `updated` becomes the time of the mark,
+/// so that two laptops taking the same mark write the same text (the
+/// second push is then "the same", not a conflict).
+fn take_marks(
+    store: &Store,
+    pg: &mut PgStore,
+    q: &Questionnaire,
+    server: &HashMap<String, Entry>,
+    report: &mut SyncReport,
+) -> Result<(), SyncError> {
+    let mut by_session: BTreeMap<String, Vec<ActorReferral>> = BTreeMap::new();
+    for m in pg.pending_marks()? {
+        by_session.entry(m.session.clone()).or_default().push(m);
+    }
+    for (id, marks) in by_session {
+        if !valid_id(&id) || !store.exists(&id)? || local::has_conflict(store, &id) {
+            continue;
+        }
+        let lock = match lock_for_sync(store, &id) {
+            Ok(l) => l,
+            Err(StoreError::Locked { .. }) => {
+                report.skipped.push((id.clone(), Skip::Open));
+                continue;
+            }
+            Err(e) => return Err(e.into()),
+        };
+        let Ok((mut s, _)) = store.load(&id, q) else {
+            continue;
+        };
+        let state = local::sync_state(&s);
+        if state.hash.as_deref() != Some(local::hash(&local::shared_text(&s, q)).as_str()) {
+            // Changed here since the push above: the next sync.
+            continue;
+        }
+        let mut changed = false;
+        let mut failed = false;
+        let mut latest = None;
+        for m in &marks {
+            match apply_mark(&mut s, m) {
+                Ok(c) => {
+                    changed |= c;
+                    latest = latest.max(m.marked_at);
+                }
+                Err(e) => {
+                    failed = true;
+                    report.skipped.push((
+                        id.clone(),
+                        Skip::Mark {
+                            actor: crate::text::sanitize_line(&m.actor),
+                            why: crate::text::sanitize_line(&e.to_string()),
+                        },
+                    ));
+                }
+            }
+        }
+        if changed {
+            if let Some(at) = latest.map(crate::time::rfc3339)
+                && at > s.meta.updated
+            {
+                s.meta.updated = at;
+            }
+            local::write_as_is(store, &s, q)?;
+            local_step(store, pg, q, &id, server.get(&id), report)?;
+            if !local::has_conflict(store, &id) {
+                report.marked.push(id.clone());
+            }
+        } else if !failed
+            && server
+                .get(&id)
+                .is_some_and(|e| e.revision == state.revision)
+        {
+            // The session holds the marks already (taken by an earlier sync
+            // whose push did not arrive) and is the store's revision: the
+            // same text again settles them.
+            let out = local::outgoing(&s, q);
+            pg.push(&Push {
+                id: &id,
+                base: state.revision,
+                out: &out,
+            })?;
+        }
+        drop(lock);
+    }
+    Ok(())
+}
+
+/// Takes one actor's mark into a session; whether it changed anything.
+/// Contact first, then the outcome; if the new times only fit the other
+/// way round (the new contact is after the old outcome), the outcome first.
+fn apply_mark(s: &mut Session, m: &ActorReferral) -> Result<bool, ReferralError> {
+    let r = s
+        .referral(&m.actor)
+        .ok_or_else(|| ReferralError::NotSent(m.actor.clone()))?;
+    let contact = m.contacted_at.filter(|c| r.contacted_at != Some(*c));
+    let outcome = match (m.outcome.as_deref().and_then(Outcome::parse), m.outcome_at) {
+        (Some(o), Some(at))
+            if r.outcome != Some(o)
+                || r.outcome_at != Some(at)
+                || (m.note.is_some() && r.note != m.note) =>
+        {
+            Some((o, at))
+        }
+        _ => None,
+    };
+    if contact.is_none() && outcome.is_none() {
+        return Ok(false);
+    }
+    let apply = |s: &mut Session, contact_first: bool| -> Result<(), ReferralError> {
+        let c = |s: &mut Session| contact.map_or(Ok(()), |at| s.mark_contacted(&m.actor, at));
+        let o = |s: &mut Session| {
+            outcome.map_or(Ok(()), |(o, at)| {
+                s.mark_outcome(&m.actor, o, at, m.note.as_deref())
+            })
+        };
+        if contact_first {
+            c(s)?;
+            o(s)
+        } else {
+            o(s)?;
+            c(s)
+        }
+    };
+    let mut trial = s.clone();
+    if apply(&mut trial, true).is_ok() {
+        *s = trial;
+    } else {
+        apply(s, false)?;
+    }
+    Ok(true)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -247,6 +406,8 @@ fn local_step(
             _ => None,
         });
     }
+    // The hash first: the rest of what a push sends (statistics, referral
+    // summaries) is made only for a session that is pushed.
     let shared = local::shared_text(&session, q);
     let hash = local::hash(&shared);
     let changed = state.hash.as_deref() != Some(hash.as_str());
@@ -266,7 +427,8 @@ fn local_step(
         report.deleted_here.push(id.to_string());
         return Ok(None);
     }
-    if !changed {
+    let unprojected = entry.is_some_and(|e| !e.projected && e.revision == state.revision);
+    if !changed && !unprojected {
         return Ok(match entry {
             Some(e) if e.revision > state.revision => Some(PullKind::Update),
             // Synced before, but the server has no such session any more
@@ -274,29 +436,21 @@ fn local_step(
             _ => None,
         });
     }
-    let stats = local::stats_text(&session, q);
-    let org = session
-        .answers
-        .company
-        .org_number
-        .as_deref()
-        .and_then(local::org_key);
-    let consent = local::consents(&session);
+    // Changed here, or unchanged but pushed before the store kept referral
+    // rows (the server then finds the same text and only writes those).
+    let out = local::outgoing_with(&session, q, shared);
     let outcome = pg.push(&Push {
         id,
         base: state.revision,
-        hash: &hash,
-        body: &shared,
-        stats: &stats,
-        org_number: org.as_deref(),
-        municipality: session.answers.company.municipality.as_deref(),
-        consent: &consent,
+        out: &out,
     })?;
     match outcome {
         PushOutcome::Stored(rev) | PushOutcome::Same(rev) => {
-            local::set_sync_state(&mut session, rev, &hash);
-            local::write_as_is(store, &session, q)?;
-            report.pushed.push(id.to_string());
+            if changed || rev != state.revision {
+                local::set_sync_state(&mut session, rev, &out.hash);
+                local::write_as_is(store, &session, q)?;
+                report.pushed.push(id.to_string());
+            }
         }
         PushOutcome::Conflict { revision, body, .. } => {
             write_conflict(store, q, id, revision, &body)?;

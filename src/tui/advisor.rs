@@ -16,7 +16,9 @@ use std::borrow::Cow;
 use super::app::{App, Notice, Screen, View, advisor_only};
 use super::update::{Effect, load_question, save};
 
-/// Enters or leaves the advisor view. Leaving it while an advisor-only
+/// Enters or leaves the advisor view. Entering it while the cursor is on a
+/// question neither view shows moves it to one the advisor view shows.
+/// Leaving it while an advisor-only
 /// question is on screen moves on to the next question the company may see
 /// (or back to the one before, at the end).
 pub fn toggle(app: &mut App) -> Vec<Effect> {
@@ -25,8 +27,13 @@ pub fn toggle(app: &mut App) -> Vec<Effect> {
     }
     app.advisor_view = !app.advisor_view;
     if app.advisor_view {
-        return vec![];
+        // "Private notes are in the advisor view" no longer applies.
+        forget_private_hint(app);
     }
+    // Either way the set of questions on screen changed: a cursor left on
+    // a question the screen no longer shows (e.g. a shared screen with no
+    // question for the company, then the advisor view) moves to one it
+    // does show.
     if app.screen == Screen::Questions && !app.shown(app.qs.cur) {
         settle_on_shown(app);
         return save(app).into_iter().collect();
@@ -50,9 +57,20 @@ pub fn settle_on_shown(app: &mut App) {
     }
 }
 
+/// Clears the hint that private notes belong to the advisor view (shown
+/// for the question where `p` was pressed, not for the rest of the visit).
+pub fn forget_private_hint(app: &mut App) {
+    if matches!(app.notice, Some(Notice::PrivateInAdvisorView { .. })) {
+        app.notice = None;
+    }
+}
+
 /// Called when question `i` is about to be shown: the advisor view ends
-/// unless `i` is an advisor-only question.
+/// unless `i` is an advisor-only question; the private-note hint goes.
 pub fn before_question(app: &mut App, i: usize) {
+    if i != app.qs.cur {
+        forget_private_hint(app);
+    }
     if app.advisor_view && !advisor_only(&app.q, i) {
         app.advisor_view = false;
     }

@@ -122,8 +122,11 @@ pub enum Notice {
     Exported(Vec<String>),
     ExportFailed(ExportFailure),
     SavedAgain,
-    /// `p` in the shared view: private notes are in the advisor view.
-    PrivateInAdvisorView,
+    /// `p` in the shared view: private notes are in the advisor view
+    /// (`field`: pressed in a text field, where the key named is F12).
+    PrivateInAdvisorView {
+        field: bool,
+    },
 }
 
 /// What an imported self-assessment brought (see [`Notice::Imported`]).

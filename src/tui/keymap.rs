@@ -83,6 +83,9 @@ pub enum Key {
     Alt(KeyCode),
     /// Any of 0–9.
     Digit,
+    /// One of 1 to the number given (at most 9), written `1–n`: for a
+    /// fixed set of choices, so the hint names only digits that act.
+    DigitTo(u8),
     /// Any key at all.
     Any,
 }
@@ -131,7 +134,7 @@ impl Key {
                     | KeyCode::Up
                     | KeyCode::Down
             ),
-            Key::Digit | Key::Any => false,
+            Key::Digit | Key::DigitTo(_) | Key::Any => false,
         }
     }
 
@@ -146,6 +149,9 @@ impl Key {
             (Key::Ctrl(c), KeyCode::Char(k)) if ctrl && k.eq_ignore_ascii_case(&c) => Some(None),
             (Key::Alt(c), k) if ev.modifiers.contains(KeyModifiers::ALT) && c == k => Some(None),
             (Key::Digit, KeyCode::Char(d @ '0'..='9')) if plain => Some(Some(d as u8 - b'0')),
+            (Key::DigitTo(n), KeyCode::Char(d @ '1'..='9')) if plain && d as u8 - b'0' <= n => {
+                Some(Some(d as u8 - b'0'))
+            }
             (Key::Code(KeyCode::Char(c)), KeyCode::Char(k)) if plain && c == k => Some(None),
             (Key::Code(KeyCode::Char(_)), _) => None,
             // Shortcut keys (←→, Del …) only without Ctrl/Alt: with them
@@ -161,6 +167,7 @@ impl Key {
             Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
             Key::Alt(code) => format!("Alt-{}", Key::Code(code).label(w)),
             Key::Digit => "1–9".into(),
+            Key::DigitTo(n) => format!("1–{n}"),
             Key::Any => w.key_any.into(),
             Key::Code(code) => match code {
                 KeyCode::Up => "↑".into(),
@@ -480,6 +487,9 @@ mod tests {
     fn matching() {
         let ev = |s: &str| parse_keys(s).unwrap()[0];
         assert_eq!(Key::Digit.matches(&ev("7")), Some(Some(7)));
+        assert_eq!(Key::DigitTo(4).matches(&ev("4")), Some(Some(4)));
+        assert_eq!(Key::DigitTo(4).matches(&ev("5")), None);
+        assert_eq!(Key::DigitTo(4).matches(&ev("0")), None);
         assert_eq!(ch('q').matches(&ev("C-q")), None);
         assert_eq!(ctrl('c').matches(&ev("C-c")), Some(None));
         assert_eq!(

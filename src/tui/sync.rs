@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use crate::questionnaire::Questionnaire;
 use crate::session::Store;
-use crate::store::{PgStore, StoreConfig, SyncReport, sync};
+use crate::store::{PgStore, StoreConfig, SyncError, SyncReport, sync};
 
 use super::update::Msg;
 
@@ -18,7 +18,7 @@ use super::update::Msg;
 pub const EVERY: Duration = Duration::from_secs(300);
 
 pub struct BackgroundSync {
-    results: Receiver<Result<SyncReport, String>>,
+    results: Receiver<Result<SyncReport, Arc<SyncError>>>,
     wake: Sender<()>,
 }
 
@@ -32,7 +32,7 @@ impl BackgroundSync {
     ) -> BackgroundSync {
         let (tx, results) = mpsc::channel();
         let (wake, woken) = mpsc::channel::<()>();
-        let cfg = StoreConfig::parse(url);
+        let cfg = StoreConfig::parse(url).map_err(Arc::new);
         let _ = std::thread::Builder::new()
             .name("sync".into())
             .spawn(move || {
@@ -40,8 +40,8 @@ impl BackgroundSync {
                     let outcome = match &cfg {
                         Ok(cfg) => PgStore::open(cfg)
                             .and_then(|mut pg| sync(&store, &mut pg, &q))
-                            .map_err(|e| e.to_string()),
-                        Err(e) => Err(e.to_string()),
+                            .map_err(Arc::new),
+                        Err(e) => Err(Arc::clone(e)),
                     };
                     if tx.send(outcome).is_err() {
                         return;

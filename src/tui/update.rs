@@ -47,7 +47,7 @@ pub enum Msg {
     /// The earlier visit a session now follows up, or why it could not be read.
     PreviousLoaded(Result<Box<Previous>, OpenError>),
     /// A background sync with the shared store ended, or why it could not.
-    Synced(Result<crate::store::SyncReport, String>),
+    Synced(Result<crate::store::SyncReport, Arc<crate::store::SyncError>>),
     /// The referrals of every session were read ([`Effect::ListReferrals`]).
     ReferralsListed(Result<Vec<crate::session::referral::Row>, Arc<StoreError>>),
     /// A referral of another session was marked, or why not.

@@ -60,13 +60,21 @@ pub fn holder(l: Lang, user: &str, host: &str, pid: u32, since: &str) -> String 
         format!("{user}@{host}, process {pid}")
     );
     if !since.is_empty() {
-        s.push_str(&sv_en!(
-            l,
-            format!(", sedan {since}"),
-            format!(", since {since}")
-        ));
+        s.push_str(&since_text(l, since));
     }
     s
+}
+
+/// ", since …" of a lock holder, in Swedish time (a stamp that is not a
+/// time is shown as it is).
+pub fn since_text(l: Lang, since: &str) -> String {
+    let local = crate::time::local_time(since);
+    let is_time = local != since;
+    match (l, is_time) {
+        (Lang::Sv, _) => format!(", sedan {local}"),
+        (Lang::En, true) => format!(", since {local} Swedish time"),
+        (Lang::En, false) => format!(", since {local}"),
+    }
 }
 
 pub fn holder_unknown(l: Lang) -> String {

@@ -59,8 +59,16 @@ pub struct ReferralsState {
 /// A mark to make: contacted (`None`) or an outcome.
 pub type Mark = Option<Outcome>;
 
+/// The outcome keys, 1 to this: one per outcome.
+const OUTCOME_KEYS: u8 = Outcome::ALL.len() as u8;
+
 fn advisor(app: &App) -> bool {
     !app.is_self()
+}
+
+/// An advisor with a referral to mark: the marking keys act.
+fn can_mark(app: &App) -> bool {
+    advisor(app) && app.has_referral_rows()
 }
 
 pub const KEYS: Keymap = Keymap {
@@ -73,14 +81,14 @@ pub const KEYS: Keymap = Keymap {
             |w| w.referrals.h_contacted,
             |w| w.referrals.help_contacted,
         )
-        .when(advisor),
+        .when(can_mark),
         Binding::new(
-            &[Key::Digit],
+            &[Key::DigitTo(OUTCOME_KEYS)],
             Action::Digit(0),
             |w| w.referrals.h_outcome,
             |w| w.referrals.help_outcome,
         )
-        .when(advisor),
+        .when(can_mark),
         Binding::new(
             &[ESC],
             Action::Back,
@@ -103,6 +111,16 @@ pub const KEYS: Keymap = Keymap {
 };
 
 impl App {
+    /// Whether the view lists any referral.
+    pub fn has_referral_rows(&self) -> bool {
+        match self.referrals.view {
+            ReferralsView::Session => self.session().is_some_and(|s| !s.referrals().is_empty()),
+            ReferralsView::Open => {
+                matches!(&self.referrals.rows, Some(Ok(rows)) if !rows.is_empty())
+            }
+        }
+    }
+
     /// The referrals the view lists, with the session and company of each.
     pub fn referral_rows(&self) -> Vec<Row> {
         match self.referrals.view {
@@ -154,7 +172,7 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
             app.referrals.cursor = (app.referrals.cursor + 1).min(n.saturating_sub(1));
         }
         Action::Contacted => return mark(app, None),
-        Action::Digit(d) if (1..=4).contains(&d) => {
+        Action::Digit(d) if (1..=OUTCOME_KEYS).contains(&d) => {
             return mark(app, Outcome::ALL.get(usize::from(d) - 1).copied());
         }
         Action::Back => match app.referrals.view {
@@ -337,7 +355,7 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
     }
     if app.is_self() {
         extra.extend(wrapped(t.self_note, w, theme.dim()));
-    } else {
+    } else if app.has_referral_rows() {
         extra.push(Line::styled(truncate(t.outcome_keys, w), theme.dim()));
     }
     let extra_h = (extra.len() as u16).min(inner.height / 2);

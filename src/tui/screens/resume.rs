@@ -182,11 +182,13 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
             if r.conflict {
                 name = format!("{name} ({})", crate::i18n::store::conflict_short(app.lang));
             }
+            // A shared screen: what the company may see is counted, as on
+            // the questions screen (not the advisor-only questions).
             let right = format!(
                 "{}  {:>3}/{:<3}  {}",
                 r.updated.get(..10).unwrap_or(&r.updated),
-                r.answered,
-                r.total,
+                r.answered.saturating_sub(r.advisor_answered),
+                r.total.saturating_sub(r.advisor_total),
                 clean(&r.id)
             );
             // The cursor mark takes the first column; a space before `right`.

@@ -23,8 +23,9 @@ pub fn draw_needs(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: 
     let bar_w = 8;
     let title_w = w.saturating_sub(bar_w + 5 + COVERAGE_W);
     // A name that does not fit beside its bar gets a line of its own, when
-    // the panel is tall enough for every area that way. (Widths counted
-    // only as far as it matters: this runs on every frame.)
+    // the panel is tall enough for every area that way (the actors below
+    // get the rows left). (Widths counted only as far as it matters: this
+    // runs on every frame.)
     let long: Vec<bool> = eval
         .areas
         .iter()
@@ -35,7 +36,7 @@ pub fn draw_needs(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: 
     let n_long = long.iter().filter(|l| **l).count();
     let two_lines = n_long > 0
         && name_width(app, w + 1) <= w
-        && eval.areas.len() + n_long + 8 <= inner.height as usize;
+        && eval.areas.len() + n_long + 2 <= inner.height as usize;
     for (a, long) in eval.areas.iter().zip(long) {
         if two_lines && long {
             lines.push(Line::raw(clean(
@@ -53,11 +54,23 @@ pub fn draw_needs(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: 
         truncate(s.lists.coverage_legend, w),
         theme.dim(),
     ));
+    // The actors just now, as many (up to 4) as the rows left hold with
+    // the blank line, the heading and the legend.
+    let left = (inner.height as usize).saturating_sub(lines.len());
+    let ranked = app.ranked();
+    let mut n_actors = left.saturating_sub(2).min(4).min(ranked.len());
+    if ranked.iter().take(n_actors).any(|r| r.provisional) && left < n_actors + 3 {
+        n_actors = n_actors.saturating_sub(1);
+    }
+    if n_actors == 0 {
+        frame.render_widget(Paragraph::new(lines), inner);
+        return;
+    }
     lines.push(Line::raw(""));
     lines.push(Line::styled(s.top_actors, theme.title()));
     // A star only when the engine recommends: a high score from too
     // little of what the actor weighs is marked "?" instead.
-    for r in app.ranked().iter().take(4) {
+    for r in ranked.iter().take(n_actors) {
         let name = truncate(&clean(&app.q.actors[r.actor].name), w.saturating_sub(6));
         let style = if r.recommended {
             theme.strong()
@@ -80,7 +93,7 @@ pub fn draw_needs(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: 
             style,
         ));
     }
-    if app.ranked().iter().take(4).any(|r| r.provisional) {
+    if ranked.iter().take(n_actors).any(|r| r.provisional) {
         lines.push(Line::styled(
             truncate(s.lists.actors_legend, w),
             theme.dim(),

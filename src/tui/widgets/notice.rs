@@ -82,9 +82,9 @@ fn notice_lines<'a>(n: &Notice, lang: Lang, theme: &Theme, width: usize) -> Vec<
         ),
         Notice::ExportFailed(e) => failed(s.export_failed, &e.message(lang)),
         Notice::SavedAgain => wrapped(s.saved_ok, width, theme.ok()),
-        Notice::PrivateInAdvisorView => {
+        Notice::PrivateInAdvisorView { field } => {
             let key = crate::tui::screens::questions::KEYS
-                .key_of(crate::tui::keymap::Action::AdvisorView, false, s)
+                .key_of(crate::tui::keymap::Action::AdvisorView, *field, s)
                 .unwrap_or_default();
             wrapped(
                 &crate::i18n::room::private_in_advisor_view(lang, key),

@@ -41,8 +41,9 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
     let needs_w = if body.width >= 160 {
         (needs_width(app) as u16).clamp(32, 60)
     } else if wide {
-        // Each area's name whole on a line of its own, its bar under it.
-        (needs_width(app) as u16).saturating_sub(12).clamp(32, 44)
+        // Each area's name whole on a line of its own, its bar under it:
+        // the longest name, the border and the padding.
+        (needs_width(app) as u16).saturating_sub(15).clamp(32, 47)
     } else {
         32
     };

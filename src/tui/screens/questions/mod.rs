@@ -595,7 +595,9 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
             app.popup = Popup::Note(NoteKind::Shared, Box::new(TextBox::new(&text)), text);
         }
         Action::PrivateNote if !app.advisor_view => {
-            app.notice = Some(Notice::PrivateInAdvisorView);
+            app.notice = Some(Notice::PrivateInAdvisorView {
+                field: (KEYS.in_field)(app),
+            });
         }
         Action::PrivateNote => {
             let text = app

@@ -160,7 +160,6 @@ pub const KEYS: Keymap = Keymap {
             |w| w.help_back_questions,
         )
         .when(on_actors),
-        Binding::quiet(&[ch('b'), f(7)], Action::Needs, |w| w.help_needs).when(on_actors),
         keymap::ADVISOR_ON.when(|a| on_actors(a) && (keymap::ADVISOR_ON.when)(a)),
         keymap::ADVISOR_OFF,
         keymap::LANG,
@@ -217,7 +216,6 @@ pub fn act(app: &mut App, action: Action) -> Vec<Effect> {
             goto(app, Screen::Questions);
             app.qs.focus = Focus::Question;
         }
-        Action::Needs => app.show_needs = !app.show_needs,
         Action::Referrals => return super::referrals::show_session(app),
         Action::Quit => ask_quit(app),
         _ => {}
