@@ -219,6 +219,14 @@ fn the_wizard_syncs_in_the_background_and_skips_the_open_session() {
         "{:?}",
         b.sync_line
     );
+    // F2 says it again in Swedish (it stayed English).
+    press(&mut b, &mut rt, "F2");
+    assert!(
+        b.sync_line.as_deref().unwrap().starts_with("Synkat"),
+        "{:?}",
+        b.sync_line
+    );
+    press(&mut b, &mut rt, "F2");
     assert!(
         bo_dir
             .path()

@@ -294,6 +294,8 @@ pub struct App {
     pub last_ticket: u64,
     /// The last background sync with the shared store, in words.
     pub sync_line: Option<String>,
+    /// What that sync ended with, to say it again in another language.
+    pub sync_outcome: Option<crate::tui::update::SyncOutcome>,
     pub quit: bool,
 }
 
@@ -357,6 +359,7 @@ impl App {
             pending: None,
             last_ticket: 0,
             sync_line: None,
+            sync_outcome: None,
             quit: false,
         }
     }

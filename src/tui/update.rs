@@ -133,6 +133,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::Synced(outcome) => {
             app.sync_line = Some(crate::i18n::store::background(app.lang, &outcome));
+            app.sync_outcome = Some(outcome);
             vec![]
         }
         Msg::Opened(Err(e)) => {
@@ -263,12 +264,19 @@ fn screen_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     }
 }
 
+/// What a background sync ended with ([`Msg::Synced`]).
+pub type SyncOutcome = Result<crate::store::SyncReport, Arc<crate::store::SyncError>>;
+
 pub(crate) fn toggle_lang(app: &mut App) {
     let langs = app.langs();
     if let Some(i) = langs.iter().position(|l| *l == app.lang) {
         app.lang = langs[(i + 1) % langs.len()];
     } else if let Some(l) = langs.first() {
         app.lang = *l;
+    }
+    // The last sync's line in the new language.
+    if let Some(o) = &app.sync_outcome {
+        app.sync_line = Some(crate::i18n::store::background(app.lang, o));
     }
 }
 
