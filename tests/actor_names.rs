@@ -231,7 +231,9 @@ fn a_wrong_name_is_reported_where_it_is() {
         .unwrap();
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(
-        err.contains(&format!("{WRONG}:13:8: error[wrong-type]: `name` must be a text")),
+        err.contains(&format!(
+            "{WRONG}:13:8: error[wrong-type]: `name` must be a text"
+        )),
         "{err}"
     );
 }
@@ -247,8 +249,7 @@ fn the_wizard_summary_names_actors_in_the_language_shown() {
             "{}/tests/fixtures/profiles/norge_tull.toml",
             env!("CARGO_MANIFEST_DIR")
         );
-        let parsed =
-            answers::load_file(std::path::Path::new(&path), &a.q, Mode::Lenient).unwrap();
+        let parsed = answers::load_file(std::path::Path::new(&path), &a.q, Mode::Lenient).unwrap();
         let s = session_with(&a, parsed.answers);
         update(&mut a, opened(s, OpenKind::Resumed));
         a.notice = None;
