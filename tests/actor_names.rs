@@ -288,3 +288,60 @@ fn the_web_consent_page_names_actors_in_the_language_shown() {
         assert!(body.contains("Swedish Customs") == (lang == "en"), "{body}");
     }
 }
+
+/// Giving an actor an English name changes the questionnaire's hash, not
+/// its version: a session saved before opens with a "questionnaire changed"
+/// notice only — every answer and consent kept, the same scores, nothing
+/// orphaned — and the notice is gone once it is saved again.
+#[test]
+fn a_session_saved_before_the_english_names_opens_with_a_notice_only() {
+    use behovsanalys::answers::Answer;
+    use behovsanalys::questionnaire;
+    use behovsanalys::scoring;
+    use behovsanalys::session::Store;
+
+    let text = std::fs::read_to_string(NAMES).unwrap();
+    let before_text = text.replace(
+        r#"name = { sv = "Tullverket", en = "Swedish Customs" }"#,
+        r#"name = "Tullverket""#,
+    );
+    assert_ne!(before_text, text);
+    let before = questionnaire::load_str("names.toml", &before_text)
+        .unwrap()
+        .questionnaire;
+    let after = questionnaire::load_str("names.toml", &text)
+        .unwrap()
+        .questionnaire;
+    assert_eq!(before.version, after.version);
+    assert_ne!(before.hash, after.hash);
+
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(Some(dir.path())).unwrap();
+    let mut s = store.create(&before, SessionMode::Advisor);
+    s.set_answer_at(
+        "tullfragor",
+        Some(Answer::Choice("ja".into())),
+        "2026-12-01T10:00:00Z",
+    );
+    s.answers.consent.insert("tull".into(), true);
+    store.save(&mut s, &before).unwrap();
+    let id = s.meta.id.clone();
+
+    let mut loaded = store.load_full(&id, &after).unwrap();
+    let d = &loaded.drift;
+    assert!(d.hash_changed && d.version_before.is_none());
+    assert!(d.orphans.is_empty() && d.renamed.is_empty());
+    assert_eq!(d.lines(&after).len(), 1, "{:?}", d.lines(&after));
+    assert_eq!(loaded.session.answers.answers, s.answers.answers);
+    assert_eq!(loaded.session.answers.consent.get("tull"), Some(&true));
+    let then = scoring::evaluate(&before, &s.answers.answers);
+    let now = scoring::evaluate(&after, &loaded.session.answers.answers);
+    assert_eq!(
+        then.referral(0).map(|r| r.score),
+        now.referral(0).map(|r| r.score)
+    );
+    assert_eq!(then.need(0), now.need(0));
+
+    store.save(&mut loaded.session, &after).unwrap();
+    assert!(store.load_full(&id, &after).unwrap().drift.is_empty());
+}
