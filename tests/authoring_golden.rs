@@ -1,14 +1,13 @@
 //! Golden tests (insta) for `catalogue`, `preview` and `diff`, run through
 //! the binary, plus HTML escaping of untrusted texts.
 
-use assert_cmd::Command;
+#[path = "support/cli.rs"]
+mod cli;
 
+/// Runs the binary in English whatever the locale (`diff` speaks the
+/// program's language).
 fn run(args: &[&str]) -> String {
-    let out = Command::cargo_bin("behovsanalys")
-        .unwrap()
-        .args(args)
-        .output()
-        .unwrap();
+    let out = cli::bin().args(args).output().unwrap();
     assert!(
         out.status.success(),
         "{args:?}: {}",

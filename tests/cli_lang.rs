@@ -386,3 +386,42 @@ fn the_delete_prompt_in_swedish_on_a_terminal() {
             .exists()
     );
 }
+
+/// `diff` tells an author what a new version changes in the program's
+/// language; its JSON stays the same in either.
+#[test]
+fn diff_in_swedish() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = "tests/fixtures/authoring/diff/old.toml";
+    let new = "tests/fixtures/authoring/diff/new.toml";
+    let (code, out, err) = run(None, dir.path(), &["--lang", "sv", "diff", old, new]);
+    assert_eq!(code, 0, "{err}");
+    for s in [
+        "Sparade svar som inte längre passar (behålls, räknas inte):",
+        "frågan `omsattning` är borttagen",
+        "Poäng och rekommendationer för sparade sessioner ändras:",
+        "tröskeln för `almi` har ändrats: 50 → 60",
+        "Övriga ändringar:",
+        "frågan `lan` heter nu `lanebehov`",
+        "poängen för `lanebehov` alternativet `ja` har ändrats",
+    ] {
+        assert!(out.contains(s), "missing {s:?} in:\n{out}");
+    }
+    for s in ["Saved answers", "removed", "changed"] {
+        assert!(!out.contains(s), "English {s:?} in:\n{out}");
+    }
+    let (_, out, _) = run(None, dir.path(), &["--lang", "sv", "diff", new, new]);
+    assert!(
+        out.contains("inga ändringar som påverkar sparade sessioner"),
+        "{out}"
+    );
+    let json = |lang: &str| {
+        run(
+            None,
+            dir.path(),
+            &["--lang", lang, "diff", old, new, "--format", "json"],
+        )
+        .1
+    };
+    assert_eq!(json("sv"), json("en"));
+}

@@ -1,9 +1,8 @@
 //! `behovsanalys export`: golden files per format, consent, private notes,
 //! injection, file safety, and a real headless browser on the HTML.
 
-use std::path::{Path, PathBuf};
-use std::process::Command as StdCommand;
-
+#[path = "support/chromium.rs"]
+mod chromium;
 #[path = "support/cli.rs"]
 mod cli;
 use cli::bin;
@@ -331,49 +330,9 @@ fn session_instead_of_answers() {
     assert_eq!(v["id"], "20261125-101500-ab12-een");
 }
 
-fn chromium() -> Option<PathBuf> {
-    ["chromium", "chromium-browser", "google-chrome"]
-        .iter()
-        .find_map(|name| {
-            std::env::var_os("PATH").and_then(|paths| {
-                std::env::split_paths(&paths)
-                    .map(|p| p.join(name))
-                    .find(|p| p.is_file())
-            })
-        })
-}
-
-fn chromium_run(browser: &Path, profile: &Path, extra: &[&str], url: &str) -> std::process::Output {
-    StdCommand::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--enable-logging=stderr",
-            "--v=0",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .args(extra)
-        .arg(url)
-        .output()
-        .unwrap()
-}
-
 #[test]
 fn html_renders_in_a_real_browser_on_one_or_two_a4_pages() {
-    let Some(browser) = chromium() else {
-        // In CI (.ci/run installs chromium) a missing browser is a failure.
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "chromium not found, and CI is set: install it (apt-get install -y chromium)"
-        );
-        eprintln!(
-            "SKIPPED: chromium not found; install it (apt-get install -y chromium) to run this test"
-        );
+    let Some(browser) = chromium::find() else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
@@ -401,7 +360,7 @@ fn html_renders_in_a_real_browser_on_one_or_two_a4_pages() {
         a.extend(args);
         ok(&a);
         let url = format!("file://{}", path.display());
-        let dom = chromium_run(&browser, &dir.path().join("profile"), &["--dump-dom"], &url);
+        let dom = chromium::run(&browser, &dir.path().join("profile"), &["--dump-dom"], &url);
         let stdout = String::from_utf8_lossy(&dom.stdout);
         let stderr = String::from_utf8_lossy(&dom.stderr);
         assert!(stdout.contains("</main>"), "{name}: no DOM: {stderr}");
@@ -412,33 +371,16 @@ fn html_renders_in_a_real_browser_on_one_or_two_a4_pages() {
         assert!(!stdout.contains("<script"), "{name}");
         let pdf = dir.path().join(format!("{name}.pdf"));
         let print = format!("--print-to-pdf={}", pdf.display());
-        chromium_run(
+        chromium::run(
             &browser,
             &dir.path().join("profile"),
             &[&print, "--no-pdf-header-footer"],
             &url,
         );
         let bytes = std::fs::read(&pdf).expect("chromium wrote no PDF");
-        let pages = count_pdf_pages(&bytes);
+        let pages = chromium::pdf_pages(&bytes);
         assert!((1..=2).contains(&pages), "{name}: {pages} pages");
     }
-}
-
-/// Counts `/Type /Page` objects (not `/Pages`) in a PDF.
-fn count_pdf_pages(pdf: &[u8]) -> usize {
-    let s = String::from_utf8_lossy(pdf);
-    let mut n = 0;
-    for pat in ["/Type /Page", "/Type/Page"] {
-        let mut rest: &str = &s;
-        while let Some(i) = rest.find(pat) {
-            let after = &rest[i + pat.len()..];
-            if !after.starts_with('s') {
-                n += 1;
-            }
-            rest = after;
-        }
-    }
-    n
 }
 
 #[test]

@@ -4,12 +4,13 @@
 //! printed on one A4 page by a real browser; the tables follow on the next
 //! pages.
 
-use std::path::{Path, PathBuf};
-use std::process::Command as StdCommand;
+use std::path::Path;
 
 use assert_cmd::Command;
 use behovsanalys::questionnaire::builtin;
 
+#[path = "support/chromium.rs"]
+mod chromium;
 mod report_support;
 
 fn html_of(data: &Path, lang: &str) -> String {
@@ -99,67 +100,31 @@ fn the_overview_has_accessible_charts_and_no_colour_only_meaning() {
     assert!(overview(&en).contains("Companies reached") && en.contains("within 24 h"));
 }
 
-fn chromium() -> Option<PathBuf> {
-    ["chromium", "chromium-browser", "google-chrome"]
-        .iter()
-        .find_map(|name| {
-            std::env::var_os("PATH").and_then(|paths| {
-                std::env::split_paths(&paths)
-                    .map(|p| p.join(name))
-                    .find(|p| p.is_file())
-            })
-        })
-}
-
 fn pdf_pages(browser: &Path, dir: &Path, name: &str, html: &str) -> usize {
     let file = dir.join(format!("{name}.html"));
     std::fs::write(&file, html).unwrap();
     let pdf = dir.join(format!("{name}.pdf"));
-    let out = StdCommand::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
+    let out = chromium::run(
+        browser,
+        &dir.join("profile"),
+        &[
+            &format!("--print-to-pdf={}", pdf.display()),
             "--no-pdf-header-footer",
-        ])
-        .arg(format!("--user-data-dir={}", dir.join("profile").display()))
-        .arg(format!("--print-to-pdf={}", pdf.display()))
-        .arg(format!("file://{}", file.display()))
-        .output()
-        .unwrap();
+        ],
+        &format!("file://{}", file.display()),
+    );
     let bytes = std::fs::read(&pdf).unwrap_or_else(|_| {
         panic!(
             "chromium wrote no PDF: {}",
             String::from_utf8_lossy(&out.stderr)
         )
     });
-    let s = String::from_utf8_lossy(&bytes);
-    let mut n = 0;
-    for pat in ["/Type /Page", "/Type/Page"] {
-        let mut rest: &str = &s;
-        while let Some(i) = rest.find(pat) {
-            let after = &rest[i + pat.len()..];
-            if !after.starts_with('s') {
-                n += 1;
-            }
-            rest = after;
-        }
-    }
-    n
+    chromium::pdf_pages(&bytes)
 }
 
 #[test]
 fn the_overview_prints_on_one_a4_page() {
-    let Some(browser) = chromium() else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "chromium not found, and CI is set: install it (apt-get install -y chromium)"
-        );
-        eprintln!("SKIPPED: chromium not found; install it to run this test");
+    let Some(browser) = chromium::find() else {
         return;
     };
     let data = population();

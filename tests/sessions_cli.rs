@@ -155,6 +155,39 @@ fn list_json_reports_sessions_quarantine_and_problems() {
     assert!(env.sessions().join("annan.toml").exists());
 }
 
+/// A session of another questionnaire (e.g. sent from a regional web
+/// form) is named in the user's language, with how to open it.
+#[test]
+fn a_session_of_another_questionnaire_is_explained_in_the_users_language() {
+    let env = Env::new();
+    fs::create_dir_all(env.sessions()).unwrap();
+    fs::write(
+        env.sessions().join("web-20261202-8799HZ0Y.toml"),
+        "questionnaire = \"exportbehov_smaland\"\nversion = \"2026.2-smaland.1\"\n[answers]\n",
+    )
+    .unwrap();
+    let out = env
+        .cmd()
+        .env("LANG", "sv_SE.UTF-8")
+        .args(["sessions", "list"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("kan inte läsas just nu"), "{text}");
+    assert!(
+        text.contains("svaren hör till frågeformuläret `exportbehov_smaland`"),
+        "{text}"
+    );
+    assert!(!text.contains("these answers belong"), "{text}");
+    assert!(text.contains("--questionnaire"), "{text}");
+    let (_, text, _) = env.run(&["sessions", "list"]);
+    assert!(
+        text.contains("these answers belong to questionnaire `exportbehov_smaland`")
+            && text.contains("--questionnaire FILE"),
+        "{text}"
+    );
+}
+
 #[test]
 fn list_survives_any_file() {
     let env = Env::new();

@@ -241,7 +241,7 @@ fn a_self_assessment_handed_over_and_imported_once() {
             t.wait("[exited 0]");
         } else {
             // The second import of the same file is refused.
-            t.wait("redan inläst");
+            t.wait("redan importerad");
             assert_eq!(session_files(data.path()).len(), 1);
             t.keys(&["Escape", "q"]);
         }

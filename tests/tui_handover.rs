@@ -237,7 +237,7 @@ fn self_assessment_then_import_then_a_second_import_refused() {
         "{:?}",
         b.notice
     );
-    assert!(draw(&b, 80, 24).contains("redan inläst"));
+    assert!(draw(&b, 80, 24).contains("redan importerad"));
     let sessions = std::fs::read_dir(data.path().join("sessions"))
         .unwrap()
         .filter(|e| {

@@ -379,6 +379,35 @@ fn a_follow_up_shows_what_changed_since_the_last_visit() {
     );
 }
 
+/// A self-assessment sent from the web form is marked so in the list.
+#[test]
+fn the_resume_list_marks_a_session_sent_from_the_web() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = q();
+    let sessions = dir.path().join("sessions");
+    std::fs::create_dir_all(&sessions).unwrap();
+    std::fs::write(
+        sessions.join("web-20261125-8799HZ0Y.toml"),
+        "questionnaire = \"exportbehov\"\nversion = \"2026.2\"\n\n\
+         [company]\nname = \"Webbföretaget AB\"\n\n[answers]\nanstallda = 30\n\n\
+         [meta]\nid = \"web-20261125-8799HZ0Y\"\nmode = \"advisor\"\norigin = \"web\"\n\
+         created = \"2026-11-25T09:00:00Z\"\nupdated = \"2026-11-25T09:10:00Z\"\n\
+         imported_at = \"2026-11-25T09:10:00Z\"\nimported_id = \"web-20261125-8799HZ0Y\"\n\
+         self_answers = [\"anstallda\"]\n",
+    )
+    .unwrap();
+    for (lang, mark) in [
+        ("sv", "Webbföretaget AB (från webben)"),
+        ("en", "Webbföretaget AB (from the web)"),
+    ] {
+        let (mut a, mut rt) = wizard(dir.path(), &q, lang, ID_A);
+        press(&mut a, &mut rt, "2");
+        assert_eq!(a.resume_rows().len(), 1, "{:?}", a.resume.list);
+        let screen = draw(&a, 120, 40);
+        assert!(screen.contains(mark), "{screen}");
+    }
+}
+
 #[test]
 fn a_broken_file_is_set_aside_and_the_list_says_so() {
     let dir = tempfile::tempdir().unwrap();

@@ -108,6 +108,7 @@ const STATES: &[(&str, SessionMode, Build)] = &[
             problems: vec![Problem {
                 file: "20250101-000000-0003.toml".into(),
                 message: "belongs to questionnaire `annat`".into(),
+                messages: vec![],
             }],
             ..Listing::default()
         };

@@ -274,6 +274,14 @@ fn company_form_validates_and_syncs_employees() {
     assert_eq!(answer(&a, "anstallda"), Some(&Answer::Number(24.0)));
     press(&mut a, "PgDn");
     assert_eq!(a.qs.input.text(), "24");
+    // The number shown is selected: typing a new one replaces it (it was
+    // appended: 24 then 40 gave 2440 employees).
+    assert!(a.qs.input.is_selected());
+    typ(&mut a, "40");
+    press(&mut a, "Enter");
+    assert_eq!(answer(&a, "anstallda"), Some(&Answer::Number(40.0)));
+    // The company's details follow the corrected answer.
+    assert_eq!(a.session().unwrap().answers.company.employees, Some(40));
 }
 
 #[test]

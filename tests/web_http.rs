@@ -170,6 +170,10 @@ fn a_company_fills_in_sends_and_the_advisor_sees_it_in_sessions_list() {
         .unwrap()
         .to_string();
     assert!(reference.starts_with("web-"), "{reference}");
+    // The company's own summary: its needs, not "the actor's areas" of a
+    // referral.
+    assert!(receipt.body.contains("<h3>Behov</h3>"), "{}", receipt.body);
+    assert!(!receipt.body.contains("aktörens"), "{}", receipt.body);
     // Sending twice does not make two sessions.
     let r = c.post(s.addr, "/submit", &[]);
     assert_eq!(location(&r), "/receipt");
@@ -691,4 +695,189 @@ fn choice_limits_exclusive_options_and_the_country_list_as_the_wizard_has_them()
         "{}",
         page.body
     );
+}
+
+/// A regional extension (`serve --questionnaire regions/…`): its own
+/// question on the national section's page, its title, and the answer in
+/// the sent session, which the advisor scores with the same file.
+#[test]
+fn a_regional_extension_is_served_and_its_answers_are_sent() {
+    let dir = tempfile::tempdir().unwrap();
+    let regional =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("questionnaires/regions/smaland.toml");
+    let regional = regional.to_str().unwrap();
+    let s = Server::start(dir.path(), &[], &["--questionnaire", regional]);
+    let mut c = Client::default();
+    let start = c.get(s.addr, "/");
+    assert!(start.body.contains("(Småland)"), "{}", start.body);
+    begin(&s, &mut c);
+    let r = c.post(
+        s.addr,
+        "/company",
+        &[
+            ("name", "Kalmar Glas AB"),
+            ("contact_name", "Karin Glas"),
+            ("action", "continue"),
+        ],
+    );
+    let mut at = location(&r);
+    let mut asked = false;
+    for _ in 0..60 {
+        if at.starts_with("/check") {
+            break;
+        }
+        let page = c.get(s.addr, &at);
+        assert_eq!(page.status, 200, "{at}: {}", page.body);
+        let path = at.split(['?', '#']).next().unwrap().to_string();
+        let mut fields = vec![];
+        if page.body.contains("name=\"q.lan\"") {
+            assert!(page.body.contains("Kalmar län"), "{}", page.body);
+            asked = true;
+            fields.push(("q.lan", "kalmar"));
+        }
+        if page.body.contains("name=\"q.anstallda\"") {
+            fields.push(("q.anstallda", "12"));
+        }
+        let r = c.post(s.addr, &path, &fields);
+        at = location(&r);
+    }
+    assert!(asked, "the regional question was never on a page");
+    let r = c.post(s.addr, "/submit", &[]);
+    assert_eq!(location(&r), "/receipt");
+    // The advisor lists it with the server's questionnaire; without it,
+    // `sessions list` says which one the session needs.
+    let out = bin(dir.path()).args(["sessions", "list"]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("exportbehov_smaland") && text.contains("--questionnaire"),
+        "{text}"
+    );
+    let out = bin(dir.path())
+        .args([
+            "--questionnaire",
+            regional,
+            "sessions",
+            "list",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["sessions"][0]["origin"], "web", "{v}");
+    let id = v["sessions"][0]["id"].as_str().unwrap().to_string();
+    let file = std::fs::read_to_string(dir.path().join(format!("sessions/{id}.toml"))).unwrap();
+    assert!(file.contains("lan = \"kalmar\""), "{file}");
+    assert!(file.contains("exportbehov_smaland"), "{file}");
+    let out = bin(dir.path())
+        .args(["score", "--session", &id, "--questionnaire", regional])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Listening beyond this computer over plain HTTP, the first line says
+/// that browsers keep the (Secure) cookies only over HTTPS, so the proxy
+/// must be in front; on loopback it says nothing of the kind.
+#[test]
+fn listening_beyond_loopback_says_the_tls_proxy_is_needed() {
+    let dir = tempfile::tempdir().unwrap();
+    let first_line = |addr: &str| {
+        use std::io::BufRead;
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_behovsanalys"))
+            .arg("--data-dir")
+            .arg(dir.path())
+            .args(["serve", "--addr", addr])
+            .env("LANG", "C")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        std::io::BufReader::new(child.stderr.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let _ = child.kill();
+        let _ = child.wait();
+        line
+    };
+    let open = first_line("0.0.0.0:0");
+    assert!(
+        open.starts_with("behovsanalys serve: listening on http://0.0.0.0:"),
+        "{open}"
+    );
+    assert!(
+        open.contains("HTTPS") && open.contains("docs/WEB.md"),
+        "{open}"
+    );
+    let local = first_line("127.0.0.1:0");
+    assert!(!local.contains("HTTPS"), "{local}");
+}
+
+/// The country list reads in alphabetical order within each region, as a
+/// Swedish reader expects it (Å, Ä, Ö last), and in English by the English
+/// names – not in the order of the country codes.
+#[test]
+fn the_countries_are_in_alphabetical_order_within_each_region() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = Server::start(dir.path(), &[], &[]);
+    for (lang, names) in [
+        (
+            "sv",
+            [
+                "Albanien",
+                "Andorra",
+                "Belgien",
+                "Tyskland",
+                "Ukraina",
+                "Österrike",
+            ],
+        ),
+        (
+            "en",
+            [
+                "Albania", "Andorra", "Austria", "Belgium", "Germany", "Ukraine",
+            ],
+        ),
+    ] {
+        let mut c = Client::default();
+        c.get(s.addr, &format!("/lang/{lang}?next=/"));
+        begin(&s, &mut c);
+        c.post(
+            s.addr,
+            "/company",
+            &[("name", "Ordning AB"), ("action", "continue")],
+        );
+        let page = c.get(s.addr, "/section/marknad");
+        assert_eq!(page.status, 200);
+        let europe = page
+            .body
+            .split("class=\"group-legend\">")
+            .find(|g| g.starts_with("Europ"))
+            .unwrap_or_else(|| panic!("no Europe group: {}", page.body));
+        let at = |name: &str| {
+            europe
+                .find(&format!("\">{name}"))
+                .unwrap_or_else(|| panic!("{name} not in the Europe group: {europe}"))
+        };
+        for pair in names.windows(2) {
+            assert!(
+                at(pair[0]) < at(pair[1]),
+                "{lang}: {} after {}",
+                pair[0],
+                pair[1]
+            );
+        }
+        // The error summary links to `q-marknader-0`: the first box shown.
+        let first = page
+            .body
+            .split("<input id=\"")
+            .find(|p| p.contains("name=\"q.marknader\""))
+            .unwrap();
+        assert!(first.starts_with("q-marknader-0\""), "{first}");
+    }
 }

@@ -32,6 +32,21 @@ impl Impact {
 }
 
 /// One change between two versions. Ids are the questionnaire's ids.
+/// Which points of a question changed ([`Change::PointsChanged`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Part {
+    /// The `needs` of an option (its id).
+    Option(String),
+    /// A scale's `needs_low`.
+    NeedsLow,
+    /// A scale's `needs_high`.
+    NeedsHigh,
+    /// The `needs` of one number band (its bounds, `[10, 250)`).
+    Band(String),
+    /// The bands themselves (added, removed or moved).
+    Bands,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Change {
     QuestionRemoved {
@@ -61,7 +76,7 @@ pub enum Change {
     /// Points of an option (or of a scale end / number band: `part`).
     PointsChanged {
         question: String,
-        part: String,
+        part: Part,
         old: String,
         new: String,
     },
@@ -153,82 +168,9 @@ impl Change {
         }
     }
 
-    /// The change in one line of English.
-    pub fn describe(&self) -> String {
-        use Change::*;
-        let opt = |o: &Option<String>| o.clone().unwrap_or_else(|| "(none)".into());
-        match self {
-            QuestionRemoved { question } => format!(
-                "question `{question}` removed: saved answers to it are kept but no longer scored"
-            ),
-            QuestionAdded { question } => {
-                format!("question `{question}` added: saved sessions have it unanswered")
-            }
-            QuestionRenamed { old, new } => format!(
-                "question `{old}` renamed to `{new}` (alias kept): saved answers carry over"
-            ),
-            KindChanged { question, old, new } => format!(
-                "question `{question}` changed kind from {old} to {new}: saved answers no longer fit"
-            ),
-            OptionRemoved { question, option } => format!(
-                "option `{option}` of `{question}` removed: saved answers choosing it no longer fit"
-            ),
-            OptionAdded { question, option } => format!("option `{option}` added to `{question}`"),
-            PointsChanged {
-                question,
-                part,
-                old,
-                new,
-            } => format!("points of `{question}` {part} changed: {old} → {new}"),
-            ShowIfChanged { question, old, new } => format!(
-                "show_if of `{question}` changed: {} → {}",
-                opt(old),
-                opt(new)
-            ),
-            SectionShowIfChanged { section, old, new } => format!(
-                "show_if of section `{section}` changed: {} → {}",
-                opt(old),
-                opt(new)
-            ),
-            AreaAdded { area } => format!("area `{area}` added"),
-            AreaRemoved { area } => format!("area `{area}` removed"),
-            ActorAdded { actor } => format!("actor `{actor}` added"),
-            ActorRemoved { actor } => {
-                format!("actor `{actor}` removed: saved consent for it no longer applies")
-            }
-            WeightsChanged { actor, old, new } => {
-                format!("weights of `{actor}` changed: {old} → {new}")
-            }
-            ThresholdChanged { actor, old, new } => format!(
-                "threshold of `{actor}` changed: {} → {}",
-                fmt_num(*old),
-                fmt_num(*new)
-            ),
-            RulesChanged { actor, old, new } => format!(
-                "rules of `{actor}` changed: [{}] → [{}]",
-                old.join("; "),
-                new.join("; ")
-            ),
-            ActorEligibilityChanged { actor, old, new } => format!(
-                "eligibility of `{actor}` changed: {} → {}",
-                opt(old),
-                opt(new)
-            ),
-            ServiceAdded { actor, service } => format!("service `{service}` of `{actor}` added"),
-            ServiceRemoved { actor, service } => {
-                format!("service `{service}` of `{actor}` removed")
-            }
-            ServiceEligibilityChanged {
-                actor,
-                service,
-                old,
-                new,
-            } => format!(
-                "eligibility of service `{service}` of `{actor}` changed: {} → {}",
-                opt(old),
-                opt(new)
-            ),
-        }
+    /// The change in one line, in `lang` (the JSON's `text` is English).
+    pub fn describe(&self, lang: crate::i18n::Lang) -> String {
+        crate::i18n::authoring::diff_change(lang, self)
     }
 }
 
@@ -271,29 +213,29 @@ fn show(q: &Questionnaire, e: Option<&crate::questionnaire::Expr>) -> Option<Str
 }
 
 /// Scored parts of a question as (part, points) for comparison.
-fn parts(q: &Questionnaire, kind: &Kind) -> Vec<(String, String)> {
+fn parts(q: &Questionnaire, kind: &Kind) -> Vec<(Part, String)> {
     match kind {
         Kind::Single { options } | Kind::Multi { options } => options
             .iter()
-            .map(|o| (format!("option `{}`", o.id), needs_text(q, &o.needs)))
+            .map(|o| (Part::Option(o.id.clone()), needs_text(q, &o.needs)))
             .collect(),
         Kind::Scale {
             needs_low,
             needs_high,
             ..
         } => vec![
-            ("needs_low".into(), needs_text(q, needs_low)),
-            ("needs_high".into(), needs_text(q, needs_high)),
+            (Part::NeedsLow, needs_text(q, needs_low)),
+            (Part::NeedsHigh, needs_text(q, needs_high)),
         ],
         Kind::Number { bands, .. } => bands
             .iter()
             .map(|b| {
                 (
-                    format!(
-                        "band [{}, {})",
+                    Part::Band(format!(
+                        "[{}, {})",
                         b.from.map(fmt_num).unwrap_or_else(|| "−∞".into()),
                         b.to.map(fmt_num).unwrap_or_else(|| "∞".into())
-                    ),
+                    )),
                     needs_text(q, &b.needs),
                 )
             })
@@ -364,18 +306,21 @@ pub fn diff(old: &Questionnaire, new: &Questionnaire) -> Diff {
             }
         }
         if matches!(nq.kind, Kind::Number { .. }) {
-            let olds: Vec<&String> = old_parts.iter().map(|p| &p.0).collect();
-            let news: Vec<&String> = new_parts.iter().map(|p| &p.0).collect();
+            let olds: Vec<&Part> = old_parts.iter().map(|p| &p.0).collect();
+            let news: Vec<&Part> = new_parts.iter().map(|p| &p.0).collect();
             if olds != news {
-                let j = |v: &[(String, String)]| {
+                let j = |v: &[(Part, String)]| {
                     v.iter()
-                        .map(|(p, n)| format!("{p} {n}"))
+                        .map(|(p, n)| match p {
+                            Part::Band(bounds) => format!("{bounds} {n}"),
+                            _ => n.clone(),
+                        })
                         .collect::<Vec<_>>()
                         .join(", ")
                 };
                 out.push(Change::PointsChanged {
                     question: id.clone(),
-                    part: "bands".into(),
+                    part: Part::Bands,
                     old: j(&old_parts),
                     new: j(&new_parts),
                 });
@@ -525,8 +470,9 @@ pub fn diff(old: &Questionnaire, new: &Questionnaire) -> Diff {
     Diff { changes: out }
 }
 
-/// The diff as text for authors, grouped by impact.
-pub fn text(old: &Questionnaire, new: &Questionnaire, d: &Diff) -> String {
+/// The diff as text for authors, grouped by impact, in `lang`.
+pub fn text(old: &Questionnaire, new: &Questionnaire, d: &Diff, lang: crate::i18n::Lang) -> String {
+    let w = crate::i18n::authoring::diff(lang);
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -537,19 +483,13 @@ pub fn text(old: &Questionnaire, new: &Questionnaire, d: &Diff) -> String {
         sanitize_line(&new.version)
     );
     if d.is_empty() {
-        let _ = writeln!(out, "no changes that matter for saved sessions");
+        let _ = writeln!(out, "{}", w.no_changes);
         return out;
     }
     for (impact, heading) in [
-        (
-            Impact::Answers,
-            "Saved answers that no longer fit (kept, not scored):",
-        ),
-        (
-            Impact::Scores,
-            "Scores and recommendations of saved sessions change:",
-        ),
-        (Impact::Info, "Other changes:"),
+        (Impact::Answers, w.answers),
+        (Impact::Scores, w.scores),
+        (Impact::Info, w.other),
     ] {
         let items: Vec<&Change> = d.changes.iter().filter(|c| c.impact() == impact).collect();
         if items.is_empty() {
@@ -557,7 +497,7 @@ pub fn text(old: &Questionnaire, new: &Questionnaire, d: &Diff) -> String {
         }
         let _ = writeln!(out, "\n{heading}");
         for c in items {
-            let _ = writeln!(out, "  - {}", sanitize_line(&c.describe()));
+            let _ = writeln!(out, "  - {}", sanitize_line(&c.describe(lang)));
         }
     }
     out
@@ -572,7 +512,42 @@ pub fn json(old: &Questionnaire, new: &Questionnaire, d: &Diff) -> Value {
         "changes": d.changes.iter().map(|c| json!({
             "impact": c.impact().as_str(),
             "question": c.question(),
-            "text": c.describe(),
+            "text": c.describe(crate::i18n::Lang::En),
         })).collect::<Vec<_>>(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn changed_points_name_their_part_in_either_language() {
+        let c = |part| Change::PointsChanged {
+            question: "anstallda".into(),
+            part,
+            old: "{ a = 1 }".into(),
+            new: "{ a = 2 }".into(),
+        };
+        let band = c(Part::Band("[10, 250)".into()));
+        assert_eq!(
+            band.describe(Lang::En),
+            "points of `anstallda` band [10, 250) changed: { a = 1 } → { a = 2 }"
+        );
+        assert_eq!(
+            band.describe(Lang::Sv),
+            "poängen för `anstallda` intervallet [10, 250) har ändrats: { a = 1 } → { a = 2 }"
+        );
+        assert!(
+            c(Part::Bands)
+                .describe(Lang::Sv)
+                .contains("`anstallda` intervallen har")
+        );
+        assert!(
+            c(Part::Option("ja".into()))
+                .describe(Lang::En)
+                .contains("option `ja` changed")
+        );
+    }
 }

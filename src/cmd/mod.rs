@@ -100,7 +100,7 @@ pub fn run(cli: Cli, ui: Lang) -> Result<ExitCode> {
         Some(Command::Catalogue { file, format }) => catalogue::run(&cli, file.as_deref(), *format),
         Some(Command::Schema) => schema::run(),
         Some(Command::Preview { file, format }) => preview::run(&cli, file.as_deref(), *format),
-        Some(Command::Diff { old, new, format }) => diff::run(old, new, *format),
+        Some(Command::Diff { old, new, format }) => diff::run(old, new, *format, ui),
         Some(Command::Store { action }) => store::run(&cli, ui, action),
         Some(Command::Sync) => sync::run(&cli, ui),
         Some(Command::Serve(args)) => serve::run(&cli, ui, args),

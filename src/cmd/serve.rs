@@ -73,7 +73,8 @@ pub fn run(cli: &Cli, ui: Lang, args: &ServeArgs) -> Result<ExitCode> {
                 ui,
                 &format!("http://{local}"),
                 &state.target.describe(),
-                swept
+                swept,
+                !local.ip().is_loopback()
             )
         );
         web::serve(listener, state, shutdown()).await?;

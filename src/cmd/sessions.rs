@@ -185,8 +185,7 @@ fn list_text(store: &Store, l: &Listing, ui: Lang) -> String {
     if !l.problems.is_empty() {
         let _ = writeln!(o, "\n{}", words::unreadable_sessions(ui, l.problems.len()));
         for p in &l.problems {
-            let first = p.message.lines().next().unwrap_or("");
-            let _ = writeln!(o, "  {}: {}", line(&p.file), line(first));
+            let _ = writeln!(o, "  {}: {}", line(&p.file), line(&p.summary(ui)));
         }
     }
     if !l.ignored.is_empty() {

@@ -1,4 +1,4 @@
-//! Words of the authoring tools: the service catalogue, the preview and
+//! Words of the authoring tools: the service catalogue, the preview, `diff` and
 //! conditions in plain words. See the convention in [`crate::i18n`].
 
 use super::Lang;
@@ -267,4 +267,224 @@ pub const CONDITIONS_EN: Conditions = Conditions {
 
 pub fn conditions(lang: Lang) -> &'static Conditions {
     lang.pick(&CONDITIONS_SV, &CONDITIONS_EN)
+}
+
+/// Words of `behovsanalys diff`.
+pub struct Diff {
+    /// A file compared with itself, or nothing that matters changed.
+    pub no_changes: &'static str,
+    pub answers: &'static str,
+    pub scores: &'static str,
+    pub other: &'static str,
+    /// An absent condition.
+    pub none: &'static str,
+}
+
+pub const DIFF_SV: Diff = Diff {
+    no_changes: "inga ändringar som påverkar sparade sessioner",
+    answers: "Sparade svar som inte längre passar (behålls, räknas inte):",
+    scores: "Poäng och rekommendationer för sparade sessioner ändras:",
+    other: "Övriga ändringar:",
+    none: "(inget)",
+};
+
+pub const DIFF_EN: Diff = Diff {
+    no_changes: "no changes that matter for saved sessions",
+    answers: "Saved answers that no longer fit (kept, not scored):",
+    scores: "Scores and recommendations of saved sessions change:",
+    other: "Other changes:",
+    none: "(none)",
+};
+
+pub fn diff(lang: Lang) -> &'static Diff {
+    lang.pick(&DIFF_SV, &DIFF_EN)
+}
+
+macro_rules! sv_en {
+    ($l:expr, $sv:expr, $en:expr $(,)?) => {
+        match $l {
+            Lang::Sv => $sv,
+            Lang::En => $en,
+        }
+    };
+}
+
+/// One change of `behovsanalys diff` in a line.
+pub fn diff_change(l: Lang, c: &crate::authoring::diff::Change) -> String {
+    use crate::authoring::diff::Change::*;
+    let opt = |o: &Option<String>| o.clone().unwrap_or_else(|| diff(l).none.into());
+    match c {
+        QuestionRemoved { question: q } => sv_en!(
+            l,
+            format!(
+                "frågan `{q}` är borttagen: sparade svar på den behålls men räknas inte längre"
+            ),
+            format!("question `{q}` removed: saved answers to it are kept but no longer scored")
+        ),
+        QuestionAdded { question: q } => sv_en!(
+            l,
+            format!("frågan `{q}` är ny: sparade sessioner har den obesvarad"),
+            format!("question `{q}` added: saved sessions have it unanswered")
+        ),
+        QuestionRenamed { old, new } => sv_en!(
+            l,
+            format!(
+                "frågan `{old}` heter nu `{new}` (aliaset finns kvar): sparade svar följer med"
+            ),
+            format!("question `{old}` renamed to `{new}` (alias kept): saved answers carry over")
+        ),
+        KindChanged {
+            question: q,
+            old,
+            new,
+        } => sv_en!(
+            l,
+            format!(
+                "frågan `{q}` har bytt typ från {old} till {new}: sparade svar passar inte längre"
+            ),
+            format!("question `{q}` changed kind from {old} to {new}: saved answers no longer fit")
+        ),
+        OptionRemoved {
+            question: q,
+            option: o,
+        } => sv_en!(
+            l,
+            format!(
+                "alternativet `{o}` i `{q}` är borttaget: sparade svar som valt det passar inte längre"
+            ),
+            format!("option `{o}` of `{q}` removed: saved answers choosing it no longer fit")
+        ),
+        OptionAdded {
+            question: q,
+            option: o,
+        } => sv_en!(
+            l,
+            format!("alternativet `{o}` är nytt i `{q}`"),
+            format!("option `{o}` added to `{q}`")
+        ),
+        PointsChanged {
+            question: q,
+            part,
+            old,
+            new,
+        } => {
+            use crate::authoring::diff::Part;
+            let part = match part {
+                Part::Option(o) => {
+                    sv_en!(l, format!("alternativet `{o}`"), format!("option `{o}`"))
+                }
+                Part::NeedsLow => "needs_low".to_string(),
+                Part::NeedsHigh => "needs_high".to_string(),
+                Part::Band(b) => sv_en!(l, format!("intervallet {b}"), format!("band {b}")),
+                Part::Bands => sv_en!(l, "intervallen", "bands").to_string(),
+            };
+            sv_en!(
+                l,
+                format!("poängen för `{q}` {part} har ändrats: {old} → {new}"),
+                format!("points of `{q}` {part} changed: {old} → {new}")
+            )
+        }
+        ShowIfChanged {
+            question: q,
+            old,
+            new,
+        } => {
+            let (old, new) = (opt(old), opt(new));
+            sv_en!(
+                l,
+                format!("show_if för `{q}` har ändrats: {old} → {new}"),
+                format!("show_if of `{q}` changed: {old} → {new}")
+            )
+        }
+        SectionShowIfChanged {
+            section: s,
+            old,
+            new,
+        } => {
+            let (old, new) = (opt(old), opt(new));
+            sv_en!(
+                l,
+                format!("show_if för avsnittet `{s}` har ändrats: {old} → {new}"),
+                format!("show_if of section `{s}` changed: {old} → {new}")
+            )
+        }
+        AreaAdded { area: a } => sv_en!(
+            l,
+            format!("området `{a}` är nytt"),
+            format!("area `{a}` added")
+        ),
+        AreaRemoved { area: a } => sv_en!(
+            l,
+            format!("området `{a}` är borttaget"),
+            format!("area `{a}` removed")
+        ),
+        ActorAdded { actor: a } => sv_en!(
+            l,
+            format!("aktören `{a}` är ny"),
+            format!("actor `{a}` added")
+        ),
+        ActorRemoved { actor: a } => sv_en!(
+            l,
+            format!("aktören `{a}` är borttagen: sparat samtycke för den gäller inte längre"),
+            format!("actor `{a}` removed: saved consent for it no longer applies")
+        ),
+        WeightsChanged { actor: a, old, new } => sv_en!(
+            l,
+            format!("vikterna för `{a}` har ändrats: {old} → {new}"),
+            format!("weights of `{a}` changed: {old} → {new}")
+        ),
+        ThresholdChanged { actor: a, old, new } => {
+            let (old, new) = (crate::text::fmt_num(*old), crate::text::fmt_num(*new));
+            sv_en!(
+                l,
+                format!("tröskeln för `{a}` har ändrats: {old} → {new}"),
+                format!("threshold of `{a}` changed: {old} → {new}")
+            )
+        }
+        RulesChanged { actor: a, old, new } => {
+            let (old, new) = (old.join("; "), new.join("; "));
+            sv_en!(
+                l,
+                format!("reglerna för `{a}` har ändrats: [{old}] → [{new}]"),
+                format!("rules of `{a}` changed: [{old}] → [{new}]")
+            )
+        }
+        ActorEligibilityChanged { actor: a, old, new } => {
+            let (old, new) = (opt(old), opt(new));
+            sv_en!(
+                l,
+                format!("villkoret (eligibility) för `{a}` har ändrats: {old} → {new}"),
+                format!("eligibility of `{a}` changed: {old} → {new}")
+            )
+        }
+        ServiceAdded {
+            actor: a,
+            service: s,
+        } => sv_en!(
+            l,
+            format!("tjänsten `{s}` hos `{a}` är ny"),
+            format!("service `{s}` of `{a}` added")
+        ),
+        ServiceRemoved {
+            actor: a,
+            service: s,
+        } => sv_en!(
+            l,
+            format!("tjänsten `{s}` hos `{a}` är borttagen"),
+            format!("service `{s}` of `{a}` removed")
+        ),
+        ServiceEligibilityChanged {
+            actor: a,
+            service: s,
+            old,
+            new,
+        } => {
+            let (old, new) = (opt(old), opt(new));
+            sv_en!(
+                l,
+                format!("villkoret för tjänsten `{s}` hos `{a}` har ändrats: {old} → {new}"),
+                format!("eligibility of service `{s}` of `{a}` changed: {old} → {new}")
+            )
+        }
+    }
 }

@@ -17,7 +17,7 @@
 //! | [`web`] | the web self-assessment (`serve`) |
 //! | [`report`] | the statistics report |
 //! | [`referral`] | the referral follow-up (`referrals list\|mark`, outcomes) |
-//! | [`authoring`] | `catalogue`, `preview`, `explain`, conditions in words |
+//! | [`authoring`] | `catalogue`, `preview`, `diff`, `explain`, conditions in words |
 //!
 //! Convention: a submodule holds a `struct` of `&'static str` fields with one
 //! `const` per language (so a missing translation is a compile error), plus
@@ -89,6 +89,30 @@ impl Lang {
             }
         }
         None
+    }
+
+    /// A key that sorts names alphabetically as a reader of this language
+    /// expects: case and accents do not count (é as e, ü as y in Swedish),
+    /// except that Swedish puts å, ä (æ) and ö (ø) after z, in that order.
+    pub fn collation_key(self, s: &str) -> Vec<u32> {
+        s.chars()
+            .flat_map(char::to_lowercase)
+            .map(|c| match (self, c) {
+                (Lang::Sv, 'å') => u32::from('z') + 1,
+                (Lang::Sv, 'ä' | 'æ') => u32::from('z') + 2,
+                (Lang::Sv, 'ö' | 'ø') => u32::from('z') + 3,
+                (Lang::Sv, 'ü') => u32::from('y'),
+                (_, 'å' | 'ä' | 'á' | 'à' | 'â' | 'ã' | 'æ') => u32::from('a'),
+                (_, 'ö' | 'ó' | 'ò' | 'ô' | 'õ' | 'ø') => u32::from('o'),
+                (_, 'é' | 'è' | 'ê' | 'ë') => u32::from('e'),
+                (_, 'í' | 'ì' | 'î' | 'ï') => u32::from('i'),
+                (_, 'ú' | 'ù' | 'û' | 'ü') => u32::from('u'),
+                (_, 'ç') => u32::from('c'),
+                (_, 'ñ') => u32::from('n'),
+                (_, 'ý' | 'ÿ') => u32::from('y'),
+                (_, c) => u32::from(c),
+            })
+            .collect()
     }
 
     /// The language of the program's own words in a document whose texts

@@ -234,7 +234,7 @@ pub fn from_company(
 ) -> String {
     match l {
         Lang::Sv => format!(
-            "Från företaget ({file}, ifylld {answered}, inläst {imported}): {n} svar, företagsuppgifter, kontaktperson – märkta ”svar från företaget”."
+            "Från företaget ({file}, ifylld {answered}, importerad {imported}): {n} svar, företagsuppgifter, kontaktperson – märkta ”svar från företaget”."
         ),
         Lang::En => format!(
             "From the company ({file}, filled in {answered}, imported {imported}): {n} answers, company details, contact person – marked \"answer from the company\"."
@@ -254,7 +254,7 @@ pub fn left_for_advisor(l: Lang, n: usize) -> String {
 pub fn already_imported(l: Lang, id: impl Display) -> String {
     match l {
         Lang::Sv => format!(
-            "Den här självskattningen är redan inläst (behovsanalys {id}). Öppna den under Fortsätt en sparad behovsanalys."
+            "Den här självskattningen är redan importerad (behovsanalys {id}). Öppna den under Fortsätt en sparad behovsanalys."
         ),
         Lang::En => format!(
             "This self-assessment was imported already (session {id}). Open it under Continue a saved needs analysis."

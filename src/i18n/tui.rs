@@ -101,6 +101,8 @@ pub struct Words {
     // sessions, follow-up, drift
     pub resume_problem: &'static str,
     pub resume_follow_up: &'static str,
+    /// A self-assessment sent from the web form.
+    pub resume_from_web: &'static str,
     pub open_session_failed: &'static str,
     pub list_failed: &'static str,
     pub drift_heading: &'static str,
@@ -287,6 +289,7 @@ pub const SV: Words = Words {
     saved_ok: "Sparat igen.",
     resume_problem: "kan inte läsas nu:",
     resume_follow_up: "uppföljning",
+    resume_from_web: "från webben",
     open_session_failed: "Kunde inte öppna behovsanalysen",
     list_failed: "Kunde inte läsa de sparade behovsanalyserna",
     drift_heading: "Frågeformuläret har ändrats sedan behovsanalysen sparades:",
@@ -470,6 +473,7 @@ pub const EN: Words = Words {
     saved_ok: "Saved again.",
     resume_problem: "cannot be read now:",
     resume_follow_up: "follow-up",
+    resume_from_web: "from the web",
     open_session_failed: "Could not open the session",
     list_failed: "Could not read the saved sessions",
     drift_heading: "The questionnaire changed since this session was saved:",

@@ -81,6 +81,8 @@ pub struct Words {
     pub print_summary: &'static str,
     pub print_hint: &'static str,
     pub area: &'static str,
+    /// The company's summary when the answers show no need yet.
+    pub no_needs: &'static str,
     /// The first part of the downloaded file's name.
     pub summary_file: &'static str,
 }
@@ -154,6 +156,7 @@ pub const SV: Words = Words {
     print_summary: "Skriv ut sammanfattningen",
     print_hint: "Sammanfattningen nedan kan ni skriva ut med webbläsarens utskrift (Ctrl+P eller Cmd+P). Den finns kvar här i ett dygn.",
     area: "Område",
+    no_needs: "Svaren visar inga behov ännu.",
     summary_file: "sammanfattning",
 };
 
@@ -226,6 +229,7 @@ pub const EN: Words = Words {
     print_summary: "Print the summary",
     print_hint: "You can print the summary below with your browser's print command (Ctrl+P or Cmd+P). It stays here for a day.",
     area: "Area",
+    no_needs: "The answers show no needs yet.",
     summary_file: "summary",
 };
 
@@ -435,20 +439,33 @@ pub fn need_words(l: Lang, need: Option<i64>) -> String {
     }
 }
 
-/// The line `serve` prints when it is ready (the first line on stderr).
-pub fn listening(l: Lang, url: &str, target: &str, swept: usize) -> String {
+/// The line `serve` prints when it is ready (the first line on stderr);
+/// `beyond_loopback`: it listens on an address other computers reach,
+/// where browsers keep its Secure cookies only over HTTPS.
+pub fn listening(l: Lang, url: &str, target: &str, swept: usize, beyond_loopback: bool) -> String {
     let swept = match (l, swept) {
         (_, 0) => String::new(),
         (Lang::Sv, n) => format!(" ({n} utgångna utkast borttagna)"),
         (Lang::En, n) => format!(" ({n} expired drafts removed)"),
     };
+    let proxy = match (l, beyond_loopback) {
+        (_, false) => "",
+        (Lang::Sv, true) => {
+            "; webbläsare sparar formulärets kakor bara över HTTPS – låt regionens TLS-proxy \
+             stå framför (docs/WEB.md)"
+        }
+        (Lang::En, true) => {
+            "; browsers keep the form's cookies only over HTTPS – put the region's TLS proxy \
+             in front (docs/WEB.md)"
+        }
+    };
     match l {
         Lang::Sv => format!(
-            "behovsanalys serve: lyssnar på {url}; inskickade svar hamnar i {target}{swept}"
+            "behovsanalys serve: lyssnar på {url}; inskickade svar hamnar i {target}{swept}{proxy}"
         ),
-        Lang::En => {
-            format!("behovsanalys serve: listening on {url}; sent answers land in {target}{swept}")
-        }
+        Lang::En => format!(
+            "behovsanalys serve: listening on {url}; sent answers land in {target}{swept}{proxy}"
+        ),
     }
 }
 

@@ -331,7 +331,8 @@ impl Rat {
 mod tests {
     use super::*;
 
-    /// The leak of the issue: total 2 = visits (hidden) + self 0.
+    /// A line that hides one cell gives it away (`total − the others`): a
+    /// total of 2 = visits (hidden) + self-assessments 0 showed the visits.
     #[test]
     fn one_hidden_cell_in_a_line_takes_another_with_it() {
         let mut s = Sdc::new(5);

@@ -8,6 +8,7 @@ use super::store::{Read, classify, io_err, mtime};
 use super::{Meta, SessionMode, Store, StoreError, atomic};
 use crate::answers::{self, MAX_ANSWERS_BYTES, Mode};
 use crate::diag::{FileKind, Links, read_data_file};
+use crate::i18n::Lang;
 use crate::questionnaire::{Audience, Questionnaire};
 use crate::scoring;
 
@@ -58,7 +59,34 @@ pub struct QuarantinedFile {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
     pub file: String,
+    /// In English (the JSON listing's `message`).
     pub message: String,
+    /// The message in each of [`Lang::ALL`], in that order.
+    pub messages: Vec<String>,
+}
+
+impl Problem {
+    /// The message in `lang` (the English one when it has none).
+    pub fn text(&self, lang: Lang) -> &str {
+        Lang::ALL
+            .iter()
+            .position(|l| *l == lang)
+            .and_then(|i| self.messages.get(i))
+            .unwrap_or(&self.message)
+    }
+
+    /// The first line of [`Problem::text`] and its help lines (`= help: …`):
+    /// what is wrong and what to do, without the quoted source.
+    pub fn summary(&self, lang: Lang) -> String {
+        let text = self.text(lang);
+        let mut lines = text.lines();
+        let mut out = lines.next().unwrap_or("").to_string();
+        for l in lines.filter(|l| l.trim_start().starts_with("= ")) {
+            out.push_str("; ");
+            out.push_str(l.trim_start().trim_start_matches("= "));
+        }
+        out
+    }
 }
 
 /// Everything in the store.
@@ -196,6 +224,10 @@ impl Store {
                 Err(e) => out.problems.push(Problem {
                     file: name.clone(),
                     message: crate::text::sanitize(&e.to_string()).into_owned(),
+                    messages: Lang::ALL
+                        .iter()
+                        .map(|l| crate::text::sanitize(&e.render(*l)).into_owned())
+                        .collect(),
                 }),
             }
         }

@@ -134,6 +134,10 @@ impl SessionStore for PgStore {
                     Err(e) => out.problems.push(Problem {
                         file: id.clone(),
                         message: crate::text::sanitize(&e.to_string()).into_owned(),
+                        messages: crate::i18n::Lang::ALL
+                            .iter()
+                            .map(|l| crate::text::sanitize(&e.render(*l)).into_owned())
+                            .collect(),
                     }),
                 }
             }

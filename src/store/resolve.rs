@@ -62,7 +62,7 @@ pub struct Choices {
     pub answers: BTreeMap<String, Side>,
 }
 
-/// Reads a session in conflict ([`StoreError::NoConflict`] when there is none).
+/// Reads a session in conflict ([`SyncError::NoConflict`] when there is none).
 pub fn conflict(store: &Store, id: &str, q: &Questionnaire) -> Result<Conflict, SyncError> {
     if !local::has_conflict(store, id) {
         return Err(SyncError::NoConflict(id.to_string()));

@@ -464,7 +464,8 @@ pub(crate) fn load_question(app: &mut App, i: usize) {
         _ => 0,
     };
     app.qs.input = match &answer {
-        Some(Answer::Number(x)) => Input::new(&crate::text::fmt_num(*x)),
+        // Typing a new number replaces the one shown.
+        Some(Answer::Number(x)) => Input::selected(&crate::text::fmt_num(*x)),
         _ => Input::default(),
     };
     app.qs.text = match &answer {
@@ -509,9 +510,16 @@ pub(crate) fn set_answer(app: &mut App, i: usize, answer: Option<Answer>) -> Vec
         return vec![];
     };
     let s = &mut o.session;
+    // The company's employees follow the question while they agree with
+    // its earlier answer (or are not given): the two never disagree.
+    let before = match s.answers.answers.get(&id) {
+        Some(Answer::Number(x)) if *x >= 0.0 && x.fract() == 0.0 => Some(*x as u64),
+        _ => None,
+    };
+    let follows = s.answers.company.employees.is_none() || s.answers.company.employees == before;
     s.set_answer_at(&id, answer, &(app.clock.now)());
     if let Some(n) = employees
-        && s.answers.company.employees.is_none()
+        && follows
     {
         s.answers.company.employees = Some(n);
         *app.company.input_mut(Field::Employees) = Input::new(&n.to_string());

@@ -96,6 +96,7 @@ const STRIPES: usize = 1024;
 
 /// The folder of drafts.
 pub struct Drafts {
+    data: PathBuf,
     dir: PathBuf,
     locks: Vec<Mutex<()>>,
 }
@@ -125,15 +126,37 @@ impl Drafts {
     /// The drafts of data directory `data` (`<data>/web/drafts`, created
     /// owner-only).
     pub fn open(data: &Path) -> Result<Drafts, DraftError> {
-        let web = data.join("web");
-        let dir = web.join("drafts");
-        for d in [data, &web, &dir] {
+        let drafts = Drafts {
+            data: data.to_path_buf(),
+            dir: data.join("web").join("drafts"),
+            locks: (0..STRIPES).map(|_| Mutex::new(())).collect(),
+        };
+        drafts.make_dirs()?;
+        Ok(drafts)
+    }
+
+    /// `<data>/web/drafts`, each folder owner-only.
+    fn make_dirs(&self) -> Result<(), DraftError> {
+        let web = self.data.join("web");
+        for d in [&self.data, &web, &self.dir] {
             atomic::create_private_dir(d).map_err(io("create", d))?;
         }
-        Ok(Drafts {
-            dir,
-            locks: (0..STRIPES).map(|_| Mutex::new(())).collect(),
-        })
+        Ok(())
+    }
+
+    /// Runs `write`; when the folder is gone (removed while the server
+    /// runs), makes it again and tries once more.
+    fn writing(
+        &self,
+        write: impl Fn() -> std::io::Result<()>,
+    ) -> Result<std::io::Result<()>, DraftError> {
+        match write() {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                self.make_dirs()?;
+                Ok(write())
+            }
+            r => Ok(r),
+        }
     }
 
     pub fn dir(&self) -> &Path {
@@ -162,7 +185,8 @@ impl Drafts {
             let code = Code::new()?;
             let path = self.path(&code);
             let draft = Draft::new(q, now);
-            match atomic::write_new(&path, draft.to_toml(q).as_bytes()) {
+            let text = draft.to_toml(q);
+            match self.writing(|| atomic::write_new(&path, text.as_bytes()))? {
                 Ok(()) => return Ok((code, draft)),
                 // 2^-140: never, but never overwrite either.
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
@@ -223,7 +247,9 @@ impl Drafts {
             d.expires = now + TTL_DAYS * 86_400;
         }
         let path = self.path(code);
-        atomic::write(&path, d.to_toml(q).as_bytes()).map_err(io("save", &path))
+        let text = d.to_toml(q);
+        self.writing(|| atomic::write(&path, text.as_bytes()))?
+            .map_err(io("save", &path))
     }
 
     /// Removes a draft (after it was sent and its time is over, or on request).
@@ -318,5 +344,26 @@ mod tests {
         assert!(drafts.load(&code, &q, later).unwrap().is_none());
         let other = Code::new().unwrap();
         assert!(drafts.load(&other, &q, now).unwrap().is_none());
+    }
+
+    #[test]
+    fn a_drafts_folder_removed_while_serving_is_made_again() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let q = crate::questionnaire::builtin().unwrap().questionnaire;
+        let drafts = Drafts::open(dir.path()).unwrap();
+        let now = 1_800_000_000;
+        let (code, mut d) = drafts.create(&q, now).unwrap();
+        std::fs::remove_dir_all(dir.path().join("web")).unwrap();
+        drafts.save(&code, &mut d, &q, now + 1).unwrap();
+        assert!(drafts.load(&code, &q, now + 2).unwrap().is_some());
+        std::fs::remove_dir_all(dir.path().join("web")).unwrap();
+        let (code, _) = drafts.create(&q, now).unwrap();
+        assert!(drafts.load(&code, &q, now + 2).unwrap().is_some());
+        let mode = std::fs::metadata(drafts.dir())
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o700);
     }
 }

@@ -12,22 +12,11 @@ use std::path::Path;
 
 use behovsanalys::questionnaire::{Audience, Kind, Questionnaire};
 
-pub struct Rng(pub u64);
-
-impl Rng {
-    pub fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-    pub fn chance(&mut self, percent: usize) -> bool {
-        self.below(100) < percent
-    }
-}
+// The random generator, SNI codes and organisation numbers of the
+// benchmarks' generator.
+#[path = "../../benches/support/mod.rs"]
+mod generators;
+pub use generators::{Rng, SNI, org_number};
 
 /// How much of the questionnaire a session answers.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -88,28 +77,7 @@ pub const MUNICIPALITIES: [&str; 7] = [
     "Gislaved",
     "Älmhult",
 ];
-pub const SNI: [&str; 6] = ["25.620", "28.990", "62.010", "46.690", "10.710", "71.120"];
 pub const OUTCOMES: [&str; 4] = ["helped", "not_relevant", "declined", "no_answer"];
-
-/// A valid organisation number (Luhn) from a number.
-pub fn org_number(n: u64) -> String {
-    let base = format!("55{:07}", n % 10_000_000);
-    let sum: u32 = base
-        .bytes()
-        .rev()
-        .enumerate()
-        .map(|(i, b)| {
-            let d = u32::from(b - b'0');
-            if i % 2 == 0 {
-                let x = d * 2;
-                if x > 9 { x - 9 } else { x }
-            } else {
-                d
-            }
-        })
-        .sum();
-    format!("{}-{}{}", &base[..6], &base[6..], (10 - sum % 10) % 10)
-}
 
 pub fn rfc3339(secs: i64) -> String {
     jiff::Timestamp::from_second(secs)

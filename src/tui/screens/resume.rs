@@ -128,7 +128,7 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
                         "{} {} {}",
                         s.resume_problem,
                         clean(&p.file),
-                        clean(&p.message)
+                        clean(&p.summary(app.lang))
                     ),
                     w,
                 ),
@@ -175,6 +175,9 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
                 .unwrap_or_else(|| s.resume_unnamed.to_string());
             if r.previous.is_some() {
                 name = format!("{name} ({})", s.resume_follow_up);
+            }
+            if r.origin.as_deref() == Some(crate::session::ORIGIN_WEB) {
+                name = format!("{name} ({})", s.resume_from_web);
             }
             if r.conflict {
                 name = format!("{name} ({})", crate::i18n::store::conflict_short(app.lang));

@@ -18,13 +18,42 @@ pub struct Input {
     text: String,
     /// Cursor position in characters.
     cursor: usize,
+    /// The whole text is selected (an earlier answer shown again): typing
+    /// or pasting replaces it, Backspace/Delete clear it, a move keeps it.
+    selected: bool,
 }
 
 impl Input {
     pub fn new(text: &str) -> Self {
         let text = clean(text);
         let cursor = text.chars().count();
-        Input { text, cursor }
+        Input {
+            text,
+            cursor,
+            selected: false,
+        }
+    }
+
+    /// An input showing an earlier answer, selected as a whole: typing
+    /// a new value replaces it instead of appending to it ("40" then "45"
+    /// gives 45, not 4045).
+    pub fn selected(text: &str) -> Self {
+        let mut i = Input::new(text);
+        i.selected = !i.text.is_empty();
+        i
+    }
+
+    /// Whether the whole text is selected (drawn as a selection).
+    pub fn is_selected(&self) -> bool {
+        self.selected
+    }
+
+    /// Drops a selection: the selected text goes, the cursor at the start.
+    fn take_selection(&mut self) {
+        if std::mem::take(&mut self.selected) {
+            self.text.clear();
+            self.cursor = 0;
+        }
     }
 
     pub fn text(&self) -> &str {
@@ -51,6 +80,7 @@ impl Input {
     }
 
     pub fn insert_str(&mut self, s: &str) {
+        self.take_selection();
         let s = clean(s);
         let room = MAX_CHARS.saturating_sub(self.len());
         let s: String = s.chars().take(room).collect();
@@ -67,6 +97,17 @@ impl Input {
     pub fn handle_key(&mut self, key: KeyEvent) -> bool {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         let alt = key.modifiers.contains(KeyModifiers::ALT);
+        if self.selected {
+            match key.code {
+                KeyCode::Char(_) if !ctrl && !alt => {}
+                KeyCode::Backspace | KeyCode::Delete => {
+                    self.take_selection();
+                    return true;
+                }
+                // Any other editing key works on the text as it is.
+                _ => self.selected = false,
+            }
+        }
         match key.code {
             KeyCode::Char(c) if !ctrl && !alt => {
                 let mut b = [0u8; 4];
@@ -179,7 +220,13 @@ impl Input {
 /// An input field: its visible text, underlined, and the cursor if focused.
 pub fn draw_input(frame: &mut Frame, theme: &Theme, input: &Input, area: Rect, focused: bool) {
     let (shown, col) = input.visible(area.width.saturating_sub(1) as usize);
-    let style = if focused {
+    let style = if focused && input.is_selected() {
+        // Reversed (visible without colour): the next key replaces it.
+        theme
+            .field()
+            .patch(theme.strong())
+            .add_modifier(ratatui::style::Modifier::REVERSED)
+    } else if focused {
         theme.field().patch(theme.strong())
     } else {
         theme.field()
@@ -225,6 +272,29 @@ mod tests {
         i.handle_key(key(KeyCode::End));
         i.insert_str("a\nb\u{1b}");
         assert_eq!(i.text(), "äxöa b\u{FFFD}");
+    }
+
+    #[test]
+    fn an_answer_shown_again_is_replaced_by_typing() {
+        let mut i = Input::selected("40");
+        assert!(i.is_selected());
+        i.handle_key(key(KeyCode::Char('4')));
+        i.handle_key(key(KeyCode::Char('5')));
+        assert_eq!(i.text(), "45");
+        assert!(!i.is_selected());
+        // Backspace clears a selection whole.
+        let mut i = Input::selected("40");
+        i.handle_key(key(KeyCode::Backspace));
+        assert_eq!((i.text(), i.cursor()), ("", 0));
+        // A move ends the selection and edits the text as it is.
+        let mut i = Input::selected("40");
+        i.handle_key(key(KeyCode::Left));
+        i.handle_key(key(KeyCode::Char('1')));
+        assert_eq!(i.text(), "410");
+        // A paste replaces it too.
+        let mut i = Input::selected("40");
+        i.insert_str("12");
+        assert_eq!(i.text(), "12");
     }
 
     #[test]

@@ -276,6 +276,26 @@ fn countries(lang: Lang, q: &Question, base: &str, name: &str, answer: Option<&A
     for (n, o) in options.iter().enumerate() {
         groups[region_of(&o.id)].push(n);
     }
+    // Countries come by code from their data: shown by name. Each box is
+    // numbered in the order shown, so that `-0` (where an error links to)
+    // is the first.
+    for g in &mut groups {
+        g.sort_by_cached_key(|&n| lang.collation_key(options[n].label.get(l)));
+    }
+    let mut shown = 0..;
+    let groups: Vec<(usize, Vec<(usize, usize)>)> = groups
+        .into_iter()
+        .enumerate()
+        .filter(|(_, m)| !m.is_empty())
+        .map(|(g, m)| {
+            (
+                g,
+                m.into_iter()
+                    .map(|n| (shown.next().unwrap_or(n), n))
+                    .collect(),
+            )
+        })
+        .collect();
     let filter_id = format!("{base}-filter");
     let count_id = format!("{base}-count");
     let checked =
@@ -290,12 +310,12 @@ fn countries(lang: Lang, q: &Question, base: &str, name: &str, answer: Option<&A
             p.chosen { strong { (w.chosen) ": " } (chosen.join(", ")) }
         }
         div.checkboxes.country-list data-filter=(filter_id) data-count=(count_id) data-template=(web::matches_template(lang)) {
-            @for (g, members) in groups.iter().enumerate().filter(|(_, m)| !m.is_empty()) {
+            @for (g, members) in &groups {
                 fieldset.fieldset.country-group {
-                    legend.group-legend { (web::region_name(lang, g)) }
-                    @for &n in members {
+                    legend.group-legend { (web::region_name(lang, *g)) }
+                    @for &(pos, n) in members {
                         @let o = &options[n];
-                        @let id = format!("{base}-{n}");
+                        @let id = format!("{base}-{pos}");
                         @let aliases = data.and_then(|d| d.country(&o.id)).map(|c| {
                             let mut a = c.aliases.join(" ");
                             a.push(' ');

@@ -47,11 +47,11 @@ pub fn receipt(
             @if let Some(d) = doc {
                 section.summary aria-labelledby="summary-title" {
                     h2 #summary-title { (dw.company_title) }
-                    h3 { (dw.needs) }
-                    @if d.needs.is_empty() { p { (dw.no_needs) } }
+                    h3 { (dw.need) }
+                    @if d.needs.is_empty() { p { (w.no_needs) } }
                     @else {
                         table.table {
-                            caption.visually-hidden { (dw.needs) }
+                            caption.visually-hidden { (dw.need) }
                             thead { tr { th scope="col" { (w.area) } th scope="col" { (dw.need) } } }
                             tbody {
                                 @for n in &d.needs {

@@ -44,13 +44,19 @@ pub fn fold(s: &str) -> String {
 /// then labels with a word that starts with it, then labels that contain
 /// it, then countries whose other names match; the shortest label first
 /// within each ("nor" → Norge before
-/// Nordkorea), then questionnaire order. All options, in order, for an
-/// empty filter.
+/// Nordkorea), then questionnaire order. All options for an empty
+/// filter: in order, a country list by name.
 pub fn view(q: &Question, lang: &str, filter: &str) -> Vec<usize> {
     let options = q.kind.options();
     let f = fold(filter.trim());
     if f.is_empty() {
-        return (0..options.len()).collect();
+        let mut all: Vec<usize> = (0..options.len()).collect();
+        // Countries come by code from their data: shown by name.
+        if q.country {
+            let l = crate::i18n::Lang::of_content(lang);
+            all.sort_by_cached_key(|&k| l.collation_key(options[k].label.get(lang)));
+        }
+        return all;
     }
     let countries = crate::questionnaire::Countries::builtin().ok();
     let mut ranked: Vec<(u8, usize, usize)> = options
@@ -142,5 +148,33 @@ mod tests {
         assert_eq!(first("germany"), "Tyskland");
         assert_eq!(first("vitryss"), "Belarus");
         assert_eq!(view(m, "sv", "").len(), m.kind.options().len());
+    }
+
+    #[test]
+    fn the_whole_country_list_is_in_alphabetical_order() {
+        let q = crate::questionnaire::builtin().unwrap().questionnaire;
+        let m = &q.questions[q.question("marknader").unwrap()];
+        for (lang, first, names) in [
+            (
+                "sv",
+                "Afghanistan",
+                ["Albanien", "Tyskland", "Zimbabwe", "Österrike"],
+            ),
+            (
+                "en",
+                "Afghanistan",
+                ["Albania", "Austria", "Germany", "Zimbabwe"],
+            ),
+        ] {
+            let shown: Vec<String> = view(m, lang, "")
+                .into_iter()
+                .map(|k| m.kind.options()[k].label.get(lang).to_string())
+                .collect();
+            assert_eq!(shown[0], first, "{shown:?}");
+            let at = |n: &str| shown.iter().position(|s| s == n).unwrap();
+            for pair in names.windows(2) {
+                assert!(at(pair[0]) < at(pair[1]), "{lang}: {pair:?} in {shown:?}");
+            }
+        }
     }
 }
