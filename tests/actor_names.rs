@@ -345,3 +345,119 @@ fn a_session_saved_before_the_english_names_opens_with_a_notice_only() {
     store.save(&mut loaded.session, &after).unwrap();
     assert!(store.load_full(&id, &after).unwrap().drift.is_empty());
 }
+
+/// The statistics name actors in the report's language; JSON `name` too.
+#[test]
+fn the_statistics_name_actors_in_the_report_language() {
+    use behovsanalys::session::Store;
+
+    let dir = tempfile::tempdir().unwrap();
+    let q = behovsanalys::questionnaire::builtin()
+        .unwrap()
+        .questionnaire;
+    let store = Store::open(Some(dir.path())).unwrap();
+    let mut s = store.create(&q, SessionMode::Advisor);
+    s.answers.company.name = Some("Exempel AB".into());
+    store.save(&mut s, &q).unwrap();
+    let report = |lang: &str, format: &str| {
+        let out = bin()
+            .arg("--data-dir")
+            .arg(dir.path())
+            .args(["report", "--min-group", "1", "--date", "2026-12-31"])
+            .args(["--lang", lang, "--format", format])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    for (lang, shown, hidden) in [
+        ("en", "Swedish Customs", "Tullverket"),
+        ("sv", "Tullverket", "Swedish Customs"),
+    ] {
+        let v: Value = serde_json::from_str(&report(lang, "json")).unwrap();
+        let names: Vec<&str> = v["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["name"].as_str().unwrap())
+            .collect();
+        assert!(
+            names.contains(&shown) && !names.contains(&hidden),
+            "{names:?}"
+        );
+        let md = report(lang, "md");
+        assert!(md.contains(shown), "{md}");
+    }
+}
+
+/// `referrals list`: the table in the language of the output, the JSON
+/// `actor_name` (no `language` field there) in the questionnaire's default
+/// language.
+#[test]
+fn the_referrals_list_names_actors_in_its_language() {
+    use behovsanalys::session::Store;
+
+    let dir = tempfile::tempdir().unwrap();
+    let q = behovsanalys::questionnaire::builtin()
+        .unwrap()
+        .questionnaire;
+    let store = Store::open(Some(dir.path())).unwrap();
+    let mut s = store.create(&q, SessionMode::Advisor);
+    let path = format!(
+        "{}/tests/fixtures/profiles/norge_tull.toml",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    s.answers = answers::load_file(std::path::Path::new(&path), &q, Mode::Lenient)
+        .unwrap()
+        .answers;
+    s.answers.consent.insert("tullverket".into(), true);
+    store.save(&mut s, &q).unwrap();
+    let out_dir = tempfile::tempdir().unwrap();
+    let with_data = |args: &[&str]| {
+        let out = bin()
+            .arg("--data-dir")
+            .arg(dir.path())
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    with_data(&[
+        "export",
+        "--session",
+        &s.meta.id,
+        "--actor",
+        "tullverket",
+        "--out-dir",
+        out_dir.path().to_str().unwrap(),
+    ]);
+    let en = with_data(&["--lang", "en", "referrals", "list"]);
+    assert!(
+        en.contains("Swedish Customs") && !en.contains("Tullverket"),
+        "{en}"
+    );
+    let sv = with_data(&["--lang", "sv", "referrals", "list"]);
+    assert!(
+        sv.contains("Tullverket") && !sv.contains("Swedish Customs"),
+        "{sv}"
+    );
+    let v: Value = serde_json::from_str(&with_data(&[
+        "--lang",
+        "en",
+        "referrals",
+        "list",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    assert_eq!(v["referrals"][0]["actor_name"], "Tullverket", "{v:#}");
+}
