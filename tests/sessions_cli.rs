@@ -174,6 +174,11 @@ fn a_session_of_another_questionnaire_is_explained_in_the_users_language() {
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("kan inte läsas just nu"), "{text}");
+    // Not "no sessions" above a session it cannot read.
+    assert!(
+        text.contains("inga sessioner som kan läsas just nu"),
+        "{text}"
+    );
     assert!(
         text.contains("svaren hör till frågeformuläret `exportbehov_smaland`"),
         "{text}"

@@ -100,11 +100,14 @@ fn list_text(store: &Store, l: &Listing, ui: Lang) -> String {
     let w = words::sessions(ui);
     let mut o = String::new();
     if l.sessions.is_empty() {
-        let _ = writeln!(
-            o,
-            "{}",
-            words::no_sessions_in(ui, &display_path(&store.sessions_dir()))
-        );
+        let dir = display_path(&store.sessions_dir());
+        let line = if l.problems.is_empty() {
+            words::no_sessions_in(ui, &dir)
+        } else {
+            // The problems below are sessions too.
+            words::no_readable_sessions_in(ui, &dir)
+        };
+        let _ = writeln!(o, "{line}");
     } else {
         let _ = writeln!(
             o,

@@ -554,6 +554,14 @@ pub fn no_sessions_in(lang: Lang, dir: &str) -> String {
     }
 }
 
+/// `sessions list` when every session there is one it cannot read now.
+pub fn no_readable_sessions_in(lang: Lang, dir: &str) -> String {
+    match lang {
+        Lang::Sv => format!("inga sessioner som kan läsas just nu i {dir}"),
+        Lang::En => format!("no sessions that can be read now in {dir}"),
+    }
+}
+
 pub fn follow_up_of(lang: Lang, id: &str) -> String {
     match lang {
         Lang::Sv => format!("uppföljning av {id}"),
