@@ -103,7 +103,7 @@ pub fn score_json(
                 .collect();
             json!({
                 "actor": actor.id,
-                "name": actor.name,
+                "name": actor.name.get(lang),
                 "score": round(r.score),
                 "recommended": r.recommended,
                 "reasons": r.reasons.iter().map(|x| reason_json(q, r, x, answers, lang)).collect::<Vec<_>>(),
@@ -263,7 +263,7 @@ pub fn score_text_in(
     let actor_width = q
         .actors
         .iter()
-        .map(|a| s_(&a.name).width())
+        .map(|a| s_(a.name.get(lang)).width())
         .max()
         .unwrap_or(10);
     for (rank, r) in eval.referrals.iter().enumerate() {
@@ -283,7 +283,7 @@ pub fn score_text_in(
         } else {
             String::new()
         };
-        let name = s_(&actor.name);
+        let name = s_(actor.name.get(lang));
         let _ = writeln!(
             out,
             "  {:>2}. {name}{} {:>3}  {flag}",

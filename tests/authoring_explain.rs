@@ -103,17 +103,18 @@ fn builtin_table_lists_every_actor_and_says_how_it_searched() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(!stderr.contains("warning["), "{stderr}");
     let stdout = String::from_utf8(out.stdout).unwrap();
+    // The table is in the language of the output: English names.
     for name in [
         "Almi",
         "Business Sweden",
         "EKN",
         "Enterprise Europe Network",
         "SEK",
-        "Inspektionen för strategiska produkter",
-        "Kommerskollegium",
-        "PRV",
-        "Företagets bank",
-        "Livsmedelsverket",
+        "Inspectorate of Strategic Products",
+        "National Board of Trade Sweden",
+        "Swedish Intellectual Property Office (PRV)",
+        "The company's bank",
+        "Swedish Food Agency",
     ] {
         let line = stdout
             .lines()

@@ -50,7 +50,7 @@ fn a_region_adds_to_the_base_without_copying_it() {
     let areas: Vec<&str> = q.areas.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(areas, ["marknad", "kina"]);
     let bs = &q.actors[q.actor("bs").unwrap()];
-    assert_eq!(bs.name, "Business Sweden");
+    assert_eq!(bs.name.get("sv"), "Business Sweden");
     assert_eq!(bs.rules.len(), 1);
     assert_eq!(bs.services[0].id, "kina_program");
     assert!(q.actor("kinakontoret").is_some());

@@ -360,7 +360,8 @@ fn names_whole_at_60x16() {
         assert!(pages.contains(name), "{name} whole:\n{pages}");
     }
     for actor in &a.q.actors {
-        assert!(pages.contains(actor.name.as_str()), "{}", actor.name);
+        let name = actor.name.get("sv");
+        assert!(pages.contains(name), "{name}");
     }
     assert!(!pages.contains("Tul…") && !pages.contains("Bus…"));
     // PgUp goes back a page at a time, to the top.

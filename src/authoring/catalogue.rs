@@ -183,7 +183,7 @@ pub fn document(q: &Questionnaire, lang: &str) -> Doc {
     d.h(1, format!("{} – {}", w.title, q.title.get(lang)));
     d.p(format!("{} {}", q.id, q.version));
     for actor in &q.actors {
-        d.h(2, actor.name.clone());
+        d.h(2, actor.name.get(lang));
         d.p(actor.description.get(lang));
         if let Some(e) = &actor.eligibility {
             d.labelled(format!("{}:", w.actor_for), describe(e, q, lang));
@@ -264,7 +264,7 @@ pub fn document(q: &Questionnaire, lang: &str) -> Doc {
     let mut rows = Vec::new();
     for actor in &q.actors {
         for s in &actor.services {
-            let mut row = vec![format!("{}: {}", actor.name, s.name.get(lang))];
+            let mut row = vec![format!("{}: {}", actor.name.get(lang), s.name.get(lang))];
             row.extend(
                 (0..q.areas.len()).map(|a| if s.areas.contains(&a) { "●" } else { "" }.to_string()),
             );
@@ -289,7 +289,7 @@ pub fn document(q: &Questionnaire, lang: &str) -> Doc {
         let mut rows = Vec::new();
         for actor in &q.actors {
             for s in &actor.services {
-                let mut row = vec![format!("{}: {}", actor.name, s.name.get(lang))];
+                let mut row = vec![format!("{}: {}", actor.name.get(lang), s.name.get(lang))];
                 row.extend(profiles.iter().map(|p| {
                     let env = One {
                         question: qi,
@@ -334,7 +334,7 @@ pub fn json(q: &Questionnaire, lang: &str) -> Value {
         .map(|a| {
             json!({
                 "id": a.id,
-                "name": a.name,
+                "name": a.name.get(lang),
                 "description": a.description.get(lang),
                 "url": a.url,
                 "contact": a.contact.as_ref().map(|c| c.get(lang)),

@@ -64,7 +64,7 @@ pub fn document(q: &Questionnaire, lang: &str) -> Doc {
 
     d.h(2, w.actors);
     for actor in &q.actors {
-        d.h(3, format!("{} ({})", actor.name, actor.id));
+        d.h(3, format!("{} ({})", actor.name.get(lang), actor.id));
         d.p(actor.description.get(lang));
         d.labelled(w.threshold, fmt_num(actor.threshold));
         let weights = if actor.weights.is_empty() {

@@ -79,7 +79,7 @@ fn def_actor() -> Value {
         "required": ["id"],
         "properties": props(keys::ACTOR_KEYS, json!({
             "id": {"$ref": "#/$defs/id", "description": "The actor's id, e.g. \"almi\". Consent and referrals name it. In a file with `extends`, the id of an actor of the base adds rules and services to it (then only `id`, `rule` and `service`)."},
-            "name": {"type": "string", "minLength": 1, "description": "The actor's name as shown, e.g. \"Almi\". Required (except in an addition to a base actor)."},
+            "name": text("The actor's name as shown: a string (the same name in every language), e.g. \"Almi\", or one per language, e.g. { sv = \"Tullverket\", en = \"Swedish Customs\" }. Required (except in an addition to a base actor)."),
             "description": text("What the actor does, for the company, in two or three sentences."),
             "url": {"type": "string", "description": "The actor's web site."},
             "contact": text("How to reach the actor, e.g. { sv = \"Via almi.se (kontaktformulär)\", en = \"Via almi.se (contact form)\" }."),

@@ -92,7 +92,11 @@ fn explain_report(
     }
     let w = words::explain(ui);
     let mut out = String::new();
-    let names: Vec<String> = q.actors.iter().map(|a| sanitize_line(&a.name)).collect();
+    let names: Vec<String> = q
+        .actors
+        .iter()
+        .map(|a| sanitize_line(a.name.get(ui.code())))
+        .collect();
     let width = names
         .iter()
         .map(|n| n.width())

@@ -136,7 +136,9 @@ fn record_sent(store: &Store, q: &Questionnaire, ui: Lang, id: &str, actor: &str
     let now = behovsanalys::time::now_secs();
     if session.record_sent(actor, now) {
         store.save(&mut session, q)?;
-        let name = q.actor(actor).map_or(actor, |i| q.actors[i].name.as_str());
+        let name = q
+            .actor(actor)
+            .map_or(actor, |i| q.actors[i].name.get(ui.code()));
         eprintln!(
             "{}",
             referral_words::recorded_sent(ui, &sanitize_line(name), id)

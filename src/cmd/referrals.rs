@@ -59,9 +59,10 @@ pub fn outcome_of(o: OutcomeArg) -> Outcome {
     }
 }
 
-/// The actor's name, or its id when the questionnaire does not know it.
-pub fn actor_name<'a>(q: &'a Questionnaire, id: &'a str) -> &'a str {
-    q.actor(id).map_or(id, |i| q.actors[i].name.as_str())
+/// The actor's name in `lang`, or its id when the questionnaire does not
+/// know it.
+pub fn actor_name<'a>(q: &'a Questionnaire, id: &'a str, lang: &str) -> &'a str {
+    q.actor(id).map_or(id, |i| q.actors[i].name.get(lang))
 }
 
 fn check_actor(q: &Questionnaire, ui: Lang, actor: &str) -> Result<()> {
@@ -130,7 +131,7 @@ fn row_json(q: &Questionnaire, r: &Row, now: i64) -> serde_json::Value {
         "session": r.session,
         "company": r.company,
         "actor": f.actor,
-        "actor_name": actor_name(q, &f.actor),
+        "actor_name": actor_name(q, &f.actor, q.default_lang()),
         "sent_at": referral::stamp(f.sent_at),
         "contacted_at": f.contacted_at.map(referral::stamp),
         "outcome": f.outcome.map(Outcome::as_str),
@@ -180,7 +181,7 @@ fn list_text(q: &Questionnaire, ui: Lang, rows: &[&Row], open: bool, now: i64) -
             "{} {} {} {} {} {} {}",
             cell(&r.session, 21),
             cell(r.company.as_deref().unwrap_or("–"), 24),
-            cell(actor_name(q, &f.actor), 22),
+            cell(actor_name(q, &f.actor, ui.code()), 22),
             cell(&referral::shown(f.sent_at), 16),
             cell(
                 &f.contacted_at
@@ -238,7 +239,7 @@ fn mark(
         .as_deref()
         .map(line)
         .unwrap_or_else(|| id.to_string());
-    let name = line(actor_name(q, actor));
+    let name = line(actor_name(q, actor, ui.code()));
     let when = referral::shown(at);
     let msg = match outcome {
         None => w::marked_contacted(ui, &name, &company, &when),

@@ -447,7 +447,7 @@ fn show(cli: &Cli, ui: Lang, store: &Store, q: &Questionnaire, id: &str) -> Resu
                     .referrals
                     .iter()
                     .filter(|r| f(r))
-                    .map(|r| line(&q.actors[r.actor].name))
+                    .map(|r| line(q.actors[r.actor].name.get(&lang)))
                     .collect();
                 if v.is_empty() {
                     w.none.to_string()

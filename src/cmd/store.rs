@@ -148,7 +148,7 @@ pub fn run(cli: &Cli, ui: Lang, action: &StoreAction) -> Result<ExitCode> {
                 .and_then(|r| r.company.clone())
                 .unwrap_or_else(|| sanitize_line(id));
             let actor = row.map(|r| r.referral.actor).unwrap_or_default();
-            let name = sanitize_line(super::referrals::actor_name(q, &actor));
+            let name = sanitize_line(super::referrals::actor_name(q, &actor, ui.code()));
             let when = referral::shown(at);
             eprintln!(
                 "{}",

@@ -419,7 +419,7 @@ pub fn referral_doc(
         .ok_or_else(|| ExportError::UnknownActor(actor_id.to_string()))?;
     let actor = &q.actors[ai];
     if input.answers.consent.get(actor_id) != Some(&true) {
-        return Err(ExportError::NoConsent(clean(&actor.name)));
+        return Err(ExportError::NoConsent(clean(actor.name.get(input.lang))));
     }
     let c = Common::new(input, opts, Reader::Actor(&actor.id))?;
     let lang = c.lang;
@@ -427,7 +427,7 @@ pub fn referral_doc(
         .eval
         .referral(ai)
         .ok_or_else(|| ExportError::UnknownActor(actor_id.to_string()))?;
-    let actor_name = clean(&actor.name);
+    let actor_name = clean(actor.name.get(lang));
     let consent = consent(&c, actor, &actor_name);
     let from = c.advisor(consent.recorded_by.as_deref());
 
@@ -533,7 +533,7 @@ pub fn company_doc(input: &Input<'_>, opts: &Options) -> Result<CompanyDoc, Expo
         .filter_map(|r| q.actors.get(r.actor).map(|a| (a, r)))
         .map(|(actor, r)| ActorSummary {
             id: actor.id.clone(),
-            name: clean(&actor.name),
+            name: clean(actor.name.get(c.lang)),
             score: round(r.score),
             url: opt_clean(actor.url.as_ref()),
             contact: c.actor_contact(actor),

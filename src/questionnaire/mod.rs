@@ -350,7 +350,9 @@ pub struct Service {
 #[derive(Debug, Clone)]
 pub struct Actor {
     pub id: String,
-    pub name: String,
+    /// The actor's name in each language (a plain string in the file is the
+    /// same name in every language).
+    pub name: Text,
     pub description: Text,
     pub url: Option<String>,
     /// How to reach the actor (a text in each language).

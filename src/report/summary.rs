@@ -339,7 +339,7 @@ pub(super) fn summarise(q: &Questionnaire, acc: Acc, opts: &ReportOptions) -> St
         .zip(&actor_cells)
         .map(|(a, c)| ActorStat {
             id: a.id.clone(),
-            name: clean(&a.name),
+            name: clean(a.name.get(lang)),
             recommended: sdc.get(c.recommended),
             consent: sdc.get(c.consent),
             recommended_with_consent: sdc.get(c.with_consent),
@@ -367,7 +367,7 @@ pub(super) fn summarise(q: &Questionnaire, acc: Acc, opts: &ReportOptions) -> St
             .iter()
             .zip(&ref_cells)
             .zip(&t.referrals)
-            .map(|((a, c), r)| c.stat(&sdc, r, &a.id, &clean(&a.name)))
+            .map(|((a, c), r)| c.stat(&sdc, r, &a.id, &clean(a.name.get(lang))))
             .collect(),
         total: ref_total.stat(&sdc, &t.referrals_total, "all", w.all_actors),
     };

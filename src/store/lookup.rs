@@ -5,6 +5,7 @@
 use crate::questionnaire::Questionnaire;
 use crate::scoring;
 use crate::session::Store;
+use crate::text::Text;
 
 use super::local::org_key;
 
@@ -17,8 +18,9 @@ pub struct EarlierVisit {
     pub updated: String,
     /// Attendees' organisations (who met the company).
     pub met_by: Vec<String>,
-    /// Actors recommended then with the company's consent: referrals.
-    pub referrals: Vec<String>,
+    /// Actors recommended then with the company's consent: referrals, by
+    /// name in each language (shown in the language of the screen).
+    pub referrals: Vec<Text>,
 }
 
 /// Visits to the company with this organisation number, newest first,

@@ -31,7 +31,7 @@ impl Reader<'_, '_> {
             Item::Actor,
         );
         let id = self.id(t, Item::Actor, false);
-        let name = self.short_str(t, "name", !extension).map(str::to_string);
+        let name = self.text(t, "name", !extension);
         let description = self.text(t, "description", !extension);
         let url = self.short_str(t, "url", false).map(str::to_string);
         let contact = self.text(t, "contact", false);

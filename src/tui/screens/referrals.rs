@@ -215,9 +215,10 @@ fn what(app: &App, mark: Mark) -> String {
 }
 
 fn actor_name(app: &App, id: &str) -> String {
-    app.q
-        .actor(id)
-        .map_or_else(|| id.to_string(), |i| clean(&app.q.actors[i].name))
+    app.q.actor(id).map_or_else(
+        || id.to_string(),
+        |i| clean(app.q.actors[i].name.get(app.lang.code())),
+    )
 }
 
 fn mark(app: &mut App, mark: Mark) -> Vec<Effect> {

@@ -71,7 +71,10 @@ pub fn draw_needs(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: 
     // A star only when the engine recommends: a high score from too
     // little of what the actor weighs is marked "?" instead.
     for r in ranked.iter().take(n_actors) {
-        let name = truncate(&clean(&app.q.actors[r.actor].name), w.saturating_sub(6));
+        let name = truncate(
+            &clean(app.q.actors[r.actor].name.get(app.lang.code())),
+            w.saturating_sub(6),
+        );
         let style = if r.recommended {
             theme.strong()
         } else {

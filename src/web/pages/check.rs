@@ -100,7 +100,7 @@ pub fn check(
                         dd {
                             @let asked: Vec<&str> = q.actors.iter()
                                 .filter(|a| d.answers.consent.get(&a.id) == Some(&true))
-                                .map(|a| a.name.as_str()).collect();
+                                .map(|a| a.name.get(l)).collect();
                             @if asked.is_empty() { (w.nobody) } @else { (asked.join(", ")) }
                         }
                         dd.actions { (change("/consent".into(), w.consent_title)) }

@@ -409,12 +409,12 @@ pub fn consent(
                                         checked[d.answers.consent.get(&actor.id) == Some(&true)]
                                         aria-describedby=(hint);
                                     label for=(id) {
-                                        (web::contact_me(lang, &actor.name))
+                                        (web::contact_me(lang, actor.name.get(l)))
                                     }
                                     div.hint.choice-hint id=(hint) {
                                         @if recommended.contains(&a) { strong.tag { (w.recommended_for_you) } " " }
                                         (actor.description.get(l)) " "
-                                        (web::consent_means(lang, &actor.name))
+                                        (web::consent_means(lang, actor.name.get(l)))
                                     }
                                 }
                             }

@@ -355,7 +355,12 @@ fn met_before_lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>
         let date = crate::time::local_date(&v.updated)
             .map(|d| d.to_string())
             .unwrap_or_else(|| v.updated.chars().take(10).collect());
-        let text = w::visit_line(app.lang, &date, &v.met_by, &v.referrals);
+        let referrals: Vec<String> = v
+            .referrals
+            .iter()
+            .map(|n| n.get(app.lang.code()).to_string())
+            .collect();
+        let text = w::visit_line(app.lang, &date, &v.met_by, &referrals);
         out.push(Line::raw(truncate(
             &crate::text::sanitize_line(&format!("  {text}")),
             width,

@@ -42,7 +42,7 @@ pub fn actor_row_width(app: &App, s: &Words) -> usize {
     let name = app
         .ranked()
         .iter()
-        .map(|r| text_width(&clean(&app.q.actors[r.actor].name)))
+        .map(|r| text_width(&clean(app.q.actors[r.actor].name.get(app.lang.code()))))
         .max()
         .unwrap_or(0);
     5 + name + 1 + 3 + 2 + status_width(s)
@@ -75,7 +75,7 @@ pub fn actors(app: &App, s: &Words, theme: &Theme, w: usize) -> Vec<Line<'static
     let ranked = app.ranked();
     let name_w = ranked
         .iter()
-        .map(|x| text_width(&clean(&app.q.actors[x.actor].name)))
+        .map(|x| text_width(&clean(app.q.actors[x.actor].name.get(app.lang.code()))))
         .max()
         .unwrap_or(0);
     let status_w = status_width(s);
@@ -117,7 +117,7 @@ pub fn actors(app: &App, s: &Words, theme: &Theme, w: usize) -> Vec<Line<'static
         } else {
             (w.saturating_sub(fixed), star.to_string())
         };
-        let name = pad(&truncate(&clean(&actor.name), nw), nw);
+        let name = pad(&truncate(&clean(actor.name.get(app.lang.code())), nw), nw);
         let text = format!("{mark}{tick} {name} {score}  {tail}");
         let style = if focused && k == app.summary.cursor {
             theme.selected()
@@ -169,7 +169,7 @@ pub fn actor_notes(app: &App, s: &Words, theme: &Theme, w: usize) -> Vec<Line<'s
     let open: Vec<String> = pending
         .iter()
         .filter_map(|id| app.q.actors.iter().find(|x| x.id == *id))
-        .map(|x| clean(&x.name))
+        .map(|x| clean(x.name.get(app.lang.code())))
         .collect();
     if !open.is_empty() {
         let key = super::KEYS
@@ -202,7 +202,7 @@ pub fn details(app: &App, s: &Words, theme: &Theme, w: usize) -> Vec<Line<'stati
     let mut lines = wrapped(
         &format!(
             "{} — {} {}",
-            clean(&actor.name),
+            clean(actor.name.get(app.lang.code())),
             s.score,
             crate::score_output::round(r.score)
         ),
@@ -351,7 +351,7 @@ pub fn overview(
         ));
         let then: Vec<String> = c
             .referred_before()
-            .map(|r| clean(&app.q.actors[r.actor].name))
+            .map(|r| clean(app.q.actors[r.actor].name.get(app.lang.code())))
             .collect();
         let then = if then.is_empty() {
             s.none.to_string()
