@@ -109,6 +109,22 @@ where
     r.unwrap_or_else(|_| error(lang, StatusCode::INTERNAL_SERVER_ERROR))
 }
 
+/// A posted form: parsed, and refused (403) unless it carries the form
+/// token of its cookie — every POST handler goes through here.
+async fn posted<F>(state: Arc<AppState>, headers: HeaderMap, body: Bytes, f: F) -> Response
+where
+    F: FnOnce(&AppState, Ctx, Form) -> Response + Send + 'static,
+{
+    blocking(state, headers, move |state, ctx| {
+        let form = Form::parse(&body);
+        if !ctx.csrf_ok(&form) {
+            return error(ctx.lang, StatusCode::FORBIDDEN);
+        }
+        f(state, ctx, form)
+    })
+    .await
+}
+
 /// A failure of the server's own disk or store: logged without personal
 /// data, shown as a plain page.
 fn failed(lang: Lang, what: &str, e: &dyn std::fmt::Display) -> Response {
@@ -208,11 +224,7 @@ pub async fn start(State(state): St, headers: HeaderMap) -> Response {
 }
 
 pub async fn start_post(State(state): St, headers: HeaderMap, body: Bytes) -> Response {
-    blocking(state, headers, move |state, ctx| {
-        let form = Form::parse(&body);
-        if !ctx.csrf_ok(&form) {
-            return error(ctx.lang, StatusCode::FORBIDDEN);
-        }
+    posted(state, headers, body, move |state, ctx, _form| {
         match state.drafts.create(&state.q, crate::time::now_secs()) {
             Ok((code, _)) => {
                 let mut r = see_other("/code");
@@ -274,11 +286,7 @@ pub async fn company(State(state): St, headers: HeaderMap) -> Response {
 }
 
 pub async fn company_post(State(state): St, headers: HeaderMap, body: Bytes) -> Response {
-    blocking(state, headers, move |state, ctx| {
-        let form = Form::parse(&body);
-        if !ctx.csrf_ok(&form) {
-            return error(ctx.lang, StatusCode::FORBIDDEN);
-        }
+    posted(state, headers, body, move |state, ctx, form| {
         changing_draft(state, &ctx, |code, mut d| {
             let out = flow::apply_company(&mut d, &form, ctx.lang);
             if out.errors.is_empty() {
@@ -366,11 +374,7 @@ pub async fn section_post(
     Path(id): Path<String>,
     body: Bytes,
 ) -> Response {
-    blocking(state, headers, move |state, ctx| {
-        let form = Form::parse(&body);
-        if !ctx.csrf_ok(&form) {
-            return error(ctx.lang, StatusCode::FORBIDDEN);
-        }
+    posted(state, headers, body, move |state, ctx, form| {
         let Some(s) = section_index(state, &id) else {
             return error(ctx.lang, StatusCode::NOT_FOUND);
         };
@@ -443,11 +447,7 @@ pub async fn consent(State(state): St, headers: HeaderMap) -> Response {
 }
 
 pub async fn consent_post(State(state): St, headers: HeaderMap, body: Bytes) -> Response {
-    blocking(state, headers, move |state, ctx| {
-        let form = Form::parse(&body);
-        if !ctx.csrf_ok(&form) {
-            return error(ctx.lang, StatusCode::FORBIDDEN);
-        }
+    posted(state, headers, body, move |state, ctx, form| {
         changing_draft(state, &ctx, |code, mut d| {
             flow::apply_consent(&state.q, &mut d, &form);
             save_and_go(state, &ctx, code, &mut d, &form, "/check")
@@ -471,11 +471,7 @@ pub async fn check(State(state): St, headers: HeaderMap) -> Response {
 }
 
 pub async fn submit(State(state): St, headers: HeaderMap, body: Bytes) -> Response {
-    blocking(state, headers, move |state, ctx| {
-        let form = Form::parse(&body);
-        if !ctx.csrf_ok(&form) {
-            return error(ctx.lang, StatusCode::FORBIDDEN);
-        }
+    posted(state, headers, body, move |state, ctx, _form| {
         changing_draft(state, &ctx, |code, mut d| {
             if d.answers.company.name.is_none() {
                 return see_other("/company");
@@ -603,11 +599,7 @@ pub async fn resume(State(state): St, headers: HeaderMap, RawQuery(raw): RawQuer
 }
 
 pub async fn resume_post(State(state): St, headers: HeaderMap, body: Bytes) -> Response {
-    blocking(state, headers, move |state, ctx| {
-        let form = Form::parse(&body);
-        if !ctx.csrf_ok(&form) {
-            return error(ctx.lang, StatusCode::FORBIDDEN);
-        }
+    posted(state, headers, body, move |state, ctx, form| {
         let typed = form.get("code").unwrap_or_default();
         let found = Code::parse(typed).and_then(|code| {
             let d = state
