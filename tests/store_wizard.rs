@@ -72,7 +72,7 @@ fn wait_for(a: &mut App, rt: &mut Runtime, done: impl Fn(&App) -> bool) {
         assert!(
             Instant::now() < deadline,
             "timed out; sync line {:?}",
-            a.sync_line
+            a.sync_line()
         );
         rt.pump(a);
         std::thread::sleep(Duration::from_millis(20));
@@ -184,8 +184,8 @@ fn with_the_store_down_the_wizard_keeps_working_and_says_so() {
     )
     .unwrap();
     assert!(text.contains("Offline AB"));
-    wait_for(&mut a, &mut rt, |a| a.sync_line.is_some());
-    let line = a.sync_line.clone().unwrap();
+    wait_for(&mut a, &mut rt, |a| a.sync_line().is_some());
+    let line = a.sync_line().clone().unwrap();
     assert!(line.contains("cannot be reached"), "{line}");
     assert!(!line.contains("secret"));
     press(&mut a, &mut rt, "Esc Esc");
@@ -213,18 +213,18 @@ fn the_wizard_syncs_in_the_background_and_skips_the_open_session() {
     let bo_dir = tempfile::tempdir().unwrap();
     let (mut b, mut rt) = wizard(bo_dir.path(), &q);
     rt.start_sync(&db.url_for(&bo, "pw-b"), Duration::from_secs(3600));
-    wait_for(&mut b, &mut rt, |a| a.sync_line.is_some());
+    wait_for(&mut b, &mut rt, |a| a.sync_line().is_some());
     assert!(
-        b.sync_line.as_deref().unwrap().starts_with("Synced"),
+        b.sync_line().as_deref().unwrap().starts_with("Synced"),
         "{:?}",
-        b.sync_line
+        b.sync_line()
     );
     // F2 says it again in Swedish (it stayed English).
     press(&mut b, &mut rt, "F2");
     assert!(
-        b.sync_line.as_deref().unwrap().starts_with("Synkat"),
+        b.sync_line().as_deref().unwrap().starts_with("Synkat"),
         "{:?}",
-        b.sync_line
+        b.sync_line()
     );
     press(&mut b, &mut rt, "F2");
     assert!(
@@ -241,16 +241,16 @@ fn the_wizard_syncs_in_the_background_and_skips_the_open_session() {
     press(&mut b, &mut rt, "PgDn 1");
     rt.flush().unwrap();
     // Leaving the session syncs again: now it is sent.
-    b.sync_line = None;
+    b.sync_outcome = None;
     press(&mut b, &mut rt, "Esc Esc");
     assert_eq!(b.screen, Screen::Start);
-    wait_for(&mut b, &mut rt, |a| a.sync_line.is_some());
+    wait_for(&mut b, &mut rt, |a| a.sync_line().is_some());
     let n: i64 = db
         .admin()
         .query_one("SELECT count(*) FROM behovsanalys.sessions", &[])
         .unwrap()
         .get(0);
-    assert_eq!(n, 2, "{:?}", b.sync_line);
+    assert_eq!(n, 2, "{:?}", b.sync_line());
 }
 
 #[test]

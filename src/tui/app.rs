@@ -292,9 +292,8 @@ pub struct App {
     pub pending: Option<Pending>,
     /// The number of the last job asked for.
     pub last_ticket: u64,
-    /// The last background sync with the shared store, in words.
-    pub sync_line: Option<String>,
-    /// What that sync ended with, to say it again in another language.
+    /// What the last background sync with the shared store ended with
+    /// (worded by [`App::sync_line`] in the language shown).
     pub sync_outcome: Option<crate::tui::update::SyncOutcome>,
     pub quit: bool,
 }
@@ -358,7 +357,6 @@ impl App {
             saved_elsewhere: None,
             pending: None,
             last_ticket: 0,
-            sync_line: None,
             sync_outcome: None,
             quit: false,
         }
@@ -387,6 +385,13 @@ impl App {
     /// True while a session is being opened.
     pub fn opening(&self) -> bool {
         self.pending.is_some_and(|p| p.what == Waiting::Open)
+    }
+
+    /// The last background sync in words, in the language shown.
+    pub fn sync_line(&self) -> Option<String> {
+        self.sync_outcome
+            .as_ref()
+            .map(|o| crate::i18n::store::background(self.lang, o))
     }
 
     pub fn is_self(&self) -> bool {

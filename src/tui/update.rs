@@ -132,7 +132,6 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             vec![]
         }
         Msg::Synced(outcome) => {
-            app.sync_line = Some(crate::i18n::store::background(app.lang, &outcome));
             app.sync_outcome = Some(outcome);
             vec![]
         }
@@ -273,10 +272,6 @@ pub(crate) fn toggle_lang(app: &mut App) {
         app.lang = langs[(i + 1) % langs.len()];
     } else if let Some(l) = langs.first() {
         app.lang = *l;
-    }
-    // The last sync's line in the new language.
-    if let Some(o) = &app.sync_outcome {
-        app.sync_line = Some(crate::i18n::store::background(app.lang, o));
     }
 }
 
@@ -510,9 +505,10 @@ pub(crate) fn set_answer(app: &mut App, i: usize, answer: Option<Answer>) -> Vec
         return vec![];
     }
     let id = q.id.clone();
-    let employees = match (&answer, q.role == Some(Role::Employees)) {
-        (Some(Answer::Number(x)), true) if *x >= 0.0 && x.fract() == 0.0 => Some(*x as u64),
-        _ => None,
+    let employees = if q.role == Some(Role::Employees) {
+        head_count(answer.as_ref())
+    } else {
+        None
     };
     let Some(o) = app.open.as_mut() else {
         return vec![];
@@ -520,11 +516,10 @@ pub(crate) fn set_answer(app: &mut App, i: usize, answer: Option<Answer>) -> Vec
     let s = &mut o.session;
     // The company's employees follow the question while they agree with
     // its earlier answer (or are not given): the two never disagree.
-    let before = match s.answers.answers.get(&id) {
-        Some(Answer::Number(x)) if *x >= 0.0 && x.fract() == 0.0 => Some(*x as u64),
-        _ => None,
+    let follows = employees.is_some() && {
+        let form = s.answers.company.employees;
+        form.is_none() || form == head_count(s.answers.answers.get(&id))
     };
-    let follows = s.answers.company.employees.is_none() || s.answers.company.employees == before;
     s.set_answer_at(&id, answer, &(app.clock.now)());
     if let Some(n) = employees
         && follows
@@ -534,4 +529,12 @@ pub(crate) fn set_answer(app: &mut App, i: usize, answer: Option<Answer>) -> Vec
     }
     rescore(app);
     save(app).into_iter().collect()
+}
+
+/// A whole, non-negative number answer as a head count.
+fn head_count(a: Option<&Answer>) -> Option<u64> {
+    match a {
+        Some(Answer::Number(x)) if *x >= 0.0 && x.fract() == 0.0 => Some(*x as u64),
+        _ => None,
+    }
 }

@@ -161,9 +161,9 @@ pub fn draw(app: &App, s: &Words, theme: &Theme, frame: &mut Frame, area: Rect) 
         lines.push(Line::raw(""));
         lines.extend(screen_notice(app, n, theme, inner_w));
     }
-    if let Some(sync) = &app.sync_line {
+    if let Some(sync) = app.sync_line() {
         lines.push(Line::raw(""));
-        lines.push(Line::styled(crate::text::sanitize_line(sync), theme.dim()));
+        lines.push(Line::styled(crate::text::sanitize_line(&sync), theme.dim()));
     }
     let h = lines.len() as u16 + 2;
     let rect = centered_box(area, w, h);
